@@ -1,0 +1,26 @@
+//===- RaiiTidyModule.cpp - the raii-module of clang-tidy checks ----------===//
+//
+// Registers every raii-* check. Loaded into clang-tidy with --load; all
+// symbols it needs come from the host clang-tidy.
+//
+//===----------------------------------------------------------------------===//
+#include "UnnamedGuardCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::raii {
+
+class RaiiTidyModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnnamedGuardCheck>("raii-unnamed-guard");
+  }
+};
+
+} // namespace clang::tidy::raii
+
+namespace clang::tidy {
+static ClangTidyModuleRegistry::Add<raii::RaiiTidyModule>
+    RaiiModuleRegistration("raii-module",
+                           "Checks for resources acquired and released by "
+                           "hand, and exit handlers that misbehave.");
+} // namespace clang::tidy

@@ -1,0 +1,31 @@
+//===- GuardTypes.h - recognising scope-guard types -----------------------===//
+//
+// A guard type is a class whose destructor undoes what its constructor did
+// (std::lock_guard, raii::scope_exit, ...). Checks recognise them by name
+// through the shared `GuardTypes` option; this header resolves a type, also a
+// dependent one written in a template, to the declaration to match.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_SUPPORT_GUARDTYPES_H
+#define RAII_TIDY_SUPPORT_GUARDTYPES_H
+
+#include "clang/AST/Type.h"
+
+namespace clang::tidy::raii {
+
+/// The default of the `GuardTypes` option: the standard library's lock guards,
+/// the raii runtime's guards and the common third-party scope guards.
+extern const char DefaultGuardTypes[];
+
+/// The declaration naming \p T's class or class template: the record for a
+/// concrete type, the template for `std::lock_guard<M>` with dependent `M` or
+/// for a CTAD placeholder. Null for other types.
+const NamedDecl *guardDeclOf(QualType T);
+
+/// False only when \p T is a complete class type whose destructor is trivial
+/// (such a type cannot release anything when it dies).
+bool mayHaveNontrivialDestructor(QualType T);
+
+} // namespace clang::tidy::raii
+
+#endif

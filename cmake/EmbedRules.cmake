@@ -1,0 +1,15 @@
+# Writes OUTPUT: one `RAII_RULE_FILE(name, contents)` line per file in INPUTS,
+# the contents as a raw string literal. Included by the rules loader.
+set(out "// Generated from rules/*.yaml by cmake/EmbedRules.cmake. Do not edit.\n")
+foreach(path IN LISTS INPUTS)
+  get_filename_component(name "${path}" NAME)
+  file(READ "${path}" text)
+  string(FIND "${text}" ")raii_rules\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${path}: contains the raw-string delimiter )raii_rules\"")
+  endif()
+  string(APPEND out "RAII_RULE_FILE(\"${name}\", R\"raii_rules(${text})raii_rules\")\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${out}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")

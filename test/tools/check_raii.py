@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Runs one raii-* check on a lit test file and verifies what it says and fixes.
+
+Usage (from a RUN line, through the %check_raii substitution):
+  %check_raii [options] INPUT CHECKS TMP -- COMPILER-ARGS...
+
+Steps:
+ 1. Copies INPUT to TMP + extension, blanking `// CHECK...:` comments so that
+    line numbers are unchanged and patterns never match themselves.
+ 2. Runs the matching clang-tidy with the plugin loaded, `--checks=-*,CHECKS`
+    and `--fix`, on the copy.
+ 3. FileChecks the diagnostics against the `CHECK-MESSAGES` lines of INPUT;
+    every warning, error or note that is not expected fails the test.
+ 4. FileChecks the fixed copy against `CHECK-FIXES` (full lines); the number
+    of changed lines must equal the number of CHECK-FIXES lines, so a fix that
+    no test expects fails too.
+ 5. With --compile-fixed, compiles the fixed copy; with --run-fixed, also links
+    and runs it and requires exit status 0.
+"""
+import argparse
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+CHECK_COMMENT = re.compile(r"//\s*CHECK[A-Z0-9-]*:.*$")
+
+
+def fail(msg):
+    sys.stderr.write("check_raii: " + msg + "\n")
+    sys.exit(1)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, **kw)
+
+
+def main():
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        fail("expected `--` before the compiler arguments")
+    split = argv.index("--")
+    own, compiler_args = argv[:split], argv[split + 1:]
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clang-tidy", required=True)
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--filecheck", required=True)
+    ap.add_argument("--cc", required=True, help="C compiler for fixed files")
+    ap.add_argument("--cxx", required=True, help="C++ compiler for fixed files")
+    ap.add_argument("--config", default=None,
+                    help="clang-tidy --config text (CheckOptions etc.)")
+    ap.add_argument("--prefix", default="CHECK",
+                    help="prefix P: checks P-MESSAGES and P-FIXES")
+    ap.add_argument("--compile-fixed", action="store_true")
+    ap.add_argument("--run-fixed", action="store_true")
+    ap.add_argument("--link", action="append", default=[],
+                    help="extra arguments when linking --run-fixed programs")
+    ap.add_argument("input")
+    ap.add_argument("checks")
+    ap.add_argument("tmp")
+    opts = ap.parse_args(own)
+
+    with open(opts.input) as f:
+        original = f.read()
+    ext = os.path.splitext(opts.input)[1]
+    fixed_path = opts.tmp + ext
+    os.makedirs(os.path.dirname(os.path.abspath(fixed_path)), exist_ok=True)
+    stripped = "\n".join(CHECK_COMMENT.sub("", line)
+                         for line in original.split("\n"))
+    with open(fixed_path, "w") as f:
+        f.write(stripped)
+
+    msg_prefix = opts.prefix + "-MESSAGES"
+    fix_prefix = opts.prefix + "-FIXES"
+    has_messages = re.search(r"\b" + msg_prefix + r"(-NOT)?:", original)
+    fix_lines = re.findall(r"\b" + fix_prefix + r":", original)
+
+    cmd = [opts.clang_tidy, "--load=" + opts.plugin,
+           "--checks=-*," + opts.checks, "--fix", "--quiet"]
+    if opts.config is not None:
+        cmd.append("--config=" + opts.config)
+    cmd += [fixed_path, "--"] + compiler_args
+    res = run(cmd)
+    # With --fix, clang-tidy adds a note wherever it applied a fix; the fixed
+    # text is what step 4 checks, so those notes are not diagnostics.
+    messages = "\n".join(
+        l for l in res.stdout.split("\n")
+        if "note: FIX-IT applied suggested code changes" not in l)
+    if "PLEASE submit a bug report" in res.stderr or res.returncode < 0:
+        fail("clang-tidy crashed:\n" + res.stderr)
+    with open(opts.tmp + ".msg", "w") as f:
+        f.write(messages)
+
+    if has_messages:
+        fc = run([opts.filecheck, opts.input, "--check-prefix=" + msg_prefix,
+                  "--input-file=" + opts.tmp + ".msg",
+                  "--implicit-check-not={{warning|error|note}}:"])
+        if fc.returncode != 0:
+            fail("diagnostics do not match:\n" + fc.stderr +
+                 "\n--- clang-tidy output ---\n" + messages + res.stderr)
+    elif re.search(r"(warning|error|note):", messages):
+        fail("expected no diagnostics, got:\n" + messages)
+
+    with open(fixed_path) as f:
+        fixed = f.read()
+    changed = [l for l in difflib.ndiff(stripped.split("\n"), fixed.split("\n"))
+               if l.startswith("+ ")]
+    if len(changed) != len(fix_lines):
+        fail("expected %d fixed line(s), got %d:\n%s" %
+             (len(fix_lines), len(changed), "\n".join(changed)))
+    if fix_lines:
+        fc = run([opts.filecheck, opts.input, "--check-prefix=" + fix_prefix,
+                  "--input-file=" + fixed_path, "--match-full-lines"])
+        if fc.returncode != 0:
+            fail("fixed code does not match:\n" + fc.stderr)
+
+    if opts.compile_fixed or opts.run_fixed:
+        compiler = opts.cc if ext == ".c" else opts.cxx
+        if opts.run_fixed:
+            exe = opts.tmp + ".exe"
+            res = run([compiler] + compiler_args + [fixed_path, "-o", exe] +
+                      opts.link)
+            if res.returncode != 0:
+                fail("fixed code does not build:\n" + res.stderr)
+            res = run([exe])
+            if res.returncode != 0:
+                fail("fixed program exited with %d:\n%s%s" %
+                     (res.returncode, res.stdout, res.stderr))
+        else:
+            res = run([compiler, "-fsyntax-only"] + compiler_args +
+                      [fixed_path])
+            if res.returncode != 0:
+                fail("fixed code does not compile:\n" + res.stderr)
+
+
+if __name__ == "__main__":
+    main()
