@@ -1,0 +1,59 @@
+//===- SwallowedExceptionCheck.h - raii-swallowed-exception ---------------===//
+#ifndef RAII_TIDY_SWALLOWEDEXCEPTIONCHECK_H
+#define RAII_TIDY_SWALLOWEDEXCEPTIONCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "support/ExitHandlers.h"
+#include "support/NameMatcher.h"
+
+namespace clang::tidy::raii {
+
+/// Finds exit handlers that silently swallow an exception: handlers in
+/// destructors, scope-guard callbacks and `exit(std::exception_ptr)` members
+/// that neither report, store nor comment on the exception; `catch (...)`
+/// blocks that only release resources or repeat the cleanup after the `try`
+/// and fall through; and `exit()` handlers that return true on every path.
+///
+/// For the user-facing documentation see docs/checks/raii-swallowed-exception.md.
+class SwallowedExceptionCheck : public ClangTidyCheck {
+public:
+  SwallowedExceptionCheck(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  void checkCatch(const CXXCatchStmt *Catch, ASTContext &Ctx);
+  void checkExitMember(const CXXMethodDecl *Exit, ASTContext &Ctx);
+  /// How \p Body deals with the exception it sees.
+  struct Handling {
+    bool Reported = false; ///< Reported, stored, terminated or commented on.
+    bool Rethrown = false;
+  };
+  Handling handlingIn(const Stmt *Body, const VarDecl *Exception,
+                      SourceRange CommentRange, ASTContext &Ctx) const;
+  bool isReportingCall(const CallExpr *Call) const;
+  bool isReportingName(const NamedDecl *D) const;
+  bool hasIntentComment(SourceRange R, ASTContext &Ctx) const;
+
+  const std::string GuardTypesOption;
+  const std::string GuardFactoriesOption;
+  const std::string ReportingFunctionsOption;
+  const std::string IntentMarkersOption;
+  const NameMatcher GuardTypes;
+  const NameMatcher GuardFactories;
+  const ExitHandlerRecognizer Recognizer;
+  NameMatcher ReportingNames;
+  std::vector<std::string> ReportingPatterns; ///< Lowercase, `*` wildcards.
+  std::vector<std::string> IntentMarkers;     ///< Lowercase.
+};
+
+} // namespace clang::tidy::raii
+
+#endif
