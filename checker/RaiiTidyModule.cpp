@@ -4,6 +4,7 @@
 // symbols it needs come from the host clang-tidy.
 //
 //===----------------------------------------------------------------------===//
+#include "ExitHandlerThrowsCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UnnamedGuardCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -13,6 +14,8 @@ namespace clang::tidy::raii {
 class RaiiTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ExitHandlerThrowsCheck>(
+        "raii-exit-handler-throws");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "raii-swallowed-exception");
     Factories.registerCheck<UnnamedGuardCheck>("raii-unnamed-guard");

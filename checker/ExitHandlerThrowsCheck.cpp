@@ -1,0 +1,152 @@
+//===- ExitHandlerThrowsCheck.cpp - raii-exit-handler-throws --------------===//
+#include "ExitHandlerThrowsCheck.h"
+#include "support/GuardTypes.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::raii {
+
+/// A boolean option, false by default. The OptionsView::get<bool> template
+/// the host exports is mangled differently by GCC, so it is parsed here.
+static bool boolOption(std::optional<llvm::StringRef> Value) {
+  if (!Value)
+    return false;
+  return Value->equals_insensitive("true") || *Value == "1";
+}
+
+ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      GuardTypesOption(
+          Options.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str()),
+      GuardFactoriesOption(
+          Options.getLocalOrGlobal("GuardFactories", DefaultGuardFactories)
+              .str()),
+      AssumeNothrowOption(
+          Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
+      AllowNoexceptFalse(boolOption(Options.get("AllowNoexceptFalse"))),
+      TreatUnknownAsThrowing(
+          boolOption(Options.get("TreatUnknownAsThrowing"))),
+      GuardTypes(utils::options::parseStringList(GuardTypesOption)),
+      GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
+      AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
+      Recognizer(GuardTypes, GuardFactories),
+      Sites(AssumeNothrow, TreatUnknownAsThrowing) {}
+
+void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "GuardTypes", GuardTypesOption);
+  Options.store(Opts, "GuardFactories", GuardFactoriesOption);
+  Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
+  Options.store(Opts, "AllowNoexceptFalse",
+                AllowNoexceptFalse ? "true" : "false");
+  Options.store(Opts, "TreatUnknownAsThrowing",
+                TreatUnknownAsThrowing ? "true" : "false");
+}
+
+void ExitHandlerThrowsCheck::registerMatchers(MatchFinder *Finder) {
+  // Template patterns are analysed once; calls that depend on the template
+  // arguments are not resolved there (see Limitations).
+  Finder->addMatcher(
+      cxxDestructorDecl(isDefinition(), unless(isImplicit()),
+                        unless(isDefaulted()), unless(isInstantiated()))
+          .bind("fn"),
+      this);
+  Finder->addMatcher(cxxMethodDecl(hasName("exit"), isDefinition(),
+                                   unless(isInstantiated()))
+                         .bind("fn"),
+                     this);
+  Finder->addMatcher(
+      lambdaExpr(unless(isInTemplateInstantiation())).bind("lambda"), this);
+}
+
+void ExitHandlerThrowsCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  ExitHandler Handler;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
+    Handler = Recognizer.handlerOf(FD);
+  } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    if (const Expr *Guard = Recognizer.guardReceiving(L, Ctx, &Handler.GuardLoc)) {
+      Handler.Kind = ExitHandler::GuardCallback;
+      Handler.Fn = L->getCallOperator();
+      Handler.Lambda = L;
+      Handler.Guard = Guard;
+    }
+  }
+  if (Handler && Handler.Fn->getBody())
+    checkHandler(Handler, Ctx);
+}
+
+static unsigned kindIndex(const ExitHandler &H) {
+  return H.Kind == ExitHandler::Destructor      ? 0
+         : H.Kind == ExitHandler::GuardCallback ? 1
+                                                : 2;
+}
+
+static const NamedDecl *ownerOf(const ExitHandler &H) {
+  const auto *Owner = dyn_cast<NamedDecl>(H.Fn->getParent());
+  if (const auto *Spec =
+          dyn_cast_or_null<ClassTemplateSpecializationDecl>(Owner))
+    return Spec->getSpecializedTemplate();
+  return Owner;
+}
+
+void ExitHandlerThrowsCheck::noteHandler(const ExitHandler &Handler) {
+  diag(Handler.location(),
+       "%select{destructor|scope-guard callback|exit handler}0 declared here",
+       DiagnosticIDs::Note)
+      << kindIndex(Handler);
+}
+
+void ExitHandlerThrowsCheck::checkHandler(const ExitHandler &Handler,
+                                          ASTContext &Ctx) {
+  const FunctionDecl *Fn = Handler.Fn;
+  if (AllowNoexceptFalse)
+    if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>();
+        FPT && FPT->getExceptionSpecType() == EST_NoexceptFalse)
+      return; // An explicit, documented opt-out.
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned Kind = kindIndex(Handler);
+  const NamedDecl *Owner = ownerOf(Handler);
+
+  for (const ThrowSites::Site &Site : Sites.escaping(Fn->getBody())) {
+    SourceLocation Loc = SM.getExpansionLoc(Site.Where->getBeginLoc());
+    if (Site.Callee) {
+      diag(Loc, "call to %0 may throw out of the %select{destructor of "
+                "%2|scope-guard callback|exit handler of %2}1; catch the "
+                "exception inside and report it")
+          << Site.Callee << Kind << Owner;
+    } else {
+      bool Rethrow = !cast<CXXThrowExpr>(Site.Where)->getSubExpr();
+      diag(Loc, "%select{'throw'|rethrow}0 lets an exception escape the "
+                "%select{destructor of %2|scope-guard callback|exit handler "
+                "of %2}1; report the error instead of throwing")
+          << Rethrow << Kind << Owner;
+    }
+    noteHandler(Handler);
+  }
+
+  // `~T() try { ... } catch (...) { ... }`: reaching the end of a handler
+  // rethrows.
+  if (Handler.Kind != ExitHandler::Destructor)
+    return;
+  const auto *Try = dyn_cast<CXXTryStmt>(Fn->getBody());
+  if (!Try)
+    return;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Catch = Try->getHandler(I);
+    if (!fallsOffEnd(Catch->getHandlerBlock()))
+      continue;
+    diag(SM.getExpansionLoc(Catch->getCatchLoc()),
+         "handler of the function-try-block of the destructor of %0 rethrows "
+         "the exception when it reaches its end; add 'return;' or move the "
+         "'try' into the destructor's body")
+        << Owner;
+    noteHandler(Handler);
+  }
+}
+
+} // namespace clang::tidy::raii
