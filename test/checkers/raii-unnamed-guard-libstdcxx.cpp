@@ -1,38 +1,14 @@
 // Real libstdc++ headers, no mocks. The fixed program must hold each lock to
 // the end of its scope, which another thread observes with try_lock.
-// RUN: %check_raii --run-fixed --link=-pthread %s raii-unnamed-guard %t -- -std=c++17 -Wno-vexing-parse -pthread
+// RUN: %check_raii --run-fixed --link=-pthread %s raii-unnamed-guard %t -- -std=c++17 -Wno-vexing-parse -pthread -iquote %S/Inputs
 
 #include <mutex>
 #include <shared_mutex>
-#include <thread>
+#include "lock_probe.h"
 
 std::mutex m;
 std::mutex n;
 std::shared_mutex sm;
-
-static bool heldElsewhere(std::mutex &mx) {
-  bool held = false;
-  std::thread t([&] {
-    if (mx.try_lock())
-      mx.unlock();
-    else
-      held = true;
-  });
-  t.join();
-  return held;
-}
-
-static bool exclusivelyHeldElsewhere(std::shared_mutex &mx) {
-  bool held = false;
-  std::thread t([&] {
-    if (mx.try_lock())
-      mx.unlock();
-    else
-      held = true;
-  });
-  t.join();
-  return held;
-}
 
 int main() {
   int failures = 0;
@@ -64,9 +40,9 @@ int main() {
     std::shared_lock<std::shared_mutex>(sm);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this declares a new variable 'sm' of type 'std::shared_lock<std::shared_mutex>' that hides the outer 'sm'
     // CHECK-FIXES: std::shared_lock<std::shared_mutex> lock_sm(sm);
-    failures += !exclusivelyHeldElsewhere(::sm);
+    failures += !heldElsewhere(::sm);
   }
   // Each lock is free again after its scope.
-  failures += heldElsewhere(m) + heldElsewhere(n) + exclusivelyHeldElsewhere(sm);
+  failures += heldElsewhere(m) + heldElsewhere(n) + heldElsewhere(sm);
   return failures;
 }

@@ -1,12 +1,12 @@
 // The raii runtime's own guards (real headers). The fixed program checks that
 // each action now runs at the end of its scope instead of at once.
-// RUN: %check_raii --run-fixed --link=-pthread %s raii-unnamed-guard %t -- -std=c++17 -Wno-unused-result -I %raii_runtime_include -pthread
+// RUN: %check_raii --run-fixed --link=-pthread %s raii-unnamed-guard %t -- -std=c++17 -Wno-unused-result -I %raii_runtime_include -pthread -iquote %S/Inputs
 
 #include <mutex>
 #include <raii/closing.hpp>
 #include <raii/retry_lock.hpp>
 #include <raii/scope_exit.hpp>
-#include <thread>
+#include "lock_probe.h"
 
 struct Stream {
   int closes = 0;
@@ -14,18 +14,6 @@ struct Stream {
 };
 
 std::mutex m;
-
-static bool heldElsewhere(std::mutex &mx) {
-  bool held = false;
-  std::thread t([&] {
-    if (mx.try_lock())
-      mx.unlock();
-    else
-      held = true;
-  });
-  t.join();
-  return held;
-}
 
 int main() {
   int failures = 0;
