@@ -27,7 +27,7 @@ int main() {
   {
     std::unique_lock<std::mutex>(m);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this declares a new variable 'm' of type 'std::unique_lock<std::mutex>' that hides the outer 'm' and locks nothing; name the guard and pass 'm' to it [raii-unnamed-guard]
-    // CHECK-FIXES: std::unique_lock<std::mutex> lock_m2(m);
+    // CHECK-FIXES: std::unique_lock<std::mutex> lock_m(m);
     failures += !heldElsewhere(::m);
   }
   {

@@ -30,7 +30,7 @@ int main() {
   {
     raii::closing{s};
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'raii::closing' temporary is destroyed
-    // CHECK-FIXES: raii::closing guard2{s};
+    // CHECK-FIXES: raii::closing guard{s};
     failures += s.closes != 0;
   }
   failures += s.closes != 1;
