@@ -16,6 +16,7 @@ struct fake_clock {
   using duration = std::chrono::duration<rep, period>;
   using time_point = std::chrono::time_point<fake_clock>;
   static constexpr bool is_steady = true;
+  static_assert(is_steady);
   static inline time_point current{};
   static time_point now() noexcept { return current; }
 };
