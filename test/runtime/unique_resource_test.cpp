@@ -172,7 +172,8 @@ TEST(UniqueResource, MoveAssignDeletesOldTakesNew) {
     EXPECT_EQ(log, std::vector<int>{2});
     EXPECT_EQ(b.get(), 1);
     EXPECT_FALSE(a.allocated());
-    b = std::move(b); // self-move is a no-op
+    counted &alias = b;
+    b = std::move(alias); // self-move is a no-op
     EXPECT_TRUE(b.allocated());
   }
   EXPECT_EQ(log, (std::vector<int>{2, 1}));

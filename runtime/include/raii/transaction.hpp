@@ -89,17 +89,21 @@ public:
     if (state_ == state::active &&
         std::uncaught_exceptions() <= uncaught_) {
       state_ = state::committed;
-      try {
+      if constexpr (nothrow_commit) {
         commit_base::get()();
-      } catch (...) {
-        state_ = state::rolled_back;
+      } else {
         try {
-          rollback_base::get()();
+          commit_base::get()();
         } catch (...) {
-          // The commit's exception is the one reported; see the header
-          // comment. Nothing else can be done with this one here.
+          state_ = state::rolled_back;
+          try {
+            rollback_base::get()();
+          } catch (...) {
+            // The commit's exception is the one reported; see the header
+            // comment. Nothing else can be done with this one here.
+          }
+          throw;
         }
-        throw;
       }
     } else if (state_ == state::active || state_ == state::commit_failed) {
       state_ = state::rolled_back;
