@@ -319,7 +319,7 @@ std::optional<FixItHint> UnnamedGuardCheck::nameTemporary(
       return std::nullopt;
   }
 
-  std::string Name = Namer.freshName(Fn, nameBase(Locked));
+  std::string Name = Namer.freshName(Fn, Scope, nameBase(Locked), Ctx);
   return FixItHint::CreateInsertion(
       Lexer::getLocForEndOfToken(TypeEnd, 0, SM, LO), " " + Name);
 }
@@ -530,7 +530,7 @@ std::optional<FixItHint> UnnamedGuardCheck::nameVexingParse(
 
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name =
-      Namer.freshName(Fn, "lock_" + identifierHint(Shadowed->getName()));
+      Namer.freshName(Fn, Scope, "lock_" + identifierHint(Shadowed->getName()), Ctx);
   bool SpaceBefore =
       isWhitespace(*SM.getCharacterData(ParenLoc.getLocWithOffset(-1)));
   return FixItHint::CreateInsertion(ParenLoc, (SpaceBefore ? "" : " ") + Name);

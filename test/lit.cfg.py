@@ -46,4 +46,5 @@ config.substitutions += [
     ("%clang", q(clang)),
     ("%python", q(config.python_executable)),
     ("%raii_src", q(config.raii_src_root)),
+    ("%raii_obj", q(config.raii_obj_root)),
 ]

@@ -1,14 +1,16 @@
 //===- GuardNaming.cpp ----------------------------------------------------===//
 #include "support/GuardNaming.h"
-#include "clang/AST/ASTContext.h"
+#include "support/Parents.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/IdentifierTable.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::raii {
 namespace {
 
-/// Collects every identifier declared or referenced in a function body.
+/// Collects every identifier declared or referenced in a statement.
 class IdentifierCollector : public RecursiveASTVisitor<IdentifierCollector> {
 public:
   explicit IdentifierCollector(llvm::StringSet<> &Out) : Out(Out) {}
@@ -44,14 +46,41 @@ private:
   llvm::StringSet<> &Out;
 };
 
-} // namespace
+/// \p Scope and the compound statements around it, innermost first.
+llvm::SmallVector<const CompoundStmt *, 8>
+enclosingBlocks(const CompoundStmt *Scope, ASTContext &Ctx) {
+  llvm::SmallVector<const CompoundStmt *, 8> Blocks;
+  DynTypedNode Node = DynTypedNode::create(*Scope);
+  Blocks.push_back(Scope);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    if (Node.get<Decl>())
+      break; // Reached the function (or the lambda's operator()).
+    if (const auto *CS = Node.get<CompoundStmt>())
+      Blocks.push_back(CS);
+  }
+  return Blocks;
+}
 
-bool GuardNamer::isVisible(const FunctionDecl *Fn, llvm::StringRef Name) {
+bool declaresIn(const CompoundStmt *Block, llvm::StringRef Name) {
+  for (const Stmt *S : Block->body())
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *ND = dyn_cast<NamedDecl>(D);
+            ND && ND->getIdentifier() && ND->getName() == Name)
+          return true;
+  return false;
+}
+
+bool visibleOutside(const FunctionDecl *Fn, llvm::StringRef Name) {
   const ASTContext &Ctx = Fn->getASTContext();
-  IdentifierInfo &II = Ctx.Idents.get(Name);
-  if (II.isKeyword(Ctx.getLangOpts()))
-    return true;
-  DeclarationName DN(&II);
+  DeclarationName DN(&Ctx.Idents.get(Name));
+  for (const ParmVarDecl *P : Fn->parameters())
+    if (P->getIdentifier() && P->getName() == Name)
+      return true;
   for (const DeclContext *DC = Fn->getDeclContext(); DC;
        DC = DC->getParent()) {
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
@@ -64,27 +93,57 @@ bool GuardNamer::isVisible(const FunctionDecl *Fn, llvm::StringRef Name) {
       });
       if (Found)
         return true;
-      continue;
-    }
-    if (DC->isFileContext() && !DC->lookup(DN).empty())
+    } else if (DC->isFileContext() && !DC->lookup(DN).empty()) {
       return true;
+    }
   }
   return false;
 }
 
-std::string GuardNamer::freshName(const FunctionDecl *Fn,
-                                  llvm::StringRef Base) {
-  auto [It, Inserted] = Used.try_emplace(Fn);
-  llvm::StringSet<> &Names = It->second;
-  if (Inserted) {
-    IdentifierCollector Collector(Names);
-    Collector.TraverseDecl(const_cast<FunctionDecl *>(Fn));
+} // namespace
+
+const llvm::StringSet<> &GuardNamer::namesUsedIn(const Stmt *S) {
+  auto [It, Inserted] = BlockNames.try_emplace(S);
+  if (Inserted)
+    IdentifierCollector(It->second).TraverseStmt(const_cast<Stmt *>(S));
+  return It->second;
+}
+
+bool GuardNamer::isTaken(const FunctionDecl *Fn, const CompoundStmt *Scope,
+                         llvm::ArrayRef<const CompoundStmt *> Enclosing,
+                         llvm::StringRef Name) {
+  if (Fn->getASTContext().Idents.get(Name).isKeyword(
+          Fn->getASTContext().getLangOpts()))
+    return true;
+  // Anything the block declares or uses, also in nested blocks.
+  if (namesUsedIn(Scope).contains(Name))
+    return true;
+  // Locals of the enclosing blocks would be hidden.
+  for (const CompoundStmt *Outer : Enclosing.drop_front())
+    if (declaresIn(Outer, Name))
+      return true;
+  // A name given to this block, an enclosing one or one nested in it.
+  for (const auto &[Block, Given] : this->Given) {
+    if (Given != Name)
+      continue;
+    if (llvm::is_contained(Enclosing, Block))
+      return true;
+    if (Block->getBeginLoc() >= Scope->getBeginLoc() &&
+        Block->getEndLoc() <= Scope->getEndLoc())
+      return true;
   }
+  return visibleOutside(Fn, Name);
+}
+
+std::string GuardNamer::freshName(const FunctionDecl *Fn,
+                                  const CompoundStmt *Scope,
+                                  llvm::StringRef Base, ASTContext &Ctx) {
+  llvm::SmallVector<const CompoundStmt *, 8> Enclosing =
+      enclosingBlocks(Scope, Ctx);
   std::string Candidate = Base.str();
-  for (unsigned N = 2; Names.contains(Candidate) || isVisible(Fn, Candidate);
-       ++N)
+  for (unsigned N = 2; isTaken(Fn, Scope, Enclosing, Candidate); ++N)
     Candidate = (Base + llvm::Twine(N)).str();
-  Names.insert(Candidate);
+  Given.emplace_back(Scope, Candidate);
   return Candidate;
 }
 

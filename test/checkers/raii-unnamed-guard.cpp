@@ -168,3 +168,38 @@ void negativeDefaultConstructed() { std::unique_lock<std::mutex>{}; }
 
 #define NAMED_GUARD(mx) std::lock_guard<std::mutex> macro_guard(mx)
 void negativeMacroNamed() { NAMED_GUARD(m); }
+
+// ---- naming ---------------------------------------------------------------
+
+void namingSiblingBlocks(bool b) {
+  if (b) {
+    std::lock_guard<std::mutex>{m};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+    // CHECK-FIXES: std::lock_guard<std::mutex> lock_m{m};
+    work();
+  } else {
+    std::lock_guard<std::mutex>{m};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+    // CHECK-FIXES: std::lock_guard<std::mutex> lock_m{m};
+    work();
+  }
+}
+
+void namingNested() {
+  int lock_other = 0;
+  {
+    std::lock_guard<std::mutex>{other};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+    // CHECK-FIXES: std::lock_guard<std::mutex> lock_other2{other};
+    ++lock_other;
+  }
+}
+
+std::mutex stats;
+int lock_stats();
+void namingHidesGlobalFunction() {
+  std::lock_guard<std::mutex>{stats};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+  // CHECK-FIXES: std::lock_guard<std::mutex> lock_stats2{stats};
+  work();
+}

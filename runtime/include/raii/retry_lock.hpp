@@ -1,0 +1,187 @@
+// raii-tidy runtime: retry_lock — a lock guard that polls try_lock() until it
+// succeeds, a timeout passes, or (non-blocking) at once. Built for locks that
+// cannot block, such as a distributed lock with a TTL. See
+// docs/runtime/retry_lock.md.
+#ifndef RAII_RETRY_LOCK_HPP
+#define RAII_RETRY_LOCK_HPP
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <type_traits>
+#include <utility>
+
+namespace raii {
+
+// Base of the errors retry_lock throws.
+class lock_error : public std::runtime_error {
+public:
+  lock_error(const std::string &what, std::size_t attempts)
+      : std::runtime_error(what), attempts_(attempts) {}
+  // How many times try_lock() was called before giving up.
+  [[nodiscard]] std::size_t attempts() const noexcept { return attempts_; }
+
+private:
+  std::size_t attempts_;
+};
+
+// The timeout passed before try_lock() succeeded.
+class lock_timeout : public lock_error {
+public:
+  using lock_error::lock_error;
+};
+
+// Non-blocking mode: the single try_lock() failed.
+class would_block : public lock_error {
+public:
+  using lock_error::lock_error;
+};
+
+// Tag selecting non-blocking mode: one attempt, then would_block.
+struct non_blocking_t {
+  explicit non_blocking_t() = default;
+};
+inline constexpr non_blocking_t non_blocking{};
+
+namespace detail {
+template <class L, class = void> struct has_try_lock : std::false_type {};
+template <class L>
+struct has_try_lock<L, std::void_t<decltype(bool(std::declval<L &>().try_lock())),
+                                   decltype(std::declval<L &>().unlock())>>
+    : std::true_type {};
+
+// The default way to wait between attempts.
+struct thread_sleeper {
+  template <class Rep, class Period>
+  void operator()(std::chrono::duration<Rep, Period> d) const {
+    std::this_thread::sleep_for(d);
+  }
+};
+} // namespace detail
+
+// Lockable: any type with `bool try_lock()` and `unlock()`.
+// Clock: a chrono clock (now(), time_point, duration); a test can pass a
+// fake one. Sleep: called with a Clock::duration to wait between attempts;
+// a test's fake advances the fake clock.
+template <class Lockable, class Clock = std::chrono::steady_clock,
+          class Sleep = detail::thread_sleeper>
+class [[nodiscard]] retry_lock {
+  static_assert(detail::has_try_lock<Lockable>::value,
+                "raii::retry_lock: the lockable must have try_lock() "
+                "returning something convertible to bool, and unlock()");
+
+public:
+  using duration = typename Clock::duration;
+
+  static constexpr duration default_interval() noexcept {
+    return std::chrono::duration_cast<duration>(std::chrono::milliseconds(10));
+  }
+
+  // Polls every `interval` until locked; throws lock_timeout once `timeout`
+  // has passed (one last attempt is made at the deadline). A zero timeout
+  // makes exactly one attempt and throws lock_timeout.
+  template <class Rep1, class Period1, class Rep2 = long long,
+            class Period2 = std::milli>
+  retry_lock(Lockable &lock, std::chrono::duration<Rep1, Period1> timeout,
+             std::chrono::duration<Rep2, Period2> interval =
+                 std::chrono::milliseconds(10),
+             Sleep sleep = Sleep())
+      : lock_(std::addressof(lock)) {
+    acquire(std::chrono::duration_cast<duration>(timeout),
+            std::chrono::duration_cast<duration>(interval), sleep);
+  }
+
+  // Waits without a deadline, polling every default_interval(). (For
+  // another interval pass a timeout of duration::max(): it means forever.)
+  explicit retry_lock(Lockable &lock) : lock_(std::addressof(lock)) {
+    Sleep sleep;
+    acquire(duration::max(), default_interval(), sleep);
+  }
+
+  // One attempt; throws would_block if it fails.
+  retry_lock(Lockable &lock, non_blocking_t) : lock_(std::addressof(lock)) {
+    attempts_ = 1;
+    if (!lock_->try_lock())
+      throw would_block("raii::retry_lock: lock is held elsewhere", 1);
+    owns_ = true;
+  }
+
+  retry_lock(retry_lock &&other) noexcept
+      : lock_(other.lock_), attempts_(other.attempts_),
+        owns_(std::exchange(other.owns_, false)) {}
+  retry_lock(const retry_lock &) = delete;
+  retry_lock &operator=(const retry_lock &) = delete;
+  retry_lock &operator=(retry_lock &&) = delete;
+
+  // Unlocks if still owned. noexcept exactly when unlock() is: a
+  // distributed lock's unlock may fail, and then it propagates (or
+  // terminates if the scope is being unwound).
+  ~retry_lock() noexcept(noexcept(std::declval<Lockable &>().unlock())) {
+    if (owns_)
+      lock_->unlock();
+  }
+
+  // Unlocks early.
+  void unlock() {
+    if (owns_) {
+      owns_ = false;
+      lock_->unlock();
+    }
+  }
+  // Keeps the lock locked and stops managing it.
+  Lockable *release() noexcept {
+    owns_ = false;
+    return lock_;
+  }
+
+  [[nodiscard]] bool owns_lock() const noexcept { return owns_; }
+  explicit operator bool() const noexcept { return owns_; }
+  // How many try_lock() calls the acquisition took (1 = at once).
+  [[nodiscard]] std::size_t attempts() const noexcept { return attempts_; }
+  [[nodiscard]] Lockable *mutex() const noexcept { return lock_; }
+
+private:
+  void acquire(duration timeout, duration interval, Sleep &sleep) {
+    if (interval <= duration::zero())
+      interval = duration(1);
+    const bool forever = timeout == duration::max();
+    const auto start = Clock::now();
+    // Guard the addition: a huge timeout means "forever", not an overflow.
+    const auto deadline =
+        forever || timeout > Clock::time_point::max() - start
+            ? Clock::time_point::max()
+            : start + timeout;
+    for (;;) {
+      ++attempts_;
+      if (lock_->try_lock()) {
+        owns_ = true;
+        return;
+      }
+      const auto now = Clock::now();
+      if (now >= deadline)
+        throw lock_timeout("raii::retry_lock: timed out waiting for the lock",
+                           attempts_);
+      const auto left = deadline - now;
+      sleep(left < interval ? left : interval);
+    }
+  }
+
+  Lockable *lock_;
+  std::size_t attempts_ = 0;
+  bool owns_ = false;
+};
+
+template <class L, class Rep1, class Period1>
+retry_lock(L &, std::chrono::duration<Rep1, Period1>) -> retry_lock<L>;
+template <class L, class Rep1, class Period1, class Rep2, class Period2>
+retry_lock(L &, std::chrono::duration<Rep1, Period1>,
+           std::chrono::duration<Rep2, Period2>) -> retry_lock<L>;
+template <class L> retry_lock(L &, non_blocking_t) -> retry_lock<L>;
+template <class L> retry_lock(L &) -> retry_lock<L>;
+
+} // namespace raii
+
+#endif // RAII_RETRY_LOCK_HPP

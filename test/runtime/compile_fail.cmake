@@ -1,0 +1,29 @@
+# Runs one compile-fail test: SOURCE must compile with -DRAII_CF_OK and must
+# fail to compile without it, with a diagnostic matching its RAII_CF_EXPECT.
+# Usage: cmake -DCXX=... -DSOURCE=... -DINCLUDE=... -P compile_fail.cmake
+file(STRINGS ${SOURCE} _expect REGEX "^// RAII_CF_EXPECT: ")
+if(NOT _expect)
+  message(FATAL_ERROR "${SOURCE}: no '// RAII_CF_EXPECT: <regex>' line")
+endif()
+string(REGEX REPLACE "^// RAII_CF_EXPECT: " "" _expect "${_expect}")
+
+set(_flags -std=c++17 -Wall -Wextra -Werror -fsyntax-only -I${INCLUDE})
+
+execute_process(COMMAND ${CXX} ${_flags} -DRAII_CF_OK ${SOURCE}
+                RESULT_VARIABLE _ok_rc OUTPUT_VARIABLE _ok_out
+                ERROR_VARIABLE _ok_out)
+if(NOT _ok_rc EQUAL 0)
+  message(FATAL_ERROR "control build with -DRAII_CF_OK failed; the test "
+                      "would pass for the wrong reason:\n${_ok_out}")
+endif()
+
+execute_process(COMMAND ${CXX} ${_flags} ${SOURCE}
+                RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _out)
+if(_rc EQUAL 0)
+  message(FATAL_ERROR "compiled, but must not")
+endif()
+if(NOT _out MATCHES "${_expect}")
+  message(FATAL_ERROR "failed to compile, but no diagnostic matches "
+                      "'${_expect}':\n${_out}")
+endif()
+message(STATUS "failed to compile as expected (matched '${_expect}')")
