@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ExitHandlerThrowsCheck.h"
+#include "ManualFinallyCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UnnamedGuardCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -16,6 +17,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ExitHandlerThrowsCheck>(
         "raii-exit-handler-throws");
+    Factories.registerCheck<ManualFinallyCheck>("raii-manual-finally");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "raii-swallowed-exception");
     Factories.registerCheck<UnnamedGuardCheck>("raii-unnamed-guard");

@@ -1,0 +1,321 @@
+//===- ManualFinallyCheck.cpp - raii-manual-finally -----------------------===//
+#include "ManualFinallyCheck.h"
+#include "support/ExitHandlers.h"
+#include "support/Lockables.h"
+#include "support/Parents.h"
+#include "clang-tidy/utils/ASTUtils.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::raii {
+namespace {
+
+const char DefaultCommitMarkers[] = "commit";
+const char DefaultRollbackMarkers[] = "rollback;abort;revert;undo;cancel";
+
+enum Blocker {
+  NoBlocker,
+  LeavesTry,
+  CleanupMayThrow,
+  CleanupNotMovable,
+  Silent, // Macro or template pattern: no fix and no note.
+};
+
+std::vector<std::string> lowerList(llvm::StringRef Option) {
+  std::vector<std::string> Out;
+  for (llvm::StringRef E : utils::options::parseStringList(Option))
+    Out.push_back(E.lower());
+  return Out;
+}
+
+/// A statement in the try block that leaves it other than by falling off
+/// its end or by an exception.
+const Stmt *findEarlyExit(const Stmt *S, unsigned LoopDepth,
+                          unsigned SwitchDepth) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt>(S))
+    return S;
+  if (isa<BreakStmt>(S) && LoopDepth + SwitchDepth == 0)
+    return S;
+  if (isa<ContinueStmt>(S) && LoopDepth == 0)
+    return S;
+  bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+  bool Switch = isa<SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (const Stmt *Found =
+            findEarlyExit(Child, LoopDepth + Loop, SwitchDepth + Switch))
+      return Found;
+  return nullptr;
+}
+
+/// True if \p S cannot move into a lambda unchanged: it declares a name
+/// others may use, jumps, suspends, names the function (`__func__`) or, before
+/// C++20, a structured binding.
+bool isUnmovable(const Stmt *S, const LangOptions &LO, bool TopLevel = true) {
+  if (!S)
+    return false;
+  if (TopLevel && isa<DeclStmt>(S))
+    return true;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt,
+          ContinueStmt, CoawaitExpr, CoyieldExpr, PredefinedExpr>(S))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && isa<BindingDecl>(DRE->getDecl()) && !LO.CPlusPlus20)
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  return llvm::any_of(S->children(), [&](const Stmt *C) {
+    return isUnmovable(C, LO, /*TopLevel=*/false);
+  });
+}
+
+/// The source text of \p S with its terminating semicolon, if any.
+std::string statementText(const Stmt *S, const SourceManager &SM,
+                          const LangOptions &LO) {
+  std::string Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(S->getSourceRange()),
+                           SM, LO)
+          .str();
+  if (Lexer::findLocationAfterToken(S->getEndLoc(), tok::semi, SM, LO,
+                                    /*SkipTrailingWhitespaceAndNewLine=*/false)
+          .isValid())
+    Text += ";";
+  return Text;
+}
+
+/// The location just past \p S and its semicolon.
+SourceLocation endOfStatement(const Stmt *S, const SourceManager &SM,
+                              const LangOptions &LO) {
+  SourceLocation AfterSemi = Lexer::findLocationAfterToken(
+      S->getEndLoc(), tok::semi, SM, LO, false);
+  if (AfterSemi.isValid())
+    return AfterSemi;
+  return Lexer::getLocForEndOfToken(S->getEndLoc(), 0, SM, LO);
+}
+
+/// Leading whitespace of the line \p Loc is on.
+std::string lineIndent(SourceLocation Loc, const SourceManager &SM) {
+  std::pair<FileID, unsigned> Pos = SM.getDecomposedLoc(Loc);
+  llvm::StringRef Buffer = SM.getBufferData(Pos.first);
+  size_t LineStart = Buffer.rfind('\n', Pos.second);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Line = Buffer.substr(LineStart);
+  return Line.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+std::string joined(llvm::ArrayRef<const Stmt *> Stmts, const SourceManager &SM,
+                   const LangOptions &LO) {
+  std::string Out;
+  for (const Stmt *S : Stmts) {
+    if (!Out.empty())
+      Out += " ";
+    Out += statementText(S, SM, LO);
+  }
+  return Out;
+}
+
+} // namespace
+
+ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
+                                       ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      AssumeNothrowOption(
+          Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
+      CommitMarkersOption(
+          Options.get("CommitMarkers", DefaultCommitMarkers).str()),
+      RollbackMarkersOption(
+          Options.get("RollbackMarkers", DefaultRollbackMarkers).str()),
+      AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
+      CommitMarkers(lowerList(CommitMarkersOption)),
+      RollbackMarkers(lowerList(RollbackMarkersOption)),
+      // A fix moves the cleanup into a guard that runs during unwinding, so
+      // a callee that might throw blocks it.
+      Sites(AssumeNothrow, /*UnknownMayThrow=*/true),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
+
+void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
+  Options.store(Opts, "CommitMarkers", CommitMarkersOption);
+  Options.store(Opts, "RollbackMarkers", RollbackMarkersOption);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void ManualFinallyCheck::registerPPCallbacks(const SourceManager &SM,
+                                             Preprocessor *PP,
+                                             Preprocessor *ModuleExpanderPP) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void ManualFinallyCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(cxxTryStmt(unless(isInTemplateInstantiation()),
+                                hasParent(compoundStmt()))
+                         .bind("try"),
+                     this);
+}
+
+bool ManualFinallyCheck::isMarkedCall(
+    const Stmt *S, llvm::ArrayRef<std::string> Markers) const {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *Call =
+      E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!Call)
+    return false;
+  auto Marked = [&](llvm::StringRef Text) {
+    std::string Lower = Text.lower();
+    return llvm::any_of(Markers, [&](const std::string &M) {
+      return llvm::StringRef(Lower).contains(M);
+    });
+  };
+  if (const FunctionDecl *FD = Call->getDirectCallee();
+      FD && FD->getIdentifier() && Marked(FD->getName()))
+    return true;
+  // `exec(db, "COMMIT")`
+  return llvm::any_of(Call->arguments(), [&](const Expr *A) {
+    const auto *Lit = dyn_cast<StringLiteral>(A->IgnoreParenImpCasts());
+    return Lit && Lit->isOrdinary() && Marked(Lit->getString());
+  });
+}
+
+bool ManualFinallyCheck::isCommitRollback(const Stmt *Rollback,
+                                          const Stmt *Commit) const {
+  if (!isMarkedCall(Rollback, RollbackMarkers) ||
+      !isMarkedCall(Commit, CommitMarkers))
+    return false;
+  const auto *R = cast<CallExpr>(cast<Expr>(Rollback)->IgnoreParenImpCasts());
+  const auto *C = cast<CallExpr>(cast<Expr>(Commit)->IgnoreParenImpCasts());
+  // Both act on the same transaction: the same object, or the same first
+  // argument of a free function.
+  const auto *RM = dyn_cast<CXXMemberCallExpr>(R);
+  const auto *CM = dyn_cast<CXXMemberCallExpr>(C);
+  if (RM && CM)
+    return sameObject(RM->getImplicitObjectArgument(),
+                      CM->getImplicitObjectArgument());
+  if (RM || CM || R->getNumArgs() == 0 || C->getNumArgs() == 0)
+    return false;
+  return sameObject(R->getArg(0), C->getArg(0));
+}
+
+std::pair<const Stmt *, unsigned>
+ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try,
+                               llvm::ArrayRef<const Stmt *> Actions,
+                               ASTContext &Ctx) {
+  const FunctionDecl *Fn = enclosingFunction(Try, Ctx);
+  if (!Fn || Fn->isTemplated() || Try->getBeginLoc().isMacroID() ||
+      Try->getEndLoc().isMacroID())
+    return {nullptr, Silent};
+  for (const Stmt *A : Actions)
+    if (A->getBeginLoc().isMacroID() || A->getEndLoc().isMacroID())
+      return {nullptr, Silent};
+  if (const Stmt *Exit = findEarlyExit(Try->getTryBlock(), 0, 0))
+    return {Exit, LeavesTry};
+  for (const Stmt *A : Actions)
+    if (isUnmovable(A, Ctx.getLangOpts()))
+      return {A, CleanupNotMovable};
+  for (const Stmt *A : Actions)
+    for (const ThrowSites::Site &Site : Sites.escaping(A))
+      return {Site.Where, CleanupMayThrow};
+  return {nullptr, NoBlocker};
+}
+
+void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("try");
+  ASTContext &Ctx = *Result.Context;
+  if (Try->getNumHandlers() != 1 || Try->getHandler(0)->getExceptionDecl())
+    return;
+  bool Rethrows = false;
+  llvm::SmallVector<const Stmt *, 4> Cleanup =
+      handlerCleanup(Try->getHandler(0), Rethrows);
+  if (!Rethrows || Cleanup.empty())
+    return;
+
+  llvm::SmallVector<const Stmt *, 4> Trailing =
+      trailingCopyOf(Try, Cleanup, Ctx);
+  const Stmt *Commit = nullptr;
+  if (Trailing.empty()) {
+    llvm::SmallVector<const Stmt *, 4> After = followingStatements(Try, Ctx);
+    if (Cleanup.size() != 1 || After.empty() ||
+        !isCommitRollback(Cleanup.front(), After.front()))
+      return;
+    Commit = After.front();
+    Trailing.push_back(Commit);
+  }
+
+  // The guards run the cleanup (the rollback) during unwinding; the commit
+  // runs in scope_success's destructor on the normal path only, where it may
+  // throw as before.
+  llvm::SmallVector<const Stmt *, 4> Actions(Cleanup.begin(), Cleanup.end());
+  auto [BlockedAt, Reason] = fixBlocker(Try, Actions, Ctx);
+  if (Commit && Reason == NoBlocker && isUnmovable(Commit, Ctx.getLangOpts()))
+    std::tie(BlockedAt, Reason) = std::make_pair(Commit, CleanupNotMovable);
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  SourceLocation Loc = SM.getExpansionLoc(Try->getTryLoc());
+  {
+    auto Diag =
+        Commit ? diag(Loc, "hand-written commit/rollback: declare "
+                           "raii::scope_success and raii::scope_fail (or a "
+                           "raii::transaction) before the body instead")
+               : diag(Loc, "hand-written finally: the cleanup in 'catch "
+                           "(...)' is repeated after the 'try'; declare a "
+                           "raii::scope_exit before the body instead");
+    if (Reason == NoBlocker) {
+      const auto *Body = Try->getTryBlock();
+      const FunctionDecl *Fn = enclosingFunction(Try, Ctx);
+      std::string Indent = lineIndent(Try->getTryLoc(), SM);
+      std::string BodyIndent = Indent + "  ";
+      if (!Body->body_empty()) {
+        const Stmt *First = Body->body_front();
+        if (SM.getSpellingLineNumber(First->getBeginLoc()) !=
+            SM.getSpellingLineNumber(Body->getLBracLoc()))
+          BodyIndent = lineIndent(First->getBeginLoc(), SM);
+      }
+      std::string Guards;
+      if (Commit) {
+        std::string CommitName =
+            Namer.freshName(Fn, Body, "commit_guard", Ctx);
+        std::string RollbackName =
+            Namer.freshName(Fn, Body, "rollback_guard", Ctx);
+        Guards = "raii::scope_success " + CommitName + "([&] { " +
+                 statementText(Commit, SM, LO) + " });\n" + BodyIndent +
+                 "raii::scope_fail " + RollbackName + "([&] { " +
+                 joined(Cleanup, SM, LO) + " });";
+      } else {
+        Guards = "raii::scope_exit " + Namer.freshName(Fn, Body, "guard", Ctx) +
+                 "([&] { " + joined(Cleanup, SM, LO) + " });";
+      }
+      Diag << FixItHint::CreateReplacement(
+                  CharSourceRange::getCharRange(
+                      Try->getTryLoc(), Body->getLBracLoc().getLocWithOffset(1)),
+                  "{\n" + BodyIndent + Guards)
+           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+                  Body->getRBracLoc().getLocWithOffset(1),
+                  endOfStatement(Trailing.back(), SM, LO)))
+           << Inserter.createIncludeInsertion(SM.getFileID(Loc),
+                                              "<raii/scope_exit.hpp>");
+    }
+  }
+  static const char *const Notes[] = {
+      "",
+      "no fix offered: this leaves the 'try' without running the %select{"
+      "cleanup|commit or the rollback}0, which a guard would run",
+      "no fix offered: this may throw, and a guard that throws during "
+      "unwinding calls std::terminate",
+      "no fix offered: this cannot move into the guard's lambda unchanged",
+  };
+  if (BlockedAt && Reason != Silent)
+    diag(SM.getExpansionLoc(BlockedAt->getBeginLoc()), Notes[Reason],
+         DiagnosticIDs::Note)
+        << (Commit != nullptr);
+}
+
+} // namespace clang::tidy::raii

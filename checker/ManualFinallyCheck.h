@@ -1,0 +1,57 @@
+//===- ManualFinallyCheck.h - raii-manual-finally -------------------------===//
+#ifndef RAII_TIDY_MANUALFINALLYCHECK_H
+#define RAII_TIDY_MANUALFINALLYCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "support/GuardNaming.h"
+#include "support/NameMatcher.h"
+#include "support/ThrowSites.h"
+
+namespace clang::tidy::raii {
+
+/// Finds hand-written `finally` blocks: `try { body } catch (...) { cleanup;
+/// throw; } cleanup;` and the commit/rollback shape `try { body } catch (...)
+/// { rollback; throw; } commit;`. Offers to declare `raii::scope_exit` (or
+/// `raii::scope_success` and `raii::scope_fail`) before the body instead.
+///
+/// For the user-facing documentation see docs/checks/raii-manual-finally.md.
+class ManualFinallyCheck : public ClangTidyCheck {
+public:
+  ManualFinallyCheck(llvm::StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Namer.reset(); }
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+private:
+  bool isMarkedCall(const Stmt *S, llvm::ArrayRef<std::string> Markers) const;
+  bool isCommitRollback(const Stmt *Rollback, const Stmt *Commit) const;
+  /// Why no fix can be offered, as a statement to point at and a reason; a
+  /// null statement with reason 0 means the fix is safe.
+  std::pair<const Stmt *, unsigned>
+  fixBlocker(const CXXTryStmt *Try, llvm::ArrayRef<const Stmt *> Actions,
+             ASTContext &Ctx);
+
+  const std::string AssumeNothrowOption;
+  const std::string CommitMarkersOption;
+  const std::string RollbackMarkersOption;
+  const NameMatcher AssumeNothrow;
+  std::vector<std::string> CommitMarkers;
+  std::vector<std::string> RollbackMarkers;
+  ThrowSites Sites;
+  utils::IncludeInserter Inserter;
+  GuardNamer Namer;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

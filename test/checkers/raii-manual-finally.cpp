@@ -1,0 +1,231 @@
+// RUN: %check_raii --run-fixed %s raii-manual-finally %t -- -std=c++17 -isystem %raii_runtime_include
+
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+// CHECK-FIXES: #include <raii/scope_exit.hpp>
+
+int cleanups = 0;
+int commits = 0;
+int rollbacks = 0;
+void release() noexcept { ++cleanups; }
+void mayFail(bool fail) {
+  if (fail)
+    throw std::runtime_error("failed");
+}
+void mayThrowCleanup() {
+  if (cleanups < 0)
+    throw std::logic_error("corrupt");
+}
+
+struct Db {
+  void begin() {}
+  void commit() { ++commits; }
+  void rollback() noexcept { ++rollbacks; }
+};
+
+// ---- positive: finally, with a fix ----------------------------------------
+
+void positiveFinally(bool fail) {
+  try {
+    mayFail(fail);
+  } catch (...) {
+    release();
+    throw;
+  }
+  release();
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:3: warning: hand-written finally: the cleanup in 'catch (...)' is repeated after the 'try'; declare a raii::scope_exit before the body instead [raii-manual-finally]
+// CHECK-FIXES: {
+// CHECK-FIXES: raii::scope_exit guard([&] { release(); });
+
+int positiveTwoStatements(bool fail) {
+  char *buf = static_cast<char *>(std::malloc(16));
+  int n = 0;
+  try {
+    n = 1;
+    mayFail(fail);
+  } catch (...) {
+    std::free(buf);
+    ++cleanups;
+    throw;
+  }
+  std::free(buf);
+  ++cleanups;
+  return n;
+}
+// CHECK-MESSAGES: :[[@LINE-12]]:3: warning: hand-written finally
+// CHECK-FIXES: {
+// CHECK-FIXES: raii::scope_exit guard([&] { std::free(buf); ++cleanups; });
+
+// ---- positive: commit/rollback, with a fix ---------------------------------
+
+void positiveCommitRollback(Db &db, bool fail) {
+  db.begin();
+  try {
+    mayFail(fail);
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  db.commit();
+}
+// CHECK-MESSAGES: :[[@LINE-8]]:3: warning: hand-written commit/rollback: declare raii::scope_success and raii::scope_fail (or a raii::transaction) before the body instead [raii-manual-finally]
+// CHECK-FIXES: {
+// CHECK-FIXES: raii::scope_success commit_guard([&] { db.commit(); });
+// CHECK-FIXES: raii::scope_fail rollback_guard([&] { db.rollback(); });
+
+// ---- positive: no fix ------------------------------------------------------
+
+int positiveEarlyReturn(bool fail) {
+  try {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: hand-written finally
+    if (fail)
+      return 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: no fix offered: this leaves the 'try' without running the cleanup, which a guard would run
+    mayFail(fail);
+  } catch (...) {
+    release();
+    throw;
+  }
+  release();
+  return 0;
+}
+
+void positiveThrowingCleanup(bool fail) {
+  if (fail)
+    return;
+  try {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: hand-written finally
+    mayFail(fail);
+  } catch (...) {
+    mayThrowCleanup();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: no fix offered: this may throw, and a guard that throws during unwinding calls std::terminate
+    throw;
+  }
+  mayThrowCleanup();
+}
+
+void positiveNamesFunction(bool fail) {
+  try {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: hand-written finally
+    mayFail(fail);
+  } catch (...) {
+    std::puts(__func__);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: no fix offered: this cannot move into the guard's lambda unchanged
+    throw;
+  }
+  std::puts(__func__);
+}
+
+void positiveLoopBreakOk(bool fail) {
+  // A break inside a loop of the body stays in the body: the fix is fine.
+  try {
+    for (int i = 0; i < 3; ++i)
+      if (i == 1)
+        break;
+    mayFail(fail);
+  } catch (...) {
+    release();
+    throw;
+  }
+  release();
+}
+// CHECK-MESSAGES: :[[@LINE-11]]:3: warning: hand-written finally
+// CHECK-FIXES: {
+// CHECK-FIXES: raii::scope_exit guard([&] { release(); });
+
+// ---- negative ----------------------------------------------------------------
+
+void negativeDifferentCleanup(bool fail) {
+  try {
+    mayFail(fail);
+  } catch (...) {
+    release();
+    throw;
+  }
+  ++commits;
+}
+
+void negativeNoRethrow(bool fail) {
+  try {
+    mayFail(fail);
+  } catch (...) {
+    release();
+  }
+}
+
+void negativeTypedCatch(bool fail) {
+  try {
+    mayFail(fail);
+  } catch (const std::exception &) {
+    release();
+    throw;
+  }
+  release();
+}
+
+void negativeUnrelatedCommit(Db &db, Db &other, bool fail) {
+  try {
+    mayFail(fail);
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  other.commit();
+}
+
+// ---- macros and templates --------------------------------------------------
+
+#define FINALLY_RELEASE(stmt)                                                  \
+  try {                                                                        \
+    stmt;                                                                      \
+  } catch (...) {                                                              \
+    release();                                                                 \
+    throw;                                                                     \
+  }                                                                            \
+  release();
+
+void positiveMacro(bool fail) {
+  FINALLY_RELEASE(mayFail(fail))
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: hand-written finally
+}
+
+template <class T> void positiveTemplate(T &t, bool fail) {
+  try {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: hand-written finally
+    t.use(fail);
+  } catch (...) {
+    release();
+    throw;
+  }
+  release();
+}
+struct User {
+  void use(bool fail) { mayFail(fail); }
+};
+
+int main() {
+  User u;
+  Db db;
+  positiveFinally(false);
+  positiveTwoStatements(false);
+  positiveCommitRollback(db, false);
+  positiveLoopBreakOk(false);
+  positiveTemplate(u, false);
+  try {
+    positiveCommitRollback(db, true);
+  } catch (const std::runtime_error &) {
+  }
+  try {
+    positiveFinally(true);
+  } catch (const std::runtime_error &) {
+  }
+  positiveThrowingCleanup(true);
+  if (cleanups != 5 || commits != 1 || rollbacks != 1) {
+    std::printf("cleanups=%d commits=%d rollbacks=%d\n", cleanups, commits,
+                rollbacks);
+    return 1;
+  }
+  return 0;
+}
