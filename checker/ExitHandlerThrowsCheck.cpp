@@ -1,5 +1,6 @@
 //===- ExitHandlerThrowsCheck.cpp - raii-exit-handler-throws --------------===//
 #include "ExitHandlerThrowsCheck.h"
+#include "support/BoolOption.h"
 #include "support/GuardTypes.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -9,14 +10,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::raii {
-
-/// A boolean option, false by default. The OptionsView::get<bool> template
-/// the host exports is mangled differently by GCC, so it is parsed here.
-static bool boolOption(std::optional<llvm::StringRef> Value) {
-  if (!Value)
-    return false;
-  return Value->equals_insensitive("true") || *Value == "1";
-}
 
 ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
                                                ClangTidyContext *Context)
@@ -28,9 +21,12 @@ ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
               .str()),
       AssumeNothrowOption(
           Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
-      AllowNoexceptFalse(boolOption(Options.get("AllowNoexceptFalse"))),
-      TreatUnknownAsThrowing(
-          boolOption(Options.get("TreatUnknownAsThrowing"))),
+      AllowNoexceptFalse(readBoolOption(*this, "AllowNoexceptFalse",
+                                        Options.get("AllowNoexceptFalse"),
+                                        false)),
+      TreatUnknownAsThrowing(readBoolOption(
+          *this, "TreatUnknownAsThrowing",
+          Options.get("TreatUnknownAsThrowing"), false)),
       GuardTypes(utils::options::parseStringList(GuardTypesOption)),
       GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
       AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
@@ -41,10 +37,9 @@ void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "GuardTypes", GuardTypesOption);
   Options.store(Opts, "GuardFactories", GuardFactoriesOption);
   Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
-  Options.store(Opts, "AllowNoexceptFalse",
-                AllowNoexceptFalse ? "true" : "false");
+  Options.store(Opts, "AllowNoexceptFalse", boolOptionText(AllowNoexceptFalse));
   Options.store(Opts, "TreatUnknownAsThrowing",
-                TreatUnknownAsThrowing ? "true" : "false");
+                boolOptionText(TreatUnknownAsThrowing));
 }
 
 void ExitHandlerThrowsCheck::registerMatchers(MatchFinder *Finder) {

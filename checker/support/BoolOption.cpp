@@ -1,0 +1,28 @@
+//===- BoolOption.cpp -----------------------------------------------------===//
+#include "support/BoolOption.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::raii {
+
+bool readBoolOption(const ClangTidyCheck &Check, llvm::StringRef Name,
+                    std::optional<llvm::StringRef> Value, bool Default) {
+  if (!Value)
+    return Default;
+  std::optional<bool> Parsed =
+      llvm::StringSwitch<std::optional<bool>>(Value->trim().lower())
+          .Cases("true", "1", "yes", "on", true)
+          .Cases("false", "0", "no", "off", false)
+          .Default(std::nullopt);
+  if (Parsed)
+    return *Parsed;
+  // getID() is public through the MatchCallback base: the check's name.
+  llvm::StringRef CheckName =
+      static_cast<const ast_matchers::MatchFinder::MatchCallback &>(Check)
+          .getID();
+  Check.configurationDiag("invalid configuration value '%0' for option "
+                          "'%1.%2'; expected a boolean (true or false)")
+      << *Value << CheckName << Name;
+  return Default;
+}
+
+} // namespace clang::tidy::raii
