@@ -4,7 +4,12 @@
 // symbols it needs come from the host clang-tidy.
 //
 //===----------------------------------------------------------------------===//
+#include "DoubleReleaseCheck.h"
+#include "MismatchedReleaseCheck.h"
+#include "ReacquireCheck.h"
+#include "ReleaseSkippedCheck.h"
 #include "UnnamedGuardCheck.h"
+#include "UseGuardCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::raii {
@@ -12,7 +17,12 @@ namespace clang::tidy::raii {
 class RaiiTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DoubleReleaseCheck>("raii-double-release");
+    Factories.registerCheck<MismatchedReleaseCheck>("raii-mismatched-release");
+    Factories.registerCheck<ReacquireCheck>("raii-reacquire");
+    Factories.registerCheck<ReleaseSkippedCheck>("raii-release-skipped");
     Factories.registerCheck<UnnamedGuardCheck>("raii-unnamed-guard");
+    Factories.registerCheck<UseGuardCheck>("raii-use-guard");
   }
 };
 
