@@ -370,7 +370,7 @@ void Analyzer::collectAcquisition(const Expr *E, const Acquire *A) {
     Acq.Reentrant = F->Reentrant;
     if (Acq.Name.empty())
       Acq.Name = Acq.HandleVar ? Acq.HandleVar->getNameAsString()
-                               : spell(Acq.HandleExpr, Ctx);
+                               : spell(stripToObject(Acq.HandleExpr), Ctx);
     if (A->isConditional() || A->Handle.Kind == HandleSpec::Out)
       Acq.ResultVar = storedInto(E);
     AcqsAt[E].push_back(Out.Acquisitions.size());
@@ -480,7 +480,7 @@ void Analyzer::collectGuard(const CXXConstructExpr *CE) {
     Acq.IsLock = true;
     Acq.Reentrant =
         isRecursiveLockableType(Arg->getType().getNonReferenceType());
-    Acq.Name = spell(Arg, Ctx);
+    Acq.Name = spell(stripToObject(Arg), Ctx);
     Acq.Scope = enclosingCompound(CE);
     AcqsAt[CE].push_back(Out.Acquisitions.size());
     GuardAcqs[V].push_back(Out.Acquisitions.size());
@@ -636,6 +636,12 @@ static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
 
 void Analyzer::visit(const Stmt *S, State &St, bool Final) {
   const auto *E = dyn_cast<Expr>(S);
+  if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+    // The CFG has no exception edge for `new`: it fails before acquiring.
+    if (Final && !FnNothrow && Ctx.getLangOpts().CXXExceptions &&
+        !New->shouldNullCheckAllocation() && !inTryBlock(New))
+      exitWith(St, SkipCause::Exception, New);
+  }
   if (E) {
     auto It = AcqsAt.find(E);
     if (It != AcqsAt.end()) {
@@ -711,12 +717,6 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
         exitWith(St, SkipCause::Exception, CE);
     return;
   }
-  if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
-    if (Final && !FnNothrow && Ctx.getLangOpts().CXXExceptions &&
-        !New->shouldNullCheckAllocation() && !inTryBlock(New))
-      exitWith(St, SkipCause::Exception, New);
-    return;
-  }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() != BO_Assign)
       return;
@@ -785,6 +785,13 @@ struct CondFact {
 
 static std::optional<CondFact> condFact(const Expr *C, ASTContext &Ctx);
 
+static bool isNullish(const Expr *E, ASTContext &Ctx) {
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
+    return true;
+  const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
+  return IL && IL->getValue() == 0;
+}
+
 static std::optional<CondFact> condTarget(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
@@ -815,13 +822,11 @@ static std::optional<CondFact> condFact(const Expr *C, ASTContext &Ctx) {
     const Expr *L = BO->getLHS(), *R = BO->getRHS();
     BinaryOperatorKind Op = BO->getOpcode();
     Expr::EvalResult V;
-    bool RConst = R->EvaluateAsInt(V, Ctx) ||
-                  R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull);
+    bool RConst = R->EvaluateAsInt(V, Ctx) || isNullish(R, Ctx);
     if (!RConst) {
       std::swap(L, R);
       Op = BinaryOperator::reverseComparisonOp(Op);
-      if (!(R->EvaluateAsInt(V, Ctx) ||
-            R->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull)))
+      if (!(R->EvaluateAsInt(V, Ctx) || isNullish(R, Ctx)))
         return std::nullopt;
     }
     int64_t K = V.Val.isInt() ? V.Val.getInt().getSExtValue() : 0;
@@ -1041,9 +1046,20 @@ void Analyzer::run() {
         if (!mayThrow(cast<CallExpr>(Last)))
           continue;
         Next = BeforeLast;
-        for (AcqState &A : Next)
-          if (A.B & Held)
-            addCause(A, {SkipCause::Exception, Last});
+        // A hand-off to the throwing callee counts as done.
+        for (unsigned J = 0; J < N; ++J)
+          if ((St[J].B & Escaped) && !(Next[J].B & Escaped))
+            Next[J] = St[J];
+        // A failing acquire of the same handle is reported as a
+        // re-acquire, not as an exception that skips the release.
+        auto Own = AcqsAt.find(cast<Expr>(Last));
+        for (unsigned J = 0; J < N; ++J)
+          if ((Next[J].B & Held) &&
+              (Own == AcqsAt.end() ||
+               llvm::none_of(Own->second, [&](unsigned I) {
+                 return Out.Acquisitions[I].Key == Out.Acquisitions[J].Key;
+               })))
+            addCause(Next[J], {SkipCause::Exception, Last});
       } else {
         Next = St;
         if (Cond && B->succ_size() == 2 &&

@@ -4,7 +4,11 @@
 extern "C" {
 #endif
 typedef struct _IO_FILE FILE;
+#ifdef __cplusplus
+#define NULL 0
+#else
 #define NULL ((void *)0)
+#endif
 #define EOF (-1)
 FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
