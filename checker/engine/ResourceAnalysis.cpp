@@ -12,7 +12,6 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/PostOrderIterator.h"
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -998,17 +997,42 @@ void Analyzer::run() {
     return;
   Out.Analyzed = true;
   const size_t N = Out.Acquisitions.size();
-  std::vector<State> In(G->getNumBlockIDs(), State(N));
+  State Bottom(N);
+  for (AcqState &A : Bottom)
+    A.B = 0;
+  std::vector<State> In(G->getNumBlockIDs(), Bottom);
+  In[G->getEntry().getBlockID()] = State(N);
   std::vector<bool> Seen(G->getNumBlockIDs(), false);
   ExitState.assign(N, AcqState());
   for (AcqState &A : ExitState)
     A.B = 0;
 
-  llvm::ReversePostOrderTraversal<const CFG *> RPO(G.get());
+  // Reverse post-order by an iterative DFS (pruned edges are null).
   std::vector<unsigned> Order(G->getNumBlockIDs(), 0);
-  unsigned Pos = 0;
-  for (const CFGBlock *B : RPO)
-    Order[B->getBlockID()] = Pos++;
+  {
+    std::vector<const CFGBlock *> Post;
+    std::vector<bool> Visited(G->getNumBlockIDs(), false);
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+        Stack;
+    Stack.push_back({&G->getEntry(), G->getEntry().succ_begin()});
+    Visited[G->getEntry().getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Post.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *S = (It++)->getReachableBlock();
+      if (S && !Visited[S->getBlockID()]) {
+        Visited[S->getBlockID()] = true;
+        Stack.push_back({S, S->succ_begin()});
+      }
+    }
+    unsigned Pos = 0;
+    for (auto It = Post.rbegin(); It != Post.rend(); ++It)
+      Order[(*It)->getBlockID()] = Pos++;
+  }
   // Worklist ordered by reverse post-order position.
   std::set<std::pair<unsigned, const CFGBlock *>> Work;
   Work.insert({Order[G->getEntry().getBlockID()], &G->getEntry()});
