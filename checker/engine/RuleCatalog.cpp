@@ -610,8 +610,19 @@ bool RuleCatalog::addFile(llvm::StringRef Name, llvm::StringRef Text) {
   std::vector<std::unique_ptr<Family>> New;
   Loader L(Name, SM, Errors);
   bool Ok = L.file(Text, New) && Errors.size() == Before;
-  if (!Ok)
+  if (!Ok) {
+    // After a syntax error the rest is noise: keep only the syntax errors.
+    auto IsSyntax = [](const RuleError &E) {
+      return llvm::StringRef(E.Message).starts_with("YAML syntax error");
+    };
+    if (std::any_of(Errors.begin() + Before, Errors.end(), IsSyntax))
+      Errors.erase(std::remove_if(Errors.begin() + Before, Errors.end(),
+                                  [&](const RuleError &E) {
+                                    return !IsSyntax(E);
+                                  }),
+                   Errors.end());
     return false;
+  }
   for (auto &F : New) {
     for (Acquire &A : F->Acquires) {
       A.Fam = F.get();
