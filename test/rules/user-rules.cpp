@@ -61,7 +61,6 @@ int positiveSqlite(const char *path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'db' is skipped by this return
   sqlite3_close(db);
   return 0;
-  // USE-MESSAGES: :[[@LINE-9]]:7: warning: 'db' is acquired by 'sqlite3_open_v2'
 }
 
 void positiveCurl() {
