@@ -43,7 +43,13 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
                         "path; hold it in '%2' to release it automatically")
           << A.Name << A.acquireName() << Guard;
+    // Every exit is named, except that exceptions are capped: in code that
+    // never expected them, a list of every call that may throw is noise.
+    const unsigned MaxExceptionNotes = 3;
+    unsigned Exceptions = 0;
     for (const SkipCause &C : A.Skips) {
+      if (C.Kind == SkipCause::Exception && ++Exceptions > MaxExceptionNotes)
+        continue;
       SourceLocation Loc =
           C.Where ? C.Where->getBeginLoc() : FA.Fn->getBody()->getEndLoc();
       if (C.Where && isa<CallExpr>(C.Where))
@@ -78,6 +84,11 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         break;
       }
     }
+    if (Exceptions > MaxExceptionNotes)
+      diag(A.diagLoc(),
+           "release of '%0' is also skipped when any of %1 other calls throws",
+           DiagnosticIDs::Note)
+          << A.Name << Exceptions - MaxExceptionNotes;
   }
 }
 

@@ -2,6 +2,7 @@
 #include "engine/ResourceAnalysis.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
+#include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -59,6 +60,17 @@ static std::string calleeName(const Expr *E) {
 std::string Acquisition::acquireName() const { return calleeName(Call); }
 std::string releaseName(const Expr *E) { return calleeName(E); }
 
+/// clang-tidy's ExceptionAnalyzer, shared and cached within a translation unit:
+/// a callee whose body provably throws nothing gets no exception edge.
+static utils::ExceptionAnalyzer &exceptionAnalyzer(bool Reset = false) {
+  static std::unique_ptr<utils::ExceptionAnalyzer> EA;
+  if (!EA || Reset) {
+    EA = std::make_unique<utils::ExceptionAnalyzer>();
+    EA->ignoreBadAlloc(true);
+  }
+  return *EA;
+}
+
 // ---------------------------------------------------------------------------
 // Keys: a handle variable or locked object as a path of declarations.
 // ---------------------------------------------------------------------------
@@ -76,6 +88,13 @@ struct AcqState {
   const Expr *LastRelease = nullptr;
 };
 using State = std::vector<AcqState>;
+
+bool isNullish(const Expr *E, ASTContext &Ctx) {
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
+    return true;
+  const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
+  return IL && IL->getValue() == 0;
+}
 
 bool mergeInto(State &Dst, const State &Src) {
   bool Changed = false;
@@ -512,6 +531,10 @@ bool Analyzer::mayThrow(const CallExpr *C) const {
     if (const auto *FPT = FD->getType()->getAs<FunctionProtoType>())
       if (FPT->isNothrow())
         return false;
+    if (FD->hasBody() &&
+        exceptionAnalyzer().analyze(FD).getBehaviour() ==
+            utils::ExceptionAnalyzer::State::NotThrowing)
+      return false;
     return true;
   }
   QualType T = C->getCallee()->getType();
@@ -725,6 +748,10 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
       // Overwriting the handle variable: a released handle is forgotten
       // (`free(p); p = NULL;` makes a later `free(p)` harmless).
       const ValueDecl *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+      // `p = nullptr;` while p holds a handle: the author dropped it on
+      // purpose (typically after handing it over); stop tracking.
+      if (isNullish(BO->getRHS(), Ctx))
+        escapeRoot(Root, St);
       for (unsigned J = 0; J < St.size(); ++J)
         if (!Out.Acquisitions[J].IsLock && rootDecl(Out.Acquisitions[J].Key) == Root &&
             (St[J].B & Released)) {
@@ -783,13 +810,6 @@ struct CondFact {
 };
 
 static std::optional<CondFact> condFact(const Expr *C, ASTContext &Ctx);
-
-static bool isNullish(const Expr *E, ASTContext &Ctx) {
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
-    return true;
-  const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
-  return IL && IL->getValue() == 0;
-}
 
 static std::optional<CondFact> condTarget(const Expr *E) {
   E = E->IgnoreParenImpCasts();
@@ -1164,9 +1184,33 @@ void Analyzer::run() {
     if (Seen[B->getBlockID()])
       Propagate(B, true);
 
+  // The analysis is path-insensitive. One correlation is common enough to
+  // model: `if (c) acquire; ... if (c) release;` with the same condition.
+  auto GuardingCondition = [&](const Stmt *S) -> const Expr * {
+    const Stmt *Child = S;
+    for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))
+      if (const auto *If = dyn_cast<IfStmt>(P))
+        return If->getThen() == Child ? If->getCond() : nullptr;
+    return nullptr;
+  };
+  auto SameCondition = [&](const Expr *A, const Expr *B) {
+    if (!A || !B)
+      return false;
+    llvm::FoldingSetNodeID IA, IB;
+    A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+    B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+    return IA == IB;
+  };
   for (unsigned I = 0; I < N; ++I) {
     Acquisition &A = Out.Acquisitions[I];
     A.HeldAtExit = ExitState[I].B & Held;
+    if (A.HeldAtExit && !A.Releases.empty()) {
+      const Expr *C = GuardingCondition(A.Call);
+      if (C && llvm::any_of(A.Releases, [&](const Expr *R) {
+            return SameCondition(C, GuardingCondition(R));
+          }))
+        A.HeldAtExit = false;
+    }
     A.Skips.assign(ExitState[I].Causes.begin(), ExitState[I].Causes.end());
     llvm::sort(A.Skips);
     A.Skips.erase(std::unique(A.Skips.begin(), A.Skips.end()), A.Skips.end());
@@ -1241,7 +1285,10 @@ bool containsAcquire(const Stmt *S, const RuleCatalog &Cat) {
 }
 } // namespace
 
-void clearAnalysisCache() { cache().Results.clear(); }
+void clearAnalysisCache() {
+  cache().Results.clear();
+  exceptionAnalyzer(/*Reset=*/true);
+}
 
 std::shared_ptr<const FunctionAnalysis>
 analyzeFunction(const FunctionDecl *Fn, ASTContext &Ctx,

@@ -176,3 +176,15 @@ void negativeRealloc(int n) {
   }
   free(q);
 }
+
+FILE *negativeFdopenTakesFd(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return NULL;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return NULL;
+  }
+  return f;
+}

@@ -247,3 +247,41 @@ void negativeTryCatch() {
   }
   m.unlock();
 }
+
+void negativeCorrelated(bool temporary, const char *path) {
+  FILE *f = nullptr;
+  if (temporary)
+    f = fopen(path, "r");
+  quiet();
+  if (temporary)
+    fclose(f);
+}
+
+struct Cache { void insert(char *owned); };
+void negativeNulledAfterHandOff(Cache &c) {
+  char *p = (char *)malloc(4);
+  c.insert(p);
+  p = nullptr;
+}
+
+inline int pureHelper(int x) { return x + 1; }
+void negativeCalleeProvablyNothrow() {
+  m.lock();
+  pureHelper(1);
+  m.unlock();
+}
+
+void positiveManyThrowingCalls() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped when any of 2 other calls throws
+  work();
+  work();
+  m.unlock();
+}
