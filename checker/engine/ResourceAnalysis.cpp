@@ -155,6 +155,7 @@ private:
   void onRelease(const Expr *E, const Release *R, State &St, bool Final);
   void escapeRoot(const ValueDecl *Root, State &St);
   void escapeIfTracked(const Expr *E, State &St);
+  void escapeCallArgs(const CallExpr *C, State &St);
   void refine(const Stmt *Cond, bool Branch, State &St);
   bool mayThrow(const CallExpr *C) const;
   void exitWith(const State &St, SkipCause::KindT K, const Stmt *Where,
@@ -656,6 +657,34 @@ static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
          Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
 }
 
+void Analyzer::escapeCallArgs(const CallExpr *C, State &St) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+    const Expr *Arg = C->getArg(I)->IgnoreParenCasts();
+    bool AddrOf = false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      Arg = UO->getSubExpr()->IgnoreParenCasts();
+      AddrOf = true;
+    }
+    const ValueDecl *Root = trackedRoot(Arg);
+    if (!Root)
+      continue;
+    for (unsigned J = 0; J < St.size(); ++J) {
+      const Acquisition &A = Out.Acquisitions[J];
+      if (A.IsLock || rootDecl(A.Key) != Root || !(St[J].B & Held))
+        continue;
+      bool Takes = AddrOf || Cat.isTransfer(C, I, *A.Fam) ||
+                   (A.Fam->CallsTakeOwnership &&
+                    !isCLibraryFunction(FD, Ctx));
+      if (Takes) {
+        escapeRoot(Root, St);
+        break;
+      }
+    }
+  }
+}
+
 void Analyzer::visit(const Stmt *S, State &St, bool Final) {
   const auto *E = dyn_cast<Expr>(S);
   if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
@@ -671,6 +700,8 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
       // its argument first.
       if (const Release *R = Cat.matchRelease(E))
         onRelease(E, R, St, Final);
+      if (const auto *C = dyn_cast<CallExpr>(E))
+        escapeCallArgs(C, St); // `fdopen(fd)` takes `fd`
       for (unsigned I : It->second)
         onAcquire(I, St, Final);
       return;
@@ -701,31 +732,7 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
         }
   }
   if (const auto *C = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *FD = C->getDirectCallee();
-    for (unsigned I = 0; I < C->getNumArgs(); ++I) {
-      const Expr *Arg = C->getArg(I)->IgnoreParenCasts();
-      bool AddrOf = false;
-      if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
-          UO && UO->getOpcode() == UO_AddrOf) {
-        Arg = UO->getSubExpr()->IgnoreParenCasts();
-        AddrOf = true;
-      }
-      const ValueDecl *Root = trackedRoot(Arg);
-      if (!Root)
-        continue;
-      for (unsigned J = 0; J < St.size(); ++J) {
-        const Acquisition &A = Out.Acquisitions[J];
-        if (A.IsLock || rootDecl(A.Key) != Root || !(St[J].B & Held))
-          continue;
-        bool Takes = AddrOf || Cat.isTransfer(C, I, *A.Fam) ||
-                     (A.Fam->CallsTakeOwnership &&
-                      !isCLibraryFunction(FD, Ctx));
-        if (Takes) {
-          escapeRoot(Root, St);
-          break;
-        }
-      }
-    }
+    escapeCallArgs(C, St);
     return;
   }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
