@@ -4,10 +4,15 @@
 // symbols it needs come from the host clang-tidy.
 //
 //===----------------------------------------------------------------------===//
+#include "DoubleReleaseCheck.h"
 #include "ExitHandlerThrowsCheck.h"
 #include "ManualFinallyCheck.h"
+#include "MismatchedReleaseCheck.h"
+#include "ReacquireCheck.h"
+#include "ReleaseSkippedCheck.h"
 #include "SwallowedExceptionCheck.h"
 #include "UnnamedGuardCheck.h"
+#include "UseGuardCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::raii {
@@ -15,12 +20,17 @@ namespace clang::tidy::raii {
 class RaiiTidyModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<DoubleReleaseCheck>("raii-double-release");
     Factories.registerCheck<ExitHandlerThrowsCheck>(
         "raii-exit-handler-throws");
     Factories.registerCheck<ManualFinallyCheck>("raii-manual-finally");
+    Factories.registerCheck<MismatchedReleaseCheck>("raii-mismatched-release");
+    Factories.registerCheck<ReacquireCheck>("raii-reacquire");
+    Factories.registerCheck<ReleaseSkippedCheck>("raii-release-skipped");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "raii-swallowed-exception");
     Factories.registerCheck<UnnamedGuardCheck>("raii-unnamed-guard");
+    Factories.registerCheck<UseGuardCheck>("raii-use-guard");
   }
 };
 

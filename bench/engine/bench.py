@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Times clang-tidy-22 on large real translation units in three modes:
+
+  parse-only  --checks=-*,misc-misleading-bidirectional (the baseline)
+  raii        --checks=-*,raii-*  (the plugin's engine checks and the rest)
+  csa         --checks=-*,clang-analyzer-unix.Malloc,clang-analyzer-unix.Stream,
+                         clang-analyzer-cplusplus.NewDeleteLeaks
+
+Runs are interleaved (mode A, B, C, A, B, C, ...) and the median of --runs
+runs is reported per file. Usage:
+
+  bench.py --plugin build/lib/libRaiiTidy.so --runs 5 \
+      --tu 'path/to/file.c::-I... -D...' [--tu ...] [--markdown]
+
+Never commit the sources the TUs come from (Debian source packages unpacked
+under /tmp); only this script and RESULTS.md live in the repository.
+"""
+import argparse
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+
+CLANG_TIDY = "/usr/lib/llvm-22/bin/clang-tidy"
+MODES = {
+    "parse-only": "-*,misc-misleading-bidirectional",
+    "raii": "-*,raii-*",
+    "csa": "-*,clang-analyzer-unix.Malloc,clang-analyzer-unix.Stream,"
+           "clang-analyzer-cplusplus.NewDeleteLeaks",
+}
+
+
+def run(plugin, checks, path, flags):
+    cmd = [CLANG_TIDY, "--load=" + plugin, "--checks=" + checks, "--quiet",
+           path, "--"] + flags
+    t0 = time.perf_counter()
+    res = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    dt = time.perf_counter() - t0
+    if "PLEASE submit a bug report" in res.stderr:
+        sys.exit("crash on %s with %s:\n%s" % (path, checks, res.stderr))
+    return dt, res.stdout
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--plugin", required=True)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--tu", action="append", required=True,
+                    help="FILE::COMPILER-FLAGS")
+    ap.add_argument("--markdown", action="store_true")
+    opts = ap.parse_args()
+
+    rows = []
+    for tu in opts.tu:
+        path, _, flags = tu.partition("::")
+        flags = shlex.split(flags)
+        times = {m: [] for m in MODES}
+        for _ in range(opts.runs):
+            for mode, checks in MODES.items():
+                dt, _ = run(opts.plugin, checks, path, flags)
+                times[mode].append(dt)
+        med = {m: statistics.median(v) for m, v in times.items()}
+        rows.append((path, med))
+        print("%s: parse %.3fs raii %.3fs (%+.1f%%) csa %.3fs (%+.1f%%)" % (
+            path, med["parse-only"], med["raii"],
+            100 * (med["raii"] / med["parse-only"] - 1), med["csa"],
+            100 * (med["csa"] / med["parse-only"] - 1)), file=sys.stderr)
+    if opts.markdown:
+        print("| translation unit | parse-only (s) | raii-* (s) | raii-* overhead "
+              "| CSA resource checkers (s) | CSA overhead |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        tp = tr = tc = 0.0
+        for path, med in rows:
+            tp += med["parse-only"]
+            tr += med["raii"]
+            tc += med["csa"]
+            print("| %s | %.3f | %.3f | %+.1f%% | %.3f | %+.1f%% |" % (
+                path.split("/tmp/engsrc/")[-1], med["parse-only"], med["raii"],
+                100 * (med["raii"] / med["parse-only"] - 1), med["csa"],
+                100 * (med["csa"] / med["parse-only"] - 1)))
+        print("| **total** | %.3f | %.3f | %+.1f%% | %.3f | %+.1f%% |" % (
+            tp, tr, 100 * (tr / tp - 1), tc, 100 * (tc / tp - 1)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,158 @@
+//===- RuleCatalog.h - acquire/release API families from rules/*.yaml -----===//
+//
+// The rules catalog: every acquire/release family the checks know, loaded
+// from the rule files compiled into the plugin (rules/*.yaml) plus the files a
+// user names in the `RaiiRuleFiles` option. The schema is documented in
+// rules/README.md. This header is a stable API shared by the checks:
+//
+//   const RuleCatalog &C = RuleCatalog::forCheck(*this, RuleFilesOption);
+//   if (const Release *R = C.matchRelease(Call)) ...
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_RULECATALOG_H
+#define RAII_TIDY_ENGINE_RULECATALOG_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/StringMap.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clang::tidy {
+class ClangTidyCheck;
+} // namespace clang::tidy
+
+namespace clang::tidy::raii {
+
+/// The schema version rule files declare with `version:`.
+inline constexpr unsigned RuleSchemaVersion = 1;
+
+/// Where an acquire or release finds its handle.
+struct HandleSpec {
+  enum KindT {
+    Return, ///< the call's value (`fopen`, `malloc`, `new`)
+    This,   ///< the implicit object (`m.lock()`)
+    Arg,    ///< argument Index (`fclose(f)`, `pthread_mutex_lock(&m)`)
+    Out     ///< argument Index points to the handle(s) (`pipe(fds)`)
+  };
+  KindT Kind = Return;
+  unsigned Index = 0;
+  unsigned Count = 1; ///< for Out: how many handles the array holds
+};
+
+/// How a handle returned by an acquire says "nothing was acquired".
+enum class InvalidValue { None, Null, Negative };
+/// How a conditional acquire (`try_lock`) reports success.
+enum class Success { Always, True, Zero };
+
+struct Family;
+
+struct Acquire {
+  std::string Function; ///< qualified name, or `new` / `new[]`
+  HandleSpec Handle;
+  InvalidValue Invalid = InvalidValue::None;
+  Success SuccessWhen = Success::Always;
+  const Family *Fam = nullptr;
+  bool isConditional() const { return SuccessWhen != Success::Always; }
+};
+
+struct Release {
+  std::string Function; ///< qualified name, or `delete` / `delete[]`
+  HandleSpec Handle;
+  bool MayThrow = false;
+  enum OnT { Always, OnSuccess, OnFailure } On = Always;
+  const Family *Fam = nullptr;
+};
+
+/// A function that takes ownership of the handle passed as argument Arg.
+struct Transfer {
+  std::string Function;
+  unsigned Arg = 0;
+};
+
+/// Acquires released by the same set of releases.
+struct Family {
+  std::string Name;
+  std::string Kind;      ///< handle kind; same kind, other family = mismatch
+  std::string File;      ///< the rule file it came from
+  unsigned Line = 0;
+  std::string GuardStd;  ///< guard a fix rewrites into, RaiiGuardStyle=std
+  std::string GuardRaii; ///< ... and RaiiGuardStyle=raii
+  bool Reentrant = false; ///< a lock its owner may take again
+  bool IsLock = false;    ///< acquires lock an object instead of returning one
+  bool CallsTakeOwnership = false; ///< unknown non-C callees take the handle
+  std::vector<Acquire> Acquires;
+  std::vector<Release> Releases;
+  std::vector<Transfer> Transfers;
+
+  /// The guard for \p Style (`std` or `raii`), falling back to the other.
+  llvm::StringRef guard(llvm::StringRef Style) const;
+};
+
+/// One problem found while loading a rule file.
+struct RuleError {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+  std::string Message;
+  std::string str() const;
+};
+
+class RuleCatalog {
+public:
+  RuleCatalog();
+  ~RuleCatalog();
+  RuleCatalog(const RuleCatalog &) = delete;
+  RuleCatalog &operator=(const RuleCatalog &) = delete;
+
+  /// The built-in rules plus the `;`-separated files in \p RuleFiles, loaded
+  /// once per distinct value. Errors are reported through \p Check's
+  /// configurationDiag the first time the catalog is requested per check.
+  static const RuleCatalog &forCheck(const ClangTidyCheck &Check,
+                                     llvm::StringRef RuleFiles);
+  /// The same without reporting (tests, tools).
+  static const RuleCatalog &get(llvm::StringRef RuleFiles);
+
+  /// Parses one rule file's text into this catalog; false on errors (which
+  /// are appended to errors()). Families of a file with errors are dropped.
+  bool addFile(llvm::StringRef Name, llvm::StringRef Text);
+  /// Reads and adds a file from disk.
+  bool addPath(llvm::StringRef Path);
+  void addBuiltins();
+
+  /// The acquire rule \p E (a call, member call, `new` expression or
+  /// constructor call) matches, or null.
+  const Acquire *matchAcquire(const Expr *E) const;
+  const Acquire *matchAcquire(const CallExpr *Call) const;
+  /// The release rule \p E (a call, member call or `delete` expression)
+  /// matches, or null. Free and member calls alike.
+  const Release *matchRelease(const Expr *E) const;
+  const Release *matchRelease(const CallExpr *Call) const;
+  /// The ownership transfer \p Call matches with argument \p Arg, for any
+  /// family of handle kind \p Kind (or any kind if empty).
+  bool isTransfer(const CallExpr *Call, unsigned Arg,
+                  const Family &Fam) const;
+  /// True if \p Fn is named by any acquire or release rule.
+  bool isRuleFunction(const FunctionDecl *Fn) const;
+
+  const std::vector<std::unique_ptr<Family>> &families() const {
+    return Families;
+  }
+  const std::vector<RuleError> &errors() const { return Errors; }
+
+  /// The expression holding the handle of \p Call for \p Spec (`this` object,
+  /// argument), or null when it is the return value or absent.
+  static const Expr *handleExpr(const Expr *Call, const HandleSpec &Spec);
+
+  /// Opaque lookup structure (by the last component of a rule's name).
+  struct Index;
+
+private:
+  const FunctionDecl *calleeOf(const Expr *E, llvm::StringRef &Spelling) const;
+  std::vector<std::unique_ptr<Family>> Families;
+  std::vector<RuleError> Errors;
+  std::unique_ptr<Index> Idx;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,13 @@
+// Mock <dirent.h>.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef struct __dirstream DIR;
+struct dirent { char d_name[256]; };
+DIR *opendir(const char *name);
+int closedir(DIR *d);
+struct dirent *readdir(DIR *d);
+#ifdef __cplusplus
+}
+#endif

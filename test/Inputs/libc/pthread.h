@@ -1,0 +1,17 @@
+// Mock <pthread.h>.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef struct { int opaque; } pthread_mutex_t;
+typedef struct { int opaque; } pthread_rwlock_t;
+#define PTHREAD_MUTEX_INITIALIZER {0}
+int pthread_mutex_lock(pthread_mutex_t *m);
+int pthread_mutex_trylock(pthread_mutex_t *m);
+int pthread_mutex_unlock(pthread_mutex_t *m);
+int pthread_rwlock_rdlock(pthread_rwlock_t *l);
+int pthread_rwlock_wrlock(pthread_rwlock_t *l);
+int pthread_rwlock_unlock(pthread_rwlock_t *l);
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,16 @@
+// Mock <stdlib.h>.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef unsigned long size_t;
+void *malloc(size_t n);
+void *calloc(size_t n, size_t size);
+void *realloc(void *p, size_t n);
+void *aligned_alloc(size_t align, size_t n);
+void free(void *p);
+__attribute__((noreturn)) void abort(void);
+__attribute__((noreturn)) void exit(int);
+#ifdef __cplusplus
+}
+#endif

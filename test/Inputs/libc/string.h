@@ -1,0 +1,12 @@
+// Mock <string.h>.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef unsigned long size_t;
+char *strdup(const char *s);
+void *memset(void *p, int c, size_t n);
+size_t strlen(const char *s);
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,7 @@
+// Mock C11 <threads.h>.
+#pragma once
+typedef struct { int opaque; } mtx_t;
+enum { thrd_success = 0, thrd_busy = 1, thrd_error = 2 };
+int mtx_lock(mtx_t *m);
+int mtx_trylock(mtx_t *m);
+int mtx_unlock(mtx_t *m);

@@ -1,0 +1,19 @@
+// Mock <unistd.h> and <fcntl.h> declarations.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+typedef long ssize_t;
+int open(const char *path, int flags, ...);
+int openat(int dirfd, const char *path, int flags, ...);
+int creat(const char *path, unsigned mode);
+int close(int fd);
+int dup(int fd);
+int pipe(int fds[2]);
+ssize_t read(int fd, void *buf, unsigned long n);
+ssize_t write(int fd, const void *buf, unsigned long n);
+int socket(int domain, int type, int protocol);
+int accept(int fd, void *addr, void *len);
+#ifdef __cplusplus
+}
+#endif

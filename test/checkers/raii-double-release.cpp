@@ -1,0 +1,84 @@
+// RUN: %check_raii %s raii-double-release %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+
+#include <mutex>
+#include <stdio.h>
+#include <stdlib.h>
+
+std::mutex m;
+bool cond() noexcept;
+
+void positiveFree() {
+  char *p = (char *)malloc(8);
+  free(p);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}
+
+void positiveConditional(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return;
+  if (cond())
+    fclose(f);
+  fclose(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'f' is released by 'fclose' on a path where it was already released
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'f' was first released here
+}
+
+void positiveUnlock() {
+  m.lock();
+  m.unlock();
+  m.unlock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is released by 'unlock' on a path where it was already released
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'm' was first released here
+}
+
+void positiveDelete() {
+  int *p = new int;
+  delete p;
+  delete p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'delete' on a path where it was already released
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}
+
+// ---- negative ---------------------------------------------------------------
+
+void negativeNulled() {
+  char *p = (char *)malloc(8);
+  free(p);
+  p = nullptr;
+  free(p);
+}
+
+void negativeReacquired(const char *a) {
+  FILE *f = fopen(a, "r");
+  if (f)
+    fclose(f);
+  f = fopen(a, "r");
+  if (f)
+    fclose(f);
+}
+
+void negativeLoop(int n) {
+  for (int i = 0; i < n; ++i) {
+    m.lock();
+    m.unlock();
+  }
+}
+
+void negativeExclusiveBranches(const char *a) {
+  FILE *f = fopen(a, "r");
+  if (!f)
+    return;
+  if (cond()) {
+    fclose(f);
+    return;
+  }
+  fclose(f);
+}
+
+void negativeUniqueLock() {
+  std::unique_lock<std::mutex> lk(m);
+  lk.unlock();
+}

@@ -1,0 +1,190 @@
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+#include <unistd.h>
+
+pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+mtx_t cmtx;
+int check(int);
+
+// ---- positive ---------------------------------------------------------------
+
+int positiveCopy(const char *from, const char *to) {
+  FILE *in = fopen(from, "r");
+  if (!in)
+    return -1;
+  FILE *out = fopen(to, "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'out' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!out) {
+    fclose(in);
+    return -1;
+  }
+  if (check(1)) {
+    fclose(in);
+    return -2;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'out' is skipped by this return
+  }
+  fclose(out);
+  fclose(in);
+  return 0;
+}
+
+int positiveFd(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path
+  if (fd < 0)
+    return -1;
+  char buf[8];
+  if (read(fd, buf, sizeof buf) < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}
+
+int positivePthread(int n) {
+  pthread_mutex_lock(&lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'lock' acquired by 'pthread_mutex_lock' is not released on every path
+  if (n < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'lock' is skipped by this return
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+int positiveC11(int n) {
+  mtx_lock(&cmtx);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cmtx' acquired by 'mtx_lock' is not released on every path
+  while (n-- > 0) {
+    if (check(n))
+      goto fail;
+  }
+  mtx_unlock(&cmtx);
+  return 0;
+fail:
+  return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'cmtx' is skipped by this return
+}
+
+void positiveDir(const char *p) {
+  DIR *d = opendir(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'd' acquired by 'opendir' is never released
+  if (!d)
+    return;
+  readdir(d);
+}
+
+int positivePipe(void) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return -1;
+  close(fds[0]);
+  return fds[1] > 2;
+}
+// CHECK-MESSAGES: :[[@LINE-5]]:7: warning: 'fds[1]' acquired by 'pipe' is never released
+
+char *positiveMallocLeak(int n) {
+  char *p = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path
+  if (!p)
+    return NULL;
+  if (check(n))
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  return p;
+}
+
+// ---- negative ---------------------------------------------------------------
+
+int negativeCleanupLabel(const char *a) {
+  int rc = -1;
+  FILE *f = fopen(a, "r");
+  if (!f)
+    goto out;
+  if (check(2))
+    goto close;
+  rc = 0;
+close:
+  fclose(f);
+out:
+  return rc;
+}
+
+void negativeTrylock(void) {
+  if (pthread_mutex_trylock(&lock) != 0)
+    return;
+  pthread_mutex_unlock(&lock);
+}
+
+void negativeTrylockStored(void) {
+  int rc = pthread_mutex_trylock(&lock);
+  if (rc)
+    return;
+  pthread_mutex_unlock(&lock);
+}
+
+void negativeAcquireWrapper(pthread_mutex_t *m) { pthread_mutex_lock(m); }
+
+void negativeAlias(void) {
+  pthread_mutex_t *m = &lock;
+  pthread_mutex_lock(m);
+  pthread_mutex_unlock(&lock);
+}
+
+struct conn { int fd; char *name; };
+void negativeStored(struct conn *c, const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return;
+  c->fd = fd;
+}
+
+void negativeAbort(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    abort();
+  fclose(f);
+}
+
+void negativeStrdup(struct conn *c, const char *s) {
+  char *copy = strdup(s);
+  c->name = copy;
+}
+
+int negativeFdEqualsMinusOne(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd == -1)
+    return -1;
+  close(fd);
+  return 0;
+}
+
+void negativeRealloc(int n) {
+  char *p = malloc(4);
+  if (!p)
+    return;
+  char *q = realloc(p, n);
+  if (!q) {
+    free(p);
+    return;
+  }
+  free(q);
+}
+
+FILE *negativeFdopenTakesFd(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return NULL;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return NULL;
+  }
+  return f;
+}

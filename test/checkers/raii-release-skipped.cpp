@@ -1,0 +1,287 @@
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+
+#include <mutex>
+#include <stdio.h>
+#include <stdlib.h>
+
+std::mutex m;
+std::recursive_mutex rm;
+void work();
+void quiet() noexcept;
+bool cond() noexcept;
+[[noreturn]] void fatal();
+struct Widget { Widget(); ~Widget(); };
+
+// ---- positive: early exits --------------------------------------------------
+
+int positiveReturn() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  if (cond())
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  m.unlock();
+  return 0;
+}
+
+void positiveException() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  m.unlock();
+}
+
+void positiveThrow(int n) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  if (n < 0)
+    throw 42;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this throw
+  m.unlock();
+}
+
+void positiveBreak(int n) {
+  for (int i = 0; i < n; ++i) {
+    m.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' acquired by 'lock' is not released on every path
+    if (cond())
+      break;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'm' is skipped by this break
+    m.unlock();
+  }
+}
+
+void positiveContinue(int n) {
+  for (int i = 0; i < n; ++i) {
+    m.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' acquired by 'lock' is not released on every path
+    if (cond())
+      continue;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'm' is skipped by this continue
+    m.unlock();
+  }
+}
+
+void positiveGoto() {
+  {
+    m.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' acquired by 'lock' is not released on every path
+    if (cond())
+      goto out;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'm' is skipped by this goto
+    m.unlock();
+  }
+out:
+  return;
+}
+
+void positiveConstructorThrows() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  Widget w;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: note: release of 'm' is skipped when the constructor of 'Widget' throws an exception
+  m.unlock();
+}
+
+void positiveNewThrows() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  int *p = new int(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: note: release of 'm' is skipped when 'new' throws an exception
+  m.unlock();
+  delete p;
+}
+
+int positiveFile(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically
+  if (!f)
+    return -1;
+  if (fgetc(f) < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped by this return
+  fclose(f);
+  return 0;
+}
+
+void positiveLeak(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released
+  fputs("x", f);
+}
+
+void positiveMemberMutex();
+struct Account {
+  std::mutex mu_;
+  int balance = 0;
+  bool withdraw(int n) {
+    mu_.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu_' acquired by 'lock' is not released on every path
+    if (balance < n)
+      return false;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'mu_' is skipped by this return
+    balance -= n;
+    mu_.unlock();
+    return true;
+  }
+  // ---- negative: a BasicLockable wrapper ------------------------------------
+  void lock() { mu_.lock(); }
+  void unlock() { mu_.unlock(); }
+};
+
+// ---- negative -----------------------------------------------------------------
+
+void negativeCorrect() {
+  m.lock();
+  quiet();
+  m.unlock();
+}
+
+void negativeGuard() {
+  std::lock_guard<std::mutex> g(m);
+  work();
+}
+
+void negativeAcquireWrapper() { m.lock(); }
+
+void negativeNullCheck(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return;
+  fclose(f);
+}
+
+void negativeNullCompare(const char *path) {
+  FILE *f;
+  if ((f = fopen(path, "r")) == NULL)
+    return;
+  fclose(f);
+}
+
+FILE *negativeReturned(const char *path) {
+  FILE *f = fopen(path, "r");
+  return f;
+}
+
+struct Holder { FILE *f; char *buf; };
+void negativeStoredInMember(Holder *h, const char *path) {
+  FILE *f = fopen(path, "r");
+  h->f = f;
+}
+
+void negativeOutParam(FILE **out, const char *path) {
+  FILE *f = fopen(path, "r");
+  *out = f;
+}
+
+void take(char *owned);
+void negativeOwningCallee() {
+  char *p = (char *)malloc(4);
+  take(p);
+}
+
+void negativeFailedTryLock() {
+  if (!m.try_lock())
+    return;
+  quiet();
+  m.unlock();
+}
+
+void negativeTryLockBranch() {
+  if (m.try_lock()) {
+    quiet();
+    m.unlock();
+  }
+}
+
+void negativeNoreturn() {
+  m.lock();
+  if (cond())
+    fatal();
+  m.unlock();
+}
+
+void negativeUniqueLockUnlock() {
+  std::unique_lock<std::mutex> lk(m);
+  quiet();
+  lk.unlock();
+  work();
+}
+
+void negativeLoopBreakThenRelease(int n) {
+  m.lock();
+  for (int i = 0; i < n; ++i)
+    if (cond())
+      break;
+  m.unlock();
+}
+
+void negativeAlias() {
+  std::mutex &alias = m;
+  alias.lock();
+  quiet();
+  m.unlock();
+}
+
+void negativeFreeThenNull() {
+  char *p = (char *)malloc(4);
+  free(p);
+  p = NULL;
+  free(p);
+}
+
+void negativeNoexceptFunction() noexcept {
+  m.lock();
+  work();
+  m.unlock();
+}
+
+void negativeTryCatch() {
+  m.lock();
+  try {
+    work();
+  } catch (...) {
+    m.unlock();
+    throw;
+  }
+  m.unlock();
+}
+
+void negativeCorrelated(bool temporary, const char *path) {
+  FILE *f = nullptr;
+  if (temporary)
+    f = fopen(path, "r");
+  quiet();
+  if (temporary)
+    fclose(f);
+}
+
+struct Cache { void insert(char *owned); };
+void negativeNulledAfterHandOff(Cache &c) {
+  char *p = (char *)malloc(4);
+  c.insert(p);
+  p = nullptr;
+}
+
+inline int pureHelper(int x) { return x + 1; }
+void negativeCalleeProvablyNothrow() {
+  m.lock();
+  pureHelper(1);
+  m.unlock();
+}
+
+void positiveManyThrowingCalls() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped when any of 2 other calls throws
+  work();
+  work();
+  m.unlock();
+}

@@ -1,0 +1,69 @@
+// RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+// RUN: %check_raii --prefix RAII --config='{CheckOptions: {RaiiGuardStyle: raii}}' %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+
+#include <mutex>
+#include <shared_mutex>
+#include <stdio.h>
+
+std::mutex m;
+std::shared_mutex sm;
+void quiet() noexcept;
+void work();
+
+void positivePair() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  quiet();
+  m.unlock();
+}
+
+void positiveShared() {
+  sm.lock_shared();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sm' is acquired by 'lock_shared' and released by hand; hold it in 'std::shared_lock' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'sm' is acquired by 'lock_shared' and released by hand; hold it in 'std::shared_lock' instead
+  sm.unlock_shared();
+}
+
+void positiveFile(const char *p) {
+  FILE *f = fopen(p, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'raii::unique_file' instead
+  if (!f)
+    return;
+  fputs("x", f);
+  fclose(f);
+}
+
+void positiveNew() {
+  int *p = new int[4];
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<T[]>' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<T[]>' instead
+  p[0] = 1;
+  delete[] p;
+}
+
+// ---- negative ---------------------------------------------------------------
+
+void negativeSkipped() {
+  m.lock();
+  work(); // may throw: raii-release-skipped's business
+  m.unlock();
+}
+
+void negativeGuard() { std::lock_guard<std::mutex> g(m); }
+
+void negativeWrapper() { m.lock(); }
+
+FILE *negativeHandOff(const char *p) {
+  FILE *f = fopen(p, "r");
+  return f;
+}
+
+void negativeTryLock() {
+  if (m.try_lock())
+    m.unlock();
+}
+
+#define LOCKED(stmt) do { m.lock(); stmt; m.unlock(); } while (0)
+void negativeMacro() { LOCKED(quiet()); }
