@@ -1,5 +1,6 @@
 //===- SwallowedExceptionCheck.cpp - raii-swallowed-exception -------------===//
 #include "SwallowedExceptionCheck.h"
+#include "engine/RuleCatalog.h"
 #include "support/GuardTypes.h"
 #include "support/Parents.h"
 #include "support/ReleaseCalls.h"
@@ -96,6 +97,8 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
           Options.get("ReportingFunctions", DefaultReportingFunctions).str()),
       IntentMarkersOption(
           Options.get("IntentMarkers", DefaultIntentMarkers).str()),
+      RuleFilesOption(Options.getLocalOrGlobal("RaiiRuleFiles", "").str()),
+      Catalog(RuleCatalog::forCheck(*this, RuleFilesOption)),
       GuardTypes(utils::options::parseStringList(GuardTypesOption)),
       GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
       Recognizer(GuardTypes, GuardFactories),
@@ -118,6 +121,7 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "GuardFactories", GuardFactoriesOption);
   Options.store(Opts, "ReportingFunctions", ReportingFunctionsOption);
   Options.store(Opts, "IntentMarkers", IntentMarkersOption);
+  Options.store(Opts, "RaiiRuleFiles", RuleFilesOption);
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
@@ -231,7 +235,7 @@ SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
           H.Reported = true;
       } else if (FD && FD->isNoReturn()) {
         H.Reported = true; // std::terminate, abort, exit, a fatal logger.
-      } else if (!isReleaseCall(Call) && isReportingCall(Call)) {
+      } else if (!isReleaseCall(Call, Catalog) && isReportingCall(Call)) {
         H.Reported = true;
       }
     }
@@ -277,7 +281,8 @@ void SwallowedExceptionCheck::checkCatch(const CXXCatchStmt *Catch,
         handlerCleanup(Catch, Rethrows);
     if (Cleanup.empty())
       return;
-    if (llvm::all_of(Cleanup, isReleaseCall))
+    if (llvm::all_of(Cleanup,
+                     [&](const Stmt *S) { return isReleaseCall(S, Catalog); }))
       Form = OnlyReleases;
     else if (Trailing = trailingCopyOf(Try, Cleanup, Ctx); !Trailing.empty())
       Form = ForgotRethrow;

@@ -8,6 +8,8 @@
 
 namespace clang::tidy::raii {
 
+class RuleCatalog;
+
 /// Finds exit handlers that silently swallow an exception: handlers in
 /// destructors, scope-guard callbacks and `exit(std::exception_ptr)` members
 /// that neither report, store nor comment on the exception; `catch (...)`
@@ -46,6 +48,8 @@ private:
   const std::string GuardFactoriesOption;
   const std::string ReportingFunctionsOption;
   const std::string IntentMarkersOption;
+  const std::string RuleFilesOption;
+  const RuleCatalog &Catalog;
   const NameMatcher GuardTypes;
   const NameMatcher GuardFactories;
   const ExitHandlerRecognizer Recognizer;

@@ -1,0 +1,20 @@
+// Releases described by a user rule file count as releases: a catch (...)
+// that only calls them and falls through swallows the exception.
+// RUN: %check_raii %s raii-swallowed-exception %t \
+// RUN:   --config="{CheckOptions: {RaiiRuleFiles: '%S/../rules/Inputs/db.yaml'}}" \
+// RUN:   -- -std=c++17
+// Without the rule file, sqlite3_close is an unknown call: no finding.
+// RUN: %check_raii --prefix=NORULES %s raii-swallowed-exception %t.norules -- -std=c++17
+
+struct sqlite3;
+extern "C" int sqlite3_close(sqlite3 *);
+void query(sqlite3 *db);
+
+void run(sqlite3 *db) {
+  try {
+    query(db);
+  } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'catch (...)' only releases resources and falls through, silently swallowing the exception; add 'throw;', report it, or say in a comment that it is ignored intentionally [raii-swallowed-exception]
+    sqlite3_close(db);
+  }
+}
