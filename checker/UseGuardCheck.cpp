@@ -7,7 +7,7 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
     if (A.isGuard() || !A.Reached || A.HeldAtExit || !A.ReleasedSomewhere ||
-        A.Escaped || A.Rule->isConditional() || A.Releases.empty() ||
+        A.Escaped || A.Correlated || A.Rule->isConditional() || A.Releases.empty() ||
         A.Call->getBeginLoc().isMacroID())
       continue;
     if (A.Rule->Handle.Kind == HandleSpec::Out && A.Rule->Handle.Count > 1)

@@ -1215,8 +1215,10 @@ void Analyzer::run() {
       const Expr *C = GuardingCondition(A.Call);
       if (C && llvm::any_of(A.Releases, [&](const Expr *R) {
             return SameCondition(C, GuardingCondition(R));
-          }))
+          })) {
         A.HeldAtExit = false;
+        A.Correlated = true;
+      }
     }
     A.Skips.assign(ExitState[I].Causes.begin(), ExitState[I].Causes.end());
     llvm::sort(A.Skips);

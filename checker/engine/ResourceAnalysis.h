@@ -64,6 +64,9 @@ struct Acquisition {
   bool HeldAtExit = false;       ///< may still be held when the function ends
   bool ReleasedSomewhere = false;
   bool Escaped = false;          ///< handed off on some path
+  /// Acquired and released under the same `if` condition (`if (c) acquire;
+  /// ... if (c) release;`): not reported, and not a guard candidate.
+  bool Correlated = false;
   std::vector<SkipCause> Skips;  ///< sorted, unique
   std::vector<const Expr *> Releases; ///< the releases that matched it
 

@@ -2,6 +2,7 @@
 #include "engine/ResourceCheck.h"
 #include "support/GuardTypes.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -47,6 +48,9 @@ void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda"))
     Fn = L->getCallOperator();
   if (!Fn || !Fn->doesThisDeclarationHaveABody())
+    return;
+  // Findings in system headers are never shown: do not analyse them.
+  if (Result.SourceManager->isInSystemHeader(Fn->getLocation()))
     return;
   auto FA = analyzeFunction(Fn, *Result.Context, Catalog, Opts);
   if (FA && FA->Analyzed)
