@@ -46,16 +46,21 @@ void ExitHandlerThrowsCheck::registerMatchers(MatchFinder *Finder) {
   // Template patterns are analysed once; calls that depend on the template
   // arguments are not resolved there (see Limitations).
   Finder->addMatcher(
-      cxxDestructorDecl(isDefinition(), unless(isImplicit()),
+      cxxDestructorDecl(unless(isExpansionInSystemHeader()), isDefinition(),
+                        unless(isImplicit()),
                         unless(isDefaulted()), unless(isInstantiated()))
           .bind("fn"),
       this);
-  Finder->addMatcher(cxxMethodDecl(hasName("exit"), isDefinition(),
+  Finder->addMatcher(cxxMethodDecl(unless(isExpansionInSystemHeader()),
+                                   hasName("exit"), isDefinition(),
                                    unless(isInstantiated()))
                          .bind("fn"),
                      this);
   Finder->addMatcher(
-      lambdaExpr(unless(isInTemplateInstantiation())).bind("lambda"), this);
+      lambdaExpr(unless(isExpansionInSystemHeader()),
+                 unless(isInTemplateInstantiation()))
+          .bind("lambda"),
+      this);
 }
 
 void ExitHandlerThrowsCheck::check(const MatchFinder::MatchResult &Result) {

@@ -156,7 +156,8 @@ void ManualFinallyCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void ManualFinallyCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(cxxTryStmt(unless(isInTemplateInstantiation()),
+  Finder->addMatcher(cxxTryStmt(unless(isExpansionInSystemHeader()),
+                                unless(isInTemplateInstantiation()),
                                 hasParent(compoundStmt()))
                          .bind("try"),
                      this);

@@ -129,8 +129,9 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
       // Also in instantiations: a handler the template does not rebuild is
       // shared with the pattern, and only the instantiation reaches it.
       // Diagnostics of several instantiations coincide and are merged.
-      cxxCatchStmt().bind("catch"), this);
-  Finder->addMatcher(cxxMethodDecl(hasName("exit"), isDefinition(),
+      cxxCatchStmt(unless(isExpansionInSystemHeader())).bind("catch"), this);
+  Finder->addMatcher(cxxMethodDecl(unless(isExpansionInSystemHeader()),
+                                   hasName("exit"), isDefinition(),
                                    unless(isInstantiated()))
                          .bind("exit"),
                      this);

@@ -215,14 +215,17 @@ void UnnamedGuardCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void UnnamedGuardCheck::registerMatchers(MatchFinder *Finder) {
   ::clang::ast_matchers::internal::Matcher<QualType> Guard = qualType(isGuardIn(&GuardTypes));
   Finder->addMatcher(
-      cxxConstructExpr(hasType(Guard), unless(isInTemplateInstantiation()))
+      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasType(Guard),
+                       unless(isInTemplateInstantiation()))
           .bind("construct"),
       this);
   Finder->addMatcher(cxxUnresolvedConstructExpr(
-                         hasType(Guard), unless(isInTemplateInstantiation()))
+                         unless(isExpansionInSystemHeader()), hasType(Guard),
+                         unless(isInTemplateInstantiation()))
                          .bind("construct"),
                      this);
-  Finder->addMatcher(varDecl(hasLocalStorage(), hasType(Guard),
+  Finder->addMatcher(varDecl(unless(isExpansionInSystemHeader()),
+                             hasLocalStorage(), hasType(Guard),
                              unless(isInstantiated()),
                              hasParent(declStmt()))
                          .bind("var"),
