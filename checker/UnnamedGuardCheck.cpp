@@ -2,7 +2,7 @@
 #include "UnnamedGuardCheck.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
-#include "support/Parents.h"
+#include "support/Instantiation.h"
 #include "clang-tidy/utils/LexerUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -18,10 +18,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::raii {
 using LaterUse = UnnamedGuardCheck::LaterUse;
 namespace {
-
-AST_MATCHER_P(QualType, isGuardIn, const NameMatcher *, Guards) {
-  return Guards->matches(guardDeclOf(Node));
-}
 
 /// Arguments as written, looking through a braced list `T{a, b}` of a
 /// dependent construction.
@@ -195,9 +191,6 @@ TypeLoc writtenType(const Expr *Construct, const Expr *Top) {
   return {};
 }
 
-const CompoundStmt *enclosingCompound(const Stmt *S, ASTContext &Ctx) {
-  return dyn_cast_or_null<CompoundStmt>(parentStmt(S, Ctx));
-}
 
 } // namespace
 
@@ -212,46 +205,154 @@ void UnnamedGuardCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "GuardTypes", GuardTypesOption);
 }
 
+bool UnnamedGuardCheck::isGuard(QualType T) const {
+  return GuardTypes.matches(guardDeclOf(T));
+}
+
+/// Walks one function body, handing every statement that stands on its own
+/// (a child of a block, or the unbraced body of an if, loop, case or label)
+/// to the check together with its position. Knowing the block while walking
+/// keeps the check off the AST parent map, which clang would otherwise build
+/// for the whole translation unit. Lambdas are walked as functions of their
+/// own, when the matcher reaches them.
+class UnnamedGuardCheck::BodyWalker {
+public:
+  BodyWalker(UnnamedGuardCheck &Check, const FunctionDecl *Fn, ASTContext &Ctx)
+      : Check(Check), Fn(Fn), Ctx(Ctx) {}
+
+  void walk(const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *Child : CS->body()) {
+        Check.checkStatement(Child, {Fn, CS}, Ctx);
+        walk(Child);
+      }
+      return;
+    }
+    if (const auto *SE = dyn_cast<StmtExpr>(S)) {
+      // The last statement is the expression's value, not discarded.
+      const CompoundStmt *CS = SE->getSubStmt();
+      for (const Stmt *Child : CS->body()) {
+        if (Child != CS->body_back())
+          Check.checkStatement(Child, {Fn, CS}, Ctx);
+        walk(Child);
+      }
+      return;
+    }
+    for (const Stmt *Body : unbracedBodies(S))
+      if (!isa<CompoundStmt>(Body))
+        Check.checkStatement(Body, {Fn, nullptr}, Ctx);
+    for (const Stmt *Child : S->children())
+      walk(Child);
+  }
+
+private:
+  static llvm::SmallVector<const Stmt *, 2> unbracedBodies(const Stmt *S) {
+    llvm::SmallVector<const Stmt *, 2> Bodies;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      Bodies.push_back(If->getThen());
+      if (If->getElse())
+        Bodies.push_back(If->getElse());
+    } else if (const auto *For = dyn_cast<ForStmt>(S)) {
+      Bodies.push_back(For->getBody());
+    } else if (const auto *While = dyn_cast<WhileStmt>(S)) {
+      Bodies.push_back(While->getBody());
+    } else if (const auto *Do = dyn_cast<DoStmt>(S)) {
+      Bodies.push_back(Do->getBody());
+    } else if (const auto *Range = dyn_cast<CXXForRangeStmt>(S)) {
+      Bodies.push_back(Range->getBody());
+    } else if (const auto *SC = dyn_cast<SwitchCase>(S)) {
+      Bodies.push_back(SC->getSubStmt());
+    } else if (const auto *Label = dyn_cast<LabelStmt>(S)) {
+      Bodies.push_back(Label->getSubStmt());
+    }
+    llvm::erase(Bodies, nullptr);
+    return Bodies;
+  }
+
+  UnnamedGuardCheck &Check;
+  const FunctionDecl *Fn;
+  ASTContext &Ctx;
+};
+
 void UnnamedGuardCheck::registerMatchers(MatchFinder *Finder) {
-  ::clang::ast_matchers::internal::Matcher<QualType> Guard = qualType(isGuardIn(&GuardTypes));
-  Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasType(Guard),
-                       unless(isInTemplateInstantiation()))
-          .bind("construct"),
-      this);
-  Finder->addMatcher(cxxUnresolvedConstructExpr(
-                         unless(isExpansionInSystemHeader()), hasType(Guard),
-                         unless(isInTemplateInstantiation()))
-                         .bind("construct"),
+  // Function definitions and lambdas written by the user (template patterns
+  // included, instantiations not): their bodies are walked by BodyWalker.
+  Finder->addMatcher(functionDecl(unless(isExpansionInSystemHeader()),
+                                  isDefinition(), unless(isImplicit()),
+                                  unless(inInstantiatedContext()))
+                         .bind("fn"),
                      this);
-  Finder->addMatcher(varDecl(unless(isExpansionInSystemHeader()),
-                             hasLocalStorage(), hasType(Guard),
-                             unless(isInstantiated()),
-                             hasParent(declStmt()))
-                         .bind("var"),
+  Finder->addMatcher(lambdaExpr(unless(isExpansionInSystemHeader()))
+                         .bind("lambda"),
                      this);
 }
 
 void UnnamedGuardCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *E = Result.Nodes.getNodeAs<Expr>("construct"))
-    checkTemporary(E, *Result.Context);
-  else if (const auto *V = Result.Nodes.getNodeAs<VarDecl>("var"))
-    checkVexingParse(V, *Result.Context);
+  const FunctionDecl *Fn = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+    if (isInInstantiatedContext(L->getLambdaClass()))
+      return;
+    Fn = L->getCallOperator();
+  }
+  if (Fn && Fn->getBody())
+    BodyWalker(*this, Fn, *Result.Context).walk(Fn->getBody());
 }
 
-void UnnamedGuardCheck::checkTemporary(const Expr *Construct,
-                                       ASTContext &Ctx) {
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(Construct)) {
-    if (CE->isElidable() || !mayHaveNontrivialDestructor(CE->getType()))
-      return;
+/// Looks through what the compiler wraps around an expression statement's
+/// value (cleanups, temporaries, the functional cast spelling the type,
+/// elidable copies) to a guard construction, or null.
+static const Expr *constructionIn(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *IC = dyn_cast<ImplicitCastExpr>(E))
+      E = IC->getSubExpr();
+    else if (const auto *CE = dyn_cast<ConstantExpr>(E))
+      E = CE->getSubExpr();
+    else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = FC->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E);
+             C && C->isElidable() && C->getNumArgs() == 1)
+      E = C->getArg(0);
+    else
+      break;
   }
+  if (isa_and_nonnull<CXXConstructExpr, CXXUnresolvedConstructExpr>(E))
+    return E;
+  return nullptr;
+}
+
+void UnnamedGuardCheck::checkStatement(const Stmt *S, Position Pos,
+                                       ASTContext &Ctx) {
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    if (const auto *Var = dyn_cast<VarDecl>(DS->getSingleDecl());
+        Var && DS->isSingleDecl() && isGuard(Var->getType()))
+      checkVexingParse(DS, Var, Pos, Ctx);
+    return;
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return;
+  if (const Expr *Construct = constructionIn(E);
+      Construct && isGuard(Construct->getType()))
+    checkTemporary(Construct, E, Pos, Ctx);
+}
+
+void UnnamedGuardCheck::checkTemporary(const Expr *Construct, const Expr *Top,
+                                       Position Pos, ASTContext &Ctx) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Construct))
+    if (!mayHaveNontrivialDestructor(CE->getType()))
+      return;
   llvm::SmallVector<const Expr *, 4> Args = constructionArgs(Construct);
   if (Args.empty())
     return; // A default-constructed guard holds nothing either way.
-
-  const Expr *Top = outermostWrapper(Construct, Ctx);
-  if (!isDiscardedStatement(Top, Ctx))
-    return;
 
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation Begin = Top->getBeginLoc();
@@ -264,7 +365,7 @@ void UnnamedGuardCheck::checkTemporary(const Expr *Construct,
   LaterUse Blocker;
   std::optional<FixItHint> Fix;
   if (!InMacro) // Naming it inside a macro would change every expansion.
-    Fix = nameTemporary(Construct, Top, Args, Locked, Ctx, Blocker);
+    Fix = nameTemporary(Construct, Top, Args, Locked, Pos, Ctx, Blocker);
 
   // Name the type as written: `std::scoped_lock`, not the deduced type.
   std::string TypeName = GuardType.getAsString(Ctx.getPrintingPolicy());
@@ -287,15 +388,14 @@ void UnnamedGuardCheck::checkTemporary(const Expr *Construct,
 
 std::optional<FixItHint> UnnamedGuardCheck::nameTemporary(
     const Expr *Construct, const Expr *Top, llvm::ArrayRef<const Expr *> Args,
-    llvm::ArrayRef<const Expr *> Locked, ASTContext &Ctx, LaterUse &Blocker) {
+    llvm::ArrayRef<const Expr *> Locked, Position Pos, ASTContext &Ctx,
+    LaterUse &Blocker) {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  const CompoundStmt *Scope = enclosingCompound(Top, Ctx);
+  const CompoundStmt *Scope = Pos.Scope;
   if (!Scope)
     return std::nullopt; // The whole body of an if or loop: intent unclear.
-  const FunctionDecl *Fn = enclosingFunction(Top, Ctx);
-  if (!Fn)
-    return std::nullopt;
+  const FunctionDecl *Fn = Pos.Fn;
 
   // The name goes right after the type as written.
   SourceLocation TypeEnd = writtenType(Construct, Top).getEndLoc();
@@ -433,7 +533,8 @@ static const ValueDecl *findShadowed(const DeclStmt *DS, const VarDecl *Var,
   return nullptr;
 }
 
-void UnnamedGuardCheck::checkVexingParse(const VarDecl *Var, ASTContext &Ctx) {
+void UnnamedGuardCheck::checkVexingParse(const DeclStmt *DS, const VarDecl *Var,
+                                         Position Pos, ASTContext &Ctx) {
   if (!Var->getIdentifier() || Var->isImplicit())
     return;
   if (const Expr *Init = Var->getInit()) {
@@ -451,10 +552,6 @@ void UnnamedGuardCheck::checkVexingParse(const VarDecl *Var, ASTContext &Ctx) {
   if (!Before.is(tok::l_paren) || !After || !After->is(tok::r_paren))
     return;
 
-  auto Parents = Ctx.getParents(*Var);
-  const DeclStmt *DS = Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
-  if (!DS || !DS->isSingleDecl())
-    return;
   const ValueDecl *Shadowed = findShadowed(DS, Var, Ctx);
   if (!Shadowed)
     return;
@@ -468,7 +565,7 @@ void UnnamedGuardCheck::checkVexingParse(const VarDecl *Var, ASTContext &Ctx) {
   LaterUse Blocker;
   std::optional<FixItHint> Fix;
   if (!InMacro && !IsPointer)
-    Fix = nameVexingParse(DS, Var, Shadowed, Before.getLocation(), Ctx,
+    Fix = nameVexingParse(DS, Var, Shadowed, Before.getLocation(), Pos, Ctx,
                           Blocker);
   {
     auto Diag = diag(InMacro ? SM.getExpansionLoc(Begin) : Begin,
@@ -509,10 +606,11 @@ static const Stmt *firstLaterReference(const CompoundStmt *Scope,
 
 std::optional<FixItHint> UnnamedGuardCheck::nameVexingParse(
     const DeclStmt *DS, const VarDecl *Var, const ValueDecl *Shadowed,
-    SourceLocation ParenLoc, ASTContext &Ctx, LaterUse &Blocker) {
-  const CompoundStmt *Scope = enclosingCompound(DS, Ctx);
-  const FunctionDecl *Fn = enclosingFunction(DS, Ctx);
-  if (!Scope || !Fn)
+    SourceLocation ParenLoc, Position Pos, ASTContext &Ctx,
+    LaterUse &Blocker) {
+  const CompoundStmt *Scope = Pos.Scope;
+  const FunctionDecl *Fn = Pos.Fn;
+  if (!Scope)
     return std::nullopt;
 
   // Later uses of the name refer to the new guard today; after the fix they

@@ -35,19 +35,33 @@ public:
     KindT Kind = Relocked;
   };
 
+  /// Where a statement stands: the function and, if it is a direct child of
+  /// a block, that block (null for the unbraced body of an if or loop).
+  struct Position {
+    const FunctionDecl *Fn;
+    const CompoundStmt *Scope;
+  };
+
 private:
-  void checkTemporary(const Expr *Construct, ASTContext &Ctx);
-  void checkVexingParse(const VarDecl *Var, ASTContext &Ctx);
+  class BodyWalker;
+  bool isGuard(QualType T) const;
+  void checkStatement(const Stmt *S, Position Pos, ASTContext &Ctx);
+  void checkTemporary(const Expr *Construct, const Expr *Top, Position Pos,
+                      ASTContext &Ctx);
+  void checkVexingParse(const DeclStmt *DS, const VarDecl *Var, Position Pos,
+                        ASTContext &Ctx);
   std::optional<FixItHint> nameTemporary(const Expr *Construct,
                                          const Expr *Top,
                                          llvm::ArrayRef<const Expr *> Args,
                                          llvm::ArrayRef<const Expr *> Locked,
-                                         ASTContext &Ctx, LaterUse &Blocker);
+                                         Position Pos, ASTContext &Ctx,
+                                         LaterUse &Blocker);
   std::optional<FixItHint> nameVexingParse(const DeclStmt *DS,
                                            const VarDecl *Var,
                                            const ValueDecl *Shadowed,
                                            SourceLocation ParenLoc,
-                                           ASTContext &Ctx, LaterUse &Blocker);
+                                           Position Pos, ASTContext &Ctx,
+                                           LaterUse &Blocker);
   void noteBlocker(const LaterUse &Blocker);
 
   const std::string GuardTypesOption;

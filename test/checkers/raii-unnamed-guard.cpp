@@ -196,10 +196,45 @@ void namingNested() {
 }
 
 std::mutex stats;
+std::mutex sm2;
 int lock_stats();
 void namingHidesGlobalFunction() {
   std::lock_guard<std::mutex>{stats};
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
   // CHECK-FIXES: std::lock_guard<std::mutex> lock_stats2{stats};
   work();
+}
+
+// ---- every statement position is seen -------------------------------------
+
+auto namespaceScopeLambda = [] {
+  std::lock_guard<std::mutex>{m};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+  // CHECK-FIXES: std::lock_guard<std::mutex> lock_m{m};
+  work();
+};
+
+void positionsInsideFunction(int n) {
+  auto inner = [] {
+    std::lock_guard<std::mutex>{other};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+    // CHECK-FIXES: std::lock_guard<std::mutex> lock_other{other};
+    work();
+  };
+  inner();
+  switch (n) {
+  case 1:
+    // No fix: a declaration here would be jumped over by later case labels.
+    std::lock_guard<std::mutex>{stats};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+    break;
+  }
+  do
+    std::lock_guard<std::mutex>{m};
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+  while (--n > 0);
+  int v = ({ std::lock_guard<std::mutex>{sm2}; n; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::lock_guard<std::mutex>' temporary is destroyed
+  // CHECK-FIXES: int v = ({ std::lock_guard<std::mutex> lock_sm2{sm2}; n; });
+  (void)v;
 }
