@@ -85,7 +85,7 @@ int glibcFdCorrect(const char *path) {
   ssize_t n = read(fd, &c, 1); // glibc's read is not __THROW: C linkage
   close(fd);
   return static_cast<int>(n);
-  // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' is acquired by 'open' and released by hand; hold it in 'std::unique_ptr<int, ...>' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' is acquired by 'open' and released by hand; hold it in 'raii::unique_fd' instead [raii-use-guard]
 }
 
 void glibcDoubleFree() {
