@@ -1,5 +1,6 @@
 //===- ResourceCheck.cpp --------------------------------------------------===//
 #include "engine/ResourceCheck.h"
+#include "support/BoolOption.h"
 #include "support/GuardTypes.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -8,23 +9,25 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::raii {
 
-static AnalysisOptions readOptions(const ClangTidyCheck::OptionsView &O) {
+static AnalysisOptions readOptions(const ClangTidyCheck &Check,
+                                   const ClangTidyCheck::OptionsView &O) {
   AnalysisOptions A;
   A.RuleFiles = O.getLocalOrGlobal("RaiiRuleFiles", "").str();
   A.AssumeNothrow = O.getLocalOrGlobal("RaiiAssumeNothrow", "").str();
   A.GuardTypes = O.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str();
-  llvm::StringRef C = O.getLocalOrGlobal("RaiiCLinkageNothrow", "true");
-  A.CLinkageNothrow = !(C.equals_insensitive("false") || C == "0");
+  A.CLinkageNothrow =
+      readBoolOption(Check, "RaiiCLinkageNothrow",
+                     O.getLocalOrGlobal("RaiiCLinkageNothrow"), true);
   return A;
 }
 
 ResourceCheck::ResourceCheck(llvm::StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Opts(readOptions(Options)),
+    : ClangTidyCheck(Name, Context), Opts(readOptions(*this, Options)),
       GuardStyle(Options.getLocalOrGlobal("RaiiGuardStyle", "std").str()),
       Catalog(RuleCatalog::forCheck(*this, Opts.RuleFiles)) {
   if (GuardStyle != "std" && GuardStyle != "raii")
-    configurationDiag("invalid value '%0' for %1.RaiiGuardStyle; expected "
-                      "'std' or 'raii'")
+    configurationDiag("invalid configuration value '%0' for option "
+                      "'%1.RaiiGuardStyle'; expected 'std' or 'raii'")
         << GuardStyle << Name;
 }
 
@@ -32,8 +35,7 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &O) {
   Options.store(O, "RaiiRuleFiles", Opts.RuleFiles);
   Options.store(O, "RaiiAssumeNothrow", Opts.AssumeNothrow);
   Options.store(O, "RaiiGuardStyle", GuardStyle);
-  Options.store(O, "RaiiCLinkageNothrow",
-                Opts.CLinkageNothrow ? "true" : "false");
+  Options.store(O, "RaiiCLinkageNothrow", boolOptionText(Opts.CLinkageNothrow));
   Options.store(O, "GuardTypes", Opts.GuardTypes);
 }
 
