@@ -691,13 +691,6 @@ const RuleCatalog &RuleCatalog::get(llvm::StringRef RuleFiles) {
   return *Slot;
 }
 
-/// Gives access to ClangTidyCheck::configurationDiag, which is protected.
-namespace {
-struct ConfigDiagAccess : ClangTidyCheck {
-  using ClangTidyCheck::configurationDiag;
-};
-} // namespace
-
 const RuleCatalog &RuleCatalog::forCheck(const ClangTidyCheck &Check,
                                          llvm::StringRef RuleFiles) {
   const RuleCatalog &Cat = get(RuleFiles);
@@ -711,11 +704,8 @@ const RuleCatalog &RuleCatalog::forCheck(const ClangTidyCheck &Check,
              .second)
       return Cat;
   }
-  auto Diag = &ConfigDiagAccess::configurationDiag;
   for (const RuleError &E : Cat.errors())
-    (Check.*static_cast<DiagnosticBuilder (ClangTidyCheck::*)(
-                 llvm::StringRef, DiagnosticIDs::Level) const>(Diag))(
-        "raii rules: " + E.str(), DiagnosticIDs::Error);
+    Check.configurationDiag("raii rules: %0", DiagnosticIDs::Error) << E.str();
   return Cat;
 }
 
