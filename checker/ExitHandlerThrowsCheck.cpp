@@ -2,6 +2,7 @@
 #include "ExitHandlerThrowsCheck.h"
 #include "support/BoolOption.h"
 #include "support/GuardTypes.h"
+#include "support/Instantiation.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -31,7 +32,7 @@ ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
       GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
       AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
       Recognizer(GuardTypes, GuardFactories),
-      Sites(AssumeNothrow, TreatUnknownAsThrowing) {}
+      Sites(AssumeNothrow, TreatUnknownAsThrowing), Walker(Recognizer) {}
 
 void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "GuardTypes", GuardTypesOption);
@@ -43,40 +44,40 @@ void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ExitHandlerThrowsCheck::registerMatchers(MatchFinder *Finder) {
-  // Template patterns are analysed once; calls that depend on the template
-  // arguments are not resolved there (see Limitations).
-  Finder->addMatcher(
-      cxxDestructorDecl(unless(isExpansionInSystemHeader()), isDefinition(),
-                        unless(isImplicit()),
-                        unless(isDefaulted()), unless(isInstantiated()))
-          .bind("fn"),
-      this);
-  Finder->addMatcher(cxxMethodDecl(unless(isExpansionInSystemHeader()),
-                                   hasName("exit"), isDefinition(),
-                                   unless(isInstantiated()))
+  // Every function definition, walked top-down for the scope-guard callbacks
+  // in it (see ExitHandlerWalker). Template patterns are analysed once; calls
+  // that depend on the template arguments are not resolved there (see
+  // Limitations).
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()),
+                                  unless(inInstantiatedContext()))
                          .bind("fn"),
                      this);
-  Finder->addMatcher(
-      lambdaExpr(unless(isExpansionInSystemHeader()),
-                 unless(isInTemplateInstantiation()))
-          .bind("lambda"),
-      this);
 }
 
 void ExitHandlerThrowsCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  ExitHandler Handler;
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
-    Handler = Recognizer.handlerOf(FD);
-  } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
-    if (const Expr *Guard = Recognizer.guardReceiving(L, Ctx, &Handler.GuardLoc)) {
-      Handler.Kind = ExitHandler::GuardCallback;
-      Handler.Fn = L->getCallOperator();
-      Handler.Lambda = L;
-      Handler.Guard = Guard;
-    }
-  }
-  if (Handler && Handler.Fn->getBody())
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (!FD->getBody())
+    return;
+  if (ExitHandler Handler = Recognizer.handlerOf(FD);
+      Handler && !FD->isDefaulted())
+    checkHandler(Handler, Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool Known = Walker.walk(
+      FD,
+      [&](const ExitHandler &Callback) {
+        if (!SM.isInSystemHeader(
+                SM.getExpansionLoc(Callback.Lambda->getBeginLoc())))
+          checkHandler(Callback, Ctx);
+      },
+      [](const ExitHandlerWalker::TrySite &) {});
+  if (Known || Sites.escaping(FD->getBody()).empty())
+    return;
+  // A lambda outside every function body that may throw: only now ask the
+  // parent map whether it is handed to a scope guard.
+  ExitHandler Handler = Recognizer.enclosingHandler(FD->getBody(), Ctx);
+  if (Handler.Kind == ExitHandler::GuardCallback)
     checkHandler(Handler, Ctx);
 }
 

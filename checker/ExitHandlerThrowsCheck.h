@@ -21,6 +21,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Walker.reset(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
@@ -42,6 +43,7 @@ private:
   const NameMatcher AssumeNothrow;
   const ExitHandlerRecognizer Recognizer;
   ThrowSites Sites;
+  ExitHandlerWalker Walker;
 };
 
 } // namespace clang::tidy::raii

@@ -1,8 +1,8 @@
 //===- ManualFinallyCheck.cpp - raii-manual-finally -----------------------===//
 #include "ManualFinallyCheck.h"
 #include "support/ExitHandlers.h"
+#include "support/Instantiation.h"
 #include "support/Lockables.h"
-#include "support/Parents.h"
 #include "clang-tidy/utils/ASTUtils.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
@@ -140,7 +140,8 @@ ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
       Sites(AssumeNothrow, /*UnknownMayThrow=*/true),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()),
+      Recognizer(NoGuardTypes, NoGuardTypes), Walker(Recognizer) {}
 
 void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
@@ -156,11 +157,26 @@ void ManualFinallyCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void ManualFinallyCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(cxxTryStmt(unless(isExpansionInSystemHeader()),
-                                unless(isInTemplateInstantiation()),
-                                hasParent(compoundStmt()))
-                         .bind("try"),
+  // Every function definition, walked top-down for the `try` statements
+  // directly in a compound statement (see ExitHandlerWalker).
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()),
+                                  unless(inInstantiatedContext()))
+                         .bind("fn"),
                      this);
+}
+
+void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  Walker.walk(
+      FD, [](const ExitHandler &) {},
+      [&](const ExitHandlerWalker::TrySite &Site) {
+        if (Site.Block &&
+            !SM.isInSystemHeader(SM.getExpansionLoc(Site.Try->getBeginLoc())))
+          checkTry(Site.Try, Site.Block, Site.Fn, Ctx);
+      });
 }
 
 bool ManualFinallyCheck::isMarkedCall(
@@ -206,10 +222,9 @@ bool ManualFinallyCheck::isCommitRollback(const Stmt *Rollback,
 }
 
 std::pair<const Stmt *, unsigned>
-ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try,
+ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try, const FunctionDecl *Fn,
                                llvm::ArrayRef<const Stmt *> Actions,
                                ASTContext &Ctx) {
-  const FunctionDecl *Fn = enclosingFunction(Try, Ctx);
   if (!Fn || Fn->isTemplated() || Try->getBeginLoc().isMacroID() ||
       Try->getEndLoc().isMacroID())
     return {nullptr, Silent};
@@ -227,9 +242,9 @@ ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try,
   return {nullptr, NoBlocker};
 }
 
-void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Try = Result.Nodes.getNodeAs<CXXTryStmt>("try");
-  ASTContext &Ctx = *Result.Context;
+void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
+                                  const CompoundStmt *Block,
+                                  const FunctionDecl *Fn, ASTContext &Ctx) {
   if (Try->getNumHandlers() != 1 || Try->getHandler(0)->getExceptionDecl())
     return;
   bool Rethrows = false;
@@ -239,10 +254,10 @@ void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   llvm::SmallVector<const Stmt *, 4> Trailing =
-      trailingCopyOf(Try, Cleanup, Ctx);
+      trailingCopyOf(Try, Block, Cleanup, Ctx);
   const Stmt *Commit = nullptr;
   if (Trailing.empty()) {
-    llvm::SmallVector<const Stmt *, 4> After = followingStatements(Try, Ctx);
+    llvm::SmallVector<const Stmt *, 4> After = followingStatements(Try, Block);
     if (Cleanup.size() != 1 || After.empty() ||
         !isCommitRollback(Cleanup.front(), After.front()))
       return;
@@ -254,7 +269,7 @@ void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
   // runs in scope_success's destructor on the normal path only, where it may
   // throw as before.
   llvm::SmallVector<const Stmt *, 4> Actions(Cleanup.begin(), Cleanup.end());
-  auto [BlockedAt, Reason] = fixBlocker(Try, Actions, Ctx);
+  auto [BlockedAt, Reason] = fixBlocker(Try, Fn, Actions, Ctx);
   if (Commit && Reason == NoBlocker && isUnmovable(Commit, Ctx.getLangOpts()))
     std::tie(BlockedAt, Reason) = std::make_pair(Commit, CleanupNotMovable);
 
@@ -271,7 +286,6 @@ void ManualFinallyCheck::check(const MatchFinder::MatchResult &Result) {
                            "raii::scope_exit before the body instead");
     if (Reason == NoBlocker) {
       const auto *Body = Try->getTryBlock();
-      const FunctionDecl *Fn = enclosingFunction(Try, Ctx);
       std::string Indent = lineIndent(Try->getTryLoc(), SM);
       std::string BodyIndent = Indent + "  ";
       if (!Body->body_empty()) {

@@ -4,6 +4,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "support/ExitHandlers.h"
 #include "support/GuardNaming.h"
 #include "support/NameMatcher.h"
 #include "support/ThrowSites.h"
@@ -24,7 +25,10 @@ public:
                            Preprocessor *ModuleExpanderPP) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Namer.reset(); }
+  void onStartOfTranslationUnit() override {
+    Namer.reset();
+    Walker.reset();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
   }
@@ -33,13 +37,15 @@ public:
   }
 
 private:
+  void checkTry(const CXXTryStmt *Try, const CompoundStmt *Block,
+                const FunctionDecl *Fn, ASTContext &Ctx);
   bool isMarkedCall(const Stmt *S, llvm::ArrayRef<std::string> Markers) const;
   bool isCommitRollback(const Stmt *Rollback, const Stmt *Commit) const;
   /// Why no fix can be offered, as a statement to point at and a reason; a
   /// null statement with reason 0 means the fix is safe.
   std::pair<const Stmt *, unsigned>
-  fixBlocker(const CXXTryStmt *Try, llvm::ArrayRef<const Stmt *> Actions,
-             ASTContext &Ctx);
+  fixBlocker(const CXXTryStmt *Try, const FunctionDecl *Fn,
+             llvm::ArrayRef<const Stmt *> Actions, ASTContext &Ctx);
 
   const std::string AssumeNothrowOption;
   const std::string CommitMarkersOption;
@@ -50,6 +56,10 @@ private:
   ThrowSites Sites;
   utils::IncludeInserter Inserter;
   GuardNamer Namer;
+  /// Finds the `try` statements and their blocks; guards do not matter here.
+  const NameMatcher NoGuardTypes{std::vector<std::string>{}};
+  const ExitHandlerRecognizer Recognizer;
+  ExitHandlerWalker Walker;
 };
 
 } // namespace clang::tidy::raii

@@ -2,13 +2,12 @@
 #include "SwallowedExceptionCheck.h"
 #include "engine/RuleCatalog.h"
 #include "support/GuardTypes.h"
-#include "support/Parents.h"
+#include "support/Instantiation.h"
 #include "support/ReleaseCalls.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -83,6 +82,48 @@ bool rethrowsStoredException(const Stmt *S) {
   return llvm::any_of(S->children(), rethrowsStoredException);
 }
 
+/// isDiscardedStatement(outermostWrapper(E)) of Parents.h, with \p Path the
+/// statements from the walk's root down to \p E's parent instead of the
+/// parent map. Above the root is no statement expression (the root is a
+/// handler block or a function body).
+bool isDiscardedOnPath(llvm::ArrayRef<const Stmt *> Path, const Expr *E) {
+  size_t I = Path.size(); // Path[I - 1] is the parent of Top.
+  const Stmt *Top = E;
+  while (I > 0) {
+    const Stmt *P = Path[I - 1];
+    const auto *CE = dyn_cast<CXXConstructExpr>(P);
+    if (!isa<ExprWithCleanups, CXXBindTemporaryExpr, MaterializeTemporaryExpr,
+             ImplicitCastExpr, ParenExpr, ConstantExpr, CXXFunctionalCastExpr>(
+            P) &&
+        !(CE && CE->isElidable()))
+      break;
+    Top = P;
+    --I;
+  }
+  if (I == 0)
+    return false; // No parent statement.
+  const Stmt *P = Path[I - 1];
+  if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+    const Stmt *GP = I > 1 ? Path[I - 2] : nullptr;
+    return !(GP && isa<StmtExpr>(GP) && CS->body_back() == Top);
+  }
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return If->getThen() == Top || If->getElse() == Top;
+  if (const auto *For = dyn_cast<ForStmt>(P))
+    return For->getBody() == Top;
+  if (const auto *While = dyn_cast<WhileStmt>(P))
+    return While->getBody() == Top;
+  if (const auto *Do = dyn_cast<DoStmt>(P))
+    return Do->getBody() == Top;
+  if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
+    return Range->getBody() == Top;
+  if (const auto *SC = dyn_cast<SwitchCase>(P))
+    return SC->getSubStmt() == Top;
+  if (const auto *Label = dyn_cast<LabelStmt>(P))
+    return Label->getSubStmt() == Top;
+  return false;
+}
+
 } // namespace
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
@@ -101,7 +142,7 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
       Catalog(RuleCatalog::forCheck(*this, RuleFilesOption)),
       GuardTypes(utils::options::parseStringList(GuardTypesOption)),
       GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
-      Recognizer(GuardTypes, GuardFactories),
+      Recognizer(GuardTypes, GuardFactories), Walker(Recognizer),
       ReportingNames(std::vector<std::string>{}) {
   std::vector<std::string> Names;
   for (llvm::StringRef E :
@@ -125,23 +166,32 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      // Also in instantiations: a handler the template does not rebuild is
-      // shared with the pattern, and only the instantiation reaches it.
-      // Diagnostics of several instantiations coincide and are merged.
-      cxxCatchStmt(unless(isExpansionInSystemHeader())).bind("catch"), this);
-  Finder->addMatcher(cxxMethodDecl(unless(isExpansionInSystemHeader()),
-                                   hasName("exit"), isDefinition(),
-                                   unless(isInstantiated()))
-                         .bind("exit"),
+  // Every function definition, walked top-down for its handlers (see
+  // ExitHandlerWalker). Also in instantiations: a handler the template does
+  // not rebuild is shared with the pattern, and only the instantiation
+  // reaches it. Diagnostics of several instantiations coincide and are
+  // merged.
+  Finder->addMatcher(functionDecl(isDefinition(), unless(isImplicit()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("fn"),
                      this);
 }
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Catch = Result.Nodes.getNodeAs<CXXCatchStmt>("catch"))
-    checkCatch(Catch, *Result.Context);
-  else if (const auto *Exit = Result.Nodes.getNodeAs<CXXMethodDecl>("exit"))
-    checkExitMember(Exit, *Result.Context);
+  ASTContext &Ctx = *Result.Context;
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && !isInInstantiatedContext(MD))
+    checkExitMember(MD, Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  Walker.walk(
+      FD, [](const ExitHandler &) {},
+      [&](const ExitHandlerWalker::TrySite &Site) {
+        for (unsigned I = 0; I < Site.Try->getNumHandlers(); ++I)
+          if (const CXXCatchStmt *Catch = Site.Try->getHandler(I);
+              !SM.isInSystemHeader(SM.getExpansionLoc(Catch->getBeginLoc())))
+            checkCatch(Catch, Site, Ctx);
+      });
 }
 
 bool SwallowedExceptionCheck::isReportingName(const NamedDecl *D) const {
@@ -220,6 +270,9 @@ SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
                                     ASTContext &Ctx) const {
   Handling H;
   H.Reported = hasIntentComment(CommentRange, Ctx);
+  // The statements from Body down to the one visited, which tell what the
+  // parent map would, without building it.
+  llvm::SmallVector<const Stmt *, 16> Path;
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
     if (!S || H.Reported)
       return;
@@ -232,7 +285,7 @@ SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
         H.Rethrown = true;
       } else if (isStdFunction(FD, "current_exception")) {
         // Kept somewhere unless the call is a statement of its own.
-        if (!isDiscardedStatement(outermostWrapper(Call, Ctx), Ctx))
+        if (!isDiscardedOnPath(Path, Call))
           H.Reported = true;
       } else if (FD && FD->isNoReturn()) {
         H.Reported = true; // std::terminate, abort, exit, a fatal logger.
@@ -245,31 +298,43 @@ SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
                                                           Exception) {
       // The exception object is looked at or kept (`msg_ = e.what()`),
       // unless only to silence a warning with a cast to void.
-      const auto *Cast =
-          dyn_cast_or_null<ExplicitCastExpr>(parentStmt(DRE, Ctx));
+      const auto *Cast = Path.empty()
+                             ? nullptr
+                             : dyn_cast<ExplicitCastExpr>(Path.back());
       if (!Cast || !Cast->getType()->isVoidType())
         H.Reported = true;
     }
+    Path.push_back(S);
     for (const Stmt *Child : S->children())
       Visit(Child);
+    Path.pop_back();
   };
   Visit(Body);
   return H;
 }
 
-void SwallowedExceptionCheck::checkCatch(const CXXCatchStmt *Catch,
-                                         ASTContext &Ctx) {
-  // A handler a template instantiation did not rebuild has two parents.
-  const CXXTryStmt *Try = nullptr;
-  for (const DynTypedNode &P : Ctx.getParents(*Catch))
-    if (!Try)
-      Try = P.get<CXXTryStmt>();
+void SwallowedExceptionCheck::checkCatch(
+    const CXXCatchStmt *Catch, const ExitHandlerWalker::TrySite &Site,
+    ASTContext &Ctx) {
+  const CXXTryStmt *Try = Site.Try;
   const Stmt *Block = Catch->getHandlerBlock();
-  if (!Try || !Block)
+  if (!Block)
     return;
   if (rethrowsStoredException(Try->getTryBlock()))
     return; // `try { std::rethrow_exception(ep); } catch (T &)`: inspection.
-  ExitHandler Handler = Recognizer.enclosingHandler(Catch, Ctx);
+  ExitHandler Handler;
+  if (Site.Handler) {
+    Handler = *Site.Handler;
+  } else {
+    // A lambda outside every function body: whether it is a scope-guard
+    // callback takes the parent map, asked only for a handler that does not
+    // report the exception.
+    if (handlingIn(Block, Catch->getExceptionDecl(),
+                   SourceRange(Catch->getCatchLoc(), Block->getEndLoc()), Ctx)
+            .Reported)
+      return;
+    Handler = Recognizer.enclosingHandler(Catch, Ctx);
+  }
   enum { InExitHandler, OnlyReleases, ForgotRethrow } Form;
   llvm::SmallVector<const Stmt *, 4> Trailing;
   if (Handler) {
@@ -285,7 +350,8 @@ void SwallowedExceptionCheck::checkCatch(const CXXCatchStmt *Catch,
     if (llvm::all_of(Cleanup,
                      [&](const Stmt *S) { return isReleaseCall(S, Catalog); }))
       Form = OnlyReleases;
-    else if (Trailing = trailingCopyOf(Try, Cleanup, Ctx); !Trailing.empty())
+    else if (Trailing = trailingCopyOf(Try, Site.Block, Cleanup, Ctx);
+             !Trailing.empty())
       Form = ForgotRethrow;
     else
       return;

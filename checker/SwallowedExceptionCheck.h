@@ -23,6 +23,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override { Walker.reset(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
@@ -31,7 +32,8 @@ public:
   }
 
 private:
-  void checkCatch(const CXXCatchStmt *Catch, ASTContext &Ctx);
+  void checkCatch(const CXXCatchStmt *Catch,
+                  const ExitHandlerWalker::TrySite &Site, ASTContext &Ctx);
   void checkExitMember(const CXXMethodDecl *Exit, ASTContext &Ctx);
   /// How \p Body deals with the exception it sees.
   struct Handling {
@@ -53,6 +55,7 @@ private:
   const NameMatcher GuardTypes;
   const NameMatcher GuardFactories;
   const ExitHandlerRecognizer Recognizer;
+  ExitHandlerWalker Walker;
   NameMatcher ReportingNames;
   std::vector<std::string> ReportingPatterns; ///< Lowercase, `*` wildcards.
   std::vector<std::string> IntentMarkers;     ///< Lowercase.

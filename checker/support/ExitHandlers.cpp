@@ -117,17 +117,21 @@ const Expr *ExitHandlerRecognizer::findGuard(const LambdaExpr *L,
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       if (Call->getCallee()->IgnoreImplicit() == Child)
         return nullptr; // The lambda is called, not handed over.
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        return GuardFactories.matches(FD) ? Call : nullptr;
-      if (const auto *UL = dyn_cast<UnresolvedLookupExpr>(
-              Call->getCallee()->IgnoreImplicit()))
-        for (const NamedDecl *D : UL->decls())
-          if (GuardFactories.matches(D->getUnderlyingDecl()))
-            return Call;
-      return nullptr;
+      return isGuardFactoryCall(Call) ? Call : nullptr;
     }
     return nullptr;
   }
+}
+
+bool ExitHandlerRecognizer::isGuardFactoryCall(const CallExpr *Call) const {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return GuardFactories.matches(FD);
+  if (const auto *UL =
+          dyn_cast<UnresolvedLookupExpr>(Call->getCallee()->IgnoreImplicit()))
+    for (const NamedDecl *D : UL->decls())
+      if (GuardFactories.matches(D->getUnderlyingDecl()))
+        return true;
+  return false;
 }
 
 ExitHandler ExitHandlerRecognizer::handlerOf(const FunctionDecl *FD) const {
@@ -215,14 +219,13 @@ bool fallsOffEnd(const Stmt *Body) {
   return true;
 }
 
-llvm::SmallVector<const Stmt *, 4> followingStatements(const Stmt *S,
-                                                       ASTContext &Ctx) {
+llvm::SmallVector<const Stmt *, 4>
+followingStatements(const Stmt *S, const CompoundStmt *Block) {
   llvm::SmallVector<const Stmt *, 4> After;
-  const auto *CS = dyn_cast_or_null<CompoundStmt>(parentStmt(S, Ctx));
-  if (!CS)
+  if (!Block)
     return After;
   bool Seen = false;
-  for (const Stmt *Each : CS->body()) {
+  for (const Stmt *Each : Block->body()) {
     if (Seen)
       After.push_back(Each);
     Seen = Seen || Each == S;
@@ -231,9 +234,9 @@ llvm::SmallVector<const Stmt *, 4> followingStatements(const Stmt *S,
 }
 
 llvm::SmallVector<const Stmt *, 4>
-trailingCopyOf(const CXXTryStmt *Try, llvm::ArrayRef<const Stmt *> Cleanup,
-               ASTContext &Ctx) {
-  llvm::SmallVector<const Stmt *, 4> After = followingStatements(Try, Ctx);
+trailingCopyOf(const CXXTryStmt *Try, const CompoundStmt *Block,
+               llvm::ArrayRef<const Stmt *> Cleanup, ASTContext &Ctx) {
+  llvm::SmallVector<const Stmt *, 4> After = followingStatements(Try, Block);
   if (Cleanup.empty() || After.size() < Cleanup.size())
     return {};
   After.resize(Cleanup.size());
@@ -242,6 +245,186 @@ trailingCopyOf(const CXXTryStmt *Try, llvm::ArrayRef<const Stmt *> Cleanup,
                                        /*Canonical=*/true))
       return {};
   return After;
+}
+
+// ExitHandlerWalker. The guard side of findGuard above: a lambda is a guard
+// callback when the first node above it, skipping the nodes findGuard walks
+// through, is a guard. Going down from each guard through those same nodes
+// finds exactly its callbacks.
+
+/// Nodes findGuard walks up through whatever lambda is below: argument
+/// wrappers, initializer lists, the closure's own copy, a one-argument
+/// construction or a functional cast that is not a guard.
+static bool isTransparentAboveLambda(const Stmt *S,
+                                     const ExitHandlerRecognizer &R) {
+  if (isArgumentWrapper(S) || isa<ParenListExpr, InitListExpr>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *RD = CE->getType()->getAsCXXRecordDecl();
+    if (RD && RD->isLambda())
+      return true;
+    return !R.isGuardType(CE->getType()) && CE->getNumArgs() == 1;
+  }
+  if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(S))
+    return !R.isGuardType(FC->getType());
+  return false;
+}
+
+void ExitHandlerWalker::reset() {
+  Pending.clear();
+  Closures.clear();
+  Walked.clear();
+}
+
+void ExitHandlerWalker::noteGuardArgument(const Stmt *Arg, const Expr *Guard,
+                                          SourceLocation GuardLoc) {
+  if (!Arg)
+    return;
+  if (const auto *L = dyn_cast<LambdaExpr>(Arg)) {
+    ExitHandler &H = Pending[L];
+    H.Kind = ExitHandler::GuardCallback;
+    H.Fn = L->getCallOperator();
+    H.Lambda = L;
+    H.Guard = Guard;
+    H.GuardLoc = GuardLoc;
+    return;
+  }
+  if (!isTransparentAboveLambda(Arg, Recognizer))
+    return;
+  for (const Stmt *Child : Arg->children())
+    noteGuardArgument(Child, Guard, GuardLoc);
+}
+
+void ExitHandlerWalker::noteGuard(const Stmt *S, SourceLocation VarLoc) {
+  // Where guardReceiving says the guard is named: the variable it
+  // initialises through wrappers and constructions, or the guard itself.
+  auto Loc = [&](const Expr *Guard) {
+    return VarLoc.isValid() ? VarLoc : Guard->getBeginLoc();
+  };
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (!Recognizer.isGuardType(CE->getType()))
+      return;
+    for (const Expr *Arg : CE->arguments())
+      noteGuardArgument(Arg, CE, Loc(CE));
+  } else if (const auto *UC = dyn_cast<CXXUnresolvedConstructExpr>(S)) {
+    if (!Recognizer.isGuardType(UC->getTypeAsWritten()))
+      return;
+    for (const Expr *Arg : UC->arguments())
+      noteGuardArgument(Arg, UC, Loc(UC));
+  } else if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(S)) {
+    if (Recognizer.isGuardType(FC->getType()))
+      noteGuardArgument(FC->getSubExpr(), FC, Loc(FC));
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (!Recognizer.isGuardFactoryCall(Call))
+      return;
+    for (const Expr *Arg : Call->arguments())
+      noteGuardArgument(Arg, Call, Loc(Call));
+  }
+}
+
+bool ExitHandlerWalker::walk(const FunctionDecl *FD, HandlerCallback OnHandler,
+                             TryCallback OnTry) {
+  const Stmt *Body = FD->getBody();
+  if (!Body)
+    return true;
+  ExitHandler H;
+  bool Known = true;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+      MD && MD->getParent()->isLambda()) {
+    if (Walked.contains(FD))
+      return true; // Walked with the function around the lambda.
+    auto It = Closures.find(MD->getParent());
+    if (It == Closures.end()) {
+      Known = false;
+    } else {
+      // An instantiation of a generic lambda's call operator.
+      H = It->second;
+      if (H) {
+        H.Fn = FD;
+        OnHandler(H);
+      }
+    }
+    Walked.insert(FD);
+  } else {
+    H = Recognizer.handlerOf(FD);
+  }
+  Context C{Known ? &H : nullptr, FD, OnHandler, OnTry};
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        visit(Init->getInit(), nullptr, SourceLocation(), C);
+  visit(Body, nullptr, SourceLocation(), C);
+  return Known;
+}
+
+/// \p VarLoc: the variable whose initializer \p S is, seen through argument
+/// wrappers and constructions; invalid otherwise.
+void ExitHandlerWalker::visit(const Stmt *S, const Stmt *Parent,
+                              SourceLocation VarLoc, const Context &C) {
+  if (!S)
+    return;
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S))
+    C.OnTry({Try, dyn_cast_or_null<CompoundStmt>(Parent), C.Handler, C.Fn});
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    visitLambda(L, C);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getInit())
+        continue;
+      // `absl::Cleanup c = [] {...};`, or in a template
+      // `raii::scope_exit g([] {...});` (a ParenListExpr initializer).
+      if (Recognizer.isGuardType(VD->getType()))
+        noteGuardArgument(VD->getInit(), VD->getInit(), VD->getLocation());
+      visit(VD->getInit(), DS, VD->getLocation(), C);
+    }
+    return;
+  }
+  if (isa<BlockExpr, CapturedStmt>(S)) {
+    // Neither is an exit handler, nor is what they hold part of the
+    // enclosing one.
+    Context Inner = C;
+    Inner.Handler = &NotAHandler;
+    for (const Stmt *Child : S->children())
+      visit(Child, S, SourceLocation(), Inner);
+    if (const auto *B = dyn_cast<BlockExpr>(S))
+      visit(B->getBody(), S, SourceLocation(), Inner);
+    return;
+  }
+  noteGuard(S, VarLoc);
+  if (!(isArgumentWrapper(S) || isa<CXXConstructExpr>(S)))
+    VarLoc = SourceLocation();
+  for (const Stmt *Child : S->children())
+    visit(Child, S, VarLoc, C);
+}
+
+void ExitHandlerWalker::visitLambda(const LambdaExpr *L, const Context &C) {
+  // Captures are initialised in the enclosing function.
+  for (auto [Capture, Init] : llvm::zip(L->captures(), L->capture_inits())) {
+    SourceLocation VarLoc;
+    if (Capture.capturesVariable())
+      if (const auto *VD = dyn_cast<VarDecl>(Capture.getCapturedVar());
+          VD && VD->isInitCapture()) {
+        VarLoc = VD->getLocation();
+        if (Recognizer.isGuardType(VD->getType()))
+          noteGuardArgument(Init, Init, VarLoc);
+      }
+    visit(Init, L, VarLoc, C);
+  }
+  ExitHandler H;
+  if (auto It = Pending.find(L); It != Pending.end()) {
+    H = It->second;
+    Pending.erase(It);
+  }
+  const CXXMethodDecl *Op = L->getCallOperator();
+  Closures[L->getLambdaClass()] = H;
+  Walked.insert(Op);
+  if (H)
+    C.OnHandler(H);
+  Context Inner{&H, Op, C.OnHandler, C.OnTry};
+  visit(L->getBody(), L, SourceLocation(), Inner);
 }
 
 } // namespace clang::tidy::raii
