@@ -76,15 +76,21 @@ def main():
                 dt, _ = run(opts.plugin, checks, path, flags,
                             opts.csa_timeout if mode == "csa" else None)
                 times[mode].append(dt)
-        med = {m: statistics.median(v) for m, v in times.items()}
+        # A mode with no runs (--csa-runs 0) has no median.
+        med = {m: statistics.median(v) if v else None
+               for m, v in times.items()}
         rows.append((path, med))
         print("%s: parse %.3fs raii %.3fs csa %s" % (
             path, med["parse-only"], med["raii"], med["csa"]), file=sys.stderr)
     def fmt(t):
+        if t is None:
+            return "not run"
         return ">%.0f" % opts.csa_timeout if t == float("inf") else "%.3f" % t
 
     def pct(t, base):
-        return "n/a" if t == float("inf") else "%+.1f%%" % (100 * (t / base - 1))
+        if t is None or t == float("inf"):
+            return "n/a"
+        return "%+.1f%%" % (100 * (t / base - 1))
 
     if opts.markdown:
         print("| translation unit | parse-only (s) | engine checks (s) | engine "
@@ -95,7 +101,7 @@ def main():
         for path, med in rows:
             tp += med["parse-only"]
             tr += med["raii"]
-            tc += med["csa"]
+            tc = None if med["csa"] is None or tc is None else tc + med["csa"]
             te += med["engine"]
             print("| %s | %.3f | %.3f | %+.1f%% | %.3f | %+.1f%% | %s | %s |" % (
                 path.split("/tmp/engsrc/")[-1], med["parse-only"],
