@@ -287,11 +287,32 @@ const VarDecl *Analyzer::storedInto(const Expr *E) const {
   return nullptr;
 }
 
+/// \p E without parentheses, implicit casts and explicit casts that keep the
+/// value: `free((void *)p)`, `free(const_cast<char *>(p))` and
+/// `close(static_cast<int>(fd))` name the handle `p` / `fd`.
+static const Expr *ignoreValueCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+    if (!CE)
+      return E;
+    switch (CE->getCastKind()) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_IntegralCast:
+      E = CE->getSubExpr();
+      continue;
+    default:
+      return E;
+    }
+  }
+}
+
 bool Analyzer::keyOf(const Expr *E, KeyPath &K, bool StripDeref,
                      unsigned Depth) {
   if (!E || Depth > 8)
     return false;
-  E = E->IgnoreParenImpCasts();
+  E = ignoreValueCasts(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (StripDeref &&
         (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
@@ -1241,7 +1262,7 @@ bool FunctionAnalysis::releasesAtScopeExits(const Acquisition &A) const {
         for (auto It = Body.begin(); It != Body.end(); ++It) {
           const Stmt *St = *It;
           const auto *E = dyn_cast<Expr>(St);
-          if (E && E->IgnoreParenImpCasts() == R) {
+          if (E && E->IgnoreParenCasts() == R) { // also `(void)fclose(f);`
             auto Next = std::next(It);
             Found = Next == Body.end() ||
                     isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(*Next);

@@ -17,6 +17,44 @@
 
 bool cond() noexcept;
 
+// ---- FP1: explicit casts around the released handle -------------------------
+
+int negativeConstCastFree(std::size_t n) {
+  const char *t = static_cast<const char *>(std::malloc(n));
+  if (!t)
+    return 1;
+  std::free(const_cast<char *>(t));
+  return 0;
+}
+
+int negativeStaticCastFree(std::size_t n) {
+  char *t = static_cast<char *>(std::malloc(n));
+  if (!t)
+    return 1;
+  std::free(static_cast<void *>(t));
+  return 0;
+}
+
+int negativeVoidClose(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  static_cast<void>(close(fd));
+  return 0;
+}
+
+int positiveCastFreeSkipped(std::size_t n) {
+  const char *t = static_cast<const char *>(std::malloc(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  if (!t)
+    return 1;
+  if (cond())
+    return 2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 't' is skipped by this return
+  std::free(const_cast<char *>(t));
+  return 0;
+}
+
 // ---- FP2: member functions named like POSIX functions -----------------------
 
 struct conn {
