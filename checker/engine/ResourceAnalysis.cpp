@@ -965,8 +965,15 @@ void Analyzer::refine(const Stmt *CondS, bool Branch, State &St) {
         continue;
       }
     } else {
-      // Test of the handle variable itself.
-      if (A.Rule->Invalid == InvalidValue::Negative) {
+      // Test of the handle variable itself. A null pointer holds nothing,
+      // whatever the rule's `invalid` says: after `T *p = new T;` the branch
+      // where `p` is null is infeasible, and after `p = nullptr; if (c) p =
+      // new T;` it is the branch where nothing was acquired.
+      bool PointerHandle = A.HandleVar && A.HandleVar->getType()->isPointerType();
+      if (PointerHandle) {
+        if (SignTest)
+          continue;
+      } else if (A.Rule->Invalid == InvalidValue::Negative) {
         if (!SignTest)
           continue;
       } else if (A.Rule->Invalid != InvalidValue::Null) {

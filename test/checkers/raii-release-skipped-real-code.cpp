@@ -95,3 +95,57 @@ int conn::sock() {
   return 0;
 }
 
+// ---- FP3: null test on a pointer from new ----------------------------------
+
+struct T {
+  int x;
+};
+void keep(T *) noexcept;
+
+bool negativeNothrowNewNullTest() {
+  T *p = new (std::nothrow) T;
+  if (!p)
+    return false;
+  keep(p);
+  return true;
+}
+
+struct B {
+  virtual ~B();
+};
+struct X : B {};
+void launch(B *) noexcept;
+
+void negativeNewOnOneBranch(int k) {
+  B *c = nullptr;
+  if (k == 1)
+    c = new (std::nothrow) X();
+  else if (k == 2)
+    c = new X();
+  if (c) {
+    launch(c);
+    return;
+  }
+  return;
+}
+
+int negativeNewArrayNullTest(std::size_t n) {
+  int *a = new (std::nothrow) int[n];
+  if (a == nullptr)
+    return -1;
+  delete[] a;
+  return 0;
+}
+
+bool positiveNewNotHandedOff() {
+  T *p = new (std::nothrow) T;
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'p' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<T>' to release it automatically [raii-release-skipped]
+  if (!p)
+    return false;
+  if (cond())
+    return false;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  delete p;
+  return true;
+}
+
