@@ -149,3 +149,77 @@ bool positiveNewNotHandedOff() {
   return true;
 }
 
+// ---- FP5: descriptors stored in containers ----------------------------------
+
+std::vector<int> fds;
+std::map<int, int> byId;
+std::set<int> open_fds;
+std::list<int> rpipes;
+
+int negativePushBack(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  fds.push_back(fd);
+  return 0;
+}
+
+int negativeEmplaceBack(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  fds.emplace_back(fd);
+  return 0;
+}
+
+int negativeInsert(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  open_fds.insert(fd);
+  return 0;
+}
+
+int negativeSubscriptStore(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  fds[0] = fd;
+  return 0;
+}
+
+int negativeMapInsert(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  byId.emplace(1, fd);
+  return 0;
+}
+
+void negativePipeLoop(int n) {
+  for (int i = 0; i < n; ++i) {
+    int pipes[2];
+    if (pipe(pipes) != 0)
+      return;
+    ::close(pipes[1]);
+    rpipes.push_back(pipes[0]);
+  }
+}
+
+int positivePipeOneStored() {
+  int pipes[2];
+  if (pipe(pipes) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'pipes[1]' acquired by 'pipe' is never released [raii-release-skipped]
+  rpipes.push_back(pipes[0]);
+  return 0;
+}
+
+int positiveContainerLookupIsNoHandOff(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  bool known = open_fds.count(fd) != 0;
+  return known ? 1 : 0;
+}
