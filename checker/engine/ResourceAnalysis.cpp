@@ -709,6 +709,10 @@ void Analyzer::escapeIfTracked(const Expr *E, State &St) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     E = UO->getSubExpr()->IgnoreParenCasts();
+  // The value of `x = fd` is the handle.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign)
+    return escapeIfTracked(BO->getRHS(), St);
   llvm::SmallVector<unsigned, 4> Named;
   namedAcqs(E, Named);
   for (unsigned J : Named)
@@ -831,6 +835,12 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() != BO_Assign)
       return;
+    // The CFG lists only the outer assignment of `*w = *r = fd`: the inner
+    // one is a store of its own.
+    if (const auto *Inner =
+            dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
+        Inner && Inner->getOpcode() == BO_Assign)
+      visit(Inner, St, Final);
     const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
     const auto *DRE = dyn_cast<DeclRefExpr>(L);
     if (DRE && isLocalVar(DRE->getDecl())) {

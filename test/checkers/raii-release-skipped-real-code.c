@@ -49,3 +49,13 @@ int positiveFreeCastSkipped(size_t n) {
   return 0;
 }
 
+// ---- FP4: chained assignment into out-parameters ----------------------------
+
+int negativeOutParamChain(int *w_, int *r_) {
+  int fd = eventfd(0, 0);
+  if (fd == -1)
+    return -1;
+  *w_ = *r_ = fd;
+  return 0;
+}
+

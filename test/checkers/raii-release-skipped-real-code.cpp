@@ -149,6 +149,25 @@ bool positiveNewNotHandedOff() {
   return true;
 }
 
+// ---- FP4: chained assignment into out-parameters ----------------------------
+
+int negativeOutParamChain(int *w_, int *r_) {
+  int fd = eventfd(0, 0);
+  if (fd == -1)
+    return -1;
+  *w_ = *r_ = fd;
+  return 0;
+}
+
+int negativeOutParamThroughLocal(int *w_) {
+  int copy;
+  int fd = eventfd(0, 0);
+  if (fd == -1)
+    return -1;
+  *w_ = (copy = fd);
+  return copy;
+}
+
 // ---- FP5: descriptors stored in containers ----------------------------------
 
 std::vector<int> fds;
