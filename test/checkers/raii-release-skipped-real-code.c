@@ -59,3 +59,23 @@ int negativeOutParamChain(int *w_, int *r_) {
   return 0;
 }
 
+// ---- messages: never released on any path -----------------------------------
+
+int positiveNeverFreedButPassed(void) {
+  char *const buffer = (char *)malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'buffer' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (check(1))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buffer' is skipped by this return
+  use(buffer); /* a user function: assumed to take the memory */
+  return 0;
+}
+
+int positiveNeverFreed(void) {
+  char *const dict = (char *)malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'dict' acquired by 'malloc' is never released [raii-release-skipped]
+  if (check(1))
+    return -1;
+  printf("%s\n", dict);
+  return 0;
+}
