@@ -25,24 +25,30 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     // no path is an acquire wrapper: the caller releases it.
     if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere)
       continue;
-    bool Never = !A.ReleasedSomewhere && !A.Escaped &&
-                 llvm::none_of(A.Skips, [](const SkipCause &C) {
-                   return C.Kind == SkipCause::Overwrite;
-                 });
-    if (Never) {
-      diag(A.diagLoc(), "'%0' acquired by '%1' is never released")
-          << A.Name << A.acquireName();
-      continue;
+    // Released on no path at all: say so. Where it is handed off on some
+    // paths or acquired again while held, the notes still show the exits
+    // that lose it; otherwise every exit does, and naming them is noise.
+    if (!A.ReleasedSomewhere) {
+      diag(A.diagLoc(), "'%0' acquired by '%1' is never released%select{|, "
+                        "and not handed off on every path}2")
+          << A.Name << A.acquireName() << A.Escaped;
+      bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {
+        return C.Kind == SkipCause::Overwrite;
+      });
+      if (!A.Escaped && !Overwritten)
+        continue;
+    } else {
+      llvm::StringRef Guard =
+          Ctx.getLangOpts().CPlusPlus ? guardFor(*A.Fam) : llvm::StringRef();
+      if (Guard.empty())
+        diag(A.diagLoc(),
+             "'%0' acquired by '%1' is not released on every path")
+            << A.Name << A.acquireName();
+      else
+        diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
+                          "path; hold it in '%2' to release it automatically")
+            << A.Name << A.acquireName() << Guard;
     }
-    llvm::StringRef Guard =
-        Ctx.getLangOpts().CPlusPlus ? guardFor(*A.Fam) : llvm::StringRef();
-    if (Guard.empty())
-      diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every path")
-          << A.Name << A.acquireName();
-    else
-      diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
-                        "path; hold it in '%2' to release it automatically")
-          << A.Name << A.acquireName() << Guard;
     // Every exit is named, except that exceptions are capped: in code that
     // never expected them, a list of every call that may throw is noise.
     const unsigned MaxExceptionNotes = 3;
@@ -86,7 +92,8 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     }
     if (Exceptions > MaxExceptionNotes)
       diag(A.diagLoc(),
-           "release of '%0' is also skipped when any of %1 other calls throws",
+           "release of '%0' is also skipped when %plural{1:1 other call "
+           "throws|:any of %1 other calls throws}1",
            DiagnosticIDs::Note)
           << A.Name << Exceptions - MaxExceptionNotes;
   }

@@ -13,6 +13,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSwitch.h"
 #include <algorithm>
 #include <functional>
 #include <map>
@@ -155,6 +156,10 @@ private:
   void onRelease(const Expr *E, const Release *R, State &St, bool Final);
   void escapeRoot(const ValueDecl *Root, State &St);
   void escapeIfTracked(const Expr *E, State &St);
+  void escapeOne(unsigned J, State &St);
+  /// The acquisitions (not locks) \p E names: every one held in a tracked
+  /// variable, or one element of a tracked array (`fds[1]`).
+  void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;
   void escapeCallArgs(const CallExpr *C, State &St);
   void refine(const Stmt *Cond, bool Branch, State &St);
   bool mayThrow(const CallExpr *C) const;
@@ -287,11 +292,32 @@ const VarDecl *Analyzer::storedInto(const Expr *E) const {
   return nullptr;
 }
 
+/// \p E without parentheses, implicit casts and explicit casts that keep the
+/// value: `free((void *)p)`, `free(const_cast<char *>(p))` and
+/// `close(static_cast<int>(fd))` name the handle `p` / `fd`.
+static const Expr *ignoreValueCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+    if (!CE)
+      return E;
+    switch (CE->getCastKind()) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_IntegralCast:
+      E = CE->getSubExpr();
+      continue;
+    default:
+      return E;
+    }
+  }
+}
+
 bool Analyzer::keyOf(const Expr *E, KeyPath &K, bool StripDeref,
                      unsigned Depth) {
   if (!E || Depth > 8)
     return false;
-  E = E->IgnoreParenImpCasts();
+  E = ignoreValueCasts(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (StripDeref &&
         (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
@@ -639,6 +665,43 @@ void Analyzer::escapeRoot(const ValueDecl *Root, State &St) {
   }
 }
 
+void Analyzer::escapeOne(unsigned J, State &St) {
+  if (!(St[J].B & Held))
+    return;
+  St[J].B = (St[J].B & ~Held) | Escaped;
+  St[J].Causes.clear();
+  Out.Acquisitions[J].Escaped = true;
+}
+
+void Analyzer::namedAcqs(const Expr *E,
+                         llvm::SmallVectorImpl<unsigned> &Named) const {
+  E = E->IgnoreParenCasts();
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+  const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
+  if (!Root)
+    return;
+  // `fds[1]` names one handle of an array filled by `pipe(fds)`; an element
+  // of a heap block (`p[0]` after `p = malloc(n)`) names no handle.
+  std::optional<uintptr_t> Index;
+  bool AnyIndex = false;
+  if (AS) {
+    Expr::EvalResult R;
+    if (!AS->getIdx()->isValueDependent() && AS->getIdx()->EvaluateAsInt(R, Ctx))
+      Index = indexTag(R.Val.getInt().getZExtValue());
+    else
+      AnyIndex = true;
+  }
+  for (unsigned J = 0; J < Out.Acquisitions.size(); ++J) {
+    const Acquisition &A = Out.Acquisitions[J];
+    if (A.IsLock || rootDecl(A.Key) != Root)
+      continue;
+    const KeyPath &K = Keys[A.Key];
+    if (AS && (K.size() < 2 || (!AnyIndex && K[1] != *Index)))
+      continue;
+    Named.push_back(J);
+  }
+}
+
 void Analyzer::escapeIfTracked(const Expr *E, State &St) {
   if (!E)
     return;
@@ -646,10 +709,35 @@ void Analyzer::escapeIfTracked(const Expr *E, State &St) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     E = UO->getSubExpr()->IgnoreParenCasts();
-  if (const ValueDecl *Root = trackedRoot(E))
-    escapeRoot(Root, St);
-  else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    escapeIfTracked(AS->getBase(), St);
+  // The value of `x = fd` is the handle.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign)
+    return escapeIfTracked(BO->getRHS(), St);
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(E, Named);
+  for (unsigned J : Named)
+    escapeOne(J, St);
+}
+
+/// True if \p C stores its arguments in the object it is called on: the
+/// insertion members of the standard containers and adaptors (and of
+/// containers that copy their interface), or an assignment operator. The
+/// handle then lives in the container, which owns it from now on.
+static bool storesArguments(const CallExpr *C) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(C->getDirectCallee());
+  if (!MD || !MD->isInstance())
+    return false;
+  if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
+      MD->getOverloadedOperator() == OO_Equal)
+    return true;
+  if (!MD->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases({"push_back", "push_front", "emplace_back", "emplace_front",
+              "push", "emplace", "emplace_hint", "insert", "insert_or_assign",
+              "try_emplace"},
+             true)
+      .Default(false);
 }
 
 static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
@@ -659,6 +747,7 @@ static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
 
 void Analyzer::escapeCallArgs(const CallExpr *C, State &St) {
   const FunctionDecl *FD = C->getDirectCallee();
+  const bool Stores = storesArguments(C);
   for (unsigned I = 0; I < C->getNumArgs(); ++I) {
     const Expr *Arg = C->getArg(I)->IgnoreParenCasts();
     bool AddrOf = false;
@@ -667,20 +756,17 @@ void Analyzer::escapeCallArgs(const CallExpr *C, State &St) {
       Arg = UO->getSubExpr()->IgnoreParenCasts();
       AddrOf = true;
     }
-    const ValueDecl *Root = trackedRoot(Arg);
-    if (!Root)
-      continue;
-    for (unsigned J = 0; J < St.size(); ++J) {
+    llvm::SmallVector<unsigned, 4> Named;
+    namedAcqs(Arg, Named);
+    for (unsigned J : Named) {
       const Acquisition &A = Out.Acquisitions[J];
-      if (A.IsLock || rootDecl(A.Key) != Root || !(St[J].B & Held))
+      if (!(St[J].B & Held))
         continue;
-      bool Takes = AddrOf || Cat.isTransfer(C, I, *A.Fam) ||
+      bool Takes = AddrOf || Stores || Cat.isTransfer(C, I, *A.Fam) ||
                    (A.Fam->CallsTakeOwnership &&
                     !isCLibraryFunction(FD, Ctx));
-      if (Takes) {
-        escapeRoot(Root, St);
-        break;
-      }
+      if (Takes)
+        escapeOne(J, St);
     }
   }
 }
@@ -749,6 +835,12 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() != BO_Assign)
       return;
+    // The CFG lists only the outer assignment of `*w = *r = fd`: the inner
+    // one is a store of its own.
+    if (const auto *Inner =
+            dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
+        Inner && Inner->getOpcode() == BO_Assign)
+      visit(Inner, St, Final);
     const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
     const auto *DRE = dyn_cast<DeclRefExpr>(L);
     if (DRE && isLocalVar(DRE->getDecl())) {
@@ -944,8 +1036,15 @@ void Analyzer::refine(const Stmt *CondS, bool Branch, State &St) {
         continue;
       }
     } else {
-      // Test of the handle variable itself.
-      if (A.Rule->Invalid == InvalidValue::Negative) {
+      // Test of the handle variable itself. A null pointer holds nothing,
+      // whatever the rule's `invalid` says: after `T *p = new T;` the branch
+      // where `p` is null is infeasible, and after `p = nullptr; if (c) p =
+      // new T;` it is the branch where nothing was acquired.
+      bool PointerHandle = A.HandleVar && A.HandleVar->getType()->isPointerType();
+      if (PointerHandle) {
+        if (SignTest)
+          continue;
+      } else if (A.Rule->Invalid == InvalidValue::Negative) {
         if (!SignTest)
           continue;
       } else if (A.Rule->Invalid != InvalidValue::Null) {
@@ -1241,7 +1340,7 @@ bool FunctionAnalysis::releasesAtScopeExits(const Acquisition &A) const {
         for (auto It = Body.begin(); It != Body.end(); ++It) {
           const Stmt *St = *It;
           const auto *E = dyn_cast<Expr>(St);
-          if (E && E->IgnoreParenImpCasts() == R) {
+          if (E && E->IgnoreParenCasts() == R) { // also `(void)fclose(f);`
             auto Next = std::next(It);
             Found = Next == Body.end() ||
                     isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(*Next);

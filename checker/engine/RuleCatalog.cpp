@@ -32,12 +32,19 @@ std::string RuleError::str() const {
 // calls are rejected by one hash lookup.
 // ---------------------------------------------------------------------------
 struct RuleCatalog::Index {
+  /// Which declarations a rule's name may denote, besides its spelling.
+  enum class DeclKind {
+    Any,    ///< a qualified name: the qualification says what it is
+    CFree,  ///< an unqualified name: a C-style free function
+    Member, ///< `handle: this`: a non-static member function
+  };
   struct Entry {
     NameMatcher Matcher;
     const Acquire *Acq = nullptr;
     const Release *Rel = nullptr;
     const Transfer *Xfer = nullptr;
     const Family *Fam = nullptr;
+    DeclKind Kind = DeclKind::Any;
   };
   llvm::StringMap<std::vector<std::unique_ptr<Entry>>> ByName;
 };
@@ -45,6 +52,50 @@ struct RuleCatalog::Index {
 static llvm::StringRef lastComponent(llvm::StringRef Name) {
   size_t Pos = Name.rfind("::");
   return Pos == llvm::StringRef::npos ? Name : Name.substr(Pos + 2);
+}
+
+static RuleCatalog::Index::DeclKind declKindOf(llvm::StringRef Function,
+                                               const HandleSpec &Handle) {
+  using DeclKind = RuleCatalog::Index::DeclKind;
+  if (Handle.Kind == HandleSpec::This)
+    return DeclKind::Member;
+  if (!Function.contains("::"))
+    return DeclKind::CFree;
+  return DeclKind::Any;
+}
+
+/// An unqualified rule name (`open`, `close`, `malloc`) names a C library
+/// function: a free function with C linkage, at global scope, or in namespace
+/// `std` (`std::fopen`). A member function `conn::open()` or a function in a
+/// user namespace with the same name is another function.
+static bool isCStyleFreeFunction(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD))
+    return false;
+  if (FD->isExternC())
+    return true;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  while (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+    if (!NS->isInline())
+      break;
+    DC = NS->getParent()->getRedeclContext();
+  }
+  return DC->isTranslationUnit() || DC->isStdNamespace();
+}
+
+static bool declKindMatches(RuleCatalog::Index::DeclKind K,
+                            const FunctionDecl *FD) {
+  using DeclKind = RuleCatalog::Index::DeclKind;
+  switch (K) {
+  case DeclKind::Any:
+    return true;
+  case DeclKind::CFree:
+    return isCStyleFreeFunction(FD);
+  case DeclKind::Member:
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      return MD->isInstance();
+    return false;
+  }
+  return false;
 }
 
 RuleCatalog::RuleCatalog() : Idx(std::make_unique<Index>()) {}
@@ -83,7 +134,7 @@ lookup(const RuleCatalog::Index &Idx, llvm::StringRef Spelling,
   for (const auto &E : It->second) {
     if (!P(*E))
       continue;
-    if (!FD || E->Matcher.matches(FD))
+    if (!FD || (declKindMatches(E->Kind, FD) && E->Matcher.matches(FD)))
       return E.get();
   }
   return nullptr;
@@ -628,20 +679,20 @@ bool RuleCatalog::addFile(llvm::StringRef Name, llvm::StringRef Text) {
       A.Fam = F.get();
       auto E = std::make_unique<Index::Entry>(Index::Entry{
           NameMatcher(std::vector<std::string>{A.Function}), &A, nullptr,
-          nullptr, F.get()});
+          nullptr, F.get(), declKindOf(A.Function, A.Handle)});
       Idx->ByName[lastComponent(A.Function)].push_back(std::move(E));
     }
     for (Release &R : F->Releases) {
       R.Fam = F.get();
       auto E = std::make_unique<Index::Entry>(Index::Entry{
           NameMatcher(std::vector<std::string>{R.Function}), nullptr, &R,
-          nullptr, F.get()});
+          nullptr, F.get(), declKindOf(R.Function, R.Handle)});
       Idx->ByName[lastComponent(R.Function)].push_back(std::move(E));
     }
     for (Transfer &T : F->Transfers) {
       auto E = std::make_unique<Index::Entry>(Index::Entry{
           NameMatcher(std::vector<std::string>{T.Function}), nullptr, nullptr,
-          &T, F.get()});
+          &T, F.get(), declKindOf(T.Function, HandleSpec{HandleSpec::Arg, T.Arg})});
       Idx->ByName[lastComponent(T.Function)].push_back(std::move(E));
     }
     Families.push_back(std::move(F));

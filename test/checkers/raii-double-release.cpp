@@ -82,3 +82,11 @@ void negativeUniqueLock() {
   std::unique_lock<std::mutex> lk(m);
   lk.unlock();
 }
+
+void positiveFreeThroughCast() {
+  const char *p = (const char *)malloc(8);
+  free((void *)p);
+  free(const_cast<char *>(p));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}

@@ -91,7 +91,7 @@ int positivePipe(void) {
 
 char *positiveMallocLeak(int n) {
   char *p = malloc(n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
   if (!p)
     return NULL;
   if (check(n))

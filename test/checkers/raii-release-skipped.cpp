@@ -285,3 +285,17 @@ void positiveManyThrowingCalls() {
   work();
   m.unlock();
 }
+
+void positiveOneMoreThrowingCall() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped when 1 other call throws
+  work();
+  m.unlock();
+}

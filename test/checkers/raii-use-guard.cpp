@@ -67,3 +67,12 @@ void negativeTryLock() {
 
 #define LOCKED(stmt) do { m.lock(); stmt; m.unlock(); } while (0)
 void negativeMacro() { LOCKED(quiet()); }
+
+void positiveReleaseThroughVoidCast(const char *p) {
+  FILE *f = fopen(p, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'raii::unique_file' instead
+  if (!f)
+    return;
+  (void)fclose(f);
+}
