@@ -82,10 +82,10 @@ bool rethrowsStoredException(const Stmt *S) {
   return llvm::any_of(S->children(), rethrowsStoredException);
 }
 
-/// isDiscardedStatement(outermostWrapper(E)) of Parents.h, with \p Path the
-/// statements from the walk's root down to \p E's parent instead of the
-/// parent map. Above the root is no statement expression (the root is a
-/// handler block or a function body).
+/// True if \p E, looking up through implicit wrappers, stands as a statement
+/// whose value is discarded; \p Path holds the statements from the walk's
+/// root down to \p E's parent (no parent map). Above the root is no
+/// statement expression (the root is a handler block or a function body).
 bool isDiscardedOnPath(llvm::ArrayRef<const Stmt *> Path, const Expr *E) {
   size_t I = Path.size(); // Path[I - 1] is the parent of Top.
   const Stmt *Top = E;

@@ -1,7 +1,6 @@
 //===- ExitHandlers.cpp ---------------------------------------------------===//
 #include "support/ExitHandlers.h"
 #include "support/GuardTypes.h"
-#include "support/Parents.h"
 #include "clang-tidy/utils/ASTUtils.h"
 #include "clang/AST/ParentMapContext.h"
 

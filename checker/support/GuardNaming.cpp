@@ -1,6 +1,5 @@
 //===- GuardNaming.cpp ----------------------------------------------------===//
 #include "support/GuardNaming.h"
-#include "support/Parents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
