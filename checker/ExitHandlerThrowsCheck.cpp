@@ -15,11 +15,6 @@ namespace clang::tidy::raii {
 ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      GuardTypesOption(
-          Options.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str()),
-      GuardFactoriesOption(
-          Options.getLocalOrGlobal("GuardFactories", DefaultGuardFactories)
-              .str()),
       AssumeNothrowOption(
           Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
       AllowNoexceptFalse(readBoolOption(*this, "AllowNoexceptFalse",
@@ -28,15 +23,12 @@ ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
       TreatUnknownAsThrowing(readBoolOption(
           *this, "TreatUnknownAsThrowing",
           Options.get("TreatUnknownAsThrowing"), false)),
-      GuardTypes(utils::options::parseStringList(GuardTypesOption)),
-      GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
       AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
-      Recognizer(GuardTypes, GuardFactories),
+      Recognizer(Options),
       Sites(AssumeNothrow, TreatUnknownAsThrowing), Walker(Recognizer) {}
 
 void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "GuardTypes", GuardTypesOption);
-  Options.store(Opts, "GuardFactories", GuardFactoriesOption);
+  Recognizer.storeOptions(Options, Opts);
   Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
   Options.store(Opts, "AllowNoexceptFalse", boolOptionText(AllowNoexceptFalse));
   Options.store(Opts, "TreatUnknownAsThrowing",

@@ -33,13 +33,9 @@ private:
   void checkHandler(const ExitHandler &Handler, ASTContext &Ctx);
   void noteHandler(const ExitHandler &Handler);
 
-  const std::string GuardTypesOption;
-  const std::string GuardFactoriesOption;
   const std::string AssumeNothrowOption;
   const bool AllowNoexceptFalse;
   const bool TreatUnknownAsThrowing;
-  const NameMatcher GuardTypes;
-  const NameMatcher GuardFactories;
   const NameMatcher AssumeNothrow;
   const ExitHandlerRecognizer Recognizer;
   ThrowSites Sites;

@@ -141,7 +141,7 @@ ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      Recognizer(NoGuardTypes, NoGuardTypes), Walker(Recognizer) {}
+      Walker(Recognizer) {}
 
 void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);

@@ -57,7 +57,6 @@ private:
   utils::IncludeInserter Inserter;
   GuardNamer Namer;
   /// Finds the `try` statements and their blocks; guards do not matter here.
-  const NameMatcher NoGuardTypes{std::vector<std::string>{}};
   const ExitHandlerRecognizer Recognizer;
   ExitHandlerWalker Walker;
 };

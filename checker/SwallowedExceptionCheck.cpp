@@ -129,20 +129,13 @@ bool isDiscardedOnPath(llvm::ArrayRef<const Stmt *> Path, const Expr *E) {
 SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      GuardTypesOption(
-          Options.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str()),
-      GuardFactoriesOption(
-          Options.getLocalOrGlobal("GuardFactories", DefaultGuardFactories)
-              .str()),
       ReportingFunctionsOption(
           Options.get("ReportingFunctions", DefaultReportingFunctions).str()),
       IntentMarkersOption(
           Options.get("IntentMarkers", DefaultIntentMarkers).str()),
       RuleFilesOption(Options.getLocalOrGlobal("RaiiRuleFiles", "").str()),
       Catalog(RuleCatalog::forCheck(*this, RuleFilesOption)),
-      GuardTypes(utils::options::parseStringList(GuardTypesOption)),
-      GuardFactories(utils::options::parseStringList(GuardFactoriesOption)),
-      Recognizer(GuardTypes, GuardFactories), Walker(Recognizer),
+      Recognizer(Options), Walker(Recognizer),
       ReportingNames(std::vector<std::string>{}) {
   std::vector<std::string> Names;
   for (llvm::StringRef E :
@@ -158,8 +151,7 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
 }
 
 void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "GuardTypes", GuardTypesOption);
-  Options.store(Opts, "GuardFactories", GuardFactoriesOption);
+  Recognizer.storeOptions(Options, Opts);
   Options.store(Opts, "ReportingFunctions", ReportingFunctionsOption);
   Options.store(Opts, "IntentMarkers", IntentMarkersOption);
   Options.store(Opts, "RaiiRuleFiles", RuleFilesOption);

@@ -46,14 +46,10 @@ private:
   bool isReportingName(const NamedDecl *D) const;
   bool hasIntentComment(SourceRange R, ASTContext &Ctx) const;
 
-  const std::string GuardTypesOption;
-  const std::string GuardFactoriesOption;
   const std::string ReportingFunctionsOption;
   const std::string IntentMarkersOption;
   const std::string RuleFilesOption;
   const RuleCatalog &Catalog;
-  const NameMatcher GuardTypes;
-  const NameMatcher GuardFactories;
   const ExitHandlerRecognizer Recognizer;
   ExitHandlerWalker Walker;
   NameMatcher ReportingNames;

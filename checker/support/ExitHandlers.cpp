@@ -1,5 +1,6 @@
 //===- ExitHandlers.cpp ---------------------------------------------------===//
 #include "support/ExitHandlers.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "support/GuardTypes.h"
 #include "clang-tidy/utils/ASTUtils.h"
 #include "clang/AST/ParentMapContext.h"
@@ -35,6 +36,27 @@ bool isExitMember(const FunctionDecl *FD) {
   return MD && !MD->isStatic() && MD->getIdentifier() &&
          MD->getName() == "exit" && MD->getNumParams() == 1 &&
          isExceptionPtrType(MD->getParamDecl(0)->getType());
+}
+
+ExitHandlerRecognizer::ExitHandlerRecognizer(
+    const ClangTidyCheck::OptionsView &Options)
+    : GuardTypesOption(
+          Options.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str()),
+      GuardFactoriesOption(
+          Options.getLocalOrGlobal("GuardFactories", DefaultGuardFactories)
+              .str()),
+      GuardTypes(utils::options::parseStringList(GuardTypesOption)),
+      GuardFactories(utils::options::parseStringList(GuardFactoriesOption)) {}
+
+ExitHandlerRecognizer::ExitHandlerRecognizer()
+    : GuardTypes(std::vector<std::string>{}),
+      GuardFactories(std::vector<std::string>{}) {}
+
+void ExitHandlerRecognizer::storeOptions(
+    const ClangTidyCheck::OptionsView &Options,
+    ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, "GuardTypes", GuardTypesOption);
+  Options.store(Opts, "GuardFactories", GuardFactoriesOption);
 }
 
 bool ExitHandlerRecognizer::isGuardType(QualType T) const {

@@ -21,6 +21,7 @@
 #define RAII_TIDY_SUPPORT_EXITHANDLERS_H
 
 #include "support/NameMatcher.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -60,9 +61,15 @@ bool isExceptionPtrType(QualType T);
 
 class ExitHandlerRecognizer {
 public:
-  ExitHandlerRecognizer(const NameMatcher &GuardTypes,
-                        const NameMatcher &GuardFactories)
-      : GuardTypes(GuardTypes), GuardFactories(GuardFactories) {}
+  /// Guard callbacks are recognised through the shared `GuardTypes` and
+  /// `GuardFactories` options of \p Options (read with getLocalOrGlobal).
+  explicit ExitHandlerRecognizer(const ClangTidyCheck::OptionsView &Options);
+  /// Recognises destructors and exit members only, no guard callbacks.
+  ExitHandlerRecognizer();
+
+  /// Writes the two options back, for --dump-config.
+  void storeOptions(const ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Opts) const;
 
   /// The guard \p L is handed to, or null if it is not a guard callback.
   /// \p Loc, if given, is set to where the guard is named. Walks up through
@@ -88,8 +95,10 @@ public:
 
 private:
   const Expr *findGuard(const LambdaExpr *L, ASTContext &Ctx) const;
-  const NameMatcher &GuardTypes;
-  const NameMatcher &GuardFactories;
+  const std::string GuardTypesOption;
+  const std::string GuardFactoriesOption;
+  const NameMatcher GuardTypes;
+  const NameMatcher GuardFactories;
 };
 
 /// The statements of a `catch` handler's block, without a final `throw;`.
