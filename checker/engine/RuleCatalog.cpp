@@ -140,16 +140,22 @@ lookup(const RuleCatalog::Index &Idx, llvm::StringRef Spelling,
   return nullptr;
 }
 
-const Acquire *RuleCatalog::matchAcquire(const Expr *E) const {
+template <typename Rule, typename PickT>
+const Rule *RuleCatalog::matchRule(const Expr *E, PickT Pick) const {
   if (!E)
     return nullptr;
   llvm::StringRef Spelling;
   const FunctionDecl *FD = calleeOf(E, Spelling);
   if (Spelling.empty())
     return nullptr;
-  const auto *Found = lookup(*Idx, Spelling, FD,
-                             [](const Index::Entry &En) { return En.Acq; });
-  return Found ? Found->Acq : nullptr;
+  const auto *Found = lookup(*Idx, Spelling, FD, [&](const Index::Entry &En) {
+    return Pick(En) != nullptr;
+  });
+  return Found ? Pick(*Found) : nullptr;
+}
+
+const Acquire *RuleCatalog::matchAcquire(const Expr *E) const {
+  return matchRule<Acquire>(E, [](const Index::Entry &En) { return En.Acq; });
 }
 
 const Acquire *RuleCatalog::matchAcquire(const CallExpr *Call) const {
@@ -157,15 +163,7 @@ const Acquire *RuleCatalog::matchAcquire(const CallExpr *Call) const {
 }
 
 const Release *RuleCatalog::matchRelease(const Expr *E) const {
-  if (!E)
-    return nullptr;
-  llvm::StringRef Spelling;
-  const FunctionDecl *FD = calleeOf(E, Spelling);
-  if (Spelling.empty())
-    return nullptr;
-  const auto *Found = lookup(*Idx, Spelling, FD,
-                             [](const Index::Entry &En) { return En.Rel; });
-  return Found ? Found->Rel : nullptr;
+  return matchRule<Release>(E, [](const Index::Entry &En) { return En.Rel; });
 }
 
 const Release *RuleCatalog::matchRelease(const CallExpr *Call) const {

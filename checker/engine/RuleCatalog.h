@@ -148,6 +148,9 @@ public:
 
 private:
   const FunctionDecl *calleeOf(const Expr *E, llvm::StringRef &Spelling) const;
+  /// The rule \p Pick takes from the index entry \p E's callee matches.
+  template <typename Rule, typename PickT>
+  const Rule *matchRule(const Expr *E, PickT Pick) const;
   std::vector<std::unique_ptr<Family>> Families;
   std::vector<RuleError> Errors;
   std::unique_ptr<Index> Idx;
