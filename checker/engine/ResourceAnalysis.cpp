@@ -390,18 +390,27 @@ unsigned Analyzer::internKey(const KeyPath &K) {
   return Keys.size() - 1;
 }
 
+/// The handle as the user wrote it (`m`, `this->mu_`, `fds[0]`), also when it
+/// is a macro argument; its declared name when the text is not to be had
+/// (built inside a macro body) or too long.
 static std::string spell(const Expr *E, ASTContext &Ctx) {
   if (!E)
     return "";
-  CharSourceRange R = CharSourceRange::getTokenRange(E->getSourceRange());
-  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
-    return "";
-  std::string S = Lexer::getSourceText(R, Ctx.getSourceManager(),
-                                       Ctx.getLangOpts())
-                      .str();
-  if (S.size() > 40)
-    return "";
-  return S;
+  CharSourceRange R = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (R.isValid()) {
+    std::string S = Lexer::getSourceText(R, Ctx.getSourceManager(),
+                                         Ctx.getLangOpts())
+                        .str();
+    if (!S.empty() && S.size() <= 40)
+      return S;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getNameAsString();
+  return "";
 }
 
 void Analyzer::collectAcquisition(const Expr *E, const Acquire *A) {
