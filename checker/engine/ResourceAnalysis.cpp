@@ -784,9 +784,21 @@ void Analyzer::visit(const Stmt *S, State &St, bool Final) {
   const auto *E = dyn_cast<Expr>(S);
   if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
     // The CFG has no exception edge for `new`: it fails before acquiring.
+    // A non-throwing allocation function (`new (std::nothrow)`, placement
+    // `new (p)`) cannot; a constructor that may throw gets its own edge.
+    const FunctionDecl *OpNew = New->getOperatorNew();
+    const auto *OpType =
+        OpNew ? OpNew->getType()->getAs<FunctionProtoType>() : nullptr;
+    bool AllocMayThrow = !(OpType && OpType->isNothrow());
     if (Final && !FnNothrow && Ctx.getLangOpts().CXXExceptions &&
-        !New->shouldNullCheckAllocation() && !inTryBlock(New))
+        AllocMayThrow && !inTryBlock(New))
       exitWith(St, SkipCause::Exception, New);
+    // `new (slot) T *(p)`, `new int(fd)`: the handle is stored in the new
+    // object. (A constructor's arguments are visited with the constructor.)
+    if (const Expr *Init = New->getInitializer();
+        Init && !isa<CXXConstructExpr, InitListExpr, ParenListExpr>(
+                    Init->IgnoreImplicit()))
+      escapeIfTracked(Init, St);
   }
   if (E) {
     auto It = AcqsAt.find(E);

@@ -242,3 +242,24 @@ int positiveContainerLookupIsNoHandOff(const char *path) {
   bool known = open_fds.count(fd) != 0;
   return known ? 1 : 0;
 }
+
+// ---- placement new: the allocation cannot throw, and a handle stored into
+// the new object is handed off (the raii runtime's exit_stack does this).
+
+struct PtrSlot {
+  alignas(void *) unsigned char storage[sizeof(void *)];
+};
+struct Entry {
+  int x;
+};
+
+Entry &negativePlacementStoreAndReturn(PtrSlot &slot) {
+  Entry *obj = new Entry();
+  ::new (static_cast<void *>(slot.storage)) Entry *(obj);
+  return *obj;
+}
+
+void negativeStoredByPlacementNew(PtrSlot &slot) {
+  int *p = new int(1);
+  ::new (static_cast<void *>(slot.storage)) int *(p);
+}
