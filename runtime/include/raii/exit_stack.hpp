@@ -144,7 +144,9 @@ public:
         // Deliberately dropped, see above.
       }
     } else {
-      close();
+      // Propagating is the point (like Python's ExitStack), hence the
+      // noexcept(false) above; raii-exit-handler-throws would flag it.
+      close(); // NOLINT(raii-exit-handler-throws)
     }
   }
 

@@ -94,15 +94,18 @@ public:
       } else {
         try {
           commit_base::get()();
-        } catch (...) {
+        } catch (...) { // NOLINT(raii-swallowed-exception): rethrown below
           state_ = state::rolled_back;
           try {
             rollback_base::get()();
           } catch (...) {
-            // The commit's exception is the one reported; see the header
-            // comment. Nothing else can be done with this one here.
+            // Deliberately dropped: the commit's exception is the one
+            // reported (see the header comment); nothing else can be done
+            // with this one here.
           }
-          throw;
+          // A failed commit propagates, as from Python's __exit__; the
+          // destructor is noexcept(false) exactly then.
+          throw; // NOLINT(raii-exit-handler-throws)
         }
       }
     } else if (state_ == state::active || state_ == state::commit_failed) {
