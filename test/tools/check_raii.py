@@ -7,8 +7,10 @@ Usage (from a RUN line, through the %check_raii substitution):
 Steps:
  1. Copies INPUT to TMP + extension, blanking `// CHECK...:` comments so that
     line numbers are unchanged and patterns never match themselves.
- 2. Runs the matching clang-tidy with the plugin loaded, `--checks=-*,CHECKS`
-    and `--fix`, on the copy.
+ 2. Requires every check in CHECKS to exist in the plugin, then runs the
+    matching clang-tidy with the plugin loaded, `--checks=-*,CHECKS` and
+    `--fix`, on the copy. A non-zero exit (compiler errors, a failure to run)
+    fails the test unless CHECK-MESSAGES expect an `error:`.
  3. FileChecks the diagnostics against the `CHECK-MESSAGES` lines of INPUT;
     every warning, error or note that is not expected fails the test.
  4. FileChecks the fixed copy against `CHECK-FIXES` (full lines); the number
@@ -84,6 +86,16 @@ def main():
     if opts.config is not None:
         cmd.append("--config=" + opts.config)
     cmd += [fixed_path, "--"] + compiler_args
+    # Every requested check must exist: a misspelt name would otherwise
+    # make a negative test pass without running anything.
+    listed = run([opts.clang_tidy, "--load=" + opts.plugin,
+                  "--checks=-*," + opts.checks, "--list-checks"])
+    enabled = set(l.strip() for l in listed.stdout.split("\n")[1:] if l.strip())
+    missing = [c for c in opts.checks.split(",") if c and c not in enabled]
+    if listed.returncode != 0 or missing:
+        fail("checks not available in the plugin: %s\n%s" %
+             (", ".join(missing) or opts.checks, listed.stderr))
+
     res = run(cmd)
     # With --fix, clang-tidy adds a note wherever it applied a fix; the fixed
     # text is what step 4 checks, so those notes are not diagnostics.
@@ -92,6 +104,12 @@ def main():
         if "note: FIX-IT applied suggested code changes" not in l)
     if "PLEASE submit a bug report" in res.stderr or res.returncode < 0:
         fail("clang-tidy crashed:\n" + res.stderr)
+    # clang-tidy fails only on compiler errors (or when it cannot run at all);
+    # a test must expect those errors to accept that.
+    expects_errors = re.search(r"\b" + msg_prefix + r":.*\berror:", original)
+    if res.returncode != 0 and not expects_errors:
+        fail("clang-tidy exited with %d:\n%s%s" %
+             (res.returncode, res.stdout, res.stderr))
     with open(opts.tmp + ".msg", "w") as f:
         f.write(messages)
 
