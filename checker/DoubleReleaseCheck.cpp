@@ -8,7 +8,7 @@ void DoubleReleaseCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     const Acquisition &A = FA.Acquisitions[D.Acq];
     diag(exprDiagLoc(D.Second),
          "'%0' is released by '%1' on a path where it was already released")
-        << A.Name << releaseName(D.Second);
+        << A.Name << calleeName(D.Second);
     diag(exprDiagLoc(D.First), "'%0' was first released here",
          DiagnosticIDs::Note)
         << A.Name;

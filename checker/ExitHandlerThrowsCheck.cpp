@@ -15,21 +15,21 @@ namespace clang::tidy::raii {
 ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      AssumeNothrowOption(
-          Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
+      Shared(*this, Name, Options),
       AllowNoexceptFalse(readBoolOption(*this, "AllowNoexceptFalse",
                                         Options.get("AllowNoexceptFalse"),
                                         false)),
       TreatUnknownAsThrowing(readBoolOption(
           *this, "TreatUnknownAsThrowing",
           Options.get("TreatUnknownAsThrowing"), false)),
-      AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
+      AssumeNothrow(utils::options::parseStringList(Shared.AssumeNothrow)),
       Recognizer(Options),
-      Sites(AssumeNothrow, TreatUnknownAsThrowing), Walker(Recognizer) {}
+      Policy(AssumeNothrow, Shared.CLinkageNothrow, TreatUnknownAsThrowing),
+      Sites(Policy), Walker(Recognizer) {}
 
 void ExitHandlerThrowsCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Recognizer.storeOptions(Options, Opts);
-  Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
+  Shared.storeNothrow(Options, Opts);
   Options.store(Opts, "AllowNoexceptFalse", boolOptionText(AllowNoexceptFalse));
   Options.store(Opts, "TreatUnknownAsThrowing",
                 boolOptionText(TreatUnknownAsThrowing));

@@ -5,6 +5,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/ExitHandlers.h"
 #include "support/NameMatcher.h"
+#include "support/NothrowPolicy.h"
+#include "support/SharedOptions.h"
 #include "support/ThrowSites.h"
 
 namespace clang::tidy::raii {
@@ -21,7 +23,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Walker.reset(); }
+  void onStartOfTranslationUnit() override {
+    Walker.reset();
+    Policy.reset();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
@@ -33,11 +38,12 @@ private:
   void checkHandler(const ExitHandler &Handler, ASTContext &Ctx);
   void noteHandler(const ExitHandler &Handler);
 
-  const std::string AssumeNothrowOption;
+  const SharedOptions Shared;
   const bool AllowNoexceptFalse;
   const bool TreatUnknownAsThrowing;
   const NameMatcher AssumeNothrow;
   const ExitHandlerRecognizer Recognizer;
+  NothrowPolicy Policy;
   ThrowSites Sites;
   ExitHandlerWalker Walker;
 };

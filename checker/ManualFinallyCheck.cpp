@@ -126,25 +126,25 @@ std::string joined(llvm::ArrayRef<const Stmt *> Stmts, const SourceManager &SM,
 ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      AssumeNothrowOption(
-          Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
+      Shared(*this, Name, Options),
       CommitMarkersOption(
           Options.get("CommitMarkers", DefaultCommitMarkers).str()),
       RollbackMarkersOption(
           Options.get("RollbackMarkers", DefaultRollbackMarkers).str()),
-      AssumeNothrow(utils::options::parseStringList(AssumeNothrowOption)),
+      AssumeNothrow(utils::options::parseStringList(Shared.AssumeNothrow)),
       CommitMarkers(lowerList(CommitMarkersOption)),
       RollbackMarkers(lowerList(RollbackMarkersOption)),
       // A fix moves the cleanup into a guard that runs during unwinding, so
       // a callee that might throw blocks it.
-      Sites(AssumeNothrow, /*UnknownMayThrow=*/true),
+      Policy(AssumeNothrow, Shared.CLinkageNothrow, /*UnknownMayThrow=*/true),
+      Sites(Policy),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
       Walker(Recognizer) {}
 
 void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "RaiiAssumeNothrow", AssumeNothrowOption);
+  Shared.storeNothrow(Options, Opts);
   Options.store(Opts, "CommitMarkers", CommitMarkersOption);
   Options.store(Opts, "RollbackMarkers", RollbackMarkersOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());

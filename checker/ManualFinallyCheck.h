@@ -7,6 +7,8 @@
 #include "support/ExitHandlers.h"
 #include "support/GuardNaming.h"
 #include "support/NameMatcher.h"
+#include "support/NothrowPolicy.h"
+#include "support/SharedOptions.h"
 #include "support/ThrowSites.h"
 
 namespace clang::tidy::raii {
@@ -28,6 +30,7 @@ public:
   void onStartOfTranslationUnit() override {
     Namer.reset();
     Walker.reset();
+    Policy.reset();
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
@@ -47,12 +50,13 @@ private:
   fixBlocker(const CXXTryStmt *Try, const FunctionDecl *Fn,
              llvm::ArrayRef<const Stmt *> Actions, ASTContext &Ctx);
 
-  const std::string AssumeNothrowOption;
+  const SharedOptions Shared;
   const std::string CommitMarkersOption;
   const std::string RollbackMarkersOption;
   const NameMatcher AssumeNothrow;
   std::vector<std::string> CommitMarkers;
   std::vector<std::string> RollbackMarkers;
+  NothrowPolicy Policy;
   ThrowSites Sites;
   utils::IncludeInserter Inserter;
   GuardNamer Namer;

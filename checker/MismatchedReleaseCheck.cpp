@@ -9,7 +9,7 @@ void MismatchedReleaseCheck::report(const FunctionAnalysis &FA,
     const Acquisition &A = FA.Acquisitions[M.Acq];
     diag(exprDiagLoc(M.ReleaseExpr),
          "'%0' acquired by '%1' is released by '%2'; release it with '%3'")
-        << A.Name << A.acquireName() << releaseName(M.ReleaseExpr)
+        << A.Name << A.acquireName() << calleeName(M.ReleaseExpr)
         << A.Fam->Releases.front().Function;
     diag(A.diagLoc(), "'%0' acquired here", DiagnosticIDs::Note) << A.Name;
   }

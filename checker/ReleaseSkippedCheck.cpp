@@ -2,6 +2,8 @@
 #include "ReleaseSkippedCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::raii {
 
@@ -17,86 +19,118 @@ static std::string throwerName(const Stmt *S, ASTContext &Ctx) {
   return "the call";
 }
 
+void ReleaseSkippedCheck::reportLost(const FunctionAnalysis &FA,
+                                     ASTContext &Ctx) {
+  for (const LostOnFailure &L : FA.LostOnFailures) {
+    std::string Target =
+        Lexer::getSourceText(
+            CharSourceRange::getTokenRange(L.Target->getSourceRange()),
+            Ctx.getSourceManager(), Ctx.getLangOpts())
+            .str();
+    diag(exprDiagLoc(L.Call),
+         "when '%0' fails it returns null and '%1' loses the only pointer "
+         "to the block it did not release; assign the result to another "
+         "variable first")
+        << calleeName(L.Call) << Target;
+  }
+}
+
 void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
+  reportLost(FA, Ctx);
   for (const Acquisition &A : FA.Acquisitions) {
-    if (A.isGuard() || !A.Reached || !A.HeldAtExit)
+    if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
       continue;
     // A lock taken on an object the function did not create and released on
     // no path is an acquire wrapper: the caller releases it.
     if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere)
       continue;
-    // Released on no path at all: say so. Where it is handed off on some
-    // paths or acquired again while held, the notes still show the exits
-    // that lose it; otherwise every exit does, and naming them is noise.
-    if (!A.ReleasedSomewhere) {
+    const bool ReleasedInBody = FA.KeysReleasedInBody.count(A.Key);
+    if (!A.ReleasedSomewhere && !ReleasedInBody) {
+      // Released on no path at all: say so. Where it is handed off on some
+      // paths or acquired again while held, the notes still show the exits
+      // that lose it; otherwise every exit does, and naming them is noise.
       diag(A.diagLoc(), "'%0' acquired by '%1' is never released%select{|, "
                         "and not handed off on every path}2")
-          << A.Name << A.acquireName() << A.Escaped;
+          << A.Name << A.acquireName() << (A.Escaped || A.MaybeTaken);
+      noteWrapper(A.Via, A.ViaSite, "acquires the resource");
       bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {
         return C.Kind == SkipCause::Overwrite;
       });
-      if (!A.Escaped && !Overwritten)
+      if (!A.Escaped && !A.MaybeTaken && !Overwritten)
         continue;
     } else {
       llvm::StringRef Guard =
           Ctx.getLangOpts().CPlusPlus ? guardFor(*A.Fam) : llvm::StringRef();
-      if (Guard.empty())
+      if (!Ctx.getLangOpts().CPlusPlus)
         diag(A.diagLoc(),
              "'%0' acquired by '%1' is not released on every path")
             << A.Name << A.acquireName();
       else
         diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
-                          "path; hold it in '%2' to release it automatically")
-            << A.Name << A.acquireName() << Guard;
+                          "path; hold it in %select{'%3'|a scope guard}2 to "
+                          "release it automatically")
+            << A.Name << A.acquireName() << Guard.empty() << Guard;
+      noteWrapper(A.Via, A.ViaSite, "acquires the resource");
     }
-    // Every exit is named, except that exceptions are capped: in code that
-    // never expected them, a list of every call that may throw is noise.
-    const unsigned MaxExceptionNotes = 3;
-    unsigned Exceptions = 0;
-    for (const SkipCause &C : A.Skips) {
-      if (C.Kind == SkipCause::Exception && ++Exceptions > MaxExceptionNotes)
-        continue;
-      SourceLocation Loc =
-          C.Where ? C.Where->getBeginLoc() : FA.Fn->getBody()->getEndLoc();
-      if (C.Where && isa<CallExpr>(C.Where))
-        Loc = exprDiagLoc(cast<Expr>(C.Where));
-      switch (C.Kind) {
-      case SkipCause::Return:
-      case SkipCause::Break:
-      case SkipCause::Continue:
-      case SkipCause::Goto:
-      case SkipCause::Throw: {
-        static const char *const Jumps[] = {"return", "break", "continue",
-                                            "goto", "throw"};
-        diag(Loc, "release of '%0' is skipped by this %1", DiagnosticIDs::Note)
-            << A.Name << Jumps[C.Kind];
-        break;
-      }
-      case SkipCause::Exception:
-        diag(Loc, "release of '%0' is skipped when %1 throws an exception",
-             DiagnosticIDs::Note)
-            << A.Name << throwerName(C.Where, Ctx);
-        break;
-      case SkipCause::FunctionEnd:
-        diag(Loc, "release of '%0' is skipped when the function ends here",
-             DiagnosticIDs::Note)
-            << A.Name;
-        break;
-      case SkipCause::Overwrite:
-        diag(Loc, "'%0' is acquired again here while it still holds the "
-                  "earlier resource",
-             DiagnosticIDs::Note)
-            << A.Name;
-        break;
-      }
-    }
-    if (Exceptions > MaxExceptionNotes)
-      diag(A.diagLoc(),
-           "release of '%0' is also skipped when %plural{1:1 other call "
-           "throws|:any of %1 other calls throws}1",
-           DiagnosticIDs::Note)
-          << A.Name << Exceptions - MaxExceptionNotes;
+    noteSkips(FA, A, Ctx);
   }
+}
+
+void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
+                                    const Acquisition &A, ASTContext &Ctx) {
+  // At most MaxNotes exits are named, one per location; the rest are
+  // counted in one last note.
+  const unsigned MaxNotes = 3;
+  unsigned Shown = 0, More = 0;
+  llvm::DenseSet<unsigned> Seen;
+  for (const SkipCause &C : A.Skips) {
+    SourceLocation Loc =
+        C.Where ? C.Where->getBeginLoc() : FA.Fn->getBody()->getEndLoc();
+    if (C.Where && isa<CallExpr>(C.Where))
+      Loc = exprDiagLoc(cast<Expr>(C.Where));
+    if (!Seen.insert(Loc.getRawEncoding()).second)
+      continue;
+    if (Shown == MaxNotes) {
+      ++More;
+      continue;
+    }
+    ++Shown;
+    switch (C.Kind) {
+    case SkipCause::Return:
+    case SkipCause::Break:
+    case SkipCause::Continue:
+    case SkipCause::Goto:
+    case SkipCause::Throw: {
+      static const char *const Jumps[] = {"return", "break", "continue",
+                                          "goto", "throw"};
+      diag(Loc, "release of '%0' is skipped by this %1", DiagnosticIDs::Note)
+          << A.Name << Jumps[C.Kind];
+      break;
+    }
+    case SkipCause::Exception:
+      diag(Loc, "release of '%0' is skipped when %1 throws an exception",
+           DiagnosticIDs::Note)
+          << A.Name << throwerName(C.Where, Ctx);
+      break;
+    case SkipCause::FunctionEnd:
+      diag(Loc, "release of '%0' is skipped when the function ends here",
+           DiagnosticIDs::Note)
+          << A.Name;
+      break;
+    case SkipCause::Overwrite:
+      diag(Loc, "'%0' is acquired again here while it still holds the "
+                "earlier resource",
+           DiagnosticIDs::Note)
+          << A.Name;
+      break;
+    }
+  }
+  if (More)
+    diag(A.diagLoc(),
+         "release of '%0' is also skipped on %plural{1:1 other exit|:%1 "
+         "other exits}1",
+         DiagnosticIDs::Note)
+        << A.Name << More;
 }
 
 } // namespace clang::tidy::raii

@@ -15,6 +15,13 @@ public:
 
 protected:
   void report(const FunctionAnalysis &FA, ASTContext &Ctx) override;
+
+private:
+  /// `p = realloc(p, n)`.
+  void reportLost(const FunctionAnalysis &FA, ASTContext &Ctx);
+  /// The exits that skip \p A's release, at most three and one more note.
+  void noteSkips(const FunctionAnalysis &FA, const Acquisition &A,
+                 ASTContext &Ctx);
 };
 
 } // namespace clang::tidy::raii

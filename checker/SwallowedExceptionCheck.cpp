@@ -1,9 +1,9 @@
 //===- SwallowedExceptionCheck.cpp - raii-swallowed-exception -------------===//
 #include "SwallowedExceptionCheck.h"
-#include "engine/RuleCatalog.h"
+#include "catalog/RuleCatalog.h"
 #include "support/GuardTypes.h"
 #include "support/Instantiation.h"
-#include "support/ReleaseCalls.h"
+#include "catalog/ReleaseCalls.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"

@@ -1,5 +1,6 @@
 //===- UnnamedGuardCheck.cpp - raii-unnamed-guard -------------------------===//
 #include "UnnamedGuardCheck.h"
+#include "catalog/Vocabulary.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
 #include "support/Instantiation.h"
@@ -57,20 +58,6 @@ lockedObjects(llvm::ArrayRef<const Expr *> Args, const NamedDecl *GuardDecl) {
   return Locked;
 }
 
-bool isLockTagArgument(const Expr *A, llvm::StringRef Tag) {
-  const auto *RD = A->getType()->getAsCXXRecordDecl();
-  return RD && RD->getIdentifier() && RD->getName() == Tag;
-}
-
-bool isLockMethodName(llvm::StringRef N) {
-  return N == "lock" || N == "try_lock" || N == "try_lock_for" ||
-         N == "try_lock_until" || N == "lock_shared" ||
-         N == "try_lock_shared" || N == "try_lock_shared_for" ||
-         N == "try_lock_shared_until";
-}
-bool isUnlockMethodName(llvm::StringRef N) {
-  return N == "unlock" || N == "unlock_shared";
-}
 
 /// Searches the statements of \p Scope that follow \p Anchor (a direct child)
 /// for a lock or unlock of an object \p IsTarget accepts.
@@ -138,8 +125,8 @@ private:
       if (Guards.matches(guardDeclOf(E->getType()))) {
         auto Args = constructionArgs(E);
         bool Locks = llvm::none_of(Args, [](const Expr *A) {
-          return isLockTagArgument(A, "defer_lock_t") ||
-                 isLockTagArgument(A, "adopt_lock_t");
+          LockTag T = lockTagOf(A);
+          return T == LockTag::Defer || T == LockTag::Adopt;
         });
         if (Locks && llvm::any_of(Args, IsTarget))
           return record(S, false);

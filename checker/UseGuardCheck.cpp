@@ -6,26 +6,27 @@ namespace clang::tidy::raii {
 void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
-    if (A.isGuard() || !A.Reached || A.HeldAtExit || !A.ReleasedSomewhere ||
-        A.Escaped || A.Correlated || A.Rule->isConditional() || A.Releases.empty() ||
-        A.Call->getBeginLoc().isMacroID())
+    if (A.Origin != Acquisition::Call || !A.Reached || A.HeldAtExit ||
+        !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken || A.Correlated ||
+        A.ResultTested || A.ReleasedAtOnce || A.Releases.empty() ||
+        A.Site->getBeginLoc().isMacroID())
       continue;
     if (A.Rule->Handle.Kind == HandleSpec::Out && A.Rule->Handle.Count > 1)
       continue;
-    auto Involved = [&](unsigned J) { return J == I; };
     if (llvm::any_of(FA.DoubleReleases,
-                     [&](const DoubleRelease &D) { return Involved(D.Acq); }) ||
+                     [&](const DoubleRelease &D) { return D.Acq == I; }) ||
         llvm::any_of(FA.Mismatches,
-                     [&](const Mismatch &M) { return Involved(M.Acq); }) ||
+                     [&](const Mismatch &M) { return M.Acq == I; }) ||
         llvm::any_of(FA.Reacquires,
-                     [&](const Reacquire &R) { return R.Second == A.Call; }))
+                     [&](const Reacquire &R) { return R.Second == A.Site; }))
       continue;
     llvm::StringRef Guard = guardFor(*A.Fam);
-    if (Guard.empty())
-      continue;
+    if (Guard.empty() && A.Fam->GuardStd.empty() && A.Fam->GuardRaii.empty())
+      continue; // no guard fits this family
     diag(A.diagLoc(), "'%0' is acquired by '%1' and released by hand; hold it "
-                      "in '%2' instead")
-        << A.Name << A.acquireName() << Guard;
+                      "in %select{'%3'|a scope guard}2 instead")
+        << A.Name << A.acquireName() << Guard.empty() << Guard;
+    noteWrapper(A.Via, A.ViaSite, "acquires the resource");
   }
 }
 

@@ -1,7 +1,7 @@
-//===- ResourceCheck.cpp --------------------------------------------------===//
+//===- ResourceCheck.cpp - base of the engine checks ----------------------===//
 #include "engine/ResourceCheck.h"
-#include "support/BoolOption.h"
 #include "support/GuardTypes.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -9,34 +9,42 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::raii {
 
-static AnalysisOptions readOptions(const ClangTidyCheck &Check,
-                                   const ClangTidyCheck::OptionsView &O) {
+static AnalysisOptions analysisOptions(const SharedOptions &S,
+                                       const ClangTidyCheck::OptionsView &O) {
   AnalysisOptions A;
-  A.RuleFiles = O.getLocalOrGlobal("RaiiRuleFiles", "").str();
-  A.AssumeNothrow = O.getLocalOrGlobal("RaiiAssumeNothrow", "").str();
+  A.RuleFiles = S.RuleFiles;
+  A.AssumeNothrow = S.AssumeNothrow;
   A.GuardTypes = O.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str();
-  A.CLinkageNothrow =
-      readBoolOption(Check, "RaiiCLinkageNothrow",
-                     O.getLocalOrGlobal("RaiiCLinkageNothrow"), true);
+  A.CLinkageNothrow = S.CLinkageNothrow;
   return A;
 }
 
 ResourceCheck::ResourceCheck(llvm::StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), Opts(readOptions(*this, Options)),
-      GuardStyle(Options.getLocalOrGlobal("RaiiGuardStyle", "std").str()),
-      Catalog(RuleCatalog::forCheck(*this, Opts.RuleFiles)) {
-  if (GuardStyle != "std" && GuardStyle != "raii")
-    configurationDiag("invalid configuration value '%0' for option "
-                      "'%1.RaiiGuardStyle'; expected 'std' or 'raii'")
-        << GuardStyle << Name;
-}
+    : ClangTidyCheck(Name, Context), Shared(*this, Name, Options),
+      Opts(analysisOptions(Shared, Options)),
+      Catalog(RuleCatalog::forCheck(*this, Opts.RuleFiles)) {}
 
 void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &O) {
-  Options.store(O, "RaiiRuleFiles", Opts.RuleFiles);
-  Options.store(O, "RaiiAssumeNothrow", Opts.AssumeNothrow);
-  Options.store(O, "RaiiGuardStyle", GuardStyle);
-  Options.store(O, "RaiiCLinkageNothrow", boolOptionText(Opts.CLinkageNothrow));
+  Shared.storeAll(Options, O);
   Options.store(O, "GuardTypes", Opts.GuardTypes);
+}
+
+llvm::StringRef ResourceCheck::guardFor(const Family &F) const {
+  if (Shared.GuardStyle == "std") {
+    llvm::StringRef G = F.GuardStd;
+    return G.starts_with("std::") ? G : llvm::StringRef();
+  }
+  return F.guard(Shared.GuardStyle);
+}
+
+void ResourceCheck::noteWrapper(const FunctionDecl *Via, const Stmt *Inside,
+                                llvm::StringRef What) {
+  if (!Via || !Inside)
+    return;
+  SourceLocation Loc = Inside->getBeginLoc();
+  if (const auto *E = dyn_cast<Expr>(Inside))
+    Loc = exprDiagLoc(E);
+  diag(Loc, "%0 %1 here", DiagnosticIDs::Note) << Via << What;
 }
 
 void ResourceCheck::registerMatchers(MatchFinder *Finder) {

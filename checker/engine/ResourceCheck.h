@@ -1,16 +1,16 @@
 //===- ResourceCheck.h - base of the checks that share the engine ---------===//
 //
-// Reads the shared options (RaiiRuleFiles, RaiiAssumeNothrow, RaiiGuardStyle,
-// RaiiCLinkageNothrow, GuardTypes) with getLocalOrGlobal, loads the rules
-// catalog, matches function definitions and hands each analysed function to
-// the concrete check's report(). The analysis itself is shared between the
-// checks through the engine's cache.
+// Reads the shared options (support/SharedOptions.h) and GuardTypes, loads
+// the rules catalog, matches function definitions and lambdas, and hands
+// each analysed function to the concrete check's report(). The analysis
+// itself is shared between the checks through the engine's cache.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_RESOURCECHECK_H
 #define RAII_TIDY_ENGINE_RESOURCECHECK_H
 
-#include "engine/ResourceAnalysis.h"
+#include "engine/Analysis.h"
+#include "support/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::raii {
@@ -27,14 +27,17 @@ public:
 protected:
   virtual void report(const FunctionAnalysis &FA, ASTContext &Ctx) = 0;
   const RuleCatalog &catalog() const { return Catalog; }
-  /// The guard \p F's fix would use under RaiiGuardStyle.
-  llvm::StringRef guardFor(const Family &F) const {
-    return F.guard(GuardStyle);
-  }
+  /// The guard a fix or message names for \p F under RaiiGuardStyle: in
+  /// `std` style only a standard type (empty when the standard has none).
+  llvm::StringRef guardFor(const Family &F) const;
+  /// Emits the note that points into the wrapper a summary made an acquire
+  /// or a release of.
+  void noteWrapper(const FunctionDecl *Via, const Stmt *Inside,
+                   llvm::StringRef What);
 
 private:
+  const SharedOptions Shared;
   const AnalysisOptions Opts;
-  const std::string GuardStyle;
   const RuleCatalog &Catalog;
 };
 

@@ -34,48 +34,10 @@ static bool isCaught(std::optional<utils::ExceptionAnalyzer::ExceptionInfo>
   return false;
 }
 
-bool ThrowSites::mayThrow(const FunctionDecl *FD) {
-  return calleeThrows(FD).has_value();
-}
-
-std::optional<ThrowSites::Info>
-ThrowSites::calleeThrows(const FunctionDecl *FD) {
-  if (!FD)
-    return std::nullopt;
-  const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
-  if (FPT && isNoexceptExceptionSpec(FPT->getExceptionSpecType()) &&
-      FPT->canThrow() == CT_Cannot)
-    return std::nullopt;
-  if (FPT && FPT->getExceptionSpecType() == EST_DynamicNone)
-    return std::nullopt; // throw()
-  if (isa<CXXDestructorDecl>(FD) && (!FPT || FPT->canThrow() != CT_Can))
-    return std::nullopt;
-  if (FD->isExternC() || FD->isInExternCContext())
-    return std::nullopt;
-  if (!AssumeNothrow.empty() && AssumeNothrow.matches(FD))
-    return std::nullopt;
-  Info Result = Analyzer.analyze(FD);
-  switch (Result.getBehaviour()) {
-  case utils::ExceptionAnalyzer::State::Throwing:
-    return Result;
-  case utils::ExceptionAnalyzer::State::NotThrowing:
-    return std::nullopt;
-  case utils::ExceptionAnalyzer::State::Unknown:
-    break;
-  }
-  // No visible definition. An explicit `noexcept(false)` or dynamic exception
-  // specification says it throws; otherwise the option decides.
-  bool Declared = FPT && (FPT->getExceptionSpecType() == EST_NoexceptFalse ||
-                          FPT->getExceptionSpecType() == EST_Dynamic);
-  if (Declared || UnknownMayThrow)
-    return Result;
-  return std::nullopt;
-}
-
 void ThrowSites::visitCall(const Stmt *S, const FunctionDecl *FD,
                            llvm::ArrayRef<const CXXTryStmt *> Tries,
                            llvm::SmallVectorImpl<Site> &Out) {
-  std::optional<Info> Thrown = calleeThrows(FD);
+  std::optional<Info> Thrown = Policy.throws(FD);
   if (!Thrown)
     return;
   if (Thrown->containsUnknownElements() || Thrown->getExceptions().empty())

@@ -2,17 +2,14 @@
 //
 // Exit handlers must not let exceptions out. This finds the points of a body
 // from which one can: a `throw` (or rethrow), or a call of a function that may
-// throw, not caught by a `try` inside the body. What a callee may throw comes
-// from the host's utils::ExceptionAnalyzer; `noexcept` functions, C-linkage
-// functions and the functions of the shared `RaiiAssumeNothrow` option are
-// taken not to throw.
+// throw, not caught by a `try` inside the body. What a callee may throw is the
+// shared NothrowPolicy's answer.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_THROWSITES_H
 #define RAII_TIDY_SUPPORT_THROWSITES_H
 
-#include "support/NameMatcher.h"
-#include "clang-tidy/utils/ExceptionAnalyzer.h"
+#include "support/NothrowPolicy.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::raii {
@@ -24,31 +21,24 @@ public:
     const FunctionDecl *Callee = nullptr; ///< Null for a throw expression.
   };
 
-  /// \p UnknownMayThrow: whether a callee whose definition is not visible
-  /// and which is not declared `noexcept` counts as throwing.
-  ThrowSites(const NameMatcher &AssumeNothrow, bool UnknownMayThrow)
-      : AssumeNothrow(AssumeNothrow), UnknownMayThrow(UnknownMayThrow) {}
+  explicit ThrowSites(NothrowPolicy &Policy) : Policy(Policy) {}
 
   /// The throw points of \p Body that no `try` inside \p Body catches, in
   /// source order. Lambda bodies and dependent calls are not entered.
   llvm::SmallVector<Site, 4> escaping(const Stmt *Body);
 
   /// True if a call of \p FD may throw.
-  bool mayThrow(const FunctionDecl *FD);
+  bool mayThrow(const FunctionDecl *FD) { return Policy.mayThrow(FD); }
 
 private:
-  using Info = utils::ExceptionAnalyzer::ExceptionInfo;
-  /// What calling \p FD may throw; nullopt if nothing.
-  std::optional<Info> calleeThrows(const FunctionDecl *FD);
+  using Info = NothrowPolicy::Info;
   void walk(const Stmt *S, llvm::SmallVectorImpl<const CXXTryStmt *> &Tries,
             llvm::SmallVectorImpl<Site> &Out);
   void visitCall(const Stmt *S, const FunctionDecl *FD,
                  llvm::ArrayRef<const CXXTryStmt *> Tries,
                  llvm::SmallVectorImpl<Site> &Out);
 
-  const NameMatcher &AssumeNothrow;
-  const bool UnknownMayThrow;
-  utils::ExceptionAnalyzer Analyzer;
+  NothrowPolicy &Policy;
 };
 
 } // namespace clang::tidy::raii

@@ -280,7 +280,7 @@ void positiveManyThrowingCalls() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped when any of 2 other calls throws
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped on 2 other exits
   work();
   work();
   m.unlock();
@@ -295,7 +295,7 @@ void positiveOneMoreThrowingCall() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped when 1 other call throws
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped on 1 other exit
   work();
   m.unlock();
 }

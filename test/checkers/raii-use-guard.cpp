@@ -22,6 +22,7 @@ void positiveShared() {
   sm.lock_shared();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sm' is acquired by 'lock_shared' and released by hand; hold it in 'std::shared_lock' instead
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'sm' is acquired by 'lock_shared' and released by hand; hold it in 'std::shared_lock' instead
+  quiet();
   sm.unlock_shared();
 }
 
@@ -49,6 +50,14 @@ void negativeSkipped() {
   m.lock();
   work(); // may throw: raii-release-skipped's business
   m.unlock();
+}
+
+// Open and close with nothing in between ("touch"): no guard to suggest.
+void negativeTouch(const char *p) {
+  FILE *f = fopen(p, "a");
+  fclose(f);
+  sm.lock_shared();
+  sm.unlock_shared();
 }
 
 void negativeGuard() { std::lock_guard<std::mutex> g(m); }

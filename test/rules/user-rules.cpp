@@ -1,27 +1,17 @@
-// RUN: %check_raii --config="{CheckOptions: {RaiiRuleFiles: '%S/Inputs/db.yaml'}}" %s raii-release-skipped %t -- -std=c++17
-// RUN: %check_raii --prefix USE --config="{CheckOptions: {RaiiRuleFiles: '%S/Inputs/db.yaml', RaiiGuardStyle: raii}}" %s raii-use-guard %t -- -std=c++17
+// RUN: %check_raii --config="{CheckOptions: {RaiiRuleFiles: '%S/Inputs/db.yaml'}}" %s raii-release-skipped %t -- -std=c++17 -isystem %S/Inputs/libs
+// RUN: %check_raii --prefix USE --config="{CheckOptions: {RaiiRuleFiles: '%S/Inputs/db.yaml', RaiiGuardStyle: raii}}" %s raii-use-guard %t -- -std=c++17 -isystem %S/Inputs/libs
 
 struct Database {
   void begin();
   void commit();
   void rollback() noexcept;
 };
-extern "C" {
-struct sqlite3;
-int sqlite3_open_v2(const char *name, sqlite3 **db, int flags, const char *vfs);
-int sqlite3_close(sqlite3 *db);
-int sqlite3_exec(sqlite3 *db, const char *sql);
-typedef void CURL;
-CURL *curl_easy_init(void);
-void curl_easy_cleanup(CURL *c);
-int curl_easy_perform(CURL *c);
-int curl_multi_add_handle(void *multi, CURL *c);
-}
+#include <c_libs.h>
 bool apply(Database &db);
 
 void positiveTransaction(Database &db) {
   db.begin();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'db' acquired by 'begin' is not released on every path; hold it in 'raii::transaction' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'db' acquired by 'begin' is not released on every path; hold it in a scope guard to release it automatically [raii-release-skipped]
   if (!apply(db))
     return;
   // CHECK-MESSAGES: :[[@LINE-2]]:8: note: release of 'db' is skipped when 'apply' throws an exception

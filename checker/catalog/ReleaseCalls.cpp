@@ -1,6 +1,6 @@
 //===- ReleaseCalls.cpp ---------------------------------------------------===//
-#include "support/ReleaseCalls.h"
-#include "engine/RuleCatalog.h"
+#include "catalog/ReleaseCalls.h"
+#include "catalog/RuleCatalog.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {

@@ -9,8 +9,8 @@
 //   if (const Release *R = C.matchRelease(Call)) ...
 //
 //===----------------------------------------------------------------------===//
-#ifndef RAII_TIDY_ENGINE_RULECATALOG_H
-#define RAII_TIDY_ENGINE_RULECATALOG_H
+#ifndef RAII_TIDY_CATALOG_RULECATALOG_H
+#define RAII_TIDY_CATALOG_RULECATALOG_H
 
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringMap.h"
@@ -89,6 +89,9 @@ struct Family {
   llvm::StringRef guard(llvm::StringRef Style) const;
 };
 
+/// The last component of a qualified name (`lock` of `std::mutex::lock`).
+llvm::StringRef lastComponent(llvm::StringRef Name);
+
 /// One problem found while loading a rule file.
 struct RuleError {
   std::string File;
@@ -131,6 +134,9 @@ public:
   /// family of handle kind \p Kind (or any kind if empty).
   bool isTransfer(const CallExpr *Call, unsigned Arg,
                   const Family &Fam) const;
+  /// The acquire rule naming the function \p Fn itself (`std::mutex::lock`),
+  /// or null.
+  const Acquire *acquireRuleFor(const FunctionDecl *Fn) const;
   /// True if \p Fn is named by any acquire or release rule.
   bool isRuleFunction(const FunctionDecl *Fn) const;
 
@@ -147,6 +153,8 @@ public:
   struct Index;
 
 private:
+  /// Indexes \p F's rules by name and takes ownership of it.
+  void addFamily(std::unique_ptr<Family> F);
   const FunctionDecl *calleeOf(const Expr *E, llvm::StringRef &Spelling) const;
   /// The rule \p Pick takes from the index entry \p E's callee matches.
   template <typename Rule, typename PickT>

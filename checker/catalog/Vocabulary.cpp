@@ -1,0 +1,56 @@
+//===- Vocabulary.cpp - the words of the lock and container APIs ----------===//
+#include "catalog/Vocabulary.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::raii {
+
+bool isLockMethodName(llvm::StringRef N) {
+  return llvm::StringSwitch<bool>(N)
+      .Cases({"lock", "try_lock", "try_lock_for", "try_lock_until",
+              "lock_shared", "try_lock_shared", "try_lock_shared_for",
+              "try_lock_shared_until"},
+             true)
+      .Default(false);
+}
+
+bool isBlockingLockMethodName(llvm::StringRef N) {
+  return N == "lock" || N == "lock_shared";
+}
+
+bool isUnlockMethodName(llvm::StringRef N) {
+  return N == "unlock" || N == "unlock_shared";
+}
+
+bool isGuardReleaseMethodName(llvm::StringRef N) { return N == "release"; }
+
+LockTag lockTagOf(const Expr *Arg) {
+  const auto *RD = Arg->getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return LockTag::None;
+  return llvm::StringSwitch<LockTag>(RD->getName())
+      .Case("defer_lock_t", LockTag::Defer)
+      .Case("adopt_lock_t", LockTag::Adopt)
+      .Case("try_to_lock_t", LockTag::TryTo)
+      .Default(LockTag::None);
+}
+
+bool storesArguments(const CallExpr *C) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(C->getDirectCallee());
+  if (!MD || !MD->isInstance())
+    return false;
+  if (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator() ||
+      MD->getOverloadedOperator() == OO_Equal)
+    return true;
+  if (!MD->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases({"push_back", "push_front", "emplace_back", "emplace_front",
+              "push", "emplace", "emplace_hint", "insert", "insert_or_assign",
+              "try_emplace"},
+             true)
+      .Default(false);
+}
+
+} // namespace clang::tidy::raii

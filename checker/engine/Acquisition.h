@@ -1,0 +1,129 @@
+//===- Acquisition.h - what the engine tracks and what it finds -----------===//
+//
+// An Acquisition is one place where a function takes a resource: an acquire
+// call (from the rules catalog or a function summary), a guard object's
+// construction, a handle moved from one local to another, or a seed (a
+// parameter or outside lock the function may release, which is what its
+// summary is built from). The analysis fills in, per acquisition, how it
+// leaves the function, and lists the findings that involve two places.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_ACQUISITION_H
+#define RAII_TIDY_ENGINE_ACQUISITION_H
+
+#include "catalog/RuleCatalog.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::raii {
+
+/// How a path left the acquisition's scope without releasing it.
+struct SkipCause {
+  enum KindT {
+    Return,
+    Break,
+    Continue,
+    Goto,
+    Throw,
+    Exception,   ///< an exception from the call in Where
+    FunctionEnd, ///< control falls off the end of the function
+    Overwrite    ///< the handle variable is acquired again
+  };
+  KindT Kind;
+  const Stmt *Where; ///< the jump, call, or acquire; null for FunctionEnd
+  /// The handle was passed on this path to a callee that may have taken it:
+  /// a skip only if the function releases the handle on some other path.
+  bool Tentative = false;
+  bool operator==(const SkipCause &O) const {
+    return Kind == O.Kind && Where == O.Where && Tentative == O.Tentative;
+  }
+  bool operator<(const SkipCause &O) const;
+};
+
+struct Acquisition {
+  enum OriginT {
+    Call,  ///< an acquire call or `new`
+    Guard, ///< a guard object's constructor locks
+    Move,  ///< `x = y;` moves the handle of local y into local x
+    Seed   ///< held by the caller: a parameter or an outside lock
+  };
+  OriginT Origin = Call;
+  const Expr *Site = nullptr;       ///< the acquire, construction or move
+  const Acquire *Rule = nullptr;    ///< null for guards
+  const Family *Fam = nullptr;      ///< null for guards
+  /// The wrapper whose summary made Site an acquire, and the acquire inside
+  /// it (for the note that points into the wrapper).
+  const FunctionDecl *Via = nullptr;
+  const Stmt *ViaSite = nullptr;
+  const VarDecl *GuardVar = nullptr;  ///< the guard object holding a lock
+  const VarDecl *ResultVar = nullptr; ///< where a try-acquire's result went
+  const VarDecl *HandleVar = nullptr; ///< local variable holding the handle
+  const ValueDecl *SeedDecl = nullptr; ///< a seed's parameter, if any
+  const Expr *HandleExpr = nullptr;   ///< the object or out argument
+  const Stmt *Scope = nullptr;        ///< compound statement owning it
+  unsigned Key = 0;                   ///< id in the function's KeyTable
+  unsigned MovedFromKey = ~0u;        ///< for Move: the source's key
+  std::string Name;                   ///< the handle as spelled: `f`, `m`
+  bool IsLock = false;
+  bool LocalObject = false; ///< the object / handle is owned by the function
+  bool Reentrant = false;
+  /// A conditional acquire (`try_lock`, `pthread_mutex_lock`) whose result
+  /// the code looks at.
+  bool ResultTested = false;
+
+  // Results.
+  bool Reached = false;    ///< acquired on some path
+  bool HeldAtExit = false; ///< may still be held when the function ends
+  bool ReleasedSomewhere = false;
+  bool Escaped = false;     ///< handed off on some path
+  bool MaybeTaken = false;  ///< passed to a callee that may have taken it
+  /// Acquired and released under the same condition of two `if`s (`if (c)
+  /// acquire; ... if (c) release;`): not reported, not a guard candidate.
+  bool Correlated = false;
+  /// Every release is the statement right after the acquire.
+  bool ReleasedAtOnce = false;
+  /// For seeds: the states the function may leave it in.
+  bool SeedReleasedOnSomePath = false;
+  bool SeedKeptOnSomePath = false;
+  std::vector<SkipCause> Skips; ///< sorted, unique
+  std::vector<const Expr *> Releases; ///< the releases that matched it
+
+  bool isGuard() const { return Origin == Guard; }
+  bool isSeed() const { return Origin == Seed; }
+  /// The location a diagnostic about the acquire points at.
+  SourceLocation diagLoc() const;
+  /// The acquire's spelling: `fopen`, `lock`, `new[]`.
+  std::string acquireName() const;
+};
+
+struct DoubleRelease {
+  const Expr *Second, *First;
+  unsigned Acq;
+};
+struct Mismatch {
+  const Expr *ReleaseExpr;
+  const Release *Rule;
+  unsigned Acq;
+};
+struct Reacquire {
+  const Expr *Second;
+  unsigned Held; ///< the acquisition already holding it
+};
+/// `p = realloc(p, n)`: when the call fails, the only pointer to the block
+/// it did not release is overwritten with null.
+struct LostOnFailure {
+  const Expr *Call;
+  const Expr *Target; ///< the handle both released and assigned
+};
+
+/// Where a diagnostic about call-like \p E points: the callee as written
+/// (`m` in `m.lock()`, `fopen`), or the `new` / `delete` keyword.
+SourceLocation exprDiagLoc(const Expr *E);
+/// Spelling of a call's callee for messages: `fclose`, `unlock`, `delete[]`.
+std::string calleeName(const Expr *E);
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,126 @@
+//===- Analysis.cpp - running and caching the analyses --------------------===//
+#include "engine/Analysis.h"
+#include "engine/Collector.h"
+#include "engine/Correlation.h"
+#include "engine/Solver.h"
+#include "engine/Summaries.h"
+#include "support/GuardTypes.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include <map>
+
+namespace clang::tidy::raii {
+
+bool AnalysisOptions::operator<(const AnalysisOptions &O) const {
+  return std::tie(RuleFiles, AssumeNothrow, GuardTypes, CLinkageNothrow) <
+         std::tie(O.RuleFiles, O.AssumeNothrow, O.GuardTypes,
+                  O.CLinkageNothrow);
+}
+
+namespace {
+
+/// Everything cached for one option set within a translation unit.
+class Engine {
+public:
+  Engine(const RuleCatalog &Cat, const AnalysisOptions &Opts)
+      : Cat(Cat),
+        Nothrow(utils::options::parseStringList(Opts.AssumeNothrow)),
+        Guards(utils::options::parseStringList(Opts.GuardTypes)),
+        Policy(Nothrow, Opts.CLinkageNothrow, /*UnknownMayThrow=*/true),
+        Summaries(Cat, [this](const FunctionDecl *FD, unsigned Depth) {
+          return analyze(FD, Depth);
+        }) {}
+
+  std::shared_ptr<const FunctionAnalysis> analyze(const FunctionDecl *Fn,
+                                                  unsigned Depth);
+
+private:
+  /// Quick scan: does \p S acquire or release anything, or construct two
+  /// guards?
+  bool worthAnalysing(const Stmt *S, const CallRoles &Roles,
+                      unsigned &GuardCount) const;
+
+  const RuleCatalog &Cat;
+  NameMatcher Nothrow;
+  NameMatcher Guards;
+  NothrowPolicy Policy;
+  SummaryTable Summaries;
+  std::map<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
+      Results;
+};
+
+bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
+                            unsigned &GuardCount) const {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr>(S)) {
+    const auto *E = cast<Expr>(S);
+    if (Roles.acquire(E) || !Roles.releases(E).empty())
+      return true;
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (CE->getNumArgs() && Guards.matches(guardDeclOf(CE->getType())) &&
+        ++GuardCount > 1)
+      return true;
+  }
+  for (const Stmt *C : S->children())
+    if (worthAnalysing(C, Roles, GuardCount))
+      return true;
+  return false;
+}
+
+std::shared_ptr<const FunctionAnalysis>
+Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
+  if (!Fn || !Fn->hasBody() || Fn->isInvalidDecl() || Fn->isDependentContext())
+    return nullptr;
+  if (const FunctionDecl *Def = Fn->getDefinition())
+    Fn = Def;
+  auto It = Results.find(Fn);
+  if (It != Results.end())
+    return It->second;
+  Results[Fn] = nullptr; // recursion
+  CallRoles Roles(Cat, &Summaries, Depth);
+  unsigned GuardCount = 0;
+  std::shared_ptr<FunctionAnalysis> Out;
+  if (worthAnalysing(Fn->getBody(), Roles, GuardCount)) {
+    Out = std::make_shared<FunctionAnalysis>();
+    Out->Fn = Fn;
+    ASTContext &Ctx = Fn->getASTContext();
+    FunctionContext C(Fn, Ctx, Roles, Policy, Guards, *Out);
+    bool FnNothrow = isa<CXXDestructorDecl>(Fn);
+    if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
+      FnNothrow |= FPT->isNothrow();
+    C.Exceptions = Ctx.getLangOpts().CXXExceptions && !FnNothrow;
+    if (collectAcquisitions(C) && solveDataflow(C)) {
+      Out->Analyzed = true;
+      Out->finish();
+      markBodyShapeFacts(C);
+    }
+  }
+  Results[Fn] = Out;
+  return Out;
+}
+
+struct Cache {
+  std::map<AnalysisOptions, std::unique_ptr<Engine>> Engines;
+};
+Cache &cache() {
+  static Cache C;
+  return C;
+}
+
+} // namespace
+
+void clearAnalysisCache() { cache().Engines.clear(); }
+
+std::shared_ptr<const FunctionAnalysis>
+analyzeFunction(const FunctionDecl *Fn, ASTContext &Ctx,
+                const RuleCatalog &Catalog, const AnalysisOptions &Opts) {
+  auto &E = cache().Engines[Opts];
+  if (!E)
+    E = std::make_unique<Engine>(Catalog, Opts);
+  return E->analyze(Fn, 0);
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,178 @@
+//===- BodyIndex.cpp - one pass over a function body ----------------------===//
+#include "engine/BodyIndex.h"
+#include "engine/HandleKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::raii {
+
+static bool isConstantValue(const Expr *E, ASTContext &Ctx) {
+  if (E->isValueDependent())
+    return false;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  Expr::EvalResult R;
+  return E->EvaluateAsInt(R, Ctx);
+}
+
+BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
+    : Fn(Fn), Ctx(Ctx) {
+  walk(Fn->getBody(), nullptr);
+}
+
+bool BodyIndex::isLocalVar(const ValueDecl *D) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD);
+}
+
+void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
+                          const Stmt *Where) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+  if (!DRE)
+    return;
+  const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+  Written.insert(D);
+  ++Writes[D];
+  if (!isLocalVar(D))
+    return;
+  const ValueDecl *Src = nullptr;
+  if (Value) {
+    const Expr *V = ignoreValueCasts(Value);
+    if (const auto *R = dyn_cast<DeclRefExpr>(V))
+      Src = dyn_cast<VarDecl>(R->getDecl());
+    else if (isConstantValue(V, Ctx))
+      return; // `fd = -1`, `p = NULL`: no value of another variable
+  }
+  if (Src) {
+    if (const auto *To = dyn_cast<VarDecl>(D))
+      CopyStmts.push_back({Where, To, cast<VarDecl>(Src)});
+    Src = cast<ValueDecl>(Src->getCanonicalDecl());
+  }
+  auto [It, New] = Copies.try_emplace(D, Src);
+  if (!New && It->second != Src)
+    It->second = nullptr;
+}
+
+void BodyIndex::walk(const Stmt *S, const Stmt *P) {
+  if (!S)
+    return;
+  Parent[S] = P;
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        DeclOf[VD] = DS;
+        const Expr *Init = VD->getInit();
+        if (!Init || !isLocalVar(VD))
+          continue;
+        ++Writes[VD->getCanonicalDecl()];
+        if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
+          AliasInit[VD->getCanonicalDecl()] = Init;
+        const Expr *V = ignoreValueCasts(Init);
+        if (const auto *R = dyn_cast<DeclRefExpr>(V);
+            R && isa<VarDecl>(R->getDecl())) {
+          CopyStmts.push_back({DS, VD, cast<VarDecl>(R->getDecl())});
+          Copies.try_emplace(VD->getCanonicalDecl(),
+                             cast<ValueDecl>(R->getDecl()->getCanonicalDecl()));
+        } else if (!isConstantValue(V, Ctx))
+          Copies[VD->getCanonicalDecl()] = nullptr;
+      }
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_Assign)
+      noteWrite(BO->getLHS(), BO->getRHS(), BO);
+    else if (BO->isCompoundAssignmentOp())
+      noteWrite(BO->getLHS(), nullptr, BO);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
+      noteWrite(UO->getSubExpr(), nullptr, UO);
+  } else if (isa<LambdaExpr, BlockExpr>(S)) {
+    if (const auto *LE = dyn_cast<LambdaExpr>(S))
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable()) {
+          const ValueDecl *D =
+              cast<ValueDecl>(C.getCapturedVar()->getCanonicalDecl());
+          Written.insert(D);
+          Copies[D] = nullptr;
+        }
+    return;
+  }
+  if (isa<CallExpr, CXXNewExpr, CXXConstructExpr>(S))
+    Candidates.push_back(cast<Expr>(S));
+  for (const Stmt *C : S->children())
+    walk(C, S);
+}
+
+bool BodyIndex::isAncestor(const Stmt *Anc, const Stmt *S) const {
+  for (; S; S = Parent.lookup(S))
+    if (S == Anc)
+      return true;
+  return false;
+}
+
+const Stmt *BodyIndex::enclosingCompound(const Stmt *S) const {
+  for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
+    if (isa<CompoundStmt>(P))
+      return P;
+  return body();
+}
+
+const Stmt *BodyIndex::fullStatement(const Stmt *S) const {
+  const Stmt *Child = S;
+  for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))
+    if (isa<CompoundStmt>(P))
+      return Child;
+  return Child;
+}
+
+bool BodyIndex::inTryBlock(const Stmt *S) const {
+  const Stmt *Child = S;
+  for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
+      if (Try->getTryBlock() == Child)
+        return true;
+  return false;
+}
+
+const VarDecl *BodyIndex::storedInto(const Expr *E) const {
+  const Stmt *Cur = E;
+  for (const Stmt *P = Parent.lookup(Cur); P; Cur = P, P = Parent.lookup(P)) {
+    if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, CXXStaticCastExpr,
+            CXXReinterpretCastExpr, ExprWithCleanups>(P))
+      continue;
+    if (const auto *DS = dyn_cast<DeclStmt>(P)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
+                                   cast<Expr>(Cur)->IgnoreParenCasts())
+            return isLocalVar(VD) ? VD : nullptr;
+      return nullptr;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
+      if (BO->getOpcode() != BO_Assign || BO->getRHS() != Cur)
+        return nullptr;
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return isLocalVar(VD) ? VD : nullptr;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const Expr *BodyIndex::aliasInit(const ValueDecl *D) const {
+  D = cast<ValueDecl>(D->getCanonicalDecl());
+  if (Written.count(D))
+    return nullptr;
+  return AliasInit.lookup(D);
+}
+
+const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {
+  return Copies.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
+}
+
+bool BodyIndex::isUnchanged(const ValueDecl *D) const {
+  return !Written.count(cast<ValueDecl>(D->getCanonicalDecl()));
+}
+
+} // namespace clang::tidy::raii

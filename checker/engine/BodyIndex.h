@@ -1,0 +1,91 @@
+//===- BodyIndex.h - one pass over a function body before the dataflow ----===//
+//
+// Everything the engine asks about the shape of a body, gathered in one
+// walk: each statement's parent, where each local is declared, how each
+// local is written (so that a local only ever holding a copy of another, or
+// an index that never changes, can be recognised), and the calls,
+// `new`-expressions and constructions the acquisitions are collected from.
+// Nested lambdas and blocks are separate functions and are not entered
+// (their captures count as writes).
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_BODYINDEX_H
+#define RAII_TIDY_ENGINE_BODYINDEX_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang::tidy::raii {
+
+class BodyIndex {
+public:
+  BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx);
+
+  const FunctionDecl *function() const { return Fn; }
+  const Stmt *body() const { return Fn->getBody(); }
+  ASTContext &context() const { return Ctx; }
+
+  const Stmt *parent(const Stmt *S) const { return Parent.lookup(S); }
+  bool isAncestor(const Stmt *Anc, const Stmt *S) const;
+  /// The innermost compound statement around \p S (the body if none).
+  const Stmt *enclosingCompound(const Stmt *S) const;
+  /// The statement of a compound statement that contains \p S.
+  const Stmt *fullStatement(const Stmt *S) const;
+  /// True if \p S is inside the try block (not a handler) of a `try`.
+  bool inTryBlock(const Stmt *S) const;
+  const Stmt *declStmtOf(const VarDecl *V) const { return DeclOf.lookup(V); }
+
+  /// A variable of this function's own: local storage, not a parameter.
+  static bool isLocalVar(const ValueDecl *D);
+  /// The local variable \p E's value is stored into (`T *v = E`, `v = E`),
+  /// looking through parentheses and value-keeping casts.
+  const VarDecl *storedInto(const Expr *E) const;
+  /// A local pointer or reference initialised to name an object and never
+  /// written again: that initialiser.
+  const Expr *aliasInit(const ValueDecl *D) const;
+  /// A local all of whose writes copy one other variable (constants such as
+  /// `-1` or `NULL` aside): that variable.
+  const ValueDecl *copySource(const ValueDecl *D) const;
+  /// True if nothing but its initialiser writes \p D (no assignment,
+  /// increment, address taken or capture).
+  bool isUnchanged(const ValueDecl *D) const;
+  /// How many times \p D is written, its initialiser included.
+  unsigned writeCount(const ValueDecl *D) const {
+    return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
+  }
+
+  /// A store of one variable's value into a local: `x = y;`, `T x = y;`.
+  struct Copy {
+    const Stmt *Where; ///< the assignment or the declaration
+    const VarDecl *To;
+    const VarDecl *From;
+  };
+  const std::vector<Copy> &copies() const { return CopyStmts; }
+
+  /// Calls, `new`-expressions and constructions, in source order.
+  const std::vector<const Expr *> &candidates() const { return Candidates; }
+
+private:
+  void walk(const Stmt *S, const Stmt *P);
+  void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where);
+
+  const FunctionDecl *Fn;
+  ASTContext &Ctx;
+  llvm::DenseMap<const Stmt *, const Stmt *> Parent;
+  llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclOf;
+  llvm::DenseMap<const ValueDecl *, const Expr *> AliasInit;
+  /// Per local: the one variable copied into it, or null once anything
+  /// else is written.
+  llvm::DenseMap<const ValueDecl *, const ValueDecl *> Copies;
+  llvm::DenseSet<const ValueDecl *> Written;
+  llvm::DenseMap<const ValueDecl *, unsigned> Writes;
+  std::vector<const Expr *> Candidates;
+  std::vector<Copy> CopyStmts;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

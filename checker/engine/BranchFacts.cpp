@@ -1,0 +1,202 @@
+//===- BranchFacts.cpp - refining facts on branch edges -------------------===//
+#include "engine/BranchFacts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+namespace {
+
+/// A test of one variable or call against zero, null or -1.
+struct CondFact {
+  const VarDecl *Var = nullptr;
+  const Expr *Call = nullptr;
+  bool TrueMeansNonzero = true; ///< for zero tests: true branch = nonzero
+  bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
+};
+
+bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
+  if (E->isValueDependent())
+    return false;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull)) {
+    K = 0;
+    return true;
+  }
+  Expr::EvalResult V;
+  if (!E->EvaluateAsInt(V, Ctx))
+    return false;
+  K = V.Val.getInt().getSExtValue();
+  return true;
+}
+
+std::optional<CondFact> target(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign)
+    E = BO->getLHS()->IgnoreParenImpCasts();
+  CondFact F;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    F.Var = dyn_cast<VarDecl>(DRE->getDecl());
+  else if (isa<CallExpr>(E))
+    F.Call = E;
+  if (!F.Var && !F.Call)
+    return std::nullopt;
+  return F;
+}
+
+std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  if (!BO || !BO->isComparisonOp())
+    return target(Cond); // plain truth value: true means nonzero
+  const Expr *L = BO->getLHS(), *R = BO->getRHS();
+  BinaryOperatorKind Op = BO->getOpcode();
+  int64_t K = 0;
+  if (!isZeroish(R, Ctx, K)) {
+    std::swap(L, R);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+    if (!isZeroish(R, Ctx, K))
+      return std::nullopt;
+  }
+  auto F = target(L);
+  if (!F)
+    return std::nullopt;
+  if (K == 0 && (Op == BO_EQ || Op == BO_NE)) {
+    F->TrueMeansNonzero = Op == BO_NE;
+    return F;
+  }
+  if ((K == 0 && (Op == BO_LT || Op == BO_GE)) ||
+      (K == -1 && (Op == BO_EQ || Op == BO_NE || Op == BO_LE || Op == BO_GT))) {
+    F->SignTest = true;
+    F->TrueMeansNonzero = Op == BO_GE || Op == BO_NE || Op == BO_GT;
+    return F;
+  }
+  return std::nullopt;
+}
+
+/// The acquisition's variable for \p V: \p V itself, or the handle variable
+/// a local copy of it names.
+bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
+  if (!V || !W)
+    return false;
+  if (V->getCanonicalDecl() == W->getCanonicalDecl())
+    return true;
+  const ValueDecl *Src = C.Body.copySource(V);
+  return Src && C.KeyOf.isHandleRoot(Src) &&
+         Src == W->getCanonicalDecl();
+}
+
+/// What the true branch of \p F means for \p A: acquired, not acquired, or
+/// nothing known.
+std::optional<bool> trueMeansAcquired(const FunctionContext &C,
+                                      const CondFact &F,
+                                      const Acquisition &A) {
+  const Acquire *R = A.Rule;
+  if (!R)
+    return std::nullopt;
+  bool OnResult = (F.Call && F.Call == A.Site) ||
+                  (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
+  if (OnResult) {
+    if (R->Handle.Kind == HandleSpec::Return) {
+      if (R->Invalid == InvalidValue::Negative && !F.SignTest)
+        return std::nullopt;
+      return F.TrueMeansNonzero;
+    }
+    switch (R->SuccessWhen) {
+    case Success::Zero:
+      // `rc >= 0` or `rc != -1` is success; `rc == 0` is success.
+      return F.SignTest ? F.TrueMeansNonzero : !F.TrueMeansNonzero;
+    case Success::True:
+      if (F.SignTest)
+        return std::nullopt;
+      return F.TrueMeansNonzero;
+    case Success::Always:
+      return std::nullopt;
+    }
+    return std::nullopt;
+  }
+  if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
+    return std::nullopt;
+  if (A.Origin != Acquisition::Seed && A.Origin != Acquisition::Move &&
+      R->Handle.Kind != HandleSpec::Return)
+    return std::nullopt;
+  // A test of the handle variable itself. A null pointer holds nothing,
+  // whatever the rule's `invalid` says: after `T *p = new T;` the branch
+  // where `p` is null is infeasible, and after `p = nullptr; if (c) p = new
+  // T;` it is the branch where nothing was acquired.
+  if (A.HandleVar->getType()->isPointerType()) {
+    if (F.SignTest)
+      return std::nullopt;
+  } else if (R->Invalid == InvalidValue::Negative) {
+    if (!F.SignTest)
+      return std::nullopt;
+  } else if (R->Invalid != InvalidValue::Null) {
+    return std::nullopt;
+  }
+  return F.TrueMeansNonzero;
+}
+
+void resolvePending(State &St, unsigned Acq, bool Acquired) {
+  for (unsigned K = 0; K < St.size(); ++K) {
+    AcqState &P = St[K];
+    if (P.PendingOn != int(Acq))
+      continue;
+    P.PendingOn = -1;
+    if (Acquired) {
+      P.Depths = 0;
+      P.Causes.clear();
+    } else {
+      P.B &= ~AcqState::Released;
+      P.LastRelease = nullptr;
+    }
+  }
+}
+
+void refineFact(const FunctionContext &C, const Expr *Cond, bool Branch,
+                State &St) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return refineFact(C, UO->getSubExpr(), !Branch, St);
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
+    // Both sides of a true `&&` and of a false `||` hold.
+    if ((BO->getOpcode() == BO_LAnd && Branch) ||
+        (BO->getOpcode() == BO_LOr && !Branch)) {
+      refineFact(C, BO->getLHS(), Branch, St);
+      refineFact(C, BO->getRHS(), Branch, St);
+      return;
+    }
+    if (BO->isLogicalOp())
+      return;
+  }
+  auto F = fact(Cond, C.Ctx);
+  if (!F)
+    return;
+  for (unsigned J = 0; J < St.size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    AcqState &S = St[J];
+    if (!S.held() && !(S.B & AcqState::Entry))
+      continue;
+    std::optional<bool> TrueAcq = trueMeansAcquired(C, *F, A);
+    if (!TrueAcq)
+      continue;
+    bool Acquired = Branch == *TrueAcq;
+    if (!Acquired) {
+      S.Depths = 0;
+      S.B = (S.B & ~(AcqState::Entry | AcqState::Taken)) | AcqState::NotYet;
+      S.Causes.clear();
+    } else if (S.held()) {
+      S.B &= ~AcqState::NotYet;
+    }
+    resolvePending(St, J, Acquired);
+  }
+}
+
+} // namespace
+
+void refineOnBranch(const FunctionContext &C, const Expr *Cond, bool Branch,
+                    State &St) {
+  if (Cond && St.Reachable)
+    refineFact(C, Cond, Branch, St);
+}
+
+} // namespace clang::tidy::raii

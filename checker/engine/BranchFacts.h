@@ -1,0 +1,28 @@
+//===- BranchFacts.h - what a branch condition says about acquisitions ----===//
+//
+// On the two edges of a branch, some acquisitions are known to hold nothing:
+// `if (!f)`, `if (fd < 0)`, `if (fd == -1)`, `if (p == NULL)` on a handle
+// variable; `if (m.try_lock())`, `if (pthread_mutex_lock(&m))`, `if (rc ==
+// 0)` on a conditional acquire or the local its result went to; the same
+// inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
+// and in loop conditions. A refuted acquisition is "not acquired" on that
+// edge; a release pending on its success (`tmp = realloc(p, n)`) is undone
+// or made definite.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H
+#define RAII_TIDY_ENGINE_BRANCHFACTS_H
+
+#include "engine/FunctionContext.h"
+#include "engine/Lattice.h"
+
+namespace clang::tidy::raii {
+
+/// Refines \p St for the edge of branch condition \p Cond taken when it is
+/// \p Branch.
+void refineOnBranch(const FunctionContext &C, const Expr *Cond, bool Branch,
+                    State &St);
+
+} // namespace clang::tidy::raii
+
+#endif

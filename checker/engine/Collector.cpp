@@ -1,0 +1,331 @@
+//===- Collector.cpp - the acquisitions of one function -------------------===//
+#include "engine/Collector.h"
+#include "catalog/Vocabulary.h"
+#include "support/GuardTypes.h"
+#include "support/Lockables.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::raii {
+
+std::string spellHandle(const Expr *E, ASTContext &Ctx) {
+  if (!E)
+    return "";
+  CharSourceRange R = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(E->getSourceRange()),
+      Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (R.isValid()) {
+    std::string S =
+        Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts())
+            .str();
+    if (!S.empty() && S.size() <= 40)
+      return S;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getNameAsString();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getNameAsString();
+  return "";
+}
+
+namespace {
+
+class Collector {
+public:
+  explicit Collector(FunctionContext &C) : C(C) {}
+  bool run();
+
+private:
+  void addCall(const Expr *E, const AcquireRole &Role);
+  void addGuard(const CXXConstructExpr *CE);
+  void addMoves();
+  void addSeeds();
+  unsigned push(Acquisition A, const HandleKey &K);
+  bool resultTested(const Expr *E) const;
+  /// The scope a local's acquisition lives in: where it is declared.
+  const Stmt *scopeOfVar(const VarDecl *V, const Stmt *Fallback) const {
+    if (const Stmt *DS = C.Body.declStmtOf(V))
+      return C.Body.enclosingCompound(DS);
+    return Fallback;
+  }
+
+  FunctionContext &C;
+};
+
+unsigned Collector::push(Acquisition A, const HandleKey &K) {
+  A.Key = C.Keys.intern(K);
+  unsigned I = C.acqs().size();
+  if (A.Site)
+    C.AcqsAt[A.Site].push_back(I);
+  C.acqs().push_back(std::move(A));
+  return I;
+}
+
+bool Collector::resultTested(const Expr *E) const {
+  const Stmt *P = C.Body.parent(E);
+  while (P && isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups>(P))
+    P = C.Body.parent(P);
+  if (!P || isa<CompoundStmt>(P))
+    return false;
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(P))
+    return !Cast->getType()->isVoidType();
+  return true;
+}
+
+void Collector::addCall(const Expr *E, const AcquireRole &Role) {
+  const Acquire *R = Role.Rule;
+  Acquisition A;
+  A.Site = E;
+  A.Rule = R;
+  A.Fam = R->Fam;
+  A.Via = Role.Via;
+  A.ViaSite = Role.ViaSite;
+  A.IsLock = R->Fam->IsLock;
+  A.Reentrant = R->Fam->Reentrant;
+  A.Scope = C.Body.enclosingCompound(E);
+  A.ResultTested = R->isConditional() && resultTested(E);
+  if (R->isConditional() || R->Handle.Kind == HandleSpec::Out)
+    A.ResultVar = C.Body.storedInto(E);
+  switch (R->Handle.Kind) {
+  case HandleSpec::Return: {
+    const VarDecl *V = C.Body.storedInto(E);
+    if (!V)
+      return; // returned, stored elsewhere or passed on: a hand-off
+    A.HandleVar = V;
+    A.LocalObject = true;
+    A.Scope = scopeOfVar(V, A.Scope);
+    A.Name = V->getNameAsString();
+    C.KeyOf.addHandleRoot(V);
+    HandleKey K;
+    K.addDecl(V);
+    push(std::move(A), K);
+    return;
+  }
+  case HandleSpec::Out: {
+    const Expr *H = RuleCatalog::handleExpr(E, R->Handle);
+    if (!H)
+      return;
+    const Expr *Obj = H->IgnoreParenImpCasts();
+    bool Addr = false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Obj);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      Obj = UO->getSubExpr()->IgnoreParenImpCasts();
+      Addr = true;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Obj);
+    if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl()))
+      return;
+    if (!Addr && !DRE->getType()->isArrayType())
+      return;
+    const auto *V = cast<VarDecl>(DRE->getDecl());
+    C.KeyOf.addHandleRoot(V);
+    A.LocalObject = true;
+    A.Scope = scopeOfVar(V, A.Scope);
+    for (unsigned I = 0; I < R->Handle.Count; ++I) {
+      Acquisition Each = A;
+      HandleKey K;
+      K.addDecl(V);
+      Each.Name = V->getNameAsString();
+      if (R->Handle.Count > 1 || DRE->getType()->isArrayType()) {
+        K.addIndex(I);
+        Each.Name += "[" + std::to_string(I) + "]";
+      } else {
+        Each.HandleVar = V;
+      }
+      push(std::move(Each), K);
+    }
+    return;
+  }
+  case HandleSpec::This:
+  case HandleSpec::Arg: {
+    HandleKey K;
+    if (!CallRoles::keyFor(E, Role.Handle, /*StripDeref=*/true, C.KeyOf, K))
+      return;
+    A.HandleExpr = Role.Handle.Fixed
+                       ? nullptr
+                       : RuleCatalog::handleExpr(E, Role.Handle.Spec);
+    const ValueDecl *Root = K.root();
+    A.LocalObject = K.Steps.size() == 1 && BodyIndex::isLocalVar(Root) &&
+                    !Root->getType()->isPointerType() &&
+                    !Root->getType()->isReferenceType();
+    if (A.HandleExpr) {
+      A.Name = spellHandle(stripToObject(A.HandleExpr), C.Ctx);
+      for (const ValueDecl *F : Role.Handle.Fields)
+        A.Name += (A.Name.empty() ? "" : ".") + F->getNameAsString();
+    } else if (Root) {
+      A.Name = Root->getNameAsString();
+    }
+    push(std::move(A), K);
+    return;
+  }
+  }
+}
+
+void Collector::addGuard(const CXXConstructExpr *CE) {
+  if (CE->getNumArgs() == 0 || !C.Guards.matches(guardDeclOf(CE->getType())))
+    return;
+  const VarDecl *V = C.Body.storedInto(CE);
+  if (!V) {
+    // `std::lock_guard<std::mutex> g(m);` is the VarDecl's init directly.
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(C.Body.parent(CE)))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit() &&
+              VD->getInit()->IgnoreImplicit() == CE->IgnoreImplicit())
+            V = VD;
+  }
+  if (!V || !V->hasLocalStorage())
+    return;
+  for (const Expr *Arg : CE->arguments())
+    if (lockTagOf(Arg) != LockTag::None)
+      return;
+  for (const Expr *Arg : CE->arguments()) {
+    QualType T = Arg->getType().getNonReferenceType();
+    if (!isLockableType(T))
+      continue;
+    HandleKey K;
+    if (!C.KeyOf.keyOf(Arg, K, true))
+      continue;
+    Acquisition A;
+    A.Origin = Acquisition::Guard;
+    A.Site = CE;
+    A.GuardVar = V;
+    A.HandleExpr = Arg;
+    A.IsLock = true;
+    // Reentrancy from the catalog: the family of the type's `lock()`.
+    A.Reentrant = isRecursiveLockableType(T);
+    if (const auto *RD = T->getAsCXXRecordDecl())
+      for (const CXXMethodDecl *M : RD->methods())
+        if (M->getIdentifier() && isBlockingLockMethodName(M->getName()))
+          if (const Acquire *R = C.Roles.catalog().acquireRuleFor(M)) {
+            A.Reentrant = R->Fam->Reentrant;
+            break;
+          }
+    A.Name = spellHandle(stripToObject(Arg), C.Ctx);
+    A.Scope = C.Body.enclosingCompound(CE);
+    unsigned I = push(std::move(A), K);
+    C.GuardAcqs[V].push_back(I);
+  }
+}
+
+/// `p = tmp;` between two locals that both hold handles: the handle moves.
+void Collector::addMoves() {
+  for (const BodyIndex::Copy &Cp : C.Body.copies()) {
+    if (!C.KeyOf.isHandleRoot(Cp.To) || !C.KeyOf.isHandleRoot(Cp.From) ||
+        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
+      continue;
+    HandleKey From, To;
+    From.addDecl(Cp.From);
+    To.addDecl(Cp.To);
+    unsigned FromKey = C.Keys.find(From);
+    if (FromKey == ~0u)
+      continue;
+    const Acquisition *Src = nullptr;
+    for (const Acquisition &A : C.acqs())
+      if (A.Key == FromKey && A.Rule)
+        Src = &A;
+    if (!Src)
+      continue;
+    Acquisition A;
+    A.Origin = Acquisition::Move;
+    A.Site = cast<Expr>(isa<DeclStmt>(Cp.Where)
+                            ? Cp.To->getInit()
+                            : static_cast<const Stmt *>(Cp.Where));
+    A.Rule = Src->Rule;
+    A.Fam = Src->Fam;
+    A.HandleVar = Cp.To;
+    A.LocalObject = true;
+    A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
+    A.Name = Cp.To->getNameAsString();
+    A.MovedFromKey = FromKey;
+    push(std::move(A), To);
+  }
+}
+
+/// Parameters and outside locks the function releases: held by the caller
+/// on entry. Their fate at the exits is what a release summary says.
+void Collector::addSeeds() {
+  for (const Expr *E : C.Body.candidates()) {
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      HandleKey K;
+      if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
+        continue;
+      const ValueDecl *Root = K.root();
+      bool Param = Root && isa<ParmVarDecl>(Root);
+      bool Outside = K.isThisBased() ||
+                     (Root && isa<VarDecl>(Root) &&
+                      !cast<VarDecl>(Root)->hasLocalStorage());
+      if (!Param && !(Outside && R.Rule->Fam->IsLock))
+        continue;
+      if (Param && K.Steps.size() > 1 && !R.Rule->Fam->IsLock)
+        continue; // a handle stored in the parameter's object: not ours
+      C.Out.KeysReleasedInBody.insert(C.Keys.intern(K));
+      unsigned Id = C.Keys.find(K);
+      if (llvm::any_of(C.acqs(), [&](const Acquisition &A) {
+            return A.isSeed() && A.Key == Id;
+          }))
+        continue;
+      Acquisition A;
+      A.Origin = Acquisition::Seed;
+      A.Fam = R.Rule->Fam;
+      A.Rule = R.Rule->Fam->Acquires.empty() ? nullptr
+                                              : &R.Rule->Fam->Acquires.front();
+      A.IsLock = R.Rule->Fam->IsLock;
+      A.Reentrant = R.Rule->Fam->Reentrant;
+      A.SeedDecl = Param ? Root : nullptr;
+      if (Param && K.Steps.size() == 1)
+        A.HandleVar = dyn_cast<VarDecl>(Root);
+      A.Scope = C.Body.body();
+      A.Name = Root ? Root->getNameAsString() : "this";
+      push(std::move(A), K);
+    }
+  }
+}
+
+bool Collector::run() {
+  // First the acquires whose handle is a value (they decide which variables
+  // hold handles, so those are never read as aliases), then the others.
+  llvm::SmallVector<std::pair<const Expr *, AcquireRole>, 8> Later;
+  for (const Expr *E : C.Body.candidates()) {
+    if (auto Role = C.Roles.acquire(E)) {
+      HandleSpec::KindT K = Role->Rule->Handle.Kind;
+      if (K == HandleSpec::Return || K == HandleSpec::Out)
+        addCall(E, *Role);
+      else
+        Later.push_back({E, std::move(*Role)});
+    }
+  }
+  for (auto &[E, Role] : Later)
+    addCall(E, Role);
+  for (const Expr *E : C.Body.candidates())
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && !C.AcqsAt.count(CE))
+      addGuard(CE);
+  addMoves();
+  // Every key some release in the body names.
+  for (const Expr *E : C.Body.candidates())
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      HandleKey K;
+      if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
+        C.Out.KeysReleasedInBody.insert(C.Keys.intern(K));
+    }
+  addSeeds();
+  unsigned Guards = 0, Others = 0;
+  for (const Acquisition &A : C.acqs())
+    (A.isGuard() ? Guards : Others) += 1;
+  // A lone guard is correct by construction; two may deadlock, and a guard
+  // whose lock is released by hand needs the dataflow too.
+  bool GuardReleasedByHand = false;
+  for (const Acquisition &A : C.acqs())
+    if (A.isGuard() && C.Out.KeysReleasedInBody.count(A.Key))
+      GuardReleasedByHand = true;
+  return Others > 0 || Guards > 1 || GuardReleasedByHand;
+}
+
+} // namespace
+
+bool collectAcquisitions(FunctionContext &C) { return Collector(C).run(); }
+
+} // namespace clang::tidy::raii

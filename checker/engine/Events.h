@@ -1,0 +1,52 @@
+//===- Events.h - what the transfer function reports ----------------------===//
+//
+// The dataflow never decides what is worth a diagnostic. It reports events
+// through this interface, as clang's lock analysis reports through its
+// ThreadSafetyHandler: while the fixpoint is being computed the events go to
+// a handler that ignores them; in the final pass over the stable facts they
+// go to the FunctionAnalysis that the checks read. A new kind of finding is
+// a new event with an empty default, a field in FunctionAnalysis and a check.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_EVENTS_H
+#define RAII_TIDY_ENGINE_EVENTS_H
+
+#include "engine/Acquisition.h"
+
+namespace clang::tidy::raii {
+
+struct State;
+
+/// What a `return` gives the caller, for function summaries.
+struct ReturnedValue {
+  enum KindT {
+    Nothing,  ///< `return;`, a constant, null
+    Fresh,    ///< a handle acquired in this function and still held
+    Other     ///< anything else
+  };
+  KindT Kind = Other;
+  unsigned Acq = ~0u; ///< for Fresh, when tracked
+  const Acquire *Rule = nullptr; ///< for Fresh
+  const Stmt *Site = nullptr; ///< for Fresh: the acquire
+};
+
+class AnalysisEvents {
+public:
+  virtual ~AnalysisEvents() = default;
+  virtual void acquired(unsigned Acq) {}
+  virtual void released(unsigned Acq, const Expr *Release) {}
+  virtual void handedOff(unsigned Acq, bool Tentative) {}
+  virtual void doubleRelease(unsigned Acq, const Expr *Second,
+                             const Expr *First) {}
+  virtual void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
+                                 const Release *Rule) {}
+  virtual void reacquired(unsigned HeldAcq, const Expr *Second) {}
+  virtual void lostOnFailure(const Expr *Call, const Expr *Target) {}
+  virtual void returned(const Stmt *Ret, const ReturnedValue &V) {}
+  /// The state with which a path leaves the function (causes already added).
+  virtual void leftFunction(const State &S) {}
+};
+
+} // namespace clang::tidy::raii
+
+#endif

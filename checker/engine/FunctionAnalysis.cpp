@@ -1,0 +1,127 @@
+//===- FunctionAnalysis.cpp - recording the final pass's events -----------===//
+#include "engine/FunctionAnalysis.h"
+#include "clang/AST/ExprCXX.h"
+#include <algorithm>
+
+namespace clang::tidy::raii {
+
+bool SkipCause::operator<(const SkipCause &O) const {
+  if (Where != O.Where) {
+    if (!Where || !O.Where)
+      return !O.Where; // FunctionEnd last
+    return Where->getBeginLoc().getRawEncoding() <
+           O.Where->getBeginLoc().getRawEncoding();
+  }
+  if (Kind != O.Kind)
+    return Kind < O.Kind;
+  return Tentative < O.Tentative;
+}
+
+SourceLocation exprDiagLoc(const Expr *E) {
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return CE->getCallee()->getBeginLoc();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->getRHS()->getBeginLoc();
+  return E->getBeginLoc();
+}
+
+std::string calleeName(const Expr *E) {
+  if (const auto *New = dyn_cast<CXXNewExpr>(E))
+    return New->isArray() ? "new[]" : "new";
+  if (const auto *Del = dyn_cast<CXXDeleteExpr>(E))
+    return Del->isArrayForm() ? "delete[]" : "delete";
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      return FD->getNameAsString();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return CE->getType().getAsString();
+  return "";
+}
+
+SourceLocation Acquisition::diagLoc() const { return exprDiagLoc(Site); }
+
+std::string Acquisition::acquireName() const {
+  if (Origin == Move && Rule)
+    return Rule->Function;
+  return calleeName(Site);
+}
+
+void FunctionAnalysis::acquired(unsigned Acq) {
+  Acquisitions[Acq].Reached = true;
+}
+
+void FunctionAnalysis::released(unsigned Acq, const Expr *Release) {
+  Acquisition &A = Acquisitions[Acq];
+  A.ReleasedSomewhere = true;
+  if (!llvm::is_contained(A.Releases, Release))
+    A.Releases.push_back(Release);
+}
+
+void FunctionAnalysis::handedOff(unsigned Acq, bool Tentative) {
+  if (Tentative)
+    Acquisitions[Acq].MaybeTaken = true;
+  else
+    Acquisitions[Acq].Escaped = true;
+}
+
+void FunctionAnalysis::doubleRelease(unsigned Acq, const Expr *Second,
+                                     const Expr *First) {
+  if (Reported.insert(Second).second)
+    DoubleReleases.push_back({Second, First, Acq});
+}
+
+void FunctionAnalysis::mismatchedRelease(unsigned Acq,
+                                         const Expr *ReleaseExpr,
+                                         const Release *Rule) {
+  if (Reported.insert(ReleaseExpr).second)
+    Mismatches.push_back({ReleaseExpr, Rule, Acq});
+}
+
+void FunctionAnalysis::reacquired(unsigned HeldAcq, const Expr *Second) {
+  if (Reported.insert(Second).second)
+    Reacquires.push_back({Second, HeldAcq});
+}
+
+void FunctionAnalysis::lostOnFailure(const Expr *Call, const Expr *Target) {
+  if (Reported.insert(Call).second)
+    LostOnFailures.push_back({Call, Target});
+}
+
+void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
+  for (auto &[S, Old] : Returns)
+    if (S == Ret) {
+      if (Old.Kind != V.Kind || Old.Rule != V.Rule)
+        Old.Kind = ReturnedValue::Other;
+      return;
+    }
+  Returns.push_back({Ret, V});
+}
+
+void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
+
+void FunctionAnalysis::finish() {
+  if (AtExit.size() != Acquisitions.size())
+    AtExit = State::bottom(Acquisitions.size());
+  for (unsigned I = 0; I < Acquisitions.size(); ++I) {
+    Acquisition &A = Acquisitions[I];
+    const AcqState &X = AtExit[I];
+    if (A.isSeed()) {
+      A.SeedReleasedOnSomePath = X.B & AcqState::Released;
+      A.SeedKeptOnSomePath =
+          X.held() || (X.B & (AcqState::Entry | AcqState::Escaped |
+                              AcqState::Taken | AcqState::Lent));
+      continue;
+    }
+    // A handle passed to a callee that may have taken it is handed off,
+    // unless the function releases it itself on some path.
+    bool CountTentative = A.ReleasedSomewhere;
+    for (const SkipCause &C : X.Causes)
+      if (!C.Tentative || CountTentative)
+        A.Skips.push_back(C);
+    A.HeldAtExit = !A.Skips.empty();
+    llvm::sort(A.Skips);
+    A.Skips.erase(std::unique(A.Skips.begin(), A.Skips.end()), A.Skips.end());
+  }
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,60 @@
+//===- FunctionAnalysis.h - the engine's result for one function ----------===//
+//
+// What the checks read: the acquisitions with their outcome, and the
+// findings that involve two places. It is filled by the final dataflow pass
+// through the AnalysisEvents interface, and shared (read-only) by every check
+// and by the function summaries of the translation unit.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_FUNCTIONANALYSIS_H
+#define RAII_TIDY_ENGINE_FUNCTIONANALYSIS_H
+
+#include "engine/Events.h"
+#include "engine/HandleKey.h"
+#include "engine/Lattice.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang::tidy::raii {
+
+class FunctionAnalysis : public AnalysisEvents {
+public:
+  const FunctionDecl *Fn = nullptr;
+  std::vector<Acquisition> Acquisitions;
+  KeyTable Keys; ///< the ids in Acquisition::Key
+  std::vector<DoubleRelease> DoubleReleases;
+  std::vector<Mismatch> Mismatches;
+  std::vector<Reacquire> Reacquires;
+  std::vector<LostOnFailure> LostOnFailures;
+  /// What each reachable `return` gives back.
+  std::vector<std::pair<const Stmt *, ReturnedValue>> Returns;
+  /// Per acquisition, the union of its states over the function's exits.
+  State AtExit;
+  bool Analyzed = false; ///< false when no CFG could be built
+  /// Keys released somewhere in the body (`fclose(f)` anywhere names f).
+  llvm::DenseSet<unsigned> KeysReleasedInBody;
+
+  // AnalysisEvents.
+  void acquired(unsigned Acq) override;
+  void released(unsigned Acq, const Expr *Release) override;
+  void handedOff(unsigned Acq, bool Tentative) override;
+  void doubleRelease(unsigned Acq, const Expr *Second,
+                     const Expr *First) override;
+  void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
+                         const Release *Rule) override;
+  void reacquired(unsigned HeldAcq, const Expr *Second) override;
+  void lostOnFailure(const Expr *Call, const Expr *Target) override;
+  void returned(const Stmt *Ret, const ReturnedValue &V) override;
+  void leftFunction(const State &S) override;
+
+  /// Turns the exit states into each acquisition's results (after the final
+  /// pass).
+  void finish();
+
+private:
+  llvm::DenseSet<const void *> Reported;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

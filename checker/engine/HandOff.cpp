@@ -1,0 +1,71 @@
+//===- HandOff.cpp - the hand-off rules -----------------------------------===//
+#include "engine/HandOff.h"
+#include "catalog/Vocabulary.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::raii {
+
+static bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  return Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+}
+
+static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  return (FD->isExternC() || !Ctx.getLangOpts().CPlusPlus) &&
+         isLibraryFunction(FD, Ctx);
+}
+
+/// True for `const T *` and `const T &` (and `T *const *`-free pointers to
+/// const): the callee promises not to change what it is given.
+static bool isConstView(QualType T) {
+  if (const auto *R = T->getAs<ReferenceType>())
+    return R->getPointeeType().isConstQualified();
+  if (const auto *P = T->getAs<PointerType>())
+    return P->getPointeeType().isConstQualified();
+  return false;
+}
+
+ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
+                     const Family &Fam, const RuleCatalog &Cat,
+                     ASTContext &Ctx) {
+  const FunctionDecl *FD = nullptr;
+  unsigned ParamIdx = I;
+  if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    FD = C->getDirectCallee();
+    if (storesArguments(C))
+      return ArgFate::Taken;
+    if (Cat.isTransfer(C, I, Fam))
+      return ArgFate::Taken;
+    // The object argument of a member operator call is not a parameter.
+    if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD)) {
+      if (I == 0)
+        return ArgFate::Borrowed;
+      ParamIdx = I - 1;
+    }
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    FD = CE->getConstructor();
+  }
+  if (FD && ParamIdx < FD->getNumParams()) {
+    QualType PT = FD->getParamDecl(ParamIdx)->getType();
+    if (isConstView(PT))
+      return ArgFate::Borrowed;
+    // A value parameter that is not a pointer gets a copy of an integer
+    // handle: only the callee's own code can tell what it does with it.
+  } else if (FD && FD->isVariadic()) {
+    return ArgFate::Borrowed; // `printf("%p", p)`, `log(fmt, ...)`
+  }
+  if (AddrOf)
+    return ArgFate::Taken;
+  if (!FD)
+    return ArgFate::MaybeTaken; // through a function pointer
+  if (isCLibraryFunction(FD, Ctx))
+    return ArgFate::Borrowed;
+  if (Fam.CallsTakeOwnership)
+    return ArgFate::MaybeTaken;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) && !isLibraryFunction(FD, Ctx))
+    return ArgFate::MaybeTaken;
+  return ArgFate::Borrowed;
+}
+
+} // namespace clang::tidy::raii

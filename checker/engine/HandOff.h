@@ -1,0 +1,40 @@
+//===- HandOff.h - does passing a handle to a callee give it away? --------===//
+//
+// The hand-off rules, in one place. Passing a handle as an argument:
+//
+//   - to a parameter of type `const T *` or `const T &`: borrowed, whatever
+//     the family;
+//   - by address (`&h`) to a non-const parameter, to a container's insertion
+//     member, to an assignment operator, or to a rule's `transfer` callee:
+//     taken;
+//   - for `calls: take` families (heap memory), to any function that is not
+//     a C library function; and for every family, to a function whose body
+//     the translation unit does not have and that is not a library function
+//     (`sink(f)`): maybe taken — a hand-off unless the function releases the
+//     handle itself on some path, so `use(buf); free(buf);` still counts;
+//   - otherwise: borrowed.
+//
+// Constructor arguments follow the same rules by the constructor's
+// parameter types (`std::string s(buf)` borrows, `std::unique_ptr<T> u(p)`
+// may take).
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_HANDOFF_H
+#define RAII_TIDY_ENGINE_HANDOFF_H
+
+#include "catalog/RuleCatalog.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+enum class ArgFate { Borrowed, MaybeTaken, Taken };
+
+/// What passing argument \p I of \p Call (a call or a construction) does
+/// to a handle of \p Fam; \p AddrOf when the argument is `&handle`.
+ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
+                     const Family &Fam, const RuleCatalog &Cat,
+                     ASTContext &Ctx);
+
+} // namespace clang::tidy::raii
+
+#endif

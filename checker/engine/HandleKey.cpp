@@ -1,0 +1,140 @@
+//===- HandleKey.cpp - keys of handles and locked objects -----------------===//
+#include "engine/HandleKey.h"
+#include "engine/BodyIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+void HandleKey::addDecl(const ValueDecl *D) {
+  Steps.push_back({Step::Decl, D->getCanonicalDecl(), 0});
+}
+
+void HandleKey::addVarIndex(const ValueDecl *D) {
+  Steps.push_back({Step::VarIndex, D->getCanonicalDecl(), 0});
+}
+
+unsigned KeyTable::intern(const HandleKey &K) {
+  unsigned Id = find(K);
+  if (Id != ~0u)
+    return Id;
+  Keys.push_back(K);
+  return Keys.size() - 1;
+}
+
+unsigned KeyTable::find(const HandleKey &K) const {
+  for (unsigned I = 0; I < Keys.size(); ++I)
+    if (Keys[I] == K)
+      return I;
+  return ~0u;
+}
+
+const Expr *ignoreValueCasts(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    const auto *CE = dyn_cast<ExplicitCastExpr>(E);
+    if (!CE)
+      return E;
+    switch (CE->getCastKind()) {
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_IntegralCast:
+      E = CE->getSubExpr();
+      continue;
+    default:
+      return E;
+    }
+  }
+}
+
+bool KeyBuilder::keyOf(const Expr *E, HandleKey &K, bool StripDeref) const {
+  return build(E, K, StripDeref, 0);
+}
+
+bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
+                       unsigned Depth) const {
+  if (!E || Depth > 8)
+    return false;
+  E = ignoreValueCasts(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (StripDeref &&
+        (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))
+      return build(UO->getSubExpr(), K, StripDeref, Depth + 1);
+    return false;
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (StripDeref && OC->getOperator() == OO_Star && OC->getNumArgs() == 1)
+      return build(OC->getArg(0), K, StripDeref, Depth + 1);
+    return false;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    K.addThis();
+    return true;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *D = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!D)
+      return false;
+    if (!isHandleRoot(D)) {
+      // A local pointer or reference that only ever names another object.
+      if (const Expr *Init = Body.aliasInit(D)) {
+        const Expr *I = Init->IgnoreParenImpCasts();
+        const auto *UO = dyn_cast<UnaryOperator>(I);
+        bool Addr = UO && UO->getOpcode() == UO_AddrOf;
+        bool Ref = D->getType()->isReferenceType();
+        bool Copy = isa<DeclRefExpr>(I) && I->getType()->isPointerType();
+        HandleKey Sub;
+        if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
+          K.append(Sub);
+          return true;
+        }
+      }
+      // A local that only ever holds a copy of a handle variable written
+      // once (`fd = err;` after `err = socket(...)`).
+      if (const ValueDecl *Src = Body.copySource(D);
+          Src && isHandleRoot(Src) && Body.writeCount(Src) <= 1) {
+        K.addDecl(Src);
+        return true;
+      }
+    }
+    K.addDecl(D);
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *Member = ME->getMemberDecl();
+    if (!isa<FieldDecl, VarDecl>(Member))
+      return false;
+    if (isa<VarDecl>(Member)) { // a static member
+      K.addDecl(Member);
+      return true;
+    }
+    if (!build(ME->getBase(), K, true, Depth + 1))
+      return false;
+    K.addDecl(Member);
+    return true;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const Expr *Idx = AS->getIdx();
+    if (Idx->isValueDependent())
+      return false;
+    Expr::EvalResult R;
+    if (Idx->EvaluateAsInt(R, Ctx)) {
+      if (!build(AS->getBase(), K, false, Depth + 1))
+        return false;
+      K.addIndex(R.Val.getInt().getZExtValue());
+      return true;
+    }
+    // `mx[type]` with `type` never changed in the function.
+    const auto *IdxRef = dyn_cast<DeclRefExpr>(ignoreValueCasts(Idx));
+    const auto *IdxVar = IdxRef ? dyn_cast<VarDecl>(IdxRef->getDecl()) : nullptr;
+    if (!IdxVar || !IdxVar->hasLocalStorage() || !Body.isUnchanged(IdxVar))
+      return false;
+    if (!build(AS->getBase(), K, false, Depth + 1))
+      return false;
+    K.addVarIndex(IdxVar);
+    return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,100 @@
+//===- HandleKey.h - which object or handle an expression names -----------===//
+//
+// A HandleKey names what an acquire or release acts on as a root followed by
+// steps: a variable (local, parameter or global) or `this`, then fields and
+// array elements (a constant index, or a variable the function never
+// changes). `m`, `(m)`, `&m`, `*&m`, `this->mu_` and `mu_` inside a member,
+// a local reference or pointer that only ever names another object, and a
+// local that is only ever a copy of a handle variable all give one key.
+// Keys are interned per function in a KeyTable; the engine compares ids.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_HANDLEKEY_H
+#define RAII_TIDY_ENGINE_HANDLEKEY_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang::tidy::raii {
+
+class BodyIndex;
+
+struct HandleKey {
+  struct Step {
+    enum KindT : uint8_t { Decl, This, ConstIndex, VarIndex } Kind;
+    const void *Ptr = nullptr; ///< the ValueDecl for Decl and VarIndex
+    uint64_t Index = 0;        ///< for ConstIndex
+    bool operator==(const Step &O) const {
+      return Kind == O.Kind && Ptr == O.Ptr && Index == O.Index;
+    }
+  };
+  llvm::SmallVector<Step, 3> Steps;
+
+  bool operator==(const HandleKey &O) const { return Steps == O.Steps; }
+  bool empty() const { return Steps.empty(); }
+  /// The root variable, or null for `this`-based keys.
+  const ValueDecl *root() const {
+    return !Steps.empty() && Steps[0].Kind == Step::Decl
+               ? static_cast<const ValueDecl *>(Steps[0].Ptr)
+               : nullptr;
+  }
+  bool isThisBased() const {
+    return !Steps.empty() && Steps[0].Kind == Step::This;
+  }
+  void addDecl(const ValueDecl *D);
+  void addThis() { Steps.push_back({Step::This, nullptr, 0}); }
+  void addIndex(uint64_t I) { Steps.push_back({Step::ConstIndex, nullptr, I}); }
+  void addVarIndex(const ValueDecl *D);
+  void append(const HandleKey &K) {
+    Steps.append(K.Steps.begin(), K.Steps.end());
+  }
+};
+
+/// The keys of one function, by id.
+class KeyTable {
+public:
+  unsigned intern(const HandleKey &K);
+  /// The id of \p K, or ~0u if no acquisition or release uses it.
+  unsigned find(const HandleKey &K) const;
+  const HandleKey &operator[](unsigned Id) const { return Keys[Id]; }
+
+private:
+  std::vector<HandleKey> Keys;
+};
+
+/// Computes keys for the expressions of one function body.
+class KeyBuilder {
+public:
+  KeyBuilder(const BodyIndex &Body, ASTContext &Ctx) : Body(Body), Ctx(Ctx) {}
+
+  /// The key of the object \p E denotes. With \p StripDeref, `&x` and `*x`
+  /// name `x` (a lock's object, however it is passed). False when \p E names
+  /// no stable object (a call's result, an index that changes).
+  bool keyOf(const Expr *E, HandleKey &K, bool StripDeref) const;
+
+  /// \p V holds handles of its own (an acquire's result is stored in it):
+  /// never read through as an alias of another variable.
+  void addHandleRoot(const ValueDecl *V) {
+    HandleRoots.insert(cast<ValueDecl>(V->getCanonicalDecl()));
+  }
+  bool isHandleRoot(const ValueDecl *V) const {
+    return HandleRoots.count(cast<ValueDecl>(V->getCanonicalDecl()));
+  }
+
+private:
+  bool build(const Expr *E, HandleKey &K, bool StripDeref,
+             unsigned Depth) const;
+  const BodyIndex &Body;
+  ASTContext &Ctx;
+  llvm::DenseSet<const ValueDecl *> HandleRoots;
+};
+
+/// \p E without parentheses, implicit casts and explicit casts that keep the
+/// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`.
+const Expr *ignoreValueCasts(const Expr *E);
+
+} // namespace clang::tidy::raii
+
+#endif

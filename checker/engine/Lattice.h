@@ -1,0 +1,75 @@
+//===- Lattice.h - the dataflow facts: what each acquisition may be -------===//
+//
+// Per acquisition, the set of states it may be in at a program point
+// (not acquired yet, held, released, handed off, held by the caller), with
+// the depths at which a reentrant lock may be held, the exits that left its
+// scope while it was held, and the release that last let it go. A State is
+// one such entry per acquisition plus whether the point is reachable; join
+// is the union. The lattice is finite (bit sets, a set of causes drawn from
+// the function's statements), so the fixpoint terminates.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_LATTICE_H
+#define RAII_TIDY_ENGINE_LATTICE_H
+
+#include "engine/Acquisition.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace clang::tidy::raii {
+
+struct AcqState {
+  enum Bits : uint8_t {
+    NotYet = 1,
+    Released = 2,
+    Escaped = 4,
+    /// Passed to a callee that may have taken it; still released by hand
+    /// if the function does so later on the path.
+    Taken = 8,
+    /// Held by whoever called the function (seeds only).
+    Entry = 16,
+    /// A guard's lock released by hand while the guard lives.
+    Lent = 32,
+  };
+  uint8_t B = NotYet;
+  /// Bit k set: may be held with depth k + 1 (non-reentrant: bit 0 only).
+  uint8_t Depths = 0;
+  /// `tmp = realloc(p, n)`: p is released iff acquisition PendingOn (tmp)
+  /// succeeded; -1 when not pending.
+  int PendingOn = -1;
+  llvm::SmallVector<SkipCause, 2> Causes;
+  const Expr *LastRelease = nullptr;
+  const Expr *TakenBy = nullptr;
+
+  bool held() const { return Depths != 0; }
+  /// Held on every path that reaches here.
+  bool surelyHeld() const { return held() && B == 0; }
+  void setHeld(unsigned Depth = 1) {
+    Depths = uint8_t(1u << (Depth - 1));
+  }
+  /// Leaves the held state for \p Bit (Released, Escaped, ...).
+  void dropTo(uint8_t Bit) {
+    Depths = 0;
+    B = uint8_t((B & ~(Taken | Lent)) | Bit);
+    Causes.clear();
+    TakenBy = nullptr;
+  }
+  void addCause(const SkipCause &C);
+};
+
+struct State {
+  bool Reachable = false;
+  std::vector<AcqState> Acqs;
+
+  static State entry(size_t N);
+  static State bottom(size_t N);
+  AcqState &operator[](unsigned I) { return Acqs[I]; }
+  const AcqState &operator[](unsigned I) const { return Acqs[I]; }
+  size_t size() const { return Acqs.size(); }
+  /// Joins \p Other into this; true if this changed.
+  bool join(const State &Other);
+};
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,229 @@
+//===- Solver.cpp - the fixpoint over the CFG -----------------------------===//
+#include "engine/Solver.h"
+#include "engine/BranchFacts.h"
+#include "engine/Transfer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+
+namespace clang::tidy::raii {
+
+namespace {
+
+const Stmt *lastStmt(const CFGBlock *B) {
+  for (auto It = B->rbegin(); It != B->rend(); ++It)
+    if (auto CS = It->getAs<CFGStmt>())
+      return CS->getStmt();
+  return nullptr;
+}
+
+class Solver : public ExitSink {
+public:
+  explicit Solver(FunctionContext &C) : C(C), T(C) {}
+  bool run();
+
+  void exceptionFrom(const Stmt *Where, const State &Before) override {
+    if (Final)
+      leave(Before, SkipCause::Exception, Where);
+  }
+
+private:
+  void propagate(const CFGBlock *B);
+  bool callMayThrow(const CallExpr *E) const;
+  /// Records a path leaving the function with \p St.
+  void leave(const State &St, SkipCause::KindT K, const Stmt *Where);
+  static void addCause(AcqState &A, SkipCause::KindT K, const Stmt *Where) {
+    A.addCause({K, Where, (A.B & AcqState::Taken) != 0});
+  }
+  void jumpCauses(const Stmt *Term, State &Next) const;
+
+  FunctionContext &C;
+  TransferFunctions T;
+  std::unique_ptr<CFG> G;
+  std::vector<State> In;
+  AnalysisEvents Ignore;
+  bool Final = false;
+  std::unique_ptr<ForwardDataflowWorklist> Work;
+};
+
+bool Solver::callMayThrow(const CallExpr *E) const {
+  if (!C.Exceptions)
+    return false;
+  const FunctionDecl *FD = E->getDirectCallee();
+  if (!FD) {
+    QualType Ty = E->getCallee()->getType();
+    if (const auto *PT = Ty->getAs<PointerType>())
+      Ty = PT->getPointeeType();
+    if (const auto *FPT = Ty->getAs<FunctionProtoType>())
+      return !FPT->isNothrow();
+    return true;
+  }
+  if (FD->isNoReturn())
+    return false;
+  if (const Release *R = C.Roles.catalog().matchRelease(E))
+    if (!R->MayThrow)
+      return false;
+  return C.Policy.mayThrow(FD);
+}
+
+void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where) {
+  if (!St.Reachable)
+    return;
+  State Copy = St;
+  for (AcqState &A : Copy.Acqs)
+    if (A.held() && A.Causes.empty())
+      addCause(A, K, Where);
+  C.Out.leftFunction(Copy);
+}
+
+void Solver::jumpCauses(const Stmt *Term, State &Next) const {
+  SkipCause::KindT K = isa<BreakStmt>(Term)      ? SkipCause::Break
+                       : isa<ContinueStmt>(Term) ? SkipCause::Continue
+                                                 : SkipCause::Goto;
+  for (unsigned J = 0; J < Next.size(); ++J) {
+    if (!Next[J].held())
+      continue;
+    const Stmt *Scope = C.acqs()[J].Scope;
+    if (!C.Body.isAncestor(Scope, Term))
+      continue;
+    bool Leaves;
+    if (const auto *Goto = dyn_cast<GotoStmt>(Term)) {
+      Leaves = !C.Body.isAncestor(Scope, Goto->getLabel()->getStmt());
+    } else {
+      // Does the loop or switch the jump targets enclose the scope?
+      const Stmt *Target = nullptr;
+      for (const Stmt *P = C.Body.parent(Term); P; P = C.Body.parent(P))
+        if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
+            (isa<SwitchStmt>(P) && isa<BreakStmt>(Term))) {
+          Target = P;
+          break;
+        }
+      Leaves = Target && C.Body.isAncestor(Target, Scope);
+    }
+    if (Leaves)
+      addCause(Next[J], K, Term);
+  }
+}
+
+void Solver::propagate(const CFGBlock *B) {
+  State St = In[B->getBlockID()];
+  if (!St.Reachable)
+    return;
+  AnalysisEvents &Ev = Final ? static_cast<AnalysisEvents &>(C.Out) : Ignore;
+  const Stmt *Last = lastStmt(B);
+  const bool EHBlock = !B->getTerminatorStmt() && B->succ_size() == 2 &&
+                       Last && isa<CallExpr>(Last);
+  State Before;
+  for (const CFGElement &El : *B) {
+    if (auto CS = El.getAs<CFGStmt>()) {
+      if (EHBlock && CS->getStmt() == Last)
+        Before = St;
+      T.apply(CS->getStmt(), St, Ev, *this);
+    } else if (auto D = El.getAs<CFGAutomaticObjDtor>()) {
+      T.destroy(D->getVarDecl(), St);
+    }
+  }
+  const Stmt *Term = B->getTerminatorStmt();
+  const Stmt *Cond = B->getTerminatorCondition();
+  const bool NoReturn = B->hasNoReturnElement();
+  unsigned Idx = 0;
+  for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++Idx) {
+    const CFGBlock *S = SI->getReachableBlock();
+    if (!S)
+      continue;
+    State Next;
+    if (EHBlock && Idx == 1) {
+      if (!callMayThrow(cast<CallExpr>(Last)))
+        continue;
+      Next = Before;
+      // What the throwing callee took over counts as handed off.
+      for (unsigned J = 0; J < Next.size() && St.Reachable; ++J)
+        if ((St[J].B & (AcqState::Escaped | AcqState::Taken)) &&
+            !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
+          Next[J] = St[J];
+      // A failing acquire of a handle is reported as a re-acquire, not as
+      // an exception that skips the release.
+      auto Own = C.AcqsAt.find(Last);
+      for (unsigned J = 0; J < Next.size(); ++J)
+        if (Next[J].held() &&
+            (Own == C.AcqsAt.end() ||
+             llvm::none_of(Own->second, [&](unsigned I) {
+               return C.acqs()[I].Key == C.acqs()[J].Key;
+             })))
+          addCause(Next[J], SkipCause::Exception, Last);
+    } else {
+      Next = St;
+      if (Cond && B->succ_size() == 2 &&
+          !isa_and_nonnull<CXXForRangeStmt>(Term))
+        refineOnBranch(C, cast<Expr>(Cond), Idx == 0, Next);
+      if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
+        jumpCauses(Term, Next);
+    }
+    if (S == &G->getExit()) {
+      if (NoReturn || !Final)
+        continue;
+      SkipCause::KindT K = SkipCause::FunctionEnd;
+      const Stmt *Where = nullptr;
+      if (EHBlock && Idx == 1) {
+        K = SkipCause::Exception;
+        Where = Last;
+      } else if (Term && isa<CXXThrowExpr>(Term)) {
+        K = SkipCause::Throw;
+        Where = Term;
+      } else if (Last && isa<CXXThrowExpr>(Last)) {
+        K = SkipCause::Throw;
+        Where = Last;
+      } else if (Last && isa<ReturnStmt>(Last)) {
+        K = SkipCause::Return;
+        Where = Last;
+      }
+      leave(Next, K, Where);
+      continue;
+    }
+    if (Final)
+      continue;
+    if (In[S->getBlockID()].join(Next))
+      Work->enqueueBlock(S);
+  }
+}
+
+bool Solver::run() {
+  CFG::BuildOptions BO;
+  BO.AddEHEdges = C.Ctx.getLangOpts().CXXExceptions;
+  BO.AddImplicitDtors = true;
+  BO.PruneTriviallyFalseEdges = true;
+  G = CFG::buildCFG(C.Fn, const_cast<Stmt *>(C.Body.body()), &C.Ctx, BO);
+  if (!G)
+    return false;
+  const size_t N = C.acqs().size();
+  In.assign(G->getNumBlockIDs(), State::bottom(N));
+  State Entry = State::entry(N);
+  for (unsigned I = 0; I < N; ++I)
+    if (C.acqs()[I].isSeed())
+      Entry[I].B = AcqState::Entry;
+  In[G->getEntry().getBlockID()] = Entry;
+  PostOrderCFGView POV(G.get());
+  Work = std::make_unique<ForwardDataflowWorklist>(*G, &POV);
+  Work->enqueueBlock(&G->getEntry());
+  unsigned Steps = 0;
+  const unsigned MaxSteps = 200000;
+  while (const CFGBlock *B = Work->dequeue()) {
+    if (++Steps > MaxSteps)
+      return false; // give up rather than report on a partial fixpoint
+    propagate(B);
+  }
+  Final = true;
+  C.Out.AtExit = State::bottom(N);
+  for (const CFGBlock *B : *G)
+    propagate(B);
+  return true;
+}
+
+} // namespace
+
+bool solveDataflow(FunctionContext &C) { return Solver(C).run(); }
+
+} // namespace clang::tidy::raii

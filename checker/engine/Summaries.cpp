@@ -1,0 +1,206 @@
+//===- Summaries.cpp - function summaries inside the translation unit -----===//
+#include "engine/Summaries.h"
+#include "engine/FunctionAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::raii {
+
+/// The role handle for \p K as seen by a caller of \p Fn: a parameter or
+/// `this` plus fields, or a fixed global. False for keys a caller cannot
+/// name (locals, array elements).
+static bool callerHandle(const HandleKey &K, const FunctionDecl *Fn,
+                         RoleHandle &H) {
+  if (K.empty())
+    return false;
+  for (unsigned I = 1; I < K.Steps.size(); ++I)
+    if (K.Steps[I].Kind != HandleKey::Step::Decl)
+      return false;
+  auto Fields = [&] {
+    for (unsigned I = 1; I < K.Steps.size(); ++I)
+      H.Fields.push_back(static_cast<const ValueDecl *>(K.Steps[I].Ptr));
+  };
+  if (K.isThisBased()) {
+    H.Spec.Kind = HandleSpec::This;
+    Fields();
+    return true;
+  }
+  const ValueDecl *Root = K.root();
+  if (const auto *P = dyn_cast_or_null<ParmVarDecl>(Root)) {
+    if (P->getDeclContext() != Fn)
+      return false;
+    H.Spec.Kind = HandleSpec::Arg;
+    H.Spec.Index = P->getFunctionScopeIndex();
+    Fields();
+    return true;
+  }
+  if (const auto *V = dyn_cast_or_null<VarDecl>(Root);
+      V && V->hasGlobalStorage()) {
+    H.Fixed = K;
+    return true;
+  }
+  return false;
+}
+
+std::unique_ptr<FunctionSummary>
+SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
+  auto S = std::make_unique<FunctionSummary>();
+  const std::string Name = Def->getNameAsString();
+  // Releases: seeds let go on every path that held them.
+  for (const Acquisition &A : FA.Acquisitions) {
+    if (!A.isSeed() || !A.SeedReleasedOnSomePath || A.SeedKeptOnSomePath)
+      continue;
+    RoleHandle H;
+    if (!callerHandle(FA.Keys[A.Key], Def, H))
+      continue;
+    auto R = std::make_unique<Release>();
+    R->Function = Name;
+    R->Handle = H.Spec;
+    R->Fam = A.Fam;
+    ReleaseRole Role;
+    Role.Rule = R.get();
+    Role.Handle = std::move(H);
+    Role.Via = Def;
+    Role.ViaSite = A.Releases.empty() ? nullptr : A.Releases.front();
+    S->OwnedReleases.push_back(std::move(R));
+    S->Releases.push_back(std::move(Role));
+  }
+  // Acquire: every return gives a fresh handle of one family, or nothing.
+  const Acquire *Fresh = nullptr;
+  const Stmt *FreshSite = nullptr;
+  bool Other = FA.Returns.empty();
+  for (const auto &[Ret, V] : FA.Returns) {
+    if (V.Kind == ReturnedValue::Other ||
+        (V.Kind == ReturnedValue::Fresh && Fresh &&
+         Fresh->Fam != V.Rule->Fam)) {
+      Other = true;
+      break;
+    }
+    if (V.Kind == ReturnedValue::Fresh && !Fresh) {
+      Fresh = V.Rule;
+      FreshSite = V.Site;
+    }
+  }
+  QualType RT = Def->getReturnType();
+  if (!Other && Fresh && (RT->isPointerType() || RT->isIntegerType())) {
+    auto A = std::make_unique<Acquire>();
+    A->Function = Name;
+    A->Handle.Kind = HandleSpec::Return;
+    A->Invalid = RT->isPointerType() ? InvalidValue::Null : Fresh->Invalid;
+    A->Fam = Fresh->Fam;
+    AcquireRole Role;
+    Role.Rule = A.get();
+    Role.Handle.Spec = A->Handle;
+    Role.Via = Def;
+    Role.ViaSite = FreshSite;
+    S->OwnedAcquire = std::move(A);
+    S->Acquires = std::move(Role);
+    return S;
+  }
+  // Acquire: a lock on an outside object held on every exit, released on
+  // none.
+  for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
+    const Acquisition &L = FA.Acquisitions[I];
+    if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
+        !L.Rule || L.Rule->isConditional() || !L.Reached ||
+        L.ReleasedSomewhere || FA.AtExit.size() <= I ||
+        !FA.AtExit[I].surelyHeld())
+      continue;
+    RoleHandle H;
+    if (!callerHandle(FA.Keys[L.Key], Def, H))
+      continue;
+    auto A = std::make_unique<Acquire>();
+    A->Function = Name;
+    A->Handle = H.Spec;
+    A->Fam = L.Fam;
+    AcquireRole Role;
+    Role.Rule = A.get();
+    Role.Handle = std::move(H);
+    Role.Via = Def;
+    Role.ViaSite = L.Site;
+    S->OwnedAcquire = std::move(A);
+    S->Acquires = std::move(Role);
+    break;
+  }
+  return S;
+}
+
+const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
+                                               unsigned Depth) {
+  if (Depth >= MaxDepth || !FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isDependentContext() ||
+      Def->isInvalidDecl())
+    return nullptr;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->isVirtual())
+    return nullptr; // the call may go to an override
+  if (Def->getASTContext().getSourceManager().isInSystemHeader(
+          Def->getLocation()))
+    return nullptr;
+  auto It = Done.find(Def);
+  if (It != Done.end())
+    return It->second.get();
+  Done[Def] = nullptr; // recursion: no summary while being summarised
+  std::unique_ptr<FunctionSummary> S;
+  if (auto FA = Analyze(Def, Depth + 1); FA && FA->Analyzed)
+    S = build(Def, *FA);
+  if (S && S->Releases.empty() && !S->Acquires)
+    S.reset();
+  auto &Slot = Done[Def];
+  Slot = std::move(S);
+  return Slot.get();
+}
+
+static bool containsReturnOrLabel(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, LabelStmt>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (containsReturnOrLabel(C))
+      return true;
+  return false;
+}
+
+bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
+  if (!S)
+    return false;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(CS->body(),
+                        [&](const Stmt *X) { return endsAbruptly(X, Depth); });
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getElse() && endsAbruptly(If->getThen(), Depth) &&
+           endsAbruptly(If->getElse(), Depth);
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreImplicit()->IgnoreParenCasts();
+  if (isa<CXXThrowExpr>(E))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      return FD->isNoReturn() || neverReturns(FD, Depth + 1);
+  return false;
+}
+
+bool SummaryTable::neverReturns(const FunctionDecl *FD, unsigned Depth) {
+  if (Depth >= MaxDepth + 2)
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->isVirtual())
+    return false;
+  auto [It, New] = NoReturn.try_emplace(Def, false);
+  if (!New)
+    return It->second;
+  bool R = !containsReturnOrLabel(Def->getBody()) &&
+           endsAbruptly(Def->getBody(), Depth);
+  NoReturn[Def] = R;
+  return R;
+}
+
+} // namespace clang::tidy::raii

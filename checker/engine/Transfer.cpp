@@ -1,0 +1,540 @@
+//===- Transfer.cpp - the transfer function -------------------------------===//
+#include "engine/Transfer.h"
+#include "catalog/Vocabulary.h"
+#include "engine/HandOff.h"
+#include "support/GuardTypes.h"
+#include "support/Lockables.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+static bool isNullish(const Expr *E, ASTContext &Ctx) {
+  if (E->isValueDependent())
+    return false;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull))
+    return true;
+  const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParenCasts());
+  return IL && IL->getValue() == 0;
+}
+
+void TransferFunctions::apply(const Stmt *S, State &State, AnalysisEvents &Events,
+                     ExitSink &Sink) {
+  if (!State.Reachable)
+    return;
+  St = &State;
+  Ev = &Events;
+  Exits = &Sink;
+  Visit(S);
+}
+
+void TransferFunctions::destroy(const VarDecl *Var, State &State) {
+  auto It = C.GuardAcqs.find(Var);
+  if (It == C.GuardAcqs.end())
+    return;
+  for (unsigned I : It->second) {
+    AcqState &A = State[I];
+    if (A.held() || (A.B & AcqState::Lent))
+      A.dropTo(AcqState::Released);
+  }
+}
+
+void TransferFunctions::mayThrowHere(const Stmt *Where) {
+  if (C.Exceptions && !C.Body.inTryBlock(Where))
+    Exits->exceptionFrom(Where, *St);
+}
+
+// --- acquire and release ----------------------------------------------------
+
+void TransferFunctions::onAcquire(unsigned I) {
+  Acquisition &A = C.acqs()[I];
+  const bool Conditional = A.Rule && A.Rule->isConditional();
+  for (unsigned J = 0; J < St->size(); ++J) {
+    if (J == I || C.acqs()[J].Key != A.Key)
+      continue;
+    const Acquisition &O = C.acqs()[J];
+    AcqState &S = (*St)[J];
+    if (A.IsLock && O.isGuard() && !A.isGuard() && (S.B & AcqState::Lent) &&
+        !S.held()) {
+      // The guard's lock, released by hand, is taken again by hand.
+      S.B &= ~AcqState::Lent;
+      S.setHeld();
+      Ev->acquired(I);
+      return;
+    }
+    if (O.isSeed()) {
+      // Taken again after the function let go of its caller's lock: the
+      // function keeps it, so it is no release wrapper.
+      if (S.B & (AcqState::Entry | AcqState::Released))
+        S.B = (S.B & ~AcqState::Entry) | AcqState::Escaped;
+      continue;
+    }
+    if (!S.held())
+      continue;
+    if (A.IsLock) {
+      if (A.Reentrant || O.Reentrant) {
+        if (!A.isGuard()) {
+          // Nested in the holder: one level deeper.
+          S.Depths = uint8_t((S.Depths << 1) | (S.Depths & 0x80));
+          Ev->acquired(I);
+          return;
+        }
+        continue;
+      }
+      if (S.surelyHeld() && !Conditional)
+        Ev->reacquired(J, A.Site);
+    } else if (!O.isGuard()) {
+      // The handle variable is overwritten while it still holds a handle.
+      State Only = State::bottom(St->size());
+      Only.Reachable = true;
+      Only[J] = S;
+      Only[J].addCause({SkipCause::Overwrite, A.Site});
+      Ev->leftFunction(Only);
+    }
+  }
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &O = C.acqs()[J];
+    if (J != I && O.Key == A.Key && !O.isSeed() &&
+        (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
+      (*St)[J] = AcqState();
+  }
+  AcqState &S = (*St)[I];
+  S = AcqState();
+  S.B = 0;
+  S.setHeld();
+  Ev->acquired(I);
+}
+
+void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
+  const Family *Fam = R.Rule->Fam;
+  HandleKey K;
+  if (!CallRoles::keyFor(E, R.Handle, Fam->IsLock, C.KeyOf, K))
+    return;
+  const bool OnSuccess = R.Rule->On == Release::OnSuccess;
+  auto At = C.AcqsAt.find(E);
+  const int Pending = OnSuccess && At != C.AcqsAt.end()
+                          ? int(At->second.front())
+                          : -1;
+  // `p = realloc(p, n)`: on failure the block p held is lost.
+  if (OnSuccess)
+    if (const auto *BO =
+            dyn_cast_or_null<BinaryOperator>(C.Body.parent(E)))
+      if (BO->getOpcode() == BO_Assign &&
+          BO->getRHS()->IgnoreParenCasts() == E) {
+        HandleKey L;
+        if (C.KeyOf.keyOf(BO->getLHS(), L, false) && L == K)
+          Ev->lostOnFailure(E, BO->getLHS());
+      }
+  unsigned Key = C.Keys.find(K);
+  if (Key == ~0u)
+    return;
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (A.Key != Key)
+      continue;
+    AcqState &S = (*St)[J];
+    if (A.isGuard()) {
+      // A guard's lock released by hand: the guard will take it back or
+      // release it when it dies.
+      if (S.held())
+        S.dropTo(AcqState::Lent);
+      continue;
+    }
+    if (!A.Fam || A.Fam->Kind != Fam->Kind)
+      continue;
+    if ((S.B & AcqState::Released) && S.PendingOn < 0 && S.LastRelease &&
+        S.LastRelease != E && !(S.held() && A.Reentrant))
+      Ev->doubleRelease(J, E, S.LastRelease);
+    bool Holds = S.held() || (S.B & AcqState::Entry);
+    if (Holds) {
+      if (A.Fam != Fam)
+        Ev->mismatchedRelease(J, E, R.Rule);
+      else
+        Ev->released(J, E);
+    }
+    if (!Holds && !(S.B & AcqState::Released))
+      continue;
+    if (Pending >= 0 && S.held()) {
+      S.B |= AcqState::Released;
+      S.PendingOn = Pending;
+      S.LastRelease = E;
+      continue;
+    }
+    if (A.Reentrant && S.held() && (S.Depths & ~1u)) {
+      bool Last = S.Depths & 1;
+      S.Depths >>= 1;
+      if (Last)
+        S.B |= AcqState::Released;
+      S.LastRelease = E;
+      continue;
+    }
+    S.dropTo(AcqState::Released);
+    S.B &= ~AcqState::Entry;
+    S.PendingOn = -1;
+    S.LastRelease = E;
+  }
+}
+
+// --- hand-offs ----------------------------------------------------------------
+
+const ValueDecl *TransferFunctions::trackedRoot(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    HandleKey K;
+    if (C.KeyOf.keyOf(DRE, K, false) && K.Steps.size() == 1 && K.root() &&
+        C.KeyOf.isHandleRoot(K.root()))
+      return K.root();
+  }
+  return nullptr;
+}
+
+void TransferFunctions::namedAcqs(const Expr *E,
+                         llvm::SmallVectorImpl<unsigned> &Named) const {
+  E = E->IgnoreParenCasts();
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+  const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
+  if (!Root)
+    return;
+  // `fds[1]` names one handle of an array filled by `pipe(fds)`; an element
+  // of a heap block (`p[0]` after `p = malloc(n)`) names no handle.
+  std::optional<uint64_t> Index;
+  bool AnyIndex = false;
+  if (AS) {
+    Expr::EvalResult R;
+    if (!AS->getIdx()->isValueDependent() &&
+        AS->getIdx()->EvaluateAsInt(R, C.Ctx))
+      Index = R.Val.getInt().getZExtValue();
+    else
+      AnyIndex = true;
+  }
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    const HandleKey &K = C.Keys[A.Key];
+    if (A.IsLock || A.isSeed() || K.root() != Root)
+      continue;
+    if (AS && (K.Steps.size() < 2 ||
+               (!AnyIndex && (K.Steps[1].Kind != HandleKey::Step::ConstIndex ||
+                              K.Steps[1].Index != *Index))))
+      continue;
+    Named.push_back(J);
+  }
+}
+
+void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
+  AcqState &S = (*St)[J];
+  if (!S.held())
+    return;
+  if (Tentative) {
+    S.B |= AcqState::Taken;
+    if (!S.TakenBy)
+      S.TakenBy = By;
+  } else {
+    S.dropTo(AcqState::Escaped);
+  }
+  Ev->handedOff(J, Tentative);
+}
+
+void TransferFunctions::escapeRoot(const ValueDecl *Root) {
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root)
+      escape(J, false, nullptr);
+  }
+}
+
+void TransferFunctions::escapeIfTracked(const Expr *E) {
+  if (!E)
+    return;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  // The value of `x = fd` is the handle.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign)
+    return escapeIfTracked(BO->getRHS());
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(E, Named);
+  for (unsigned J : Named)
+    escape(J, false, nullptr);
+}
+
+void TransferFunctions::handOffArgs(const Expr *Call,
+                           llvm::ArrayRef<const Expr *> Args) {
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I]->IgnoreParenCasts();
+    bool AddrOf = false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      Arg = UO->getSubExpr()->IgnoreParenCasts();
+      AddrOf = true;
+    }
+    llvm::SmallVector<unsigned, 4> Named;
+    namedAcqs(Arg, Named);
+    for (unsigned J : Named) {
+      if (!(*St)[J].held())
+        continue;
+      const Acquisition &A = C.acqs()[J];
+      switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx)) {
+      case ArgFate::Borrowed:
+        break;
+      case ArgFate::MaybeTaken:
+        escape(J, true, Call);
+        break;
+      case ArgFate::Taken:
+        escape(J, false, Call);
+        break;
+      }
+    }
+  }
+}
+
+/// `std::lock_guard<std::mutex> g(m, std::adopt_lock);` takes over the lock
+/// the function took by hand.
+void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
+  if (!C.Guards.matches(guardDeclOf(E->getType())) ||
+      llvm::none_of(E->arguments(), [](const Expr *A) {
+        return lockTagOf(A) == LockTag::Adopt;
+      }))
+    return;
+  for (const Expr *Arg : E->arguments()) {
+    HandleKey K;
+    if (!isLockableType(Arg->getType().getNonReferenceType()) ||
+        !C.KeyOf.keyOf(Arg, K, true))
+      continue;
+    unsigned Key = C.Keys.find(K);
+    for (unsigned J = 0; J < St->size(); ++J)
+      if (C.acqs()[J].Key == Key && !C.acqs()[J].isGuard() &&
+          (*St)[J].held())
+        (*St)[J].dropTo(AcqState::Escaped);
+  }
+}
+
+bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = V ? C.GuardAcqs.find(V) : C.GuardAcqs.end();
+  if (It == C.GuardAcqs.end())
+    return false;
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  llvm::StringRef N =
+      MD && MD->getIdentifier() ? MD->getName() : llvm::StringRef();
+  for (unsigned I : It->second) {
+    AcqState &S = (*St)[I];
+    if (isUnlockMethodName(N))
+      S.dropTo(AcqState::Released);
+    else if (isGuardReleaseMethodName(N))
+      S.dropTo(AcqState::Escaped);
+    else if (isBlockingLockMethodName(N))
+      onAcquire(I);
+  }
+  return true;
+}
+
+// --- statements -------------------------------------------------------------
+
+void TransferFunctions::VisitCallExpr(const CallExpr *E) {
+  for (const ReleaseRole &R : C.Roles.releases(E))
+    onRelease(E, R);
+  auto At = C.AcqsAt.find(E);
+  if (At != C.AcqsAt.end()) {
+    handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
+    for (unsigned I : At->second)
+      onAcquire(I);
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+             !(MC && guardMemberCall(MC))) {
+    handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
+  }
+  if (const FunctionDecl *FD = E->getDirectCallee();
+      FD && !FD->isNoReturn() && C.Roles.neverReturns(E))
+    St->Reachable = false;
+}
+
+void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
+  // The CFG has no exception edge for `new`: it fails before acquiring. A
+  // non-throwing allocation function (`new (std::nothrow)`, placement
+  // `new (p)`) cannot; a constructor that may throw gets its own edge.
+  const FunctionDecl *OpNew = E->getOperatorNew();
+  const auto *OpType =
+      OpNew ? OpNew->getType()->getAs<FunctionProtoType>() : nullptr;
+  if (!(OpType && OpType->isNothrow()))
+    mayThrowHere(E);
+  // `new (slot) T *(p)`, `new int(fd)`: the handle is stored in the new
+  // object. (A constructor's arguments are visited with the constructor.)
+  if (const Expr *Init = E->getInitializer();
+      Init && !isa<CXXConstructExpr, InitListExpr, ParenListExpr>(
+                  Init->IgnoreImplicit()))
+    escapeIfTracked(Init);
+  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end())
+    for (unsigned I : At->second)
+      onAcquire(I);
+}
+
+void TransferFunctions::VisitCXXDeleteExpr(const CXXDeleteExpr *E) {
+  for (const ReleaseRole &R : C.Roles.releases(E))
+    onRelease(E, R);
+}
+
+void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
+  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end()) {
+    for (unsigned I : At->second)
+      onAcquire(I);
+    return;
+  }
+  adoptByGuard(E);
+  handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
+  if (!E->getConstructor()->isTrivial())
+    if (const auto *FPT =
+            E->getConstructor()->getType()->getAs<FunctionProtoType>();
+        FPT && !FPT->isNothrow() && C.Policy.mayThrow(E->getConstructor()))
+      mayThrowHere(E);
+}
+
+void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
+  if (E->getOpcode() != BO_Assign)
+    return;
+  // The CFG lists only the outer assignment of `*w = *r = fd`: the inner
+  // one is a store of its own.
+  if (const auto *Inner =
+          dyn_cast<BinaryOperator>(E->getRHS()->IgnoreParenImpCasts());
+      Inner && Inner->getOpcode() == BO_Assign)
+    VisitBinaryOperator(Inner);
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
+  if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl())) {
+    escapeIfTracked(E->getRHS());
+    return;
+  }
+  const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+  // `p = nullptr;` while p holds a handle: the author dropped it on purpose
+  // (typically after handing it over); stop tracking.
+  if (isNullish(E->getRHS(), C.Ctx))
+    escapeRoot(Root);
+  // Overwriting the handle variable forgets a released handle (`free(p);
+  // p = NULL;` makes a later `free(p)` harmless).
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    AcqState &S = (*St)[J];
+    if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root &&
+        (S.B & AcqState::Released) && !S.held()) {
+      S.B = (S.B & ~AcqState::Released) | AcqState::NotYet;
+      S.LastRelease = nullptr;
+      S.PendingOn = -1;
+    }
+  }
+  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end()) {
+    // A move `p = tmp;`: tmp's handle now lives in p.
+    for (unsigned I : At->second) {
+      const Acquisition &M = C.acqs()[I];
+      bool Any = false;
+      for (unsigned J = 0; J < St->size(); ++J)
+        if (C.acqs()[J].Key == M.MovedFromKey && (*St)[J].held()) {
+          (*St)[J].dropTo(AcqState::Escaped);
+          Any = true;
+        }
+      if (Any)
+        onAcquire(I);
+    }
+  }
+}
+
+ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
+  ReturnedValue R;
+  if (!V || isNullish(V, C.Ctx)) {
+    R.Kind = ReturnedValue::Nothing;
+    return R;
+  }
+  const Expr *E = ignoreValueCasts(V);
+  Expr::EvalResult ER;
+  if (!E->isValueDependent() && E->EvaluateAsInt(ER, C.Ctx)) {
+    R.Kind = ReturnedValue::Nothing;
+    return R;
+  }
+  if (isa<CallExpr, CXXNewExpr>(E))
+    if (auto Role = C.Roles.acquire(E);
+        Role && Role->Rule->Handle.Kind == HandleSpec::Return) {
+      R.Kind = ReturnedValue::Fresh;
+      R.Rule = Role->Rule;
+      R.Site = Role->ViaSite ? Role->ViaSite : E;
+      return R;
+    }
+  if (const ValueDecl *Root = trackedRoot(E)) {
+    for (unsigned J = 0; J < C.acqs().size(); ++J) {
+      const Acquisition &A = C.acqs()[J];
+      if (C.Keys[A.Key].root() != Root || C.Keys[A.Key].Steps.size() != 1 ||
+          !A.Rule || A.isSeed() || !(*St)[J].held())
+        continue;
+      if ((*St)[J].B & ~AcqState::NotYet)
+        break; // held on some paths, released or handed off on others
+      R.Kind = ReturnedValue::Fresh;
+      R.Acq = J;
+      R.Rule = A.Rule;
+      R.Site = A.ViaSite ? A.ViaSite : A.Site;
+      return R;
+    }
+  }
+  R.Kind = ReturnedValue::Other;
+  return R;
+}
+
+void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
+  Ev->returned(S, classifyReturn(S->getRetValue()));
+  // Every tracked handle the value mentions goes to the caller (`return f;`,
+  // `return make_conn(fd);`), but not one merely compared (`return p != 0`).
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *X) {
+    if (!X)
+      return;
+    if (const auto *XE = dyn_cast<Expr>(X))
+      if (const ValueDecl *Root = trackedRoot(XE)) {
+        escapeRoot(Root);
+        return;
+      }
+    if (const auto *BO = dyn_cast<BinaryOperator>(X);
+        BO && BO->isComparisonOp())
+      return;
+    for (const Stmt *Child : X->children())
+      Walk(Child);
+  };
+  Walk(S->getRetValue());
+}
+
+void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
+  for (const Decl *D : S->decls()) {
+    const auto *VD = dyn_cast<VarDecl>(D);
+    if (!VD || !VD->getInit())
+      continue;
+    if (!VD->hasLocalStorage()) {
+      escapeIfTracked(VD->getInit());
+      continue;
+    }
+    if (auto At = C.AcqsAt.find(VD->getInit());
+        At != C.AcqsAt.end() && C.acqs()[At->second.front()].Origin ==
+                                    Acquisition::Move) {
+      for (unsigned I : At->second) {
+        bool Any = false;
+        for (unsigned J = 0; J < St->size(); ++J)
+          if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey &&
+              (*St)[J].held()) {
+            (*St)[J].dropTo(AcqState::Escaped);
+            Any = true;
+          }
+        if (Any)
+          onAcquire(I);
+      }
+    }
+  }
+}
+
+void TransferFunctions::VisitInitListExpr(const InitListExpr *E) {
+  for (const Expr *Init : E->inits())
+    escapeIfTracked(Init);
+}
+
+void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
+  for (const LambdaCapture &Cap : E->captures())
+    if (Cap.capturesVariable())
+      if (C.KeyOf.isHandleRoot(Cap.getCapturedVar()))
+        escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()));
+}
+
+} // namespace clang::tidy::raii

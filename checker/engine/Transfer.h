@@ -1,0 +1,71 @@
+//===- Transfer.h - the transfer function of the resource dataflow --------===//
+//
+// What one CFG element does to the facts: acquires, releases (with depths
+// for reentrant locks and `on: success` releases such as realloc's), guard
+// constructions, destructions and member calls, hand-offs (returns, stores,
+// captures, callees that take), and moves between handle variables. Written
+// as a ConstStmtVisitor, like the visitor of clang's lock analysis; findings
+// go to an AnalysisEvents handler, paths that leave the function early
+// (an exception from `new` or a constructor) to an ExitSink.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_TRANSFER_H
+#define RAII_TIDY_ENGINE_TRANSFER_H
+
+#include "engine/FunctionContext.h"
+#include "engine/Lattice.h"
+#include "clang/AST/StmtVisitor.h"
+
+namespace clang::tidy::raii {
+
+/// Receives the states of paths that leave the function inside an element.
+class ExitSink {
+public:
+  virtual ~ExitSink() = default;
+  virtual void exceptionFrom(const Stmt *Where, const State &Before) = 0;
+};
+
+class TransferFunctions : public ConstStmtVisitor<TransferFunctions> {
+public:
+  explicit TransferFunctions(FunctionContext &C) : C(C) {}
+
+  /// Applies CFG statement \p S to \p St.
+  void apply(const Stmt *S, State &St, AnalysisEvents &Ev, ExitSink &Exits);
+  /// Applies the implicit destruction of \p Var to \p St.
+  void destroy(const VarDecl *Var, State &St);
+
+  void VisitCallExpr(const CallExpr *E);
+  void VisitCXXNewExpr(const CXXNewExpr *E);
+  void VisitCXXDeleteExpr(const CXXDeleteExpr *E);
+  void VisitCXXConstructExpr(const CXXConstructExpr *E);
+  void VisitBinaryOperator(const BinaryOperator *E);
+  void VisitReturnStmt(const ReturnStmt *S);
+  void VisitDeclStmt(const DeclStmt *S);
+  void VisitInitListExpr(const InitListExpr *E);
+  void VisitLambdaExpr(const LambdaExpr *E);
+
+private:
+  void onAcquire(unsigned I);
+  void onRelease(const Expr *E, const ReleaseRole &R);
+  bool guardMemberCall(const CXXMemberCallExpr *MC);
+  void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
+  void escape(unsigned J, bool Tentative, const Expr *By);
+  void escapeRoot(const ValueDecl *Root);
+  void escapeIfTracked(const Expr *E);
+  void adoptByGuard(const CXXConstructExpr *E);
+  /// The acquisitions (not locks) \p E names: every one held in a tracked
+  /// variable, or one element of a tracked array (`fds[1]`).
+  void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;
+  const ValueDecl *trackedRoot(const Expr *E) const;
+  ReturnedValue classifyReturn(const Expr *V) const;
+  void mayThrowHere(const Stmt *Where);
+
+  FunctionContext &C;
+  State *St = nullptr;
+  AnalysisEvents *Ev = nullptr;
+  ExitSink *Exits = nullptr;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,37 @@
+//===- SharedOptions.cpp - reading and storing the shared options ---------===//
+#include "support/SharedOptions.h"
+#include "support/BoolOption.h"
+
+namespace clang::tidy::raii {
+
+SharedOptions::SharedOptions(const ClangTidyCheck &Check,
+                             llvm::StringRef CheckName,
+                             const ClangTidyCheck::OptionsView &Options)
+    : RuleFiles(Options.getLocalOrGlobal("RaiiRuleFiles", "").str()),
+      AssumeNothrow(Options.getLocalOrGlobal("RaiiAssumeNothrow", "").str()),
+      GuardStyle(Options.getLocalOrGlobal("RaiiGuardStyle", "std").str()),
+      CLinkageNothrow(readBoolOption(
+          Check, "RaiiCLinkageNothrow",
+          Options.getLocalOrGlobal("RaiiCLinkageNothrow"), true)) {
+  if (GuardStyle != "std" && GuardStyle != "raii") {
+    Check.configurationDiag("invalid configuration value '%0' for option "
+                            "'%1.RaiiGuardStyle'; expected 'std' or 'raii'")
+        << GuardStyle << CheckName;
+    GuardStyle = "std";
+  }
+}
+
+void SharedOptions::storeNothrow(const ClangTidyCheck::OptionsView &Options,
+                                 ClangTidyOptions::OptionMap &Map) const {
+  Options.store(Map, "RaiiAssumeNothrow", AssumeNothrow);
+  Options.store(Map, "RaiiCLinkageNothrow", boolOptionText(CLinkageNothrow));
+}
+
+void SharedOptions::storeAll(const ClangTidyCheck::OptionsView &Options,
+                             ClangTidyOptions::OptionMap &Map) const {
+  Options.store(Map, "RaiiRuleFiles", RuleFiles);
+  storeNothrow(Options, Map);
+  Options.store(Map, "RaiiGuardStyle", GuardStyle);
+}
+
+} // namespace clang::tidy::raii

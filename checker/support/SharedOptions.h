@@ -1,0 +1,43 @@
+//===- SharedOptions.h - the options every raii-* check shares ------------===//
+//
+// One global `CheckOptions` entry serves every check; a `raii-<check>.X`
+// entry overrides it (getLocalOrGlobal). Read once per check here and written
+// back by storeOptions, so `--dump-config` shows them:
+//
+//   RaiiRuleFiles        `;`-separated extra rule files
+//   RaiiAssumeNothrow    functions assumed not to throw
+//   RaiiCLinkageNothrow  C-linkage functions never throw (default true)
+//   RaiiGuardStyle       `std` or `raii`: the guards messages and fixes name
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_SUPPORT_SHAREDOPTIONS_H
+#define RAII_TIDY_SUPPORT_SHAREDOPTIONS_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include <string>
+
+namespace clang::tidy::raii {
+
+struct SharedOptions {
+  std::string RuleFiles;
+  std::string AssumeNothrow;
+  std::string GuardStyle;
+  bool CLinkageNothrow = true;
+
+  /// Reads the options through \p Options; invalid values are reported as
+  /// configuration errors of \p Check and replaced by their defaults.
+  SharedOptions(const ClangTidyCheck &Check, llvm::StringRef CheckName,
+                const ClangTidyCheck::OptionsView &Options);
+
+  /// Stores the options that decide what may throw (checks that only ask
+  /// that question).
+  void storeNothrow(const ClangTidyCheck::OptionsView &Options,
+                    ClangTidyOptions::OptionMap &Map) const;
+  /// Stores every shared option.
+  void storeAll(const ClangTidyCheck::OptionsView &Options,
+                ClangTidyOptions::OptionMap &Map) const;
+};
+
+} // namespace clang::tidy::raii
+
+#endif
