@@ -197,6 +197,7 @@ bool RuleCatalog::isRuleFunction(const FunctionDecl *Fn) const {
 const Expr *RuleCatalog::handleExpr(const Expr *Call, const HandleSpec &Spec) {
   switch (Spec.Kind) {
   case HandleSpec::Return:
+  case HandleSpec::Global:
     return nullptr;
   case HandleSpec::This:
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))

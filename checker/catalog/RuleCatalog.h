@@ -33,7 +33,9 @@ struct HandleSpec {
     Return, ///< the call's value (`fopen`, `malloc`, `new`)
     This,   ///< the implicit object (`m.lock()`)
     Arg,    ///< argument Index (`fclose(f)`, `pthread_mutex_lock(&m)`)
-    Out     ///< argument Index points to the handle(s) (`pipe(fds)`)
+    Out,    ///< argument Index points to the handle(s) (`pipe(fds)`)
+    Global  ///< a global object (summaries of lock wrappers; no rule file
+            ///< spelling)
   };
   KindT Kind = Return;
   unsigned Index = 0;
@@ -53,6 +55,9 @@ struct Acquire {
   InvalidValue Invalid = InvalidValue::None;
   Success SuccessWhen = Success::Always;
   const Family *Fam = nullptr;
+  /// A try-acquire: fails instead of waiting while the resource is taken
+  /// (`try_lock`), so taking it again cannot deadlock.
+  bool Try = false;
   bool isConditional() const { return SuccessWhen != Success::Always; }
 };
 

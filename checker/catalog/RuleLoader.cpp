@@ -155,8 +155,10 @@ public:
   bool acquire(llvm::yaml::Node *N, Family &F) {
     Acquire A;
     bool HasInvalid = false;
+    std::optional<bool> Try;
     bool Ok = mapping(
-        N, "acquire", {"function", "handle", "invalid", "success", "count"},
+        N, "acquire",
+        {"function", "handle", "invalid", "success", "count", "try"},
         {"function", "handle"},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           if (K == "function") {
@@ -175,6 +177,10 @@ public:
               return false;
             }
             return true;
+          }
+          if (K == "try") {
+            Try = boolean(V, K);
+            return Try.has_value();
           }
           if (K == "invalid") {
             auto S = scalar(V, K);
@@ -215,6 +221,14 @@ public:
     if (A.Handle.Kind == HandleSpec::Return && !HasInvalid &&
         A.SuccessWhen == Success::Always)
       A.Invalid = InvalidValue::Null;
+    // A conditional acquire is a try-acquire unless the file says it waits
+    // (`pthread_mutex_lock` reports errors but blocks while the lock is taken).
+    A.Try = Try.value_or(A.SuccessWhen != Success::Always);
+    if (A.Try && A.SuccessWhen == Success::Always) {
+      error(N, "'try: true' needs 'success' to say how the acquire reports "
+               "that it failed");
+      return false;
+    }
     if (A.Handle.Kind == HandleSpec::Return && A.SuccessWhen != Success::Always) {
       error(N, "an acquire with 'handle: return' reports failure through "
                "'invalid', not 'success'");

@@ -52,6 +52,7 @@ private:
   }
 
   FunctionContext &C;
+  bool ReturnsAcquire = false;
 };
 
 unsigned Collector::push(Acquisition A, const HandleKey &K) {
@@ -91,8 +92,14 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   switch (R->Handle.Kind) {
   case HandleSpec::Return: {
     const VarDecl *V = C.Body.storedInto(E);
-    if (!V)
-      return; // returned, stored elsewhere or passed on: a hand-off
+    if (!V) {
+      // Returned, stored elsewhere or passed on: a hand-off. A function
+      // returning it still needs its returns looked at (its summary).
+      for (const Stmt *P = C.Body.parent(E); P; P = C.Body.parent(P))
+        if (isa<ReturnStmt>(P))
+          ReturnsAcquire = true;
+      return;
+    }
     A.HandleVar = V;
     A.LocalObject = true;
     A.Scope = scopeOfVar(V, A.Scope);
@@ -139,7 +146,8 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
     return;
   }
   case HandleSpec::This:
-  case HandleSpec::Arg: {
+  case HandleSpec::Arg:
+  case HandleSpec::Global: {
     HandleKey K;
     if (!CallRoles::keyFor(E, Role.Handle, /*StripDeref=*/true, C.KeyOf, K))
       return;
@@ -321,7 +329,7 @@ bool Collector::run() {
   for (const Acquisition &A : C.acqs())
     if (A.isGuard() && C.Out.KeysReleasedInBody.count(A.Key))
       GuardReleasedByHand = true;
-  return Others > 0 || Guards > 1 || GuardReleasedByHand;
+  return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire;
 }
 
 } // namespace

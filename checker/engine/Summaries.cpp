@@ -38,6 +38,7 @@ static bool callerHandle(const HandleKey &K, const FunctionDecl *Fn,
   }
   if (const auto *V = dyn_cast_or_null<VarDecl>(Root);
       V && V->hasGlobalStorage()) {
+    H.Spec.Kind = HandleSpec::Global;
     H.Fixed = K;
     return true;
   }
@@ -104,7 +105,7 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &L = FA.Acquisitions[I];
     if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
-        !L.Rule || L.Rule->isConditional() || !L.Reached ||
+        !L.Rule || L.ResultTested || !L.Reached ||
         L.ReleasedSomewhere || FA.AtExit.size() <= I ||
         !FA.AtExit[I].surelyHeld())
       continue;

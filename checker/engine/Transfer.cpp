@@ -48,7 +48,7 @@ void TransferFunctions::mayThrowHere(const Stmt *Where) {
 
 void TransferFunctions::onAcquire(unsigned I) {
   Acquisition &A = C.acqs()[I];
-  const bool Conditional = A.Rule && A.Rule->isConditional();
+  const bool Try = A.Rule && A.Rule->Try;
   for (unsigned J = 0; J < St->size(); ++J) {
     if (J == I || C.acqs()[J].Key != A.Key)
       continue;
@@ -81,10 +81,11 @@ void TransferFunctions::onAcquire(unsigned I) {
         }
         continue;
       }
-      if (S.surelyHeld() && !Conditional)
+      if (S.surelyHeld() && !Try)
         Ev->reacquired(J, A.Site);
-    } else if (!O.isGuard()) {
-      // The handle variable is overwritten while it still holds a handle.
+    } else if (!O.isGuard() && S.PendingOn != int(I)) {
+      // The handle variable is overwritten while it still holds a handle
+      // (`p = realloc(p, n)` is reported on its own).
       State Only = State::bottom(St->size());
       Only.Reachable = true;
       Only[J] = S;
@@ -116,9 +117,11 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
                           ? int(At->second.front())
                           : -1;
   // `p = realloc(p, n)`: on failure the block p held is lost.
+  const Stmt *Use = C.Body.parent(E);
+  while (Use && isa<ParenExpr, ImplicitCastExpr, ExplicitCastExpr>(Use))
+    Use = C.Body.parent(Use);
   if (OnSuccess)
-    if (const auto *BO =
-            dyn_cast_or_null<BinaryOperator>(C.Body.parent(E)))
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use))
       if (BO->getOpcode() == BO_Assign &&
           BO->getRHS()->IgnoreParenCasts() == E) {
         HandleKey L;

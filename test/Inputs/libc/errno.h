@@ -1,0 +1,11 @@
+// Mock <errno.h>.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+int *__errno_location(void);
+#define errno (*__errno_location())
+#define EINTR 4
+#ifdef __cplusplus
+}
+#endif

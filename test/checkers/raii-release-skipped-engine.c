@@ -1,0 +1,275 @@
+// The engine's precision on C: summaries of wrappers in the same file,
+// realloc, loop and compound conditions, copies, arrays of locks, checked
+// lock results, helpers that never return, the same-if case, hand-off to
+// unseen code.
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire,raii-mismatched-release' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+void work(void);
+void sink(FILE *f); // defined in another file: it may keep f
+
+// ---- release wrappers -------------------------------------------------------
+
+static void close_file(FILE *f) {
+  if (f)
+    fclose(f);
+}
+
+int negativeReleaseWrapper(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return -1;
+  fputs("x", f);
+  close_file(f);
+  return 0;
+}
+
+struct conn {
+  int fd;
+};
+static void conn_free(struct conn *c) {
+  close(c->fd);
+  free(c);
+}
+
+int negativeReleaseWrapperStruct(void) {
+  struct conn *c = malloc(sizeof *c);
+  if (!c)
+    return -1;
+  c->fd = -1;
+  conn_free(c);
+  return 0;
+}
+
+int positiveDoubleReleaseThroughWrapper(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return -1;
+  close_file(f);
+  fclose(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'f' is released by 'fclose' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'f' was first released here
+  return 0;
+}
+
+// ---- acquire wrappers -------------------------------------------------------
+
+static char *xstrdup(const char *s) {
+  char *p = strdup(s);
+  if (!p)
+    abort();
+  return p;
+}
+
+int positiveAcquireWrapper(const char *s, int e) {
+  char *p = xstrdup(s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'xstrdup' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-9]]:13: note: 'xstrdup' acquires the resource here
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  free(p);
+  return 0;
+}
+
+static FILE *open_log(const char *p) { return fopen(p, "a"); }
+
+void positiveAcquireWrapperNeverReleased(const char *p) {
+  FILE *f = open_log(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'open_log' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-5]]:47: note: 'open_log' acquires the resource here
+  if (f)
+    fputs("x", f);
+}
+
+static pthread_mutex_t table_mx = PTHREAD_MUTEX_INITIALIZER;
+static void lock_table(void) { pthread_mutex_lock(&table_mx); }
+static void unlock_table(void) { pthread_mutex_unlock(&table_mx); }
+
+int positiveLockWrapper(int e) {
+  lock_table();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'table_mx' acquired by 'lock_table' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-6]]:32: note: 'lock_table' acquires the resource here
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'table_mx' is skipped by this return
+  unlock_table();
+  return 0;
+}
+
+void negativeLockWrapperPair(void) {
+  lock_table();
+  work();
+  unlock_table();
+}
+
+struct cache {
+  pthread_mutex_t mu;
+  int n;
+};
+static void cache_lock(struct cache *c) { pthread_mutex_lock(&c->mu); }
+static void cache_unlock(struct cache *c) { pthread_mutex_unlock(&c->mu); }
+
+int negativeParamFieldLockWrappers(struct cache *c) {
+  cache_lock(c);
+  int n = c->n;
+  cache_unlock(c);
+  return n;
+}
+
+// ---- realloc ----------------------------------------------------------------
+
+int negativeReallocThroughTemporary(char **out, size_t n) {
+  char *p = malloc(16);
+  if (!p)
+    return -1;
+  char *tmp = realloc(p, n);
+  if (!tmp) {
+    free(p);
+    return -1;
+  }
+  p = tmp;
+  *out = p;
+  return 0;
+}
+
+int positiveReallocOverwrites(size_t n) {
+  char *p = malloc(16);
+  if (!p)
+    return -1;
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!p)
+    return -1;
+  free(p);
+  return 0;
+}
+
+// ---- conditions -------------------------------------------------------------
+
+int negativeEintrLoop(int s) {
+  int fd;
+  do {
+    fd = accept(s, 0, 0);
+  } while (fd == -1 && errno == EINTR);
+  if (fd == -1)
+    return -1;
+  write(fd, "x", 1);
+  close(fd);
+  return 0;
+}
+
+int negativeCompoundCondition(const char *a, const char *b) {
+  FILE *f = fopen(a, "r");
+  FILE *g = fopen(b, "r");
+  if (!f || !g) {
+    if (f)
+      fclose(f);
+    if (g)
+      fclose(g);
+    return -1;
+  }
+  fclose(f);
+  fclose(g);
+  return 0;
+}
+
+int negativeCheckedLock(void) {
+  if (pthread_mutex_lock(&lock))
+    return -1;
+  work();
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+int positiveSameIfBody(int s, int e) {
+  if (s != -1) {
+    pthread_mutex_lock(&lock);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    if (e)
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'lock' is skipped by this return
+    pthread_mutex_unlock(&lock);
+  }
+  return 0;
+}
+
+// ---- copies and arrays ------------------------------------------------------
+
+int negativeCopiedDescriptor(void) {
+  int fd = -1, err;
+  err = socket(1, 2, 3);
+  if (err < 0)
+    return err;
+  fd = err;
+  write(fd, "x", 1);
+  close(fd);
+  return 0;
+}
+
+static pthread_mutex_t locks[4];
+
+int positiveLockArray(int type, int e) {
+  pthread_mutex_lock(&locks[type]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'locks[type]' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'locks[type]' is skipped by this return
+  pthread_mutex_unlock(&locks[type]);
+  return 0;
+}
+
+int negativeLockArrayChangedIndex(int type) {
+  pthread_mutex_lock(&locks[type]);
+  type = 0;
+  pthread_mutex_unlock(&locks[type]);
+  return 0;
+}
+
+// ---- helpers that never return ---------------------------------------------
+
+static void fatal(const char *m) {
+  fputs(m, stderr);
+  exit(1);
+}
+
+int negativeFatalHelper(const char *p) {
+  int fd = open(p, 0);
+  if (fd < 0)
+    return -1;
+  if (write(fd, "x", 1) < 0) {
+    close(fd);
+    fatal("write");
+  }
+  close(fd);
+  return 0;
+}
+
+// ---- hand-off to code this file does not have ------------------------------
+
+void negativeUnseenCallee(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (f)
+    sink(f);
+}
+
+int positiveUnseenCalleeButReleasedElsewhere(const char *p, int e) {
+  FILE *f = fopen(p, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!f)
+    return -1;
+  sink(f);
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped by this return
+  fclose(f);
+  return 0;
+}
