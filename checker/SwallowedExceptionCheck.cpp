@@ -23,6 +23,12 @@ const char DefaultReportingFunctions[] =
     "::std::cerr;::std::clog;::std::wcerr;::std::wclog;"
     "*log*;*warn*;*error*;*report*";
 const char DefaultIntentMarkers[] = "intentionally;deliberately;by design";
+/// Functions of the project that only clean up: calling them from a handler
+/// reports nothing. Any other project function may be the project's
+/// reporting hook.
+const char DefaultSilentFunctions[] =
+    "*close*;*free*;*release*;*clean*;*reset*;*clear*;*destroy*;*unlock*;"
+    "*delete*;*dispose*;*rollback*;*unref*;*erase*;*remove*";
 
 /// `*` matches any run of characters; everything else itself.
 bool wildcardMatch(llvm::StringRef Pattern, llvm::StringRef Text) {
@@ -133,6 +139,8 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
           Options.get("ReportingFunctions", DefaultReportingFunctions).str()),
       IntentMarkersOption(
           Options.get("IntentMarkers", DefaultIntentMarkers).str()),
+      SilentFunctionsOption(
+          Options.get("SilentFunctions", DefaultSilentFunctions).str()),
       RuleFilesOption(Options.getLocalOrGlobal("RaiiRuleFiles", "").str()),
       Catalog(RuleCatalog::forCheck(*this, RuleFilesOption)),
       Recognizer(Options), Walker(Recognizer),
@@ -148,12 +156,16 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
   ReportingNames = NameMatcher(Names);
   for (llvm::StringRef M : utils::options::parseStringList(IntentMarkersOption))
     IntentMarkers.push_back(M.lower());
+  for (llvm::StringRef M :
+       utils::options::parseStringList(SilentFunctionsOption))
+    SilentPatterns.push_back(M.lower());
 }
 
 void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Recognizer.storeOptions(Options, Opts);
   Options.store(Opts, "ReportingFunctions", ReportingFunctionsOption);
   Options.store(Opts, "IntentMarkers", IntentMarkersOption);
+  Options.store(Opts, "SilentFunctions", SilentFunctionsOption);
   Options.store(Opts, "RaiiRuleFiles", RuleFilesOption);
 }
 
@@ -227,6 +239,52 @@ bool SwallowedExceptionCheck::isReportingCall(const CallExpr *Call) const {
   return true;
 }
 
+bool SwallowedExceptionCheck::mayReport(const CallExpr *Call,
+                                        unsigned Depth) const {
+  if (isReleaseCall(Call, Catalog))
+    return false;
+  if (isReportingCall(Call))
+    return true;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  const ASTContext &Ctx = FD->getASTContext();
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) ||
+      FD->getBuiltinID())
+    return false; // a library function that is not a reporting one
+  if (FD->getIdentifier()) {
+    std::string Lower = FD->getName().lower();
+    if (llvm::any_of(SilentPatterns, [&](const std::string &P) {
+          return wildcardMatch(P, Lower);
+        }))
+      return false;
+  }
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def->getBody())
+    return true; // the project's hook, defined elsewhere
+  if (Depth >= 3)
+    return true;
+  auto [It, New] = BodyReports.try_emplace(Def, false);
+  if (!New)
+    return It->second;
+  bool Reports = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Reports || isa<LambdaExpr>(S))
+      return;
+    if (isa<CXXThrowExpr>(S))
+      Reports = true;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      if ((C->getDirectCallee() && C->getDirectCallee()->isNoReturn()) ||
+          mayReport(C, Depth + 1))
+        Reports = true;
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Def->getBody());
+  BodyReports[Def] = Reports;
+  return Reports;
+}
+
 bool SwallowedExceptionCheck::hasIntentComment(SourceRange R,
                                                ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -258,15 +316,15 @@ bool SwallowedExceptionCheck::hasIntentComment(SourceRange R,
 
 SwallowedExceptionCheck::Handling
 SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
-                                    SourceRange CommentRange,
-                                    ASTContext &Ctx) const {
+                                    SourceRange CommentRange, ASTContext &Ctx,
+                                    llvm::ArrayRef<const Stmt *> Cleanup) const {
   Handling H;
   H.Reported = hasIntentComment(CommentRange, Ctx);
   // The statements from Body down to the one visited, which tell what the
   // parent map would, without building it.
   llvm::SmallVector<const Stmt *, 16> Path;
   std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-    if (!S || H.Reported)
+    if (!S || H.Reported || llvm::is_contained(Cleanup, S))
       return;
     if (isa<CXXThrowExpr>(S))
       H.Rethrown = true;
@@ -281,7 +339,7 @@ SwallowedExceptionCheck::handlingIn(const Stmt *Body, const VarDecl *Exception,
           H.Reported = true;
       } else if (FD && FD->isNoReturn()) {
         H.Reported = true; // std::terminate, abort, exit, a fatal logger.
-      } else if (!isReleaseCall(Call, Catalog) && isReportingCall(Call)) {
+      } else if (mayReport(Call, 0)) {
         H.Reported = true;
       }
     }
@@ -329,14 +387,14 @@ void SwallowedExceptionCheck::checkCatch(
   }
   enum { InExitHandler, OnlyReleases, ForgotRethrow } Form;
   llvm::SmallVector<const Stmt *, 4> Trailing;
+  llvm::SmallVector<const Stmt *, 4> Cleanup;
   if (Handler) {
     Form = InExitHandler;
   } else {
     if (Catch->getExceptionDecl() || !fallsOffEnd(Block))
       return;
     bool Rethrows = false;
-    llvm::SmallVector<const Stmt *, 4> Cleanup =
-        handlerCleanup(Catch, Rethrows);
+    Cleanup = handlerCleanup(Catch, Rethrows);
     if (Cleanup.empty())
       return;
     if (llvm::all_of(Cleanup,
@@ -351,7 +409,7 @@ void SwallowedExceptionCheck::checkCatch(
 
   Handling H = handlingIn(Block, Catch->getExceptionDecl(),
                           SourceRange(Catch->getCatchLoc(), Block->getEndLoc()),
-                          Ctx);
+                          Ctx, Cleanup);
   if (H.Reported)
     return;
   bool MustNotEscape = Handler.Kind == ExitHandler::Destructor ||

@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/ExitHandlers.h"
 #include "support/NameMatcher.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::raii {
 
@@ -23,7 +24,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { Walker.reset(); }
+  void onStartOfTranslationUnit() override {
+    Walker.reset();
+    BodyReports.clear();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
   }
@@ -40,14 +44,24 @@ private:
     bool Reported = false; ///< Reported, stored, terminated or commented on.
     bool Rethrown = false;
   };
+  /// \p Cleanup: statements known to be cleanup (repeated after the
+  /// `try`), which report nothing whatever they call.
   Handling handlingIn(const Stmt *Body, const VarDecl *Exception,
-                      SourceRange CommentRange, ASTContext &Ctx) const;
+                      SourceRange CommentRange, ASTContext &Ctx,
+                      llvm::ArrayRef<const Stmt *> Cleanup = {}) const;
   bool isReportingCall(const CallExpr *Call) const;
   bool isReportingName(const NamedDecl *D) const;
+  /// True if calling \p Call may report: a reporting name, or a function of
+  /// the project that is not known to be silent (no visible body, or a body
+  /// that may report, looked at through \p Depth levels of calls). Library
+  /// functions and the catalog's releases are silent unless named as
+  /// reporting.
+  bool mayReport(const CallExpr *Call, unsigned Depth) const;
   bool hasIntentComment(SourceRange R, ASTContext &Ctx) const;
 
   const std::string ReportingFunctionsOption;
   const std::string IntentMarkersOption;
+  const std::string SilentFunctionsOption;
   const std::string RuleFilesOption;
   const RuleCatalog &Catalog;
   const ExitHandlerRecognizer Recognizer;
@@ -55,6 +69,9 @@ private:
   NameMatcher ReportingNames;
   std::vector<std::string> ReportingPatterns; ///< Lowercase, `*` wildcards.
   std::vector<std::string> IntentMarkers;     ///< Lowercase.
+  std::vector<std::string> SilentPatterns;    ///< Lowercase, `*` wildcards.
+  /// mayReport() of functions with bodies; false while being looked at.
+  mutable llvm::DenseMap<const FunctionDecl *, bool> BodyReports;
 };
 
 } // namespace clang::tidy::raii

@@ -33,8 +33,11 @@ public:
 private:
   void propagate(const CFGBlock *B);
   bool callMayThrow(const CallExpr *E) const;
-  /// Records a path leaving the function with \p St.
-  void leave(const State &St, SkipCause::KindT K, const Stmt *Where);
+  /// Records a path leaving the function with \p St; \p FailedAcquire, if
+  /// set, is an acquire whose exception this is: it does not skip the
+  /// release of what it acquires again (that is a re-acquire).
+  void leave(const State &St, SkipCause::KindT K, const Stmt *Where,
+             const Stmt *FailedAcquire = nullptr);
   static void addCause(AcqState &A, SkipCause::KindT K, const Stmt *Where) {
     A.addCause({K, Where, (A.B & AcqState::Taken) != 0});
   }
@@ -69,13 +72,22 @@ bool Solver::callMayThrow(const CallExpr *E) const {
   return C.Policy.mayThrow(FD);
 }
 
-void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where) {
+void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
+                   const Stmt *FailedAcquire) {
   if (!St.Reachable)
     return;
   State Copy = St;
-  for (AcqState &A : Copy.Acqs)
-    if (A.held() && A.Causes.empty())
-      addCause(A, K, Where);
+  auto Own = FailedAcquire ? C.AcqsAt.find(FailedAcquire) : C.AcqsAt.end();
+  for (unsigned J = 0; J < Copy.size(); ++J) {
+    AcqState &A = Copy[J];
+    if (!A.held() || !A.Causes.empty())
+      continue;
+    if (Own != C.AcqsAt.end() && llvm::any_of(Own->second, [&](unsigned I) {
+          return C.acqs()[I].Key == C.acqs()[J].Key;
+        }))
+      continue;
+    addCause(A, K, Where);
+  }
   C.Out.leftFunction(Copy);
 }
 
@@ -180,7 +192,7 @@ void Solver::propagate(const CFGBlock *B) {
         K = SkipCause::Return;
         Where = Last;
       }
-      leave(Next, K, Where);
+      leave(Next, K, Where, K == SkipCause::Exception ? Last : nullptr);
       continue;
     }
     if (Final)

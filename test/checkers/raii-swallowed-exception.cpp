@@ -7,6 +7,11 @@ void mayFail();
 void cleanup();
 void logError(const char *);
 void sendCrashReport();
+void project_unexpected();         // the project's hook, defined elsewhere
+void resetState();                 // a cleanup by its name (SilentFunctions)
+static void note_failure() { project_unexpected(); }
+static void tidy_up() { resetState(); }
+#define UNEXPECTED() project_unexpected()
 struct Logger {
   void info(const char *);
 };
@@ -183,6 +188,25 @@ struct SwallowsInExit {
     } catch (...) {
       // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: exception caught in exit handler of 'SwallowsInExit' is silently swallowed
     }
+  }
+};
+
+// ---- a project function may report; a cleanup by name or body does not ----
+
+struct ProjectHooks {
+  ~ProjectHooks() {
+    try { mayFail(); } catch (...) { project_unexpected(); }
+    try { mayFail(); } catch (...) { UNEXPECTED(); }
+    try { mayFail(); } catch (...) { note_failure(); }
+  }
+};
+
+struct SilentHelpers {
+  ~SilentHelpers() {
+    try { mayFail(); } catch (...) { resetState(); }
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: exception caught in destructor of 'SilentHelpers' is silently swallowed
+    try { mayFail(); } catch (...) { tidy_up(); }
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: exception caught in destructor of 'SilentHelpers' is silently swallowed
   }
 };
 
