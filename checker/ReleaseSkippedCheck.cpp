@@ -35,10 +35,39 @@ void ReleaseSkippedCheck::reportLost(const FunctionAnalysis &FA,
   }
 }
 
+/// A lock the function did not create, kept on the paths that report
+/// success and released on those that report failure (`lock(&p->mu); if
+/// (!p->full) return 0; unlock(&p->mu); return -1;`): a conditional acquire
+/// wrapper whose result tells the caller. Success is `0` for an integer
+/// result (errno style) and `true` for a `bool` one; keeping the lock on an
+/// error return is the usual bug and stays reported.
+static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
+  const Acquisition &A = FA.Acquisitions[I];
+  if (!A.IsLock || A.LocalObject ||
+      llvm::any_of(A.Skips, [](const SkipCause &C) {
+        return C.Kind != SkipCause::Return;
+      }))
+    return false;
+  llvm::SmallVector<int64_t, 4> Kept, Released;
+  for (const auto &[Ret, V] : FA.Returns) {
+    if (!V.Constant || I >= V.Held.size() || V.Held[I] == 2)
+      return false;
+    (V.Held[I] ? Kept : Released).push_back(*V.Constant);
+  }
+  if (Kept.empty() || Released.empty())
+    return false;
+  bool Bool = FA.Fn->getReturnType()->isBooleanType();
+  auto Success = [&](int64_t V) { return Bool ? V != 0 : V == 0; };
+  return llvm::all_of(Kept, Success) && llvm::none_of(Released, Success);
+}
+
 void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   reportLost(FA, Ctx);
-  for (const Acquisition &A : FA.Acquisitions) {
+  for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
+    const Acquisition &A = FA.Acquisitions[I];
     if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
+      continue;
+    if (isConditionalLockWrapper(FA, I))
       continue;
     // A lock taken on an object the function did not create and released on
     // no path is an acquire wrapper: the caller releases it.

@@ -33,11 +33,12 @@ struct SkipCause {
   };
   KindT Kind;
   const Stmt *Where; ///< the jump, call, or acquire; null for FunctionEnd
-  /// The handle was passed on this path to a callee that may have taken it:
-  /// a skip only if the function releases the handle on some other path.
-  bool Tentative = false;
+  /// The handle was passed on this path to this callee, which may have
+  /// taken it: a skip only if some path releases the handle after that same
+  /// call (then the callee only borrowed it).
+  const Stmt *TakenBy = nullptr;
   bool operator==(const SkipCause &O) const {
-    return Kind == O.Kind && Where == O.Where && Tentative == O.Tentative;
+    return Kind == O.Kind && Where == O.Where && TakenBy == O.TakenBy;
   }
   bool operator<(const SkipCause &O) const;
 };
@@ -79,6 +80,9 @@ struct Acquisition {
   bool ReleasedSomewhere = false;
   bool Escaped = false;     ///< handed off on some path
   bool MaybeTaken = false;  ///< passed to a callee that may have taken it
+  /// Calls that took the handle tentatively and after which some path
+  /// releases it: they only borrowed it.
+  llvm::SmallVector<const Stmt *, 2> BorrowedBy;
   /// Acquired and released under the same condition of two `if`s (`if (c)
   /// acquire; ... if (c) release;`): not reported, not a guard candidate.
   bool Correlated = false;

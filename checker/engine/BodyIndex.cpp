@@ -134,6 +134,9 @@ bool BodyIndex::inTryBlock(const Stmt *S) const {
 }
 
 const VarDecl *BodyIndex::storedInto(const Expr *E) const {
+  // `orig = p = strdup(s)` stores into both; the variable written only
+  // there keeps the handle (p is advanced, orig freed), else the first.
+  llvm::SmallVector<const VarDecl *, 2> Targets;
   const Stmt *Cur = E;
   for (const Stmt *P = Parent.lookup(Cur); P; Cur = P, P = Parent.lookup(P)) {
     if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, CXXStaticCastExpr,
@@ -143,21 +146,26 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
           if (VD->getInit() && VD->getInit()->IgnoreParenCasts() ==
-                                   cast<Expr>(Cur)->IgnoreParenCasts())
-            return isLocalVar(VD) ? VD : nullptr;
-      return nullptr;
+                                   cast<Expr>(Cur)->IgnoreParenCasts() &&
+              isLocalVar(VD))
+            Targets.push_back(VD);
+      break;
     }
-    if (const auto *BO = dyn_cast<BinaryOperator>(P)) {
-      if (BO->getOpcode() != BO_Assign || BO->getRHS() != Cur)
-        return nullptr;
-      const auto *DRE =
-          dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
-      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      return isLocalVar(VD) ? VD : nullptr;
-    }
-    return nullptr;
+    const auto *BO = dyn_cast<BinaryOperator>(P);
+    if (!BO || BO->getOpcode() != BO_Assign || BO->getRHS() != Cur)
+      break;
+    const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (!isLocalVar(VD))
+      break;
+    Targets.push_back(VD);
   }
-  return nullptr;
+  if (Targets.empty())
+    return nullptr;
+  for (const VarDecl *V : llvm::reverse(Targets))
+    if (writeCount(V) == 1)
+      return V;
+  return Targets.front();
 }
 
 const Expr *BodyIndex::aliasInit(const ValueDecl *D) const {

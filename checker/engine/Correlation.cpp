@@ -37,15 +37,31 @@ void markBodyShapeFacts(FunctionContext &C) {
     }
     const Stmt *AcqStmt = C.Body.fullStatement(A.Site);
     const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(AcqStmt));
+    const Stmt *Next = nullptr;
+    if (Block) {
+      auto Body = Block->body();
+      auto It = llvm::find(Body, AcqStmt);
+      if (It != Body.end() && std::next(It) != Body.end())
+        Next = *std::next(It);
+    }
+    // The release is the next statement, or the first of an `if` that
+    // comes next (`if (f) { fclose(f); return true; }`).
+    auto FirstOf = [](const Stmt *S) -> const Stmt * {
+      if (const auto *CS = dyn_cast_or_null<CompoundStmt>(S))
+        return CS->body_empty() ? nullptr : CS->body_front();
+      return S;
+    };
     A.ReleasedAtOnce =
-        Block && llvm::all_of(A.Releases, [&](const Expr *R) {
-          const Stmt *RelStmt = C.Body.fullStatement(R);
-          if (C.Body.parent(RelStmt) != Block)
-            return false;
-          auto Body = Block->body();
-          auto It = llvm::find(Body, AcqStmt);
-          return It != Body.end() && std::next(It) != Body.end() &&
-                 *std::next(It) == RelStmt;
+        Next && llvm::all_of(A.Releases, [&](const Expr *R) {
+          const Stmt *RelStmt = R;
+          while (C.Body.parent(RelStmt) &&
+                 !isa<CompoundStmt, IfStmt>(C.Body.parent(RelStmt)))
+            RelStmt = C.Body.parent(RelStmt);
+          if (RelStmt == Next)
+            return true;
+          const auto *If = dyn_cast<IfStmt>(Next);
+          return If && (FirstOf(If->getThen()) == RelStmt ||
+                        FirstOf(If->getElse()) == RelStmt);
         });
   }
 }

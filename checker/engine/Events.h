@@ -12,6 +12,8 @@
 #define RAII_TIDY_ENGINE_EVENTS_H
 
 #include "engine/Acquisition.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::raii {
 
@@ -28,6 +30,10 @@ struct ReturnedValue {
   unsigned Acq = ~0u; ///< for Fresh, when tracked
   const Acquire *Rule = nullptr; ///< for Fresh
   const Stmt *Site = nullptr; ///< for Fresh: the acquire
+  /// The integer constant returned (`return 0;`, `return -1;`), if any.
+  std::optional<int64_t> Constant;
+  /// Per acquisition: 0 not held, 1 held, 2 held on some paths only.
+  llvm::SmallVector<uint8_t, 4> Held;
 };
 
 class AnalysisEvents {
@@ -36,6 +42,9 @@ public:
   virtual void acquired(unsigned Acq) {}
   virtual void released(unsigned Acq, const Expr *Release) {}
   virtual void handedOff(unsigned Acq, bool Tentative) {}
+  /// A handle passed to \p Call, which may have taken it, is released later
+  /// on the path: the call only borrowed it.
+  virtual void releasedAfterTake(unsigned Acq, const Stmt *Call) {}
   virtual void doubleRelease(unsigned Acq, const Expr *Second,
                              const Expr *First) {}
   virtual void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,

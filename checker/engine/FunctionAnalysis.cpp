@@ -14,7 +14,7 @@ bool SkipCause::operator<(const SkipCause &O) const {
   }
   if (Kind != O.Kind)
     return Kind < O.Kind;
-  return Tentative < O.Tentative;
+  return std::less<const Stmt *>()(TakenBy, O.TakenBy);
 }
 
 SourceLocation exprDiagLoc(const Expr *E) {
@@ -57,6 +57,11 @@ void FunctionAnalysis::released(unsigned Acq, const Expr *Release) {
     A.Releases.push_back(Release);
 }
 
+void FunctionAnalysis::releasedAfterTake(unsigned Acq, const Stmt *Call) {
+  if (!llvm::is_contained(Acquisitions[Acq].BorrowedBy, Call))
+    Acquisitions[Acq].BorrowedBy.push_back(Call);
+}
+
 void FunctionAnalysis::handedOff(unsigned Acq, bool Tentative) {
   if (Tentative)
     Acquisitions[Acq].MaybeTaken = true;
@@ -92,6 +97,9 @@ void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
     if (S == Ret) {
       if (Old.Kind != V.Kind || Old.Rule != V.Rule)
         Old.Kind = ReturnedValue::Other;
+      for (unsigned I = 0; I < Old.Held.size() && I < V.Held.size(); ++I)
+        if (Old.Held[I] != V.Held[I])
+          Old.Held[I] = 2;
       return;
     }
   Returns.push_back({Ret, V});
@@ -113,10 +121,9 @@ void FunctionAnalysis::finish() {
       continue;
     }
     // A handle passed to a callee that may have taken it is handed off,
-    // unless the function releases it itself on some path.
-    bool CountTentative = A.ReleasedSomewhere;
+    // unless some path releases it after that call.
     for (const SkipCause &C : X.Causes)
-      if (!C.Tentative || CountTentative)
+      if (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy))
         A.Skips.push_back(C);
     A.HeldAtExit = !A.Skips.empty();
     llvm::sort(A.Skips);

@@ -38,6 +38,7 @@ public:
   void acquired(unsigned Acq) override;
   void released(unsigned Acq, const Expr *Release) override;
   void handedOff(unsigned Acq, bool Tentative) override;
+  void releasedAfterTake(unsigned Acq, const Stmt *Call) override;
   void doubleRelease(unsigned Acq, const Expr *Second,
                      const Expr *First) override;
   void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,

@@ -68,4 +68,12 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   return ArgFate::Borrowed;
 }
 
+ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx) {
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  if (!MD || MD->isConst() || isLibraryFunction(MD, Ctx))
+    return ArgFate::Borrowed;
+  const FunctionDecl *Def = nullptr;
+  return MD->hasBody(Def) ? ArgFate::Borrowed : ArgFate::MaybeTaken;
+}
+
 } // namespace clang::tidy::raii

@@ -14,6 +14,10 @@
 //     handle itself on some path, so `use(buf); free(buf);` still counts;
 //   - otherwise: borrowed.
 //
+// The object a member is called on (`re->Decref()`) is maybe taken when
+// the member's body is not in the translation unit (and it is neither a
+// library member nor `const`).
+//
 // Constructor arguments follow the same rules by the constructor's
 // parameter types (`std::string s(buf)` borrows, `std::unique_ptr<T> u(p)`
 // may take).
@@ -34,6 +38,11 @@ enum class ArgFate { Borrowed, MaybeTaken, Taken };
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx);
+
+/// What calling the member \p MC does to the handle it is called on
+/// (`re->Decref()`): maybe taken when the member's body is not in the
+/// translation unit and it is neither a library member nor `const`.
+ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

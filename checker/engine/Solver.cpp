@@ -39,7 +39,9 @@ private:
   void leave(const State &St, SkipCause::KindT K, const Stmt *Where,
              const Stmt *FailedAcquire = nullptr);
   static void addCause(AcqState &A, SkipCause::KindT K, const Stmt *Where) {
-    A.addCause({K, Where, (A.B & AcqState::Taken) != 0});
+    A.addCause({K, Where,
+                (A.B & AcqState::Taken) ? static_cast<const Stmt *>(A.TakenBy)
+                                        : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
 
@@ -139,7 +141,11 @@ void Solver::propagate(const CFGBlock *B) {
     }
   }
   const Stmt *Term = B->getTerminatorStmt();
-  const Stmt *Cond = B->getTerminatorCondition();
+  // The condition this block's branch tests: for the blocks of `a && b`
+  // and `a || b` the operand evaluated last in it, not the whole condition.
+  const Stmt *Cond = Term ? B->getLastCondition() : nullptr;
+  if (Term && !Cond)
+    Cond = B->getTerminatorCondition();
   const bool NoReturn = B->hasNoReturnElement();
   unsigned Idx = 0;
   for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++Idx) {

@@ -89,7 +89,7 @@ void TransferFunctions::onAcquire(unsigned I) {
       State Only = State::bottom(St->size());
       Only.Reachable = true;
       Only[J] = S;
-      Only[J].addCause({SkipCause::Overwrite, A.Site});
+      Only[J].addCause({SkipCause::Overwrite, A.Site, nullptr});
       Ev->leftFunction(Only);
     }
   }
@@ -149,6 +149,8 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
         S.LastRelease != E && !(S.held() && A.Reentrant))
       Ev->doubleRelease(J, E, S.LastRelease);
     bool Holds = S.held() || (S.B & AcqState::Entry);
+    if (S.held() && (S.B & AcqState::Taken) && S.TakenBy)
+      Ev->releasedAfterTake(J, S.TakenBy);
     if (Holds) {
       if (A.Fam != Fam)
         Ev->mismatchedRelease(J, E, R.Rule);
@@ -252,10 +254,12 @@ void TransferFunctions::escapeIfTracked(const Expr *E) {
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
     E = UO->getSubExpr()->IgnoreParenCasts();
-  // The value of `x = fd` is the handle.
+  // The value of `x = fd` is the handle, now also in x.
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
-      BO && BO->getOpcode() == BO_Assign)
+      BO && BO->getOpcode() == BO_Assign) {
+    escapeIfTracked(BO->getLHS());
     return escapeIfTracked(BO->getRHS());
+  }
   llvm::SmallVector<unsigned, 4> Named;
   namedAcqs(E, Named);
   for (unsigned J : Named)
@@ -290,6 +294,19 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       }
     }
   }
+}
+
+/// `re->Decref()`: a member the translation unit cannot see may release or
+/// keep the object it is called on.
+void TransferFunctions::handOffObject(const CXXMemberCallExpr *MC) {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  if (!Obj)
+    return;
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(Obj, Named);
+  for (unsigned J : Named)
+    if ((*St)[J].held() && objectFate(MC, C.Ctx) != ArgFate::Borrowed)
+      escape(J, true, MC);
 }
 
 /// `std::lock_guard<std::mutex> g(m, std::adopt_lock);` takes over the lock
@@ -348,6 +365,8 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
              !(MC && guardMemberCall(MC))) {
     handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
+    if (MC)
+      handOffObject(MC);
   }
   if (const FunctionDecl *FD = E->getDirectCallee();
       FD && !FD->isNoReturn() && C.Roles.neverReturns(E))
@@ -481,7 +500,17 @@ ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
 }
 
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
-  Ev->returned(S, classifyReturn(S->getRetValue()));
+  ReturnedValue V = classifyReturn(S->getRetValue());
+  if (const Expr *R = S->getRetValue(); R && !R->isValueDependent()) {
+    Expr::EvalResult ER;
+    if (R->EvaluateAsInt(ER, C.Ctx))
+      V.Constant = ER.Val.getInt().getSExtValue();
+  }
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const AcqState &A = (*St)[J];
+    V.Held.push_back(!A.held() ? 0 : A.surelyHeld() ? 1 : 2);
+  }
+  Ev->returned(S, V);
   // Every tracked handle the value mentions goes to the caller (`return f;`,
   // `return make_conn(fd);`), but not one merely compared (`return p != 0`).
   std::function<void(const Stmt *)> Walk = [&](const Stmt *X) {

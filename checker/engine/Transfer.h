@@ -49,6 +49,7 @@ private:
   void onRelease(const Expr *E, const ReleaseRole &R);
   bool guardMemberCall(const CXXMemberCallExpr *MC);
   void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
+  void handOffObject(const CXXMemberCallExpr *MC);
   void escape(unsigned J, bool Tentative, const Expr *By);
   void escapeRoot(const ValueDecl *Root);
   void escapeIfTracked(const Expr *E);

@@ -273,3 +273,56 @@ int positiveUnseenCalleeButReleasedElsewhere(const char *p, int e) {
   fclose(f);
   return 0;
 }
+
+// ---- a lock kept exactly when the function reports success ------------------
+
+struct page {
+  pthread_mutex_t mutex;
+  int full;
+};
+
+int negativeConditionalLockWrapper(struct page *p) {
+  pthread_mutex_lock(&p->mutex);
+  if (!p->full)
+    return 0; // success: the caller unlocks
+  pthread_mutex_unlock(&p->mutex);
+  return -1;
+}
+
+int positiveLockKeptOnError(struct page *p) {
+  pthread_mutex_lock(&p->mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->mutex' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (p->full)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p->mutex' is skipped by this return
+  pthread_mutex_unlock(&p->mutex);
+  return 0;
+}
+
+// ---- chained assignments and acquires inside && ----------------------------
+
+void negativeChainedAssignment(const char *arg) {
+  char *orig, *p;
+  orig = p = strdup(arg);
+  while (*p != '\0')
+    p++;
+  free(orig);
+}
+
+int negativeAcquireInsideAnd(int nc, const char *path) {
+  int fd;
+  if (nc == 0 && (fd = open(path, 0)) != -1) {
+    write(fd, "x", 1);
+    close(fd);
+  }
+  return 0;
+}
+
+void *negativeAllocationRetryLoop(size_t need, size_t step) {
+  void *mem;
+  do {
+    mem = malloc(need);
+    need -= step;
+  } while (!mem && need > 0);
+  return mem;
+}

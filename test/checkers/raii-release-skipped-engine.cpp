@@ -1,0 +1,80 @@
+// The engine's precision on C++: parameters that borrow (`const T *`),
+// exception edges decided by the one nothrow policy through visible bodies,
+// members the translation unit cannot see, guard advice for a touch.
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct Str {
+  Str(const char *s); // may throw (allocates)
+  ~Str();
+};
+template <class T> struct Owner {
+  explicit Owner(T *p); // takes ownership
+  ~Owner();
+};
+struct Regexp {
+  void Decref(); // defined in another file: may delete this
+  int n = 0;
+};
+void use(char *b);
+void quiet() noexcept;
+
+// ---- positive ---------------------------------------------------------------
+
+void positiveConstParameterBorrows(const char *src) {
+  char *buf = strdup(src);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  Str s(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'buf' is skipped when the constructor of 'Str' throws an exception
+  free(buf);
+}
+
+void positiveUseThenFree(const char *src) {
+  char *buf = strdup(src);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  use(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'use' throws an exception
+  free(buf);
+}
+
+// ---- negative ---------------------------------------------------------------
+
+static void log_line(const char *m) { printf("%s\n", m); }
+
+void negativeCStyleHelperCannotThrow(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return;
+  log_line("opened");
+  fclose(f);
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
+
+void negativeOwnerTakesIt() {
+  int *p = new int(1);
+  Owner<int> o(p);
+  quiet();
+}
+
+bool negativeMemberReleasesItself(int n) {
+  Regexp *re = new Regexp;
+  re->n = n;
+  if (n < 0) {
+    re->Decref();
+    return false;
+  }
+  re->Decref();
+  return true;
+}
+
+bool negativeExistenceCheck(const char *name) {
+  FILE *f = fopen(name, "rb");
+  if (f) {
+    fclose(f);
+    return true;
+  }
+  return false;
+}
