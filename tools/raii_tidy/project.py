@@ -64,7 +64,9 @@ class Options:
 
 
 def _plural(n, word):
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}es" if word.endswith(("x", "s")) else f"{n} {word}s"
 
 
 def run(cl, build, env):
