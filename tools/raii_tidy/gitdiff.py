@@ -84,7 +84,7 @@ def includers(db_path, scan_deps, jobs):
     if not os.path.isfile(scan_deps):
         raise DriverError(f"--diff: clang-scan-deps not found at '{scan_deps}'")
     r = subprocess.run([scan_deps, f"-compilation-database={db_path}",
-                        f"-j={jobs}", "-format=make"],
+                        "-j", str(jobs), "-format=make"],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        text=True, errors="replace")
     if r.returncode != 0 and not r.stdout:

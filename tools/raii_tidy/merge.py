@@ -1,11 +1,12 @@
 """`raii-tidy merge [-o OUT] [--findings-exit-code N] FILE...`: one SARIF
 log from the SARIF files of several shards (or runs), written to OUT or
-stdout. Exit code as for a run: 0 no result, 1 (or N) some result, 2 error."""
+stdout. Exit code as for a run: 0 no result, 1 (or N) some result, 2 an
+error, or a merged run whose analysis was incomplete."""
 import json
 import sys
 
 from . import sarif
-from .errors import EXIT_CLEAN, DriverError
+from .errors import EXIT_CLEAN, EXIT_ERROR, DriverError
 
 USAGE = "usage: raii-tidy merge [-o OUT] [--findings-exit-code N] FILE.sarif..."
 
@@ -53,4 +54,10 @@ def run(argv, build):
     results = sum(len(r["results"]) for r in merged["runs"])
     print(f"raii-tidy merge: {len(inputs)} logs, "
           f"{results} result{'' if results == 1 else 's'}", file=sys.stderr)
+    incomplete = sum(1 for r in merged["runs"] for inv in r.get("invocations", [])
+                     if not inv.get("executionSuccessful", True))
+    if incomplete:
+        print(f"raii-tidy merge: error: {incomplete} of the merged runs did not "
+              "complete their analysis", file=sys.stderr)
+        return EXIT_ERROR
     return exit_code if results else EXIT_CLEAN

@@ -153,12 +153,14 @@ def run(cl, build, env):
     if changed is not None:
         before = len(reported)
         reported = [f for f in reported if gitdiff.on_changed_line(f.location, changed)]
-        notes.append(f"{before - len(reported)} on unchanged lines")
+        if before > len(reported):
+            notes.append(f"{before - len(reported)} on unchanged lines")
     if opts.write_baseline:
         baseline.write(opts.write_baseline, reported)
     if opts.baseline:
         reported, known = baseline.new_findings(reported, baseline.read(opts.baseline))
-        notes.append(f"{known} in the baseline")
+        if known:
+            notes.append(f"{known} in the baseline")
     shown_findings = sorted([f for f in compiler_errors if f.location] + reported,
                             key=lambda f: f.sort_key())
 
