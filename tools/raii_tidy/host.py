@@ -8,12 +8,8 @@ the clang-tidy this build was configured with, CMake did it; for another one
 $RAII_TIDY_CACHE_DIR, else $XDG_CACHE_HOME/raii-tidy, else ~/.cache/raii-tidy.
 """
 import os
-import re
-import subprocess
 
 from .errors import DriverError
-
-_VERSION_RE = re.compile(r"LLVM version (\d[\d.]*)")
 
 
 class Host:
@@ -27,12 +23,14 @@ class Host:
 
 def query_version(clang_tidy):
     """Runs `clang_tidy --version` and returns the LLVM version it names."""
+    import re          # imported here: pass-through runs never need them,
+    import subprocess  # and they cost a third of Python's start-up
     try:
         out = subprocess.run([clang_tidy, "--version"], stdout=subprocess.PIPE,
                              stderr=subprocess.DEVNULL, text=True).stdout
     except OSError:
         out = ""
-    m = _VERSION_RE.search(out)
+    m = re.search(r"LLVM version (\d[\d.]*)", out)
     if not m:
         raise DriverError(f"cannot tell the LLVM version of '{clang_tidy}'")
     return m.group(1)

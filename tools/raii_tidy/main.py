@@ -11,10 +11,19 @@ import sys
 from .errors import EXIT_ERROR, DriverError
 
 
+def _enable_site():
+    """The launcher starts Python without `site` (-S), which saves start-up
+    time in pass-through mode; the other modes need site-packages (PyYAML)."""
+    if sys.flags.no_site:
+        import site
+        site.main()
+
+
 def main(argv, build):
     env = os.environ
     try:
         if argv and argv[0] == "merge":
+            _enable_site()
             from . import merge
             return merge.run(argv[1:], build)
         from . import cmdline
@@ -22,6 +31,7 @@ def main(argv, build):
         if not cl.project_mode or cl.info:
             from . import passthrough
             return passthrough.run(cl, build, env)
+        _enable_site()
         from . import project
         return project.run(cl, build, env)
     except DriverError as e:
