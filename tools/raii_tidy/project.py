@@ -155,10 +155,11 @@ def run(cl, build, env):
         reported = [f for f in reported if gitdiff.on_changed_line(f.location, changed)]
         if before > len(reported):
             notes.append(f"{before - len(reported)} on unchanged lines")
+    known_counts = baseline.read(opts.baseline) if opts.baseline else None
     if opts.write_baseline:
         baseline.write(opts.write_baseline, reported)
-    if opts.baseline:
-        reported, known = baseline.new_findings(reported, baseline.read(opts.baseline))
+    if known_counts is not None:
+        reported, known = baseline.new_findings(reported, known_counts)
         if known:
             notes.append(f"{known} in the baseline")
     shown_findings = sorted([f for f in compiler_errors if f.location] + reported,
