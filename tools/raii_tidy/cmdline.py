@@ -38,6 +38,30 @@ DRIVER_OPTIONS = {
 }
 REPEATABLE = frozenset(["files", "exclude"])
 
+DRIVER_HELP = """\
+raii-tidy: clang-tidy with raii-tidy's checks (--checks defaults to -*,raii-*)
+
+  raii-tidy [clang-tidy options] FILE... [-- compiler args]   as clang-tidy
+  raii-tidy -p BUILD_DIR [options]      every file of the compilation database
+  raii-tidy merge [-o OUT] FILE.sarif...  merge the SARIF files of shards
+
+Whole-project options (any of them selects project mode):
+  -j N, --jobs N            parallel clang-tidy runs (default: all cores)
+  --files REGEX             only files whose absolute path matches (repeatable)
+  --exclude REGEX           skip files whose absolute path matches (repeatable)
+  --format text|sarif|codeclimate   what goes to stdout (default text)
+  --sarif FILE              also write SARIF 2.1.0 to FILE
+  --diff REV                only findings on lines changed since git REV
+  --write-baseline FILE     record the reported findings
+  --baseline FILE           only findings not in FILE
+  --shard I/N               only shard I (1-based) of N
+  --findings-exit-code N    exit code when findings are reported (default 1)
+  --progress auto|bar|lines|none    progress on stderr (default auto)
+  --source-root DIR         paths relative to DIR (default: the git work tree)
+Exit codes: 0 clean, 1 findings, 2 tool or configuration error.
+Docs: docs/driver.md. clang-tidy's own options follow.
+"""
+
 # clang-tidy options that the driver implements itself in project mode.
 FIX_OPTIONS = frozenset(["fix", "fix-errors", "fix-notes"])
 

@@ -19,6 +19,10 @@ def run(cl, build, env):
               f"{hostmod.query_version(host.clang_tidy)})")
         sys.stdout.flush()
         os.execv(host.clang_tidy, [host.clang_tidy, "--version"])
+    if "help" in (_name(a) for a in cl.clang_tidy_args):
+        from .cmdline import DRIVER_HELP
+        print(DRIVER_HELP)
+        sys.stdout.flush()
     dirs = [os.path.dirname(f) or "." for f in cl.files] or [os.getcwd()]
     extra = default_checks_args(cl.user_named_checks, dirs)
     # Driver options mean nothing to clang-tidy: with --list-checks and the
