@@ -69,6 +69,17 @@ def _plural(n, word):
     return f"{n} {word}es" if word.endswith(("x", "s")) else f"{n} {word}s"
 
 
+def _incomplete(compiler_errors, unlocated):
+    """Why the analysis is incomplete, or None."""
+    parts = []
+    units = {f.tu for f in compiler_errors}
+    if units:
+        parts.append(_plural(len(units), "translation unit") + " with compiler errors")
+    if unlocated:
+        parts.append(_plural(len(unlocated), "configuration or command-line error"))
+    return "analysis incomplete: " + ", ".join(parts) if parts else None
+
+
 def run(cl, build, env):
     opts = Options(cl.driver)
     if cl.fix and opts.format != "text":
@@ -111,8 +122,8 @@ def run(cl, build, env):
     # The clang-tidy command of each unit.
     base = cmdline.without_options(cl.clang_tidy_args,
                                    cmdline.FIX_OPTIONS | {"export-fixes"})
-    if db_path and cl.build_path is None and not cl.tail:
-        base += ["-p", os.path.dirname(db_path)]
+    if db_path and cl.build_path is None and not cl.files:
+        base += ["-p", os.path.dirname(db_path)]  # the database we listed
     lookup = checks_default.ConfigLookup()
     bar = progress.Progress(len(units), opts.progress, root_shown=shown)
     seen = set()
@@ -191,12 +202,10 @@ def run(cl, build, env):
 
     # Reports.
     notifications = [("error", f"{f.message} [{f.check}]") for f in unlocated]
-    complete = not compiler_errors
-    if not complete:
-        notifications.append(("error", "analysis incomplete: "
-                              + _plural(len({f.tu for f in compiler_errors}),
-                                        "translation unit")
-                              + " with compiler errors"))
+    incomplete = _incomplete(compiler_errors, unlocated)
+    complete = incomplete is None
+    if incomplete:
+        notifications.append(("error", incomplete))
     run_props = {"translationUnits": len(units)}
     if opts.shard:
         run_props["shard"] = f"{opts.shard[0]}/{opts.shard[1]}"
@@ -223,9 +232,7 @@ def run(cl, build, env):
           f"{_plural(len(reported), 'finding')}"
           + (f" ({', '.join(extra)})" if extra else "")
           + fix_summary + f", {elapsed:.1f} s", file=sys.stderr)
-    if compiler_errors or unlocated:
-        print("raii-tidy: error: analysis incomplete: "
-              + _plural(len({f.tu for f in compiler_errors}), "translation unit")
-              + " with compiler errors", file=sys.stderr)
+    if incomplete:
+        print(f"raii-tidy: error: {incomplete}", file=sys.stderr)
         return EXIT_ERROR
     return opts.findings_exit_code if reported else EXIT_CLEAN
