@@ -1,23 +1,36 @@
 #!/usr/bin/env bash
 # Installs everything raii-tidy needs on Debian 12 (bookworm): LLVM/Clang 22
 # (clang-tidy, headers, CMake packages, lit, FileCheck), CMake, Ninja, a C++
-# compiler, Python 3, GoogleTest and Google Benchmark. Idempotent: installs
-# only what is missing.
+# compiler, Python 3 with PyYAML (the raii-tidy driver) and jsonschema (tests),
+# GoogleTest and Google Benchmark; and from the npm registry Microsoft's SARIF
+# Multitool, whose package also ships the SARIF 2.1.0 JSON schema (tests
+# validate the driver's SARIF with both). Idempotent: installs only what is
+# missing.
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
   cmake ninja-build g++ python3 libgtest-dev libgmock-dev libbenchmark-dev
+  python3-yaml python3-jsonschema git
 )
+# npm comes with nodejs on some machines; Debian's npm package only when absent.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+SARIF_MULTITOOL="@microsoft/sarif-multitool-linux@5.7.0"
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if (( ${#missing[@]} == 0 )); then
-  echo "install-deps: all packages present"
-  exit 0
-fi
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then sudo=sudo; fi
-echo "install-deps: installing ${missing[*]}"
-$sudo apt-get update -q
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+if (( ${#missing[@]} == 0 )); then
+  echo "install-deps: all packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+if [[ ! -x "$(npm root -g)/@microsoft/sarif-multitool-linux/Sarif.Multitool" ]]; then
+  echo "install-deps: installing $SARIF_MULTITOOL (npm)"
+  $sudo npm install -g --no-audit --no-fund "$SARIF_MULTITOOL"
+  # its postinstall step (newer npm skips install scripts unless allowed)
+  $sudo chmod +x "$(npm root -g)/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+fi
