@@ -7,15 +7,6 @@
 
 namespace clang::tidy::raii {
 
-static bool isConstantValue(const Expr *E, ASTContext &Ctx) {
-  if (E->isValueDependent())
-    return false;
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
-    return true;
-  Expr::EvalResult R;
-  return E->EvaluateAsInt(R, Ctx);
-}
-
 BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
     : Fn(Fn), Ctx(Ctx) {
   walk(Fn->getBody(), nullptr);
@@ -41,7 +32,7 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     const Expr *V = ignoreValueCasts(Value);
     if (const auto *R = dyn_cast<DeclRefExpr>(V))
       Src = dyn_cast<VarDecl>(R->getDecl());
-    else if (isConstantValue(V, Ctx))
+    else if (constantValue(V, Ctx))
       return; // `fd = -1`, `p = NULL`: no value of another variable
   }
   if (Src) {
@@ -74,7 +65,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
           CopyStmts.push_back({DS, VD, cast<VarDecl>(R->getDecl())});
           Copies.try_emplace(VD->getCanonicalDecl(),
                              cast<ValueDecl>(R->getDecl()->getCanonicalDecl()));
-        } else if (!isConstantValue(V, Ctx))
+        } else if (!constantValue(V, Ctx))
           Copies[VD->getCanonicalDecl()] = nullptr;
       }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {

@@ -16,17 +16,10 @@ struct CondFact {
 };
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
-  if (E->isValueDependent())
-    return false;
-  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull)) {
-    K = 0;
-    return true;
-  }
-  Expr::EvalResult V;
-  if (!E->EvaluateAsInt(V, Ctx))
-    return false;
-  K = V.Val.getInt().getSExtValue();
-  return true;
+  std::optional<int64_t> V = constantValue(E, Ctx);
+  if (V)
+    K = *V;
+  return V.has_value();
 }
 
 std::optional<CondFact> target(const Expr *E) {

@@ -47,6 +47,17 @@ const Expr *ignoreValueCasts(const Expr *E) {
   }
 }
 
+std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
+  if (!E || E->isValueDependent())
+    return std::nullopt;
+  if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt().getSExtValue();
+}
+
 bool KeyBuilder::keyOf(const Expr *E, HandleKey &K, bool StripDeref) const {
   return build(E, K, StripDeref, 0);
 }

@@ -15,6 +15,7 @@
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::raii {
@@ -94,6 +95,10 @@ private:
 /// \p E without parentheses, implicit casts and explicit casts that keep the
 /// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`.
 const Expr *ignoreValueCasts(const Expr *E);
+
+/// The integer value of constant \p E (a null pointer constant is 0), or
+/// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as.
+std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

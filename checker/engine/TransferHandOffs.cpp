@@ -1,0 +1,165 @@
+//===- TransferHandOffs.cpp - the transfer function: hand-offs ------------===//
+//
+// The part of TransferFunctions that ends tracking: which acquisitions an
+// expression names, and what returning, storing, passing or adopting a
+// handle does to them (the rules themselves are in HandOff.h).
+//
+//===----------------------------------------------------------------------===//
+#include "catalog/Vocabulary.h"
+#include "engine/HandOff.h"
+#include "engine/Transfer.h"
+#include "support/GuardTypes.h"
+#include "support/Lockables.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+const ValueDecl *TransferFunctions::trackedRoot(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    HandleKey K;
+    if (C.KeyOf.keyOf(DRE, K, false) && K.Steps.size() == 1 && K.root() &&
+        C.KeyOf.isHandleRoot(K.root()))
+      return K.root();
+  }
+  return nullptr;
+}
+
+void TransferFunctions::namedAcqs(const Expr *E,
+                         llvm::SmallVectorImpl<unsigned> &Named) const {
+  E = E->IgnoreParenCasts();
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+  const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
+  if (!Root)
+    return;
+  // `fds[1]` names one handle of an array filled by `pipe(fds)`; an element
+  // of a heap block (`p[0]` after `p = malloc(n)`) names no handle.
+  std::optional<uint64_t> Index;
+  bool AnyIndex = false;
+  if (AS) {
+    Expr::EvalResult R;
+    if (!AS->getIdx()->isValueDependent() &&
+        AS->getIdx()->EvaluateAsInt(R, C.Ctx))
+      Index = R.Val.getInt().getZExtValue();
+    else
+      AnyIndex = true;
+  }
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    const HandleKey &K = C.Keys[A.Key];
+    if (A.IsLock || A.isSeed() || K.root() != Root)
+      continue;
+    if (AS && (K.Steps.size() < 2 ||
+               (!AnyIndex && (K.Steps[1].Kind != HandleKey::Step::ConstIndex ||
+                              K.Steps[1].Index != *Index))))
+      continue;
+    Named.push_back(J);
+  }
+}
+
+void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
+  AcqState &S = (*St)[J];
+  if (!S.held())
+    return;
+  if (Tentative) {
+    S.B |= AcqState::Taken;
+    if (!S.TakenBy)
+      S.TakenBy = By;
+  } else {
+    S.dropTo(AcqState::Escaped);
+  }
+  Ev->handedOff(J, Tentative);
+}
+
+void TransferFunctions::escapeRoot(const ValueDecl *Root) {
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root)
+      escape(J, false, nullptr);
+  }
+}
+
+void TransferFunctions::escapeIfTracked(const Expr *E) {
+  if (!E)
+    return;
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  // The value of `x = fd` is the handle, now also in x.
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign) {
+    escapeIfTracked(BO->getLHS());
+    return escapeIfTracked(BO->getRHS());
+  }
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(E, Named);
+  for (unsigned J : Named)
+    escape(J, false, nullptr);
+}
+
+void TransferFunctions::handOffArgs(const Expr *Call,
+                           llvm::ArrayRef<const Expr *> Args) {
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I]->IgnoreParenCasts();
+    bool AddrOf = false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+        UO && UO->getOpcode() == UO_AddrOf) {
+      Arg = UO->getSubExpr()->IgnoreParenCasts();
+      AddrOf = true;
+    }
+    llvm::SmallVector<unsigned, 4> Named;
+    namedAcqs(Arg, Named);
+    for (unsigned J : Named) {
+      if (!(*St)[J].held())
+        continue;
+      const Acquisition &A = C.acqs()[J];
+      switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx)) {
+      case ArgFate::Borrowed:
+        break;
+      case ArgFate::MaybeTaken:
+        escape(J, true, Call);
+        break;
+      case ArgFate::Taken:
+        escape(J, false, Call);
+        break;
+      }
+    }
+  }
+}
+
+/// `re->Decref()`: a member the translation unit cannot see may release or
+/// keep the object it is called on.
+void TransferFunctions::handOffObject(const CXXMemberCallExpr *MC) {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  if (!Obj)
+    return;
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(Obj, Named);
+  for (unsigned J : Named)
+    if ((*St)[J].held() && objectFate(MC, C.Ctx) != ArgFate::Borrowed)
+      escape(J, true, MC);
+}
+
+/// `std::lock_guard<std::mutex> g(m, std::adopt_lock);` takes over the lock
+/// the function took by hand.
+void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
+  if (!C.Guards.matches(guardDeclOf(E->getType())) ||
+      llvm::none_of(E->arguments(), [](const Expr *A) {
+        return lockTagOf(A) == LockTag::Adopt;
+      }))
+    return;
+  for (const Expr *Arg : E->arguments()) {
+    HandleKey K;
+    if (!isLockableType(Arg->getType().getNonReferenceType()) ||
+        !C.KeyOf.keyOf(Arg, K, true))
+      continue;
+    unsigned Key = C.Keys.find(K);
+    for (unsigned J = 0; J < St->size(); ++J)
+      if (C.acqs()[J].Key == Key && !C.acqs()[J].isGuard() &&
+          (*St)[J].held())
+        (*St)[J].dropTo(AcqState::Escaped);
+  }
+}
+
+} // namespace clang::tidy::raii
