@@ -141,8 +141,8 @@ SwallowedExceptionCheck::SwallowedExceptionCheck(llvm::StringRef Name,
           Options.get("IntentMarkers", DefaultIntentMarkers).str()),
       SilentFunctionsOption(
           Options.get("SilentFunctions", DefaultSilentFunctions).str()),
-      RuleFilesOption(Options.getLocalOrGlobal("RaiiRuleFiles", "").str()),
-      Catalog(RuleCatalog::forCheck(*this, RuleFilesOption)),
+      Shared(*this, Name, Options),
+      Catalog(RuleCatalog::forCheck(*this, Shared.RuleFiles)),
       Recognizer(Options), Walker(Recognizer),
       ReportingNames(std::vector<std::string>{}) {
   std::vector<std::string> Names;
@@ -166,7 +166,7 @@ void SwallowedExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportingFunctions", ReportingFunctionsOption);
   Options.store(Opts, "IntentMarkers", IntentMarkersOption);
   Options.store(Opts, "SilentFunctions", SilentFunctionsOption);
-  Options.store(Opts, "RaiiRuleFiles", RuleFilesOption);
+  Shared.storeRuleFiles(Options, Opts);
 }
 
 void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {

@@ -5,6 +5,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/ExitHandlers.h"
 #include "support/NameMatcher.h"
+#include "support/SharedOptions.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::raii {
@@ -62,7 +63,7 @@ private:
   const std::string ReportingFunctionsOption;
   const std::string IntentMarkersOption;
   const std::string SilentFunctionsOption;
-  const std::string RuleFilesOption;
+  const SharedOptions Shared;
   const RuleCatalog &Catalog;
   const ExitHandlerRecognizer Recognizer;
   ExitHandlerWalker Walker;

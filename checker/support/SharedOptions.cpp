@@ -27,9 +27,14 @@ void SharedOptions::storeNothrow(const ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "RaiiCLinkageNothrow", boolOptionText(CLinkageNothrow));
 }
 
+void SharedOptions::storeRuleFiles(const ClangTidyCheck::OptionsView &Options,
+                                   ClangTidyOptions::OptionMap &Map) const {
+  Options.store(Map, "RaiiRuleFiles", RuleFiles);
+}
+
 void SharedOptions::storeAll(const ClangTidyCheck::OptionsView &Options,
                              ClangTidyOptions::OptionMap &Map) const {
-  Options.store(Map, "RaiiRuleFiles", RuleFiles);
+  storeRuleFiles(Options, Map);
   storeNothrow(Options, Map);
   Options.store(Map, "RaiiGuardStyle", GuardStyle);
 }

@@ -33,6 +33,9 @@ struct SharedOptions {
   /// that question).
   void storeNothrow(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Map) const;
+  /// Stores the rule files option (checks that only read the catalog).
+  void storeRuleFiles(const ClangTidyCheck::OptionsView &Options,
+                      ClangTidyOptions::OptionMap &Map) const;
   /// Stores every shared option.
   void storeAll(const ClangTidyCheck::OptionsView &Options,
                 ClangTidyOptions::OptionMap &Map) const;
