@@ -136,6 +136,7 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
     P.PendingOn = -1;
     if (Acquired) {
       P.Depths = 0;
+      P.B &= ~AcqState::Entry;
       P.Causes.clear();
     } else {
       P.B &= ~AcqState::Released;

@@ -159,9 +159,9 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
                     !Root->getType()->isPointerType() &&
                     !Root->getType()->isReferenceType();
     if (A.HandleExpr) {
+      // The object as written (`mutex_` in `mutex_.Lock()`), also when a
+      // wrapper's summary locks a field of it.
       A.Name = spellHandle(stripToObject(A.HandleExpr), C.Ctx);
-      for (const ValueDecl *F : Role.Handle.Fields)
-        A.Name += (A.Name.empty() ? "" : ".") + F->getNameAsString();
     } else if (Root) {
       A.Name = Root->getNameAsString();
     }

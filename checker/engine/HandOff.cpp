@@ -27,7 +27,7 @@ static bool isConstView(QualType T) {
 
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
-                     ASTContext &Ctx) {
+                     ASTContext &Ctx, bool IntoLocal) {
   const FunctionDecl *FD = nullptr;
   unsigned ParamIdx = I;
   if (const auto *C = dyn_cast<CallExpr>(Call)) {
@@ -43,7 +43,13 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       ParamIdx = I - 1;
     }
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
-    FD = CE->getConstructor();
+    if (!IntoLocal)
+      return ArgFate::Taken; // the object takes the handle elsewhere
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (I < Ctor->getNumParams() &&
+        isConstView(Ctor->getParamDecl(I)->getType()))
+      return ArgFate::Borrowed;
+    return ArgFate::MaybeTaken;
   }
   if (FD && ParamIdx < FD->getNumParams()) {
     QualType PT = FD->getParamDecl(ParamIdx)->getType();

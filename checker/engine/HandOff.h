@@ -18,9 +18,11 @@
 // the member's body is not in the translation unit (and it is neither a
 // library member nor `const`).
 //
-// Constructor arguments follow the same rules by the constructor's
-// parameter types (`std::string s(buf)` borrows, `std::unique_ptr<T> u(p)`
-// may take).
+// Constructor arguments: when the object built is a local variable, a
+// `const T *` / `const T &` parameter borrows (`std::string s(buf)`) and any
+// other may take (`std::unique_ptr<T> u(p)`, `File f(fd)`); when the object
+// goes anywhere else (`new Logger(fp)`, `*out = Slice(buf, n)`, returned,
+// passed on), the handle goes with it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_HANDOFF_H
@@ -34,10 +36,11 @@ namespace clang::tidy::raii {
 enum class ArgFate { Borrowed, MaybeTaken, Taken };
 
 /// What passing argument \p I of \p Call (a call or a construction) does
-/// to a handle of \p Fam; \p AddrOf when the argument is `&handle`.
+/// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;
+/// \p IntoLocal when \p Call constructs a local variable.
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
-                     ASTContext &Ctx);
+                     ASTContext &Ctx, bool IntoLocal = false);
 
 /// What calling the member \p MC does to the handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the

@@ -100,12 +100,13 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     S->Acquires = std::move(Role);
     return S;
   }
-  // Acquire: a lock on an outside object held on every exit, released on
+  // Acquire: a lock on an outside object held on every exit (a tested
+  // result is fine when the failure path does not return), released on
   // none.
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &L = FA.Acquisitions[I];
     if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
-        !L.Rule || L.ResultTested || !L.Reached ||
+        !L.Rule || !L.Reached ||
         L.ReleasedSomewhere || FA.AtExit.size() <= I ||
         !FA.AtExit[I].surelyHeld())
       continue;

@@ -136,8 +136,12 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     }
     if (!A.Fam || A.Fam->Kind != Fam->Kind)
       continue;
+    // A lock the caller held may be taken again in ways the function does
+    // not show (pthread_cond_wait, a wrapper without summary): releasing it
+    // twice is no evidence.
     if ((S.B & AcqState::Released) && S.PendingOn < 0 && S.LastRelease &&
-        S.LastRelease != E && !(S.held() && A.Reentrant))
+        S.LastRelease != E && !(S.held() && A.Reentrant) &&
+        !(A.isSeed() && A.IsLock))
       Ev->doubleRelease(J, E, S.LastRelease);
     bool Holds = S.held() || (S.B & AcqState::Entry);
     if (S.held() && (S.B & AcqState::Taken) && S.TakenBy)
@@ -150,7 +154,7 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     }
     if (!Holds && !(S.B & AcqState::Released))
       continue;
-    if (Pending >= 0 && S.held()) {
+    if (Pending >= 0 && (S.held() || (S.B & AcqState::Entry))) {
       S.B |= AcqState::Released;
       S.PendingOn = Pending;
       S.LastRelease = E;

@@ -98,8 +98,31 @@ void TransferFunctions::escapeIfTracked(const Expr *E) {
     escape(J, false, nullptr);
 }
 
+/// True if \p CE builds a local variable (`T s(buf);`, `T s = T(buf);`).
+static bool constructsLocal(const CXXConstructExpr *CE, const BodyIndex &B) {
+  const Stmt *Cur = CE;
+  const Stmt *P = B.parent(CE);
+  while (P && isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                  ImplicitCastExpr, ExprWithCleanups, ParenExpr,
+                  CXXFunctionalCastExpr>(P)) {
+    Cur = P;
+    P = B.parent(P);
+  }
+  const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+  if (!DS)
+    return false;
+  for (const Decl *D : DS->decls())
+    if (const auto *VD = dyn_cast<VarDecl>(D))
+      if (VD->getInit() == Cur && BodyIndex::isLocalVar(VD) &&
+          !VD->getType()->isReferenceType())
+        return true;
+  return false;
+}
+
 void TransferFunctions::handOffArgs(const Expr *Call,
                            llvm::ArrayRef<const Expr *> Args) {
+  const auto *CE = dyn_cast<CXXConstructExpr>(Call);
+  const bool IntoLocal = CE && constructsLocal(CE, C.Body);
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I]->IgnoreParenCasts();
     bool AddrOf = false;
@@ -114,7 +137,8 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       if (!(*St)[J].held())
         continue;
       const Acquisition &A = C.acqs()[J];
-      switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx)) {
+      switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx,
+                           IntoLocal)) {
       case ArgFate::Borrowed:
         break;
       case ArgFate::MaybeTaken:

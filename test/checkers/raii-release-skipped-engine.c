@@ -326,3 +326,36 @@ void *negativeAllocationRetryLoop(size_t need, size_t step) {
   } while (!mem && need > 0);
   return mem;
 }
+
+// ---- realloc wrappers and asserted lock wrappers ---------------------------
+
+static void *util_realloc(void *ptr, size_t size) {
+  void *newptr = realloc(ptr, size);
+  if (newptr)
+    return newptr;
+  free(ptr);
+  return NULL;
+}
+
+void *negativeReallocWrapperUse(void *p, size_t n) { return util_realloc(p, n); }
+
+struct mutex_t {
+  pthread_mutex_t mu;
+};
+static void mutex_lock(struct mutex_t *m) {
+  int rc = pthread_mutex_lock(&m->mu);
+  if (rc)
+    abort();
+}
+static void mutex_unlock(struct mutex_t *m) { pthread_mutex_unlock(&m->mu); }
+
+int negativeAssertedLockWrapperRelockedInBetween(struct mutex_t *m, int e) {
+  mutex_lock(m);
+  if (e) {
+    mutex_unlock(m);
+    work();
+    mutex_lock(m);
+  }
+  mutex_unlock(m);
+  return 0;
+}

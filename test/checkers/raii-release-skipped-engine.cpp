@@ -78,3 +78,35 @@ bool negativeExistenceCheck(const char *name) {
   }
   return false;
 }
+
+struct File {
+  explicit File(FILE *f); // keeps f
+  ~File();
+};
+struct Logger {
+  explicit Logger(FILE *f);
+};
+struct View {
+  View(const char *d, size_t n);
+  const char *d;
+};
+
+void negativeLocalObjectMayTakeIt(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return;
+  File owner(f);
+  quiet();
+}
+
+Logger *negativeNewObjectTakesIt(const char *p) {
+  FILE *f = fopen(p, "w");
+  if (!f)
+    return nullptr;
+  return new Logger(f);
+}
+
+void negativeViewStoredInOutParameter(View *out, size_t n) {
+  char *buf = new char[n];
+  *out = View(buf, n);
+}
