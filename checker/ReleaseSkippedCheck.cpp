@@ -88,9 +88,8 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       if (!A.Escaped && !A.MaybeTaken && !Overwritten)
         continue;
     } else {
-      llvm::StringRef Guard =
-          Ctx.getLangOpts().CPlusPlus ? guardFor(*A.Fam) : llvm::StringRef();
-      if (!Ctx.getLangOpts().CPlusPlus)
+      std::optional<llvm::StringRef> Guard = guardAdvice(A);
+      if (!Ctx.getLangOpts().CPlusPlus || !Guard)
         diag(A.diagLoc(),
              "'%0' acquired by '%1' is not released on every path")
             << A.Name << A.acquireName();
@@ -98,7 +97,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
                           "path; hold it in %select{'%3'|a scope guard}2 to "
                           "release it automatically")
-            << A.Name << A.acquireName() << Guard.empty() << Guard;
+            << A.Name << A.acquireName() << Guard->empty() << *Guard;
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
     }
     noteSkips(FA, A, Ctx);

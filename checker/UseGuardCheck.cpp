@@ -20,12 +20,12 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         llvm::any_of(FA.Reacquires,
                      [&](const Reacquire &R) { return R.Second == A.Site; }))
       continue;
-    llvm::StringRef Guard = guardFor(*A.Fam);
-    if (Guard.empty() && A.Fam->GuardStd.empty() && A.Fam->GuardRaii.empty())
-      continue; // no guard fits this family
+    std::optional<llvm::StringRef> Guard = guardAdvice(A);
+    if (!Guard)
+      continue; // no guard fits
     diag(A.diagLoc(), "'%0' is acquired by '%1' and released by hand; hold it "
                       "in %select{'%3'|a scope guard}2 instead")
-        << A.Name << A.acquireName() << Guard.empty() << Guard;
+        << A.Name << A.acquireName() << Guard->empty() << *Guard;
     noteWrapper(A.Via, A.ViaSite, "acquires the resource");
   }
 }

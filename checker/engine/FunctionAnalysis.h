@@ -28,8 +28,10 @@ public:
   std::vector<LostOnFailure> LostOnFailures;
   /// What each reachable `return` gives back.
   std::vector<std::pair<const Stmt *, ReturnedValue>> Returns;
-  /// Per acquisition, the union of its states over the function's exits.
+  /// Per acquisition, the union of its states over the function's exits,
+  /// and over the exits that return normally (no exception).
   State AtExit;
+  State AtNormalExit;
   bool Analyzed = false; ///< false when no CFG could be built
   /// Keys released somewhere in the body (`fclose(f)` anywhere names f).
   llvm::DenseSet<unsigned> KeysReleasedInBody;
@@ -47,6 +49,8 @@ public:
   void lostOnFailure(const Expr *Call, const Expr *Target) override;
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
+  /// A path returns normally with \p S.
+  void returnedNormally(const State &S) { AtNormalExit.join(S); }
 
   /// Turns the exit states into each acquisition's results (after the final
   /// pass).

@@ -1,6 +1,8 @@
 //===- ResourceCheck.cpp - base of the engine checks ----------------------===//
 #include "engine/ResourceCheck.h"
 #include "support/GuardTypes.h"
+#include "support/Lockables.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -35,6 +37,17 @@ llvm::StringRef ResourceCheck::guardFor(const Family &F) const {
     return G.starts_with("std::") ? G : llvm::StringRef();
   }
   return F.guard(Shared.GuardStyle);
+}
+
+std::optional<llvm::StringRef>
+ResourceCheck::guardAdvice(const Acquisition &A) const {
+  if (!A.Fam || (A.Fam->GuardStd.empty() && A.Fam->GuardRaii.empty()))
+    return std::nullopt;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(A.Via);
+      MD && A.IsLock && MD->isInstance() &&
+      !isBasicLockableType(MD->getFunctionObjectParameterType()))
+    return std::nullopt;
+  return guardFor(*A.Fam);
 }
 
 void ResourceCheck::noteWrapper(const FunctionDecl *Via, const Stmt *Inside,

@@ -30,6 +30,10 @@ protected:
   /// The guard a fix or message names for \p F under RaiiGuardStyle: in
   /// `std` style only a standard type (empty when the standard has none).
   llvm::StringRef guardFor(const Family &F) const;
+  /// The guard to advise for \p A: a type, "" for "a scope guard", or
+  /// nullopt when none fits (the family names none, or \p A locks through
+  /// a member of a class that is not BasicLockable, `mutex_.Lock()`).
+  std::optional<llvm::StringRef> guardAdvice(const Acquisition &A) const;
   /// Emits the note that points into the wrapper a summary made an acquire
   /// or a release of.
   void noteWrapper(const FunctionDecl *Via, const Stmt *Inside,

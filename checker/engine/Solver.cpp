@@ -68,8 +68,10 @@ bool Solver::callMayThrow(const CallExpr *E) const {
   }
   if (FD->isNoReturn())
     return false;
-  if (const Release *R = C.Roles.catalog().matchRelease(E))
-    if (!R->MayThrow)
+  // Releases do not throw unless their rule says so (a wrapper's summary
+  // release takes the word of the release inside it).
+  for (const ReleaseRole &R : C.Roles.releases(E))
+    if (!R.Rule->MayThrow)
       return false;
   return C.Policy.mayThrow(FD);
 }
@@ -199,6 +201,8 @@ void Solver::propagate(const CFGBlock *B) {
         Where = Last;
       }
       leave(Next, K, Where, K == SkipCause::Exception ? Last : nullptr);
+      if (K != SkipCause::Exception && K != SkipCause::Throw)
+        C.Out.returnedNormally(Next);
       continue;
     }
     if (Final)
@@ -235,6 +239,7 @@ bool Solver::run() {
   }
   Final = true;
   C.Out.AtExit = State::bottom(N);
+  C.Out.AtNormalExit = State::bottom(N);
   for (const CFGBlock *B : *G)
     propagate(B);
   return true;

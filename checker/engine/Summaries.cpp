@@ -100,15 +100,15 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     S->Acquires = std::move(Role);
     return S;
   }
-  // Acquire: a lock on an outside object held on every exit (a tested
-  // result is fine when the failure path does not return), released on
-  // none.
+  // Acquire: a lock on an outside object held on every normal exit (a
+  // tested result is fine when the failure path does not return; an
+  // exception from the lock itself leaves nothing held), released on none.
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &L = FA.Acquisitions[I];
     if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
         !L.Rule || !L.Reached ||
-        L.ReleasedSomewhere || FA.AtExit.size() <= I ||
-        !FA.AtExit[I].surelyHeld())
+        L.ReleasedSomewhere || FA.AtNormalExit.size() <= I ||
+        !FA.AtNormalExit.Reachable || !FA.AtNormalExit[I].surelyHeld())
       continue;
     RoleHandle H;
     if (!callerHandle(FA.Keys[L.Key], Def, H))

@@ -109,6 +109,16 @@ bool isLockableType(QualType T) {
                         {"lock", "lock_shared", "try_lock", "Lock"});
 }
 
+bool isBasicLockableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return hasMethodNamed(RD, {"lock"}) && hasMethodNamed(RD, {"unlock"});
+}
+
 bool isRecursiveLockableType(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   return RD && RD->getIdentifier() &&

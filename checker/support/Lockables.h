@@ -29,6 +29,10 @@ bool namesDecl(const Expr *E, const ValueDecl *D);
 /// and for dependent types (which may be one).
 bool isLockableType(QualType T);
 
+/// True for a class with `lock()` and `unlock()` members (what
+/// `std::lock_guard` needs), and for dependent types.
+bool isBasicLockableType(QualType T);
+
 /// True for a lockable type that may be locked again by its owner
 /// (`std::recursive_mutex`, `std::recursive_timed_mutex`, ...).
 bool isRecursiveLockableType(QualType T);

@@ -110,3 +110,31 @@ void negativeViewStoredInOutParameter(View *out, size_t n) {
   char *buf = new char[n];
   *out = View(buf, n);
 }
+
+// A lock class of the project with its own spelling: its members are lock
+// wrappers, but no standard guard fits it.
+#include <mutex>
+class PortMutex {
+public:
+  void Lock() { mu_.lock(); }
+  void Unlock() { mu_.unlock(); }
+
+private:
+  std::mutex mu_;
+};
+PortMutex pm;
+void negativeProjectLockClassNoStdGuard() {
+  pm.Lock();
+  quiet();
+  pm.Unlock();
+}
+int positiveProjectLockClassSkipped(int e) {
+  pm.Lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pm' acquired by 'Lock' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-15]]:17: note: 'Lock' acquires the resource here
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'pm' is skipped by this return
+  pm.Unlock();
+  return 0;
+}
