@@ -112,7 +112,7 @@ void paint(HWND wnd) {
   DeleteDC(mem);
   DeleteDC(dc);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'dc' acquired by 'GetDC' is released by 'DeleteDC'; release it with 'ReleaseDC' [raii-mismatched-release]
-  // CHECK-MESSAGES: :[[@LINE-7]]:12: note: 'dc' acquired here
+  // CHECK-MESSAGES: :[[@LINE-9]]:12: note: 'dc' acquired here
 }
 
 void negativePaint(HWND wnd) {
