@@ -463,7 +463,9 @@ def convert(groups, shipped, rep, counts, assume_null_note=True):
             rep.note(g.where, "no integer or pointer return type known for %s; "
                      "'invalid: null' assumed" % ", ".join("'%s'" % a for a in assumed))
         lines.append("    release:")
-        for e in releases:
+        # Deallocs first: diagnostics name a family's first release as the
+        # one to use.
+        for e in sorted(releases, key=lambda r: r.weight == 0):
             counts["converted"] += e.weight
             lines.append("      - { function: %s, handle: arg %d }"
                          % (yaml_name(e.name), e.release_arg))

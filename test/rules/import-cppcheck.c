@@ -25,8 +25,8 @@
 // YAML-NEXT:       - { function: pool_realloc, handle: return, invalid: "null" }
 // YAML-NEXT:       - { function: pool_strdup, handle: return, invalid: "null" }
 // YAML-NEXT:     release:
-// YAML-NEXT:       - { function: pool_realloc, handle: arg 0 }
 // YAML-NEXT:       - { function: pool_free, handle: arg 1 }
+// YAML-NEXT:       - { function: pool_realloc, handle: arg 0 }
 // YAML-NEXT:     transfer:
 // YAML-NEXT:       - { function: pool_adopt, arg: 0 }
 // YAML-NEXT:   - name: sample-chan-close
@@ -90,6 +90,6 @@ void pooled(int adopt) {
 void mismatched(void) {
   char *p = pool_alloc(16);
   free(p);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' acquired by 'pool_alloc' is released by 'free'; release it with 'pool_realloc' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' acquired by 'pool_alloc' is released by 'free'; release it with 'pool_free' [raii-mismatched-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: 'p' acquired here
 }
