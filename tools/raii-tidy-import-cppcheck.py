@@ -126,15 +126,15 @@ class Group:
         return {e.name for e in self.releases}
 
 
-def shipped_catalog(rules_dir):
-    """{function: (family, section)} for the rule files in RULES_DIR.
+def read_rule_files(rules_dir):
+    """[(file, family, {section: [functions]})] for the rule files in
+    RULES_DIR, in file order.
 
     Reads the `- name:` and `function:` entries of the shipped files (which
-    are written one entry per line), enough to know what they already name.
+    are written one entry per line), enough to know what they name. Shared
+    with tools/rules-catalog.py (catalog figures, README check).
     """
-    names = {}
-    if not rules_dir:
-        return names
+    out = []
     for fn in sorted(os.listdir(rules_dir)):
         if not fn.endswith(".yaml"):
             continue
@@ -143,15 +143,29 @@ def shipped_catalog(rules_dir):
             for line in f:
                 m = re.match(r"^\s*-\s*name:\s*(\S+)", line)
                 if m:
-                    family = m.group(1)
+                    family = {"acquire": [], "release": [], "transfer": []}
+                    out.append((fn, m.group(1), family))
+                    section = None
                     continue
                 m = re.match(r"^\s*(acquire|release|transfer):\s*$", line)
                 if m:
                     section = m.group(1)
                     continue
                 m = re.search(r"function:\s*\"?([^,\"}\s]+)", line)
-                if m and family and section:
-                    names.setdefault((m.group(1), section), family)
+                if m and family is not None and section:
+                    family[section].append(m.group(1))
+    return out
+
+
+def shipped_catalog(rules_dir):
+    """{(function, section): family} for the rule files in RULES_DIR."""
+    names = {}
+    if not rules_dir:
+        return names
+    for _, family, sections in read_rule_files(rules_dir):
+        for section, functions in sections.items():
+            for fn in functions:
+                names.setdefault((fn, section), family)
     return names
 
 
