@@ -107,3 +107,24 @@ void mismatchedRWLock(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rw' acquired by 'g_rw_lock_writer_lock' is released by 'g_rw_lock_reader_unlock'; release it with 'g_rw_lock_writer_unlock' [raii-mismatched-release]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'rw' acquired here
 }
+
+// The GMatchInfo is stored through argument 3; TRUE means it was.
+int positiveMatch(const GRegex *re, const gchar *s) {
+  GMatchInfo *m;
+  if (!g_regex_match(re, s, 0, &m))
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: 'm' acquired by 'g_regex_match' is not released on every path [raii-release-skipped]
+  if (work())
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  g_match_info_free(m);
+  return 1;
+}
+
+// g_environ_setenv takes the array over and returns the one to keep.
+void negativeEnviron(void) {
+  gchar **env = g_get_environ();
+  env = g_environ_setenv(env, "A", "1", TRUE);
+  env = g_environ_setenv(env, "B", "2", TRUE);
+  g_strfreev(env);
+}

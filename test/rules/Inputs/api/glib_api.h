@@ -40,6 +40,12 @@ void g_rw_lock_writer_lock(GRWLock *l);
 void g_rw_lock_writer_unlock(GRWLock *l);
 void g_rw_lock_reader_lock(GRWLock *l);
 void g_rw_lock_reader_unlock(GRWLock *l);
+typedef struct _GRegex GRegex;
+typedef struct _GMatchInfo GMatchInfo;
+gboolean g_regex_match(const GRegex *regex, const gchar *string, int options, GMatchInfo **match_info);
+void g_match_info_free(GMatchInfo *m);
+gchar **g_get_environ(void);
+gchar **g_environ_setenv(gchar **envp, const gchar *var, const gchar *value, gboolean overwrite);
 void free(void *p);
 #ifdef __cplusplus
 }
