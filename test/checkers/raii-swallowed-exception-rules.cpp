@@ -3,18 +3,18 @@
 // RUN: %check_raii %s raii-swallowed-exception %t \
 // RUN:   --config="{CheckOptions: {RaiiRuleFiles: '%S/../rules/Inputs/db.yaml'}}" \
 // RUN:   -- -std=c++17
-// Without the rule file, sqlite3_close is an unknown call: no finding.
+// Without the rule file, kv_close is an unknown call: no finding.
 // RUN: %check_raii --prefix=NORULES %s raii-swallowed-exception %t.norules -- -std=c++17
 
-struct sqlite3;
-extern "C" int sqlite3_close(sqlite3 *);
-void query(sqlite3 *db);
+struct kvstore;
+extern "C" int kv_close(kvstore *);
+void query(kvstore *db);
 
-void run(sqlite3 *db) {
+void run(kvstore *db) {
   try {
     query(db);
   } catch (...) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'catch (...)' only releases resources and falls through, silently swallowing the exception; add 'throw;', report it, or say in a comment that it is ignored intentionally [raii-swallowed-exception]
-    sqlite3_close(db);
+    kv_close(db);
   }
 }

@@ -6,7 +6,7 @@ struct Database {
   void commit();
   void rollback() noexcept;
 };
-#include <c_libs.h>
+#include <kv_http.h>
 bool apply(Database &db);
 
 void positiveTransaction(Database &db) {
@@ -41,26 +41,26 @@ void noexceptTransaction(Database &db) noexcept {
   // USE-MESSAGES: :[[@LINE-3]]:3: warning: 'db' is acquired by 'begin' and released by hand; hold it in 'raii::transaction' instead [raii-use-guard]
 }
 
-int positiveSqlite(const char *path) {
-  sqlite3 *db;
-  if (sqlite3_open_v2(path, &db, 0, 0) != 0)
+int positiveKvstore(const char *path) {
+  kvstore *db;
+  if (kv_open(path, &db, 0, 0) != 0)
     return -1;
-  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'db' acquired by 'sqlite3_open_v2' is not released on every path
-  if (sqlite3_exec(db, "select 1") != 0)
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'db' acquired by 'kv_open' is not released on every path
+  if (kv_exec(db, "select 1") != 0)
     return -2;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'db' is skipped by this return
-  sqlite3_close(db);
+  kv_close(db);
   return 0;
 }
 
-void positiveCurl() {
-  CURL *c = curl_easy_init();
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'c' acquired by 'curl_easy_init' is never released
-  curl_easy_perform(c);
+void positiveHttpClient() {
+  http_client *c = http_client_new();
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'c' acquired by 'http_client_new' is never released
+  http_client_get(c);
 }
 
-void negativeCurlTransfer(void *multi) {
-  CURL *c = curl_easy_init();
+void negativeHttpClientTransfer(void *multi) {
+  http_client *c = http_client_new();
   if (c)
-    curl_multi_add_handle(multi, c);
+    http_pool_add(multi, c);
 }

@@ -1,0 +1,44 @@
+// Mock declarations of the OpenSSL 3 functions in rules/openssl.yaml.
+#pragma once
+#ifdef __cplusplus
+extern "C" {
+#endif
+#define NULL ((void *)0)
+typedef struct ssl_ctx_st SSL_CTX;
+typedef struct ssl_st SSL;
+typedef struct ssl_method_st SSL_METHOD;
+typedef struct bio_st BIO;
+typedef struct x509_st X509;
+typedef struct evp_pkey_st EVP_PKEY;
+typedef struct evp_md_ctx_st EVP_MD_CTX;
+typedef struct bignum_st BIGNUM;
+const SSL_METHOD *TLS_client_method(void);
+SSL_CTX *SSL_CTX_new(const SSL_METHOD *method);
+void SSL_CTX_free(SSL_CTX *ctx);
+SSL *SSL_new(SSL_CTX *ctx);
+void SSL_free(SSL *ssl);
+int SSL_connect(SSL *ssl);
+void SSL_set_bio(SSL *ssl, BIO *rbio, BIO *wbio);
+BIO *BIO_new_socket(int sock, int close_flag);
+BIO *BIO_new_file(const char *filename, const char *mode);
+int BIO_free(BIO *a);
+X509 *PEM_read_bio_X509(BIO *bp, X509 **x, void *cb, void *u);
+X509 *SSL_get1_peer_certificate(const SSL *ssl);
+void X509_free(X509 *a);
+EVP_PKEY *X509_get_pubkey(X509 *x);
+void EVP_PKEY_free(EVP_PKEY *key);
+int EVP_PKEY_get_bits(const EVP_PKEY *pkey);
+EVP_MD_CTX *EVP_MD_CTX_new(void);
+void EVP_MD_CTX_free(EVP_MD_CTX *ctx);
+int EVP_DigestInit_ex(EVP_MD_CTX *ctx, const void *type, void *impl);
+BIGNUM *BN_new(void);
+void BN_free(BIGNUM *a);
+char *BN_bn2hex(const BIGNUM *a);
+void *CRYPTO_malloc(unsigned long num, const char *file, int line);
+void CRYPTO_free(void *ptr, const char *file, int line);
+#define OPENSSL_malloc(num) CRYPTO_malloc(num, __FILE__, __LINE__)
+#define OPENSSL_free(addr) CRYPTO_free(addr, __FILE__, __LINE__)
+void free(void *p);
+#ifdef __cplusplus
+}
+#endif

@@ -1,0 +1,130 @@
+// The families of rules/glib.yaml on mock GLib declarations.
+// RUN: %check_raii %s raii-release-skipped,raii-mismatched-release,raii-reacquire %t -- -std=c11 -isystem %S/Inputs/api
+
+#include <glib_api.h>
+
+int work(void);
+
+int positiveStrdup(const gchar *s) {
+  gchar *copy = g_strdup(s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'copy' acquired by 'g_strdup' is not released on every path [raii-release-skipped]
+  if (work())
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'copy' is skipped by this return
+  g_free(copy);
+  return 0;
+}
+
+void mismatchedMalloc(void) {
+  int *v = g_new(int, 4);
+  free(v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'v' acquired by 'g_malloc_n' is released by 'free'; release it with 'g_free' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: 'v' acquired here
+  // CHECK-MESSAGES: glib_api.h:27:33: note: expanded from macro 'g_new'
+}
+
+// g_file_get_contents stores the buffer only when it returns TRUE.
+gsize negativeContents(const gchar *name) {
+  gchar *text;
+  gsize n;
+  if (!g_file_get_contents(name, &text, &n, NULL))
+    return 0;
+  g_free(text);
+  return n;
+}
+
+int positiveStrv(const gchar *s) {
+  gchar **parts = g_strsplit(s, ",", -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'parts' acquired by 'g_strsplit' is not released on every path [raii-release-skipped]
+  if (!parts[0])
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'parts' is skipped by this return
+  g_strfreev(parts);
+  return 1;
+}
+
+void positiveObject(void) {
+  GObject *o = g_object_new(1, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'o' acquired by 'g_object_new' is never released [raii-release-skipped]
+  work();
+}
+
+void negativeObjectRef(GObject *shared) {
+  GObject *o = g_object_ref(shared);
+  work();
+  g_object_unref(o);
+}
+
+void negativeHashTable(void) {
+  GHashTable *t = g_hash_table_new(NULL, NULL);
+  g_hash_table_insert(t, NULL, NULL);
+  g_hash_table_destroy(t);
+}
+
+GMutex mu;
+GRecMutex rec;
+GRWLock rw;
+
+int positiveMutex(void) {
+  g_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'g_mutex_lock' is not released on every path [raii-release-skipped]
+  if (work())
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'mu' is skipped by this return
+  g_mutex_unlock(&mu);
+  return 0;
+}
+
+int negativeTrylock(void) {
+  if (!g_mutex_trylock(&mu))
+    return -1;
+  int r = work();
+  g_mutex_unlock(&mu);
+  return r;
+}
+
+void positiveMutexTwice(void) {
+  g_mutex_lock(&mu);
+  g_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' is acquired again while this function already holds it; a non-recursive lock deadlocks [raii-reacquire]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'mu' was first acquired here
+  g_mutex_unlock(&mu);
+  g_mutex_unlock(&mu);
+}
+
+void negativeRecursive(void) {
+  g_rec_mutex_lock(&rec);
+  g_rec_mutex_lock(&rec);
+  work();
+  g_rec_mutex_unlock(&rec);
+  g_rec_mutex_unlock(&rec);
+}
+
+void mismatchedRWLock(void) {
+  g_rw_lock_writer_lock(&rw);
+  work();
+  g_rw_lock_reader_unlock(&rw);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rw' acquired by 'g_rw_lock_writer_lock' is released by 'g_rw_lock_reader_unlock'; release it with 'g_rw_lock_writer_unlock' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'rw' acquired here
+}
+
+// The GMatchInfo is stored through argument 3; TRUE means it was.
+int positiveMatch(const GRegex *re, const gchar *s) {
+  GMatchInfo *m;
+  if (!g_regex_match(re, s, 0, &m))
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: 'm' acquired by 'g_regex_match' is not released on every path [raii-release-skipped]
+  if (work())
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  g_match_info_free(m);
+  return 1;
+}
+
+// g_environ_setenv takes the array over and returns the one to keep.
+void negativeEnviron(void) {
+  gchar **env = g_get_environ();
+  env = g_environ_setenv(env, "A", "1", TRUE);
+  env = g_environ_setenv(env, "B", "2", TRUE);
+  g_strfreev(env);
+}

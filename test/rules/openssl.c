@@ -1,0 +1,67 @@
+// The families of rules/openssl.yaml on mock OpenSSL 3 declarations.
+// RUN: %check_raii %s raii-release-skipped,raii-mismatched-release,raii-double-release %t -- -std=c11 -isystem %S/Inputs/api
+
+#include <openssl_api.h>
+
+int positiveContext(int sock) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+  if (!ctx)
+    return -1;
+  SSL *ssl = SSL_new(ctx);
+  if (!ssl)
+    return -2;
+  BIO *bio = BIO_new_socket(sock, 0);
+  SSL_set_bio(ssl, bio, bio); // the SSL object takes the BIO over
+  if (SSL_connect(ssl) <= 0)
+    return -3;
+  SSL_free(ssl);
+  SSL_CTX_free(ctx);
+  return 0;
+}
+// CHECK-MESSAGES: :7:18: warning: 'ctx' acquired by 'SSL_CTX_new' is not released on every path [raii-release-skipped]
+// CHECK-MESSAGES: :12:5: note: release of 'ctx' is skipped by this return
+// CHECK-MESSAGES: :16:5: note: release of 'ctx' is skipped by this return
+// CHECK-MESSAGES: :10:14: warning: 'ssl' acquired by 'SSL_new' is not released on every path [raii-release-skipped]
+// CHECK-MESSAGES: :16:5: note: release of 'ssl' is skipped by this return
+
+int negativeCertificate(SSL *ssl) {
+  X509 *cert = SSL_get1_peer_certificate(ssl);
+  if (!cert)
+    return -1;
+  EVP_PKEY *key = X509_get_pubkey(cert);
+  int bits = key ? EVP_PKEY_get_bits(key) : 0;
+  EVP_PKEY_free(key);
+  X509_free(cert);
+  return bits;
+}
+
+int positiveDigest(const void *md) {
+  EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'ctx' acquired by 'EVP_MD_CTX_new' is never released [raii-release-skipped]
+  int ok = EVP_DigestInit_ex(ctx, md, NULL);
+  return ok;
+}
+
+// free() releases memory, another kind: the certificate stays unreleased.
+void positiveCertificateFreed(BIO *bio) {
+  X509 *cert = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'cert' acquired by 'PEM_read_bio_X509' is never released [raii-release-skipped]
+  free(cert);
+}
+
+void mismatchedOpensslMemory(const BIGNUM *bn) {
+  char *hex = BN_bn2hex(bn);
+  free(hex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'hex' acquired by 'BN_bn2hex' is released by 'free'; release it with 'CRYPTO_free' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'hex' acquired here
+  void *buf = OPENSSL_malloc(16);
+  OPENSSL_free(buf);
+}
+
+void doubleFree(void) {
+  BIGNUM *bn = BN_new();
+  BN_free(bn);
+  BN_free(bn);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'bn' is released by 'BN_free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'bn' was first released here
+}

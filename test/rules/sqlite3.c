@@ -1,0 +1,79 @@
+// The families of rules/sqlite3.yaml on mock sqlite3 declarations.
+// RUN: %check_raii %s raii-release-skipped,raii-mismatched-release %t -- -std=c11 -isystem %S/Inputs/api
+
+#include <sqlite3_api.h>
+
+int work(sqlite3 *db);
+
+// sqlite3_open allocates the connection even when it fails: the early
+// return on an error leaks it (https://sqlite.org/c3ref/open.html).
+int positiveOpenFailure(const char *path) {
+  sqlite3 *db;
+  if (sqlite3_open(path, &db) != SQLITE_OK)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'db' acquired by 'sqlite3_open' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'db' is skipped by this return
+  int rc = work(db);
+  sqlite3_close(db);
+  return rc;
+}
+
+int negativeOpen(const char *path) {
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(path, &db, 1, NULL);
+  if (rc == SQLITE_OK)
+    rc = work(db);
+  sqlite3_close(db);
+  return rc;
+}
+
+// prepare stores NULL when it fails: the early return skips nothing.
+int negativePrepare(sqlite3 *db) {
+  sqlite3_stmt *stmt;
+  if (sqlite3_prepare_v2(db, "select 1", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  int v = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  return v;
+}
+
+int positivePrepare(sqlite3 *db) {
+  sqlite3_stmt *stmt;
+  if (sqlite3_prepare_v2(db, "select 1", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'stmt' acquired by 'sqlite3_prepare_v2' is not released on every path [raii-release-skipped]
+  if (sqlite3_step(stmt) != SQLITE_ROW)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'stmt' is skipped by this return
+  int v = sqlite3_column_int(stmt, 0);
+  sqlite3_finalize(stmt);
+  return v;
+}
+
+int positiveMutex(sqlite3 *db) {
+  sqlite3_mutex *m = sqlite3_db_mutex(db);
+  sqlite3_mutex_enter(m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'sqlite3_mutex_enter' is not released on every path [raii-release-skipped]
+  if (work(db))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  sqlite3_mutex_leave(m);
+  return 0;
+}
+
+int negativeMutexTry(sqlite3_mutex *m, sqlite3 *db) {
+  if (sqlite3_mutex_try(m) != SQLITE_OK)
+    return -1; // busy: not entered
+  int rc = work(db);
+  sqlite3_mutex_leave(m);
+  return rc;
+}
+
+void mismatchedMemory(int id) {
+  char *sql = sqlite3_mprintf("select %d", id);
+  free(sql);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sql' acquired by 'sqlite3_mprintf' is released by 'free'; release it with 'sqlite3_free' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: 'sql' acquired here
+  void *p = sqlite3_malloc(8);
+  sqlite3_free(p);
+}
