@@ -73,7 +73,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     // no path is an acquire wrapper: the caller releases it.
     if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere)
       continue;
-    const bool ReleasedInBody = FA.KeysReleasedInBody.count(A.Key);
+    const bool ReleasedInBody = FA.releasedInBody(A.Key, A.Fam);
     if (!A.ReleasedSomewhere && !ReleasedInBody) {
       // Released on no path at all: say so. Where it is handed off on some
       // paths or acquired again while held, the notes still show the exits

@@ -79,7 +79,11 @@ struct Acquisition {
   bool HeldAtExit = false; ///< may still be held when the function ends
   bool ReleasedSomewhere = false;
   bool Escaped = false;     ///< handed off on some path
-  bool MaybeTaken = false;  ///< passed to a callee that may have taken it
+  /// Passed to a callee that may have taken it, and no path releases it
+  /// after that call.
+  bool MaybeTaken = false;
+  /// The calls that may have taken it.
+  llvm::SmallVector<const Stmt *, 2> TakenBy;
   /// Calls that took the handle tentatively and after which some path
   /// releases it: they only borrowed it.
   llvm::SmallVector<const Stmt *, 2> BorrowedBy;

@@ -168,12 +168,23 @@ void refineFact(const FunctionContext &C, const Expr *Cond, bool Branch,
   for (unsigned J = 0; J < St.size(); ++J) {
     const Acquisition &A = C.acqs()[J];
     AcqState &S = St[J];
-    if (!S.held() && !(S.B & AcqState::Entry))
+    bool Deepens = llvm::any_of(St.Acqs, [&](const AcqState &K) {
+      return K.DeeperOn == int(J);
+    });
+    if (!S.held() && !(S.B & AcqState::Entry) && !Deepens)
       continue;
     std::optional<bool> TrueAcq = trueMeansAcquired(C, *F, A);
     if (!TrueAcq)
       continue;
     bool Acquired = Branch == *TrueAcq;
+    for (AcqState &K : St.Acqs)
+      if (K.DeeperOn == int(J)) {
+        K.DeeperOn = -1;
+        if (!Acquired)
+          K.Depths >>= 1;
+      }
+    if (!S.held() && !(S.B & AcqState::Entry))
+      continue;
     if (!Acquired) {
       S.Depths = 0;
       S.B = (S.B & ~(AcqState::Entry | AcqState::Taken)) | AcqState::NotYet;

@@ -269,7 +269,7 @@ void Collector::addSeeds() {
         continue;
       if (Param && K.Steps.size() > 1 && !R.Rule->Fam->IsLock)
         continue; // a handle stored in the parameter's object: not ours
-      C.Out.KeysReleasedInBody.insert(C.Keys.intern(K));
+      C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
       unsigned Id = C.Keys.find(K);
       if (llvm::any_of(C.acqs(), [&](const Acquisition &A) {
             return A.isSeed() && A.Key == Id;
@@ -317,7 +317,7 @@ bool Collector::run() {
     for (const ReleaseRole &R : C.Roles.releases(E)) {
       HandleKey K;
       if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
-        C.Out.KeysReleasedInBody.insert(C.Keys.intern(K));
+        C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
     }
   addSeeds();
   unsigned Guards = 0, Others = 0;
@@ -327,7 +327,7 @@ bool Collector::run() {
   // whose lock is released by hand needs the dataflow too.
   bool GuardReleasedByHand = false;
   for (const Acquisition &A : C.acqs())
-    if (A.isGuard() && C.Out.KeysReleasedInBody.count(A.Key))
+    if (A.isGuard() && C.Out.releasedInBody(A.Key, nullptr))
       GuardReleasedByHand = true;
   return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire;
 }

@@ -41,7 +41,9 @@ public:
   virtual ~AnalysisEvents() = default;
   virtual void acquired(unsigned Acq) {}
   virtual void released(unsigned Acq, const Expr *Release) {}
-  virtual void handedOff(unsigned Acq, bool Tentative) {}
+  /// \p Acq is handed off; \p TentativeBy, if set, is a call that may
+  /// have taken it (see releasedAfterTake).
+  virtual void handedOff(unsigned Acq, const Stmt *TentativeBy) {}
   /// A handle passed to \p Call, which may have taken it, is released later
   /// on the path: the call only borrowed it.
   virtual void releasedAfterTake(unsigned Acq, const Stmt *Call) {}

@@ -62,11 +62,12 @@ void FunctionAnalysis::releasedAfterTake(unsigned Acq, const Stmt *Call) {
     Acquisitions[Acq].BorrowedBy.push_back(Call);
 }
 
-void FunctionAnalysis::handedOff(unsigned Acq, bool Tentative) {
-  if (Tentative)
-    Acquisitions[Acq].MaybeTaken = true;
-  else
-    Acquisitions[Acq].Escaped = true;
+void FunctionAnalysis::handedOff(unsigned Acq, const Stmt *TentativeBy) {
+  Acquisition &A = Acquisitions[Acq];
+  if (!TentativeBy)
+    A.Escaped = true;
+  else if (!llvm::is_contained(A.TakenBy, TentativeBy))
+    A.TakenBy.push_back(TentativeBy);
 }
 
 void FunctionAnalysis::doubleRelease(unsigned Acq, const Expr *Second,
@@ -126,6 +127,9 @@ void FunctionAnalysis::finish() {
       if (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy))
         A.Skips.push_back(C);
     A.HeldAtExit = !A.Skips.empty();
+    A.MaybeTaken = llvm::any_of(A.TakenBy, [&](const Stmt *Call) {
+      return !llvm::is_contained(A.BorrowedBy, Call);
+    });
     llvm::sort(A.Skips);
     A.Skips.erase(std::unique(A.Skips.begin(), A.Skips.end()), A.Skips.end());
   }

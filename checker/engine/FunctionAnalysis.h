@@ -12,6 +12,7 @@
 #include "engine/Events.h"
 #include "engine/HandleKey.h"
 #include "engine/Lattice.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
 
@@ -33,13 +34,29 @@ public:
   State AtExit;
   State AtNormalExit;
   bool Analyzed = false; ///< false when no CFG could be built
-  /// Keys released somewhere in the body (`fclose(f)` anywhere names f).
-  llvm::DenseSet<unsigned> KeysReleasedInBody;
+  /// The handle kinds each key is released as somewhere in the body
+  /// (`fclose(f)` anywhere releases f as a FILE).
+  llvm::DenseMap<unsigned, llvm::SmallVector<const Family *, 1>>
+      ReleasesInBody;
+  /// True if some release in the body releases key \p Key as a handle of
+  /// \p F's kind.
+  bool releasedInBody(unsigned Key, const Family *F) const {
+    auto It = ReleasesInBody.find(Key);
+    return It != ReleasesInBody.end() &&
+           llvm::any_of(It->second, [&](const Family *R) {
+             return !F || R->Kind == F->Kind;
+           });
+  }
+  void noteReleaseInBody(unsigned Key, const Family *F) {
+    auto &V = ReleasesInBody[Key];
+    if (!llvm::is_contained(V, F))
+      V.push_back(F);
+  }
 
   // AnalysisEvents.
   void acquired(unsigned Acq) override;
   void released(unsigned Acq, const Expr *Release) override;
-  void handedOff(unsigned Acq, bool Tentative) override;
+  void handedOff(unsigned Acq, const Stmt *TentativeBy) override;
   void releasedAfterTake(unsigned Acq, const Stmt *Call) override;
   void doubleRelease(unsigned Acq, const Expr *Second,
                      const Expr *First) override;

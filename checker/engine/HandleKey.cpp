@@ -53,7 +53,9 @@ std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return 0;
   Expr::EvalResult R;
-  if (!E->EvaluateAsInt(R, Ctx))
+  // `((sem_t *)0)`, `(HANDLE)-1`: an integer constant cast to a pointer.
+  if (!E->EvaluateAsInt(R, Ctx) &&
+      !E->IgnoreParenCasts()->EvaluateAsInt(R, Ctx))
     return std::nullopt;
   return R.Val.getInt().getSExtValue();
 }

@@ -44,6 +44,10 @@ bool State::join(const State &Other) {
       D.PendingOn = -1;
       Changed = true;
     }
+    if (D.DeeperOn != S.DeeperOn && D.DeeperOn != -1) {
+      D.DeeperOn = -1;
+      Changed = true;
+    }
     for (const SkipCause &C : S.Causes)
       if (!llvm::is_contained(D.Causes, C)) {
         D.Causes.push_back(C);

@@ -37,6 +37,10 @@ struct AcqState {
   /// `tmp = realloc(p, n)`: p is released iff acquisition PendingOn (tmp)
   /// succeeded; -1 when not pending.
   int PendingOn = -1;
+  /// A reentrant lock one level deeper because of conditional acquire
+  /// DeeperOn (`TryEnterCriticalSection` while held): undone where it
+  /// failed; -1 when not pending.
+  int DeeperOn = -1;
   llvm::SmallVector<SkipCause, 2> Causes;
   const Expr *LastRelease = nullptr;
   const Expr *TakenBy = nullptr;

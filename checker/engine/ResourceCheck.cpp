@@ -33,8 +33,9 @@ void ResourceCheck::storeOptions(ClangTidyOptions::OptionMap &O) {
 
 llvm::StringRef ResourceCheck::guardFor(const Family &F) const {
   if (Shared.GuardStyle == "std") {
+    // The family's own or the standard's guard, never the runtime's.
     llvm::StringRef G = F.GuardStd;
-    return G.starts_with("std::") ? G : llvm::StringRef();
+    return G.starts_with("raii::") ? llvm::StringRef() : G;
   }
   return F.guard(Shared.GuardStyle);
 }

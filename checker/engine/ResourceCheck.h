@@ -28,7 +28,8 @@ protected:
   virtual void report(const FunctionAnalysis &FA, ASTContext &Ctx) = 0;
   const RuleCatalog &catalog() const { return Catalog; }
   /// The guard a fix or message names for \p F under RaiiGuardStyle: in
-  /// `std` style only a standard type (empty when the standard has none).
+  /// `std` style the family's `std` guard (the standard's or the library's
+  /// own, never the raii runtime's; empty when it names none).
   llvm::StringRef guardFor(const Family &F) const;
   /// The guard to advise for \p A: a type, "" for "a scope guard", or
   /// nullopt when none fits (the family names none, or \p A locks through

@@ -65,8 +65,11 @@ void TransferFunctions::onAcquire(unsigned I) {
     if (A.IsLock) {
       if (A.Reentrant || O.Reentrant) {
         if (!A.isGuard()) {
-          // Nested in the holder: one level deeper.
+          // Nested in the holder: one level deeper (until a test of a
+          // conditional acquire says it failed).
           S.Depths = uint8_t((S.Depths << 1) | (S.Depths & 0x80));
+          if (A.Rule && A.Rule->isConditional())
+            S.DeeperOn = int(I);
           Ev->acquired(I);
           return;
         }

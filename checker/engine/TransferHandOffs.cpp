@@ -68,7 +68,7 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
   } else {
     S.dropTo(AcqState::Escaped);
   }
-  Ev->handedOff(J, Tentative);
+  Ev->handedOff(J, Tentative ? By : nullptr);
 }
 
 void TransferFunctions::escapeRoot(const ValueDecl *Root) {

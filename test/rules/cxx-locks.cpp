@@ -50,8 +50,11 @@ void positiveQMutexTwice() noexcept {
   qm.unlock();
 }
 
+// Recursive: no re-acquire, no double release; the outer pair is still a
+// manual pair a guard would hold.
 void negativeQRecursiveMutexTwice() noexcept {
   qrm.lock();
+  // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   qrm.lock();
   qrm.unlock();
   qrm.unlock();
@@ -99,6 +102,7 @@ void mismatchedBoostShared() noexcept {
 
 void negativeBoostRecursive() noexcept {
   brm.lock();
+  // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   brm.lock();
   brm.unlock();
   brm.unlock();

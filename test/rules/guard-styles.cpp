@@ -8,6 +8,7 @@
 #include <sqlite3_api.h>
 
 int use(sqlite3 *db) noexcept;
+int update(EVP_MD_CTX *ctx) noexcept;
 
 int open(const char *path) noexcept {
   sqlite3 *db;
@@ -23,5 +24,6 @@ void digest() noexcept {
   EVP_MD_CTX *ctx = EVP_MD_CTX_new();
   // STD-MESSAGES: :[[@LINE-1]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'raii::unique_resource<EVP_MD_CTX *, decltype(&EVP_MD_CTX_free), raii::null_traits>' instead [raii-use-guard]
+  update(ctx);
   EVP_MD_CTX_free(ctx);
 }
