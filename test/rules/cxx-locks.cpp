@@ -55,6 +55,7 @@ void positiveQMutexTwice() noexcept {
 void negativeQRecursiveMutexTwice() noexcept {
   qrm.lock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'QMutexLocker' instead [raii-use-guard]
   qrm.lock();
   qrm.unlock();
   qrm.unlock();
@@ -103,6 +104,7 @@ void mismatchedBoostShared() noexcept {
 void negativeBoostRecursive() noexcept {
   brm.lock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'boost::lock_guard' instead [raii-use-guard]
   brm.lock();
   brm.unlock();
   brm.unlock();
