@@ -37,7 +37,7 @@ public:
 
   ~closing() noexcept(noexcept(std::declval<T &>().close())) {
     if (obj_)
-      obj_->close();
+      (void)obj_->close();
   }
 
   // The object, as Python's `with closing(x) as y` binds y to x.

@@ -67,11 +67,11 @@ run_with(CM &cm, Run &run) {
         if (cm.exit(std::current_exception()))
           return;
       } else {
-        cm.exit(std::current_exception());
+        (void)cm.exit(std::current_exception());
       }
       throw;
     }
-    cm.exit(std::exception_ptr());
+    (void)cm.exit(std::exception_ptr());
   } else if constexpr (may_suppress) {
     typename maybe_result<R>::type result;
     try {
@@ -81,7 +81,7 @@ run_with(CM &cm, Run &run) {
         return result; // empty: the exception was swallowed
       throw;
     }
-    cm.exit(std::exception_ptr());
+    (void)cm.exit(std::exception_ptr());
     return result;
   } else {
     // exit() cannot suppress: return exactly what the body returned. The
@@ -90,12 +90,12 @@ run_with(CM &cm, Run &run) {
       try {
         return run();
       } catch (...) {
-        cm.exit(std::current_exception());
+        (void)cm.exit(std::current_exception());
         throw;
       }
     };
     decltype(auto) r = guarded();
-    cm.exit(std::exception_ptr());
+    (void)cm.exit(std::exception_ptr());
     if constexpr (std::is_reference_v<R>)
       return static_cast<R>(r);
     else
