@@ -25,6 +25,16 @@ template <class CM>
 struct is_context_manager<CM, std::void_t<enter_result_t<CM>, exit_result_t<CM>>>
     : std::true_type {};
 
+// How an enter() result reaches a body: as an lvalue (a prvalue is kept in
+// a variable first); void passes nothing and stays void.
+template <class E> struct enter_arg {
+  using type = std::remove_reference_t<E> &;
+};
+template <> struct enter_arg<void> {
+  using type = void;
+};
+template <class E> using enter_arg_t = typename enter_arg<E>::type;
+
 // Whether CM's exit() can suppress (returns bool). Any other non-void result
 // is rejected where a manager is used: is an int 0 "ok" or "do not suppress"?
 template <class CM>
