@@ -4,6 +4,7 @@
 // destructor has nowhere to return them. (Issue 12, defect 3.)
 #include <raii/closing.hpp>
 #include <raii/exit_stack.hpp>
+#include <raii/make_context.hpp>
 #include <raii/retry_lock.hpp>
 #include <raii/scope_exit.hpp>
 #include <raii/transaction.hpp>
@@ -83,6 +84,32 @@ int main() {
     stack.callback(action{});
     stack.push(raii::scope_exit{action{}});
     stack.close();
+  }
+  {
+    raii::owned_closing oc{connection{}};
+    connection c;
+    raii::with(raii::closing(c), [](connection &) {});
+    raii::with(raii::owned_closing(connection{}), [](connection &) {});
+  }
+  {
+    session a;
+    session b;
+    raii::with(a, b, [](int, int) {});
+    plain_session p;
+    raii::with(p, a, [](int) {});
+  }
+  {
+    raii::exit_stack stack;
+    (void)stack.enter_context(session{});
+    stack.push_exit([](std::exception_ptr) {});
+    raii::with(stack, [](raii::exit_stack &) {});
+  }
+  {
+    auto cm = raii::make_context([] { return status{1}; },
+                                 [](status &, std::exception_ptr) {});
+    raii::with(cm, [](status &) {});
+    auto bare = raii::make_context([] { return status{1}; }, [] {});
+    raii::with(bare, [](status &) {});
   }
   {
     raii::unique_resource r(1, deleter{});
