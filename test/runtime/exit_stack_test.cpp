@@ -341,3 +341,19 @@ TEST(ExitStack, PushedReferencesSurvivePopAll) {
   moved.close();
   EXPECT_EQ(order, (order_t{10, 9, 8, 7, 6, 4, 3, 2, 1}));
 }
+
+TEST(ExitStack, InlineEntryPopsAllWhileClosing) {
+  // An inline entry runs in place: popping it excluded its slot from what
+  // pop_all() relocates.
+  order_t order;
+  {
+    raii::exit_stack s;
+    for (int i = 0; i < 3; ++i)
+      s.callback([&order, i] { order.push_back(i); });
+    s.callback([&order, &s] {
+      { raii::exit_stack popped = s.pop_all(); }
+      order.push_back(100);
+    });
+  }
+  EXPECT_EQ(order, (order_t{2, 1, 0, 100}));
+}

@@ -150,14 +150,15 @@ public:
   // without e, or let e escape. Any other exception escaping it propagates
   // (it replaces e). A second co_yield throws std::logic_error.
   bool exit(std::exception_ptr e) {
+    // Misuse is reported by throwing, as Python raises RuntimeError here.
     if (!h_ || h_.done() || !h_.promise().yielded_)
-      throw std::logic_error(
+      throw std::logic_error( // NOLINT(raii-exit-handler-throws)
           "raii::context_manager: exit() without a successful enter()");
     promise_type &p = h_.promise();
     p.thrown_in_ = e;
     h_.resume();
     if (!h_.done())
-      throw std::logic_error(
+      throw std::logic_error( // NOLINT(raii-exit-handler-throws)
           "raii::context_manager: the coroutine yielded more than once");
     if (p.thrown_out_) {
       std::exception_ptr out = std::exchange(p.thrown_out_, nullptr);

@@ -51,8 +51,11 @@ inline constexpr std::size_t exit_chunk_slots = 32;
 struct exit_entry_ops {
   // Runs the entry's cleanup, given the exception pending at its turn, and
   // ends its lifetime, even when the cleanup throws. True: the entry
-  // suppresses the pending exception.
-  bool (*run)(void *storage, const std::exception_ptr &pending);
+  // suppresses the pending exception. With `detach`, an entry stored in
+  // the slot itself is first moved out of it, so the cleanup does not run
+  // in memory the stack may give away meanwhile (an entry calling
+  // pop_all() or moving the stack hands its chunk to another stack).
+  bool (*run)(void *storage, const std::exception_ptr &pending, bool detach);
   // Move-constructs the entry into dst and destroys the source.
   void (*relocate)(void *dst, void *src) noexcept;
 };
@@ -142,8 +145,15 @@ template <class T> struct delete_at_exit {
 };
 
 template <class T, class Kind> struct inline_entry {
-  static bool run(void *p, const std::exception_ptr &pending) {
-    destroy_at_exit<T> d{std::launder(static_cast<T *>(p))};
+  static bool run(void *p, const std::exception_ptr &pending, bool detach) {
+    T *obj = std::launder(static_cast<T *>(p));
+    if (!detach) {
+      destroy_at_exit<T> d{obj};
+      return Kind::finish(*d.obj, pending);
+    }
+    alignas(T) unsigned char local[sizeof(T)];
+    destroy_at_exit<T> d{::new (static_cast<void *>(local)) T(std::move(*obj))};
+    obj->~T();
     return Kind::finish(*d.obj, pending);
   }
   static void relocate(void *dst, void *src) noexcept {
@@ -158,7 +168,9 @@ template <class T, class Kind> struct heap_entry {
   static T *&pointer(void *p) noexcept {
     return *std::launder(static_cast<T **>(p));
   }
-  static bool run(void *p, const std::exception_ptr &pending) {
+  // The object has its own block: the slot is read once, before the
+  // cleanup runs, so it never needs detaching.
+  static bool run(void *p, const std::exception_ptr &pending, bool) {
     delete_at_exit<T> d{pointer(p)};
     return Kind::finish(*d.obj, pending);
   }
@@ -428,17 +440,16 @@ private:
     return top_ ? top_->slots[top_used_ - 1] : inline_[top_used_ - 1];
   }
 
-  // Removes the most recent entry and runs it. It is first moved out of
-  // the stack's storage, so an entry that calls pop_all() or moves the
-  // stack cannot free or relocate the memory it runs in.
+  // Removes the most recent entry and runs it. An entry in a chunk is
+  // first moved out of it: an entry that calls pop_all() or moves the stack
+  // gives the chunk to another stack, which may free it. An inline entry
+  // runs in place: once popped, no move of the stack relocates its slot.
   bool pop_and_run(const std::exception_ptr &pending) {
     detail::exit_slot &slot = top_slot();
-    detail::exit_slot running;
-    running.ops = slot.ops;
-    slot.ops->relocate(running.storage, slot.storage);
+    const bool in_chunk = top_ != nullptr;
     --top_used_;
     --size_;
-    return running.ops->run(running.storage, pending);
+    return slot.ops->run(slot.storage, pending, in_chunk);
   }
 
   // Runs every entry with `pending` as the exception in flight; returns
