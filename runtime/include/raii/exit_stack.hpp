@@ -210,9 +210,8 @@ public:
   // Runs every entry (see close()). When the stack is destroyed by an
   // exception unwinding its scope, every exit handler is given an
   // unknown_exception (returning true cannot stop the unwinding, so it
-  // changes nothing) and
-  // exceptions from entries are discarded: the one in flight is the one
-  // reported and a second would terminate.
+  // changes nothing) and exceptions from entries are discarded: the one in
+  // flight is the one reported and a second would terminate.
   ~exit_stack() noexcept(false) {
     if (size_ == 0) {
       free_chunks();
@@ -453,9 +452,11 @@ private:
   }
 
   // Runs every entry with `pending` as the exception in flight; returns
-  // what is still pending at the end. Never throws. Without can_suppress
-  // (an exception unwinds the stack's scope) a handler's true changes
-  // nothing: every handler sees the exception.
+  // what is still pending at the end: entries' exceptions are recorded,
+  // never propagated from here. Called while the stack is closing, it runs
+  // nothing and returns a std::logic_error. Without can_suppress (an
+  // exception unwinds the stack's scope) a handler's true changes nothing:
+  // every handler sees the exception.
   std::exception_ptr unwind(std::exception_ptr pending,
                             bool can_suppress) noexcept {
     if (closing_)
