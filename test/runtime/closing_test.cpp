@@ -71,3 +71,70 @@ TEST(Closing, ThrowingClosePropagatesOnNormalExit) {
   EXPECT_THROW({ raii::closing g(c); }, std::runtime_error);
   EXPECT_EQ(c.closes, 1);
 }
+
+// --- the owning form and the context-manager protocol -----------------------
+#include <raii/exit_stack.hpp>
+#include <raii/with.hpp>
+
+#include <memory>
+
+namespace {
+// A connection made by a factory, as Python's closing(urlopen(url)).
+struct socket_conn {
+  std::shared_ptr<int> closes = std::make_shared<int>(0);
+  void close() noexcept { ++*closes; }
+};
+socket_conn open_conn() { return socket_conn{}; }
+} // namespace
+
+static_assert(std::is_nothrow_destructible_v<raii::owned_closing<socket_conn>>);
+static_assert(!std::is_copy_constructible_v<raii::owned_closing<socket_conn>>);
+
+TEST(OwnedClosing, OwnsATemporaryAndClosesIt) {
+  std::shared_ptr<int> closes;
+  {
+    raii::owned_closing c(open_conn());
+    closes = c->closes;
+    EXPECT_TRUE(c.active());
+  }
+  EXPECT_EQ(*closes, 1);
+}
+
+TEST(OwnedClosing, MoveClosesOnce) {
+  std::shared_ptr<int> closes;
+  {
+    raii::owned_closing a(open_conn());
+    closes = a.get().closes;
+    raii::owned_closing b(std::move(a));
+    EXPECT_FALSE(a.active());
+  }
+  EXPECT_EQ(*closes, 1);
+}
+
+TEST(OwnedClosing, ReleaseHandsTheObjectBack) {
+  raii::owned_closing c(open_conn());
+  socket_conn s = c.release();
+  EXPECT_FALSE(c.active());
+  EXPECT_EQ(*s.closes, 0);
+}
+
+TEST(OwnedClosing, WithClosesAtExitOnce) {
+  std::shared_ptr<int> closes;
+  raii::with(raii::owned_closing(open_conn()), [&](socket_conn &s) {
+    closes = s.closes;
+    EXPECT_EQ(*s.closes, 0);
+  });
+  EXPECT_EQ(*closes, 1) << "closed by exit(), not again by the destructor";
+}
+
+TEST(Closing, WithAndExitStack) {
+  connection c;
+  raii::with(raii::closing(c), [&](connection &x) { EXPECT_EQ(&x, &c); });
+  EXPECT_EQ(c.closes, 1);
+  {
+    raii::exit_stack s;
+    connection &x = s.enter_context(raii::closing(c));
+    EXPECT_EQ(&x, &c);
+  }
+  EXPECT_EQ(c.closes, 2);
+}

@@ -44,15 +44,31 @@ TEST(ExitStackAlloc, SmallEntriesUseNoHeap) {
   EXPECT_EQ(sink, 8 * 6);
 }
 
-TEST(ExitStackAlloc, GuardsUseNoHeap) {
+TEST(ExitStackAlloc, PushedGuardsShareOneChunk) {
+  // push() hands out a reference, so its object goes where it never moves:
+  // a chunk, allocated once for up to 32 entries.
   const long n = allocations_during([] {
     raii::exit_stack s;
     s.push(raii::scope_exit([] { ++sink; }));
     s.push(raii::scope_fail([] { ++sink; }));
     int x = 0;
     s.push(raii::scope_exit([&x] { x = 1; }));
+    for (int i = 0; i < 29; ++i)
+      s.callback([i] { sink += i; }); // the rest of the chunk
   });
-  EXPECT_EQ(n, 0);
+  EXPECT_EQ(n, 1);
+}
+
+TEST(ExitStackAlloc, CallbacksBeforeAPushStayInline) {
+  const long n = allocations_during([] {
+    raii::exit_stack s;
+    for (int i = 0; i < 5; ++i)
+      s.callback([i] { sink += i; });
+    s.push(raii::scope_exit([] { ++sink; })); // a chunk, not inline slot 6
+    for (int i = 0; i < 31; ++i)
+      s.callback([i] { sink += i; }); // fill that chunk
+  });
+  EXPECT_EQ(n, 1);
 }
 
 TEST(ExitStackAlloc, PopAllAndMovesUseNoHeap) {

@@ -273,3 +273,87 @@ TEST(ExitStack, FailedRegistrationRunsCallback) {
   EXPECT_EQ(order, order_t{7});
   EXPECT_TRUE(s.empty());
 }
+
+// --- an entry that takes the stack's entries while it closes (issue 12,
+// defect 2): the running entry must not live in storage the stack gives away.
+TEST(ExitStack, EntryPopsAllWhileClosingPastInlineSlots) {
+  order_t order;
+  {
+    raii::exit_stack s;
+    for (int i = 0; i < 9; ++i)
+      s.callback([&order, i] { order.push_back(i); });
+    // The 10th entry lives in a heap chunk; the popped stack frees that
+    // chunk when it dies, while this entry still runs.
+    s.callback([&order, &s] {
+      {
+        raii::exit_stack popped = s.pop_all();
+        EXPECT_EQ(popped.size(), 9u);
+      }
+      order.push_back(100);
+    });
+  }
+  EXPECT_EQ(order, (order_t{8, 7, 6, 5, 4, 3, 2, 1, 0, 100}));
+}
+
+TEST(ExitStack, EntryMovesTheStackWhileClosing) {
+  order_t order;
+  {
+    raii::exit_stack s;
+    for (int i = 0; i < 40; ++i)
+      s.callback([&order, i] { order.push_back(i); });
+    s.callback([&order, &s] {
+      { raii::exit_stack other(std::move(s)); }
+      order.push_back(100);
+    });
+  }
+  ASSERT_EQ(order.size(), 41u);
+  EXPECT_EQ(order.front(), 39);
+  EXPECT_EQ(order[39], 0);
+  EXPECT_EQ(order.back(), 100);
+}
+
+// --- references from push() survive pop_all() and moves (issue 12, defect 4)
+namespace {
+struct record {
+  order_t *order;
+  int id;
+  void operator()() const noexcept { order->push_back(id); }
+};
+} // namespace
+
+TEST(ExitStack, PushedReferencesSurvivePopAll) {
+  order_t order;
+  raii::exit_stack kept;
+  std::vector<raii::scope_exit<record> *> guards;
+  {
+    raii::exit_stack s;
+    for (int i = 0; i < 12; ++i)
+      guards.push_back(&s.push(raii::scope_exit<record>(record{&order, i})));
+    kept = s.pop_all();
+  }
+  EXPECT_TRUE(order.empty());
+  for (auto *g : guards)
+    EXPECT_TRUE(g->active()) << "names the live guard, not a moved-from one";
+  guards[0]->release();
+  guards[11]->release();
+  raii::exit_stack moved(std::move(kept));
+  guards[5]->release();
+  moved.close();
+  EXPECT_EQ(order, (order_t{10, 9, 8, 7, 6, 4, 3, 2, 1}));
+}
+
+TEST(ExitStack, InlineEntryPopsAllWhileClosing) {
+  // An inline entry runs in place: popping it excluded its slot from what
+  // pop_all() relocates.
+  order_t order;
+  {
+    raii::exit_stack s;
+    for (int i = 0; i < 3; ++i)
+      s.callback([&order, i] { order.push_back(i); });
+    s.callback([&order, &s] {
+      { raii::exit_stack popped = s.pop_all(); }
+      order.push_back(100);
+    });
+  }
+  EXPECT_EQ(order, (order_t{2, 1, 0, 100}));
+}

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace {
 
@@ -190,3 +191,167 @@ TEST(RetryLockReal, StdMutexNonBlocking) {
   });
   t.join();
 }
+
+// --- timeouts beyond the clock's range (issue 12, defect 1) -----------------
+// A nanosecond clock, like steady_clock: converting milliseconds::max() or
+// hours(3'000'000) to its duration overflows unless saturated.
+namespace {
+struct fake_ns_clock {
+  using rep = long long;
+  using period = std::nano;
+  using duration = std::chrono::duration<rep, period>;
+  using time_point = std::chrono::time_point<fake_ns_clock>;
+  static constexpr bool is_steady = true;
+  static_assert(is_steady);
+  static inline time_point current{};
+  static time_point now() noexcept { return current; }
+};
+struct fake_ns_sleep {
+  static inline std::vector<fake_ns_clock::duration> *sleeps = nullptr;
+  void operator()(fake_ns_clock::duration d) const {
+    if (sleeps)
+      sleeps->push_back(d);
+    fake_ns_clock::current += d;
+  }
+};
+using ns_guard = raii::retry_lock<stubborn_lock, fake_ns_clock, fake_ns_sleep>;
+
+struct RetryLockRange : ::testing::Test {
+  std::vector<fake_ns_clock::duration> sleeps;
+  void SetUp() override {
+    fake_ns_clock::current = fake_ns_clock::time_point(1h);
+    fake_ns_sleep::sleeps = &sleeps;
+  }
+  void TearDown() override { fake_ns_sleep::sleeps = nullptr; }
+};
+} // namespace
+
+TEST_F(RetryLockRange, MillisecondsMaxWaitsForever) {
+  stubborn_lock l{5};
+  ns_guard g(l, std::chrono::milliseconds::max(), 1ms);
+  EXPECT_TRUE(g.owns_lock());
+  EXPECT_EQ(g.attempts(), 5u);
+  EXPECT_EQ(sleeps, (std::vector<fake_ns_clock::duration>(4, 1ms)));
+}
+
+TEST_F(RetryLockRange, HoursBeyondClockRangeWaitForever) {
+  stubborn_lock l{5};
+  ns_guard g(l, std::chrono::hours(3'000'000), 1ms);
+  EXPECT_EQ(g.attempts(), 5u);
+}
+
+TEST_F(RetryLockRange, HugeIntervalIsCappedByTheDeadline) {
+  stubborn_lock l{0};
+  try {
+    ns_guard g(l, 1s, std::chrono::hours(3'000'000));
+    FAIL() << "must time out";
+  } catch (const raii::lock_timeout &e) {
+    EXPECT_EQ(e.attempts(), 2u) << "one at once, one at the deadline";
+  }
+  EXPECT_EQ(sleeps, (std::vector<fake_ns_clock::duration>{1s}));
+}
+
+TEST_F(RetryLockRange, NegativeTimeoutMakesOneAttempt) {
+  stubborn_lock l{0};
+  EXPECT_THROW({ ns_guard g(l, std::chrono::milliseconds::min(), 1ms); },
+               raii::lock_timeout);
+  EXPECT_EQ(l.tries, 1);
+  EXPECT_TRUE(sleeps.empty());
+}
+
+// --- non-throwing try mode --------------------------------------------------
+TEST_F(RetryLock, TryToLockOnceDoesNotThrow) {
+  stubborn_lock l{0};
+  guard g(l, std::try_to_lock);
+  EXPECT_FALSE(g.owns_lock());
+  EXPECT_EQ(g.attempts(), 1u);
+  EXPECT_TRUE(sleeps.empty());
+}
+
+TEST_F(RetryLock, TryToLockOnceSucceeds) {
+  stubborn_lock l{1};
+  {
+    guard g(l, std::try_to_lock);
+    EXPECT_TRUE(g);
+  }
+  EXPECT_EQ(l.unlocks, 1);
+}
+
+TEST_F(RetryLock, TryToLockWithTimeoutGivesUpWithoutThrowing) {
+  stubborn_lock l{0};
+  {
+    guard g(l, std::try_to_lock, 250ms, 100ms);
+    EXPECT_FALSE(g.owns_lock());
+    EXPECT_EQ(g.attempts(), 4u);
+  }
+  EXPECT_EQ(sleeps, (std::vector<fake_clock::duration>{100ms, 100ms, 50ms}));
+  EXPECT_EQ(l.unlocks, 0) << "not owned, not unlocked";
+}
+
+TEST_F(RetryLock, TryToLockWithTimeoutSucceeds) {
+  stubborn_lock l{3};
+  {
+    guard g(l, std::try_to_lock, 1s, 100ms);
+    EXPECT_TRUE(g.owns_lock());
+    EXPECT_EQ(g.attempts(), 3u);
+  }
+  EXPECT_EQ(l.unlocks, 1);
+}
+
+// --- the sleeper can be given to every waiting constructor ------------------
+namespace {
+struct counting_sleep {
+  int *calls;
+  void operator()(fake_clock::duration d) const {
+    ++*calls;
+    fake_clock::current += d;
+  }
+};
+using counted = raii::retry_lock<stubborn_lock, fake_clock, counting_sleep>;
+} // namespace
+
+TEST_F(RetryLock, SleeperObjectForEveryWaitingConstructor) {
+  int calls = 0;
+  stubborn_lock a{3};
+  { counted g(a, counting_sleep{&calls}); }
+  EXPECT_EQ(calls, 2) << "forever";
+  stubborn_lock b{3};
+  { counted g(b, 1s, 10ms, counting_sleep{&calls}); }
+  EXPECT_EQ(calls, 4) << "timeout";
+  stubborn_lock c{3};
+  { counted g(c, std::try_to_lock, 1s, 10ms, counting_sleep{&calls}); }
+  EXPECT_EQ(calls, 6) << "try mode with timeout";
+}
+
+TEST(RetryLockReal, StdMutexTryToLock) {
+  std::mutex m;
+  std::lock_guard<std::mutex> held(m);
+  std::thread t([&] {
+    raii::retry_lock g(m, std::try_to_lock, 5ms, 1ms);
+    EXPECT_FALSE(g.owns_lock());
+    EXPECT_GE(g.attempts(), 2u);
+  });
+  t.join();
+}
+
+// The conversion behind defect 1, checked at compile time.
+namespace sat {
+using namespace std::chrono;
+using raii::detail::saturating_duration_cast;
+static_assert(saturating_duration_cast<nanoseconds>(milliseconds::max()) ==
+              nanoseconds::max());
+static_assert(saturating_duration_cast<nanoseconds>(milliseconds::min()) ==
+              nanoseconds::min());
+static_assert(saturating_duration_cast<nanoseconds>(hours(3'000'000)) ==
+              nanoseconds::max());
+static_assert(saturating_duration_cast<nanoseconds>(hours(2'000'000)) ==
+              nanoseconds(7'200'000'000'000'000'000));
+static_assert(saturating_duration_cast<milliseconds>(nanoseconds(2'500'000)) ==
+              milliseconds(2));
+static_assert(saturating_duration_cast<nanoseconds>(duration<double>(1e300)) ==
+              nanoseconds::max());
+static_assert(saturating_duration_cast<nanoseconds>(duration<double>(1.5)) ==
+              nanoseconds(1'500'000'000));
+static_assert(saturating_duration_cast<duration<int, std::milli>>(hours(1'000)) ==
+              duration<int, std::milli>::max());
+} // namespace sat

@@ -7,7 +7,10 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <mutex>
+#include <ratio>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -60,12 +63,56 @@ struct thread_sleeper {
     std::this_thread::sleep_for(d);
   }
 };
+
+// Converts d to To, clamping to To::min() / To::max() where duration_cast
+// would overflow (milliseconds::max() in nanoseconds, hours(3'000'000) in
+// a 64-bit nanosecond count).
+template <class To, class Rep, class Period>
+constexpr To saturating_duration_cast(std::chrono::duration<Rep, Period> d) noexcept {
+  using to_rep = typename To::rep;
+  using factor = std::ratio_divide<Period, typename To::period>;
+  using common = std::common_type_t<Rep, to_rep, std::intmax_t>;
+  constexpr bool exact_integer =
+      !std::chrono::treat_as_floating_point_v<Rep> &&
+      !std::chrono::treat_as_floating_point_v<to_rep> &&
+      std::is_signed_v<common> && (factor::den == 1 || factor::num == 1);
+  if constexpr (exact_integer) {
+    const auto c = static_cast<common>(d.count());
+    const auto hi = static_cast<common>(To::max().count());
+    const auto lo = static_cast<common>(To::min().count());
+    if constexpr (factor::den == 1) { // d's ticks are factor::num of To's
+      constexpr auto num = static_cast<common>(factor::num);
+      if (c > hi / num)
+        return To::max();
+      if (c < lo / num)
+        return To::min();
+      return To(static_cast<to_rep>(c * num));
+    } else { // each To tick is factor::den of d's: dividing cannot grow
+      const common q = c / static_cast<common>(factor::den);
+      if (q > hi)
+        return To::max();
+      if (q < lo)
+        return To::min();
+      return To(static_cast<to_rep>(q));
+    }
+  } else {
+    // Floating point or an unusual ratio: compare in long double.
+    using wide = std::chrono::duration<long double, typename To::period>;
+    const wide w = std::chrono::duration_cast<wide>(d);
+    if (!(w < wide(To::max())))
+      return To::max();
+    if (!(w > wide(To::min())))
+      return To::min();
+    return std::chrono::duration_cast<To>(w);
+  }
+}
 } // namespace detail
 
 // Lockable: any type with `bool try_lock()` and `unlock()`.
 // Clock: a chrono clock (now(), time_point, duration); a test can pass a
 // fake one. Sleep: called with a Clock::duration to wait between attempts;
-// a test's fake advances the fake clock.
+// a test's fake advances the fake clock. Every constructor that waits takes
+// a Sleep object as its last argument.
 template <class Lockable, class Clock = std::chrono::steady_clock,
           class Sleep = detail::thread_sleeper>
 class [[nodiscard]] retry_lock {
@@ -81,8 +128,9 @@ public:
   }
 
   // Polls every `interval` until locked; throws lock_timeout once `timeout`
-  // has passed (one last attempt is made at the deadline). A zero timeout
-  // makes exactly one attempt and throws lock_timeout.
+  // has passed (one last attempt is made at the deadline). A zero or
+  // negative timeout makes exactly one attempt. A timeout too large for
+  // Clock::duration (milliseconds::max(), hours(3'000'000)) waits forever.
   template <class Rep1, class Period1, class Rep2 = long long,
             class Period2 = std::milli>
   retry_lock(Lockable &lock, std::chrono::duration<Rep1, Period1> timeout,
@@ -90,23 +138,43 @@ public:
                  std::chrono::milliseconds(10),
              Sleep sleep = Sleep())
       : lock_(std::addressof(lock)) {
-    acquire(std::chrono::duration_cast<duration>(timeout),
-            std::chrono::duration_cast<duration>(interval), sleep);
+    if (!acquire(detail::saturating_duration_cast<duration>(timeout),
+                 detail::saturating_duration_cast<duration>(interval), sleep))
+      throw lock_timeout("raii::retry_lock: timed out waiting for the lock",
+                         attempts_);
   }
 
   // Waits without a deadline, polling every default_interval(). (For
   // another interval pass a timeout of duration::max(): it means forever.)
-  explicit retry_lock(Lockable &lock) : lock_(std::addressof(lock)) {
-    Sleep sleep;
-    acquire(duration::max(), default_interval(), sleep);
+  explicit retry_lock(Lockable &lock, Sleep sleep = Sleep())
+      : lock_(std::addressof(lock)) {
+    (void)acquire(duration::max(), default_interval(), sleep);
   }
 
   // One attempt; throws would_block if it fails.
   retry_lock(Lockable &lock, non_blocking_t) : lock_(std::addressof(lock)) {
-    attempts_ = 1;
-    if (!lock_->try_lock())
+    if (!attempt())
       throw would_block("raii::retry_lock: lock is held elsewhere", 1);
-    owns_ = true;
+  }
+
+  // One attempt, never throws lock_error: owns_lock() says whether it
+  // succeeded (std::unique_lock's try_to_lock).
+  retry_lock(Lockable &lock, std::try_to_lock_t) : lock_(std::addressof(lock)) {
+    (void)attempt();
+  }
+
+  // Polls as the timeout constructor does, but when the timeout passes it
+  // does not throw: owns_lock() is false.
+  template <class Rep1, class Period1, class Rep2 = long long,
+            class Period2 = std::milli>
+  retry_lock(Lockable &lock, std::try_to_lock_t,
+             std::chrono::duration<Rep1, Period1> timeout,
+             std::chrono::duration<Rep2, Period2> interval =
+                 std::chrono::milliseconds(10),
+             Sleep sleep = Sleep())
+      : lock_(std::addressof(lock)) {
+    (void)acquire(detail::saturating_duration_cast<duration>(timeout),
+                  detail::saturating_duration_cast<duration>(interval), sleep);
   }
 
   retry_lock(retry_lock &&other) noexcept
@@ -121,14 +189,14 @@ public:
   // terminates if the scope is being unwound).
   ~retry_lock() noexcept(noexcept(std::declval<Lockable &>().unlock())) {
     if (owns_)
-      lock_->unlock();
+      (void)lock_->unlock();
   }
 
   // Unlocks early.
   void unlock() {
     if (owns_) {
       owns_ = false;
-      lock_->unlock();
+      (void)lock_->unlock();
     }
   }
   // Keeps the lock locked and stops managing it.
@@ -144,26 +212,31 @@ public:
   [[nodiscard]] Lockable *mutex() const noexcept { return lock_; }
 
 private:
-  void acquire(duration timeout, duration interval, Sleep &sleep) {
+  bool attempt() {
+    ++attempts_;
+    owns_ = static_cast<bool>(lock_->try_lock());
+    return owns_;
+  }
+
+  // Polls until locked (true) or the deadline passes (false).
+  bool acquire(duration timeout, duration interval, Sleep &sleep) {
     if (interval <= duration::zero())
       interval = duration(1);
-    const bool forever = timeout == duration::max();
+    if (timeout < duration::zero())
+      timeout = duration::zero();
     const auto start = Clock::now();
     // Guard the addition: a huge timeout means "forever", not an overflow.
     const auto deadline =
-        forever || timeout > Clock::time_point::max() - start
+        timeout == duration::max() ||
+                start > Clock::time_point::max() - timeout
             ? Clock::time_point::max()
             : start + timeout;
     for (;;) {
-      ++attempts_;
-      if (lock_->try_lock()) {
-        owns_ = true;
-        return;
-      }
+      if (attempt())
+        return true;
       const auto now = Clock::now();
       if (now >= deadline)
-        throw lock_timeout("raii::retry_lock: timed out waiting for the lock",
-                           attempts_);
+        return false;
       const auto left = deadline - now;
       sleep(left < interval ? left : interval);
     }
@@ -180,6 +253,13 @@ template <class L, class Rep1, class Period1, class Rep2, class Period2>
 retry_lock(L &, std::chrono::duration<Rep1, Period1>,
            std::chrono::duration<Rep2, Period2>) -> retry_lock<L>;
 template <class L> retry_lock(L &, non_blocking_t) -> retry_lock<L>;
+template <class L> retry_lock(L &, std::try_to_lock_t) -> retry_lock<L>;
+template <class L, class Rep1, class Period1>
+retry_lock(L &, std::try_to_lock_t, std::chrono::duration<Rep1, Period1>)
+    -> retry_lock<L>;
+template <class L, class Rep1, class Period1, class Rep2, class Period2>
+retry_lock(L &, std::try_to_lock_t, std::chrono::duration<Rep1, Period1>,
+           std::chrono::duration<Rep2, Period2>) -> retry_lock<L>;
 template <class L> retry_lock(L &) -> retry_lock<L>;
 
 } // namespace raii

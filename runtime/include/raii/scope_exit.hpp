@@ -79,7 +79,7 @@ public:
     // it right away (the resource it guards is already acquired); the
     // exception then propagates. scope_success does not run it.
     if constexpr (Condition::runs_if_construction_fails)
-      fn();
+      (void)fn();
   }
 
   basic_scope_guard(basic_scope_guard &&other) noexcept(
@@ -100,7 +100,7 @@ public:
   ~basic_scope_guard() noexcept(
       std::is_nothrow_invocable_v<std::remove_reference_t<EF> &>) {
     if (active_ && Condition::should_run())
-      action_base::get()();
+      (void)action_base::get()();
   }
 
   // Disarms the guard: the action will not run.

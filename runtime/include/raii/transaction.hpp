@@ -70,7 +70,7 @@ public:
       : commit_base(static_cast<c_src<C>>(commit_fn)),
         rollback_base(static_cast<r_src<R>>(rollback_fn)) {
   } catch (...) {
-    rollback_fn();
+    (void)rollback_fn();
   }
 
   transaction(transaction &&other) noexcept(
@@ -90,14 +90,14 @@ public:
         std::uncaught_exceptions() <= uncaught_) {
       state_ = state::committed;
       if constexpr (nothrow_commit) {
-        commit_base::get()();
+        (void)commit_base::get()();
       } else {
         try {
-          commit_base::get()();
+          (void)commit_base::get()();
         } catch (...) { // NOLINT(raii-swallowed-exception): rethrown below
           state_ = state::rolled_back;
           try {
-            rollback_base::get()();
+            (void)rollback_base::get()();
           } catch (...) {
             // Deliberately dropped: the commit's exception is the one
             // reported (see the header comment); nothing else can be done
@@ -110,7 +110,7 @@ public:
       }
     } else if (state_ == state::active || state_ == state::commit_failed) {
       state_ = state::rolled_back;
-      rollback_base::get()();
+      (void)rollback_base::get()();
     }
   }
 
@@ -120,7 +120,7 @@ public:
     if (state_ != state::active)
       return;
     try {
-      commit_base::get()();
+      (void)commit_base::get()();
     } catch (...) {
       state_ = state::commit_failed;
       throw;
@@ -133,7 +133,7 @@ public:
     if (state_ != state::active && state_ != state::commit_failed)
       return;
     state_ = state::rolled_back;
-    rollback_base::get()();
+    (void)rollback_base::get()();
   }
 
   // Neither commit nor rollback will be called.

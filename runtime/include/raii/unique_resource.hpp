@@ -183,7 +183,7 @@ public:
         del_box(std::move_if_noexcept(other.del_box::stored()), [&] {
           if constexpr (std::is_nothrow_move_constructible_v<RS>) {
             if (other.owns()) {
-              other.del_box::get()(res_box::get());
+              (void)other.del_box::get()(res_box::get());
               other.disown();
             }
           }
@@ -242,10 +242,10 @@ public:
     if constexpr (has_traits) {
       R old = std::move(res_box::get());
       res_box::get() = Traits::make_default();
-      del_box::get()(old);
+      (void)del_box::get()(old);
     } else {
       this->owns_ = false;
-      del_box::get()(res_box::get());
+      (void)del_box::get()(res_box::get());
     }
   }
 
@@ -264,7 +264,7 @@ public:
         res_box::stored() = std::as_const(r);
     } catch (...) {
       if (owns_value(r))
-        del_box::get()(r);
+        (void)del_box::get()(r);
       throw;
     }
     if constexpr (!has_traits)
@@ -311,11 +311,11 @@ private:
       : res_box(static_cast<res_src<RR>>(r),
                 [&] {
                   if (owns)
-                    d(r);
+                    (void)d(r);
                 }),
         del_box(static_cast<del_src<DD>>(d), [&] {
           if (owns)
-            d(res_box::get());
+            (void)d(res_box::get());
         }) {
     if constexpr (has_traits) {
       if (!owns)
