@@ -12,7 +12,7 @@ const char DefaultGuardTypes[] =
     "::std::experimental::unique_resource;"
     "::raii::scope_exit;::raii::scope_fail;::raii::scope_success;"
     "::raii::unique_resource;::raii::transaction;::raii::retry_lock;"
-    "::raii::closing;::raii::exit_stack;"
+    "::raii::closing;::raii::owned_closing;::raii::exit_stack;"
     "::boost::scope::scope_exit;::boost::scope::scope_fail;"
     "::boost::scope::scope_success;::boost::lock_guard;::boost::unique_lock;"
     "::boost::shared_lock;::gsl::final_action;::absl::Cleanup;"

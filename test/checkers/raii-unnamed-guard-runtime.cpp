@@ -15,6 +15,12 @@ struct Stream {
 
 std::mutex m;
 
+struct Counted {
+  static int closes;
+  void close() { ++closes; }
+};
+int Counted::closes = 0;
+
 int main() {
   int failures = 0;
   int ran = 0;
@@ -34,6 +40,14 @@ int main() {
     failures += s.closes != 0;
   }
   failures += s.closes != 1;
+
+  {
+    raii::owned_closing<Counted>{Counted{}};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'raii::owned_closing<Counted>' temporary is destroyed
+    // CHECK-FIXES: raii::owned_closing<Counted> guard{Counted{}};
+    failures += Counted::closes != 0;
+  }
+  failures += Counted::closes != 1;
 
   {
     raii::retry_lock{m};
