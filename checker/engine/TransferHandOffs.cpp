@@ -79,13 +79,34 @@ void TransferFunctions::escapeRoot(const ValueDecl *Root) {
   }
 }
 
+/// The pointer \p E points into when it is a field or element reached
+/// through it (`p->base`, `p->a.b`, `p[i]`); \p E otherwise.
+static const Expr *blockOf(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return ME->getBase()->IgnoreParenCasts();
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+        AS && AS->getBase()->getType()->isPointerType())
+      return AS->getBase()->IgnoreParenCasts();
+    return E;
+  }
+}
+
 void TransferFunctions::escapeIfTracked(const Expr *E) {
   if (!E)
     return;
   E = E->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_AddrOf)
+      UO && UO->getOpcode() == UO_AddrOf) {
     E = UO->getSubExpr()->IgnoreParenCasts();
+    // `&p->base`, `&p[i]`: a pointer into the block p holds goes with it.
+    E = blockOf(E);
+  }
   // The value of `x = fd` is the handle, now also in x.
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
       BO && BO->getOpcode() == BO_Assign) {
@@ -130,6 +151,10 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         UO && UO->getOpcode() == UO_AddrOf) {
       Arg = UO->getSubExpr()->IgnoreParenCasts();
       AddrOf = true;
+      if (const Expr *Block = blockOf(Arg); Block != Arg) {
+        Arg = Block; // `use(&p->base)` passes the block p holds
+        AddrOf = false;
+      }
     }
     llvm::SmallVector<unsigned, 4> Named;
     namedAcqs(Arg, Named);

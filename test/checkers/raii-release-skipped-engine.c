@@ -359,3 +359,18 @@ int negativeAssertedLockWrapperRelockedInBetween(struct mutex_t *m, int e) {
   mutex_unlock(m);
   return 0;
 }
+
+// ---- a pointer into the block hands the block off -------------------------
+
+struct cursor {
+  int base;
+  int n;
+};
+
+int negativeFieldAddressStored(int **out) {
+  struct cursor *c = malloc(sizeof *c);
+  if (!c)
+    return -1;
+  *out = &c->base;
+  return 0;
+}
