@@ -186,6 +186,14 @@ const Acquire *RuleCatalog::acquireRuleFor(const FunctionDecl *Fn) const {
   return E ? E->Acq : nullptr;
 }
 
+const Release *RuleCatalog::releaseRuleFor(const FunctionDecl *Fn) const {
+  if (!Fn || !Fn->getIdentifier())
+    return nullptr;
+  const auto *E = lookup(*Idx, Fn->getName(), Fn,
+                         [](const Index::Entry &En) { return En.Rel; });
+  return E ? E->Rel : nullptr;
+}
+
 bool RuleCatalog::isRuleFunction(const FunctionDecl *Fn) const {
   if (!Fn || !Fn->getIdentifier())
     return false;

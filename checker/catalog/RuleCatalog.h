@@ -142,6 +142,8 @@ public:
   /// The acquire rule naming the function \p Fn itself (`std::mutex::lock`),
   /// or null.
   const Acquire *acquireRuleFor(const FunctionDecl *Fn) const;
+  /// The release rule naming the function \p Fn itself (`free`), or null.
+  const Release *releaseRuleFor(const FunctionDecl *Fn) const;
   /// True if \p Fn is named by any acquire or release rule.
   bool isRuleFunction(const FunctionDecl *Fn) const;
 

@@ -7,6 +7,17 @@
 
 namespace clang::tidy::raii {
 
+/// `b + 8`, `b - 1`: a pointer into the block b points to stands for b.
+static const Expr *pointerBase(const Expr *E) {
+  while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (!BO->isAdditiveOp() || !BO->getType()->isPointerType() ||
+        !BO->getLHS()->getType()->isPointerType())
+      break;
+    E = ignoreValueCasts(BO->getLHS());
+  }
+  return E;
+}
+
 BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
     : Fn(Fn), Ctx(Ctx) {
   walk(Fn->getBody(), nullptr);
@@ -29,7 +40,7 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     return;
   const ValueDecl *Src = nullptr;
   if (Value) {
-    const Expr *V = ignoreValueCasts(Value);
+    const Expr *V = pointerBase(ignoreValueCasts(Value));
     if (const auto *R = dyn_cast<DeclRefExpr>(V))
       Src = dyn_cast<VarDecl>(R->getDecl());
     else if (constantValue(V, Ctx))
@@ -59,7 +70,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         ++Writes[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
           AliasInit[VD->getCanonicalDecl()] = Init;
-        const Expr *V = ignoreValueCasts(Init);
+        const Expr *V = pointerBase(ignoreValueCasts(Init));
         if (const auto *R = dyn_cast<DeclRefExpr>(V);
             R && isa<VarDecl>(R->getDecl())) {
           CopyStmts.push_back({DS, VD, cast<VarDecl>(R->getDecl())});
@@ -147,7 +158,9 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
       break;
     const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
     const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!isLocalVar(VD))
+    // A parameter assigned a new handle (`z = realloc(z, n)`) holds it like
+    // a local.
+    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
       break;
     Targets.push_back(VD);
   }

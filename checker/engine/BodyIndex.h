@@ -40,8 +40,9 @@ public:
 
   /// A variable of this function's own: local storage, not a parameter.
   static bool isLocalVar(const ValueDecl *D);
-  /// The local variable \p E's value is stored into (`T *v = E`, `v = E`),
-  /// looking through parentheses and value-keeping casts.
+  /// The local variable (or parameter, by assignment) \p E's value is
+  /// stored into (`T *v = E`, `v = E`), looking through parentheses and
+  /// value-keeping casts.
   const VarDecl *storedInto(const Expr *E) const;
   /// A local pointer or reference initialised to name an object and never
   /// written again: that initialiser.

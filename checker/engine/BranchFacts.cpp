@@ -107,6 +107,14 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     }
     return std::nullopt;
   }
+  // A lock passed by a pointer that is null locked nothing
+  // (`if (m) sqlite3_mutex_leave(m);` after `sqlite3_mutex_enter(m)`).
+  if (F.Var && A.IsLock && A.HandleExpr && !F.SignTest)
+    if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(A.HandleExpr));
+        R && R->getType()->isPointerType() &&
+        isa<VarDecl>(R->getDecl()) &&
+        sameVar(C, F.Var, cast<VarDecl>(R->getDecl())))
+      return F.TrueMeansNonzero;
   if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
     return std::nullopt;
   if (A.Origin != Acquisition::Seed && A.Origin != Acquisition::Move &&

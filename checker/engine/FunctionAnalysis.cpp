@@ -109,8 +109,10 @@ void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
 void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 
 void FunctionAnalysis::finish() {
-  if (AtExit.size() != Acquisitions.size())
-    AtExit = State::bottom(Acquisitions.size());
+  if (AtExit.size() != Acquisitions.size()) {
+    AtExit = State::nothing(Acquisitions.size());
+    AtExit.Reachable = false;
+  }
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     Acquisition &A = Acquisitions[I];
     const AcqState &X = AtExit[I];

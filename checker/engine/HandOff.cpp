@@ -25,6 +25,27 @@ static bool isConstView(QualType T) {
   return false;
 }
 
+/// True if another argument of \p C is a release function of \p Fam's
+/// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`):
+/// the callee will release the handle with it.
+static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
+                             const RuleCatalog &Cat) {
+  for (unsigned J = 0; J < C->getNumArgs(); ++J) {
+    if (J == I)
+      continue;
+    const Expr *A = C->getArg(J)->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr()->IgnoreParenImpCasts();
+    const auto *R = dyn_cast<DeclRefExpr>(A);
+    const auto *FD = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
+    if (const Release *Rel = Cat.releaseRuleFor(FD);
+        Rel && Rel->Fam->Kind == Fam.Kind)
+      return true;
+  }
+  return false;
+}
+
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal) {
@@ -34,7 +55,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     FD = C->getDirectCallee();
     if (storesArguments(C))
       return ArgFate::Taken;
-    if (Cat.isTransfer(C, I, Fam))
+    if (Cat.isTransfer(C, I, Fam) || passesItsRelease(C, I, Fam, Cat))
       return ArgFate::Taken;
     // The object argument of a member operator call is not a parameter.
     if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD)) {

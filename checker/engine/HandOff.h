@@ -5,8 +5,9 @@
 //   - to a parameter of type `const T *` or `const T &`: borrowed, whatever
 //     the family;
 //   - by address (`&h`) to a non-const parameter, to a container's insertion
-//     member, to an assignment operator, or to a rule's `transfer` callee:
-//     taken;
+//     member, to an assignment operator, to a rule's `transfer` callee, or
+//     together with a release function of its kind (`set_text(ctx, z,
+//     sqlite3_free)`): taken;
 //   - for `calls: take` families (heap memory), to any function that is not
 //     a C library function; and for every family, to a function whose body
 //     the translation unit does not have and that is not a library function

@@ -16,9 +16,10 @@ State State::entry(size_t N) {
   return S;
 }
 
-State State::bottom(size_t N) {
-  State S;
-  S.Acqs.assign(N, AcqState());
+State State::bottom(size_t) { return State(); }
+
+State State::nothing(size_t N) {
+  State S = entry(N);
   for (AcqState &A : S.Acqs)
     A.B = 0;
   return S;

@@ -41,7 +41,9 @@ struct AcqState {
   /// DeeperOn (`TryEnterCriticalSection` while held): undone where it
   /// failed; -1 when not pending.
   int DeeperOn = -1;
-  llvm::SmallVector<SkipCause, 2> Causes;
+  /// Rare (exits only), so kept out of line: a state is one entry per
+  /// acquisition per CFG block.
+  llvm::SmallVector<SkipCause, 0> Causes;
   const Expr *LastRelease = nullptr;
   const Expr *TakenBy = nullptr;
 
@@ -66,7 +68,11 @@ struct State {
   std::vector<AcqState> Acqs;
 
   static State entry(size_t N);
+  /// Unreachable: no entries (joining into it copies the other side).
   static State bottom(size_t N);
+  /// Reachable, every acquisition in no state at all (to build a state that
+  /// speaks of one acquisition only).
+  static State nothing(size_t N);
   AcqState &operator[](unsigned I) { return Acqs[I]; }
   const AcqState &operator[](unsigned I) const { return Acqs[I]; }
   size_t size() const { return Acqs.size(); }

@@ -54,10 +54,23 @@ void TransferFunctions::onAcquire(unsigned I) {
       return;
     }
     if (O.isSeed()) {
-      // Taken again after the function let go of its caller's lock: the
-      // function keeps it, so it is no release wrapper.
-      if (S.B & (AcqState::Entry | AcqState::Released))
-        S.B = (S.B & ~AcqState::Entry) | AcqState::Escaped;
+      if (A.IsLock && (S.B & AcqState::Released) && !A.isGuard()) {
+        // The caller's lock, let go and taken back (`unlock(&mu); wait();
+        // lock(&mu);`): the caller holds it again; nothing new to release.
+        S.B = (S.B & ~AcqState::Released) | AcqState::Entry;
+        S.LastRelease = nullptr;
+        S.PendingOn = -1;
+        Ev->acquired(I);
+        return;
+      }
+      // The handle variable gets a new handle: the parameter's is no longer
+      // named by it (and the function is no release wrapper).
+      if (S.B & (AcqState::Entry | AcqState::Released)) {
+        S.B = (S.B & ~(AcqState::Entry | AcqState::Released)) |
+              AcqState::Escaped;
+        S.LastRelease = nullptr;
+        S.PendingOn = -1;
+      }
       continue;
     }
     if (!S.held())
@@ -80,8 +93,7 @@ void TransferFunctions::onAcquire(unsigned I) {
     } else if (!O.isGuard() && S.PendingOn != int(I)) {
       // The handle variable is overwritten while it still holds a handle
       // (`p = realloc(p, n)` is reported on its own).
-      State Only = State::bottom(St->size());
-      Only.Reachable = true;
+      State Only = State::nothing(St->size());
       Only[J] = S;
       Only[J].addCause({SkipCause::Overwrite, A.Site, nullptr});
       Ev->leftFunction(Only);

@@ -374,3 +374,69 @@ int negativeFieldAddressStored(int **out) {
   *out = &c->base;
   return 0;
 }
+
+// ---- the callee gets the handle with its release function ------------------
+
+void set_result(void *ctx, char *text, void (*destroy)(void *));
+
+void negativePassedWithItsDestructor(void *ctx, const char *s) {
+  char *z = strdup(s);
+  if (!z)
+    return;
+  set_result(ctx, z, free);
+}
+
+// ---- the caller's lock let go and taken back ---------------------------------
+
+void negativeCallersLockRetaken(pthread_mutex_t *mu, int spin) {
+  while (spin--) {
+    pthread_mutex_unlock(mu);
+    work();
+    pthread_mutex_lock(mu);
+  }
+}
+
+// ---- a lock through a pointer that may be null --------------------------------
+
+void negativeNullableLockPointer(pthread_mutex_t *m) {
+  if (m)
+    pthread_mutex_lock(m);
+  work();
+  if (m)
+    pthread_mutex_unlock(m);
+}
+
+// ---- a parameter reallocated in place -----------------------------------------
+
+char *negativeParameterReallocated(char *z, size_t n) {
+  char *t = realloc(z, n);
+  if (!t) {
+    free(z);
+    return NULL;
+  }
+  z = t;
+  return z;
+}
+
+// ---- interior pointers and a parameter given a new block ----------------------
+
+void *negativeInteriorPointerReturned(size_t n) {
+  char *b = malloc(n + 16);
+  if (b != NULL) {
+    char *p = b + 8;
+    return p;
+  }
+  return NULL;
+}
+
+char *negativeParameterGrownInPlace(char *z, int n) {
+  char *t = realloc(z, n);
+  if (t == 0)
+    return z;
+  z = t;
+  if (n > 100) {
+    free(z);
+    return 0;
+  }
+  return z;
+}
