@@ -36,7 +36,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
   Written.insert(D);
   ++Writes[D];
-  if (!isLocalVar(D))
+  const auto *Var = dyn_cast<VarDecl>(D);
+  if (!Var || !Var->hasLocalStorage())
     return;
   const ValueDecl *Src = nullptr;
   if (Value) {
@@ -47,10 +48,12 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
       return; // `fd = -1`, `p = NULL`: no value of another variable
   }
   if (Src) {
-    if (const auto *To = dyn_cast<VarDecl>(D))
-      CopyStmts.push_back({Where, To, cast<VarDecl>(Src)});
+    CopyStmts.push_back({Where, Var, cast<VarDecl>(Src)});
     Src = cast<ValueDecl>(Src->getCanonicalDecl());
   }
+  // A parameter starts with the caller's value: never only a copy.
+  if (isa<ParmVarDecl>(Var))
+    Src = nullptr;
   auto [It, New] = Copies.try_emplace(D, Src);
   if (!New && It->second != Src)
     It->second = nullptr;

@@ -221,7 +221,10 @@ void Collector::addGuard(const CXXConstructExpr *CE) {
 /// `p = tmp;` between two locals that both hold handles: the handle moves.
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
-    if (!C.KeyOf.isHandleRoot(Cp.To) || !C.KeyOf.isHandleRoot(Cp.From) ||
+    // Into a handle variable, or into a parameter (`z = t;` after
+    // `t = realloc(z, n)`).
+    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To)) ||
+        !C.KeyOf.isHandleRoot(Cp.From) ||
         Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
       continue;
     HandleKey From, To;
@@ -236,6 +239,7 @@ void Collector::addMoves() {
         Src = &A;
     if (!Src)
       continue;
+    C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A;
     A.Origin = Acquisition::Move;
     A.Site = cast<Expr>(isa<DeclStmt>(Cp.Where)

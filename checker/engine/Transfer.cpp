@@ -283,7 +283,9 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
       Inner && Inner->getOpcode() == BO_Assign)
     VisitBinaryOperator(Inner);
   const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
-  if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl())) {
+  const auto *LHSVar = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!LHSVar || !LHSVar->hasLocalStorage() ||
+      LHSVar->getType()->isReferenceType()) {
     escapeIfTracked(E->getRHS());
     return;
   }
