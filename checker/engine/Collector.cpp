@@ -41,7 +41,7 @@ private:
   void addCall(const Expr *E, const AcquireRole &Role);
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
-  void addSeeds();
+  void addReleasesAndSeeds();
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared.
@@ -256,14 +256,16 @@ void Collector::addMoves() {
   }
 }
 
-/// Parameters and outside locks the function releases: held by the caller
-/// on entry. Their fate at the exits is what a release summary says.
-void Collector::addSeeds() {
+/// Every key a release in the body names, and the seeds: parameters and
+/// outside locks the function releases, held by the caller on entry (their
+/// fate at the exits is what a release summary says).
+void Collector::addReleasesAndSeeds() {
   for (const Expr *E : C.Body.candidates()) {
     for (const ReleaseRole &R : C.Roles.releases(E)) {
       HandleKey K;
       if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
         continue;
+      C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
       const ValueDecl *Root = K.root();
       bool Param = Root && isa<ParmVarDecl>(Root);
       bool Outside = K.isThisBased() ||
@@ -273,7 +275,6 @@ void Collector::addSeeds() {
         continue;
       if (Param && K.Steps.size() > 1 && !R.Rule->Fam->IsLock)
         continue; // a handle stored in the parameter's object: not ours
-      C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
       unsigned Id = C.Keys.find(K);
       if (llvm::any_of(C.acqs(), [&](const Acquisition &A) {
             return A.isSeed() && A.Key == Id;
@@ -316,14 +317,7 @@ bool Collector::run() {
         CE && !C.AcqsAt.count(CE))
       addGuard(CE);
   addMoves();
-  // Every key some release in the body names.
-  for (const Expr *E : C.Body.candidates())
-    for (const ReleaseRole &R : C.Roles.releases(E)) {
-      HandleKey K;
-      if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
-        C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
-    }
-  addSeeds();
+  addReleasesAndSeeds();
   unsigned Guards = 0, Others = 0;
   for (const Acquisition &A : C.acqs())
     (A.isGuard() ? Guards : Others) += 1;

@@ -45,6 +45,25 @@ static bool callerHandle(const HandleKey &K, const FunctionDecl *Fn,
   return false;
 }
 
+/// Makes \p S's acquire role: a rule named after \p Def acquiring a handle
+/// of \p Fam through \p H, with the acquire \p Site inside it.
+static void setAcquire(FunctionSummary &S, const FunctionDecl *Def,
+                       RoleHandle H, InvalidValue Invalid, const Family *Fam,
+                       const Stmt *Site) {
+  auto A = std::make_unique<Acquire>();
+  A->Function = Def->getNameAsString();
+  A->Handle = H.Spec;
+  A->Invalid = Invalid;
+  A->Fam = Fam;
+  AcquireRole Role;
+  Role.Rule = A.get();
+  Role.Handle = std::move(H);
+  Role.Via = Def;
+  Role.ViaSite = Site;
+  S.OwnedAcquire = std::move(A);
+  S.Acquires = std::move(Role);
+}
+
 std::unique_ptr<FunctionSummary>
 SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   auto S = std::make_unique<FunctionSummary>();
@@ -86,18 +105,11 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   }
   QualType RT = Def->getReturnType();
   if (!Other && Fresh && (RT->isPointerType() || RT->isIntegerType())) {
-    auto A = std::make_unique<Acquire>();
-    A->Function = Name;
-    A->Handle.Kind = HandleSpec::Return;
-    A->Invalid = RT->isPointerType() ? InvalidValue::Null : Fresh->Invalid;
-    A->Fam = Fresh->Fam;
-    AcquireRole Role;
-    Role.Rule = A.get();
-    Role.Handle.Spec = A->Handle;
-    Role.Via = Def;
-    Role.ViaSite = FreshSite;
-    S->OwnedAcquire = std::move(A);
-    S->Acquires = std::move(Role);
+    RoleHandle H;
+    H.Spec.Kind = HandleSpec::Return;
+    setAcquire(*S, Def, std::move(H),
+               RT->isPointerType() ? InvalidValue::Null : Fresh->Invalid,
+               Fresh->Fam, FreshSite);
     return S;
   }
   // Acquire: a lock on an outside object held on every normal exit (a
@@ -113,17 +125,7 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     RoleHandle H;
     if (!callerHandle(FA.Keys[L.Key], Def, H))
       continue;
-    auto A = std::make_unique<Acquire>();
-    A->Function = Name;
-    A->Handle = H.Spec;
-    A->Fam = L.Fam;
-    AcquireRole Role;
-    Role.Rule = A.get();
-    Role.Handle = std::move(H);
-    Role.Via = Def;
-    Role.ViaSite = L.Site;
-    S->OwnedAcquire = std::move(A);
-    S->Acquires = std::move(Role);
+    setAcquire(*S, Def, std::move(H), InvalidValue::None, L.Fam, L.Site);
     break;
   }
   return S;

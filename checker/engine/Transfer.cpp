@@ -306,20 +306,21 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
       S.PendingOn = -1;
     }
   }
-  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end()) {
-    // A move `p = tmp;`: tmp's handle now lives in p.
-    for (unsigned I : At->second) {
-      const Acquisition &M = C.acqs()[I];
-      bool Any = false;
-      for (unsigned J = 0; J < St->size(); ++J)
-        if (C.acqs()[J].Key == M.MovedFromKey && (*St)[J].held()) {
-          (*St)[J].dropTo(AcqState::Escaped);
-          Any = true;
-        }
-      if (Any)
-        onAcquire(I);
+  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end())
+    for (unsigned I : At->second)
+      onMove(I);
+}
+
+void TransferFunctions::onMove(unsigned I) {
+  // `p = tmp;`: tmp's handle now lives in p.
+  bool Any = false;
+  for (unsigned J = 0; J < St->size(); ++J)
+    if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey && (*St)[J].held()) {
+      (*St)[J].dropTo(AcqState::Escaped);
+      Any = true;
     }
-  }
+  if (Any)
+    onAcquire(I);
 }
 
 ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
@@ -394,19 +395,9 @@ void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
     }
     if (auto At = C.AcqsAt.find(VD->getInit());
         At != C.AcqsAt.end() && C.acqs()[At->second.front()].Origin ==
-                                    Acquisition::Move) {
-      for (unsigned I : At->second) {
-        bool Any = false;
-        for (unsigned J = 0; J < St->size(); ++J)
-          if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey &&
-              (*St)[J].held()) {
-            (*St)[J].dropTo(AcqState::Escaped);
-            Any = true;
-          }
-        if (Any)
-          onAcquire(I);
-      }
-    }
+                                    Acquisition::Move)
+      for (unsigned I : At->second)
+        onMove(I);
   }
 }
 

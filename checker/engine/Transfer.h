@@ -47,6 +47,8 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
+  /// Move acquisition \p I: the source's handle passes to its variable.
+  void onMove(unsigned I);
   bool guardMemberCall(const CXXMemberCallExpr *MC);
   void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
   void handOffObject(const CXXMemberCallExpr *MC);
