@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "DoubleReleaseCheck.h"
 #include "ExitHandlerThrowsCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "ManualFinallyCheck.h"
 #include "MismatchedReleaseCheck.h"
 #include "ReacquireCheck.h"
@@ -23,6 +24,8 @@ public:
     Factories.registerCheck<DoubleReleaseCheck>("raii-double-release");
     Factories.registerCheck<ExitHandlerThrowsCheck>(
         "raii-exit-handler-throws");
+    Factories.registerCheck<LockAcrossSuspendCheck>(
+        "raii-lock-across-suspend");
     Factories.registerCheck<ManualFinallyCheck>("raii-manual-finally");
     Factories.registerCheck<MismatchedReleaseCheck>("raii-mismatched-release");
     Factories.registerCheck<ReacquireCheck>("raii-reacquire");

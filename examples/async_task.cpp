@@ -1,5 +1,9 @@
 // Scenario: an async task that holds a mutex across co_await. Another task
-// resumed on this thread while this one is suspended can deadlock on it.
+// resumed on this thread while this one is suspended can deadlock on it, and
+// the task may resume on another thread, which then unlocks a mutex it does
+// not own. raii-lock-across-suspend reports the co_await in refresh_cache();
+// refresh_cache_scoped() is the fix: the guard's scope ends before the task
+// suspends, so the lock is never held while suspended.
 #include <coroutine>
 #include <mutex>
 
@@ -26,4 +30,12 @@ Task refresh_cache() {
   std::lock_guard<std::mutex> lock(cache_mutex);
   co_await Tick{}; // suspended while holding cache_mutex
   ++cache_hits;
+}
+
+Task refresh_cache_scoped() {
+  co_await Tick{}; // wait first, holding nothing
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex);
+    ++cache_hits;
+  }
 }

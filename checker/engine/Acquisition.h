@@ -92,6 +92,9 @@ struct Acquisition {
   bool Correlated = false;
   /// Every release is the statement right after the acquire.
   bool ReleasedAtOnce = false;
+  /// The acquire is awaited (`co_await m.lock()`): a lock made for
+  /// coroutines, which a suspension does not hold up.
+  bool Awaited = false;
   /// For seeds: the states the function may leave it in.
   bool SeedReleasedOnSomePath = false;
   bool SeedKeptOnSomePath = false;
@@ -118,6 +121,12 @@ struct Mismatch {
 struct Reacquire {
   const Expr *Second;
   unsigned Held; ///< the acquisition already holding it
+};
+/// A lock that may be held where a coroutine suspends.
+struct HeldAtSuspend {
+  const Expr *Suspend; ///< the `co_await` or `co_yield`
+  unsigned Acq;
+  bool OnEveryPath; ///< held on every path reaching the suspension
 };
 /// `p = realloc(p, n)`: when the call fails, the only pointer to the block
 /// it did not release is overwritten with null.

@@ -9,6 +9,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include <map>
 
 namespace clang::tidy::raii {
@@ -37,10 +38,10 @@ public:
                                                   unsigned Depth);
 
 private:
-  /// Quick scan: does \p S acquire or release anything, or construct two
-  /// guards?
+  /// Quick scan: does \p S acquire or release anything, or construct
+  /// more than \p GuardsLeft guards?
   bool worthAnalysing(const Stmt *S, const CallRoles &Roles,
-                      unsigned &GuardCount) const;
+                      unsigned &GuardsLeft) const;
 
   const RuleCatalog &Cat;
   NameMatcher Nothrow;
@@ -52,7 +53,7 @@ private:
 };
 
 bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
-                            unsigned &GuardCount) const {
+                            unsigned &GuardsLeft) const {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
   if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr>(S)) {
@@ -60,12 +61,14 @@ bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
     if (Roles.acquire(E) || !Roles.releases(E).empty())
       return true;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-    if (CE->getNumArgs() && Guards.matches(guardDeclOf(CE->getType())) &&
-        ++GuardCount > 1)
-      return true;
+    if (CE->getNumArgs() && Guards.matches(guardDeclOf(CE->getType()))) {
+      if (GuardsLeft == 0)
+        return true;
+      --GuardsLeft;
+    }
   }
   for (const Stmt *C : S->children())
-    if (worthAnalysing(C, Roles, GuardCount))
+    if (worthAnalysing(C, Roles, GuardsLeft))
       return true;
   return false;
 }
@@ -81,9 +84,11 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
     return It->second;
   Results[Fn] = nullptr; // recursion
   CallRoles Roles(Cat, &Summaries, Depth);
-  unsigned GuardCount = 0;
+  // A lone guard is correct by construction, except in a coroutine, where
+  // it may be held across a suspension.
+  unsigned GuardsLeft = isa<CoroutineBodyStmt>(Fn->getBody()) ? 0 : 1;
   std::shared_ptr<FunctionAnalysis> Out;
-  if (worthAnalysing(Fn->getBody(), Roles, GuardCount)) {
+  if (worthAnalysing(Fn->getBody(), Roles, GuardsLeft)) {
     Out = std::make_shared<FunctionAnalysis>();
     Out->Fn = Fn;
     ASTContext &Ctx = Fn->getASTContext();

@@ -6,6 +6,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::raii {
@@ -44,6 +45,8 @@ private:
   void addReleasesAndSeeds();
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
+  /// True if the result of \p E is what a `co_await` awaits.
+  bool awaited(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared.
   const Stmt *scopeOfVar(const VarDecl *V, const Stmt *Fallback) const {
     if (const Stmt *DS = C.Body.declStmtOf(V))
@@ -62,6 +65,14 @@ unsigned Collector::push(Acquisition A, const HandleKey &K) {
     C.AcqsAt[A.Site].push_back(I);
   C.acqs().push_back(std::move(A));
   return I;
+}
+
+bool Collector::awaited(const Expr *E) const {
+  const Stmt *P = C.Body.parent(E);
+  while (P && isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                  CXXBindTemporaryExpr>(P))
+    P = C.Body.parent(P);
+  return P && isa<CoroutineSuspendExpr>(P);
 }
 
 bool Collector::resultTested(const Expr *E) const {
@@ -87,6 +98,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   A.Reentrant = R->Fam->Reentrant;
   A.Scope = C.Body.enclosingCompound(E);
   A.ResultTested = R->isConditional() && resultTested(E);
+  A.Awaited = awaited(E);
   if (R->isConditional() || R->Handle.Kind == HandleSpec::Out)
     A.ResultVar = C.Body.storedInto(E);
   switch (R->Handle.Kind) {
@@ -327,7 +339,9 @@ bool Collector::run() {
   for (const Acquisition &A : C.acqs())
     if (A.isGuard() && C.Out.releasedInBody(A.Key, nullptr))
       GuardReleasedByHand = true;
-  return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire;
+  // In a coroutine a lone guard may be held where it suspends.
+  return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire ||
+         (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
 
 } // namespace

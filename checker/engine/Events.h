@@ -56,6 +56,9 @@ public:
   virtual void returned(const Stmt *Ret, const ReturnedValue &V) {}
   /// The state with which a path leaves the function (causes already added).
   virtual void leftFunction(const State &S) {}
+  /// A coroutine suspends at \p Suspend (`co_await`, `co_yield`) in state
+  /// \p S.
+  virtual void suspended(const Expr *Suspend, const State &S) {}
 };
 
 } // namespace clang::tidy::raii

@@ -108,6 +108,22 @@ void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
 
 void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 
+void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
+  for (unsigned I = 0; I < Acquisitions.size(); ++I) {
+    const Acquisition &A = Acquisitions[I];
+    if (!A.IsLock || A.Awaited || !S[I].held())
+      continue;
+    auto Same = [&](const HeldAtSuspend &H) {
+      return H.Suspend == Suspend && H.Acq == I;
+    };
+    if (auto It = llvm::find_if(HeldAtSuspends, Same);
+        It != HeldAtSuspends.end())
+      It->OnEveryPath &= S[I].surelyHeld();
+    else
+      HeldAtSuspends.push_back({Suspend, I, S[I].surelyHeld()});
+  }
+}
+
 void FunctionAnalysis::finish() {
   if (AtExit.size() != Acquisitions.size()) {
     AtExit = State::nothing(Acquisitions.size());
@@ -135,6 +151,11 @@ void FunctionAnalysis::finish() {
     llvm::sort(A.Skips);
     A.Skips.erase(std::unique(A.Skips.begin(), A.Skips.end()), A.Skips.end());
   }
+  llvm::stable_sort(HeldAtSuspends, [](const HeldAtSuspend &L,
+                                       const HeldAtSuspend &R) {
+    return L.Suspend->getBeginLoc().getRawEncoding() <
+           R.Suspend->getBeginLoc().getRawEncoding();
+  });
 }
 
 } // namespace clang::tidy::raii

@@ -27,6 +27,9 @@ public:
   std::vector<Mismatch> Mismatches;
   std::vector<Reacquire> Reacquires;
   std::vector<LostOnFailure> LostOnFailures;
+  /// The locks held where the coroutine suspends, in source order of the
+  /// suspensions.
+  std::vector<HeldAtSuspend> HeldAtSuspends;
   /// What each reachable `return` gives back.
   std::vector<std::pair<const Stmt *, ReturnedValue>> Returns;
   /// Per acquisition, the union of its states over the function's exits,
@@ -66,6 +69,7 @@ public:
   void lostOnFailure(const Expr *Call, const Expr *Target) override;
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
+  void suspended(const Expr *Suspend, const State &S) override;
   /// A path returns normally with \p S.
   void returnedNormally(const State &S) { AtNormalExit.join(S); }
 

@@ -413,4 +413,9 @@ void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
         escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()));
 }
 
+void TransferFunctions::VisitCoroutineSuspendExpr(
+    const CoroutineSuspendExpr *E) {
+  Ev->suspended(E, *St);
+}
+
 } // namespace clang::tidy::raii

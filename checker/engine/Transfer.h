@@ -43,6 +43,7 @@ public:
   void VisitDeclStmt(const DeclStmt *S);
   void VisitInitListExpr(const InitListExpr *E);
   void VisitLambdaExpr(const LambdaExpr *E);
+  void VisitCoroutineSuspendExpr(const CoroutineSuspendExpr *E);
 
 private:
   void onAcquire(unsigned I);
