@@ -89,15 +89,19 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         continue;
     } else {
       std::optional<llvm::StringRef> Guard = guardAdvice(A);
-      if (!Ctx.getLangOpts().CPlusPlus || !Guard)
+      if (!Ctx.getLangOpts().CPlusPlus || !Guard) {
         diag(A.diagLoc(),
              "'%0' acquired by '%1' is not released on every path")
             << A.Name << A.acquireName();
-      else
+      } else {
+        std::optional<GuardRewrite> Fix = planGuardFix(FA, I, Guard, Ctx);
         diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
                           "path; hold it in %select{'%3'|a scope guard}2 to "
                           "release it automatically")
-            << A.Name << A.acquireName() << Guard->empty() << *Guard;
+            << A.Name << A.acquireName() << Guard->empty() << *Guard
+            << fixesOf(Fix);
+        noteRefusal(Fix, A, Ctx.getSourceManager());
+      }
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
     }
     noteSkips(FA, A, Ctx);

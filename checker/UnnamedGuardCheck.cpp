@@ -153,19 +153,6 @@ bool couldBecomeVexing(llvm::ArrayRef<const Expr *> Args) {
   });
 }
 
-std::string nameBase(llvm::ArrayRef<const Expr *> Locked) {
-  if (Locked.empty())
-    return "guard";
-  std::string Base = "lock";
-  for (const Expr *L : Locked) {
-    std::string Hint = objectNameHint(L);
-    if (Hint.empty())
-      continue;
-    Base += "_" + Hint;
-  }
-  return Base;
-}
-
 /// The guard's type as the user spelled it (`std::scoped_lock`, not the
 /// deduced `std::scoped_lock<std::mutex, std::mutex>`); null if implicit.
 TypeLoc writtenType(const Expr *Construct, const Expr *Top) {
@@ -409,7 +396,7 @@ std::optional<FixItHint> UnnamedGuardCheck::nameTemporary(
       return std::nullopt;
   }
 
-  std::string Name = Namer.freshName(Fn, Scope, nameBase(Locked), Ctx);
+  std::string Name = Namer.freshName(Fn, Scope, guardNameBase(Locked), Ctx);
   return FixItHint::CreateInsertion(
       Lexer::getLocForEndOfToken(TypeEnd, 0, SM, LO), " " + Name);
 }

@@ -2,16 +2,16 @@
 #ifndef RAII_TIDY_USEGUARDCHECK_H
 #define RAII_TIDY_USEGUARDCHECK_H
 
-#include "engine/ResourceCheck.h"
+#include "GuardFixingCheck.h"
 
 namespace clang::tidy::raii {
 
 /// Finds manual acquire/release pairs that are correct on every path today and could be a guard object (C++ Core Guidelines R.1, CP.20).
 ///
 /// For the user-facing documentation see docs/checks/raii-use-guard.md.
-class UseGuardCheck : public ResourceCheck {
+class UseGuardCheck : public GuardFixingCheck {
 public:
-  using ResourceCheck::ResourceCheck;
+  using GuardFixingCheck::GuardFixingCheck;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }

@@ -14,6 +14,10 @@ namespace clang::tidy::raii {
 std::string spellHandle(const Expr *E, ASTContext &Ctx) {
   if (!E)
     return "";
+  // The implicit object of `lock()` in a member function has no text.
+  if (const auto *This = dyn_cast<CXXThisExpr>(E->IgnoreParenImpCasts());
+      This && This->isImplicit())
+    return "*this";
   CharSourceRange R = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(E->getSourceRange()),
       Ctx.getSourceManager(), Ctx.getLangOpts());

@@ -1,5 +1,6 @@
 //===- GuardNaming.cpp ----------------------------------------------------===//
 #include "support/GuardNaming.h"
+#include "support/Lockables.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -132,6 +133,18 @@ bool GuardNamer::isTaken(const FunctionDecl *Fn, const CompoundStmt *Scope,
       return true;
   }
   return visibleOutside(Fn, Name);
+}
+
+std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked) {
+  if (Locked.empty())
+    return "guard";
+  std::string Base = "lock";
+  for (const Expr *L : Locked) {
+    std::string Hint = objectNameHint(L);
+    if (!Hint.empty())
+      Base += "_" + Hint;
+  }
+  return Base;
 }
 
 std::string GuardNamer::freshName(const FunctionDecl *Fn,

@@ -22,6 +22,10 @@
 
 namespace clang::tidy::raii {
 
+/// The base of a guard's name from what it locks: `lock_m`, `lock_a_b` for
+/// two objects, `lock` when nothing gives a hint, `guard` for no object.
+std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked);
+
 class GuardNamer {
 public:
   /// A name based on \p Base (`lock_m`, then `lock_m2`, ...) for a variable

@@ -70,3 +70,13 @@ template <class T> void negativeInstantiatedOnly(T t) {
   f();
 }
 template void negativeInstantiatedOnly<bool>(bool);
+
+// What the fixes delete, in order:
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: release();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: release();
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: release();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: release();

@@ -229,3 +229,23 @@ int main() {
   }
   return 0;
 }
+
+// What the fixes delete, in order:
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: release();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: release();
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: std::free(buf);
+// CHECK-DELETED: ++cleanups;
+// CHECK-DELETED: throw;
+// CHECK-DELETED: std::free(buf);
+// CHECK-DELETED: ++cleanups;
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: db.rollback();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: db.commit();
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: release();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: release();

@@ -124,3 +124,9 @@ void uniqueLockNegative() {
   lk.unlock();
   work();
 }
+
+// The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::shared_lock lock_sm(sm);
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: sm.unlock_shared();

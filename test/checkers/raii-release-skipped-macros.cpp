@@ -14,6 +14,7 @@ int positiveMacroArgument(bool b) {
   LOCKED(m);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :10:20: note: expanded from macro 'LOCKED'
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: the lock is written in a macro
   if (b)
     return 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
@@ -25,7 +26,8 @@ void positiveMacroBody() {
   WITH_LOCK(m, work());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :11:34: note: expanded from macro 'WITH_LOCK'
-  // CHECK-MESSAGES: :[[@LINE-3]]:16: note: release of 'm' is skipped when 'work' throws an exception
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: the lock is written in a macro
+  // CHECK-MESSAGES: :[[@LINE-4]]:16: note: release of 'm' is skipped when 'work' throws an exception
 }
 
 struct Counter {

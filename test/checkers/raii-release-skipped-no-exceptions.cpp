@@ -53,3 +53,7 @@ int returnStays(const char *path) {
   fclose(f);
   return 0;
 }
+
+// The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-DELETED: m.unlock();

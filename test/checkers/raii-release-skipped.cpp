@@ -299,3 +299,27 @@ void positiveOneMoreThrowingCall() {
   work();
   m.unlock();
 }
+
+// The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::unique_lock lock_m(m);
+// CHECK-FIXES: lock_m.unlock();
+// CHECK-FIXES: std::unique_lock lock_m(m);
+// CHECK-FIXES: lock_m.unlock();
+// CHECK-FIXES: std::lock_guard lock_mu(mu_);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: mu_.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();

@@ -65,3 +65,9 @@ void manual() {
 // CHECK-FIXES: #include <raii/scope_exit.hpp>
 // CHECK-FIXES: {
 // CHECK-FIXES: raii::scope_exit guard([&] { m.unlock(); });
+
+// What the fixes delete, in order:
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: m.unlock();

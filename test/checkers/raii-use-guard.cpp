@@ -85,3 +85,13 @@ void positiveReleaseThroughVoidCast(const char *p) {
     return;
   (void)fclose(f);
 }
+
+// The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::shared_lock lock_sm(sm);
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: sm.unlock_shared();
+// RAII-FIXES: std::lock_guard lock_m(m);
+// RAII-FIXES: std::shared_lock lock_sm(sm);
+// RAII-DELETED: m.unlock();
+// RAII-DELETED: sm.unlock_shared();

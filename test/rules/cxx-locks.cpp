@@ -56,6 +56,7 @@ void negativeQRecursiveMutexTwice() noexcept {
   qrm.lock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'QMutexLocker' instead [raii-use-guard]
+  // STD-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'qrm' is locked more than once in this function
   qrm.lock();
   qrm.unlock();
   qrm.unlock();
@@ -105,6 +106,7 @@ void negativeBoostRecursive() noexcept {
   brm.lock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'boost::lock_guard' instead [raii-use-guard]
+  // STD-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'brm' is locked more than once in this function
   brm.lock();
   brm.unlock();
   brm.unlock();
@@ -137,3 +139,17 @@ void positiveAbslTwice() noexcept {
   am.Unlock();
   am.Unlock();
 }
+
+// The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: #include <mutex>
+// CHECK-FIXES: std::lock_guard lock_qm(qm);
+// CHECK-FIXES: std::lock_guard lock_bm(bm);
+// CHECK-DELETED: qm.unlock();
+// CHECK-DELETED: bm.unlock();
+
+// STD-FIXES: #include <mutex>
+// STD-FIXES: #include <shared_mutex>
+// STD-FIXES: std::lock_guard lock_qm(qm);
+// STD-FIXES: std::shared_lock lock_bsm(bsm);
+// STD-DELETED: qm.unlock();
+// STD-DELETED: bsm.unlock_shared();

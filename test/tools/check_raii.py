@@ -15,7 +15,8 @@ Steps:
     every warning, error or note that is not expected fails the test.
  4. FileChecks the fixed copy against `CHECK-FIXES` (full lines); the number
     of changed lines must equal the number of CHECK-FIXES lines, so a fix that
-    no test expects fails too.
+    no test expects fails too. Lines a fix deletes are listed, in order, with
+    their text in `CHECK-DELETED` lines, and no other line may disappear.
  5. With --compile-fixed, compiles the fixed copy; with --run-fixed, also links
     and runs it and requires exit status 0.
 """
@@ -28,6 +29,7 @@ import subprocess
 import sys
 
 CHECK_COMMENT = re.compile(r"//\s*CHECK[A-Z0-9-]*:.*$")
+DIAG_LINE = re.compile(r"^\S.*:\d+:\d+: (warning|error|note|remark): ")
 
 
 def fail(msg):
@@ -80,6 +82,9 @@ def main():
     fix_prefix = opts.prefix + "-FIXES"
     has_messages = re.search(r"\b" + msg_prefix + r"(-NOT)?:", original)
     fix_lines = re.findall(r"\b" + fix_prefix + r":", original)
+    deleted_prefix = opts.prefix + "-DELETED"
+    deleted_lines = [l.strip() for l in re.findall(
+        r"\b" + deleted_prefix + r":(.*)$", original, re.M)]
 
     cmd = [opts.clang_tidy, "--load=" + opts.plugin,
            "--checks=-*," + opts.checks, "--fix", "--quiet"]
@@ -97,11 +102,14 @@ def main():
              (", ".join(missing) or opts.checks, listed.stderr))
 
     res = run(cmd)
-    # With --fix, clang-tidy adds a note wherever it applied a fix; the fixed
-    # text is what step 4 checks, so those notes are not diagnostics.
-    messages = "\n".join(
-        l for l in res.stdout.split("\n")
-        if "note: FIX-IT applied suggested code changes" not in l)
+    # Only the diagnostic lines count (source excerpts would show the code,
+    # comments included). With --fix, clang-tidy adds a note wherever it
+    # applied a fix; the fixed text is what step 4 checks, so those notes are
+    # not diagnostics.
+    kept = [l for l in res.stdout.split("\n")
+            if DIAG_LINE.match(l) and
+            "note: FIX-IT applied suggested code changes" not in l]
+    messages = "\n".join(kept)
     if "PLEASE submit a bug report" in res.stderr or res.returncode < 0:
         fail("clang-tidy crashed:\n" + res.stderr)
     # clang-tidy fails only on compiler errors (or when it cannot run at all);
@@ -125,11 +133,22 @@ def main():
 
     with open(fixed_path) as f:
         fixed = f.read()
+    # Blank lines a fix adds (around an inserted #include) are not counted.
     changed = [l for l in difflib.ndiff(stripped.split("\n"), fixed.split("\n"))
-               if l.startswith("+ ")]
+               if l.startswith("+ ") and l[2:].strip()]
     if len(changed) != len(fix_lines):
         fail("expected %d fixed line(s), got %d:\n%s" %
              (len(fix_lines), len(changed), "\n".join(changed)))
+    # Lines the fixes delete, in order: a removed line that an added line
+    # does not replace (ndiff pairs a changed line as `-`, `?`, `+`, `?`).
+    diff = [l for l in difflib.ndiff(stripped.split("\n"), fixed.split("\n"))
+            if not l.startswith("? ")]
+    deleted = [l[2:].strip() for i, l in enumerate(diff)
+               if l.startswith("- ") and not any(
+                   d.startswith("+ ") for d in diff[i + 1:i + 2])]
+    if deleted != deleted_lines:
+        fail("deleted lines differ from the %s lines:\nexpected:\n%s\ngot:\n%s"
+             % (deleted_prefix, "\n".join(deleted_lines), "\n".join(deleted)))
     if fix_lines:
         fc = run([opts.filecheck, opts.input, "--check-prefix=" + fix_prefix,
                   "--input-file=" + fixed_path, "--match-full-lines"])
