@@ -141,19 +141,21 @@ ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
-      Walker(Recognizer) {}
+      Runtime(*this, Name, Options), Walker(Recognizer) {}
 
 void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Shared.storeNothrow(Options, Opts);
   Options.store(Opts, "CommitMarkers", CommitMarkersOption);
   Options.store(Opts, "RollbackMarkers", RollbackMarkersOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  Runtime.store(Options, Opts);
 }
 
 void ManualFinallyCheck::registerPPCallbacks(const SourceManager &SM,
                                              Preprocessor *PP,
                                              Preprocessor *ModuleExpanderPP) {
   Inserter.registerPreprocessor(PP);
+  Runtime.setPreprocessor(PP);
 }
 
 void ManualFinallyCheck::registerMatchers(MatchFinder *Finder) {
@@ -276,6 +278,9 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   SourceLocation Loc = SM.getExpansionLoc(Try->getTryLoc());
+  std::optional<std::string> NoRuntime;
+  if (Reason == NoBlocker)
+    NoRuntime = Runtime.unusable("raii/scope_exit.hpp", LO);
   {
     auto Diag =
         Commit ? diag(Loc, "hand-written commit/rollback: declare "
@@ -284,7 +289,7 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
                : diag(Loc, "hand-written finally: the cleanup in 'catch "
                            "(...)' is repeated after the 'try'; declare a "
                            "raii::scope_exit before the body instead");
-    if (Reason == NoBlocker) {
+    if (Reason == NoBlocker && !NoRuntime) {
       const auto *Body = Try->getTryBlock();
       std::string Indent = lineIndent(Try->getTryLoc(), SM);
       std::string BodyIndent = Indent + "  ";
@@ -327,6 +332,8 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
       "unwinding calls std::terminate",
       "no fix offered: this cannot move into the guard's lambda unchanged",
   };
+  if (NoRuntime)
+    diag(Loc, "no fix offered: %0", DiagnosticIDs::Note) << *NoRuntime;
   if (BlockedAt && Reason != Silent)
     diag(SM.getExpansionLoc(BlockedAt->getBeginLoc()), Notes[Reason],
          DiagnosticIDs::Note)

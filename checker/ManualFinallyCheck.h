@@ -8,6 +8,7 @@
 #include "support/GuardNaming.h"
 #include "support/NameMatcher.h"
 #include "support/NothrowPolicy.h"
+#include "support/RuntimeHeaders.h"
 #include "support/SharedOptions.h"
 #include "support/ThrowSites.h"
 
@@ -59,6 +60,7 @@ private:
   NothrowPolicy Policy;
   ThrowSites Sites;
   utils::IncludeInserter Inserter;
+  RuntimeHeaders Runtime;
   GuardNamer Namer;
   /// Finds the `try` statements and their blocks; guards do not matter here.
   const ExitHandlerRecognizer Recognizer;
