@@ -5,7 +5,8 @@
 # GoogleTest, Google Benchmark, standalone Asio (the async runtime tests),
 # cppcheck (its library files: the importer's end-to-end test); and from the
 # npm registry Microsoft's SARIF Multitool, whose package also ships the
-# SARIF 2.1.0 JSON schema (tests validate the driver's SARIF with both). Idempotent: installs only what is missing.
+# SARIF 2.1.0 JSON schema (tests validate the driver's SARIF with both).
+# Idempotent: installs only what is missing.
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
