@@ -16,6 +16,9 @@
 #error "<raii/async.hpp> needs C++20 coroutines (-std=c++20)"
 #else
 
+#include "async/async_context_manager.hpp"
+#include "async/async_exit_stack.hpp"
+#include "async/async_retry_lock.hpp"
 #include "async/async_with.hpp"
 #include "async/task_traits.hpp"
 
