@@ -10,6 +10,11 @@
 //
 // Needs C++20 and standalone Asio (libasio-dev); build and run:
 //   g++ -std=c++20 -Iruntime/include examples/async_retry_lock.cpp -pthread
+// Asio 1.22 enables co_await under Clang only for the Coroutines TS
+// (__cpp_coroutines); Clang 17+ has C++20 coroutines, so say so.
+#if defined(__clang__) && !defined(ASIO_HAS_CO_AWAIT)
+#define ASIO_HAS_CO_AWAIT 1
+#endif
 #include <asio.hpp>
 #include <raii/async.hpp>
 

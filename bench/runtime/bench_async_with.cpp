@@ -14,7 +14,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include <asio.hpp>
+#include "support/asio.hpp"
 
 #include <exception>
 #include <optional>

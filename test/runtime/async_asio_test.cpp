@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include <asio.hpp>
+#include "support/asio.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -4,7 +4,7 @@
 #ifndef RAII_TEST_SUPPORT_ASIO_RUN_HPP
 #define RAII_TEST_SUPPORT_ASIO_RUN_HPP
 
-#include <asio.hpp>
+#include "asio.hpp"
 
 #include <exception>
 #include <optional>

@@ -72,14 +72,6 @@ template <class A>
 using await_result_t =
     decltype(detail::get_awaiter(std::declval<A>()).await_resume());
 
-// Something that can be co_awaited outside any particular promise: has
-// await_ready/await_suspend/await_resume, directly or via operator co_await.
-template <class A>
-concept awaitable = requires(A &&a) {
-  detail::get_awaiter(static_cast<A &&>(a)).await_ready();
-  detail::get_awaiter(static_cast<A &&>(a)).await_resume();
-};
-
 template <class T> struct unwrap_ref {
   using type = T;
 };
