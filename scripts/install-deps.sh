@@ -2,16 +2,18 @@
 # Installs everything raii-tidy needs on Debian 12 (bookworm): LLVM/Clang 22
 # (clang-tidy, headers, CMake packages, lit, FileCheck), CMake, Ninja, a C++
 # compiler, Python 3 with PyYAML (the raii-tidy driver) and jsonschema (tests),
-# GoogleTest, Google Benchmark, cppcheck (its library files: the importer's
-# end-to-end test); and from the npm registry Microsoft's SARIF Multitool,
-# whose package also ships the SARIF 2.1.0 JSON schema (tests validate the
-# driver's SARIF with both). Idempotent: installs only what is missing.
+# GoogleTest, Google Benchmark, standalone Asio (the async runtime tests),
+# cppcheck (its library files: the importer's end-to-end test); and from the
+# npm registry Microsoft's SARIF Multitool, whose package also ships the
+# SARIF 2.1.0 JSON schema (tests validate the driver's SARIF with both).
+# Idempotent: installs only what is missing.
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
   cmake ninja-build g++ python3 libgtest-dev libgmock-dev libbenchmark-dev
   python3-yaml python3-jsonschema git
   cppcheck  # its library files (.cfg): the importer's end-to-end test
+  libasio-dev  # standalone Asio: the async runtime tests (asio::awaitable, co_spawn)
 )
 # npm comes with nodejs on some machines; Debian's npm package only when absent.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -7,7 +7,13 @@ if(NOT _expect)
 endif()
 string(REGEX REPLACE "^// RAII_CF_EXPECT: " "" _expect "${_expect}")
 
-set(_flags -std=c++17 -Wall -Wextra -Werror -fsyntax-only -I${INCLUDE})
+# C++17 unless the file says "// RAII_CF_STD: 20" (the coroutine parts).
+set(_std 17)
+file(STRINGS ${SOURCE} _std_line REGEX "^// RAII_CF_STD: ")
+if(_std_line)
+  string(REGEX REPLACE "^// RAII_CF_STD: " "" _std "${_std_line}")
+endif()
+set(_flags -std=c++${_std} -Wall -Wextra -Werror -fsyntax-only -I${INCLUDE})
 
 execute_process(COMMAND ${CXX} ${_flags} -DRAII_CF_OK ${SOURCE}
                 RESULT_VARIABLE _ok_rc OUTPUT_VARIABLE _ok_out

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <ratio>
 #include <stdexcept>
 #include <string>
@@ -106,6 +107,42 @@ constexpr To saturating_duration_cast(std::chrono::duration<Rep, Period> d) noex
     return std::chrono::duration_cast<To>(w);
   }
 }
+
+// When to try again: the deadline and interval of one acquisition, shared
+// by retry_lock and async_retry_lock (which differ only in how they wait).
+// The deadline counts from construction; a timeout of duration::max(), or
+// one past Clock::time_point::max(), means forever.
+template <class Clock> class retry_schedule {
+public:
+  using duration = typename Clock::duration;
+
+  retry_schedule(duration timeout, duration interval)
+      : interval_(interval <= duration::zero() ? duration(1) : interval) {
+    if (timeout < duration::zero())
+      timeout = duration::zero();
+    const auto start = Clock::now();
+    // Guard the addition: a huge timeout means "forever", not an overflow.
+    deadline_ = timeout == duration::max() ||
+                        start > Clock::time_point::max() - timeout
+                    ? Clock::time_point::max()
+                    : start + timeout;
+  }
+
+  // After a failed attempt: how long to wait before the next one (the
+  // interval, less near the deadline), or nothing once the deadline has
+  // passed.
+  std::optional<duration> next_wait() const {
+    const auto now = Clock::now();
+    if (now >= deadline_)
+      return std::nullopt;
+    const auto left = deadline_ - now;
+    return left < interval_ ? left : interval_;
+  }
+
+private:
+  duration interval_;
+  typename Clock::time_point deadline_;
+};
 } // namespace detail
 
 // Lockable: any type with `bool try_lock()` and `unlock()`.
@@ -220,25 +257,14 @@ private:
 
   // Polls until locked (true) or the deadline passes (false).
   bool acquire(duration timeout, duration interval, Sleep &sleep) {
-    if (interval <= duration::zero())
-      interval = duration(1);
-    if (timeout < duration::zero())
-      timeout = duration::zero();
-    const auto start = Clock::now();
-    // Guard the addition: a huge timeout means "forever", not an overflow.
-    const auto deadline =
-        timeout == duration::max() ||
-                start > Clock::time_point::max() - timeout
-            ? Clock::time_point::max()
-            : start + timeout;
+    const detail::retry_schedule<Clock> schedule(timeout, interval);
     for (;;) {
       if (attempt())
         return true;
-      const auto now = Clock::now();
-      if (now >= deadline)
+      const std::optional<duration> wait = schedule.next_wait();
+      if (!wait)
         return false;
-      const auto left = deadline - now;
-      sleep(left < interval ? left : interval);
+      sleep(*wait);
     }
   }
 
