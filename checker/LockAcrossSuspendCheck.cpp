@@ -96,10 +96,12 @@ void LockAcrossSuspendCheck::report(const FunctionAnalysis &FA,
          "thread, and code waiting for it while the coroutine is suspended "
          "deadlocks")
         << isa<CoyieldExpr>(S) << A.Name << H.OnEveryPath;
-    if (A.isGuard())
-      diag(A.GuardVar->getLocation(), "'%0' is held by guard %1 since here",
+    if (A.isGuard() || H.AdoptedBy) {
+      const VarDecl *Guard = A.isGuard() ? A.GuardVar : H.AdoptedBy;
+      diag(Guard->getLocation(), "'%0' is held by guard %1 since here",
            DiagnosticIDs::Note)
-          << A.Name << A.GuardVar;
+          << A.Name << Guard;
+    }
     else
       diag(A.diagLoc(), "'%0' is locked here", DiagnosticIDs::Note) << A.Name;
     noteWrapper(A.Via, A.ViaSite, "acquires the lock");

@@ -43,7 +43,7 @@ awaitable<void> refresh_by_hand() {
   while (!record_mutex.try_lock())
     std::this_thread::sleep_for(10ms); // the io_context's thread sleeps
   std::lock_guard<std::mutex> hold(record_mutex, std::adopt_lock);
-  record_version = co_await fetch_version(); // raii-lock-across-suspend should warn here
+  record_version = co_await fetch_version(); // raii-lock-across-suspend warns here
 }
 
 // A lease on the record, as a lock service grants it: try_lock() asks for

@@ -127,6 +127,8 @@ struct HeldAtSuspend {
   const Expr *Suspend; ///< the `co_await` or `co_yield`
   unsigned Acq;
   bool OnEveryPath; ///< held on every path reaching the suspension
+  /// The guard holding it there when a guard adopted the manual lock.
+  const VarDecl *AdoptedBy = nullptr;
 };
 /// `p = realloc(p, n)`: when the call fails, the only pointer to the block
 /// it did not release is overwritten with null.

@@ -107,6 +107,18 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
     walk(C, S);
 }
 
+const VarDecl *BodyIndex::initialisedVar(const Expr *E) const {
+  if (const VarDecl *V = storedInto(E))
+    return V;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(parent(E)))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->getInit() &&
+            VD->getInit()->IgnoreImplicit() == E->IgnoreImplicit())
+          return VD;
+  return nullptr;
+}
+
 bool BodyIndex::isAncestor(const Stmt *Anc, const Stmt *S) const {
   for (; S; S = Parent.lookup(S))
     if (S == Anc)

@@ -44,6 +44,10 @@ public:
   /// stored into (`T *v = E`, `v = E`), looking through parentheses and
   /// value-keeping casts.
   const VarDecl *storedInto(const Expr *E) const;
+  /// The local variable \p E initialises or is stored into: storedInto(),
+  /// or the variable of a declaration whose initialiser is \p E
+  /// (`std::lock_guard<std::mutex> g(m);`).
+  const VarDecl *initialisedVar(const Expr *E) const;
   /// A local pointer or reference initialised to name an object and never
   /// written again: that initialiser.
   const Expr *aliasInit(const ValueDecl *D) const;

@@ -190,16 +190,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
 void Collector::addGuard(const CXXConstructExpr *CE) {
   if (CE->getNumArgs() == 0 || !C.Guards.matches(guardDeclOf(CE->getType())))
     return;
-  const VarDecl *V = C.Body.storedInto(CE);
-  if (!V) {
-    // `std::lock_guard<std::mutex> g(m);` is the VarDecl's init directly.
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(C.Body.parent(CE)))
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (VD->getInit() &&
-              VD->getInit()->IgnoreImplicit() == CE->IgnoreImplicit())
-            V = VD;
-  }
+  const VarDecl *V = C.Body.initialisedVar(CE);
   if (!V || !V->hasLocalStorage())
     return;
   for (const Expr *Arg : CE->arguments())

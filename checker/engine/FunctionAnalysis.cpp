@@ -111,16 +111,23 @@ void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     const Acquisition &A = Acquisitions[I];
-    if (!A.IsLock || A.Awaited || !S[I].held())
+    const bool Held = S[I].held() || (S[I].B & AcqState::Adopted);
+    if (!A.IsLock || A.Awaited || !Held)
       continue;
+    // Held (by hand or by the guard that adopted it) on every path.
+    const bool EveryPath =
+        S[I].surelyHeld() ||
+        (S[I].B == (AcqState::Escaped | AcqState::Adopted) && !S[I].held());
     auto Same = [&](const HeldAtSuspend &H) {
       return H.Suspend == Suspend && H.Acq == I;
     };
     if (auto It = llvm::find_if(HeldAtSuspends, Same);
         It != HeldAtSuspends.end())
-      It->OnEveryPath &= S[I].surelyHeld();
+      It->OnEveryPath &= EveryPath;
     else
-      HeldAtSuspends.push_back({Suspend, I, S[I].surelyHeld()});
+      HeldAtSuspends.push_back(
+          {Suspend, I, EveryPath,
+           S[I].held() ? nullptr : AdoptingGuard.lookup(I)});
   }
 }
 

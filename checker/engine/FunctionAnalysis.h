@@ -30,6 +30,8 @@ public:
   /// The locks held where the coroutine suspends, in source order of the
   /// suspensions.
   std::vector<HeldAtSuspend> HeldAtSuspends;
+  /// The guard variable that adopted each manual lock (`std::adopt_lock`).
+  llvm::DenseMap<unsigned, const VarDecl *> AdoptingGuard;
   /// What each reachable `return` gives back.
   std::vector<std::pair<const Stmt *, ReturnedValue>> Returns;
   /// Per acquisition, the union of its states over the function's exits,

@@ -39,6 +39,8 @@ struct FunctionContext {
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 2>> AcqsAt;
   /// The acquisitions each guard variable holds.
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 2>> GuardAcqs;
+  /// The manual locks each guard variable adopted (`std::adopt_lock`).
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 1>> AdoptedBy;
   /// Exceptions can leave the function's calls (C++ with exceptions, and
   /// the function is not `noexcept` or a destructor).
   bool Exceptions = false;

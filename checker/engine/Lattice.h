@@ -30,6 +30,9 @@ struct AcqState {
     Entry = 16,
     /// A guard's lock released by hand while the guard lives.
     Lent = 32,
+    /// Handed to a guard that adopted it (`std::adopt_lock`), which still
+    /// holds it (with Escaped: nothing for this function to release).
+    Adopted = 64,
   };
   uint8_t B = NotYet;
   /// Bit k set: may be held with depth k + 1 (non-reentrant: bit 0 only).

@@ -217,6 +217,8 @@ bool Solver::run() {
   BO.AddEHEdges = C.Ctx.getLangOpts().CXXExceptions;
   BO.AddImplicitDtors = true;
   BO.PruneTriviallyFalseEdges = true;
+  // Suspensions inside expressions (`v = co_await f();`) are elements too.
+  BO.setAlwaysAdd(Stmt::CoawaitExprClass).setAlwaysAdd(Stmt::CoyieldExprClass);
   G = CFG::buildCFG(C.Fn, const_cast<Stmt *>(C.Body.body()), &C.Ctx, BO);
   if (!G)
     return false;

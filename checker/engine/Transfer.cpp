@@ -20,6 +20,9 @@ void TransferFunctions::apply(const Stmt *S, State &State, AnalysisEvents &Event
 }
 
 void TransferFunctions::destroy(const VarDecl *Var, State &State) {
+  if (auto Adopted = C.AdoptedBy.find(Var); Adopted != C.AdoptedBy.end())
+    for (unsigned J : Adopted->second)
+      State[J].B &= ~AcqState::Adopted;
   auto It = C.GuardAcqs.find(Var);
   if (It == C.GuardAcqs.end())
     return;
@@ -415,6 +418,11 @@ void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
 
 void TransferFunctions::VisitCoroutineSuspendExpr(
     const CoroutineSuspendExpr *E) {
+  // The implicit initial and final suspensions are not the body's: at the
+  // final one the body's locals are gone, and a lock still held by hand is
+  // a skipped release.
+  if (const auto *Await = dyn_cast<CoawaitExpr>(E); Await && Await->isImplicit())
+    return;
   Ev->suspended(E, *St);
 }
 

@@ -204,10 +204,19 @@ void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
         !C.KeyOf.keyOf(Arg, K, true))
       continue;
     unsigned Key = C.Keys.find(K);
+    const VarDecl *Guard = C.Body.initialisedVar(E);
     for (unsigned J = 0; J < St->size(); ++J)
       if (C.acqs()[J].Key == Key && !C.acqs()[J].isGuard() &&
-          (*St)[J].held())
-        (*St)[J].dropTo(AcqState::Escaped);
+          (*St)[J].held()) {
+        // Nothing left for the function to release; the guard holds it
+        // until its scope ends.
+        (*St)[J].dropTo(AcqState::Escaped |
+                        (Guard ? AcqState::Adopted : 0));
+        if (Guard && !llvm::is_contained(C.AdoptedBy[Guard], J)) {
+          C.AdoptedBy[Guard].push_back(J);
+          C.Out.AdoptingGuard[J] = Guard;
+        }
+      }
   }
 }
 

@@ -164,6 +164,34 @@ void lambdaCoroutine() {
   body();
 }
 
+struct IntTick {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  int await_resume() const noexcept { return 1; }
+};
+
+Task suspendInsideExpression() {
+  m.lock();
+  counter = co_await IntTick{} + 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: coroutine suspends at 'co_await' while 'm' is locked; {{.*}} [raii-lock-across-suspend]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'm' is locked here
+  // OPT-MESSAGES: :[[@LINE-3]]:13: warning: {{.*}} 'm' is locked
+  // OPT-MESSAGES: :[[@LINE-5]]:3: note: 'm' is locked here
+  // COMPARE: raii-only: [[@LINE-5]] m
+  m.unlock();
+}
+
+Task adoptedByGuard() {
+  while (!m2.try_lock()) {
+  }
+  std::lock_guard<std::mutex> held(m2, std::adopt_lock);
+  co_await Tick{};
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine suspends at 'co_await' while 'm2' is locked; {{.*}} [raii-lock-across-suspend]
+  // CHECK-MESSAGES: :[[@LINE-3]]:31: note: 'm2' is held by guard 'held' since here
+  // OPT-MESSAGES: :[[@LINE-3]]:3: warning: {{.*}} 'm2' is locked
+  // OPT-MESSAGES: :[[@LINE-5]]:31: note: 'm2' is held by guard 'held' since here
+}
+
 // ---- negative ---------------------------------------------------------------
 
 Task unlockedBeforeAwait() {
@@ -219,4 +247,4 @@ Task allowedByOptions() {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: coroutine suspends at 'co_await' while 'm' is locked; {{.*}} [raii-lock-across-suspend]
   // CHECK-MESSAGES: :[[@LINE-5]]:31: note: 'm' is held by guard 'h' since here
 }
-// COMPARE: compared: 11 upstream, 13 raii-lock-across-suspend
+// COMPARE: compared: 12 upstream, 15 raii-lock-across-suspend
