@@ -127,12 +127,13 @@ class Group:
 
 
 def read_rule_files(rules_dir):
-    """[(file, family, {section: [functions]})] for the rule files in
-    RULES_DIR, in file order.
+    """[(file, family, {section: [functions]}, extends)] for the rule files
+    in RULES_DIR, in file order; `extends` is true for an `- extends: NAME`
+    entry, which adds its functions to the family NAME of an earlier file.
 
-    Reads the `- name:` and `function:` entries of the shipped files (which
-    are written one entry per line), enough to know what they name. Shared
-    with tools/rules-catalog.py (catalog figures, README check).
+    Reads the `- name:`/`- extends:` and `function:` entries of the shipped
+    files (which are written one entry per line), enough to know what they
+    name. Shared with tools/rules-catalog.py (catalog figures, README check).
     """
     out = []
     for fn in sorted(os.listdir(rules_dir)):
@@ -141,10 +142,10 @@ def read_rule_files(rules_dir):
         family, section = None, None
         with open(os.path.join(rules_dir, fn)) as f:
             for line in f:
-                m = re.match(r"^\s*-\s*name:\s*(\S+)", line)
+                m = re.match(r"^\s*-\s*(name|extends):\s*(\S+)", line)
                 if m:
                     family = {"acquire": [], "release": [], "transfer": []}
-                    out.append((fn, m.group(1), family))
+                    out.append((fn, m.group(2), family, m.group(1) == "extends"))
                     section = None
                     continue
                 m = re.match(r"^\s*(acquire|release|transfer):\s*$", line)
@@ -162,7 +163,7 @@ def shipped_catalog(rules_dir):
     names = {}
     if not rules_dir:
         return names
-    for _, family, sections in read_rule_files(rules_dir):
+    for _, family, sections, _ in read_rule_files(rules_dir):
         for section, functions in sections.items():
             for fn in functions:
                 names.setdefault((fn, section), family)
