@@ -55,6 +55,19 @@ void positiveCanonicalize(const char *path) {
   consume(real);
 }
 
+// realpath(path, buf) returns buf: freeing the result frees the buffer.
+int negativeRealpathIntoHeapBuffer(const char *path) {
+  char *buf = malloc(4096);
+  char *real = realpath(path, buf);
+  if (!real) {
+    free(buf);
+    return -1;
+  }
+  consume(real);
+  free(real);
+  return 0;
+}
+
 // The buffer is the caller's even when getline fails (end of file).
 long negativeGetlineLoop(FILE *f) {
   char *line = NULL;

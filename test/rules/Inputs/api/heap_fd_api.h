@@ -43,3 +43,4 @@ typedef struct {
 } cookie_io_functions_t;
 FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io);
 void *malloc(size_t n);
+char *realpath(const char *path, char *resolved);
