@@ -72,6 +72,26 @@ void positiveBorrow(const char *path) {
   proj_use_fd(fd);
 }
 
+// A lock wrapper added to pthread-mutex pairs with the shipped unlock.
+pthread_mutex_t mu;
+int counter;
+
+void negativeProjMutex(void) {
+  proj_mutex_lock(&mu);
+  ++counter;
+  pthread_mutex_unlock(&mu);
+}
+
+int positiveProjMutex(void) {
+  pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (work())
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'mu' is skipped by this return
+  proj_mutex_unlock(&mu);
+  return 0;
+}
+
 // A family of the rule file, extended further down the same file.
 int negativeConnect(const char *host) {
   proj_conn *c = proj_connect(host);
