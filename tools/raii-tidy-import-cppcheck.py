@@ -12,7 +12,9 @@ entry: converted, already shipped, or explained by a warning.
 Mapping (docs/rules-import.md has the details):
   <memory> / <resource> group  -> a family of kind 'memory' / 'resource';
                                   groups sharing a <dealloc> are merged, as
-                                  cppcheck merges them
+                                  cppcheck merges them; a group whose
+                                  deallocs a shipped family has becomes an
+                                  `extends:` entry of that family
   <alloc>f</alloc>             -> acquire f, handle: return
   <alloc arg="N">f</alloc>     -> acquire f, handle: out N-1 (success: always)
   <realloc realloc-arg="N">    -> acquire f (return) + release f, arg N-1
@@ -127,12 +129,13 @@ class Group:
 
 
 def read_rule_files(rules_dir):
-    """[(file, family, {section: [functions]})] for the rule files in
-    RULES_DIR, in file order.
+    """[(file, family, {section: [functions]}, extends)] for the rule files
+    in RULES_DIR, in file order; `extends` is true for an `- extends: NAME`
+    entry, which adds its functions to the family NAME of an earlier file.
 
-    Reads the `- name:` and `function:` entries of the shipped files (which
-    are written one entry per line), enough to know what they name. Shared
-    with tools/rules-catalog.py (catalog figures, README check).
+    Reads the `- name:`/`- extends:` and `function:` entries of the shipped
+    files (which are written one entry per line), enough to know what they
+    name. Shared with tools/rules-catalog.py (catalog figures, README check).
     """
     out = []
     for fn in sorted(os.listdir(rules_dir)):
@@ -141,10 +144,10 @@ def read_rule_files(rules_dir):
         family, section = None, None
         with open(os.path.join(rules_dir, fn)) as f:
             for line in f:
-                m = re.match(r"^\s*-\s*name:\s*(\S+)", line)
+                m = re.match(r"^\s*-\s*(name|extends):\s*(\S+)", line)
                 if m:
                     family = {"acquire": [], "release": [], "transfer": []}
-                    out.append((fn, m.group(1), family))
+                    out.append((fn, m.group(2), family, m.group(1) == "extends"))
                     section = None
                     continue
                 m = re.match(r"^\s*(acquire|release|transfer):\s*$", line)
@@ -162,7 +165,7 @@ def shipped_catalog(rules_dir):
     names = {}
     if not rules_dir:
         return names
-    for _, family, sections in read_rule_files(rules_dir):
+    for _, family, sections, _ in read_rule_files(rules_dir):
         for section, functions in sections.items():
             for fn in functions:
                 names.setdefault((fn, section), family)
@@ -371,29 +374,22 @@ def convert(groups, shipped, rep, counts, assume_null_note=True):
     for g in groups:
         shipped_rel = sorted({shipped[(r.name, "release")]
                               for r in g.releases if (r.name, "release") in shipped})
-        if shipped_rel:
-            # Its releases belong to a shipped family: the acquires would be
-            # reported as mismatched with it. Until rule files can extend a
-            # shipped family, say so and leave the group out -- except the
-            # acquires the shipped family already names.
+        if len(shipped_rel) > 1:
+            # Its releases belong to several shipped families: no one family
+            # can take its acquires.
             for e in g.acquires + g.releases + g.uses:
                 section = {"acquire": "acquire", "release": "release",
                            "use": "transfer"}[e.kind]
                 if (e.name, section) in shipped:
                     counts["shipped"] += e.weight
-                    if e.kind == "acquire":
-                        rep.note(e.where, "'%s' is already an acquire of the "
-                                 "shipped family '%s'; not repeated"
-                                 % (e.name, shipped[(e.name, section)]))
                 elif e.weight:
                     counts["explained"] += 1
                     rep.warn(e.where,
-                             "'%s' belongs with the shipped family '%s' (it is "
-                             "released by %s), which a rule file cannot extend "
-                             "yet; not converted"
-                             % (e.name, shipped_rel[0],
-                                ", ".join(sorted({r.name for r in g.releases}))))
+                             "'%s' is released by functions of several shipped "
+                             "families (%s); not converted"
+                             % (e.name, ", ".join(shipped_rel)))
             continue
+        extends = shipped_rel[0] if shipped_rel else None
         acquires, releases, transfers = [], [], []
         seen_here = set()
         for e in g.acquires + g.releases + g.uses:
@@ -421,6 +417,9 @@ def convert(groups, shipped, rep, counts, assume_null_note=True):
             if e.duplicate:
                 counts["converted"] += e.weight
                 continue
+            if (e.name, "release") in shipped:
+                counts["shipped"] += e.weight
+                continue
             if e.name in seen_rel:
                 counts["explained"] += e.weight
                 rep.warn(e.where, "'%s' already releases family '%s' (%s); "
@@ -432,8 +431,23 @@ def convert(groups, shipped, rep, counts, assume_null_note=True):
         for e in g.uses:
             if e.duplicate:
                 counts["converted"] += e.weight
+            elif (e.name, "transfer") in shipped:
+                counts["shipped"] += e.weight
             else:
                 transfers.append(e)
+        if extends:
+            # Its releases are a shipped family's: what is new extends it.
+            if not acquires + releases + transfers:
+                continue
+            for e in acquires:
+                seen_acq[e.name] = (extends, e.where)
+            for e in releases:
+                seen_rel[e.name] = (extends, e.where)
+            lines = ["  - extends: %s" % extends,
+                     "    # from %s" % g.where]
+            out.append(lines + family_rules(g, acquires, releases, transfers,
+                                            rep, counts))
+            continue
         if not acquires or not releases:
             missing = "acquire" if not acquires else "release"
             for e in acquires + releases + transfers:
@@ -453,43 +467,52 @@ def convert(groups, shipped, rep, counts, assume_null_note=True):
                  "    # from %s" % g.where]
         if g.category == "memory":
             lines.append("    calls: take")
-        lines.append("    acquire:")
-        assumed = []
-        for e in acquires:
-            counts["converted"] += 1
-            if e.handle == "return":
-                inv = e.invalid
-                if inv is None:
-                    inv = "null"
-                    assumed.append(e.name)
-                lines.append('      - { function: %s, handle: return, invalid: "%s" }'
-                             % (yaml_name(e.name), inv))
-            else:
-                lines.append("      - { function: %s, handle: %s }"
-                             % (yaml_name(e.name), e.handle))
-                rep.warn(e.where,
-                         "cppcheck gives no success convention for '%s' "
-                         "(arg=\"%s\"): the out-parameter is taken to be "
-                         "acquired whether or not the call succeeds; add "
-                         "'success: zero' or 'success: \"true\"' if the API "
-                         "says otherwise" % (e.name, int(e.handle.split()[1]) + 1))
-        if assumed:
-            rep.note(g.where, "no integer or pointer return type known for %s; "
-                     "'invalid: null' assumed" % ", ".join("'%s'" % a for a in assumed))
-        lines.append("    release:")
-        # Deallocs first: diagnostics name a family's first release as the
-        # one to use.
-        for e in sorted(releases, key=lambda r: r.weight == 0):
-            counts["converted"] += e.weight
-            lines.append("      - { function: %s, handle: arg %d }"
-                         % (yaml_name(e.name), e.release_arg))
-        if transfers:
-            lines.append("    transfer:")
-            for e in transfers:
-                counts["converted"] += 1
-                lines.append("      - { function: %s, arg: 0 }" % yaml_name(e.name))
-        out.append(lines)
+        out.append(lines + family_rules(g, acquires, releases, transfers,
+                                        rep, counts))
     return out
+
+
+def family_rules(g, acquires, releases, transfers, rep, counts):
+    """The acquire/release/transfer lines of a family or extension."""
+    lines = []
+    if acquires:
+        lines.append("    acquire:")
+    assumed = []
+    for e in acquires:
+        counts["converted"] += 1
+        if e.handle == "return":
+            inv = e.invalid
+            if inv is None:
+                inv = "null"
+                assumed.append(e.name)
+            lines.append('      - { function: %s, handle: return, invalid: "%s" }'
+                         % (yaml_name(e.name), inv))
+        else:
+            lines.append("      - { function: %s, handle: %s }"
+                         % (yaml_name(e.name), e.handle))
+            rep.warn(e.where,
+                     "cppcheck gives no success convention for '%s' "
+                     "(arg=\"%s\"): the out-parameter is taken to be "
+                     "acquired whether or not the call succeeds; add "
+                     "'success: zero' or 'success: \"true\"' if the API "
+                     "says otherwise" % (e.name, int(e.handle.split()[1]) + 1))
+    if assumed:
+        rep.note(g.where, "no integer or pointer return type known for %s; "
+                 "'invalid: null' assumed" % ", ".join("'%s'" % a for a in assumed))
+    if releases:
+        lines.append("    release:")
+    # Deallocs first: diagnostics name a family's first release as the
+    # one to use.
+    for e in sorted(releases, key=lambda r: r.weight == 0):
+        counts["converted"] += e.weight
+        lines.append("      - { function: %s, handle: arg %d }"
+                     % (yaml_name(e.name), e.release_arg))
+    if transfers:
+        lines.append("    transfer:")
+        for e in transfers:
+            counts["converted"] += 1
+            lines.append("      - { function: %s, arg: 0 }" % yaml_name(e.name))
+    return lines
 
 
 def main(argv):
@@ -542,11 +565,13 @@ def main(argv):
             "families:"]
     for lines in families:
         text += lines
+    extensions = sum(1 for lines in families if lines[0].startswith("  - extends:"))
     sys.stderr.write(
-        "raii-tidy-import-cppcheck: %d entries: %d converted into %d families, "
-        "%d already shipped, %d not converted (each explained above)\n"
-        % (counts["entries"], counts["converted"], len(families),
-           counts["shipped"], counts["explained"]))
+        "raii-tidy-import-cppcheck: %d entries: %d converted into %d families "
+        "and %d extension(s) of shipped families, %d already shipped, %d not "
+        "converted (each explained above)\n"
+        % (counts["entries"], counts["converted"], len(families) - extensions,
+           extensions, counts["shipped"], counts["explained"]))
     accounted = counts["converted"] + counts["shipped"] + counts["explained"]
     if accounted != counts["entries"]:
         sys.stderr.write("raii-tidy-import-cppcheck: internal error: %d of %d "

@@ -28,9 +28,11 @@ def reader():
 
 def stats(rules_dir):
     per_file = {}
-    for fn, _, sections in reader()(rules_dir):
+    for fn, _, sections, extends in reader()(rules_dir):
+        # An `extends:` entry adds functions to a family counted elsewhere.
         fams, acqs = per_file.get(fn, (0, set()))
-        per_file[fn] = (fams + 1, acqs | set(sections["acquire"]))
+        per_file[fn] = (fams + (0 if extends else 1),
+                        acqs | set(sections["acquire"]))
     total_f = sum(f for f, _ in per_file.values())
     total_a = len(set().union(*(a for _, a in per_file.values()))) if per_file else 0
     print("%-20s %8s %8s" % ("file", "families", "acquires"))
@@ -44,7 +46,7 @@ def check_readme(rules_dir):
     with open(os.path.join(rules_dir, "README.md")) as f:
         readme = f.read()
     missing = []
-    for fn, family, _ in reader()(rules_dir):
+    for fn, family, _, _ in reader()(rules_dir):
         for name in (fn, family):
             if "`%s`" % name not in readme and name not in missing:
                 missing.append(name)

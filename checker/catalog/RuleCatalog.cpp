@@ -233,27 +233,38 @@ const Expr *RuleCatalog::handleExpr(const Expr *Call, const HandleSpec &Spec) {
 }
 
 void RuleCatalog::addFamily(std::unique_ptr<Family> F) {
+  indexFamily(*F);
+  Families.push_back(std::move(F));
+}
+
+void RuleCatalog::reindex() {
+  Idx->ByName.clear();
+  for (const auto &F : Families)
+    indexFamily(*F);
+}
+
+void RuleCatalog::indexFamily(Family &Fam) {
+  Family *F = &Fam;
   for (Acquire &A : F->Acquires) {
-    A.Fam = F.get();
+    A.Fam = F;
     auto E = std::make_unique<Index::Entry>(Index::Entry{
         NameMatcher(std::vector<std::string>{A.Function}), &A, nullptr,
-        nullptr, F.get(), declKindOf(A.Function, A.Handle)});
+        nullptr, F, declKindOf(A.Function, A.Handle)});
     Idx->ByName[lastComponent(A.Function)].push_back(std::move(E));
   }
   for (Release &R : F->Releases) {
-    R.Fam = F.get();
+    R.Fam = F;
     auto E = std::make_unique<Index::Entry>(Index::Entry{
         NameMatcher(std::vector<std::string>{R.Function}), nullptr, &R,
-        nullptr, F.get(), declKindOf(R.Function, R.Handle)});
+        nullptr, F, declKindOf(R.Function, R.Handle)});
     Idx->ByName[lastComponent(R.Function)].push_back(std::move(E));
   }
   for (Transfer &T : F->Transfers) {
     auto E = std::make_unique<Index::Entry>(Index::Entry{
         NameMatcher(std::vector<std::string>{T.Function}), nullptr, nullptr,
-        &T, F.get(), declKindOf(T.Function, HandleSpec{HandleSpec::Arg, T.Arg})});
+        &T, F, declKindOf(T.Function, HandleSpec{HandleSpec::Arg, T.Arg})});
     Idx->ByName[lastComponent(T.Function)].push_back(std::move(E));
   }
-  Families.push_back(std::move(F));
 }
 
 namespace {

@@ -162,6 +162,11 @@ public:
 private:
   /// Indexes \p F's rules by name and takes ownership of it.
   void addFamily(std::unique_ptr<Family> F);
+  /// Adds \p F's rules to the index.
+  void indexFamily(Family &F);
+  /// Rebuilds the index after an `extends:` entry grew a loaded family
+  /// (which moves its rules in memory).
+  void reindex();
   const FunctionDecl *calleeOf(const Expr *E, llvm::StringRef &Spelling) const;
   /// The rule \p Pick takes from the index entry \p E's callee matches.
   template <typename Rule, typename PickT>

@@ -3,10 +3,12 @@
 // Parses rule files (schema in rules/README.md) with LLVM's YAML node API,
 // which keeps positions, so every error names the file, line and column of
 // the offending key or value. Unknown keys, missing keys and bad values are
-// errors; a file with errors contributes no family.
+// errors; a file with errors contributes no family. `extends:` entries are
+// parsed here and checked and applied with FamilyExtension.h.
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/RuleCatalog.h"
+#include "catalog/FamilyExtension.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -19,8 +21,11 @@ namespace {
 class Loader {
 public:
   Loader(llvm::StringRef File, llvm::SourceMgr &SM,
-         std::vector<RuleError> &Errors)
-      : File(File), SM(SM), Errors(Errors) {}
+         std::vector<RuleError> &Errors,
+         llvm::ArrayRef<std::unique_ptr<Family>> Catalog,
+         std::vector<FamilyExtension> &Extensions)
+      : File(File), SM(SM), Errors(Errors), Catalog(Catalog),
+        Extensions(Extensions) {}
 
   void error(llvm::yaml::Node *N, const llvm::Twine &Msg) {
     RuleError E;
@@ -92,6 +97,7 @@ public:
         Ok = false;
         continue;
       }
+      CurrentKey = K;
       if (!Each(Key, KV.getValue()))
         Ok = false;
     }
@@ -150,6 +156,22 @@ public:
                              : "'this' or 'arg N'") +
                  ")");
     return false;
+  }
+
+  /// The families rules may name now: the catalog's and this file's so far.
+  LoadedFamilies loaded() const {
+    return {Catalog, ThisFile ? llvm::ArrayRef(*ThisFile)
+                              : llvm::ArrayRef<std::unique_ptr<Family>>()};
+  }
+
+  /// Reports \p Function when another family already has it in this role.
+  bool unclaimed(llvm::yaml::Node *N, llvm::StringRef Function, bool Acquire,
+                 const Family &Owner) {
+    if (auto Conflict = conflictOf(loaded(), Function, Acquire, Owner)) {
+      error(N, *Conflict);
+      return false;
+    }
+    return true;
   }
 
   bool acquire(llvm::yaml::Node *N, Family &F) {
@@ -315,21 +337,42 @@ public:
     return true;
   }
 
+  /// One entry of `families:`: a family (`name:`), or an extension of a
+  /// loaded one (`extends:`, rules/README.md "Extending a family"). A YAML
+  /// mapping can be read once, in order, so both forms are read alike and
+  /// told apart afterwards; the nodes kept for messages stay valid.
   bool family(llvm::yaml::Node *N, std::vector<std::unique_ptr<Family>> &Out) {
     auto F = std::make_unique<Family>();
     F->File = File.str();
     F->Line = SM.getLineAndColumn(N->getSourceRange().Start).first;
-    std::string Unknown = "borrow";
+    llvm::yaml::Node *ExtendsNode = nullptr, *NameNode = nullptr;
+    std::string Extends;
+    std::vector<std::pair<std::string, llvm::yaml::Node *>> OwnKeys;
+    std::vector<llvm::yaml::Node *> AcquireNodes, ReleaseNodes;
+    llvm::StringSet<> Seen;
     bool Ok = mapping(
         N, "family",
         {"name", "kind", "guard", "reentrant", "calls", "acquire", "release",
-         "transfer"},
-        {"name", "kind", "acquire", "release"},
+         "transfer", "extends"},
+        {},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
+          Seen.insert(K);
+          if (K != "acquire" && K != "release" && K != "transfer" &&
+              K != "extends")
+            OwnKeys.emplace_back(K.str(), CurrentKey);
+          if (K == "extends") {
+            auto S = scalar(V, K);
+            ExtendsNode = V;
+            if (S)
+              Extends = *S;
+            return S.has_value();
+          }
           if (K == "name" || K == "kind") {
             auto S = scalar(V, K);
             if (S)
               (K == "name" ? F->Name : F->Kind) = *S;
+            if (K == "name")
+              NameNode = V;
             return S.has_value();
           }
           if (K == "reentrant") {
@@ -360,24 +403,39 @@ public:
                            });
           if (K == "acquire")
             return sequence(V, K, [&](llvm::yaml::Node *I) {
+              AcquireNodes.push_back(I);
               return acquire(I, *F);
             });
           if (K == "release")
             return sequence(V, K, [&](llvm::yaml::Node *I) {
+              ReleaseNodes.push_back(I);
               return release(I, *F);
             });
           return sequence(V, K, [&](llvm::yaml::Node *I) {
             return transfer(I, *F);
           });
         });
+    if (ExtendsNode)
+      return Ok && extension(N, *F, Extends, ExtendsNode, OwnKeys,
+                             AcquireNodes, ReleaseNodes);
+    for (llvm::StringRef R : {"name", "kind", "acquire", "release"})
+      if (!Seen.count(R)) {
+        error(N, "family is missing the required key '" + R + "'");
+        Ok = false;
+      }
     if (!Ok)
       return false;
-    bool AnyObject = false, AnyReturn = false;
-    for (const Acquire &A : F->Acquires) {
-      (A.Handle.Kind == HandleSpec::This || A.Handle.Kind == HandleSpec::Arg
-           ? AnyObject
-           : AnyReturn) = true;
+    if (const Family *Old = loaded().find(F->Name)) {
+      error(NameNode, "family '" + F->Name + "' is already defined (" +
+                          Old->File + ":" + llvm::Twine(Old->Line) +
+                          "); add to it with 'extends: " + F->Name + "'");
+      return false;
     }
+    if (!unclaimedAll(*F, *F, AcquireNodes, ReleaseNodes))
+      return false;
+    bool AnyObject = false, AnyReturn = false;
+    for (const Acquire &A : F->Acquires)
+      (locksObject(A) ? AnyObject : AnyReturn) = true;
     if (AnyObject && AnyReturn) {
       error(N, "family '" + F->Name +
                    "' mixes acquires that lock an object ('this', 'arg N') "
@@ -389,7 +447,81 @@ public:
     return true;
   }
 
+  static bool locksObject(const Acquire &A) {
+    return A.Handle.Kind == HandleSpec::This || A.Handle.Kind == HandleSpec::Arg;
+  }
+
+  /// Reports each acquire and release of \p Adds (parsed from \p AcqNodes,
+  /// \p RelNodes) that a family other than \p Owner already has.
+  bool unclaimedAll(const Family &Adds, const Family &Owner,
+                    llvm::ArrayRef<llvm::yaml::Node *> AcqNodes,
+                    llvm::ArrayRef<llvm::yaml::Node *> RelNodes) {
+    bool Ok = true;
+    for (size_t I = 0; I < Adds.Acquires.size(); ++I)
+      Ok &= unclaimed(AcqNodes[I], Adds.Acquires[I].Function, true, Owner);
+    for (size_t I = 0; I < Adds.Releases.size(); ++I)
+      Ok &= unclaimed(RelNodes[I], Adds.Releases[I].Function, false, Owner);
+    return Ok;
+  }
+
+  /// The rest of an entry with `extends:` (read into \p Adds by family()).
+  bool extension(llvm::yaml::Node *N, Family &Adds, llvm::StringRef Extends,
+                 llvm::yaml::Node *ExtendsNode,
+                 llvm::ArrayRef<std::pair<std::string, llvm::yaml::Node *>>
+                     OwnKeys,
+                 llvm::ArrayRef<llvm::yaml::Node *> AcqNodes,
+                 llvm::ArrayRef<llvm::yaml::Node *> RelNodes) {
+    FamilyExtension X;
+    X.Target = loaded().find(Extends);
+    if (!X.Target) {
+      std::string Hint = loaded().closest(Extends);
+      error(ExtendsNode,
+            "'extends' names unknown family '" + Extends + "' (" +
+                (Hint.empty() ? std::string()
+                              : "did you mean '" + Hint + "'? ") +
+                "a file extends families of the shipped files, of the rule "
+                "files listed before it, and its own earlier ones)");
+      return false;
+    }
+    const Family &T = *X.Target;
+    bool Ok = true;
+    for (const auto &[Key, KeyNode] : OwnKeys) {
+      error(KeyNode, "'" + Key + "' cannot be set by an extension of '" +
+                         T.Name + "' (it has the keys extends, acquire, "
+                         "release and transfer)");
+      Ok = false;
+    }
+    for (size_t I = 0; I < Adds.Acquires.size(); ++I) {
+      bool Locks = locksObject(Adds.Acquires[I]);
+      if (Locks == T.IsLock)
+        continue;
+      error(AcqNodes[I],
+            "family '" + T.Name + "' " +
+                (T.IsLock ? "locks objects ('this', 'arg N')"
+                          : "creates handles ('return', 'out N')") +
+                "; an acquire that " +
+                (Locks ? "locks an object" : "creates a handle") +
+                " cannot extend it");
+      Ok = false;
+    }
+    if (!Ok || !unclaimedAll(Adds, T, AcqNodes, RelNodes))
+      return false;
+    if (Adds.Acquires.empty() && Adds.Releases.empty() &&
+        Adds.Transfers.empty()) {
+      error(N, "the extension of '" + T.Name +
+                   "' adds nothing (expected 'acquire', 'release' or "
+                   "'transfer')");
+      return false;
+    }
+    X.Acquires = std::move(Adds.Acquires);
+    X.Releases = std::move(Adds.Releases);
+    X.Transfers = std::move(Adds.Transfers);
+    Extensions.push_back(std::move(X));
+    return true;
+  }
+
   bool file(llvm::StringRef Text, std::vector<std::unique_ptr<Family>> &Out) {
+    ThisFile = &Out;
     llvm::yaml::Stream Stream(Text, SM, /*ShowColors=*/false);
     auto DocIt = Stream.begin();
     if (DocIt == Stream.end() || !DocIt->getRoot()) {
@@ -438,6 +570,11 @@ private:
   llvm::StringRef File;
   llvm::SourceMgr &SM;
   std::vector<RuleError> &Errors;
+  llvm::ArrayRef<std::unique_ptr<Family>> Catalog;
+  std::vector<FamilyExtension> &Extensions;
+  const std::vector<std::unique_ptr<Family>> *ThisFile = nullptr;
+  /// The key node mapping() passes to its callback (for messages).
+  llvm::yaml::Node *CurrentKey = nullptr;
 };
 
 } // namespace
@@ -462,7 +599,8 @@ bool RuleCatalog::addFile(llvm::StringRef Name, llvm::StringRef Text) {
       },
       &C);
   std::vector<std::unique_ptr<Family>> New;
-  Loader L(Name, SM, Errors);
+  std::vector<FamilyExtension> Extensions;
+  Loader L(Name, SM, Errors, Families, Extensions);
   bool Ok = L.file(Text, New) && Errors.size() == Before;
   if (!Ok) {
     // After a syntax error the rest is noise: keep only the syntax errors.
@@ -477,8 +615,17 @@ bool RuleCatalog::addFile(llvm::StringRef Name, llvm::StringRef Text) {
                    Errors.end());
     return false;
   }
+  bool Reindex = false;
+  for (const FamilyExtension &X : Extensions) {
+    applyExtension(X);
+    Reindex |= llvm::any_of(Families, [&](const std::unique_ptr<Family> &F) {
+      return F.get() == X.Target;
+    });
+  }
   for (auto &F : New)
     addFamily(std::move(F));
+  if (Reindex)
+    reindex();
   return true;
 }
 

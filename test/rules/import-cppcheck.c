@@ -38,6 +38,10 @@
 // YAML-NEXT:       - { function: chan_find, handle: return, invalid: "null" }
 // YAML-NEXT:     release:
 // YAML-NEXT:       - { function: chan_close, handle: arg 0 }
+// YAML-NEXT:   - extends: c-heap
+// YAML-NEXT:     # from {{.*}}sample.cfg:29
+// YAML-NEXT:     acquire:
+// YAML-NEXT:       - { function: my_xmalloc, handle: return, invalid: "null" }
 // YAML-NOT: {{.}}
 
 // ERR:      sample.cfg:23: warning: 'mmap' fails with MAP_FAILED, a failure value rule files cannot name (only null and negative); not converted
@@ -48,11 +52,11 @@
 // ERR-NEXT: sample.cfg:5: note: no integer or pointer return type known for 'pool_alloc', 'pool_realloc', 'pool_strdup'; 'invalid: null' assumed
 // ERR-NEXT: sample.cfg:22: warning: <resource> group has no acquire left to convert; 1 entry not converted
 // ERR-NEXT: sample.cfg:30: note: 'malloc' is already an acquire of the shipped family 'c-heap'; not repeated
-// ERR-NEXT: sample.cfg:31: warning: 'my_xmalloc' belongs with the shipped family 'c-heap' (it is released by free), which a rule file cannot extend yet; not converted
-// ERR-NEXT: raii-tidy-import-cppcheck: 19 entries: 11 converted into 2 families, 2 already shipped, 6 not converted (each explained above)
+// ERR-NEXT: sample.cfg:29: note: no integer or pointer return type known for 'my_xmalloc'; 'invalid: null' assumed
+// ERR-NEXT: raii-tidy-import-cppcheck: 19 entries: 12 converted into 2 families and 1 extension(s) of shipped families, 2 already shipped, 5 not converted (each explained above)
 
 // NONE: shipped-only.cfg:4: note: 'fopen' is already an acquire of the shipped family 'stdio-file'; not repeated
-// NONE: raii-tidy-import-cppcheck: 2 entries: 0 converted into 0 families, 2 already shipped, 0 not converted (each explained above)
+// NONE: raii-tidy-import-cppcheck: 2 entries: 0 converted into 0 families and 0 extension(s) of shipped families, 2 already shipped, 0 not converted (each explained above)
 // NONE-NEXT: raii-tidy-import-cppcheck: no rule file written: nothing left to convert
 
 // BAD: db.yaml: error: cannot read cppcheck library: not well-formed (invalid token): line 1, column 1
@@ -66,6 +70,8 @@ void pool_free(void *pool, void *p);
 void *pool_handle(void);
 void pool_adopt(void *p);
 void free(void *);
+void *my_xmalloc(unsigned long n);
+void g_free(void *);
 
 int leakOnError(const char *name) {
   int ch = chan_open(name);
@@ -91,5 +97,19 @@ void mismatched(void) {
   char *p = pool_alloc(16);
   free(p);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' acquired by 'pool_alloc' is released by 'free'; release it with 'pool_free' [raii-mismatched-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:13: note: 'p' acquired here
+}
+
+// my_xmalloc extends the shipped c-heap: free releases it, g_free is a
+// mismatch.
+void xmallocFreed(void) {
+  char *p = my_xmalloc(8);
+  free(p);
+}
+
+void xmallocMismatched(void) {
+  char *p = my_xmalloc(8);
+  g_free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' acquired by 'my_xmalloc' is released by 'g_free'; release it with 'free' [raii-mismatched-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:13: note: 'p' acquired here
 }

@@ -65,3 +65,34 @@ void doubleFree(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'bn' is released by 'BN_free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'bn' was first released here
 }
+
+// BIO_push(b, next) returns b, the head of the chain, which is freed through
+// the result: neither BIO is leaked.
+int negativeBioChainFreedThroughResult(const char *in, int len) {
+  BIO *b64 = BIO_new(BIO_f_base64());
+  if (!b64)
+    return -1;
+  BIO *bio = BIO_new(BIO_s_mem());
+  if (!bio) {
+    BIO_free(b64);
+    return -1;
+  }
+  bio = BIO_push(b64, bio);
+  int n = BIO_write(bio, in, len);
+  BIO_free_all(bio);
+  return n;
+}
+
+// Before the push, b64 is still the function's.
+int positiveBioBeforePush(void) {
+  BIO *b64 = BIO_new(BIO_f_base64());
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'b64' acquired by 'BIO_new' is never released, and not handed off on every path [raii-release-skipped]
+  if (!b64)
+    return -1;
+  BIO *bio = BIO_new(BIO_s_mem());
+  if (!bio)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b64' is skipped by this return
+  BIO_free_all(BIO_push(b64, bio));
+  return 0;
+}

@@ -21,3 +21,12 @@ void buffer(void) {
   char *p = PyMem_Malloc(8);
   free(p);
 }
+
+// std.cfg's xmalloc is released by free: the importer extends c-heap.
+void *xmalloc(unsigned long n);
+void xbuffer(int fail) {
+  char *p = xmalloc(8);
+  if (fail)
+    return;
+  free(p);
+}
