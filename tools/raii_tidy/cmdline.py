@@ -20,6 +20,7 @@ CLANG_TIDY_INFO_OPTIONS = frozenset("""
     """.split())
 
 CHECK_SELECTING_OPTIONS = frozenset(["checks", "config", "config-file"])
+HEADER_SELECTING_OPTIONS = frozenset(["header-filter", "config", "config-file"])
 
 # The driver's options, all taking a value; `repeat` ones may be given again.
 DRIVER_OPTIONS = {
@@ -74,6 +75,7 @@ class CommandLine:
         self.tail = []              # `--` and the compiler arguments after it
         self.driver = {}            # driver options: dest -> value (or list)
         self.user_named_checks = False
+        self.user_configured_headers = False
         self.info = False
         self.build_path = None      # -p value
         self.fix = set()            # which of FIX_OPTIONS were given
@@ -134,6 +136,8 @@ def parse(argv):
             cl.clang_tidy_args.append(tok)
         if name in CHECK_SELECTING_OPTIONS:
             cl.user_named_checks = True
+        if name in HEADER_SELECTING_OPTIONS:
+            cl.user_configured_headers = True
         if name in CLANG_TIDY_INFO_OPTIONS:
             cl.info = True
         if name == "p":

@@ -125,6 +125,7 @@ def run(cl, build, env):
     if db_path and cl.build_path is None and not cl.files:
         base += ["-p", os.path.dirname(db_path)]  # the database we listed
     lookup = checks_default.ConfigLookup()
+    major = int(build.llvm_major)
     bar = progress.Progress(len(units), opts.progress, root_shown=shown)
     seen = set()
 
@@ -139,8 +140,8 @@ def run(cl, build, env):
         for i, unit in enumerate(units):
             yaml_path = os.path.join(tmp, f"{i}.yaml")
             argv = [host.clang_tidy, f"--load={host.plugin}",
-                    *checks_default.default_checks_args(
-                        cl.user_named_checks, [os.path.dirname(unit)], lookup),
+                    *checks_default.default_args(
+                        cl, major, [os.path.dirname(unit)], lookup),
                     *base, f"--export-fixes={yaml_path}", unit, *cl.tail]
             jobs.append(runner.Job(i, unit, argv, yaml_path))
         outcomes = runner.run_all(jobs, opts.jobs, on_done)
