@@ -38,6 +38,10 @@ DRIVER_OPTIONS = {
     "source-root": "source_root",
 }
 REPEATABLE = frozenset(["files", "exclude"])
+# The driver's options that take no value.
+DRIVER_FLAGS = {
+    "sarif-include-suppressed": "sarif_include_suppressed",
+}
 
 DRIVER_HELP = """\
 raii-tidy: clang-tidy with raii-tidy's checks (--checks defaults to -*,raii-*)
@@ -52,6 +56,8 @@ Whole-project options (any of them selects project mode):
   --exclude REGEX           skip files whose absolute path matches (repeatable)
   --format text|sarif|codeclimate   what goes to stdout (default text)
   --sarif FILE              also write SARIF 2.1.0 to FILE
+  --sarif-include-suppressed  add findings silenced by NOLINT to the SARIF,
+                            as suppressed results with the comment's reason
   --diff REV                only findings on lines changed since git REV
   --write-baseline FILE     record the reported findings
   --baseline FILE           only findings not in FILE
@@ -116,6 +122,9 @@ def parse(argv):
         name, value = _split_option(tok)
         if name.startswith("j") and name[1:].isdigit() and value is None:
             name, value = "j", name[1:]           # -j4
+        if name in DRIVER_FLAGS and value is None:
+            cl.driver[DRIVER_FLAGS[name]] = True
+            continue
         if name in DRIVER_OPTIONS:
             if value is None:
                 if i >= n:
