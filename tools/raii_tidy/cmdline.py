@@ -19,6 +19,10 @@ CLANG_TIDY_INFO_OPTIONS = frozenset("""
     help-hidden help-list help-list-hidden print-all-options print-options
     """.split())
 
+# Information requests the driver answers itself before clang-tidy does
+# (raii_tidy.passthrough); the compiled launcher hands them to Python.
+PYTHON_INFO_OPTIONS = frozenset(["version", "help"])
+
 CHECK_SELECTING_OPTIONS = frozenset(["checks", "config", "config-file"])
 HEADER_SELECTING_OPTIONS = frozenset(["header-filter", "config", "config-file"])
 

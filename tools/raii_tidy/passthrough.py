@@ -13,14 +13,15 @@ from .checks_default import default_args
 
 def run(cl, build, env):
     host = hostmod.resolve(build, env)
-    if "version" in (_name(a) for a in cl.clang_tidy_args):
+    names = {_name(a) for a in cl.clang_tidy_args}
+    if "version" in names:
         print(f"raii-tidy version {build.version} (plugin built against LLVM "
               f"{build.llvm_version})")
         print(f"host clang-tidy: {host.clang_tidy} (LLVM "
               f"{hostmod.query_version(host.clang_tidy)})")
         sys.stdout.flush()
         os.execv(host.clang_tidy, [host.clang_tidy, "--version"])
-    if "help" in (_name(a) for a in cl.clang_tidy_args):
+    if "help" in names:
         from .cmdline import DRIVER_HELP
         print(DRIVER_HELP)
         sys.stdout.flush()
