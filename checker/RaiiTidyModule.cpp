@@ -15,6 +15,7 @@
 #include "UnnamedGuardCheck.h"
 #include "UseGuardCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "support/LlvmCompat.h"
 
 namespace clang::tidy::raii {
 

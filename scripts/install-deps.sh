@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything raii-tidy needs on Debian 12 (bookworm): LLVM/Clang 22
-# (clang-tidy, headers, CMake packages, lit, FileCheck), CMake, Ninja, a C++
+# (clang-tidy, headers, CMake packages, lit, FileCheck), LLVM/Clang 19 (the
+# second supported major: scripts/test.sh builds the plugin against it too and
+# runs the lit suite with clang-tidy-19; its llvm-19-tools has FileCheck but no
+# lit, for which LLVM 22's serves), CMake, Ninja, a C++
 # compiler, Python 3 with PyYAML (the raii-tidy driver) and jsonschema (tests),
 # GoogleTest, Google Benchmark, standalone Asio (the async runtime tests),
 # cppcheck (its library files: the importer's end-to-end test); and from the
@@ -10,6 +13,7 @@
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
+  clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
   cmake ninja-build g++ python3 libgtest-dev libgmock-dev libbenchmark-dev
   python3-yaml python3-jsonschema git
   cppcheck  # its library files (.cfg): the importer's end-to-end test

@@ -2,6 +2,7 @@
 # generates into the build tree; this file holds the logic.
 import os
 import shlex
+import subprocess
 
 import lit.formats
 
@@ -47,4 +48,23 @@ config.substitutions += [
     ("%python", q(config.python_executable)),
     ("%raii_src", q(config.raii_src_root)),
     ("%raii_obj", q(config.raii_obj_root)),
+    ("%llvm_major", str(config.llvm_major)),
 ]
+
+# Features for what differs between the LLVM majors the suite runs against
+# (README: "Supported LLVM versions"):
+#   llvm-<N>                  the LLVM major the plugin was built for;
+#   ctad-paren-declarator     the compiler accepts `std::scoped_lock(m);`, a
+#                             declaration of `m` whose type is deduced from
+#                             nothing (clang 22 does; clang 19 rejects it, so
+#                             the vexing parse raii-unnamed-guard reports in
+#                             it is a compiler error there). Probed, not
+#                             assumed from the version.
+config.available_features.add("llvm-%d" % config.llvm_major)
+_probe = subprocess.run(
+    [clangxx, "-fsyntax-only", "-std=c++17", "-x", "c++", "-"],
+    input="template <class... T> struct G { explicit G(T &...); };\n"
+          "int m;\nvoid f() { G(m); }\n",
+    text=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+if _probe.returncode == 0:
+    config.available_features.add("ctad-paren-declarator")

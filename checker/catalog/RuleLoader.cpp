@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "catalog/RuleCatalog.h"
 #include "catalog/FamilyExtension.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"

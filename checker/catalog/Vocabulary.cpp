@@ -2,17 +2,16 @@
 #include "catalog/Vocabulary.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::raii {
 
 bool isLockMethodName(llvm::StringRef N) {
-  return llvm::StringSwitch<bool>(N)
-      .Cases({"lock", "try_lock", "try_lock_for", "try_lock_until",
-              "lock_shared", "try_lock_shared", "try_lock_shared_for",
-              "try_lock_shared_until"},
-             true)
-      .Default(false);
+  return llvm::is_contained({"lock", "try_lock", "try_lock_for",
+                             "try_lock_until", "lock_shared", "try_lock_shared",
+                             "try_lock_shared_for", "try_lock_shared_until"},
+                            N);
 }
 
 bool isBlockingLockMethodName(llvm::StringRef N) {
@@ -45,12 +44,10 @@ bool storesArguments(const CallExpr *C) {
     return true;
   if (!MD->getIdentifier())
     return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases({"push_back", "push_front", "emplace_back", "emplace_front",
-              "push", "emplace", "emplace_hint", "insert", "insert_or_assign",
-              "try_emplace"},
-             true)
-      .Default(false);
+  return llvm::is_contained({"push_back", "push_front", "emplace_back",
+                             "emplace_front", "push", "emplace", "emplace_hint",
+                             "insert", "insert_or_assign", "try_emplace"},
+                            MD->getName());
 }
 
 } // namespace clang::tidy::raii

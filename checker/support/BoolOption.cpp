@@ -10,8 +10,11 @@ bool readBoolOption(const ClangTidyCheck &Check, llvm::StringRef Name,
     return Default;
   std::optional<bool> Parsed =
       llvm::StringSwitch<std::optional<bool>>(Value->trim().lower())
-          .Cases("true", "1", "yes", "on", true)
-          .Cases("false", "0", "no", "off", false)
+          // One Case each: LLVM 22 deprecates the variadic Cases that 19
+          // needs (support/LlvmCompat.h).
+          .Case("true", true).Case("1", true).Case("yes", true).Case("on", true)
+          .Case("false", false).Case("0", false).Case("no", false)
+          .Case("off", false)
           .Default(std::nullopt);
   if (Parsed)
     return *Parsed;

@@ -1,5 +1,6 @@
 //===- ThrowSites.cpp -----------------------------------------------------===//
 #include "support/ThrowSites.h"
+#include "support/LlvmCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -27,7 +28,7 @@ static bool isCaught(std::optional<utils::ExceptionAnalyzer::ExceptionInfo>
         continue;
       Thrown->filterByCatch(handlerType(Catch),
                             Catch->getExceptionDecl()->getASTContext());
-      if (Thrown->getExceptions().empty() && !Thrown->containsUnknownElements())
+      if (compat::hasNoExceptionTypes(*Thrown) && !Thrown->containsUnknownElements())
         return true;
     }
   }
@@ -40,7 +41,7 @@ void ThrowSites::visitCall(const Stmt *S, const FunctionDecl *FD,
   std::optional<Info> Thrown = Policy.throws(FD);
   if (!Thrown)
     return;
-  if (Thrown->containsUnknownElements() || Thrown->getExceptions().empty())
+  if (Thrown->containsUnknownElements() || compat::hasNoExceptionTypes(*Thrown))
     Thrown.reset(); // Any type.
   if (!isCaught(std::move(Thrown), Tries))
     Out.push_back({S, FD});
@@ -65,8 +66,9 @@ void ThrowSites::walk(const Stmt *S,
     if (const Expr *Sub = Throw->getSubExpr();
         Sub && !Sub->isTypeDependent()) {
       Thrown.emplace();
-      Thrown->registerException(Sub->getType()->getUnqualifiedDesugaredType(),
-                                {Throw->getThrowLoc(), {}});
+      compat::registerThrow(*Thrown,
+                            Sub->getType()->getUnqualifiedDesugaredType(),
+                            Throw->getThrowLoc());
     }
     if (!isCaught(std::move(Thrown), Tries))
       Out.push_back({S, nullptr});

@@ -1,5 +1,7 @@
 // Real libstdc++ headers, no mocks. The fixed program must hold each lock to
 // the end of its scope, which another thread observes with try_lock.
+// std::scoped_lock(n) is in raii-unnamed-guard-ctad-libstdcxx.cpp: not every
+// supported clang accepts it.
 // RUN: %check_raii --run-fixed --link=-pthread %s raii-unnamed-guard %t -- -std=c++17 -Wno-vexing-parse -pthread -iquote %S/Inputs
 
 #include <mutex>
@@ -29,12 +31,6 @@ int main() {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this declares a new variable 'm' of type 'std::unique_lock<std::mutex>' that hides the outer 'm' and locks nothing; name the guard and pass 'm' to it [raii-unnamed-guard]
     // CHECK-FIXES: std::unique_lock<std::mutex> lock_m(m);
     failures += !heldElsewhere(::m);
-  }
-  {
-    std::scoped_lock(n);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: this declares a new variable 'n' of type 'std::scoped_lock<>' that hides the outer 'n'
-    // CHECK-FIXES: std::scoped_lock lock_n(n);
-    failures += !heldElsewhere(::n);
   }
   {
     std::shared_lock<std::shared_mutex>(sm);

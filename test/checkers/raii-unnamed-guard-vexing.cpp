@@ -1,4 +1,6 @@
 // RUN: %check_raii --compile-fixed %s raii-unnamed-guard %t -- -std=c++17 -Wno-vexing-parse -isystem %mock_include
+// std::scoped_lock(m) (class template argument deduction) is in
+// raii-unnamed-guard-vexing-ctad.cpp: not every supported clang accepts it.
 
 #include <mutex>
 #include <shared_mutex>
@@ -20,13 +22,6 @@ void positiveSharedLock() {
   std::shared_lock<std::shared_mutex>(sm);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this declares a new variable 'sm' of type 'std::shared_lock<std::shared_mutex>' that hides the outer 'sm'
   // CHECK-FIXES: std::shared_lock<std::shared_mutex> lock_sm(sm);
-  work();
-}
-
-void positiveScopedLockCTAD() {
-  std::scoped_lock(m);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this declares a new variable 'm' of type 'std::scoped_lock<>' that hides the outer 'm'
-  // CHECK-FIXES: std::scoped_lock lock_m(m);
   work();
 }
 

@@ -19,7 +19,12 @@ CLANG_TIDY_INFO_OPTIONS = frozenset("""
     help-hidden help-list help-list-hidden print-all-options print-options
     """.split())
 
+# Information requests the driver answers itself before clang-tidy does
+# (raii_tidy.passthrough); the compiled launcher hands them to Python.
+PYTHON_INFO_OPTIONS = frozenset(["version", "help"])
+
 CHECK_SELECTING_OPTIONS = frozenset(["checks", "config", "config-file"])
+HEADER_SELECTING_OPTIONS = frozenset(["header-filter", "config", "config-file"])
 
 # The driver's options, all taking a value; `repeat` ones may be given again.
 DRIVER_OPTIONS = {
@@ -37,6 +42,10 @@ DRIVER_OPTIONS = {
     "source-root": "source_root",
 }
 REPEATABLE = frozenset(["files", "exclude"])
+# The driver's options that take no value.
+DRIVER_FLAGS = {
+    "sarif-include-suppressed": "sarif_include_suppressed",
+}
 
 DRIVER_HELP = """\
 raii-tidy: clang-tidy with raii-tidy's checks (--checks defaults to -*,raii-*)
@@ -51,6 +60,8 @@ Whole-project options (any of them selects project mode):
   --exclude REGEX           skip files whose absolute path matches (repeatable)
   --format text|sarif|codeclimate   what goes to stdout (default text)
   --sarif FILE              also write SARIF 2.1.0 to FILE
+  --sarif-include-suppressed  add findings silenced by NOLINT to the SARIF,
+                            as suppressed results with the comment's reason
   --diff REV                only findings on lines changed since git REV
   --write-baseline FILE     record the reported findings
   --baseline FILE           only findings not in FILE
@@ -74,6 +85,7 @@ class CommandLine:
         self.tail = []              # `--` and the compiler arguments after it
         self.driver = {}            # driver options: dest -> value (or list)
         self.user_named_checks = False
+        self.user_configured_headers = False
         self.info = False
         self.build_path = None      # -p value
         self.fix = set()            # which of FIX_OPTIONS were given
@@ -114,6 +126,9 @@ def parse(argv):
         name, value = _split_option(tok)
         if name.startswith("j") and name[1:].isdigit() and value is None:
             name, value = "j", name[1:]           # -j4
+        if name in DRIVER_FLAGS and value is None:
+            cl.driver[DRIVER_FLAGS[name]] = True
+            continue
         if name in DRIVER_OPTIONS:
             if value is None:
                 if i >= n:
@@ -134,6 +149,8 @@ def parse(argv):
             cl.clang_tidy_args.append(tok)
         if name in CHECK_SELECTING_OPTIONS:
             cl.user_named_checks = True
+        if name in HEADER_SELECTING_OPTIONS:
+            cl.user_configured_headers = True
         if name in CLANG_TIDY_INFO_OPTIONS:
             cl.info = True
         if name == "p":

@@ -55,6 +55,7 @@ class Finding:
         self.line_hash = None        # set by fingerprints.assign
         self.fingerprint = None
         self.baseline_key = None
+        self.suppression = None      # set by raii_tidy.suppressed
 
     @property
     def is_compiler_error(self):

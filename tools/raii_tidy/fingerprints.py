@@ -19,8 +19,11 @@ def line_hash(check, line_text):
     return hashlib.sha256(f"{check}\0{norm}".encode("utf-8")).hexdigest()[:16]
 
 
-def assign(findings, sources, root):
-    counts = {}
+def assign(findings, sources, root, counts=None):
+    """Sets the fingerprints of findings; returns the occurrence counts, which
+    a later call continues (findings silenced by NOLINT are numbered after
+    the reported ones, so including them changes no other fingerprint)."""
+    counts = {} if counts is None else counts
     for f in sorted((f for f in findings if f.location), key=lambda f: f.sort_key()):
         loc = f.location
         h = line_hash(f.check, sources.get(loc.path).line_text(loc.line))
@@ -30,3 +33,4 @@ def assign(findings, sources, root):
         f.line_hash = h
         f.fingerprint = f"{h}:{counts[key]}"
         f.baseline_key = key
+    return counts

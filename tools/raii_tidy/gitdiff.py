@@ -79,18 +79,24 @@ def parse_make_deps(text):
     return deps
 
 
-def includers(db_path, scan_deps, jobs):
-    """{header: set of main files including it} for the whole database."""
+def dependencies(db_path, scan_deps, jobs, purpose="--diff"):
+    """{main file: set of files it includes} for the whole database, from
+    clang-scan-deps (it only preprocesses)."""
     if not os.path.isfile(scan_deps):
-        raise DriverError(f"--diff: clang-scan-deps not found at '{scan_deps}'")
+        raise DriverError(f"{purpose}: clang-scan-deps not found at '{scan_deps}'")
     r = subprocess.run([scan_deps, f"-compilation-database={db_path}",
                         "-j", str(jobs), "-format=make"],
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                        text=True, errors="replace")
     if r.returncode != 0 and not r.stdout:
-        raise DriverError(f"--diff: clang-scan-deps failed: {r.stderr.strip()}")
+        raise DriverError(f"{purpose}: clang-scan-deps failed: {r.stderr.strip()}")
+    return parse_make_deps(r.stdout)
+
+
+def includers(db_path, scan_deps, jobs):
+    """{header: set of main files including it} for the whole database."""
     by_header = {}
-    for main, files in parse_make_deps(r.stdout).items():
+    for main, files in dependencies(db_path, scan_deps, jobs).items():
         for h in files:
             by_header.setdefault(h, set()).add(main)
     return by_header

@@ -1,7 +1,8 @@
 """`raii-tidy merge [-o OUT] [--findings-exit-code N] FILE...`: one SARIF
 log from the SARIF files of several shards (or runs), written to OUT or
 stdout. Exit code as for a run: 0 no result, 1 (or N) some result, 2 an
-error, or a merged run whose analysis was incomplete."""
+error, or a merged run whose analysis was incomplete. Suppressed results
+(--sarif-include-suppressed) are kept and do not count."""
 import json
 import sys
 
@@ -51,9 +52,12 @@ def run(argv, build):
             raise DriverError(f"merge: cannot read '{path}': {e}")
     merged = sarif.merge_logs(logs, inputs)
     sarif.dump(merged, path=out, stream=sys.stdout)
-    results = sum(len(r["results"]) for r in merged["runs"])
+    every = [res for r in merged["runs"] for res in r["results"]]
+    results = sum(1 for res in every if not res.get("suppressions"))
+    silenced = len(every) - results
     print(f"raii-tidy merge: {len(inputs)} logs, "
-          f"{results} result{'' if results == 1 else 's'}", file=sys.stderr)
+          f"{results} result{'' if results == 1 else 's'}"
+          + (f" ({silenced} suppressed)" if silenced else ""), file=sys.stderr)
     incomplete = sum(1 for r in merged["runs"] for inv in r.get("invocations", [])
                      if not inv.get("executionSuccessful", True))
     if incomplete:

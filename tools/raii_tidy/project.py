@@ -17,7 +17,7 @@ from . import (baseline, checks_default, cmdline, codeclimate, compdb,
                exportfixes, fingerprints, fixes, gitdiff)
 from . import findings as findingsmod
 from . import host as hostmod
-from . import paths, progress, report_text, runner, sarif
+from . import paths, progress, report_text, runner, sarif, suppressed
 from .checkdocs import CheckDocs
 from .errors import EXIT_CLEAN, EXIT_ERROR, DriverError
 from .sources import Sources
@@ -60,6 +60,10 @@ class Options:
         self.baseline = d.pop("baseline", None)
         self.write_baseline = d.pop("write_baseline", None)
         self.source_root = d.pop("source_root", None)
+        self.include_suppressed = d.pop("sarif_include_suppressed", False)
+        if self.include_suppressed and not (self.sarif or self.format == "sarif"):
+            raise DriverError("--sarif-include-suppressed needs --sarif FILE "
+                              "or --format sarif")
         assert not d, d
 
 
@@ -125,6 +129,7 @@ def run(cl, build, env):
     if db_path and cl.build_path is None and not cl.files:
         base += ["-p", os.path.dirname(db_path)]  # the database we listed
     lookup = checks_default.ConfigLookup()
+    major = int(build.llvm_major)
     bar = progress.Progress(len(units), opts.progress, root_shown=shown)
     seen = set()
 
@@ -134,28 +139,35 @@ def run(cl, build, env):
         bar.update(o.job.path, len(seen), len(o.findings), o.seconds,
                    bool(o.tool_error))
 
-    with tempfile.TemporaryDirectory(prefix="raii-tidy-") as tmp:
-        jobs = []
-        for i, unit in enumerate(units):
-            yaml_path = os.path.join(tmp, f"{i}.yaml")
-            argv = [host.clang_tidy, f"--load={host.plugin}",
-                    *checks_default.default_checks_args(
-                        cl.user_named_checks, [os.path.dirname(unit)], lookup),
-                    *base, f"--export-fixes={yaml_path}", unit, *cl.tail]
-            jobs.append(runner.Job(i, unit, argv, yaml_path))
-        outcomes = runner.run_all(jobs, opts.jobs, on_done)
-    bar.finish()
+    def make_argv(unit, yaml_path, extra=()):
+        return [host.clang_tidy, f"--load={host.plugin}",
+                *checks_default.default_args(
+                    cl, major, [os.path.dirname(unit)], lookup),
+                *base, f"--export-fixes={yaml_path}", *extra, unit, *cl.tail]
 
-    errors = [o.tool_error for o in outcomes if o.tool_error]
-    if errors:
-        raise DriverError(errors[0])
+    sources = Sources()
+    silenced = []
+    with tempfile.TemporaryDirectory(prefix="raii-tidy-") as tmp:
+        jobs = [runner.Job(i, unit, make_argv(unit, os.path.join(tmp, f"{i}.yaml")),
+                           os.path.join(tmp, f"{i}.yaml"))
+                for i, unit in enumerate(units)]
+        outcomes = runner.run_all(jobs, opts.jobs, on_done)
+        bar.finish()
+        errors = [o.tool_error for o in outcomes if o.tool_error]
+        if errors:
+            raise DriverError(errors[0])
+        everything = [f for o in outcomes for f in o.findings]
+        if opts.include_suppressed:
+            silenced = suppressed.collect(
+                units, {f.key() for f in everything}, make_argv, opts.jobs,
+                db_path, build.clang_scan_deps, root, sources, tmp,
+                lambda o: None)
 
     # Findings: de-duplicated, located, fingerprinted, filtered.
-    everything = [f for o in outcomes for f in o.findings]
     unique, duplicates = findingsmod.deduplicate(everything)
-    sources = Sources()
     findingsmod.locate(unique, sources)
-    fingerprints.assign(unique, sources, root)
+    counts = fingerprints.assign(unique, sources, root)
+    fingerprints.assign(silenced, sources, root, counts)
     unique.sort(key=lambda f: f.sort_key())
     compiler_errors = [f for f in unique if f.is_compiler_error]
     unlocated = [f for f in unique if f.location is None]
@@ -164,6 +176,7 @@ def run(cl, build, env):
     if changed is not None:
         before = len(reported)
         reported = [f for f in reported if gitdiff.on_changed_line(f.location, changed)]
+        silenced = [f for f in silenced if gitdiff.on_changed_line(f.location, changed)]
         if before > len(reported):
             notes.append(f"{before - len(reported)} on unchanged lines")
     known_counts = baseline.read(opts.baseline) if opts.baseline else None
@@ -210,8 +223,13 @@ def run(cl, build, env):
     if opts.shard:
         run_props["shard"] = f"{opts.shard[0]}/{opts.shard[1]}"
 
+    if silenced:
+        notes.append(f"{len(silenced)} silenced by NOLINT, in the SARIF as suppressed")
+
     def log():
-        return sarif.build_log(shown_findings, notifications, complete,
+        return sarif.build_log(sorted(shown_findings + silenced,
+                                      key=lambda f: f.sort_key()),
+                               notifications, complete,
                                CheckDocs(build.data_dir, build.docs_url),
                                build, root, sources, run_props)
     if opts.sarif:

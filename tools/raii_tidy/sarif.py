@@ -6,7 +6,9 @@ help from docs/checks) and any other check that reported. A result has its
 level, the primary location (file relative to the source root, base id
 SRCROOT), partialFingerprints.primaryLocationLineHash (raii_tidy.fingerprints),
 relatedLocations for the notes, codeFlows for the paths of a skipped release
-(acquire, then the exit that skips the release), and fixes from the fix-its.
+(acquire, then the exit that skips the release), fixes from the fix-its, and
+for a finding silenced by NOLINT (--sarif-include-suppressed) suppressions:
+kind inSource, the comment's reason as justification, its place as location.
 Diagnostics without a source position, and tool errors, are
 toolExecutionNotifications of the invocation.
 """
@@ -82,7 +84,24 @@ class _Writer:
                 for n in notes]
         if f.replacements:
             res["fixes"] = self.fixes(f)
+        if f.suppression is not None:
+            res["suppressions"] = [self.suppression(f.suppression)]
         return res
+
+    def suppression(self, s):
+        """A finding silenced by a NOLINT comment (--sarif-include-suppressed):
+        the comment's place and its reason, when it has them."""
+        out = {"kind": "inSource"}
+        c = s.comment
+        if c is not None:
+            if c.reason:
+                out["justification"] = c.reason
+            src = self.sources.get(s.path)
+            out["location"] = {"physicalLocation": {
+                "artifactLocation": self.artifact(s.path),
+                "region": {"startLine": c.line,
+                           "startColumn": src.char_column(c.line, c.column)}}}
+        return out
 
 
 def build_log(findings, notifications, successful, docs, build, root, sources,

@@ -2,7 +2,7 @@
 
 Prints a SARIF log one line per fact, for FileCheck: the run's tool, rules
 and invocations, then per result its rule, level, location, fingerprint,
-related locations, code flows and fixes."""
+related locations, code flows, fixes and suppressions."""
 import json
 import sys
 
@@ -49,6 +49,11 @@ def main(path):
                         print(f"  fix {ch['artifactLocation']['uri']} "
                               f"@{reg['byteOffset']}+{reg['byteLength']} "
                               f"{json.dumps(rep['insertedContent']['text'])}")
+            for sup in res.get("suppressions", []):
+                where = f" at {loc(sup['location'])}" if "location" in sup else ""
+                why = f" {json.dumps(sup['justification'])}" \
+                    if "justification" in sup else ""
+                print(f"  suppression {sup['kind']}{where}{why}")
     return 0
 
 

@@ -1,0 +1,3 @@
+#include "nolint.h"
+
+void useHeader() { inHeader(); }

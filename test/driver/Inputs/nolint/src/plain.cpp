@@ -1,0 +1,7 @@
+#include <mutex>
+
+std::mutex p;
+
+void reported() {
+  std::lock_guard<std::mutex>{p};
+}
