@@ -10,6 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
 #include <map>
 
 namespace clang::tidy::raii {
@@ -32,7 +33,8 @@ public:
         Policy(Nothrow, Opts.CLinkageNothrow, /*UnknownMayThrow=*/true),
         Summaries(Cat, [this](const FunctionDecl *FD, unsigned Depth) {
           return analyze(FD, Depth);
-        }) {}
+        }),
+        Callees(Cat, &Summaries) {}
 
   std::shared_ptr<const FunctionAnalysis> analyze(const FunctionDecl *Fn,
                                                   unsigned Depth);
@@ -48,7 +50,8 @@ private:
   NameMatcher Guards;
   NothrowPolicy Policy;
   SummaryTable Summaries;
-  std::map<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
+  RoleCache Callees; ///< roles per callee, for every function
+  llvm::DenseMap<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
       Results;
 };
 
@@ -83,7 +86,7 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
   if (It != Results.end())
     return It->second;
   Results[Fn] = nullptr; // recursion
-  CallRoles Roles(Cat, &Summaries, Depth);
+  CallRoles Roles(Callees, Depth);
   // A lone guard is correct by construction, except in a coroutine, where
   // it may be held across a suspension.
   unsigned GuardsLeft = isa<CoroutineBodyStmt>(Fn->getBody()) ? 0 : 1;

@@ -2,50 +2,109 @@
 #include "engine/CallRoles.h"
 #include "engine/Summaries.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {
 
-static const FunctionDecl *directCallee(const Expr *E) {
-  if (const auto *C = dyn_cast<CallExpr>(E))
-    return C->getDirectCallee();
-  return nullptr;
-}
+namespace {
+/// The second half of a RoleCache key: what kind of expression calls.
+enum CalleeKind : unsigned { Call, Construct, New, NewArray, Delete, DeleteArray };
+} // namespace
 
-std::optional<AcquireRole> CallRoles::acquire(const Expr *E) const {
+RoleCache::Callee *RoleCache::calleeOf(const Expr *E) {
+  const FunctionDecl *Direct = nullptr;
+  const void *Decl = nullptr;
+  unsigned Kind;
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    Direct = C->getDirectCallee();
+    if (!Direct)
+      return nullptr; // through a pointer: no rule, no summary
+    Decl = Direct;
+    Kind = Call;
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    Decl = CE->getConstructor();
+    if (!Decl)
+      return nullptr;
+    Kind = Construct;
+  } else if (const auto *N = dyn_cast<CXXNewExpr>(E)) {
+    // Placement `new` constructs in storage it does not own (the catalog
+    // matches it to nothing).
+    if (N->getNumPlacementArgs() > 0 && !N->shouldNullCheckAllocation())
+      return nullptr;
+    Kind = N->isArray() ? NewArray : New;
+  } else if (const auto *D = dyn_cast<CXXDeleteExpr>(E)) {
+    Kind = D->isArrayForm() ? DeleteArray : Delete;
+  } else {
+    return nullptr;
+  }
+  std::unique_ptr<Callee> &Slot = Entries[{Decl, Kind}];
+  if (Slot)
+    return Slot.get();
+  // The catalog's answer depends on the callee (or the spelling of `new`
+  // and `delete`) only, so \p E stands for every call of it.
+  auto C = std::make_unique<Callee>();
   if (const Acquire *A = Cat.matchAcquire(E)) {
     AcquireRole R;
     R.Rule = A;
     R.Handle.Spec = A->Handle;
-    return R;
+    C->Acquire = std::move(R);
   }
-  if (!Summaries)
-    return std::nullopt;
-  const FunctionDecl *FD = directCallee(E);
-  if (!FD || Cat.isRuleFunction(FD))
-    return std::nullopt;
-  if (const FunctionSummary *S = Summaries->summaryOf(FD, Depth))
-    if (S->Acquires)
-      return S->Acquires;
-  return std::nullopt;
-}
-
-llvm::SmallVector<ReleaseRole, 1> CallRoles::releases(const Expr *E) const {
-  llvm::SmallVector<ReleaseRole, 1> Out;
   if (const Release *Rel = Cat.matchRelease(E)) {
     ReleaseRole R;
     R.Rule = Rel;
     R.Handle.Spec = Rel->Handle;
-    Out.push_back(std::move(R));
-    return Out;
+    C->Releases.push_back(std::move(R));
   }
-  if (!Summaries)
-    return Out;
-  const FunctionDecl *FD = directCallee(E);
-  if (!FD || Cat.isRuleFunction(FD))
-    return Out;
-  if (const FunctionSummary *S = Summaries->summaryOf(FD, Depth))
-    Out.append(S->Releases.begin(), S->Releases.end());
-  return Out;
+  C->FD = Direct;
+  C->MaySummarise = Summaries && Direct && !Cat.isRuleFunction(Direct);
+  Slot = std::move(C); // the catalog never calls back: Slot is still valid
+  return Slot.get();
+}
+
+const FunctionSummary *RoleCache::summary(Callee &C, unsigned Depth) {
+  if (!C.MaySummarise || Depth >= SummaryTable::MaxDepth)
+    return nullptr;
+  if (C.SummaryFinal)
+    return C.Summary;
+  bool Final = false;
+  const FunctionSummary *S = Summaries->summaryOf(C.FD, Depth, &Final);
+  if (Final) {
+    C.SummaryFinal = true;
+    C.Summary = S;
+  }
+  return S;
+}
+
+bool RoleCache::neverReturns(Callee &C, unsigned Depth) {
+  if (!Summaries || !C.FD)
+    return false;
+  // The table keeps its first answer per function; so does this.
+  if (!C.NeverReturns)
+    C.NeverReturns = Summaries->neverReturns(C.FD, Depth);
+  return *C.NeverReturns;
+}
+
+const AcquireRole *CallRoles::acquire(const Expr *E) const {
+  RoleCache::Callee *C = Cache.calleeOf(E);
+  if (!C)
+    return nullptr;
+  if (C->Acquire)
+    return &*C->Acquire;
+  if (const FunctionSummary *S = Cache.summary(*C, Depth))
+    if (S->Acquires)
+      return &*S->Acquires;
+  return nullptr;
+}
+
+llvm::ArrayRef<ReleaseRole> CallRoles::releases(const Expr *E) const {
+  RoleCache::Callee *C = Cache.calleeOf(E);
+  if (!C)
+    return {};
+  if (!C->Releases.empty())
+    return C->Releases;
+  if (const FunctionSummary *S = Cache.summary(*C, Depth))
+    return S->Releases;
+  return {};
 }
 
 bool CallRoles::neverReturns(const CallExpr *C) const {
@@ -54,7 +113,8 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
     return false;
   if (FD->isNoReturn())
     return true;
-  return Summaries && Summaries->neverReturns(FD, Depth);
+  RoleCache::Callee *Entry = Cache.calleeOf(C);
+  return Entry && Cache.neverReturns(*Entry, Depth);
 }
 
 bool CallRoles::keyFor(const Expr *Call, const RoleHandle &H, bool StripDeref,

@@ -6,17 +6,26 @@
 // (see Summaries.h): `xstrdup` acquires like `strdup`, `close_file(f)`
 // releases `f`, `lock_table()` locks the global `table_mx`.
 //
+// The answer depends on the callee only, and the engine asks it of every
+// call many times (the quick scan, the collector, every fixpoint round), so
+// a RoleCache, one per engine, keeps it per callee: one hash lookup per call
+// instead of the catalog's name lookups and the summary table's checks.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_CALLROLES_H
 #define RAII_TIDY_ENGINE_CALLROLES_H
 
 #include "catalog/RuleCatalog.h"
 #include "engine/HandleKey.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::raii {
 
 class SummaryTable;
+struct FunctionSummary;
 
 /// Where a role finds its handle: the rule's HandleSpec, then (summaries
 /// only) fields below it, or a fixed object (a global the wrapper locks).
@@ -40,16 +49,56 @@ struct ReleaseRole {
   const Stmt *ViaSite = nullptr;
 };
 
-class CallRoles {
+/// The roles of calls, per callee, for one engine (one catalog and one
+/// summary table within one translation unit). A summary is kept once it is
+/// final: one asked for while it is being computed (recursion) is asked for
+/// again next time.
+class RoleCache {
 public:
   /// \p Summaries may be null (no summaries: catalog only).
-  CallRoles(const RuleCatalog &Cat, SummaryTable *Summaries, unsigned Depth)
-      : Cat(Cat), Summaries(Summaries), Depth(Depth) {}
+  RoleCache(const RuleCatalog &Cat, SummaryTable *Summaries)
+      : Cat(Cat), Summaries(Summaries) {}
+
+  /// What one callee does.
+  struct Callee {
+    std::optional<AcquireRole> Acquire;         ///< by a rule
+    llvm::SmallVector<ReleaseRole, 1> Releases; ///< by a rule
+    const FunctionDecl *FD = nullptr; ///< the direct callee of a call
+    /// A direct callee no rule names: its summary may give it roles.
+    bool MaySummarise = false;
+    bool SummaryFinal = false;
+    const FunctionSummary *Summary = nullptr;
+    std::optional<bool> NeverReturns;
+  };
 
   const RuleCatalog &catalog() const { return Cat; }
-  std::optional<AcquireRole> acquire(const Expr *E) const;
+  /// The entry for what \p E calls (a call, `new`, `delete` or a
+  /// construction), or null when no rule or summary can apply to it.
+  Callee *calleeOf(const Expr *E);
+  /// The summary of \p C's callee as seen from depth \p Depth, or null.
+  const FunctionSummary *summary(Callee &C, unsigned Depth);
+  /// True if \p C's callee never returns normally by its summary.
+  bool neverReturns(Callee &C, unsigned Depth);
+
+private:
+  const RuleCatalog &Cat;
+  SummaryTable *Summaries;
+  /// Keyed by the callee declaration and the kind of expression (calls,
+  /// constructions; `new` and `delete` by their spelling).
+  llvm::DenseMap<std::pair<const void *, unsigned>, std::unique_ptr<Callee>>
+      Entries;
+};
+
+class CallRoles {
+public:
+  CallRoles(RoleCache &Cache, unsigned Depth) : Cache(Cache), Depth(Depth) {}
+
+  const RuleCatalog &catalog() const { return Cache.catalog(); }
+  /// The acquire \p E performs, or null. Valid as long as the engine.
+  const AcquireRole *acquire(const Expr *E) const;
   /// The releases \p E performs (a wrapper may release several handles).
-  llvm::SmallVector<ReleaseRole, 1> releases(const Expr *E) const;
+  /// Valid as long as the engine.
+  llvm::ArrayRef<ReleaseRole> releases(const Expr *E) const;
   /// True if a call of \p C never returns normally (`[[noreturn]]`, or a
   /// helper whose every path throws or ends the program).
   bool neverReturns(const CallExpr *C) const;
@@ -59,8 +108,7 @@ public:
                      const KeyBuilder &Keys, HandleKey &Out);
 
 private:
-  const RuleCatalog &Cat;
-  SummaryTable *Summaries;
+  RoleCache &Cache;
   unsigned Depth;
 };
 

@@ -307,18 +307,18 @@ void Collector::addReleasesAndSeeds() {
 bool Collector::run() {
   // First the acquires whose handle is a value (they decide which variables
   // hold handles, so those are never read as aliases), then the others.
-  llvm::SmallVector<std::pair<const Expr *, AcquireRole>, 8> Later;
+  llvm::SmallVector<std::pair<const Expr *, const AcquireRole *>, 8> Later;
   for (const Expr *E : C.Body.candidates()) {
-    if (auto Role = C.Roles.acquire(E)) {
+    if (const AcquireRole *Role = C.Roles.acquire(E)) {
       HandleSpec::KindT K = Role->Rule->Handle.Kind;
       if (K == HandleSpec::Return || K == HandleSpec::Out)
         addCall(E, *Role);
       else
-        Later.push_back({E, std::move(*Role)});
+        Later.push_back({E, Role});
     }
   }
   for (auto &[E, Role] : Later)
-    addCall(E, Role);
+    addCall(E, *Role);
   for (const Expr *E : C.Body.candidates())
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
         CE && !C.AcqsAt.count(CE))

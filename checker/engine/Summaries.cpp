@@ -132,9 +132,13 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
 }
 
 const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
-                                               unsigned Depth) {
+                                               unsigned Depth, bool *Final) {
+  if (Final)
+    *Final = false;
   if (Depth >= MaxDepth || !FD)
     return nullptr;
+  if (Final)
+    *Final = true;
   const FunctionDecl *Def = nullptr;
   if (!FD->hasBody(Def) || !Def || Def->isDependentContext() ||
       Def->isInvalidDecl())
@@ -145,14 +149,19 @@ const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
           Def->getLocation()))
     return nullptr;
   auto It = Done.find(Def);
-  if (It != Done.end())
+  if (It != Done.end()) {
+    if (Final)
+      *Final = !Pending.contains(Def);
     return It->second.get();
+  }
   Done[Def] = nullptr; // recursion: no summary while being summarised
+  Pending.insert(Def);
   std::unique_ptr<FunctionSummary> S;
   if (auto FA = Analyze(Def, Depth + 1); FA && FA->Analyzed)
     S = build(Def, *FA);
   if (S && S->Releases.empty() && !S->Acquires)
     S.reset();
+  Pending.erase(Def);
   auto &Slot = Done[Def];
   Slot = std::move(S);
   return Slot.get();

@@ -24,6 +24,7 @@
 
 #include "engine/CallRoles.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include <functional>
 #include <memory>
 #include <vector>
@@ -51,8 +52,11 @@ public:
       : Cat(Cat), Analyze(std::move(Analyze)) {}
 
   /// The summary of \p FD as seen from depth \p Depth, or null when it has
-  /// none (no visible body, a catalog function, too deep, recursion).
-  const FunctionSummary *summaryOf(const FunctionDecl *FD, unsigned Depth);
+  /// none (no visible body, a catalog function, too deep, recursion). With
+  /// \p Final, says whether the answer holds for good at every depth below
+  /// MaxDepth (false while \p FD is being summarised).
+  const FunctionSummary *summaryOf(const FunctionDecl *FD, unsigned Depth,
+                                   bool *Final = nullptr);
   /// True if every path through \p FD's body throws or ends the program.
   bool neverReturns(const FunctionDecl *FD, unsigned Depth = 0);
 
@@ -64,6 +68,8 @@ private:
   const RuleCatalog &Cat;
   AnalyzeFn Analyze;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionSummary>> Done;
+  /// Being summarised (their entry in Done is a placeholder).
+  llvm::DenseSet<const FunctionDecl *> Pending;
   llvm::DenseMap<const FunctionDecl *, bool> NoReturn;
 };
 
