@@ -3,6 +3,7 @@
 #include "engine/BranchFacts.h"
 #include "engine/Transfer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/PostOrderCFGView.h"
@@ -76,6 +77,13 @@ bool Solver::callMayThrow(const CallExpr *E) const {
   return C.Policy.mayThrow(FD);
 }
 
+/// \p A's handle is what an `__attribute__((cleanup))` variable holds.
+static bool heldByCleanup(const Acquisition &A, const KeyTable &Keys) {
+  const HandleKey &K = Keys[A.Key];
+  const auto *V = dyn_cast_or_null<VarDecl>(K.root());
+  return !A.IsLock && K.Steps.size() == 1 && V && V->hasAttr<CleanupAttr>();
+}
+
 void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
                    const Stmt *FailedAcquire) {
   if (!St.Reachable)
@@ -86,6 +94,9 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
     AcqState &A = Copy[J];
     if (!A.held() || !A.Causes.empty())
       continue;
+    if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
+        heldByCleanup(C.acqs()[J], C.Keys))
+      continue; // the unwinding runs the variable's cleanup function
     if (Own != C.AcqsAt.end() && llvm::any_of(Own->second, [&](unsigned I) {
           return C.acqs()[I].Key == C.acqs()[J].Key;
         }))
@@ -140,6 +151,8 @@ void Solver::propagate(const CFGBlock *B) {
       T.apply(CS->getStmt(), St, Ev, *this);
     } else if (auto D = El.getAs<CFGAutomaticObjDtor>()) {
       T.destroy(D->getVarDecl(), St);
+    } else if (auto F = El.getAs<CFGCleanupFunction>()) {
+      T.cleanUp(F->getVarDecl(), St);
     }
   }
   const Stmt *Term = B->getTerminatorStmt();
@@ -168,7 +181,7 @@ void Solver::propagate(const CFGBlock *B) {
       // an exception that skips the release.
       auto Own = C.AcqsAt.find(Last);
       for (unsigned J = 0; J < Next.size(); ++J)
-        if (Next[J].held() &&
+        if (Next[J].held() && !heldByCleanup(C.acqs()[J], C.Keys) &&
             (Own == C.AcqsAt.end() ||
              llvm::none_of(Own->second, [&](unsigned I) {
                return C.acqs()[I].Key == C.acqs()[J].Key;

@@ -33,6 +33,38 @@ void TransferFunctions::destroy(const VarDecl *Var, State &State) {
   }
 }
 
+void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
+  // The cleanup function is called with `&Var`: it frees, closes or unlocks
+  // what the variable holds (GLib's g_autofree, g_autoptr, g_auto; systemd's
+  // _cleanup_; <raii/cleanup.h>). Locks: the one its initialiser took
+  // (`= g_mutex_locker_new(&m)`) or names (`= &m`).
+  const auto *Root = cast<ValueDecl>(Var->getCanonicalDecl());
+  HandleKey Pointee;
+  unsigned PointeeKey = ~0u;
+  if (const Expr *Init = Var->getInit())
+    if (C.KeyOf.keyOf(Init, Pointee, /*StripDeref=*/true))
+      PointeeKey = C.Keys.find(Pointee);
+  llvm::ArrayRef<unsigned> InitAcqs;
+  if (const Expr *Init = Var->getInit())
+    if (auto At = C.AcqsAt.find(ignoreValueCasts(Init)); At != C.AcqsAt.end())
+      InitAcqs = At->second;
+  for (unsigned J = 0; J < State.size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    AcqState &S = State[J];
+    if (!S.held() || A.isGuard() || A.isSeed())
+      continue;
+    const HandleKey &K = C.Keys[A.Key];
+    bool Owned = !A.IsLock && K.Steps.size() == 1 && K.root() == Root;
+    bool Unlocks = A.IsLock && (A.Key == PointeeKey ||
+                                llvm::is_contained(InitAcqs, J));
+    if (!Owned && !Unlocks)
+      continue;
+    S.dropTo(AcqState::Released);
+    S.B &= ~AcqState::Entry;
+    S.PendingOn = -1;
+  }
+}
+
 void TransferFunctions::mayThrowHere(const Stmt *Where) {
   if (C.Exceptions && !C.Body.inTryBlock(Where))
     Exits->exceptionFrom(Where, *St);

@@ -33,6 +33,10 @@ public:
   void apply(const Stmt *S, State &St, AnalysisEvents &Ev, ExitSink &Exits);
   /// Applies the implicit destruction of \p Var to \p St.
   void destroy(const VarDecl *Var, State &St);
+  /// Applies the call of \p Var's `__attribute__((cleanup(f)))` function
+  /// at the end of its scope: what the variable holds is released, and so
+  /// is a lock the variable points to (`g_autoptr(GMutexLocker)`).
+  void cleanUp(const VarDecl *Var, State &St);
 
   void VisitCallExpr(const CallExpr *E);
   void VisitCXXNewExpr(const CXXNewExpr *E);
