@@ -51,8 +51,11 @@ private:
   bool resultTested(const Expr *E) const;
   /// True if the result of \p E is what a `co_await` awaits.
   bool awaited(const Expr *E) const;
-  /// The scope a local's acquisition lives in: where it is declared.
+  /// The scope a local's acquisition lives in: where it is declared (the
+  /// whole body for a parameter given a new handle).
   const Stmt *scopeOfVar(const VarDecl *V, const Stmt *Fallback) const {
+    if (isa<ParmVarDecl>(V))
+      return C.Body.body();
     if (const Stmt *DS = C.Body.declStmtOf(V))
       return C.Body.enclosingCompound(DS);
     return Fallback;

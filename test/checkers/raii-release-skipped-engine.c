@@ -440,3 +440,44 @@ char *negativeParameterGrownInPlace(char *z, int n) {
   }
   return z;
 }
+
+// A parameter given a new block inside a branch lives until the function
+// ends: leaving the branch (here a `break` out of the switch) skips nothing.
+struct queue {
+  void *items;
+};
+void *list_append(void *list, void *item);
+static void enqueue(struct queue *q, char *item) {
+  q->items = list_append(q->items, item);
+}
+
+void negativeParameterReplacedInSwitch(struct queue *q, int kind, char *msg) {
+  switch (kind) {
+  case 1:
+    if (msg[0] == 0) {
+      free(msg);
+      msg = malloc(8);
+      break;
+    }
+    break;
+  default:
+    break;
+  }
+  if (msg)
+    enqueue(q, msg);
+}
+
+void positiveParameterReplacedAndDropped(int kind, char *msg) {
+  switch (kind) {
+  case 1:
+    free(msg);
+    msg = malloc(8);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'msg' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    break;
+  default:
+    break;
+  }
+  if (msg)
+    msg[0] = 0;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'msg' is skipped when the function ends here
