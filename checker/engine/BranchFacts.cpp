@@ -153,38 +153,49 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
   }
 }
 
-void refineFact(const FunctionContext &C, const Expr *Cond, bool Branch,
-                State &St) {
+} // namespace
+
+llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
+  auto [It, New] = Tests.try_emplace(Leaf);
+  if (New)
+    if (auto F = fact(Leaf, C.Ctx))
+      for (unsigned J = 0; J < C.acqs().size(); ++J)
+        if (std::optional<bool> T = trueMeansAcquired(C, *F, C.acqs()[J]))
+          It->second.push_back({J, *T});
+  return It->second;
+}
+
+void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
+  if (!Cond || !St.Reachable)
+    return;
   Cond = Cond->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot)
-    return refineFact(C, UO->getSubExpr(), !Branch, St);
+    return refine(UO->getSubExpr(), !Branch, St);
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     // Both sides of a true `&&` and of a false `||` hold.
     if ((BO->getOpcode() == BO_LAnd && Branch) ||
         (BO->getOpcode() == BO_LOr && !Branch)) {
-      refineFact(C, BO->getLHS(), Branch, St);
-      refineFact(C, BO->getRHS(), Branch, St);
+      refine(BO->getLHS(), Branch, St);
+      refine(BO->getRHS(), Branch, St);
       return;
     }
     if (BO->isLogicalOp())
       return;
   }
-  auto F = fact(Cond, C.Ctx);
-  if (!F)
-    return;
-  for (unsigned J = 0; J < St.size(); ++J) {
-    const Acquisition &A = C.acqs()[J];
+  refineLeaf(Cond, Branch, St);
+}
+
+void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
+  for (const Test &T : testsOf(Cond)) {
+    const unsigned J = T.Acq;
     AcqState &S = St[J];
     bool Deepens = llvm::any_of(St.Acqs, [&](const AcqState &K) {
       return K.DeeperOn == int(J);
     });
     if (!S.held() && !(S.B & AcqState::Entry) && !Deepens)
       continue;
-    std::optional<bool> TrueAcq = trueMeansAcquired(C, *F, A);
-    if (!TrueAcq)
-      continue;
-    bool Acquired = Branch == *TrueAcq;
+    bool Acquired = Branch == T.TrueMeansAcquired;
     for (AcqState &K : St.Acqs)
       if (K.DeeperOn == int(J)) {
         K.DeeperOn = -1;
@@ -202,14 +213,6 @@ void refineFact(const FunctionContext &C, const Expr *Cond, bool Branch,
     }
     resolvePending(St, J, Acquired);
   }
-}
-
-} // namespace
-
-void refineOnBranch(const FunctionContext &C, const Expr *Cond, bool Branch,
-                    State &St) {
-  if (Cond && St.Reachable)
-    refineFact(C, Cond, Branch, St);
 }
 
 } // namespace clang::tidy::raii

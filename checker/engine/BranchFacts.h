@@ -18,10 +18,30 @@
 
 namespace clang::tidy::raii {
 
-/// Refines \p St for the edge of branch condition \p Cond taken when it is
-/// \p Branch.
-void refineOnBranch(const FunctionContext &C, const Expr *Cond, bool Branch,
-                    State &St);
+/// The branch facts of one function. What a condition says about which
+/// acquisitions depends on the condition alone, so it is worked out once
+/// per condition and the fixpoint's rounds only apply it.
+class BranchFacts {
+public:
+  explicit BranchFacts(const FunctionContext &C) : C(C) {}
+
+  /// Refines \p St for the edge of branch condition \p Cond taken when it
+  /// is \p Branch.
+  void refine(const Expr *Cond, bool Branch, State &St);
+
+private:
+  /// An acquisition a condition tests: whether its true branch means
+  /// acquired.
+  struct Test {
+    unsigned Acq;
+    bool TrueMeansAcquired;
+  };
+  llvm::ArrayRef<Test> testsOf(const Expr *Leaf);
+  void refineLeaf(const Expr *Cond, bool Branch, State &St);
+
+  const FunctionContext &C;
+  llvm::DenseMap<const Expr *, llvm::SmallVector<Test, 1>> Tests;
+};
 
 } // namespace clang::tidy::raii
 

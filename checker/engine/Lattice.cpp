@@ -25,6 +25,14 @@ State State::nothing(size_t N) {
   return S;
 }
 
+bool State::join(State &&Other) {
+  if (Other.Reachable && !Reachable) {
+    *this = std::move(Other);
+    return true;
+  }
+  return join(static_cast<const State &>(Other));
+}
+
 bool State::join(const State &Other) {
   if (!Other.Reachable)
     return false;

@@ -81,6 +81,8 @@ struct State {
   size_t size() const { return Acqs.size(); }
   /// Joins \p Other into this; true if this changed.
   bool join(const State &Other);
+  /// The same, taking \p Other's entries when this is unreachable.
+  bool join(State &&Other);
 };
 
 } // namespace clang::tidy::raii

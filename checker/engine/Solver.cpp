@@ -23,7 +23,7 @@ const Stmt *lastStmt(const CFGBlock *B) {
 
 class Solver : public ExitSink {
 public:
-  explicit Solver(FunctionContext &C) : C(C), T(C) {}
+  explicit Solver(FunctionContext &C) : C(C), T(C), Facts(C) {}
   bool run();
 
   void exceptionFrom(const Stmt *Where, const State &Before) override {
@@ -48,6 +48,7 @@ private:
 
   FunctionContext &C;
   TransferFunctions T;
+  BranchFacts Facts;
   std::unique_ptr<CFG> G;
   std::vector<State> In;
   AnalysisEvents Ignore;
@@ -162,7 +163,12 @@ void Solver::propagate(const CFGBlock *B) {
   if (Term && !Cond)
     Cond = B->getTerminatorCondition();
   const bool NoReturn = B->hasNoReturnElement();
-  unsigned Idx = 0;
+  // The last successor may take the block's state instead of a copy.
+  unsigned LastIdx = 0, Idx = 0;
+  for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++Idx)
+    if (SI->getReachableBlock())
+      LastIdx = Idx;
+  Idx = 0;
   for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++Idx) {
     const CFGBlock *S = SI->getReachableBlock();
     if (!S)
@@ -171,7 +177,7 @@ void Solver::propagate(const CFGBlock *B) {
     if (EHBlock && Idx == 1) {
       if (!callMayThrow(cast<CallExpr>(Last)))
         continue;
-      Next = Before;
+      Next = std::move(Before);
       // What the throwing callee took over counts as handed off.
       for (unsigned J = 0; J < Next.size() && St.Reachable; ++J)
         if ((St[J].B & (AcqState::Escaped | AcqState::Taken)) &&
@@ -188,10 +194,13 @@ void Solver::propagate(const CFGBlock *B) {
              })))
           addCause(Next[J], SkipCause::Exception, Last);
     } else {
-      Next = St;
+      if (Idx == LastIdx)
+        Next = std::move(St);
+      else
+        Next = St;
       if (Cond && B->succ_size() == 2 &&
           !isa_and_nonnull<CXXForRangeStmt>(Term))
-        refineOnBranch(C, cast<Expr>(Cond), Idx == 0, Next);
+        Facts.refine(cast<Expr>(Cond), Idx == 0, Next);
       if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
         jumpCauses(Term, Next);
     }
@@ -220,7 +229,7 @@ void Solver::propagate(const CFGBlock *B) {
     }
     if (Final)
       continue;
-    if (In[S->getBlockID()].join(Next))
+    if (In[S->getBlockID()].join(std::move(Next)))
       Work->enqueueBlock(S);
   }
 }
