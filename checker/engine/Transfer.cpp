@@ -325,6 +325,10 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     return;
   }
   const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
+  auto At = C.AcqsAt.find(E);
+  // Only variables that hold handles have anything to forget.
+  if (!C.KeyOf.isHandleRoot(Root) && At == C.AcqsAt.end())
+    return;
   // `p = nullptr;` while p holds a handle: the author dropped it on purpose
   // (typically after handing it over); stop tracking.
   if (constantValue(E->getRHS(), C.Ctx) == 0)
@@ -341,7 +345,7 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
       S.PendingOn = -1;
     }
   }
-  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end())
+  if (At != C.AcqsAt.end())
     for (unsigned I : At->second)
       onMove(I);
 }
