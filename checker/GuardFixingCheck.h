@@ -1,10 +1,12 @@
 //===- GuardFixingCheck.h - base of the checks that rewrite into guards ---===//
 //
 // raii-use-guard and raii-release-skipped both offer the rewrite of a manual
-// lock into a standard guard (fixes/LockGuardRewrite.h). This base plans it
-// for an acquisition, adds the guard's header with clang-tidy's
-// IncludeInserter (option IncludeStyle), and says in a note why a lock that
-// has a standard guard gets no fix.
+// lock into a standard guard (fixes/LockGuardRewrite.h), and in C, with
+// option RaiiCCleanupAttribute (off by default), of a handle into a
+// <raii/cleanup.h> cleanup variable (fixes/CCleanupRewrite.h). This base
+// plans it for an acquisition, adds the header with clang-tidy's
+// IncludeInserter (option IncludeStyle), and says in a note why an
+// acquisition that has a rewrite gets no fix.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_GUARDFIXINGCHECK_H
@@ -12,6 +14,7 @@
 
 #include "engine/ResourceCheck.h"
 #include "fixes/LockGuardRewrite.h"
+#include "support/RuntimeHeaders.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include <optional>
 
@@ -27,8 +30,9 @@ public:
 
 protected:
   /// The rewrite of acquisition \p I into \p Guard (the guard the message
-  /// names), header included; nullopt when \p I is not a lock with a
-  /// standard guard this rewrite declares.
+  /// names; none in C), header included; nullopt when \p I has no rewrite
+  /// (not a lock with a standard guard this rewrite declares; in C, not a
+  /// handle, or RaiiCCleanupAttribute is off).
   std::optional<GuardRewrite> planGuardFix(const FunctionAnalysis &FA,
                                            unsigned I,
                                            std::optional<llvm::StringRef> Guard,
@@ -45,7 +49,12 @@ protected:
   }
 
 private:
+  std::optional<GuardRewrite> planCFix(const FunctionAnalysis &FA, unsigned I,
+                                       ASTContext &Ctx);
+
   utils::IncludeInserter Inserter;
+  RuntimeHeaders Runtime;
+  bool CCleanupAttribute;
 };
 
 } // namespace clang::tidy::raii

@@ -89,7 +89,14 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         continue;
     } else {
       std::optional<llvm::StringRef> Guard = guardAdvice(A);
-      if (!Ctx.getLangOpts().CPlusPlus || !Guard) {
+      if (!Ctx.getLangOpts().CPlusPlus) {
+        // C: with RaiiCCleanupAttribute, a cleanup variable releases it.
+        std::optional<GuardRewrite> Fix = planGuardFix(FA, I, std::nullopt, Ctx);
+        diag(A.diagLoc(),
+             "'%0' acquired by '%1' is not released on every path")
+            << A.Name << A.acquireName() << fixesOf(Fix);
+        noteRefusal(Fix, A, Ctx.getSourceManager());
+      } else if (!Guard) {
         diag(A.diagLoc(),
              "'%0' acquired by '%1' is not released on every path")
             << A.Name << A.acquireName();

@@ -18,6 +18,7 @@ packages=(
   python3-yaml python3-jsonschema git
   cppcheck  # its library files (.cfg): the importer's end-to-end test
   libasio-dev  # standalone Asio: the async runtime tests (asio::awaitable, co_spawn)
+  valgrind  # callgrind: bench/engine/instructions.py counts instructions
 )
 # npm comes with nodejs on some machines; Debian's npm package only when absent.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -1,6 +1,7 @@
 //===- LockGuardRewrite.cpp - manual lock/unlock pairs into guards --------===//
 #include "fixes/LockGuardRewrite.h"
 #include "engine/BodyIndex.h"
+#include "fixes/StatementEdits.h"
 #include "support/GuardNaming.h"
 #include "support/Instantiation.h"
 #include "support/Lockables.h"
@@ -59,7 +60,6 @@ private:
   /// `case` after the lock, a `goto` back to a label before it.
   std::optional<std::string> jumpPastGuard(const Stmt *S) const;
   void collectDestroyed(const Stmt *S);
-  FixItHint deleteStatement(const Stmt *S) const;
   std::string text(SourceRange R) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM, LO)
         .str();
@@ -179,29 +179,6 @@ void Planner::collectDestroyed(const Stmt *S) {
     collectDestroyed(C);
 }
 
-FixItHint Planner::deleteStatement(const Stmt *S) const {
-  SourceLocation Begin = S->getBeginLoc();
-  SourceLocation End = Lexer::findLocationAfterToken(
-      S->getEndLoc(), tok::semi, SM, LO,
-      /*SkipTrailingWhitespaceAndNewLine=*/false);
-  if (End.isInvalid())
-    return FixItHint::CreateRemoval(S->getSourceRange());
-  // The whole line when the statement is alone on it: from the line break
-  // before it to the end of the statement, so that the next line keeps its
-  // indentation.
-  auto [File, BeginOff] = SM.getDecomposedLoc(Begin);
-  unsigned EndOff = SM.getFileOffset(End);
-  llvm::StringRef Buf = SM.getBufferData(File);
-  size_t Break = BeginOff ? Buf.rfind('\n', BeginOff - 1) : llvm::StringRef::npos;
-  size_t LineEnd = Buf.find('\n', EndOff);
-  if (Break != llvm::StringRef::npos &&
-      Buf.slice(Break + 1, BeginOff).trim().empty() &&
-      Buf.slice(EndOff, LineEnd).trim().empty())
-    return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-        Begin.getLocWithOffset(int(Break) - int(BeginOff)), End));
-  return FixItHint::CreateRemoval(CharSourceRange::getCharRange(Begin, End));
-}
-
 GuardRewrite Planner::run() {
   if (isInInstantiatedContext(FA.Fn))
     return refuse("the function is a template instantiation; an edit would "
@@ -295,7 +272,7 @@ GuardRewrite Planner::run() {
           CharSourceRange::getTokenRange(R->getSourceRange()),
           Name + ".unlock()"));
     else
-      Out.Fixes.push_back(deleteStatement(R));
+      Out.Fixes.push_back(deleteStatement(R, SM, LO));
   }
   return Out;
 }

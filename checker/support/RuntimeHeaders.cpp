@@ -33,7 +33,8 @@ std::optional<std::string> RuntimeHeaders::unusable(llvm::StringRef Header,
     return std::string("RaiiUseRuntime is 'never'");
   if (Mode == Always)
     return std::nullopt;
-  if (!LO.CPlusPlus17)
+  // The C header (<raii/cleanup.h>) needs only GNU C; the rest C++17.
+  if (!Header.ends_with(".h") && !LO.CPlusPlus17)
     return "the raii runtime needs C++17";
   auto [It, New] = Found.try_emplace(Header, false);
   if (New && PP)

@@ -3,7 +3,8 @@
 // A fix that declares one of the runtime's guards (`raii::scope_exit`, ...)
 // includes its header. It is offered only where the translation unit can
 // compile the result: the header is found on the include path and the
-// language is C++17 or later (what the runtime needs). Option
+// language is C++17 or later (what the C++ runtime needs; the C header
+// `raii/cleanup.h` needs only the GNU `cleanup` attribute). Option
 // `RaiiUseRuntime` (read with getLocalOrGlobal): `auto` (default: decide
 // so), `always` (the build finds the headers in a way this TU does not
 // show), `never`.
