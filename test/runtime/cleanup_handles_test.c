@@ -165,6 +165,25 @@ static void errno_preserved(void) {
   }
 }
 
+/* Descriptor 0 is a valid descriptor: only negative ones are skipped. */
+static void fd_zero_closed(void) {
+  int saved_stdin = dup(0);
+  int before;
+  CHECK(saved_stdin > 0);
+  CHECK_EQ(close(0), 0);
+  before = open_fd_count();
+  {
+    RAII_AUTOFD int fd = open_fd();
+    CHECK_EQ(fd, 0);
+    CHECK_EQ(open_fd_count(), before + 1);
+  }
+  CHECK_EQ(open_fd_count(), before);
+  CHECK_EQ(fcntl(0, F_GETFD), -1);
+  CHECK_EQ(errno, EBADF);
+  CHECK_EQ(dup2(saved_stdin, 0), 0);
+  CHECK_EQ(close(saved_stdin), 0);
+}
+
 int main(void) {
   EXPECT_CLOSED((closing_brace(), 0), 3);
   EXPECT_CLOSED(return_from_nested_blocks(3), 5);
@@ -179,6 +198,7 @@ int main(void) {
   EXPECT_CLOSED((file_alone(), 0), 1);
   EXPECT_CLOSED((dir_alone(), 0), 1);
   errno_preserved();
+  fd_zero_closed();
 
   CHECK_EQ(goto_out_of_scope(1), -1);
   CHECK_EQ(goto_out_of_scope(0), 1);
