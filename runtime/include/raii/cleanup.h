@@ -28,11 +28,11 @@
 #define RAII_CLEANUP_H
 
 #if !defined(__GNUC__) && !defined(__clang__)
-#error "<raii/cleanup.h> needs __attribute__((cleanup)), a GCC/Clang extension this compiler does not have"
+#error "<raii/cleanup.h> needs the GCC/Clang __attribute__((cleanup))"
 #endif
 #if defined(__has_attribute)
 #if !__has_attribute(cleanup)
-#error "<raii/cleanup.h> needs __attribute__((cleanup)), which this compiler does not support"
+#error "<raii/cleanup.h>: this compiler has no __attribute__((cleanup))"
 #endif
 #endif
 
@@ -41,7 +41,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --- which POSIX parts exist --------------------------------------------- */
+/* --- which POSIX parts exist ---------------------------------------------- */
 /* Each is 1 when its header exists; predefine it to 0 to leave that part out.
  * Without __has_include, any Unix-like target is assumed to have all three. */
 #if defined(__has_include)
@@ -85,7 +85,7 @@
 #include <pthread.h>
 #endif
 
-/* --- the attribute --------------------------------------------------------- */
+/* --- the attribute -------------------------------------------------------- */
 /* Marks a variable: fn(&variable) runs when the variable goes out of scope.
  * Placed before the declaration; it applies to every declarator in it. */
 #define RAII_CLEANUP(fn) __attribute__((cleanup(fn)))
@@ -94,7 +94,7 @@
  * -Wunused-function (Clang warns for static inline in the main file). */
 #define RAII_CLEANUP_UNUSED_ __attribute__((unused))
 
-/* --- free ------------------------------------------------------------------ */
+/* --- free ----------------------------------------------------------------- */
 /* Takes the address of any object pointer variable (char **, struct s **,
  * void **...) and frees the pointer stored there, unless it is NULL. The
  * pointer is read with memcpy, so any object pointer type works. */
@@ -109,7 +109,7 @@ static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_free(void *raii_pp) {
 }
 #define RAII_AUTOFREE RAII_CLEANUP(raii_cleanup_free)
 
-/* --- FILE * ------------------------------------------------------------------ */
+/* --- FILE * --------------------------------------------------------------- */
 /* fclose(*f) unless *f is NULL. Only NULL is skipped: a variable holding
  * stdin, stdout or stderr closes that stream. fclose's result (a failed
  * final flush) is dropped: call fclose yourself when it matters. */
@@ -122,7 +122,7 @@ static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_fclose(FILE **raii_f) {
 }
 #define RAII_AUTOFILE RAII_CLEANUP(raii_cleanup_fclose)
 
-/* --- file descriptors (POSIX) ------------------------------------------------ */
+/* --- file descriptors (POSIX) --------------------------------------------- */
 #if RAII_CLEANUP_HAVE_UNISTD
 /* close(*fd) unless *fd is negative; errno is preserved. Not retried on
  * EINTR: on Linux the descriptor is released even then. */
@@ -149,7 +149,7 @@ static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_closedir(DIR **raii_d) {
 #define RAII_AUTODIR RAII_CLEANUP(raii_cleanup_closedir)
 #endif
 
-/* --- pthread mutexes (POSIX) ------------------------------------------------ */
+/* --- pthread mutexes (POSIX) ---------------------------------------------- */
 #if RAII_CLEANUP_HAVE_PTHREAD
 /* pthread_mutex_unlock(*m) unless *m is NULL. */
 static inline RAII_CLEANUP_UNUSED_ void
@@ -180,7 +180,7 @@ raii_pthread_mutex_lock(pthread_mutex_t *raii_m) {
       raii_pthread_mutex_lock(mutex_ptr)
 #endif
 
-/* --- hand-off ---------------------------------------------------------------- */
+/* --- hand-off ------------------------------------------------------------- */
 /* Returns *pp and sets *pp to NULL, so the variable's cleanup does nothing:
  * return raii_steal_ptr(&buf);  The result has the type of *pp. */
 #define raii_steal_ptr(pp)                                                   \
@@ -198,7 +198,7 @@ static inline RAII_CLEANUP_UNUSED_ int raii_steal_fd(int *raii_fd) {
   return raii_stolen;
 }
 
-/* --- your own release functions -------------------------------------------- */
+/* --- your own release functions ------------------------------------------- */
 /* RAII_DEFINE_CLEANUP(type, release) defines
  *   static inline void raii_cleanup_<release>(type *p)
  * calling release(*p) unless *p is 0 / NULL, and RAII_AUTO(release) is the
@@ -213,14 +213,16 @@ static inline RAII_CLEANUP_UNUSED_ int raii_steal_fd(int *raii_fd) {
  * definition: no semicolon is needed after them (in C, -Wpedantic warns
  * about one). */
 #define RAII_DEFINE_CLEANUP(type, release)                                   \
-  static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_##release(type *raii_p) { \
+  static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_##release(            \
+      type *raii_p) {                                                        \
     if (*raii_p)                                                             \
-      (void)release(*raii_p);                                                     \
+      (void)release(*raii_p);                                                \
   }
 #define RAII_DEFINE_CLEANUP_INVALID(type, release, invalid)                  \
-  static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_##release(type *raii_p) { \
+  static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_##release(            \
+      type *raii_p) {                                                        \
     if (*raii_p != (invalid))                                                \
-      (void)release(*raii_p);                                                     \
+      (void)release(*raii_p);                                                \
   }
 #define RAII_AUTO(release) RAII_CLEANUP(raii_cleanup_##release)
 

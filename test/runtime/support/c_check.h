@@ -30,7 +30,7 @@
     }                                                                        \
   } while (0)
 
-/* --- open file descriptors ------------------------------------------------- */
+/* --- open file descriptors ----------------------------------------------- */
 /* The number of descriptors open in this process (the one the count itself
  * uses is not counted). */
 static inline int open_fd_count(void) {
