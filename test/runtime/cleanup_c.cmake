@@ -19,6 +19,7 @@ if(EXISTS "${RAII_TEST_CLANG}")
 endif()
 
 set(RAII_C_RUN_TEST_SOURCES
+  cleanup_cancel_test.c
   cleanup_define_test.c
   cleanup_free_test.c
   cleanup_handles_test.c
@@ -44,15 +45,15 @@ function(raii_add_c_program out cid cc variant src)
   get_filename_component(_name ${src} NAME_WE)
   set(_exe ${CMAKE_CURRENT_BINARY_DIR}/c/${cid}/${variant}/${_name})
   set(_src ${CMAKE_CURRENT_SOURCE_DIR}/${src})
-  # A source may ask for link flags: "// RAII_C_LDFLAGS: <flags>".
-  file(STRINGS ${_src} _ld REGEX "^// RAII_C_LDFLAGS: ")
-  string(REGEX REPLACE "^// RAII_C_LDFLAGS: " "" _ld "${_ld}")
-  separate_arguments(_ld UNIX_COMMAND "${_ld}")
+  # A source may ask for more compile/link flags: "// RAII_C_FLAGS: <flags>".
+  file(STRINGS ${_src} _more REGEX "^// RAII_C_FLAGS: ")
+  string(REGEX REPLACE "^// RAII_C_FLAGS: " "" _more "${_more}")
+  separate_arguments(_more UNIX_COMMAND "${_more}")
   add_custom_command(OUTPUT ${_exe}
     COMMAND ${CMAKE_COMMAND} -E make_directory
             ${CMAKE_CURRENT_BINARY_DIR}/c/${cid}/${variant}
     COMMAND ${cc} ${_c_flags} ${_c_variant_flags_${variant}} ${_src}
-            -o ${_exe} ${_ld}
+            -o ${_exe} ${_more}
     DEPENDS ${_src} ${_c_header} ${_c_support}
     COMMENT "Building C test ${cid}/${variant}/${_name}"
     VERBATIM)

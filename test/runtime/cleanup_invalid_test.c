@@ -3,7 +3,7 @@
  * pthread_mutex_unlock never see NULL, close never sees a negative fd --
  * and call it exactly once for a valid one. The linker's --wrap sends this
  * file's calls of those functions to the counting wrappers below. */
-// RAII_C_LDFLAGS: -Wl,--wrap=free,--wrap=fclose,--wrap=close,--wrap=closedir,--wrap=pthread_mutex_unlock
+// RAII_C_FLAGS: -Wl,--wrap=free,--wrap=fclose,--wrap=close,--wrap=closedir,--wrap=pthread_mutex_unlock
 #include <raii/cleanup.h>
 
 #include <fcntl.h>
