@@ -20,8 +20,8 @@
  * C99 or later, or C++; needs GCC or Clang (anything else stops at #error).
  * The fd, DIR and mutex parts exist only where <unistd.h>, <dirent.h> and
  * <pthread.h> do (RAII_CLEANUP_HAVE_UNISTD, _DIRENT, _PTHREAD are then 1;
- * define one to 0 to leave that part out). Errno survives every cleanup.
- * raii-tidy's C fix-its (option RaiiCCleanupAttribute) rewrite manual
+ * define one to 0 to leave that part out). The free, fclose, close and
+ * closedir cleanups leave errno as they found it. raii-tidy's C fix-its (option RaiiCCleanupAttribute) rewrite manual
  * release calls into these. See docs/runtime/cleanup.md.
  */
 #ifndef RAII_CLEANUP_H
