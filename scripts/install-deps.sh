@@ -13,6 +13,7 @@
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
+  libclang-rt-22-dev  # clang-22's sanitizer runtimes: <raii/cleanup.h>'s ASan C tests
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
   cmake ninja-build g++ python3 libgtest-dev libgmock-dev libbenchmark-dev
   python3-yaml python3-jsonschema git
