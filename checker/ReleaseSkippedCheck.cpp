@@ -105,7 +105,8 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
                           "path; hold it in %select{'%3'|a scope guard}2 to "
                           "release it automatically")
-            << A.Name << A.acquireName() << Guard->empty() << *Guard
+            << A.Name << A.acquireName() << Guard->empty()
+            << guardText(*Guard, A, Ctx)
             << fixesOf(Fix);
         noteRefusal(Fix, A, Ctx.getSourceManager());
       }

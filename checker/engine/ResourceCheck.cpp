@@ -51,6 +51,26 @@ ResourceCheck::guardAdvice(const Acquisition &A) const {
   return guardFor(*A.Fam);
 }
 
+std::string ResourceCheck::guardText(llvm::StringRef Guard,
+                                     const Acquisition &A,
+                                     const ASTContext &Ctx) {
+  if (!A.HandleVar || !A.HandleVar->getType()->isPointerType())
+    return Guard.str();
+  std::string Pointee = A.HandleVar->getType()->getPointeeType().getAsString(
+      Ctx.getPrintingPolicy());
+  // Every `T` that is a token of its own.
+  std::string Out;
+  auto IsIdent = [](char C) { return llvm::isAlnum(C) || C == '_'; };
+  for (size_t I = 0; I < Guard.size(); ++I) {
+    if (Guard[I] == 'T' && (I == 0 || !IsIdent(Guard[I - 1])) &&
+        (I + 1 == Guard.size() || !IsIdent(Guard[I + 1])))
+      Out += Pointee;
+    else
+      Out += Guard[I];
+  }
+  return Out;
+}
+
 void ResourceCheck::noteWrapper(const FunctionDecl *Via, const Stmt *Inside,
                                 llvm::StringRef What) {
   if (!Via || !Inside)

@@ -35,6 +35,11 @@ protected:
   /// nullopt when none fits (the family names none, or \p A locks through
   /// a member of a class that is not BasicLockable, `mutex_.Lock()`).
   std::optional<llvm::StringRef> guardAdvice(const Acquisition &A) const;
+  /// \p Guard as a message spells it for \p A: the rule's placeholder `T`
+  /// becomes the type the handle points to (`std::unique_ptr<char, void
+  /// (*)(void *)>` for a `char *` from `malloc`).
+  static std::string guardText(llvm::StringRef Guard, const Acquisition &A,
+                               const ASTContext &Ctx);
   /// Emits the note that points into the wrapper a summary made an acquire
   /// or a release of.
   void noteWrapper(const FunctionDecl *Via, const Stmt *Inside,

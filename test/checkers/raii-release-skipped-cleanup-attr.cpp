@@ -16,7 +16,7 @@ void negativeUnwound() {
 
 void positivePlain() {
   char *p = strdup("x");
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
   mayThrow();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'mayThrow' throws
   free(p);

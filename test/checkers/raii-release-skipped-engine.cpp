@@ -26,7 +26,7 @@ void quiet() noexcept;
 
 void positiveConstParameterBorrows(const char *src) {
   char *buf = strdup(src);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
   Str s(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'buf' is skipped when the constructor of 'Str' throws an exception
   free(buf);
@@ -34,7 +34,7 @@ void positiveConstParameterBorrows(const char *src) {
 
 void positiveUseThenFree(const char *src) {
   char *buf = strdup(src);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
   use(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'use' throws an exception
   free(buf);

@@ -45,7 +45,7 @@ int negativeVoidClose(const char *path) {
 
 int positiveCastFreeSkipped(std::size_t n) {
   const char *t = static_cast<const char *>(std::malloc(n));
-  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<T, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<const char, void (*)(void *)>' to release it automatically [raii-release-skipped]
   if (!t)
     return 1;
   if (cond())

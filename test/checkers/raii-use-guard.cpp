@@ -38,8 +38,8 @@ void positiveFile(const char *p) {
 
 void positiveNew() {
   int *p = new int[4];
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<T[]>' instead
-  // RAII-MESSAGES: :[[@LINE-2]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<T[]>' instead
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<int[]>' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<int[]>' instead
   p[0] = 1;
   delete[] p;
 }
