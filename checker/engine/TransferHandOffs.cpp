@@ -140,13 +140,24 @@ static bool constructsLocal(const CXXConstructExpr *CE, const BodyIndex &B) {
   return false;
 }
 
+/// The function \p Call calls has a body in this translation unit.
+static bool calleeHasBody(const Expr *Call) {
+  const FunctionDecl *FD = nullptr;
+  if (const auto *CE = dyn_cast<CallExpr>(Call))
+    FD = CE->getDirectCallee();
+  else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call))
+    FD = CC->getConstructor();
+  const FunctionDecl *Def = nullptr;
+  return FD && FD->hasBody(Def);
+}
+
 void TransferFunctions::handOffArgs(const Expr *Call,
                            llvm::ArrayRef<const Expr *> Args) {
   const auto *CE = dyn_cast<CXXConstructExpr>(Call);
   const bool IntoLocal = CE && constructsLocal(CE, C.Body);
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I]->IgnoreParenCasts();
-    bool AddrOf = false;
+    bool AddrOf = false, Interior = false;
     if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
         UO && UO->getOpcode() == UO_AddrOf) {
       Arg = UO->getSubExpr()->IgnoreParenCasts();
@@ -154,6 +165,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       if (const Expr *Block = blockOf(Arg); Block != Arg) {
         Arg = Block; // `use(&p->base)` passes the block p holds
         AddrOf = false;
+        Interior = true;
       }
     }
     llvm::SmallVector<unsigned, 4> Named;
@@ -162,6 +174,11 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       if (!(*St)[J].held())
         continue;
       const Acquisition &A = C.acqs()[J];
+      // A field's address given to a function this file defines fills or
+      // reads the field (`parse(&ab->exact_)`); only code the file cannot
+      // see may keep the block through it.
+      if (Interior && calleeHasBody(Call))
+        continue;
       switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx,
                            IntoLocal)) {
       case ArgFate::Borrowed:
