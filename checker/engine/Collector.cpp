@@ -298,8 +298,10 @@ void Collector::addReleasesAndSeeds() {
       A.IsLock = R.Rule->Fam->IsLock;
       A.Reentrant = R.Rule->Fam->Reentrant;
       A.SeedDecl = Param ? Root : nullptr;
-      if (Param && K.Steps.size() == 1)
+      if (Param && K.Steps.size() == 1) {
         A.HandleVar = dyn_cast<VarDecl>(Root);
+        C.SeedVars.insert(Root);
+      }
       A.Scope = C.Body.body();
       A.Name = Root ? Root->getNameAsString() : "this";
       push(std::move(A), K);

@@ -15,6 +15,7 @@
 #include "support/NameMatcher.h"
 #include "support/NothrowPolicy.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::raii {
 
@@ -41,6 +42,9 @@ struct FunctionContext {
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 2>> GuardAcqs;
   /// The manual locks each guard variable adopted (`std::adopt_lock`).
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 1>> AdoptedBy;
+  /// Parameters whose handle the function was given (seeds named by the
+  /// parameter itself).
+  llvm::DenseSet<const ValueDecl *> SeedVars;
   /// Exceptions can leave the function's calls (C++ with exceptions, and
   /// the function is not `noexcept` or a destructor).
   bool Exceptions = false;

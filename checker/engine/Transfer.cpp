@@ -326,6 +326,8 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   }
   const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
   auto At = C.AcqsAt.find(E);
+  if (C.SeedVars.count(Root))
+    forgetSeedRelease(Root);
   // Only variables that hold handles have anything to forget.
   if (!C.KeyOf.isHandleRoot(Root) && At == C.AcqsAt.end())
     return;
@@ -348,6 +350,18 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (At != C.AcqsAt.end())
     for (unsigned I : At->second)
       onMove(I);
+}
+
+void TransferFunctions::forgetSeedRelease(const ValueDecl *Param) {
+  // `free(opts); opts = copy(..);`: the parameter names another value, so
+  // releasing it again is no double release. The caller's handle stays
+  // released (what a release wrapper's summary reads).
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (A.isSeed() && !A.IsLock && C.Keys[A.Key].Steps.size() == 1 &&
+        C.Keys[A.Key].root() == Param)
+      (*St)[J].LastRelease = nullptr;
+  }
 }
 
 void TransferFunctions::onMove(unsigned I) {

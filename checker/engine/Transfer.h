@@ -54,6 +54,8 @@ private:
   void onRelease(const Expr *E, const ReleaseRole &R);
   /// Move acquisition \p I: the source's handle passes to its variable.
   void onMove(unsigned I);
+  /// An assignment to parameter \p Param that was given a handle.
+  void forgetSeedRelease(const ValueDecl *Param);
   bool guardMemberCall(const CXXMemberCallExpr *MC);
   void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
   void handOffObject(const CXXMemberCallExpr *MC);

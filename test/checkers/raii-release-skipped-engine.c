@@ -481,3 +481,22 @@ void positiveParameterReplacedAndDropped(int kind, char *msg) {
     msg[0] = 0;
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'msg' is skipped when the function ends here
+
+// A parameter released and then given another value: releasing it again
+// releases the new value, no double release (socat's option lists).
+void *copy_options(const void *from);
+void negativeParameterReleasedThenReplaced(void *opts, const void *defaults,
+                                           int retries) {
+  while (retries-- > 0) {
+    free(opts);
+    opts = copy_options(defaults);
+  }
+  free(opts);
+}
+
+void positiveParameterReleasedTwice(void *opts) {
+  free(opts);
+  free(opts);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'opts' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'opts' was first released here
+}
