@@ -30,15 +30,10 @@ public:
 
 private:
   static GuardRewrite refuse(std::string Why) {
-    GuardRewrite R;
-    R.Refusal = std::move(Why);
-    return R;
-  }
-  static bool inMacro(const Stmt *S) {
-    return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
+    return GuardRewrite::refused(std::move(Why));
   }
   bool before(const Stmt *X, const Stmt *Y) const {
-    return SM.isBeforeInTranslationUnit(X->getEndLoc(), Y->getBeginLoc());
+    return endsBefore(X, Y, SM);
   }
   /// The compound statement \p S is directly a statement of, or null.
   const CompoundStmt *blockOf(const Stmt *S) const {

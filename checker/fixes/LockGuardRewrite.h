@@ -36,6 +36,11 @@ struct GuardRewrite {
   llvm::SmallVector<FixItHint, 4> Fixes; ///< empty when refused
   std::string Refusal; ///< why there is no fix (one line), when refused
   bool ok() const { return !Fixes.empty(); }
+  static GuardRewrite refused(std::string Why) {
+    GuardRewrite R;
+    R.Refusal = std::move(Why);
+    return R;
+  }
 };
 
 /// Plans the rewrite of acquisition \p Acq of \p FA (a manual lock) into

@@ -6,6 +6,10 @@
 
 namespace clang::tidy::raii {
 
+bool endsBefore(const Stmt *X, const Stmt *Y, const SourceManager &SM) {
+  return SM.isBeforeInTranslationUnit(X->getEndLoc(), Y->getBeginLoc());
+}
+
 SourceLocation statementEnd(const Stmt *S, const SourceManager &SM,
                             const LangOptions &LO) {
   if (const auto *If = dyn_cast<IfStmt>(S); If && !If->getElse())
