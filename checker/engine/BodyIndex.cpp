@@ -159,6 +159,19 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
     if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, CXXStaticCastExpr,
             CXXReinterpretCastExpr, ExprWithCleanups>(P))
       continue;
+    // `rc = z ? prepare(.., &q) : NOMEM;`, `p = n ? malloc(n) : NULL;`: the
+    // other arm is a value that says nothing was acquired (a non-zero
+    // status, a null pointer), so the variable still tells.
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P);
+        CO && CO->getCond() != Cur) {
+      const Expr *Other =
+          CO->getTrueExpr() == Cur ? CO->getFalseExpr() : CO->getTrueExpr();
+      std::optional<int64_t> K = constantValue(Other, Ctx);
+      if (K && (cast<Expr>(Cur)->getType()->isPointerType() ? *K == 0
+                                                             : *K != 0))
+        continue;
+      break;
+    }
     if (const auto *DS = dyn_cast<DeclStmt>(P)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))

@@ -117,8 +117,12 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
       return F.TrueMeansNonzero;
   if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
     return std::nullopt;
+  // A handle written through an out-parameter (`prepare(db, sql, &q)`) is
+  // in its variable from the acquire on; a null one holds nothing.
+  const bool OutPointer = R->Handle.Kind == HandleSpec::Out &&
+                          A.HandleVar->getType()->isPointerType();
   if (A.Origin != Acquisition::Seed && A.Origin != Acquisition::Move &&
-      R->Handle.Kind != HandleSpec::Return)
+      R->Handle.Kind != HandleSpec::Return && !OutPointer)
     return std::nullopt;
   // A test of the handle variable itself. A null pointer holds nothing,
   // whatever the rule's `invalid` says: after `T *p = new T;` the branch

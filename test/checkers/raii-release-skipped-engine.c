@@ -500,3 +500,65 @@ void positiveParameterReleasedTwice(void *opts) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'opts' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'opts' was first released here
 }
+
+// Out-parameter handles: a null handle holds nothing, also inside `||` and
+// `&&`, and a status that comes from the acquire or from a failure constant
+// (`z ? prepare(..) : 7`) still tells whether it succeeded.
+typedef struct sqlite3 sqlite3;
+typedef struct sqlite3_stmt sqlite3_stmt;
+int sqlite3_prepare_v2(sqlite3 *, const char *, int, sqlite3_stmt **,
+                       const char **);
+int sqlite3_finalize(sqlite3_stmt *);
+int sqlite3_step(sqlite3_stmt *);
+
+int negativeStatusOrNullHandle(sqlite3 *db) {
+  sqlite3_stmt *q = 0;
+  int rc = sqlite3_prepare_v2(db, "x", -1, &q, 0);
+  if (rc || q == 0)
+    return rc;
+  sqlite3_step(q);
+  return sqlite3_finalize(q);
+}
+
+int negativeStatusThroughConditional(sqlite3 *db, const char *z) {
+  sqlite3_stmt *q = 0;
+  int rc = z ? sqlite3_prepare_v2(db, z, -1, &q, 0) : 7;
+  if (rc)
+    return rc;
+  sqlite3_step(q);
+  return sqlite3_finalize(q);
+}
+
+int negativeStatementLoop(sqlite3 *db, const char *z) {
+  int rc = 0;
+  while (rc == 0 && z && z[0]) {
+    sqlite3_stmt *q = 0;
+    rc = sqlite3_prepare_v2(db, z, -1, &q, &z);
+    if (rc == 0 && q) {
+      sqlite3_step(q);
+      sqlite3_finalize(q);
+    }
+  }
+  return rc;
+}
+
+int positiveStatusThroughConditional(sqlite3 *db, const char *z) {
+  sqlite3_stmt *q = 0;
+  int rc = z ? sqlite3_prepare_v2(db, z, -1, &q, 0) : 7;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'q' acquired by 'sqlite3_prepare_v2' is not released on every path [raii-release-skipped]
+  if (rc)
+    return rc;
+  if (sqlite3_step(q) != 100)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'q' is skipped by this return
+  return sqlite3_finalize(q);
+}
+
+char *positiveConditionalAllocation(size_t n, int fail) {
+  char *p = n ? malloc(n) : NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'p' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (fail)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  return p;
+}
