@@ -130,7 +130,10 @@ void TransferFunctions::onAcquire(unsigned I) {
       // (`p = realloc(p, n)` is reported on its own).
       State Only = State::nothing(St->size());
       Only[J] = S;
-      Only[J].addCause({SkipCause::Overwrite, A.Site, nullptr});
+      // A callee that may have taken the handle (`dispatch(fd)` in an
+      // accept loop) makes this no loss, as on any other exit.
+      Only[J].addCause({SkipCause::Overwrite, A.Site,
+                        (S.B & AcqState::Taken) ? S.TakenBy : nullptr});
       Ev->leftFunction(Only);
     }
   }

@@ -562,3 +562,44 @@ char *positiveConditionalAllocation(size_t n, int fail) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
   return p;
 }
+
+// An accept loop that hands every connection to code this file cannot see:
+// the next accept overwrites nothing the function still owns.
+void dispatch_connection(int fd);
+
+void negativeHandOffInLoop(int listener, int opened) {
+  for (;;) {
+    int fd;
+    if (opened)
+      fd = open("/dev/null", 0);
+    else
+      fd = accept(listener, 0, 0);
+    if (fd == -1)
+      break;
+    if (fd < 3) {
+      close(fd);
+      break;
+    }
+    dispatch_connection(fd);
+  }
+}
+
+void positiveOverwrittenInLoop(int listener, int opened) {
+  for (;;) {
+    int fd;
+    if (opened)
+      fd = open("/dev/null", 0);
+    else
+      fd = accept(listener, 0, 0);
+    if (fd == -1)
+      break;
+    if (fd < 3)
+      break;
+    // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-6]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: release of 'fd' is skipped by this break
+    // CHECK-MESSAGES: :[[@LINE-8]]:12: warning: 'fd' acquired by 'accept' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-11]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
+    // CHECK-MESSAGES: :[[@LINE-6]]:7: note: release of 'fd' is skipped by this break
+  }
+}
