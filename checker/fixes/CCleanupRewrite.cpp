@@ -54,6 +54,11 @@ struct BodyFacts : RecursiveASTVisitor<BodyFacts> {
       Writes.push_back(U);
     return true;
   }
+  bool VisitDeclRefExpr(DeclRefExpr *R) {
+    if (R->getDecl() == V)
+      Uses.push_back(R);
+    return true;
+  }
   bool names(const Expr *E) const {
     const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
     return R && R->getDecl() == V;
@@ -64,6 +69,7 @@ struct BodyFacts : RecursiveASTVisitor<BodyFacts> {
   llvm::SmallVector<const LabelStmt *, 8> Labels;
   llvm::SmallVector<const SwitchCase *, 8> Cases;
   llvm::SmallVector<const Expr *, 4> Writes;
+  llvm::SmallVector<const DeclRefExpr *, 8> Uses;
   bool Computed = false;
 };
 
@@ -100,6 +106,10 @@ private:
   /// True if leaving through \p Next releases the handle anyway.
   bool leavesScope(const Stmt *Next) const;
   std::optional<std::string> jumpIntoScope() const;
+  /// Why a use of the handle could outlive the variable (passed to a
+  /// function that may keep it, copied, returned), if one could: the
+  /// cleanup would then release a handle someone else still holds.
+  std::optional<std::string> escapingUse() const;
 
   const FunctionAnalysis &FA;
   const Acquisition &A;
@@ -216,6 +226,55 @@ std::optional<std::string> Planner::jumpIntoScope() const {
   return std::nullopt;
 }
 
+std::optional<std::string> Planner::escapingUse() const {
+  const SourceManager &SMgr = SM;
+  auto Skip = [&](const Stmt *S) {
+    const Stmt *P = Body.parent(S);
+    while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P)) {
+      S = P;
+      P = Body.parent(P);
+    }
+    return std::make_pair(S, P);
+  };
+  for (const DeclRefExpr *R : Facts.Uses) {
+    auto [E, P] = Skip(R);
+    if (!P)
+      continue;
+    // Pointer arithmetic that is only read through (`p[i]`, `*(p + 1)`).
+    if (const auto *B = dyn_cast<BinaryOperator>(P);
+        B && B->isAdditiveOp() && !IntHandle)
+      std::tie(E, P) = Skip(B);
+    if (const auto *B = dyn_cast<BinaryOperator>(P)) {
+      if (B->isComparisonOp() || B->isLogicalOp() ||
+          (B->isAssignmentOp() && B->getLHS() == E) ||
+          (IntHandle && !B->isAssignmentOp()))
+        continue;
+      return "'" + A.Name + "' is copied";
+    }
+    if (const auto *U = dyn_cast<UnaryOperator>(P)) {
+      if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_LNot)
+        continue;
+      return std::nullopt; // `&p`, `p++`: refused as writes
+    }
+    if (isa<MemberExpr, ArraySubscriptExpr, UnaryExprOrTypeTraitExpr, IfStmt,
+            WhileStmt, DoStmt, ForStmt, SwitchStmt>(P))
+      continue;
+    if (const auto *CO = dyn_cast<ConditionalOperator>(P);
+        CO && CO->getCond() == E)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (FD && SMgr.isInSystemHeader(FD->getLocation()))
+        continue; // the C library borrows (or is the release)
+      return "'" + A.Name + "' is passed to '" +
+             (FD ? FD->getNameAsString() : std::string("a function pointer")) +
+             "', which may keep it";
+    }
+    return "'" + A.Name + "' is used where it may outlive the variable";
+  }
+  return std::nullopt;
+}
+
 GuardRewrite Planner::run() {
   const VarDecl *V = A.HandleVar;
   if (A.IsLock || !V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
@@ -271,6 +330,8 @@ GuardRewrite Planner::run() {
   if (Init && ignoreValueCasts(Init) != Site && !invalidValue(Init))
     return refuse("'" + A.Name + "' starts with another value");
   if (auto Why = jumpIntoScope())
+    return refuse(*Why);
+  if (auto Why = escapingUse())
     return refuse(*Why);
 
   GuardRewrite Out;

@@ -18,8 +18,9 @@
 //  - paths that leaked are released by the cleanup: the one change of
 //    behaviour, and the point of the fix.
 //
-// Refused, with a one-line reason: macros, a handle handed off or given to a
-// callee that may keep it, a variable that is not a local declared on its
+// Refused, with a one-line reason: macros, a handle handed off, given to a
+// callee that may keep it or passed to any function outside the C library,
+// copied or returned, a variable that is not a local declared on its
 // own, assigned anything but the acquire and the invalid value, given more
 // than one handle, or whose address is taken, releases through another
 // function or outside the variable's block, a jump into the block past the
