@@ -270,6 +270,10 @@ std::optional<std::string> Planner::escapingUse() const {
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +
              "', which may keep it";
     }
+    if (isa<DeclStmt>(P))
+      return "'" + A.Name + "' is copied";
+    if (isa<ReturnStmt>(P))
+      return "'" + A.Name + "' is returned";
     return "'" + A.Name + "' is used where it may outlive the variable";
   }
   return std::nullopt;
@@ -301,6 +305,9 @@ GuardRewrite Planner::run() {
                   "'");
   IntHandle = Prefix == "RAII_AUTOFD";
   QualType T = V->getType();
+  if (T.isConstQualified())
+    return refuse("'" + A.Name + "' is const; the cleanup takes its address "
+                  "as non-const");
   if (IntHandle ? !T->isSpecificBuiltinType(BuiltinType::Int)
                 : !T->isPointerType())
     return refuse("'" + A.Name + "' has a type the cleanup cannot take");
@@ -325,6 +332,14 @@ GuardRewrite Planner::run() {
         (ignoreValueCasts(B->getRHS()) != Site &&
          !invalidValue(B->getRHS())))
       return refuse("'" + A.Name + "' is assigned another value");
+    // `q = p = malloc(n)`: the value goes on to another variable too.
+    const Stmt *P = Body.parent(B);
+    while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P))
+      P = Body.parent(P);
+    if (isa_and_nonnull<DeclStmt>(P) ||
+        (isa_and_nonnull<BinaryOperator>(P) &&
+         cast<BinaryOperator>(P)->isAssignmentOp()))
+      return refuse("'" + A.Name + "' is copied");
   }
   const Expr *Init = V->getInit();
   if (Init && ignoreValueCasts(Init) != Site && !invalidValue(Init))

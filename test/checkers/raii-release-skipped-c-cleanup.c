@@ -9,13 +9,13 @@
 // RUN: %check_raii --run-fixed --link=-fsanitize=address --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s raii-release-skipped %t -- -std=gnu11 -g -fsanitize=address -isystem %raii_runtime_include
 // RUN: %check_raii --prefix OFF %s raii-release-skipped %t.off -- -std=gnu11 -isystem %raii_runtime_include
 // RUN: %check_raii --prefix NOPATH --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s raii-release-skipped %t.nopath -- -std=gnu11
-// The fixed file draws only the four refused findings, and a second --fix
+// The fixed file draws only the six refused findings, and a second --fix
 // changes nothing:
 // RUN: cp %s %t.twice.c
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-*' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" --fix %t.twice.c -- -std=gnu11 -isystem %raii_runtime_include > /dev/null 2>&1
 // RUN: cp %t.twice.c %t.once.c
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-*' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" --fix %t.twice.c -- -std=gnu11 -isystem %raii_runtime_include 2>/dev/null | grep -c "warning:" | FileCheck %s --check-prefix=AGAIN
-// AGAIN: {{^}}4{{$}}
+// AGAIN: {{^}}6{{$}}
 // RUN: diff %t.once.c %t.twice.c
 // RUN: %clang -std=gnu11 %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
@@ -237,6 +237,46 @@ int peekIt(const char *path, int fail) {
   int big = peek(fd);
   close(fd);
   return big;
+}
+
+// Refused: 'c' is const; the cleanup takes its address as non-const.
+int constHandle(int fail) {
+  char *const c = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'c' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // OFF-MESSAGES: :[[@LINE-2]]:19: warning: 'c' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // NOPATH-MESSAGES: :[[@LINE-3]]:19: warning: 'c' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // NOPATH-MESSAGES: :[[@LINE-4]]:19: note: no automatic fix: <raii/cleanup.h> is not on the include path
+  // CHECK-MESSAGES: :[[@LINE-5]]:19: note: no automatic fix: 'c' is const; the cleanup takes its address as non-const
+  if (!c)
+    return -1;
+  if (fail)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'c' is skipped by this return
+  // OFF-MESSAGES: :[[@LINE-2]]:5: note: release of 'c' is skipped by this return
+  // NOPATH-MESSAGES: :[[@LINE-3]]:5: note: release of 'c' is skipped by this return
+  free(c);
+  return 0;
+}
+
+// Refused: 'k' is copied.
+int copiedHandle(int fail) {
+  char *other = NULL;
+  char *k = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'k' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // OFF-MESSAGES: :[[@LINE-2]]:13: warning: 'k' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // NOPATH-MESSAGES: :[[@LINE-3]]:13: warning: 'k' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // NOPATH-MESSAGES: :[[@LINE-4]]:13: note: no automatic fix: <raii/cleanup.h> is not on the include path
+  // CHECK-MESSAGES: :[[@LINE-5]]:13: note: no automatic fix: 'k' is copied
+  char *alias = k;
+  if (!k)
+    return -1;
+  if (fail)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'k' is skipped by this return
+  // OFF-MESSAGES: :[[@LINE-2]]:5: note: release of 'k' is skipped by this return
+  // NOPATH-MESSAGES: :[[@LINE-3]]:5: note: release of 'k' is skipped by this return
+  free(k);
+  return alias != other;
 }
 
 int main(void) {
