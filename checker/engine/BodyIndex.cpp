@@ -150,6 +150,17 @@ bool BodyIndex::inTryBlock(const Stmt *S) const {
   return false;
 }
 
+const Stmt *BodyIndex::valueParent(const Stmt *S, const Stmt **Child) const {
+  const Stmt *P = parent(S);
+  while (P && isa<ParenExpr, ImplicitCastExpr, ExplicitCastExpr>(P)) {
+    S = P;
+    P = parent(P);
+  }
+  if (Child)
+    *Child = S;
+  return P;
+}
+
 const VarDecl *BodyIndex::storedInto(const Expr *E) const {
   // `orig = p = strdup(s)` stores into both; the variable written only
   // there keeps the handle (p is advanced, orig freed), else the first.

@@ -29,6 +29,11 @@ public:
   ASTContext &context() const { return Ctx; }
 
   const Stmt *parent(const Stmt *S) const { return Parent.lookup(S); }
+  /// The parent of \p S above parentheses and casts (implicit and
+  /// explicit), the value's user; \p Child, if given, gets the outermost
+  /// of those wrappers (\p S when there is none).
+  const Stmt *valueParent(const Stmt *S,
+                          const Stmt **Child = nullptr) const;
   bool isAncestor(const Stmt *Anc, const Stmt *S) const;
   /// The innermost compound statement around \p S (the body if none).
   const Stmt *enclosingCompound(const Stmt *S) const;

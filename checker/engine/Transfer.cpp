@@ -161,9 +161,7 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
                           ? int(At->second.front())
                           : -1;
   // `p = realloc(p, n)`: on failure the block p held is lost.
-  const Stmt *Use = C.Body.parent(E);
-  while (Use && isa<ParenExpr, ImplicitCastExpr, ExplicitCastExpr>(Use))
-    Use = C.Body.parent(Use);
+  const Stmt *Use = C.Body.valueParent(E);
   if (OnSuccess)
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use))
       if (BO->getOpcode() == BO_Assign &&

@@ -228,22 +228,15 @@ std::optional<std::string> Planner::jumpIntoScope() const {
 
 std::optional<std::string> Planner::escapingUse() const {
   const SourceManager &SMgr = SM;
-  auto Skip = [&](const Stmt *S) {
-    const Stmt *P = Body.parent(S);
-    while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P)) {
-      S = P;
-      P = Body.parent(P);
-    }
-    return std::make_pair(S, P);
-  };
   for (const DeclRefExpr *R : Facts.Uses) {
-    auto [E, P] = Skip(R);
+    const Stmt *E = nullptr;
+    const Stmt *P = Body.valueParent(R, &E);
     if (!P)
       continue;
     // Pointer arithmetic that is only read through (`p[i]`, `*(p + 1)`).
     if (const auto *B = dyn_cast<BinaryOperator>(P);
         B && B->isAdditiveOp() && !IntHandle)
-      std::tie(E, P) = Skip(B);
+      P = Body.valueParent(B, &E);
     if (const auto *B = dyn_cast<BinaryOperator>(P)) {
       if (B->isComparisonOp() || B->isLogicalOp() ||
           (B->isAssignmentOp() && B->getLHS() == E) ||
@@ -333,9 +326,7 @@ GuardRewrite Planner::run() {
          !invalidValue(B->getRHS())))
       return refuse("'" + A.Name + "' is assigned another value");
     // `q = p = malloc(n)`: the value goes on to another variable too.
-    const Stmt *P = Body.parent(B);
-    while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P))
-      P = Body.parent(P);
+    const Stmt *P = Body.valueParent(B);
     if (isa_and_nonnull<DeclStmt>(P) ||
         (isa_and_nonnull<BinaryOperator>(P) &&
          cast<BinaryOperator>(P)->isAssignmentOp()))
