@@ -7,7 +7,7 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
     if (A.Origin != Acquisition::Call || !A.Reached || A.HeldAtExit ||
-        !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken || A.Correlated ||
+        !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken || A.ReleasedOutsideBranch ||
         A.ResultTested || A.ReleasedAtOnce || A.Releases.empty() ||
         A.Site->getBeginLoc().isMacroID())
       continue;

@@ -87,9 +87,10 @@ struct Acquisition {
   /// Calls that took the handle tentatively and after which some path
   /// releases it: they only borrowed it.
   llvm::SmallVector<const Stmt *, 2> BorrowedBy;
-  /// Acquired and released under the same condition of two `if`s (`if (c)
-  /// acquire; ... if (c) release;`): not reported, not a guard candidate.
-  bool Correlated = false;
+  /// Acquired in a branch of an `if` and released in a branch of another
+  /// (`if (c) acquire; ... if (c) release;`): a guard declared at the
+  /// acquire would die with the first branch, so none is suggested.
+  bool ReleasedOutsideBranch = false;
   /// Every release is the statement right after the acquire.
   bool ReleasedAtOnce = false;
   /// The acquire is awaited (`co_await m.lock()`): a lock made for

@@ -51,6 +51,7 @@ private:
   NothrowPolicy Policy;
   SummaryTable Summaries;
   RoleCache Callees; ///< roles per callee, for every function
+  ConstantValues Values;
   llvm::DenseMap<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
       Results;
 };
@@ -95,7 +96,7 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
     Out = std::make_shared<FunctionAnalysis>();
     Out->Fn = Fn;
     ASTContext &Ctx = Fn->getASTContext();
-    FunctionContext C(Fn, Ctx, Roles, Policy, Guards, *Out);
+    FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
     bool FnNothrow = isa<CXXDestructorDecl>(Fn);
     if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
       FnNothrow |= FPT->isNothrow();

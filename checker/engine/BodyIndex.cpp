@@ -59,6 +59,13 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     It->second = nullptr;
 }
 
+void BodyIndex::notePlainUse(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage())
+      ++PlainUses[cast<ValueDecl>(VD->getCanonicalDecl())];
+}
+
 void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   if (!S)
     return;
@@ -87,9 +94,20 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
       noteWrite(BO->getLHS(), BO->getRHS(), BO);
     else if (BO->isCompoundAssignmentOp())
       noteWrite(BO->getLHS(), nullptr, BO);
+    if (BO->isAssignmentOp())
+      notePlainUse(BO->getLHS());
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
       noteWrite(UO->getSubExpr(), nullptr, UO);
+    if (UO->isIncrementDecrementOp())
+      notePlainUse(UO->getSubExpr());
+  } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
+    if (IC->getCastKind() == CK_LValueToRValue)
+      notePlainUse(IC->getSubExpr());
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage())
+      ++Refs[cast<ValueDecl>(VD->getCanonicalDecl())];
   } else if (isa<LambdaExpr, BlockExpr>(S)) {
     if (const auto *LE = dyn_cast<LambdaExpr>(S))
       for (const LambdaCapture &C : LE->captures())
@@ -97,8 +115,12 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
           const ValueDecl *D =
               cast<ValueDecl>(C.getCapturedVar()->getCanonicalDecl());
           Written.insert(D);
+          Escaping.insert(D);
           Copies[D] = nullptr;
         }
+    if (const auto *BE = dyn_cast<BlockExpr>(S))
+      for (const BlockDecl::Capture &C : BE->getBlockDecl()->captures())
+        Escaping.insert(cast<ValueDecl>(C.getVariable()->getCanonicalDecl()));
     return;
   }
   if (isa<CallExpr, CXXNewExpr, CXXConstructExpr>(S))

@@ -62,6 +62,13 @@ public:
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;
+  /// True if \p D's value is only ever read or assigned by name: no
+  /// address taken, no reference bound to it, no capture. What the body
+  /// shows of its writes is then all of them.
+  bool writtenOnlyByName(const ValueDecl *D) const {
+    D = cast<ValueDecl>(D->getCanonicalDecl());
+    return !Escaping.count(D) && Refs.lookup(D) == PlainUses.lookup(D);
+  }
   /// How many times \p D is written, its initialiser included.
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
@@ -81,6 +88,7 @@ public:
 private:
   void walk(const Stmt *S, const Stmt *P);
   void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where);
+  void notePlainUse(const Expr *E);
 
   const FunctionDecl *Fn;
   ASTContext &Ctx;
@@ -91,6 +99,10 @@ private:
   /// else is written.
   llvm::DenseMap<const ValueDecl *, const ValueDecl *> Copies;
   llvm::DenseSet<const ValueDecl *> Written;
+  /// Per local or parameter: the references to it, and those that read its
+  /// value or assign it (the rest bind a reference or take its address).
+  llvm::DenseMap<const ValueDecl *, unsigned> Refs, PlainUses;
+  llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;

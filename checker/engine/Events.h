@@ -51,7 +51,12 @@ public:
                              const Expr *First) {}
   virtual void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
                                  const Release *Rule) {}
+  /// Lock acquire \p Second is reached while \p HeldAcq is held on this
+  /// path; a finding only if notReacquired() never comes for it.
   virtual void reacquired(unsigned HeldAcq, const Expr *Second) {}
+  /// Lock acquire \p Second is reached by a path that does not surely hold
+  /// the lock already.
+  virtual void notReacquired(const Expr *Second) {}
   virtual void lostOnFailure(const Expr *Call, const Expr *Target) {}
   virtual void returned(const Stmt *Ret, const ReturnedValue &V) {}
   /// The state with which a path leaves the function (causes already added).

@@ -112,8 +112,13 @@ void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     const Acquisition &A = Acquisitions[I];
     const bool Held = S[I].held() || (S[I].B & AcqState::Adopted);
-    if (!A.IsLock || A.Awaited || !Held)
+    if (!A.IsLock || A.Awaited)
       continue;
+    if (!Held) {
+      // Another path may hold it here: not held on every path.
+      NotHeldAtSuspend.insert({Suspend, I});
+      continue;
+    }
     // Held (by hand or by the guard that adopted it) on every path.
     const bool EveryPath =
         S[I].surelyHeld() ||
@@ -158,6 +163,12 @@ void FunctionAnalysis::finish() {
     llvm::sort(A.Skips);
     A.Skips.erase(std::unique(A.Skips.begin(), A.Skips.end()), A.Skips.end());
   }
+  for (HeldAtSuspend &H : HeldAtSuspends)
+    if (NotHeldAtSuspend.count({H.Suspend, H.Acq}))
+      H.OnEveryPath = false;
+  llvm::erase_if(Reacquires, [&](const Reacquire &R) {
+    return NotReacquired.count(R.Second);
+  });
   llvm::stable_sort(HeldAtSuspends, [](const HeldAtSuspend &L,
                                        const HeldAtSuspend &R) {
     return L.Suspend->getBeginLoc().getRawEncoding() <

@@ -68,6 +68,9 @@ public:
   void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
                          const Release *Rule) override;
   void reacquired(unsigned HeldAcq, const Expr *Second) override;
+  void notReacquired(const Expr *Second) override {
+    NotReacquired.insert(Second);
+  }
   void lostOnFailure(const Expr *Call, const Expr *Target) override;
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
@@ -81,6 +84,11 @@ public:
 
 private:
   llvm::DenseSet<const void *> Reported;
+  /// Lock acquires some path reaches without holding the lock: a reacquire
+  /// is reported only where every path holds it.
+  llvm::DenseSet<const Expr *> NotReacquired;
+  /// Suspensions some path reaches without holding a lock.
+  llvm::DenseSet<std::pair<const Expr *, unsigned>> NotHeldAtSuspend;
 };
 
 } // namespace clang::tidy::raii

@@ -1,8 +1,9 @@
 //===- FunctionContext.h - what the engine's parts share per function -----===//
 //
 // One function's analysis context: its body index and keys, the roles of
-// its calls, the nothrow policy, the guard types, and the acquisitions the
-// collector found (in the FunctionAnalysis being filled).
+// its calls, the nothrow policy, the guard types, the translation unit's
+// constant values, and the acquisitions the collector found (in the
+// FunctionAnalysis being filled).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_FUNCTIONCONTEXT_H
@@ -10,6 +11,7 @@
 
 #include "engine/BodyIndex.h"
 #include "engine/CallRoles.h"
+#include "engine/ConstantValues.h"
 #include "engine/FunctionAnalysis.h"
 #include "engine/HandleKey.h"
 #include "support/NameMatcher.h"
@@ -22,9 +24,11 @@ namespace clang::tidy::raii {
 struct FunctionContext {
   FunctionContext(const FunctionDecl *Fn, ASTContext &Ctx,
                   const CallRoles &Roles, NothrowPolicy &Policy,
-                  const NameMatcher &Guards, FunctionAnalysis &Out)
+                  const NameMatcher &Guards, ConstantValues &Values,
+                  FunctionAnalysis &Out)
       : Fn(Fn), Ctx(Ctx), Body(Fn, Ctx), KeyOf(Body, Ctx), Roles(Roles),
-        Policy(Policy), Guards(Guards), Out(Out), Keys(Out.Keys) {}
+        Policy(Policy), Guards(Guards), Values(Values), Out(Out),
+        Keys(Out.Keys) {}
 
   const FunctionDecl *Fn;
   ASTContext &Ctx;
@@ -33,6 +37,7 @@ struct FunctionContext {
   const CallRoles &Roles;
   NothrowPolicy &Policy;
   const NameMatcher &Guards;
+  ConstantValues &Values; ///< the translation unit's
   FunctionAnalysis &Out;
   KeyTable &Keys;
 

@@ -1,6 +1,7 @@
 //===- Solver.cpp - the fixpoint over the CFG -----------------------------===//
 #include "engine/Solver.h"
 #include "engine/BranchFacts.h"
+#include "engine/PathSet.h"
 #include "engine/Transfer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -23,7 +24,8 @@ const Stmt *lastStmt(const CFGBlock *B) {
 
 class Solver : public ExitSink {
 public:
-  explicit Solver(FunctionContext &C) : C(C), T(C), Facts(C) {}
+  explicit Solver(FunctionContext &C)
+      : C(C), T(C), Facts(C), Conds(C, C.Values) {}
   bool run();
 
   void exceptionFrom(const Stmt *Where, const State &Before) override {
@@ -33,6 +35,7 @@ public:
 
 private:
   void propagate(const CFGBlock *B);
+  void propagate(const CFGBlock *B, Path P);
   bool callMayThrow(const CallExpr *E) const;
   /// Records a path leaving the function with \p St; \p FailedAcquire, if
   /// set, is an acquire whose exception this is: it does not skip the
@@ -49,8 +52,9 @@ private:
   FunctionContext &C;
   TransferFunctions T;
   BranchFacts Facts;
+  ConditionFacts Conds;
   std::unique_ptr<CFG> G;
-  std::vector<State> In;
+  std::vector<PathSet> In;
   AnalysisEvents Ignore;
   bool Final = false;
   std::unique_ptr<ForwardDataflowWorklist> Work;
@@ -137,9 +141,14 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
 }
 
 void Solver::propagate(const CFGBlock *B) {
-  State St = In[B->getBlockID()];
-  if (!St.Reachable)
-    return;
+  // A copy: a self-loop joins into the block's own set.
+  llvm::SmallVector<Path, 1> Paths(In[B->getBlockID()].paths());
+  for (Path &P : Paths)
+    propagate(B, std::move(P));
+}
+
+void Solver::propagate(const CFGBlock *B, Path P) {
+  State &St = P.St;
   AnalysisEvents &Ev = Final ? static_cast<AnalysisEvents &>(C.Out) : Ignore;
   const Stmt *Last = lastStmt(B);
   const bool EHBlock = !B->getTerminatorStmt() && B->succ_size() == 2 &&
@@ -150,6 +159,7 @@ void Solver::propagate(const CFGBlock *B) {
       if (EHBlock && CS->getStmt() == Last)
         Before = St;
       T.apply(CS->getStmt(), St, Ev, *this);
+      Conds.apply(CS->getStmt(), P.Facts);
     } else if (auto D = El.getAs<CFGAutomaticObjDtor>()) {
       T.destroy(D->getVarDecl(), St);
     } else if (auto F = El.getAs<CFGCleanupFunction>()) {
@@ -173,11 +183,20 @@ void Solver::propagate(const CFGBlock *B) {
     const CFGBlock *S = SI->getReachableBlock();
     if (!S)
       continue;
-    State Next;
+    const bool Branch = Cond && B->succ_size() == 2 &&
+                        !isa_and_nonnull<CXXForRangeStmt>(Term);
+    // A branch the path's facts contradict is not taken on this path.
+    if (Branch)
+      if (std::optional<bool> V = Conds.decide(cast<Expr>(Cond), P.Facts);
+          V && *V != (Idx == 0))
+        continue;
+    Path NextP;
+    State &Next = NextP.St;
     if (EHBlock && Idx == 1) {
       if (!callMayThrow(cast<CallExpr>(Last)))
         continue;
       Next = std::move(Before);
+      NextP.Facts = P.Facts;
       // What the throwing callee took over counts as handed off.
       for (unsigned J = 0; J < Next.size() && St.Reachable; ++J)
         if ((St[J].B & (AcqState::Escaped | AcqState::Taken)) &&
@@ -195,12 +214,13 @@ void Solver::propagate(const CFGBlock *B) {
           addCause(Next[J], SkipCause::Exception, Last);
     } else {
       if (Idx == LastIdx)
-        Next = std::move(St);
+        NextP = std::move(P);
       else
-        Next = St;
-      if (Cond && B->succ_size() == 2 &&
-          !isa_and_nonnull<CXXForRangeStmt>(Term))
+        NextP = P;
+      if (Branch) {
         Facts.refine(cast<Expr>(Cond), Idx == 0, Next);
+        Conds.assume(cast<Expr>(Cond), Idx == 0, NextP.Facts);
+      }
       if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
         jumpCauses(Term, Next);
     }
@@ -229,7 +249,7 @@ void Solver::propagate(const CFGBlock *B) {
     }
     if (Final)
       continue;
-    if (In[S->getBlockID()].join(std::move(Next)))
+    if (In[S->getBlockID()].join(std::move(NextP)))
       Work->enqueueBlock(S);
   }
 }
@@ -245,12 +265,12 @@ bool Solver::run() {
   if (!G)
     return false;
   const size_t N = C.acqs().size();
-  In.assign(G->getNumBlockIDs(), State::bottom(N));
-  State Entry = State::entry(N);
+  In.assign(G->getNumBlockIDs(), PathSet());
+  Path Entry{State::entry(N), FactSet()};
   for (unsigned I = 0; I < N; ++I)
     if (C.acqs()[I].isSeed())
-      Entry[I].B = AcqState::Entry;
-  In[G->getEntry().getBlockID()] = Entry;
+      Entry.St[I].B = AcqState::Entry;
+  In[G->getEntry().getBlockID()].join(std::move(Entry));
   PostOrderCFGView POV(G.get());
   Work = std::make_unique<ForwardDataflowWorklist>(*G, &POV);
   Work->enqueueBlock(&G->getEntry());

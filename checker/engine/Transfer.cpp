@@ -75,8 +75,20 @@ void TransferFunctions::mayThrowHere(const Stmt *Where) {
 void TransferFunctions::onAcquire(unsigned I) {
   Acquisition &A = C.acqs()[I];
   const bool Try = A.Rule && A.Rule->Try;
+  // Every way out of here says whether this path surely held the lock.
+  struct Veto {
+    const Acquisition &A;
+    AnalysisEvents &Ev;
+    bool Reacquired = false;
+    ~Veto() {
+      if (A.IsLock && !Reacquired)
+        Ev.notReacquired(A.Site);
+    }
+  } V{A, *Ev};
   for (unsigned J = 0; J < St->size(); ++J) {
-    if (J == I || C.acqs()[J].Key != A.Key)
+    // A handle acquired again by the same call while it holds the last one
+    // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite.
+    if ((J == I && (A.IsLock || A.isSeed())) || C.acqs()[J].Key != A.Key)
       continue;
     const Acquisition &O = C.acqs()[J];
     AcqState &S = (*St)[J];
@@ -123,8 +135,10 @@ void TransferFunctions::onAcquire(unsigned I) {
         }
         continue;
       }
-      if (S.surelyHeld() && !Try)
+      if (S.surelyHeld() && !Try) {
         Ev->reacquired(J, A.Site);
+        V.Reacquired = true;
+      }
     } else if (!O.isGuard() && S.PendingOn != int(I)) {
       // The handle variable is overwritten while it still holds a handle
       // (`p = realloc(p, n)` is reported on its own).

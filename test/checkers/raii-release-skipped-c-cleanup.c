@@ -195,7 +195,7 @@ int twoInOne(int fail) {
 }
 
 // Refused: a goto jumps past the declaration.
-int jumpIn(int fail) {
+int jumpIn(int fail, int late) {
   if (fail)
     goto done;
   char *p = malloc(4);
@@ -206,7 +206,7 @@ int jumpIn(int fail) {
   // CHECK-MESSAGES: :[[@LINE-5]]:13: note: no automatic fix: a 'goto' jumps to label 'done' past the declaration of 'p'
   if (!p)
     return -1;
-  if (fail > 1)
+  if (late)
     return -2;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
   // OFF-MESSAGES: :[[@LINE-2]]:5: note: release of 'p' is skipped by this return
@@ -289,7 +289,7 @@ int main(void) {
   r += twoPhases(0) + twoPhases(1);
   r += ladder("/", 0) + ladder("/", 1);
   free(dupOrNull("abc", 0));
-  r += twoInOne(0) + jumpIn(0) + jumpIn(1);
+  r += twoInOne(0) + jumpIn(0, 0) + jumpIn(1, 0);
   printf("result %d\n", r);
   printf("leaked fds: %d\n", openFds() - fds);
   fflush(stdout);

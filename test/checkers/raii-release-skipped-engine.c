@@ -595,11 +595,13 @@ void positiveOverwrittenInLoop(int listener, int opened) {
       break;
     if (fd < 3)
       break;
-    // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
-    // CHECK-MESSAGES: :[[@LINE-6]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: release of 'fd' is skipped by this break
-    // CHECK-MESSAGES: :[[@LINE-8]]:12: warning: 'fd' acquired by 'accept' is never released [raii-release-skipped]
+    // `opened` never changes: the path that opened opens again, the one
+    // that accepted accepts again.
+    // CHECK-MESSAGES: :[[@LINE-9]]:12: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-10]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
+    // CHECK-MESSAGES: :[[@LINE-5]]:7: note: release of 'fd' is skipped by this break
+    // CHECK-MESSAGES: :[[@LINE-10]]:12: warning: 'fd' acquired by 'accept' is never released [raii-release-skipped]
     // CHECK-MESSAGES: :[[@LINE-11]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
-    // CHECK-MESSAGES: :[[@LINE-6]]:7: note: release of 'fd' is skipped by this break
+    // CHECK-MESSAGES: :[[@LINE-8]]:7: note: release of 'fd' is skipped by this break
   }
 }

@@ -1,0 +1,199 @@
+//===- ConstantValues.cpp - values a translation unit never changes -------===//
+#include "engine/ConstantValues.h"
+#include "engine/HandleKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::raii {
+
+namespace {
+
+bool isScalarValue(QualType T) {
+  return !T.isVolatileQualified() &&
+         (T->isIntegralOrEnumerationType() || T->isPointerType());
+}
+
+/// A variable whose every write the main file would show.
+bool privateToTU(const VarDecl *V) {
+  return V->isStaticLocal() ||
+         (V->hasGlobalStorage() && !V->isExternallyVisible());
+}
+
+/// Counts, per variable of internal linkage, the references to it and
+/// those that only read its value.
+class StaticUses : public RecursiveASTVisitor<StaticUses> {
+public:
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *V = dyn_cast<VarDecl>(E->getDecl()); V && privateToTU(V))
+      ++Refs[V->getCanonicalDecl()];
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+    if (E->getCastKind() == CK_LValueToRValue)
+      if (const auto *R = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
+        if (const auto *V = dyn_cast<VarDecl>(R->getDecl()); V && privateToTU(V))
+          ++Reads[V->getCanonicalDecl()];
+    return true;
+  }
+  llvm::DenseMap<const VarDecl *, unsigned> Refs, Reads;
+};
+
+/// Calls \p F on every `return` of \p S outside nested lambdas and blocks;
+/// false once more than \p Budget statements were seen.
+template <typename Fn>
+bool forEachReturn(const Stmt *S, unsigned &Budget, Fn F) {
+  if (!S)
+    return true;
+  if (Budget-- == 0)
+    return false;
+  if (isa<LambdaExpr, BlockExpr>(S))
+    return true;
+  if (const auto *R = dyn_cast<ReturnStmt>(S))
+    F(R);
+  for (const Stmt *C : S->children())
+    if (!forEachReturn(C, Budget, F))
+      return false;
+  return true;
+}
+
+bool isVirtual(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && MD->isVirtual();
+}
+
+} // namespace
+
+void ConstantValues::scanStaticWrites(ASTContext &Ctx) {
+  Scanned = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  StaticUses Uses;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
+      Uses.TraverseDecl(D);
+  for (const auto &[V, N] : Uses.Refs)
+    if (Uses.Reads.lookup(V) != N)
+      Changed.insert(V);
+}
+
+std::optional<int64_t> ConstantValues::valueOf(const VarDecl *V) {
+  if (!V || !isScalarValue(V->getType()))
+    return std::nullopt;
+  ASTContext &Ctx = V->getASTContext();
+  const VarDecl *InitDecl = V->getInitializingDeclaration();
+  const Expr *Init = InitDecl ? InitDecl->getInit() : nullptr;
+  if (V->getType().isConstQualified())
+    return Init ? constantValue(Init, Ctx) : std::nullopt;
+  if (!privateToTU(V))
+    return std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!SM.isInMainFile(SM.getExpansionLoc(V->getLocation())))
+    return std::nullopt;
+  if (!Scanned)
+    scanStaticWrites(Ctx);
+  if (Changed.count(V->getCanonicalDecl()))
+    return std::nullopt;
+  if (!Init)
+    return 0; // zero-initialised, and never written
+  return constantValue(Init, Ctx);
+}
+
+std::optional<int64_t> ConstantValues::returnedBy(const FunctionDecl *FD) {
+  if (!FD)
+    return std::nullopt;
+  auto [It, New] = Returns.try_emplace(FD->getCanonicalDecl());
+  if (!New)
+    return It->second;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody() || isVirtual(Def) || Def->isWeak() ||
+      Def->isDependentContext())
+    return std::nullopt;
+  std::optional<int64_t> Value;
+  bool Same = true, Any = false;
+  unsigned Budget = 400;
+  ASTContext &Ctx = Def->getASTContext();
+  bool Whole = forEachReturn(Def->getBody(), Budget, [&](const ReturnStmt *R) {
+    std::optional<int64_t> K = constantValue(R->getRetValue(), Ctx);
+    if (!K || (Any && K != Value))
+      Same = false;
+    Value = K;
+    Any = true;
+  });
+  std::optional<int64_t> Result =
+      Whole && Same && Any ? Value : std::nullopt;
+  Returns[FD->getCanonicalDecl()] = Result;
+  return Result;
+}
+
+bool ConstantValues::isPure(const FunctionDecl *FD,
+                            llvm::SmallVectorImpl<const Decl *> &Reads) {
+  if (!FD)
+    return false;
+  if (FD->hasAttr<PureAttr>() || FD->hasAttr<ConstAttr>())
+    return true;
+  auto [It, New] = Pures.try_emplace(FD->getCanonicalDecl());
+  if (New) {
+    // In progress: a recursive getter is not pure.
+    PureInfo Info;
+    const FunctionDecl *Def = FD->getDefinition();
+    const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                           : nullptr;
+    if (Body && Body->size() == 1 && !isVirtual(Def) &&
+        !Def->isDependentContext())
+      if (const auto *R = dyn_cast<ReturnStmt>(Body->body_front());
+          R && R->getRetValue())
+        Info.Pure = readsWithoutEffects(R->getRetValue(), this, Info.Reads);
+    Pures[FD->getCanonicalDecl()] = std::move(Info);
+    It = Pures.find(FD->getCanonicalDecl());
+  }
+  if (!It->second.Pure)
+    return false;
+  Reads.append(It->second.Reads.begin(), It->second.Reads.end());
+  return true;
+}
+
+bool readsWithoutEffects(const Expr *E, ConstantValues *Values,
+                         llvm::SmallVectorImpl<const Decl *> &Reads) {
+  if (!E)
+    return true;
+  if (E->getType().isVolatileQualified())
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      Reads.push_back(V->getCanonicalDecl());
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      Reads.push_back(F->getCanonicalDecl());
+    return readsWithoutEffects(ME->getBase(), Values, Reads);
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAssignmentOp())
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->isIncrementDecrementOp())
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (!Values || !Values->isPure(Call->getDirectCallee(), Reads))
+      return false;
+    for (const Stmt *C : Call->children())
+      if (!readsWithoutEffects(cast_or_null<Expr>(C), Values, Reads))
+        return false;
+    return true;
+  }
+  if (isa<CXXNewExpr, CXXDeleteExpr, CXXThrowExpr, StmtExpr, LambdaExpr,
+          BlockExpr, CXXConstructExpr, CoroutineSuspendExpr,
+          PseudoObjectExpr, AtomicExpr>(E))
+    return false;
+  for (const Stmt *C : E->children()) {
+    const auto *CE = dyn_cast_or_null<Expr>(C);
+    if (C && !CE)
+      return false;
+    if (!readsWithoutEffects(CE, Values, Reads))
+      return false;
+  }
+  return true;
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,70 @@
+//===- ConstantValues.h - values a translation unit never changes ---------===//
+//
+// What the conditions of a function may read that has one value for the
+// whole run, so that a branch on it goes one way only:
+//
+//   - a variable of internal linkage (a file `static`, a function-local
+//     `static`, one in an anonymous namespace) whose initialiser is a
+//     constant and that the main file never writes, takes the address of or
+//     binds a reference to;
+//   - a `const` variable with a constant initialiser;
+//   - a call of a function (not virtual) every `return` of which gives the
+//     same constant: `static int use_locks(void) { return 1; }`.
+//
+// It also tells which calls have no effect a condition could see: functions
+// declared `pure` or `const`, and visible one-statement getters (`bool
+// enabled() const { return enabled_; }`), with the fields and variables
+// such a getter reads.
+//
+// One table per translation unit (the engine's cache owns it); the scan for
+// writes to file statics runs once, on the first question about one, and
+// only over the main file's declarations (a header cannot write a static
+// the main file declares after including it).
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_CONSTANTVALUES_H
+#define RAII_TIDY_ENGINE_CONSTANTVALUES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang::tidy::raii {
+
+class ConstantValues {
+public:
+  /// The value \p V always has, if it is one of the variables above.
+  std::optional<int64_t> valueOf(const VarDecl *V);
+  /// The constant every call of \p FD returns, if it is one.
+  std::optional<int64_t> returnedBy(const FunctionDecl *FD);
+  /// True if a call of \p FD changes nothing a condition reads; its own
+  /// reads (fields, variables) are added to \p Reads.
+  bool isPure(const FunctionDecl *FD,
+              llvm::SmallVectorImpl<const Decl *> &Reads);
+
+private:
+  void scanStaticWrites(ASTContext &Ctx);
+
+  bool Scanned = false;
+  /// Variables of internal linkage the main file changes or lets escape.
+  llvm::DenseSet<const VarDecl *> Changed;
+  llvm::DenseMap<const FunctionDecl *, std::optional<int64_t>> Returns;
+  struct PureInfo {
+    bool Pure = false;
+    llvm::SmallVector<const Decl *, 2> Reads;
+  };
+  llvm::DenseMap<const FunctionDecl *, PureInfo> Pures;
+};
+
+/// Collects into \p Reads the variables and fields \p E reads, and returns
+/// true if evaluating \p E has no effect: no assignment, increment, call
+/// (other than of a pure function, see ConstantValues::isPure), `new`,
+/// `delete` or volatile read. Null \p Values allows no calls.
+bool readsWithoutEffects(const Expr *E, ConstantValues *Values,
+                         llvm::SmallVectorImpl<const Decl *> &Reads);
+
+} // namespace clang::tidy::raii
+
+#endif

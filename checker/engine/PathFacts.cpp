@@ -1,0 +1,330 @@
+//===- PathFacts.cpp - what a path knows about the values its branches test ===//
+#include "engine/PathFacts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::raii {
+
+const Fact *FactSet::find(const void *Subject) const {
+  for (const Fact &F : Facts)
+    if (F.Subject == Subject)
+      return &F;
+  return nullptr;
+}
+
+void FactSet::add(const Fact &F) {
+  for (Fact &Old : Facts)
+    if (Old.Subject == F.Subject) {
+      Old = F;
+      return;
+    }
+  if (Facts.size() == Cap)
+    Facts.erase(Facts.begin());
+  Facts.push_back(F);
+}
+
+bool FactSet::intersect(const FactSet &O) {
+  size_t Before = Facts.size();
+  llvm::erase_if(Facts, [&](const Fact &F) {
+    return !llvm::is_contained(O.Facts, F);
+  });
+  return Facts.size() != Before;
+}
+
+bool ConditionFacts::tracked(const VarDecl *V) const {
+  if (!V || !V->hasLocalStorage() || V->isStaticLocal())
+    return false;
+  QualType T = V->getType();
+  return !T.isVolatileQualified() &&
+         (T->isIntegralOrEnumerationType() || T->isPointerType()) &&
+         C.Body.writtenOnlyByName(V);
+}
+
+const ConditionFacts::Record *
+ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
+                       llvm::ArrayRef<const Expr *> Parts) {
+  auto &Bucket = ByHash[ID.ComputeHash()];
+  for (const Record *R : Bucket)
+    if (R->ID == ID)
+      return R;
+  Record R;
+  for (const Expr *P : Parts)
+    if (!readsWithoutEffects(P, &Values, R.Reads))
+      return nullptr;
+  // A local whose writes the body does not all show (its address taken)
+  // may change behind the facts' back.
+  for (const Decl *D : R.Reads)
+    if (const auto *V = dyn_cast<VarDecl>(D);
+        V && V->hasLocalStorage() && !C.Body.writtenOnlyByName(V))
+      return nullptr;
+  R.ID = ID;
+  Records.push_back(std::move(R));
+  Bucket.push_back(&Records.back());
+  return &Records.back();
+}
+
+const ConditionFacts::Record *ConditionFacts::record(const Expr *E) {
+  llvm::FoldingSetNodeID ID;
+  E->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
+  return intern(ID, E);
+}
+
+const ConditionFacts::Record *
+ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
+                           const Expr *R) {
+  llvm::FoldingSetNodeID IL, IR, ID;
+  L->IgnoreParenImpCasts()->Profile(IL, C.Ctx, /*Canonical=*/true);
+  R->IgnoreParenImpCasts()->Profile(IR, C.Ctx, /*Canonical=*/true);
+  // `a == b` and `b == a` are one condition.
+  if (Op == BO_EQ && IR.ComputeHash() < IL.ComputeHash())
+    std::swap(IL, IR);
+  ID.AddInteger(unsigned(Op));
+  ID.AddNodeID(IL);
+  ID.AddNodeID(IR);
+  const Expr *Parts[] = {L, R};
+  return intern(ID, Parts);
+}
+
+const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
+  auto It = Operands.find(E);
+  if (It != Operands.end())
+    return It->second;
+  Operand O;
+  const Expr *S = E->IgnoreParenImpCasts();
+  if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
+    O.Const = K;
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+      if (tracked(V))
+        O.Var = cast<VarDecl>(V->getCanonicalDecl());
+      else if (!V->hasLocalStorage())
+        O.Const = Values.valueOf(V);
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    O.Const = Values.returnedBy(Call->getDirectCallee());
+  }
+  if (!O.Const)
+    O.Rec = record(E);
+  return Operands[E] = O;
+}
+
+const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
+  auto It = Leaves.find(Cond);
+  if (It != Leaves.end())
+    return It->second;
+  Leaf L;
+  const Expr *E = Cond;
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_LNot) {
+      L.Neg = !L.Neg;
+      E = UO->getSubExpr();
+      continue;
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+      break;
+    // `e == 0`, `e != NULL`: a truth test of e.
+    std::optional<int64_t> KL = constantValue(BO->getLHS(), C.Ctx);
+    std::optional<int64_t> KR = constantValue(BO->getRHS(), C.Ctx);
+    if (KR && *KR == 0 && !KL)
+      E = BO->getLHS();
+    else if (KL && *KL == 0 && !KR)
+      E = BO->getRHS();
+    else
+      break;
+    if (BO->getOpcode() == BO_EQ)
+      L.Neg = !L.Neg;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (BO && BO->isComparisonOp() && BO->getOpcode() != BO_Cmp) {
+    const Expr *A = BO->getLHS(), *B = BO->getRHS();
+    switch (BO->getOpcode()) {
+    case BO_NE:
+      L.Op = BO_EQ, L.Neg = !L.Neg;
+      break;
+    case BO_GE:
+      L.Op = BO_LT, L.Neg = !L.Neg;
+      break;
+    case BO_GT:
+      L.Op = BO_LE, L.Neg = !L.Neg;
+      break;
+    default:
+      L.Op = BO->getOpcode();
+    }
+    L.A = operand(A);
+    L.B = operand(B);
+    L.Rec = comparison(L.Op, A, B);
+  } else {
+    L.A = operand(E);
+    L.Rec = L.A.Rec;
+  }
+  return Leaves[Cond] = L;
+}
+
+std::optional<int64_t> ConditionFacts::valueOf(const Operand &O,
+                                               const FactSet &F) {
+  if (O.Const)
+    return O.Const;
+  if (O.Var)
+    if (const Fact *V = F.find(O.Var); V && V->Kind == Fact::Equals)
+      return V->Value;
+  return std::nullopt;
+}
+
+std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
+                                               const FactSet &F) {
+  std::optional<int64_t> A = valueOf(L.A, F);
+  if (L.Op == BO_Comma) {
+    if (A)
+      return *A != 0;
+    if (L.A.Var)
+      if (const Fact *V = F.find(L.A.Var); V && V->Kind == Fact::Differs &&
+                                           V->Value == 0)
+        return true;
+  } else {
+    std::optional<int64_t> B = valueOf(L.B, F);
+    if (A && B)
+      return L.Op == BO_EQ ? *A == *B : L.Op == BO_LT ? *A < *B : *A <= *B;
+    if (L.Op == BO_EQ) {
+      // `v == k` where v is known not to be k; `v == e` where v holds e.
+      auto Against = [&](const Operand &V, const Operand &W,
+                         std::optional<int64_t> WV) -> std::optional<bool> {
+        if (!V.Var)
+          return std::nullopt;
+        const Fact *Fv = F.find(V.Var);
+        if (!Fv)
+          return std::nullopt;
+        if (Fv->Kind == Fact::Differs && WV && *WV == Fv->Value)
+          return false;
+        if (Fv->Kind == Fact::Names && W.Rec && Fv->Other == W.Rec)
+          return true;
+        return std::nullopt;
+      };
+      if (auto R = Against(L.A, L.B, B))
+        return R;
+      if (auto R = Against(L.B, L.A, A))
+        return R;
+    }
+  }
+  if (L.Rec)
+    if (const Fact *V = F.find(L.Rec))
+      return V->Kind == Fact::Holds;
+  return std::nullopt;
+}
+
+std::optional<bool> ConditionFacts::decide(const Expr *Cond,
+                                           const FactSet &F) {
+  const Leaf &L = leaf(Cond);
+  std::optional<bool> V = decideLeaf(L, F);
+  if (V && L.Neg)
+    V = !*V;
+  return V;
+}
+
+void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F) {
+  const Leaf &L = leaf(Cond);
+  const bool Truth = Branch != L.Neg;
+  if (L.Op == BO_Comma && L.A.Var) {
+    if (const Fact *V = F.find(L.A.Var);
+        Truth && V && V->Kind == Fact::Equals)
+      return; // already known, and more precisely
+    F.add({L.A.Var, nullptr, 0, Truth ? Fact::Differs : Fact::Equals});
+    return;
+  }
+  if (L.Op == BO_EQ) {
+    const Operand *V = L.A.Var ? &L.A : L.B.Var ? &L.B : nullptr;
+    const Operand &W = V == &L.A ? L.B : L.A;
+    std::optional<int64_t> K = V ? valueOf(W, F) : std::nullopt;
+    if (V && K) {
+      F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
+      return;
+    }
+  }
+  if (L.Rec)
+    F.add({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
+}
+
+void ConditionFacts::forget(const Decl *D, FactSet &F) {
+  auto Reads = [&](const void *R) {
+    return R && llvm::is_contained(static_cast<const Record *>(R)->Reads, D);
+  };
+  F.forgetIf([&](const Fact &Fa) {
+    if (Fa.Subject == D)
+      return true;
+    if (Fa.Kind == Fact::Holds || Fa.Kind == Fact::Fails)
+      return Reads(Fa.Subject);
+    return Fa.Kind == Fact::Names && Reads(Fa.Other);
+  });
+}
+
+void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
+  LHS = LHS->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
+    if (!F.empty())
+      forget(ME->getMemberDecl()->getCanonicalDecl(), F);
+    return;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V)
+    return;
+  V = cast<VarDecl>(V->getCanonicalDecl());
+  std::optional<Fact> New;
+  if (tracked(V)) {
+    std::optional<int64_t> Old;
+    if (const Fact *Fv = F.find(V); Fv && Fv->Kind == Fact::Equals)
+      Old = Fv->Value;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Op)) {
+      if (BO->getOpcode() == BO_Assign) {
+        const Operand &R = operand(BO->getRHS());
+        if (std::optional<int64_t> K = valueOf(R, F))
+          New = Fact{V, nullptr, *K, Fact::Equals};
+        else if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
+          New = Fact{V, R.Rec, 0, Fact::Names};
+      } else if (BO->getOpcode() == BO_AddAssign ||
+                 BO->getOpcode() == BO_SubAssign) {
+        std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F);
+        if (Old && K)
+          New = Fact{V, nullptr,
+                     BO->getOpcode() == BO_AddAssign ? *Old + *K : *Old - *K,
+                     Fact::Equals};
+      }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(Op);
+               UO && Old && !V->getType()->isPointerType()) {
+      New = Fact{V, nullptr, UO->isIncrementOp() ? *Old + 1 : *Old - 1,
+                 Fact::Equals};
+    }
+  }
+  forget(V, F);
+  if (New)
+    F.add(*New);
+}
+
+void ConditionFacts::apply(const Stmt *S, FactSet &F) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->isAssignmentOp())
+      write(BO->getLHS(), BO, F);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (UO->isIncrementDecrementOp())
+      write(UO->getSubExpr(), UO, F);
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (!V)
+        continue;
+      V = cast<VarDecl>(V->getCanonicalDecl());
+      forget(V, F);
+      if (!tracked(V) || !V->getInit())
+        continue;
+      const Operand &R = operand(V->getInit());
+      if (std::optional<int64_t> K = valueOf(R, F))
+        F.add({V, nullptr, *K, Fact::Equals});
+      else if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
+        F.add({V, R.Rec, 0, Fact::Names});
+    }
+  }
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,130 @@
+//===- PathFacts.h - what a path knows about the values its branches test -===//
+//
+// ESP's execution state (Das, Lerner, Seigle, PLDI 2002), kept small: per
+// path, a few facts about values the function's conditions read, so that a
+// branch that contradicts them is not taken on that path.
+//
+// A fact is either the value of a tracked local or parameter (`x == 3`,
+// `x != 0`), learnt from an assignment of a constant or from a branch, or
+// the truth of a condition without effects (`p->verbose`, `u != NULL`,
+// `n > 0`, `opts.enabled()`), learnt from a branch and forgotten when the
+// body writes something it reads. A tracked variable is one whose writes
+// the body shows by name: a scalar local or parameter whose address is not
+// taken, no reference bound to it, not captured. Fields and globals read
+// by a condition count as unchanged by the calls in between (as the
+// conditions of one function almost always mean them); a write to them in
+// the body forgets what was known.
+//
+// Conditions also read values that never change (ConstantValues): file
+// statics never written, `const` globals, functions returning a constant;
+// with those a branch goes one way on every path.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_PATHFACTS_H
+#define RAII_TIDY_ENGINE_PATHFACTS_H
+
+#include "engine/ConstantValues.h"
+#include "engine/FunctionContext.h"
+#include "llvm/ADT/SmallVector.h"
+#include <deque>
+#include <optional>
+
+namespace clang::tidy::raii {
+
+struct Fact {
+  enum KindT : uint8_t {
+    Equals,  ///< tracked variable Subject has Value
+    Differs, ///< tracked variable Subject has not Value
+    Names,   ///< tracked variable Subject has the value of expression Other
+    Holds,   ///< condition Subject is true
+    Fails,   ///< condition Subject is false
+  };
+  const void *Subject; ///< a VarDecl, or an expression's interned record
+  const void *Other;   ///< Names: the expression's interned record
+  int64_t Value;
+  KindT Kind;
+  bool operator==(const Fact &O) const {
+    return Subject == O.Subject && Other == O.Other && Value == O.Value &&
+           Kind == O.Kind;
+  }
+};
+
+/// The facts of one path: at most one per subject, at most Cap in all (the
+/// oldest is dropped first: near conditions matter most).
+class FactSet {
+public:
+  static constexpr unsigned Cap = 12;
+  bool empty() const { return Facts.empty(); }
+  llvm::ArrayRef<Fact> facts() const { return Facts; }
+  const Fact *find(const void *Subject) const;
+  void add(const Fact &F);
+  template <typename Pred> void forgetIf(Pred P) { llvm::erase_if(Facts, P); }
+  /// Keeps only the facts \p O has too (the facts of a merge); true if this
+  /// changed.
+  bool intersect(const FactSet &O);
+
+private:
+  llvm::SmallVector<Fact, 4> Facts;
+};
+
+/// The facts' transfer function and branch decisions, for one function.
+class ConditionFacts {
+public:
+  ConditionFacts(const FunctionContext &C, ConstantValues &Values)
+      : C(C), Values(Values) {}
+
+  /// Applies what CFG statement \p S writes to \p F.
+  void apply(const Stmt *S, FactSet &F);
+  /// The value of branch condition \p Cond on a path with \p F, when the
+  /// facts decide it.
+  std::optional<bool> decide(const Expr *Cond, const FactSet &F);
+  /// Records in \p F that \p Cond was \p Branch.
+  void assume(const Expr *Cond, bool Branch, FactSet &F);
+
+private:
+  /// An expression without effects, interned: its record's address is the
+  /// subject of the facts about it.
+  struct Record {
+    llvm::FoldingSetNodeID ID;
+    llvm::SmallVector<const Decl *, 2> Reads;
+  };
+  /// One side of a comparison, or a condition tested for truth.
+  struct Operand {
+    const VarDecl *Var = nullptr;       ///< a tracked variable
+    std::optional<int64_t> Const;       ///< a value that never changes
+    const Record *Rec = nullptr;        ///< the expression, if trackable
+  };
+  /// A branch condition, normalised: `!e`, `e == 0` and `e != 0` test e;
+  /// `a != b`, `a >= b`, `a > b` are the negations of `a == b`, `a < b`,
+  /// `a <= b`.
+  struct Leaf {
+    bool Neg = false;
+    BinaryOperatorKind Op = BO_Comma; ///< BO_Comma: a truth test of A
+    Operand A, B;
+    const Record *Rec = nullptr; ///< the comparison or test as a whole
+  };
+  const Leaf &leaf(const Expr *Cond);
+  const Operand &operand(const Expr *E);
+  const Record *record(const Expr *E);
+  const Record *comparison(BinaryOperatorKind Op, const Expr *L,
+                           const Expr *R);
+  const Record *intern(const llvm::FoldingSetNodeID &ID,
+                       llvm::ArrayRef<const Expr *> Parts);
+  bool tracked(const VarDecl *V) const;
+  static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
+  std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
+  /// Forgets what \p F knows about \p D and about expressions reading it.
+  static void forget(const Decl *D, FactSet &F);
+  void write(const Expr *LHS, const Stmt *Op, FactSet &F);
+
+  const FunctionContext &C;
+  ConstantValues &Values;
+  std::deque<Record> Records;
+  llvm::DenseMap<unsigned, llvm::SmallVector<const Record *, 1>> ByHash;
+  llvm::DenseMap<const Expr *, Leaf> Leaves;
+  llvm::DenseMap<const Expr *, Operand> Operands;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,46 @@
+//===- PathSet.h - the paths that reach one program point -----------------===//
+//
+// ESP's property simulation: at a program point the solver keeps one path
+// per distinct resource state (what each acquisition may be), each with the
+// branch facts all the paths merged into it agree on. Paths whose resource
+// states agree are merged (their facts intersected); paths that differ are
+// kept apart, so that a later branch on the same condition takes each one
+// its own way. Past MaxPaths distinct states the point falls back to one
+// path, the join of all (the path-insensitive analysis), for good: the cost
+// stays linear in the CFG.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_PATHSET_H
+#define RAII_TIDY_ENGINE_PATHSET_H
+
+#include "engine/Lattice.h"
+#include "engine/PathFacts.h"
+
+namespace clang::tidy::raii {
+
+struct Path {
+  State St;
+  FactSet Facts;
+};
+
+class PathSet {
+public:
+  static constexpr unsigned MaxPaths = 8;
+
+  bool reachable() const { return !Paths.empty(); }
+  llvm::ArrayRef<Path> paths() const { return Paths; }
+  /// Joins \p P in; true if the set changed.
+  bool join(Path &&P);
+
+private:
+  llvm::SmallVector<Path, 1> Paths;
+  bool Merged = false; ///< fell back to one path
+};
+
+/// True if \p A and \p B say the same of every acquisition (the states
+/// ESP keeps apart), whatever causes and last releases they carry.
+bool sameResources(const State &A, const State &B);
+
+} // namespace clang::tidy::raii
+
+#endif
