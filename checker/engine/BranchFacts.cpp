@@ -13,7 +13,18 @@ struct CondFact {
   const Expr *Call = nullptr;
   bool TrueMeansNonzero = true; ///< for zero tests: true branch = nonzero
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
+  /// `x == K`, `x != K` (TrueMeansNonzero: the true branch is "differs").
+  std::optional<int64_t> Equals;
+  /// `x == g`, `x != g` for a global variable g (`f != stdin`).
+  bool EqualsGlobal = false;
 };
+
+/// A global variable: what it holds was not acquired by this function.
+bool isGlobalVar(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasGlobalStorage() && !V->isStaticLocal();
+}
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
   std::optional<int64_t> V = constantValue(E, Ctx);
@@ -47,12 +58,30 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
   if (!isZeroish(R, Ctx, K)) {
     std::swap(L, R);
     Op = BinaryOperator::reverseComparisonOp(Op);
-    if (!isZeroish(R, Ctx, K))
-      return std::nullopt;
+    if (!isZeroish(R, Ctx, K)) {
+      if (Op != BO_EQ && Op != BO_NE)
+        return std::nullopt;
+      auto F = target(L);
+      if (!F || !isGlobalVar(R)) {
+        F = target(R);
+        if (!F || !isGlobalVar(L))
+          return std::nullopt;
+      }
+      F->EqualsGlobal = true;
+      F->TrueMeansNonzero = Op == BO_NE;
+      return F;
+    }
   }
   auto F = target(L);
   if (!F)
     return std::nullopt;
+  if (Op == BO_EQ || Op == BO_NE) {
+    F->Equals = K;
+    if (K > 0) {
+      F->TrueMeansNonzero = Op == BO_NE;
+      return F;
+    }
+  }
   if (K == 0 && (Op == BO_EQ || Op == BO_NE)) {
     F->TrueMeansNonzero = Op == BO_NE;
     return F;
@@ -79,13 +108,32 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
 }
 
 /// What the true branch of \p F means for \p A: acquired, not acquired, or
-/// nothing known.
+/// nothing known; \p OnlyRefutes is set when only the branch that means
+/// "not acquired" tells (`f != stdin`: equal, f holds nothing acquired
+/// here; different, it may).
 std::optional<bool> trueMeansAcquired(const FunctionContext &C,
                                       const CondFact &F,
-                                      const Acquisition &A) {
+                                      const Acquisition &A,
+                                      bool &OnlyRefutes) {
+  OnlyRefutes = false;
   const Acquire *R = A.Rule;
   if (!R)
     return std::nullopt;
+  // Equal to a global (`f == stdin`) or, for a descriptor, to a valid
+  // number (`fd == 0`, `fd != STDERR_FILENO`): a handle this function
+  // acquired holds none of those (the idiom keeps what it got when it
+  // does).
+  const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
+                          R->Invalid == InvalidValue::Negative;
+  if (F.EqualsGlobal || (F.Equals && *F.Equals >= 0 && Descriptor)) {
+    if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
+        A.IsLock)
+      return std::nullopt;
+    OnlyRefutes = true;
+    return F.TrueMeansNonzero;
+  }
+  if (F.Equals && *F.Equals > 0)
+    return std::nullopt; // `rc == EBUSY`: no zero test
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
   if (OnResult) {
@@ -117,6 +165,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
       return F.TrueMeansNonzero;
   if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
     return std::nullopt;
+
   // A handle written through an out-parameter (`prepare(db, sql, &q)`) is
   // in its variable from the acquire on; a null one holds nothing.
   const bool OutPointer = R->Handle.Kind == HandleSpec::Out &&
@@ -163,9 +212,12 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
   auto [It, New] = Tests.try_emplace(Leaf);
   if (New)
     if (auto F = fact(Leaf, C.Ctx))
-      for (unsigned J = 0; J < C.acqs().size(); ++J)
-        if (std::optional<bool> T = trueMeansAcquired(C, *F, C.acqs()[J]))
-          It->second.push_back({J, *T});
+      for (unsigned J = 0; J < C.acqs().size(); ++J) {
+        bool OnlyRefutes;
+        if (std::optional<bool> T =
+                trueMeansAcquired(C, *F, C.acqs()[J], OnlyRefutes))
+          It->second.push_back({J, *T, OnlyRefutes});
+      }
   return It->second;
 }
 
@@ -200,6 +252,8 @@ void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
     if (!S.held() && !(S.B & AcqState::Entry) && !Deepens)
       continue;
     bool Acquired = Branch == T.TrueMeansAcquired;
+    if (Acquired && T.OnlyRefutes)
+      continue;
     for (AcqState &K : St.Acqs)
       if (K.DeeperOn == int(J)) {
         K.DeeperOn = -1;

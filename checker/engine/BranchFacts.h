@@ -5,7 +5,9 @@
 // variable; `if (m.try_lock())`, `if (pthread_mutex_lock(&m))`, `if (rc ==
 // 0)` on a conditional acquire or the local its result went to; the same
 // inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
-// and in loop conditions. A refuted acquisition is "not acquired" on that
+// and in loop conditions. A handle variable equal to a global (`f ==
+// stdin`) or a descriptor equal to a valid number (`fd == 0`) holds nothing
+// the function acquired. A refuted acquisition is "not acquired" on that
 // edge; a release pending on its success (`tmp = realloc(p, n)`) is undone
 // or made definite.
 //
@@ -35,6 +37,7 @@ private:
   struct Test {
     unsigned Acq;
     bool TrueMeansAcquired;
+    bool OnlyRefutes; ///< the "acquired" branch says nothing
   };
   llvm::ArrayRef<Test> testsOf(const Expr *Leaf);
   void refineLeaf(const Expr *Cond, bool Branch, State &St);

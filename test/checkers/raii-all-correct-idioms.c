@@ -146,3 +146,41 @@ int pipeEnds(int *keep) {
   *keep = fds[1];
   return 0;
 }
+
+// "-" means standard input, which is not closed.
+int countBytes(const char *name) {
+  FILE *f = strcmp(name, "-") == 0 ? stdin : fopen(name, "r");
+  if (f == NULL)
+    return -1;
+  int n = 0;
+  while (fgetc(f) != EOF)
+    n++;
+  if (f != stdin)
+    fclose(f);
+  return n;
+}
+
+// Lock only when threads are in use, remembered in a flag.
+int bumpShared(int threaded, int *counter) {
+  int locked = 0;
+  if (threaded) {
+    pthread_mutex_lock(&lock);
+    locked = 1;
+  }
+  int v = ++*counter;
+  if (locked)
+    pthread_mutex_unlock(&lock);
+  return v;
+}
+
+// A daemon points descriptor 0 at /dev/null and keeps it when open()
+// returned 0 itself.
+void nullStdin(void) {
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0)
+    return;
+  if (fd != STDIN_FILENO) {
+    dup2(fd, STDIN_FILENO);
+    close(fd);
+  }
+}

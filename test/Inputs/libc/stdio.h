@@ -18,6 +18,8 @@ FILE *popen(const char *cmd, const char *mode);
 int fclose(FILE *f);
 int pclose(FILE *f);
 int fputs(const char *s, FILE *f);
+extern FILE *stdin;
+extern FILE *stdout;
 extern FILE *stderr;
 int fgetc(FILE *f);
 unsigned long fread(void *p, unsigned long size, unsigned long n, FILE *f);

@@ -4,11 +4,13 @@
 extern "C" {
 #endif
 typedef long ssize_t;
+#define STDIN_FILENO 0
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
 int creat(const char *path, unsigned mode);
 int close(int fd);
 int dup(int fd);
+int dup2(int fd, int to);
 int pipe(int fds[2]);
 ssize_t read(int fd, void *buf, unsigned long n);
 ssize_t write(int fd, const void *buf, unsigned long n);

@@ -1,0 +1,245 @@
+// Path sensitivity (ESP property simulation) on C: acquires and releases
+// under related conditions. Each correct pattern has a wrong twin whose
+// conditions disagree, which is still reported.
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+int work(void);
+
+// ---- a flag set with the acquire ------------------------------------------
+
+void negativeFlag(int need) {
+  int locked = 0;
+  if (need) {
+    pthread_mutex_lock(&mu);
+    locked = 1;
+  }
+  work();
+  if (locked)
+    pthread_mutex_unlock(&mu);
+}
+
+void positiveFlagInverted(int need) {
+  int locked = 0;
+  if (need) {
+    pthread_mutex_lock(&mu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    locked = 1;
+  }
+  work();
+  if (!locked)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+// A flag overwritten in between says nothing any more.
+void positiveFlagOverwritten(int need, int other) {
+  int locked = 0;
+  if (need) {
+    pthread_mutex_lock(&mu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    locked = 1;
+  }
+  locked = other;
+  if (locked)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+// ---- the same condition twice, both polarities ----------------------------
+
+void negativeSameParam(const char *u) {
+  char *p = NULL;
+  if (u)
+    p = strdup(u);
+  work();
+  if (u)
+    free(p);
+}
+
+void negativeComplementary(int x) {
+  char *p = malloc(3);
+  if (x)
+    free(p);
+  work();
+  if (!x)
+    free(p);
+}
+
+void positiveOtherCondition(const char *u, int v) {
+  char *p = NULL;
+  if (u)
+    p = strdup(u);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  work();
+  if (v)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+void positiveSameConditionTwice(int x) {
+  char *p = malloc(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE+7]]:1: note: release of 'p' is skipped when the function ends here
+  if (x)
+    free(p);
+  if (x)
+    free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: 'p' was first released here
+}
+
+// A comparison and its negation are one condition.
+void negativeRange(int n) {
+  char *p = NULL;
+  if (n > 16)
+    p = malloc(n);
+  work();
+  if (n <= 16)
+    return;
+  free(p);
+}
+
+// ---- values that never change ---------------------------------------------
+
+static int use_locks(void) { return 1; }
+static int no_locks(void) { return 0; }
+
+void negativeConstantFunction(void) {
+  if (use_locks())
+    pthread_mutex_lock(&mu);
+  work();
+  pthread_mutex_unlock(&mu);
+}
+
+void positiveConstantFunction(void) {
+  if (use_locks())
+    pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (no_locks())
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+static int threaded = 1; // never written: always 1
+static const int kPoolSize = 4;
+
+void negativeStaticNeverWritten(void) {
+  if (threaded)
+    pthread_mutex_lock(&mu);
+  work();
+  pthread_mutex_unlock(&mu);
+}
+
+void negativeConstGlobal(void) {
+  if (kPoolSize > 1)
+    pthread_mutex_lock(&mu);
+  work();
+  pthread_mutex_unlock(&mu);
+}
+
+void positiveStaticNeverWritten(void) {
+  if (threaded)
+    pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (!threaded)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+// Written elsewhere in the file: its value is not known, but the function
+// does not write it between the two tests.
+static int verbose;
+void setVerbose(int v) { verbose = v; }
+
+void negativeStaticWrittenElsewhere(void) {
+  FILE *log = NULL;
+  if (verbose)
+    log = fopen("/tmp/log", "w");
+  work();
+  if (verbose)
+    fclose(log);
+}
+
+void positiveStaticWrittenElsewhere(void) {
+  pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (!verbose)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+// ---- constant trip counts -------------------------------------------------
+
+void negativeOneTripLoops(void) {
+  int i;
+  char *p = NULL;
+  for (i = 0; i < 1; i++)
+    p = malloc(4);
+  work();
+  for (i = 0; i < 1; i++)
+    free(p);
+}
+
+void positiveTwoTripLoop(void) {
+  int i;
+  char *p = NULL;
+  for (i = 0; i < 2; i++)
+    p = malloc(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: 'p' is acquired again here while it still holds the earlier resource
+  free(p);
+}
+
+// ---- the handle's own value against what was not acquired -----------------
+
+int negativeStdinOrFile(const char *name) {
+  FILE *f;
+  if (!strcmp(name, "-"))
+    f = stdin;
+  else
+    f = fopen(name, "r");
+  if (!f)
+    return -1;
+  int n = 0;
+  while (fgetc(f) != EOF)
+    n++;
+  if (f != stdin)
+    fclose(f);
+  return n;
+}
+
+int positiveStdinOrFile(const char *name) {
+  FILE *f;
+  if (!strcmp(name, "-"))
+    f = stdin;
+  else
+    f = fopen(name, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!f)
+    return -1;
+  if (f == stdin)
+    fclose(f);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped by this return
+}
+
+void negativeKeepAsStdin(void) {
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0)
+    return;
+  if (fd != 0) {
+    dup2(fd, 0);
+    close(fd);
+  }
+}

@@ -1,0 +1,108 @@
+// Path sensitivity (ESP property simulation) on C++: conditions on members,
+// getters and locals; a write between the two tests makes them unrelated.
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard,raii-reacquire' %t -- -std=c++17 -isystem %mock_include
+
+#include <mutex>
+
+int work() noexcept;
+
+class Cache {
+public:
+  bool enabled() const { return enabled_; }
+  void negativeMemberFlag();
+  void negativeGetter();
+  void negativeOptionalMutex();
+  void positiveWrittenBetween();
+  void positiveGetterInverted();
+
+private:
+  bool enabled_ = false;
+  std::mutex mu_;
+  std::mutex *shared_ = nullptr;
+};
+
+void Cache::negativeMemberFlag() {
+  if (enabled_)
+    mu_.lock();
+  work();
+  if (enabled_)
+    mu_.unlock();
+}
+
+void Cache::negativeGetter() {
+  if (enabled())
+    mu_.lock();
+  work();
+  if (enabled())
+    mu_.unlock();
+}
+
+void Cache::negativeOptionalMutex() {
+  if (shared_)
+    shared_->lock();
+  work();
+  if (shared_ != nullptr)
+    shared_->unlock();
+}
+
+void Cache::positiveWrittenBetween() {
+  if (enabled_)
+    mu_.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu_' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no automatic fix: the lock is not a statement of its own
+  enabled_ = work() > 0;
+  if (enabled_)
+    mu_.unlock();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu_' is skipped when the function ends here
+
+void Cache::positiveGetterInverted() {
+  if (enabled())
+    mu_.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu_' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no automatic fix: the lock is not a statement of its own
+  work();
+  if (!enabled())
+    mu_.unlock();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu_' is skipped when the function ends here
+
+std::mutex m;
+
+// A local flag, and a reacquire only on the path that holds the lock: not
+// every path does, so no reacquire is reported.
+void negativeLocalFlag(bool need) {
+  bool locked = false;
+  if (need) {
+    m.lock();
+    locked = true;
+  }
+  work();
+  if (locked)
+    m.unlock();
+}
+
+// Each path holds the lock from a different acquire: the merged state
+// could not say that every path holds it.
+void positiveReacquireOnEveryPath(bool need) {
+  if (need)
+    m.lock();
+  else
+    m.lock();
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired again while this function already holds it; a non-recursive lock deadlocks [raii-reacquire]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'm' was first acquired here
+  m.unlock();
+}
+
+// Correct, and one lock and unlock in one block: a guard fits.
+void positiveUseGuard(bool need) {
+  if (need) {
+    m.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+    // CHECK-FIXES: std::lock_guard lock_m(m);
+    work();
+    m.unlock();
+    // CHECK-DELETED: m.unlock();
+  }
+}
