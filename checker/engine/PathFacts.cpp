@@ -139,20 +139,15 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
   }
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (BO && BO->isComparisonOp() && BO->getOpcode() != BO_Cmp) {
+    // Every relation as `==` or `<`: `a > b` is `b < a`, `a >= b` is
+    // `!(a < b)`, `a <= b` is `!(b < a)`.
     const Expr *A = BO->getLHS(), *B = BO->getRHS();
-    switch (BO->getOpcode()) {
-    case BO_NE:
-      L.Op = BO_EQ, L.Neg = !L.Neg;
-      break;
-    case BO_GE:
-      L.Op = BO_LT, L.Neg = !L.Neg;
-      break;
-    case BO_GT:
-      L.Op = BO_LE, L.Neg = !L.Neg;
-      break;
-    default:
-      L.Op = BO->getOpcode();
-    }
+    BinaryOperatorKind Op = BO->getOpcode();
+    L.Op = Op == BO_EQ || Op == BO_NE ? BO_EQ : BO_LT;
+    if (Op == BO_NE || Op == BO_GE || Op == BO_LE)
+      L.Neg = !L.Neg;
+    if (Op == BO_GT || Op == BO_LE)
+      std::swap(A, B);
     L.A = operand(A);
     L.B = operand(B);
     L.Rec = comparison(L.Op, A, B);
@@ -186,7 +181,7 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
   } else {
     std::optional<int64_t> B = valueOf(L.B, F);
     if (A && B)
-      return L.Op == BO_EQ ? *A == *B : L.Op == BO_LT ? *A < *B : *A <= *B;
+      return L.Op == BO_EQ ? *A == *B : *A < *B;
     if (L.Op == BO_EQ) {
       // `v == k` where v is known not to be k; `v == e` where v holds e.
       auto Against = [&](const Operand &V, const Operand &W,

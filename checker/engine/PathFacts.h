@@ -95,11 +95,12 @@ private:
     const Record *Rec = nullptr;        ///< the expression, if trackable
   };
   /// A branch condition, normalised: `!e`, `e == 0` and `e != 0` test e;
-  /// `a != b`, `a >= b`, `a > b` are the negations of `a == b`, `a < b`,
-  /// `a <= b`.
+  /// every comparison is `a == b` or `a < b`, perhaps negated, with the
+  /// operands perhaps swapped (`a >= b` is `!(a < b)`, `a > b` is `b < a`).
   struct Leaf {
     bool Neg = false;
-    BinaryOperatorKind Op = BO_Comma; ///< BO_Comma: a truth test of A
+    BinaryOperatorKind Op = BO_Comma; ///< BO_EQ, BO_LT, or BO_Comma: a
+                                      ///< truth test of A
     Operand A, B;
     const Record *Rec = nullptr; ///< the comparison or test as a whole
   };

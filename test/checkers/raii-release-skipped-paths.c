@@ -107,6 +107,15 @@ void negativeRange(int n) {
   free(p);
 }
 
+void negativeSwappedRelation(int a, int b) {
+  char *p = NULL;
+  if (a < b)
+    p = malloc(4);
+  work();
+  if (b > a)
+    free(p);
+}
+
 // ---- values that never change ---------------------------------------------
 
 static int use_locks(void) { return 1; }
