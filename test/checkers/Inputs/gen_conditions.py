@@ -1,8 +1,10 @@
 """Writes C functions with many independent conditions, to show that the
 path-sensitive dataflow stays bounded: N conditions between a correlated
 lock and unlock (one path per resource state; the conditions' facts are
-merged away), and K conditional locks on K mutexes, whose 2**K resource
-states exceed the cap, so the analysis falls back to one merged path."""
+merged away), and K conditional locks on K mutexes with the same N
+conditions before the correlated unlocks: 2**K resource states, kept apart
+through all N conditions while 2**K is within the cap of eight paths, one
+merged path past it."""
 import sys
 
 n, k = int(sys.argv[1]), int(sys.argv[2])
@@ -20,7 +22,8 @@ out += ["  if (need)", "    pthread_mutex_unlock(&a);", "  return x;", "}",
         "void wide(const int *c) {"]
 for i in range(k):
     out.append("  if (c[%d]) pthread_mutex_lock(&m[%d]);" % (i, i))
-out.append("  work();")
+for i in range(n):
+    out.append("  if (c[%d]) work();" % (k + i))
 for i in range(k):
     out.append("  if (c[%d]) pthread_mutex_unlock(&m[%d]);" % (i, i))
 out.append("}")
