@@ -267,7 +267,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
     return;
   V = cast<VarDecl>(V->getCanonicalDecl());
   std::optional<Fact> New;
-  if (tracked(V)) {
+  if (Op && tracked(V)) {
     std::optional<int64_t> Old;
     if (const Fact *Fv = F.find(V); Fv && Fv->Kind == Fact::Equals)
       Old = Fv->Value;
@@ -298,12 +298,35 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
 }
 
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
+  visit(S, F, /*Top=*/true, /*Maybe=*/false);
+}
+
+void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {
+  // A sub-expression that is an element of its own is applied as one; a
+  // nested function is another function.
+  if (!S || (!Top && Elements.count(S)) || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  // Children first (an assignment stores after its operands), and what
+  // only some evaluations run (an arm of `?:`, the right of `&&`) writes
+  // without a value.
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
+    visit(CO->getCond(), F, false, Maybe);
+    visit(CO->getTrueExpr(), F, false, true);
+    visit(CO->getFalseExpr(), F, false, true);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+             BO && BO->isLogicalOp()) {
+    visit(BO->getLHS(), F, false, Maybe);
+    visit(BO->getRHS(), F, false, true);
+  } else if (!isa<StmtExpr>(S)) {
+    for (const Stmt *C : S->children())
+      visit(C, F, false, Maybe);
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->isAssignmentOp())
-      write(BO->getLHS(), BO, F);
+      write(BO->getLHS(), Maybe ? nullptr : BO, F);
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     if (UO->isIncrementDecrementOp())
-      write(UO->getSubExpr(), UO, F);
+      write(UO->getSubExpr(), Maybe ? nullptr : UO, F);
   } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls()) {
       const auto *V = dyn_cast<VarDecl>(D);
@@ -311,7 +334,7 @@ void ConditionFacts::apply(const Stmt *S, FactSet &F) {
         continue;
       V = cast<VarDecl>(V->getCanonicalDecl());
       forget(V, F);
-      if (!tracked(V) || !V->getInit())
+      if (Maybe || !tracked(V) || !V->getInit())
         continue;
       const Operand &R = operand(V->getInit());
       if (std::optional<int64_t> K = valueOf(R, F))

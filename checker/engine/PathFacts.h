@@ -25,6 +25,7 @@
 
 #include "engine/ConstantValues.h"
 #include "engine/FunctionContext.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <deque>
 #include <optional>
@@ -73,7 +74,11 @@ public:
   ConditionFacts(const FunctionContext &C, ConstantValues &Values)
       : C(C), Values(Values) {}
 
-  /// Applies what CFG statement \p S writes to \p F.
+  /// The statements the CFG has as elements of their own (a call inside
+  /// an assignment is one): the rest of an element's sub-expressions are
+  /// applied with it.
+  void setElements(llvm::DenseSet<const Stmt *> E) { Elements = std::move(E); }
+  /// Applies what CFG element \p S writes to \p F.
   void apply(const Stmt *S, FactSet &F);
   /// The value of branch condition \p Cond on a path with \p F, when the
   /// facts decide it.
@@ -116,7 +121,10 @@ private:
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
   /// Forgets what \p F knows about \p D and about expressions reading it.
   static void forget(const Decl *D, FactSet &F);
+  /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
+  /// \p Maybe: \p S runs only on some evaluations of the element.
+  void visit(const Stmt *S, FactSet &F, bool Top, bool Maybe);
 
   const FunctionContext &C;
   ConstantValues &Values;
@@ -124,6 +132,7 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<const Record *, 1>> ByHash;
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
+  llvm::DenseSet<const Stmt *> Elements;
 };
 
 } // namespace clang::tidy::raii

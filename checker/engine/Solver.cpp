@@ -185,6 +185,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       continue;
     const bool Branch = Cond && B->succ_size() == 2 &&
                         !isa_and_nonnull<CXXForRangeStmt>(Term);
+
     // A branch the path's facts contradict is not taken on this path.
     if (Branch)
       if (std::optional<bool> V = Conds.decide(cast<Expr>(Cond), P.Facts);
@@ -264,6 +265,12 @@ bool Solver::run() {
   G = CFG::buildCFG(C.Fn, const_cast<Stmt *>(C.Body.body()), &C.Ctx, BO);
   if (!G)
     return false;
+  llvm::DenseSet<const Stmt *> Elements;
+  for (const CFGBlock *B : *G)
+    for (const CFGElement &El : *B)
+      if (auto CS = El.getAs<CFGStmt>())
+        Elements.insert(CS->getStmt());
+  Conds.setElements(std::move(Elements));
   const size_t N = C.acqs().size();
   In.assign(G->getNumBlockIDs(), PathSet());
   Path Entry{State::entry(N), FactSet()};

@@ -252,3 +252,28 @@ void negativeKeepAsStdin(void) {
     close(fd);
   }
 }
+
+// ---- writes inside expressions --------------------------------------------
+
+// `n++` inside the store changes n: the free is never reached.
+int positiveNestedIncrement(char **out, char *s) {
+  int n = 0;
+  char *p = malloc(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  out[n++] = s;
+  if (n == 0)
+    free(p);
+  return n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped by this return
+}
+
+// A write in one arm of `?:` leaves the value unknown.
+void negativeWriteInOneArm(int c, char *s) {
+  int n = 0;
+  char *p = malloc(4);
+  s[0] = c ? (char)(n = 1) : 0;
+  if (n == 0)
+    free(p);
+  if (n != 0)
+    free(p);
+}
