@@ -69,11 +69,14 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       continue;
     if (isConditionalLockWrapper(FA, I))
       continue;
-    const bool ReleasedInBody = FA.releasedInBody(A.Key, A.Fam);
-    // A lock taken on an object the function did not create and released
-    // nowhere in it is an acquire wrapper: the caller releases it.
-    if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere && !ReleasedInBody)
+    // A lock taken on an object the function did not create and released on
+    // no path is an acquire wrapper: the caller releases it. (A release in
+    // the body on paths that do not hold it, `switch (op) { case PAUSE:
+    // lock(&m); break; case RESUME: unlock(&m); }`, is the other half of
+    // such an interface.)
+    if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere)
       continue;
+    const bool ReleasedInBody = FA.releasedInBody(A.Key, A.Fam);
     if (!A.ReleasedSomewhere && !ReleasedInBody) {
       // Released on no path at all: say so. Where it is handed off on some
       // paths or acquired again while held, the notes still show the exits
