@@ -2,6 +2,7 @@
 #include "engine/PathFacts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::raii {
 
@@ -53,10 +54,13 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
       return nullptr;
   // A local whose writes the body does not all show (its address taken)
   // may change behind the facts' back.
-  for (const Decl *D : R.Reads)
-    if (const auto *V = dyn_cast<VarDecl>(D);
-        V && V->hasLocalStorage() && !C.Body.writtenOnlyByName(V))
+  for (const Decl *D : R.Reads) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (V && V->hasLocalStorage() && !C.Body.writtenOnlyByName(V))
       return nullptr;
+    if (!V || !V->hasLocalStorage())
+      R.LocalOnly &= V && V->getType().isConstQualified();
+  }
   R.ID = ID;
   Records.push_back(std::move(R));
   Bucket.push_back(&Records.back());
@@ -218,10 +222,13 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   return V;
 }
 
-void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F) {
+void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
+                            bool Loop) {
   const Leaf &L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
   if (L.Op == BO_Comma && L.A.Var) {
+    if (!useful(L.A.Var, 2))
+      return;
     if (const Fact *V = F.find(L.A.Var);
         Truth && V && V->Kind == Fact::Equals)
       return; // already known, and more precisely
@@ -233,11 +240,12 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F) {
     const Operand &W = V == &L.A ? L.B : L.A;
     std::optional<int64_t> K = V ? valueOf(W, F) : std::nullopt;
     if (V && K) {
-      F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
+      if (useful(V->Var, 2))
+        F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
       return;
     }
   }
-  if (L.Rec)
+  if (L.Rec && useful(L.Rec, 2) && (!Loop || L.Rec->LocalOnly))
     F.add({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
 }
 
@@ -267,7 +275,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
     return;
   V = cast<VarDecl>(V->getCanonicalDecl());
   std::optional<Fact> New;
-  if (Op && tracked(V)) {
+  if (Op && useful(V, 1) && tracked(V)) {
     std::optional<int64_t> Old;
     if (const Fact *Fv = F.find(V); Fv && Fv->Kind == Fact::Equals)
       Old = Fv->Value;
@@ -295,6 +303,30 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   forget(V, F);
   if (New)
     F.add(*New);
+}
+
+void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
+                             llvm::ArrayRef<const Expr *> Branches) {
+  Elements = std::move(E);
+  for (const Expr *Cond : Branches) {
+    // A branch in a loop is tested again by the next iteration.
+    unsigned Times = 1;
+    for (const Stmt *P = C.Body.parent(Cond); P && Times == 1;
+         P = C.Body.parent(P))
+      if (isa<WhileStmt, ForStmt, DoStmt, CXXForRangeStmt>(P))
+        Times = 2;
+    const Leaf &L = leaf(Cond);
+    if (L.Rec)
+      Tested[L.Rec] += Times;
+    if (L.A.Var)
+      Tested[L.A.Var] += Times;
+    if (L.B.Var)
+      Tested[L.B.Var] += Times;
+    if (L.Rec)
+      for (const Decl *D : L.Rec->Reads)
+        if (D != L.A.Var && D != L.B.Var)
+          Tested[D] += Times;
+  }
 }
 
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
@@ -334,7 +366,7 @@ void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {
         continue;
       V = cast<VarDecl>(V->getCanonicalDecl());
       forget(V, F);
-      if (Maybe || !tracked(V) || !V->getInit())
+      if (Maybe || !useful(V, 1) || !tracked(V) || !V->getInit())
         continue;
       const Operand &R = operand(V->getInit());
       if (std::optional<int64_t> K = valueOf(R, F))

@@ -74,17 +74,25 @@ public:
   ConditionFacts(const FunctionContext &C, ConstantValues &Values)
       : C(C), Values(Values) {}
 
-  /// The statements the CFG has as elements of their own (a call inside
-  /// an assignment is one): the rest of an element's sub-expressions are
-  /// applied with it.
-  void setElements(llvm::DenseSet<const Stmt *> E) { Elements = std::move(E); }
+  /// Before the fixpoint: \p Elements, the statements the CFG has as
+  /// elements of their own (a call inside an assignment is one; the rest of
+  /// an element's sub-expressions are applied with it), and \p Branches,
+  /// the conditions of the CFG's branches. A fact is kept only about what
+  /// some branch tests: a variable a condition reads, a condition tested
+  /// at two branches or more, or in a loop (one tested once is of no use
+  /// after it).
+  void prepare(llvm::DenseSet<const Stmt *> Elements,
+               llvm::ArrayRef<const Expr *> Branches);
   /// Applies what CFG element \p S writes to \p F.
   void apply(const Stmt *S, FactSet &F);
   /// The value of branch condition \p Cond on a path with \p F, when the
   /// facts decide it.
   std::optional<bool> decide(const Expr *Cond, const FactSet &F);
-  /// Records in \p F that \p Cond was \p Branch.
-  void assume(const Expr *Cond, bool Branch, FactSet &F);
+  /// Records in \p F that \p Cond was \p Branch. \p Loop: \p Cond is a
+  /// loop's, tested again after the body: only what the body's own writes
+  /// would change is kept (a loop waits for the fields and globals a
+  /// condition reads to change behind calls).
+  void assume(const Expr *Cond, bool Branch, FactSet &F, bool Loop);
 
 private:
   /// An expression without effects, interned: its record's address is the
@@ -92,6 +100,7 @@ private:
   struct Record {
     llvm::FoldingSetNodeID ID;
     llvm::SmallVector<const Decl *, 2> Reads;
+    bool LocalOnly = true; ///< reads tracked locals and constants only
   };
   /// One side of a comparison, or a condition tested for truth.
   struct Operand {
@@ -133,6 +142,12 @@ private:
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
   llvm::DenseSet<const Stmt *> Elements;
+  /// How many branches test each condition record and read each tracked
+  /// variable.
+  llvm::DenseMap<const void *, unsigned> Tested;
+  bool useful(const void *Subject, unsigned Min) const {
+    return Tested.lookup(Subject) >= Min;
+  }
 };
 
 } // namespace clang::tidy::raii

@@ -15,6 +15,16 @@ namespace clang::tidy::raii {
 
 namespace {
 
+/// The condition \p B's branch tests: for the blocks of `a && b` and
+/// `a || b` the operand evaluated last in it, not the whole condition.
+const Stmt *branchCondition(const CFGBlock *B) {
+  if (!B->getTerminatorStmt())
+    return nullptr;
+  if (const Stmt *Cond = B->getLastCondition())
+    return Cond;
+  return B->getTerminatorCondition();
+}
+
 const Stmt *lastStmt(const CFGBlock *B) {
   for (auto It = B->rbegin(); It != B->rend(); ++It)
     if (auto CS = It->getAs<CFGStmt>())
@@ -167,11 +177,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     }
   }
   const Stmt *Term = B->getTerminatorStmt();
-  // The condition this block's branch tests: for the blocks of `a && b`
-  // and `a || b` the operand evaluated last in it, not the whole condition.
-  const Stmt *Cond = Term ? B->getLastCondition() : nullptr;
-  if (Term && !Cond)
-    Cond = B->getTerminatorCondition();
+  const Stmt *Cond = branchCondition(B);
   const bool NoReturn = B->hasNoReturnElement();
   // The last successor may take the block's state instead of a copy.
   unsigned LastIdx = 0, Idx = 0;
@@ -220,7 +226,8 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         NextP = P;
       if (Branch) {
         Facts.refine(cast<Expr>(Cond), Idx == 0, Next);
-        Conds.assume(cast<Expr>(Cond), Idx == 0, NextP.Facts);
+        Conds.assume(cast<Expr>(Cond), Idx == 0, NextP.Facts,
+                     isa<WhileStmt, ForStmt, DoStmt>(Term));
       }
       if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
         jumpCauses(Term, Next);
@@ -266,11 +273,17 @@ bool Solver::run() {
   if (!G)
     return false;
   llvm::DenseSet<const Stmt *> Elements;
-  for (const CFGBlock *B : *G)
+  llvm::SmallVector<const Expr *, 16> Branches;
+  for (const CFGBlock *B : *G) {
     for (const CFGElement &El : *B)
       if (auto CS = El.getAs<CFGStmt>())
         Elements.insert(CS->getStmt());
-  Conds.setElements(std::move(Elements));
+    if (const auto *Cond = dyn_cast_or_null<Expr>(branchCondition(B));
+        Cond && B->succ_size() == 2 &&
+        !isa_and_nonnull<CXXForRangeStmt>(B->getTerminatorStmt()))
+      Branches.push_back(Cond);
+  }
+  Conds.prepare(std::move(Elements), Branches);
   const size_t N = C.acqs().size();
   In.assign(G->getNumBlockIDs(), PathSet());
   Path Entry{State::entry(N), FactSet()};
