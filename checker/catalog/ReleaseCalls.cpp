@@ -13,7 +13,9 @@ bool isReleaseCall(const Stmt *S, const RuleCatalog &Catalog) {
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
       Cast && Cast->getType()->isVoidType())
     E = Cast->getSubExpr()->IgnoreParenImpCasts();
-  return Catalog.matchRelease(E) != nullptr;
+  // A format release (`sqlite3_mprintf("%z", s)`) makes something too.
+  const Release *R = Catalog.matchRelease(E);
+  return R && R->Handle.Kind != HandleSpec::Format;
 }
 
 } // namespace clang::tidy::raii

@@ -206,6 +206,7 @@ const Expr *RuleCatalog::handleExpr(const Expr *Call, const HandleSpec &Spec) {
   switch (Spec.Kind) {
   case HandleSpec::Return:
   case HandleSpec::Global:
+  case HandleSpec::Format: // several handles, or none: formatArgs()
     return nullptr;
   case HandleSpec::This:
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))

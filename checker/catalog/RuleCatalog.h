@@ -34,8 +34,11 @@ struct HandleSpec {
     This,   ///< the implicit object (`m.lock()`)
     Arg,    ///< argument Index (`fclose(f)`, `pthread_mutex_lock(&m)`)
     Out,    ///< argument Index points to the handle(s) (`pipe(fds)`)
-    Global  ///< a global object (summaries of lock wrappers; no rule file
+    Global, ///< a global object (summaries of lock wrappers; no rule file
             ///< spelling)
+    Format  ///< releases only: argument Index is a printf format, and the
+            ///< arguments its Release::Conversion conversions consume are
+            ///< the handles (`sqlite3_mprintf("%z", s)` frees s)
   };
   KindT Kind = Return;
   unsigned Index = 0;
@@ -66,6 +69,8 @@ struct Release {
   HandleSpec Handle;
   bool MayThrow = false;
   enum OnT { Always, OnSuccess, OnFailure } On = Always;
+  /// For Format handles: the conversion letter that consumes a handle.
+  char Conversion = 0;
   const Family *Fam = nullptr;
 };
 

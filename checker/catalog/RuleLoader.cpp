@@ -144,17 +144,20 @@ public:
       return true;
     }
     bool IsOut = ForAcquire && S.consume_front("out");
-    if (IsOut || S.consume_front("arg")) {
+    bool IsFormat = !IsOut && !ForAcquire && S.consume_front("format");
+    if (IsOut || IsFormat || S.consume_front("arg")) {
       unsigned I;
       if (!S.trim().getAsInteger(10, I)) {
-        H.Kind = IsOut ? HandleSpec::Out : HandleSpec::Arg;
+        H.Kind = IsOut      ? HandleSpec::Out
+                 : IsFormat ? HandleSpec::Format
+                            : HandleSpec::Arg;
         H.Index = I;
         return true;
       }
     }
     error(N, "bad handle '" + *V + "' (expected " +
                  (ForAcquire ? "'return', 'this', 'arg N' or 'out N'"
-                             : "'this' or 'arg N'") +
+                             : "'this', 'arg N' or 'format N'") +
                  ")");
     return false;
   }
@@ -264,7 +267,7 @@ public:
   bool release(llvm::yaml::Node *N, Family &F) {
     Release R;
     bool Ok = mapping(
-        N, "release", {"function", "handle", "throws", "on"},
+        N, "release", {"function", "handle", "throws", "on", "conversion"},
         {"function", "handle"},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           if (K == "function") {
@@ -278,6 +281,18 @@ public:
             if (B)
               R.MayThrow = *B;
             return B.has_value();
+          }
+          if (K == "conversion") {
+            auto S = scalar(V, K);
+            if (!S)
+              return false;
+            if (S->size() != 1 || !llvm::isAlpha((*S)[0])) {
+              error(V, "bad conversion '" + *S +
+                           "' (expected one letter, as in 'z' for '%z')");
+              return false;
+            }
+            R.Conversion = (*S)[0];
+            return true;
           }
           auto S = scalar(V, K); // on
           if (!S)
@@ -296,6 +311,11 @@ public:
           }
           return true;
         });
+    if (Ok && (R.Handle.Kind == HandleSpec::Format) != (R.Conversion != 0)) {
+      error(N, R.Conversion ? "'conversion' needs 'handle: format N'"
+                            : "'handle: format N' needs a 'conversion'");
+      Ok = false;
+    }
     if (Ok)
       F.Releases.push_back(std::move(R));
     return Ok;

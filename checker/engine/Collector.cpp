@@ -164,6 +164,8 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
     }
     return;
   }
+  case HandleSpec::Format: // releases only
+    return;
   case HandleSpec::This:
   case HandleSpec::Arg:
   case HandleSpec::Global: {

@@ -1,5 +1,6 @@
 //===- Transfer.cpp - the transfer function: acquires, releases, statements ===//
 #include "engine/Transfer.h"
+#include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
 #include "engine/HandOff.h"
 #include "support/GuardTypes.h"
@@ -265,8 +266,20 @@ bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
 // --- statements -------------------------------------------------------------
 
 void TransferFunctions::VisitCallExpr(const CallExpr *E) {
-  for (const ReleaseRole &R : C.Roles.releases(E))
-    onRelease(E, R);
+  for (const ReleaseRole &R : C.Roles.releases(E)) {
+    if (R.Handle.Spec.Kind != HandleSpec::Format) {
+      onRelease(E, R);
+      continue;
+    }
+    // `sqlite3_mprintf("%z ..", s)`: each argument of a `%z` is released.
+    llvm::SmallVector<unsigned, 2> Args;
+    formatArgs(E, R.Handle.Spec.Index, R.Rule->Conversion, Args);
+    for (unsigned I : Args) {
+      ReleaseRole One = R;
+      One.Handle.Spec = {HandleSpec::Arg, I, 1};
+      onRelease(E, One);
+    }
+  }
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {
     handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));

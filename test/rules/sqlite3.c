@@ -77,3 +77,21 @@ void mismatchedMemory(int id) {
   void *p = sqlite3_malloc(8);
   sqlite3_free(p);
 }
+
+// printf.html: `%z` frees its argument. A string built up in a loop is
+// released by each next step, and by the `%z` of a precision given as `*`.
+char *negativeFormatConsumes(int n, const char *tail) {
+  char *s = sqlite3_mprintf("start");
+  for (int i = 0; i < n; i++)
+    s = sqlite3_mprintf("%z, %d", s, i);
+  char *t = sqlite3_mprintf("%s", tail);
+  return sqlite3_mprintf("%%%-5d %.*z.%z", n, 3, s, t);
+}
+
+// `%s` copies and frees nothing.
+char *positiveFormatCopies(const char *name) {
+  char *s = sqlite3_mprintf("%s", name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 's' acquired by 'sqlite3_mprintf' is never released [raii-release-skipped]
+  char *r = sqlite3_mprintf("%s!", s);
+  return r;
+}

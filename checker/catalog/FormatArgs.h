@@ -1,0 +1,26 @@
+//===- FormatArgs.h - the arguments a printf format's conversions take ----===//
+//
+// `sqlite3_mprintf("%z OR %s", a, b)` frees a: a release whose handle is
+// `format N` releases the arguments that one conversion letter of the
+// format literal in argument N consumes. This reads the literal as printf
+// does: flags, a width and a precision (each `*` takes an argument of its
+// own), length modifiers, `%%`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_CATALOG_FORMATARGS_H
+#define RAII_TIDY_CATALOG_FORMATARGS_H
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::raii {
+
+/// The indices of \p Call's arguments that the \p Conversion conversions of
+/// the string literal in argument \p FormatArg consume. False when that
+/// argument is no string literal (nothing is known).
+bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
+                llvm::SmallVectorImpl<unsigned> &Out);
+
+} // namespace clang::tidy::raii
+
+#endif
