@@ -115,8 +115,8 @@ std::optional<std::string> Planner::typeMismatch() const {
   QualType Pointee = T->getPointeeType();
   if (Shape.TakesRelease && (Pointee.isConstQualified() ||
                              Pointee.isVolatileQualified()))
-    return "'" + A.Name + "' points to a qualified type; '" +
-           H.release().str() + "' cannot take it";
+    return "'" + A.Name + "' points to a const or volatile type, which '" +
+           H.release().str() + "' cannot take";
   llvm::StringRef Spelled = Type;
   if (Spelled.contains("(anonymous") || Spelled.contains("(unnamed") ||
       Spelled.contains("(lambda"))
@@ -215,10 +215,10 @@ GuardRewrite Planner::run() {
       FA.Fn, cast<CompoundStmt>(Scope),
       releaseVerb(H.release()) + "_" + H.var()->getName().str(), Ctx);
   GuardRewrite Out;
-  std::string Decl2 = Type.str() + " " + Name + "(" + H.var()->getName().str();
+  std::string Text = Type.str() + " " + Name + "(" + H.var()->getName().str();
   if (Shape.TakesRelease)
-    Decl2 += ", &" + H.release().str();
-  auto Guard = insertStatementAfter(From, Decl2 + ");", SM, LO);
+    Text += ", &" + H.releaseSpelling().str();
+  auto Guard = insertStatementAfter(From, Text + ");", SM, LO);
   if (!Guard)
     return refuse("the acquire cannot be edited");
   Out.Fixes.push_back(*Guard);

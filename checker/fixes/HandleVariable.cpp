@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::raii {
 
@@ -109,7 +110,21 @@ std::optional<std::string> HandleVariable::refusal() {
     if (!Release.empty() && Name != Release)
       return "'" + A.Name + "' is released by two functions";
     Release = Name;
+    // The function as the code names it (`std::fclose`).
+    if (const auto *Call = dyn_cast<CallExpr>(R);
+        Call && ReleaseSpelling.empty()) {
+      const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+      if (isa<DeclRefExpr>(Callee) && !Callee->getBeginLoc().isMacroID() &&
+          !Callee->getEndLoc().isMacroID())
+        ReleaseSpelling =
+            Lexer::getSourceText(
+                CharSourceRange::getTokenRange(Callee->getSourceRange()),
+                Ctx.getSourceManager(), Ctx.getLangOpts())
+                .str();
+    }
   }
+  if (ReleaseSpelling.empty())
+    ReleaseSpelling = Release;
   IntHandle = V->getType()->isIntegerType();
   for (const Acquisition &O : FA.Acquisitions)
     if (&O != &A && O.Key == A.Key && !O.isSeed())
@@ -224,8 +239,15 @@ HandleVariable::releaseSite(const Expr *R, std::string &Why) const {
     Why = "a release is written in a macro";
     return std::nullopt;
   }
-  // The call, or an `if` that only guards it with a validity test.
-  const Stmt *S = R;
+  // The call (its result perhaps cast to `void`), or an `if` that only
+  // guards it with a validity test.
+  const Stmt *Call = R;
+  for (const auto *Up = dyn_cast_or_null<Expr>(Body.parent(Call));
+       Up && (isa<ParenExpr>(Up) ||
+              (isa<ExplicitCastExpr>(Up) && Up->getType()->isVoidType()));
+       Up = dyn_cast_or_null<Expr>(Body.parent(Call)))
+    Call = Up;
+  const Stmt *S = Call;
   const Stmt *P = Body.parent(S);
   if (const auto *C = dyn_cast_or_null<CompoundStmt>(P);
       C && C->size() == 1 && isa_and_nonnull<IfStmt>(Body.parent(C))) {
@@ -237,7 +259,7 @@ HandleVariable::releaseSite(const Expr *R, std::string &Why) const {
       !If->getConditionVariable() && testsValid(If->getCond())) {
     S = If;
     P = Body.parent(If);
-  } else if (S != R) {
+  } else if (S != Call) {
     S = nullptr;
   }
   if (isa_and_nonnull<LabelStmt>(P))

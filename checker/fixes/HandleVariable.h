@@ -82,6 +82,8 @@ public:
   const VarDecl *var() const { return Var; }
   /// The release function's name (`free`, `fclose`, `delete`, `delete[]`).
   llvm::StringRef release() const { return Release; }
+  /// The release function as the code spells it (`std::fclose`).
+  llvm::StringRef releaseSpelling() const { return ReleaseSpelling; }
   /// True for an integer handle (a descriptor, invalid when negative).
   bool intHandle() const { return IntHandle; }
   const BodyIndex &body() const { return Body; }
@@ -101,7 +103,7 @@ private:
   ASTContext &Ctx;
   BodyIndex Body;
   const VarDecl *Var = nullptr;
-  std::string Release;
+  std::string Release, ReleaseSpelling;
   bool IntHandle = false;
   const Stmt *Scope = nullptr;
   const Stmt *From = nullptr;
