@@ -44,25 +44,43 @@ FixItHint deleteStatement(const Stmt *S, const SourceManager &SM,
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(Begin, End));
 }
 
-bool returnsTrivially(const ReturnStmt *R) {
-  const Expr *V = R->getRetValue();
-  if (!V)
-    return true;
-  V = V->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(V);
-      U && (U->getOpcode() == UO_Minus || U->getOpcode() == UO_LNot))
-    V = U->getSubExpr()->IgnoreParenImpCasts();
+/// True if \p E computes a scalar from literals, enumerators and local
+/// scalars only: no call, no access through a pointer, no side effect.
+static bool pureLocalScalar(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *C = dyn_cast<CastExpr>(E))
+    return (C->getType()->isScalarType() || C->getType()->isVoidType()) &&
+           C->getCastKind() != CK_UserDefinedConversion &&
+           C->getCastKind() != CK_ConstructorConversion &&
+           pureLocalScalar(C->getSubExpr());
   if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr,
           CXXNullPtrLiteralExpr, GNUNullExpr, CharacterLiteral,
-          StringLiteral>(V))
+          StringLiteral>(E))
     return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(V)) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (isa<EnumConstantDecl>(DRE->getDecl()))
       return true;
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     return VD && VD->hasLocalStorage() && VD->getType()->isScalarType();
   }
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return (U->getOpcode() == UO_Minus || U->getOpcode() == UO_Plus ||
+            U->getOpcode() == UO_LNot || U->getOpcode() == UO_Not) &&
+           pureLocalScalar(U->getSubExpr());
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return !B->isAssignmentOp() && !B->isCommaOp() &&
+           B->getType()->isScalarType() && pureLocalScalar(B->getLHS()) &&
+           pureLocalScalar(B->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return pureLocalScalar(CO->getCond()) &&
+           pureLocalScalar(CO->getTrueExpr()) &&
+           pureLocalScalar(CO->getFalseExpr());
   return false;
+}
+
+bool returnsTrivially(const ReturnStmt *R) {
+  const Expr *V = R->getRetValue();
+  return !V || pureLocalScalar(V);
 }
 
 std::optional<FixItHint> insertStatementAfter(const Stmt *S,

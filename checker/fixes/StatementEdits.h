@@ -30,7 +30,8 @@ SourceLocation statementEnd(const Stmt *S, const SourceManager &SM,
                             const LangOptions &LO);
 
 /// True if returning \p R's value after a release instead of before it
-/// cannot differ: no value, a literal, an enumerator, or a local scalar.
+/// cannot differ: no value, or a scalar computed from literals,
+/// enumerators and local scalars only (`-1`, `n`, `n > 0 ? n : -1`).
 bool returnsTrivially(const ReturnStmt *R);
 
 /// The removal of statement \p S.
