@@ -49,7 +49,7 @@ GuardRewrite plan(const FunctionAnalysis &FA, unsigned Acq, ASTContext &Ctx) {
       !isa<CompoundStmt>(H.body().parent(DS)))
     return refuse("'" + A.Name + "' is not declared on its own");
   H.setScope(H.body().parent(DS), DS);
-  if (auto Why = H.jumpIntoScope())
+  if (auto Why = H.jumpIntoScope("the declaration of '" + A.Name + "'"))
     return refuse(*Why);
   if (auto Why = H.escapingUse(/*CallsBorrow=*/false))
     return refuse(*Why);

@@ -206,7 +206,7 @@ GuardRewrite Planner::run() {
       alwaysLeaves(If->getThen()))
     From = If;
   H.setScope(Scope, From);
-  if (auto Why = H.jumpIntoScope())
+  if (auto Why = H.jumpIntoScope("the guard's declaration"))
     return refuse(*Why);
   if (auto Why = H.escapingUse(/*CallsBorrow=*/!A.HeldAtExit))
     return refuse(*Why);

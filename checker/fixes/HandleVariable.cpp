@@ -105,7 +105,11 @@ std::optional<std::string> HandleVariable::refusal() {
   for (const Expr *R : A.Releases) {
     std::string Name;
     const Expr *Arg = nullptr;
-    if (!releaseCall(R, Name, Arg) || !names(ignoreValueCasts(Arg)))
+    // Only a release the family names (not a wrapper a summary made one).
+    if (!releaseCall(R, Name, Arg) || !names(ignoreValueCasts(Arg)) ||
+        (A.Fam && llvm::none_of(A.Fam->Releases, [&](const raii::Release &Rel) {
+           return lastComponent(Rel.Function) == Name;
+         })))
       return "'" + A.Name + "' is released through '" + calleeName(R) + "'";
     if (!Release.empty() && Name != Release)
       return "'" + A.Name + "' is released by two functions";
@@ -282,7 +286,8 @@ HandleVariable::releaseSite(const Expr *R, std::string &Why) const {
   return Site;
 }
 
-std::optional<std::string> HandleVariable::jumpIntoScope() const {
+std::optional<std::string>
+HandleVariable::jumpIntoScope(llvm::StringRef Declared) const {
   if (Computed)
     return std::string("the function has a computed 'goto'");
   auto AfterFrom = [&](const Stmt *S) {
@@ -294,7 +299,7 @@ std::optional<std::string> HandleVariable::jumpIntoScope() const {
     for (const GotoStmt *G : Gotos)
       if (G->getLabel()->getStmt() == L && !AfterFrom(G))
         return "a 'goto' jumps to label '" + std::string(L->getName()) +
-               "' past the declaration of '" + A.Name + "'";
+               "' past " + Declared.str();
   }
   for (const SwitchCase *C : Cases) {
     if (!AfterFrom(C))
@@ -303,7 +308,7 @@ std::optional<std::string> HandleVariable::jumpIntoScope() const {
     while (P && !isa<SwitchStmt>(P))
       P = Body.parent(P);
     if (!P || !AfterFrom(P))
-      return "a 'case' label jumps past the declaration of '" + A.Name + "'";
+      return "a 'case' label jumps past " + Declared.str();
   }
   return std::nullopt;
 }

@@ -43,8 +43,8 @@ public:
 
   /// Why a jump could enter the scope past \p From (a `goto` or `case`
   /// label after it reached from before it, a computed `goto`), if one
-  /// can.
-  std::optional<std::string> jumpIntoScope() const;
+  /// can; \p Declared names what it would skip (`the declaration of 'p'`).
+  std::optional<std::string> jumpIntoScope(llvm::StringRef Declared) const;
   /// Why a use of the handle could outlive the rewrite's release (copied,
   /// returned, passed to a function that may keep it), if one could. With
   /// \p CallsBorrow every call only borrows it (every path releases it
