@@ -159,9 +159,16 @@ std::optional<std::string> HandleVariable::refusal() {
   return std::nullopt;
 }
 
-std::optional<std::pair<BinaryOperatorKind, int64_t>>
-HandleVariable::comparison(const Expr *Cond) const {
-  const auto *B = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+std::optional<bool> HandleVariable::validity(const Expr *Cond) const {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (names(Cond))
+    return IntHandle ? std::nullopt : std::optional<bool>(true);
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond);
+      U && U->getOpcode() == UO_LNot) {
+    std::optional<bool> Inner = validity(U->getSubExpr());
+    return Inner ? std::optional<bool>(!*Inner) : std::nullopt;
+  }
+  const auto *B = dyn_cast<BinaryOperator>(Cond);
   if (!B || !B->isComparisonOp())
     return std::nullopt;
   const Expr *L = B->getLHS(), *R = B->getRHS();
@@ -175,34 +182,18 @@ HandleVariable::comparison(const Expr *Cond) const {
   std::optional<int64_t> K = constantValue(R, Ctx);
   if (!K)
     return std::nullopt;
-  return std::make_pair(Op, *K);
-}
-
-bool HandleVariable::testsValid(const Expr *Cond) const {
-  if (names(Cond))
-    return !IntHandle;
-  auto C = comparison(Cond);
-  if (!C)
-    return false;
-  auto [Op, K] = *C;
+  // Pointers: compared with null. Descriptors: with -1 or 0.
   if (!IntHandle)
-    return K == 0 && Op == BO_NE;
-  return (Op == BO_NE && K == -1) || (Op == BO_GE && K == 0) ||
-         (Op == BO_GT && K == -1);
-}
-
-bool HandleVariable::testsInvalid(const Expr *Cond) const {
-  if (const auto *U = dyn_cast<UnaryOperator>(Cond->IgnoreParenImpCasts());
-      U && U->getOpcode() == UO_LNot)
-    return !IntHandle && names(U->getSubExpr());
-  auto C = comparison(Cond);
-  if (!C)
+    return *K == 0 && (Op == BO_EQ || Op == BO_NE)
+               ? std::optional<bool>(Op == BO_NE)
+               : std::nullopt;
+  if ((Op == BO_NE && *K == -1) || (Op == BO_GE && *K == 0) ||
+      (Op == BO_GT && *K == -1))
+    return true;
+  if ((Op == BO_EQ && *K == -1) || (Op == BO_LT && *K == 0) ||
+      (Op == BO_LE && *K == -1))
     return false;
-  auto [Op, K] = *C;
-  if (!IntHandle)
-    return K == 0 && Op == BO_EQ;
-  return (Op == BO_EQ && K == -1) || (Op == BO_LT && K == 0) ||
-         (Op == BO_LE && K == -1);
+  return std::nullopt;
 }
 
 const Stmt *HandleVariable::nextInBlock(const Stmt *S,
@@ -217,24 +208,6 @@ const Stmt *HandleVariable::nextInBlock(const Stmt *S,
     if (*It == Elem)
       return std::next(It) == Block->body_end() ? nullptr : *std::next(It);
   return nullptr;
-}
-
-bool HandleVariable::leavesScope(const Stmt *Next) const {
-  if (isa<ReturnStmt>(Next))
-    return true;
-  if (const auto *G = dyn_cast<GotoStmt>(Next))
-    return !Body.isAncestor(Scope, G->getLabel()->getStmt());
-  if (!isa<BreakStmt, ContinueStmt>(Next))
-    return false;
-  bool PassedScope = false;
-  for (const Stmt *P = Body.parent(Next); P; P = Body.parent(P)) {
-    if (P == Scope)
-      PassedScope = true;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
-        (isa<BreakStmt>(Next) && isa<SwitchStmt>(P)))
-      return PassedScope;
-  }
-  return false;
 }
 
 std::optional<HandleVariable::ReleaseSite>
@@ -282,7 +255,7 @@ HandleVariable::releaseSite(const Expr *R, std::string &Why) const {
   Site.Next = nextInBlock(S, Block);
   const bool Labelled = isa_and_nonnull<LabelStmt>(Body.parent(S));
   Site.AtScopeExit =
-      Site.Next ? leavesScope(Site.Next) : (Block == Scope && !Labelled);
+      Site.Next ? jumpLeaves(Site.Next, Scope, Body) : (Block == Scope && !Labelled);
   return Site;
 }
 

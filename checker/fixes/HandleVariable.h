@@ -66,11 +66,15 @@ public:
   std::optional<ReleaseSite> releaseSite(const Expr *R,
                                          std::string &Why) const;
 
-  /// \p Cond tests that the handle is valid (`p`, `p != NULL`, `fd >= 0`).
-  bool testsValid(const Expr *Cond) const;
-  /// \p Cond tests that the handle is invalid (`!p`, `p == nullptr`,
-  /// `fd < 0`, `fd == -1`).
-  bool testsInvalid(const Expr *Cond) const;
+  /// What condition \p Cond says about the handle: true if it holds exactly
+  /// when the handle is valid (`p`, `p != NULL`, `fd >= 0`), false if
+  /// exactly when it is invalid (`!p`, `p == nullptr`, `fd < 0`, `fd ==
+  /// -1`), nullopt if it is no such test.
+  std::optional<bool> validity(const Expr *Cond) const;
+  bool testsValid(const Expr *Cond) const { return validity(Cond) == true; }
+  bool testsInvalid(const Expr *Cond) const {
+    return validity(Cond) == false;
+  }
   /// \p E names the handle variable (through parentheses and casts).
   bool names(const Expr *E) const;
   /// The value of \p E is the handle's invalid value (`NULL`, `-1`).
@@ -90,13 +94,6 @@ public:
   bool before(const Stmt *X, const Stmt *Y) const;
 
 private:
-  /// True if \p Next, right after a release, leaves the scope.
-  bool leavesScope(const Stmt *Next) const;
-  /// \p Cond compares the handle with a constant: the operator, with the
-  /// handle on the left, and the constant.
-  std::optional<std::pair<BinaryOperatorKind, int64_t>>
-  comparison(const Expr *Cond) const;
-
   struct Facts;
   const FunctionAnalysis &FA;
   const Acquisition &A;

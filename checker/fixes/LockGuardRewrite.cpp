@@ -39,9 +39,8 @@ private:
   const CompoundStmt *blockOf(const Stmt *S) const {
     return dyn_cast_or_null<CompoundStmt>(Body.parent(S));
   }
-  /// True if jump \p J (`return`, `break`, `continue`) leaves the lock's
-  /// block.
-  bool leavesScope(const Stmt *J) const;
+  /// True if jump \p J leaves the lock's block.
+  bool leavesScope(const Stmt *J) const { return jumpLeaves(J, Scope, Body); }
   /// True if the release \p R can be deleted: the guard would release at
   /// the same point, with nothing destroyed in between.
   bool deletable(const Stmt *R) const;
@@ -69,22 +68,6 @@ private:
   /// Locals with a destructor declared in the block after the lock.
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
 };
-
-bool Planner::leavesScope(const Stmt *J) const {
-  if (isa<ReturnStmt>(J))
-    return true;
-  if (!isa<BreakStmt, ContinueStmt>(J))
-    return false;
-  bool PassedScope = false;
-  for (const Stmt *P = Body.parent(J); P; P = Body.parent(P)) {
-    if (P == Scope)
-      PassedScope = true;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
-        (isa<BreakStmt>(J) && isa<SwitchStmt>(P)))
-      return PassedScope;
-  }
-  return false;
-}
 
 bool Planner::destroyedUnderGuard(const Stmt *R) const {
   return llvm::any_of(Destroyed, [&](const VarDecl *V) {

@@ -1,5 +1,7 @@
 //===- StatementEdits.cpp - the edits fixes make to whole statements ------===//
 #include "fixes/StatementEdits.h"
+#include "engine/BodyIndex.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
@@ -42,6 +44,25 @@ FixItHint deleteStatement(const Stmt *S, const SourceManager &SM,
     return FixItHint::CreateRemoval(CharSourceRange::getCharRange(
         Begin.getLocWithOffset(int(Break) - int(BeginOff)), End));
   return FixItHint::CreateRemoval(CharSourceRange::getCharRange(Begin, End));
+}
+
+bool jumpLeaves(const Stmt *J, const Stmt *Block, const BodyIndex &Body) {
+  if (isa<ReturnStmt>(J))
+    return true;
+  if (const auto *G = dyn_cast<GotoStmt>(J))
+    return !Body.isAncestor(Block, G->getLabel()->getStmt());
+  if (!isa<BreakStmt, ContinueStmt>(J))
+    return false;
+  // Leaves if the loop (or switch) it ends is outside the block.
+  bool PassedBlock = false;
+  for (const Stmt *P = Body.parent(J); P; P = Body.parent(P)) {
+    if (P == Block)
+      PassedBlock = true;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
+        (isa<BreakStmt>(J) && isa<SwitchStmt>(P)))
+      return PassedBlock;
+  }
+  return false;
 }
 
 /// True if \p E computes a scalar from literals, enumerators and local

@@ -2,7 +2,7 @@
 //
 // Where statements sit (in a macro, one before another), where one ends in
 // the source (its `;`, or the `}` of a block and of an `if` whose branch is
-// one), whether a `return` could see the order of a release and its value,
+// one), whether a jump leaves a block, whether a `return` could see the order of a release and its value,
 // and its removal: the whole line when the statement is alone on it,
 // so the next line keeps its indentation; and the insertion of a statement
 // on a line of its own after another.
@@ -17,6 +17,8 @@
 
 namespace clang::tidy::raii {
 
+class BodyIndex;
+
 /// True if \p S begins or ends inside a macro expansion.
 inline bool inMacro(const Stmt *S) {
   return S->getBeginLoc().isMacroID() || S->getEndLoc().isMacroID();
@@ -28,6 +30,10 @@ bool endsBefore(const Stmt *X, const Stmt *Y, const SourceManager &SM);
 /// Just past the end of statement \p S; invalid if it cannot be found.
 SourceLocation statementEnd(const Stmt *S, const SourceManager &SM,
                             const LangOptions &LO);
+
+/// True if jump \p J (`return`, `break`, `continue`, `goto`) leaves block
+/// \p Block of the body \p Body indexes.
+bool jumpLeaves(const Stmt *J, const Stmt *Block, const BodyIndex &Body);
 
 /// True if returning \p R's value after a release instead of before it
 /// cannot differ: no value, or a scalar computed from literals,
