@@ -102,6 +102,8 @@ std::optional<std::string> HandleVariable::refusal() {
     return "'" + A.Name + "' is handed off on some path";
   if (inMacro(A.Site))
     return std::string("the acquire is written in a macro");
+  if (A.Rule && A.Rule->Handle.Kind == HandleSpec::Out)
+    return "'" + A.Name + "' is acquired through an out-parameter";
   for (const Expr *R : A.Releases) {
     std::string Name;
     const Expr *Arg = nullptr;
