@@ -74,7 +74,8 @@ GuardFixingCheck::planGuardFix(const FunctionAnalysis &FA, unsigned I,
   if (!Guard || !isRewritableLockGuard(*Guard))
     return std::nullopt;
   GuardRewrite Fix = planLockGuardRewrite(FA, I, *Guard, Ctx);
-  includeFor(Fix, A, *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>", Ctx);
+  includeFor(Fix, A,
+             *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>", Ctx);
   return Fix;
 }
 

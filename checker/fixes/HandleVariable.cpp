@@ -1,4 +1,4 @@
-//===- HandleVariable.cpp - a local handle variable, as its rewrites see it ===//
+//===- HandleVariable.cpp - a handle variable, as its rewrites see it ----===//
 #include "fixes/HandleVariable.h"
 #include "engine/HandleKey.h"
 #include "fixes/StatementEdits.h"
@@ -256,8 +256,8 @@ HandleVariable::releaseSite(const Expr *R, std::string &Why) const {
   const CompoundStmt *Block = nullptr;
   Site.Next = nextInBlock(S, Block);
   const bool Labelled = isa_and_nonnull<LabelStmt>(Body.parent(S));
-  Site.AtScopeExit =
-      Site.Next ? jumpLeaves(Site.Next, Scope, Body) : (Block == Scope && !Labelled);
+  Site.AtScopeExit = Site.Next ? jumpLeaves(Site.Next, Scope, Body)
+                               : (Block == Scope && !Labelled);
   return Site;
 }
 

@@ -2,10 +2,10 @@
 //
 // Where statements sit (in a macro, one before another), where one ends in
 // the source (its `;`, or the `}` of a block and of an `if` whose branch is
-// one), whether a jump leaves a block, whether a `return` could see the order of a release and its value,
-// and its removal: the whole line when the statement is alone on it,
-// so the next line keeps its indentation; and the insertion of a statement
-// on a line of its own after another.
+// one), whether a jump leaves a block, whether a `return` could see the order
+// of a release and its value, and its removal: the whole line when the
+// statement is alone on it, so the next line keeps its indentation; and the
+// insertion of a statement on a line of its own after another.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_FIXES_STATEMENTEDITS_H
