@@ -114,6 +114,12 @@ std::optional<FixItHint> insertStatementAfter(const Stmt *S,
   // Indented like S when S begins its line.
   auto [File, Off] = SM.getDecomposedLoc(SM.getExpansionLoc(S->getBeginLoc()));
   llvm::StringRef Buf = SM.getBufferData(File);
+  // After a line comment that ends S's line, which stays with S.
+  unsigned EndOff = SM.getFileOffset(End);
+  size_t LineEnd = std::min(Buf.find('\n', EndOff), Buf.size());
+  if (Buf.slice(EndOff, LineEnd).trim().starts_with("//") &&
+      !Buf.slice(EndOff, LineEnd).contains('\\'))
+    End = End.getLocWithOffset(int(LineEnd) - int(EndOff));
   size_t LineStart = Buf.rfind('\n', Off ? Off - 1 : 0);
   LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
   llvm::StringRef Indent = Buf.slice(LineStart, Off);
