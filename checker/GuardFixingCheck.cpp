@@ -1,8 +1,10 @@
 //===- GuardFixingCheck.cpp - base of the checks that rewrite into guards -===//
 #include "GuardFixingCheck.h"
 #include "fixes/CCleanupRewrite.h"
+#include "fixes/HandleGuardRewrite.h"
 #include "support/BoolOption.h"
 #include "clang/AST/ASTContext.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::raii {
 
@@ -32,9 +34,32 @@ void GuardFixingCheck::registerPPCallbacks(const SourceManager &SM,
   Runtime.setPreprocessor(PP);
 }
 
+/// The headers a fix of some guard-fixing check already inserts into a file
+/// of this translation unit: raii-use-guard and raii-release-skipped each
+/// have an IncludeInserter, and two insertions of one header at one place
+/// would both be applied.
+static llvm::StringSet<> &headersInserted() {
+  static llvm::StringSet<> Inserted;
+  return Inserted;
+}
+
 void GuardFixingCheck::onStartOfTranslationUnit() {
   ResourceCheck::onStartOfTranslationUnit();
-  resetLockGuardRewrites();
+  resetGuardRewriteNames();
+  headersInserted().clear();
+}
+
+void GuardFixingCheck::includeFor(GuardRewrite &Fix, const Acquisition &A,
+                                  llvm::StringRef Header, ASTContext &Ctx) {
+  if (!Fix.ok())
+    return;
+  FileID File = Ctx.getSourceManager().getFileID(A.Site->getBeginLoc());
+  if (!headersInserted()
+           .insert(std::to_string(File.getHashValue()) + Header.str())
+           .second)
+    return;
+  if (auto Include = Inserter.createIncludeInsertion(File, Header))
+    Fix.Fixes.push_back(*Include);
 }
 
 std::optional<GuardRewrite>
@@ -44,15 +69,52 @@ GuardFixingCheck::planGuardFix(const FunctionAnalysis &FA, unsigned I,
   const Acquisition &A = FA.Acquisitions[I];
   if (!Ctx.getLangOpts().CPlusPlus)
     return planCFix(FA, I, Ctx);
-  if (!A.IsLock || !Guard || !isRewritableLockGuard(*Guard))
+  if (!A.IsLock)
+    return Guard ? planHandleFix(FA, I, *Guard, Ctx) : std::nullopt;
+  if (!Guard || !isRewritableLockGuard(*Guard))
     return std::nullopt;
   GuardRewrite Fix = planLockGuardRewrite(FA, I, *Guard, Ctx);
-  if (Fix.ok())
-    if (auto Include = Inserter.createIncludeInsertion(
-            Ctx.getSourceManager().getFileID(A.Site->getBeginLoc()),
-            *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>"))
-      Fix.Fixes.push_back(*Include);
+  includeFor(Fix, A,
+             *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>", Ctx);
   return Fix;
+}
+
+std::optional<GuardRewrite>
+GuardFixingCheck::planHandleFix(const FunctionAnalysis &FA, unsigned I,
+                                llvm::StringRef Guard, ASTContext &Ctx) {
+  const Acquisition &A = FA.Acquisitions[I];
+  if (!A.Fam)
+    return std::nullopt;
+  // The advised guard first (none for a descriptor in `std` style), then
+  // the family's other one: in `raii` style the standard guard when the
+  // runtime cannot be included; in `std` style the runtime's only where the
+  // standard has none.
+  llvm::SmallVector<llvm::StringRef, 3> Candidates;
+  if (!Guard.empty())
+    Candidates.push_back(Guard);
+  else
+    Candidates.push_back(A.Fam->GuardRaii);
+  if (!Guard.starts_with("std::"))
+    Candidates.push_back(A.Fam->GuardStd);
+  std::optional<std::string> RuntimeWhy;
+  for (llvm::StringRef G : Candidates) {
+    std::optional<HandleGuardShape> Shape = handleGuardShape(G);
+    if (!Shape)
+      continue;
+    if (Shape->Runtime) {
+      if (auto Why = Runtime.unusable(Shape->Header, Ctx.getLangOpts())) {
+        RuntimeWhy = "'" + G.str() + "' needs the raii runtime, and " + *Why;
+        continue;
+      }
+    }
+    GuardRewrite Fix =
+        planHandleGuardRewrite(FA, I, guardText(G, A, Ctx), *Shape, Ctx);
+    includeFor(Fix, A, "<" + Shape->Header.str() + ">", Ctx);
+    return Fix;
+  }
+  if (RuntimeWhy)
+    return GuardRewrite::refused(*RuntimeWhy);
+  return std::nullopt;
 }
 
 std::optional<GuardRewrite>
@@ -67,11 +129,7 @@ GuardFixingCheck::planCFix(const FunctionAnalysis &FA, unsigned I,
     return Fix;
   }
   Fix = planCCleanupRewrite(FA, I, Ctx);
-  if (Fix.ok())
-    if (auto Include = Inserter.createIncludeInsertion(
-            Ctx.getSourceManager().getFileID(A.Site->getBeginLoc()),
-            "<raii/cleanup.h>"))
-      Fix.Fixes.push_back(*Include);
+  includeFor(Fix, A, "<raii/cleanup.h>", Ctx);
   return Fix;
 }
 

@@ -1,7 +1,8 @@
 //===- GuardFixingCheck.h - base of the checks that rewrite into guards ---===//
 //
 // raii-use-guard and raii-release-skipped both offer the rewrite of a manual
-// lock into a standard guard (fixes/LockGuardRewrite.h), and in C, with
+// lock into a standard guard (fixes/LockGuardRewrite.h), of a C++ handle
+// into the guard its rule names (fixes/HandleGuardRewrite.h), and in C, with
 // option RaiiCCleanupAttribute (off by default), of a handle into a
 // <raii/cleanup.h> cleanup variable (fixes/CCleanupRewrite.h). This base
 // plans it for an acquisition, adds the header with clang-tidy's
@@ -31,8 +32,9 @@ public:
 protected:
   /// The rewrite of acquisition \p I into \p Guard (the guard the message
   /// names; none in C), header included; nullopt when \p I has no rewrite
-  /// (not a lock with a standard guard this rewrite declares; in C, not a
-  /// handle, or RaiiCCleanupAttribute is off).
+  /// (not a lock with a standard guard this rewrite declares, not a handle
+  /// whose guard a handle rewrite declares; in C, not a handle, or
+  /// RaiiCCleanupAttribute is off).
   std::optional<GuardRewrite> planGuardFix(const FunctionAnalysis &FA,
                                            unsigned I,
                                            std::optional<llvm::StringRef> Guard,
@@ -49,6 +51,15 @@ protected:
   }
 
 private:
+  /// Adds to \p Fix (if it is one) the include of \p Header (`<memory>`) in
+  /// the file of \p A's acquire, unless the file has it or a fix of this
+  /// translation unit already adds it.
+  void includeFor(GuardRewrite &Fix, const Acquisition &A,
+                  llvm::StringRef Header, ASTContext &Ctx);
+  /// C++ handles: the guard a rule names (fixes/HandleGuardRewrite.h).
+  std::optional<GuardRewrite> planHandleFix(const FunctionAnalysis &FA,
+                                            unsigned I, llvm::StringRef Guard,
+                                            ASTContext &Ctx);
   std::optional<GuardRewrite> planCFix(const FunctionAnalysis &FA, unsigned I,
                                        ASTContext &Ctx);
 

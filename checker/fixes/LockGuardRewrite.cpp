@@ -12,12 +12,12 @@
 
 namespace clang::tidy::raii {
 
-namespace {
-
-GuardNamer &namer() {
+GuardNamer &guardRewriteNamer() {
   static GuardNamer N;
   return N;
 }
+
+namespace {
 
 class Planner {
 public:
@@ -39,12 +39,8 @@ private:
   const CompoundStmt *blockOf(const Stmt *S) const {
     return dyn_cast_or_null<CompoundStmt>(Body.parent(S));
   }
-  /// True if jump \p J (`return`, `break`, `continue`) leaves the lock's
-  /// block.
-  bool leavesScope(const Stmt *J) const;
-  /// True if returning \p R's value after the unlock instead of before it
-  /// cannot differ: no value, a literal, an enumerator, or a local scalar.
-  static bool trivialReturn(const ReturnStmt *R);
+  /// True if jump \p J leaves the lock's block.
+  bool leavesScope(const Stmt *J) const { return jumpLeaves(J, Scope, Body); }
   /// True if the release \p R can be deleted: the guard would release at
   /// the same point, with nothing destroyed in between.
   bool deletable(const Stmt *R) const;
@@ -73,43 +69,6 @@ private:
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
 };
 
-bool Planner::leavesScope(const Stmt *J) const {
-  if (isa<ReturnStmt>(J))
-    return true;
-  if (!isa<BreakStmt, ContinueStmt>(J))
-    return false;
-  bool PassedScope = false;
-  for (const Stmt *P = Body.parent(J); P; P = Body.parent(P)) {
-    if (P == Scope)
-      PassedScope = true;
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
-        (isa<BreakStmt>(J) && isa<SwitchStmt>(P)))
-      return PassedScope;
-  }
-  return false;
-}
-
-bool Planner::trivialReturn(const ReturnStmt *R) {
-  const Expr *V = R->getRetValue();
-  if (!V)
-    return true;
-  V = V->IgnoreParenImpCasts();
-  if (const auto *U = dyn_cast<UnaryOperator>(V);
-      U && (U->getOpcode() == UO_Minus || U->getOpcode() == UO_LNot))
-    V = U->getSubExpr()->IgnoreParenImpCasts();
-  if (isa<IntegerLiteral, FloatingLiteral, CXXBoolLiteralExpr,
-          CXXNullPtrLiteralExpr, GNUNullExpr, CharacterLiteral,
-          StringLiteral>(V))
-    return true;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(V)) {
-    if (isa<EnumConstantDecl>(DRE->getDecl()))
-      return true;
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && VD->hasLocalStorage() && VD->getType()->isScalarType();
-  }
-  return false;
-}
-
 bool Planner::destroyedUnderGuard(const Stmt *R) const {
   return llvm::any_of(Destroyed, [&](const VarDecl *V) {
     const Stmt *DS = Body.declStmtOf(V);
@@ -130,7 +89,7 @@ bool Planner::deletable(const Stmt *R) const {
   if (!Next)
     return Block == Scope; // the lock's block ends here
   if (const auto *Ret = dyn_cast<ReturnStmt>(Next))
-    return trivialReturn(Ret);
+    return returnsTrivially(Ret);
   return isa<BreakStmt, ContinueStmt>(Next) && leavesScope(Next);
 }
 
@@ -253,7 +212,7 @@ GuardRewrite Planner::run() {
     Guard += "<" +
              ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
              ">";
-  std::string Name = namer().freshName(
+  std::string Name = guardRewriteNamer().freshName(
       FA.Fn, Scope,
       ObjText == "*this" ? std::string("lock_this")
                          : guardNameBase({stripToObject(Obj)}),
@@ -285,6 +244,6 @@ bool isRewritableLockGuard(llvm::StringRef Guard) {
          Guard == "std::unique_lock" || Guard == "std::shared_lock";
 }
 
-void resetLockGuardRewrites() { namer().reset(); }
+void resetGuardRewriteNames() { guardRewriteNamer().reset(); }
 
 } // namespace clang::tidy::raii

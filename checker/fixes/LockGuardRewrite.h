@@ -26,6 +26,7 @@
 #define RAII_TIDY_FIXES_LOCKGUARDREWRITE_H
 
 #include "engine/FunctionAnalysis.h"
+#include "support/GuardNaming.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallVector.h"
 #include <string>
@@ -54,8 +55,12 @@ GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
 /// `std::scoped_lock`, `std::unique_lock`, `std::shared_lock`.
 bool isRewritableLockGuard(llvm::StringRef Guard);
 
+/// The names the guard rewrites (locks, C++ handles) hand out in this
+/// translation unit, so that two fixes never pick clashing names.
+GuardNamer &guardRewriteNamer();
+
 /// Forgets the guard names handed out (at the start of a translation unit).
-void resetLockGuardRewrites();
+void resetGuardRewriteNames();
 
 } // namespace clang::tidy::raii
 

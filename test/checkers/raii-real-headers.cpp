@@ -88,6 +88,7 @@ int glibcFdCorrect(const char *path) {
   close(fd);
   return static_cast<int>(n);
   // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' is acquired by 'open' and released by hand; hold it in a scope guard instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-8]]:12: note: no automatic fix: 'raii::unique_fd' needs the raii runtime, and <raii/handles.hpp> is not on the include path
 }
 
 void glibcDoubleFree() {
@@ -126,7 +127,10 @@ void uniqueLockNegative() {
 }
 
 // The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::shared_lock lock_sm(sm);
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &std::fclose);
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: sm.unlock_shared();
+// CHECK-DELETED: std::fclose(f);

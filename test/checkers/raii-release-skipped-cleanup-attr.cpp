@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+// CHECK-FIXES: #include <memory>
 
 static inline void free_ptr(void *p) { free(*(void **)p); }
 void mayThrow();
@@ -17,7 +18,9 @@ void negativeUnwound() {
 void positivePlain() {
   char *p = strdup("x");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-FIXES: std::unique_ptr<char, void (*)(void *)> free_p(p, &free);
   mayThrow();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'mayThrow' throws
   free(p);
+  // CHECK-DELETED: free(p);
 }

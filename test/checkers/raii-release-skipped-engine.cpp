@@ -27,6 +27,7 @@ void quiet() noexcept;
 void positiveConstParameterBorrows(const char *src) {
   char *buf = strdup(src);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: 'buf' is passed to the constructor of 'Str', which may keep it
   Str s(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'buf' is skipped when the constructor of 'Str' throws an exception
   free(buf);
@@ -35,6 +36,7 @@ void positiveConstParameterBorrows(const char *src) {
 void positiveUseThenFree(const char *src) {
   char *buf = strdup(src);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: 'buf' is passed to 'use', which may keep it
   use(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'use' throws an exception
   free(buf);
@@ -48,10 +50,12 @@ void negativeCStyleHelperCannotThrow(const char *p) {
   FILE *f = fopen(p, "r");
   if (!f)
     return;
+  // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
   log_line("opened");
   fclose(f);
+  // CHECK-DELETED: fclose(f);
 }
-// CHECK-MESSAGES: :[[@LINE-6]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
+// CHECK-MESSAGES: :[[@LINE-8]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
 
 void negativeOwnerTakesIt() {
   int *p = new int(1);
@@ -113,6 +117,7 @@ void negativeViewStoredInOutParameter(View *out, size_t n) {
 
 // A lock class of the project with its own spelling: its members are lock
 // wrappers, but no standard guard fits it.
+// CHECK-FIXES: #include <memory>
 #include <mutex>
 class PortMutex {
 public:

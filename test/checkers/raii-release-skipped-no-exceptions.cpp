@@ -54,6 +54,16 @@ int returnStays(const char *path) {
   return 0;
 }
 
-// The rewrites into guards (fixed lines, then deleted lines, in order):
+// The rewrites into guards (fixed lines, then deleted lines, in order). In
+// exceptionFromNewAndConstructor, 'b' dies before the guard would, so the
+// release that precedes it stays, through the guard.
+// CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::unique_ptr<char, void (*)(void *)> free_p(p, &free);
+// CHECK-FIXES: free_p.reset();
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-DELETED: m.unlock();
+// CHECK-DELETED: fclose(f);
+// NOEXC-FIXES: #include <memory>
+// NOEXC-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// NOEXC-DELETED: fclose(f);

@@ -2,12 +2,13 @@
 // patterns FP1-FP5), on the real libstdc++ and glibc headers those projects
 // use. Each false positive has a negative section; the true positives next to
 // it must stay.
-// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
+// RUN: %check_raii --compile-fixed %s raii-release-skipped %t -- -std=c++17
 
 #include <cstdlib>
 #include <fcntl.h>
 #include <list>
 #include <map>
+// CHECK-FIXES: #include <memory>
 #include <new>
 #include <set>
 #include <sys/eventfd.h>
@@ -46,6 +47,7 @@ int negativeVoidClose(const char *path) {
 int positiveCastFreeSkipped(std::size_t n) {
   const char *t = static_cast<const char *>(std::malloc(n));
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<const char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:45: note: no automatic fix: 't' points to a const or volatile type, which 'free' cannot take
   if (!t)
     return 1;
   if (cond())
@@ -142,10 +144,12 @@ bool positiveNewNotHandedOff() {
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'p' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<T>' to release it automatically [raii-release-skipped]
   if (!p)
     return false;
+  // CHECK-FIXES: std::unique_ptr<T> delete_p(p);
   if (cond())
     return false;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
   delete p;
+  // CHECK-DELETED: delete p;
   return true;
 }
 

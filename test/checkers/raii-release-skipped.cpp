@@ -301,6 +301,7 @@ void positiveOneMoreThrowingCall() {
 }
 
 // The rewrites into guards (fixed lines, then deleted lines, in order):
+// CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
@@ -311,6 +312,7 @@ void positiveOneMoreThrowingCall() {
 // CHECK-FIXES: lock_m.unlock();
 // CHECK-FIXES: std::unique_lock lock_m(m);
 // CHECK-FIXES: lock_m.unlock();
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-FIXES: std::lock_guard lock_mu(mu_);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
@@ -320,6 +322,7 @@ void positiveOneMoreThrowingCall() {
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
+// CHECK-DELETED: fclose(f);
 // CHECK-DELETED: mu_.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();

@@ -83,15 +83,32 @@ void positiveReleaseThroughVoidCast(const char *p) {
   // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'raii::unique_file' instead
   if (!f)
     return;
+  fputs("y", f);
   (void)fclose(f);
 }
 
-// The rewrites into guards (fixed lines, then deleted lines, in order):
+// The rewrites into guards (fixed lines, then deleted lines, in order). The
+// runtime is not on this include path, so the `raii` style falls back to
+// the standard guards:
+// CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::shared_lock lock_sm(sm);
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// CHECK-FIXES: std::unique_ptr<int[]> delete_p(p);
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: sm.unlock_shared();
+// CHECK-DELETED: fclose(f);
+// CHECK-DELETED: delete[] p;
+// CHECK-DELETED: (void)fclose(f);
+// RAII-FIXES: #include <memory>
 // RAII-FIXES: std::lock_guard lock_m(m);
 // RAII-FIXES: std::shared_lock lock_sm(sm);
+// RAII-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// RAII-FIXES: std::unique_ptr<int[]> delete_p(p);
+// RAII-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // RAII-DELETED: m.unlock();
 // RAII-DELETED: sm.unlock_shared();
+// RAII-DELETED: fclose(f);
+// RAII-DELETED: delete[] p;
+// RAII-DELETED: (void)fclose(f);

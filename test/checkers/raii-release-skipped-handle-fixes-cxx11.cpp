@@ -1,0 +1,36 @@
+// C++11: std::unique_ptr holds the FILE * (the fixed file compiles as
+// C++11); the runtime's raii::unique_fd needs C++17, so the descriptor gets
+// no fix even with the runtime on the include path, and a note says why.
+// RUN: %check_raii --compile-fixed %s raii-release-skipped %t -- -std=c++11 -isystem %raii_runtime_include
+#include <cstdio>
+#include <fcntl.h>
+// CHECK-FIXES: #include <memory>
+#include <unistd.h>
+
+void work();
+
+int lines(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+  if (!f)
+    return -1;
+  // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped when 'work' throws an exception
+  fclose(f);
+  // CHECK-DELETED: fclose(f);
+  return 0;
+}
+
+int descriptor(const char *path, bool skip) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path; hold it in a scope guard to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: 'raii::unique_fd' needs the raii runtime, and the raii runtime needs C++17
+  if (fd < 0)
+    return -1;
+  if (skip)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}

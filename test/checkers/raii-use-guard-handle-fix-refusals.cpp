@@ -1,0 +1,244 @@
+// Where the rewrite of a C++ handle into a guard is refused, and why (one
+// note each, after the warning); the one fixed function compiles, and a
+// second --fix changes nothing.
+// RUN: %check_raii --compile-fixed %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17
+// RUN: cp %s %t.twice.cpp
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 > /dev/null 2>&1
+// RUN: cp %t.twice.cpp %t.once.cpp
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 > /dev/null 2>&1
+// RUN: diff %t.once.cpp %t.twice.cpp
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+// CHECK-FIXES: #include <memory>
+#include <unistd.h>
+
+void work();
+void keep(char *p);
+bool cond() noexcept;
+void myFree(char *p) { free(p); }
+
+// ---- refused ----------------------------------------------------------------
+
+template <class T> int inTemplate() {
+  T *p = static_cast<T *>(malloc(sizeof(T)));
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<int, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: no automatic fix: the function is a template instantiation; an edit would change every instantiation
+  if (!p)
+    return -1;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return 0;
+}
+int useTemplate() { return inTemplate<int>(); }
+
+#define ACQUIRE(p) p = static_cast<char *>(malloc(4))
+int acquireInMacro() {
+  char *p;
+  ACQUIRE(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :{{[0-9]+}}:44: note: expanded from macro 'ACQUIRE'
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: the acquire is written in a macro
+  if (!p)
+    return -1;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return 0;
+}
+
+#define RELEASE(p) free(p)
+int releaseInMacro() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: a release is written in a macro
+  if (!p)
+    return -1;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  RELEASE(p);
+  return 0;
+}
+
+char *handedOff(bool give) {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is handed off on some path
+  if (give)
+    return p;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return nullptr;
+}
+
+int throughWrapper() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is released through 'myFree'
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  myFree(p);
+  return 0;
+}
+
+int twoHandles() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is given more than one handle
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  p = static_cast<char *>(malloc(8));
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: no automatic fix: 'p' is given more than one handle
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return 0;
+}
+
+int captured() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is captured by a lambda
+  auto touch = [&] { p[0] = 1; };
+  touch();
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return 0;
+}
+
+int reassigned(char *other) {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is assigned another value
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  p = other;
+  return p != nullptr;
+}
+
+int copied() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is copied
+  char *q = p;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  free(p);
+  return q != nullptr;
+}
+
+int passedOn() {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is passed to 'keep', which may keep it
+  keep(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'keep' throws an exception
+  free(p);
+  return 0;
+}
+
+int constPointee() {
+  const char *t = static_cast<const char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<const char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:45: note: no automatic fix: 't' points to a const or volatile type, which 'free' cannot take
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 't' is skipped when 'work' throws an exception
+  free(const_cast<char *>(t));
+  return 0;
+}
+
+int acquireInCondition(const char *path) {
+  FILE *f;
+  if ((f = fopen(path, "r")) == nullptr)
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: the acquire is not a statement of its own
+    return -1;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped when 'work' throws an exception
+  fclose(f);
+  return 0;
+}
+
+int declaredOutside(const char *path) {
+  FILE *f = nullptr;
+  if (cond()) {
+    f = fopen(path, "r");
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no automatic fix: 'f' is declared outside the block that acquires it
+    work();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped when 'work' throws an exception
+    fclose(f);
+  }
+  return f != nullptr;
+}
+
+int gotoIntoScope(int n) {
+  {
+    char *p;
+    if (n)
+      goto inside;
+    p = static_cast<char *>(malloc(4));
+    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:29: note: no automatic fix: a 'goto' jumps to label 'inside' past the guard's declaration
+    work();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped when 'work' throws an exception
+  inside:
+    free(p);
+  }
+  return 0;
+}
+
+// Fixed: a `break` that leaves the switch leaves the guard's block too.
+int breakOutOfSwitch(int n) {
+  switch (n) {
+  case 0: {
+    char *p = static_cast<char *>(malloc(4));
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+    // CHECK-FIXES: std::unique_ptr<char, void (*)(void *)> free_p(p, &free);
+    work();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped when 'work' throws an exception
+    free(p);
+    // CHECK-DELETED: free(p);
+    break;
+  }
+  }
+  return 0;
+}
+
+int releasedOutside(const char *path) {
+  FILE *f;
+  {
+    f = fopen(path, "r");
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no automatic fix: 'f' is declared outside the block that acquires it
+    work();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped when 'work' throws an exception
+  }
+  fclose(f);
+  return 0;
+}
+
+// No standard type holds a descriptor, and the runtime is not on this
+// include path.
+int descriptor(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path; hold it in a scope guard to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: 'raii::unique_fd' needs the raii runtime, and <raii/handles.hpp> is not on the include path
+  if (fd < 0)
+    return -1;
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped when 'work' throws an exception
+  close(fd);
+  return 0;
+}
+
+int main() { return 0; }
+
