@@ -86,10 +86,15 @@ void TransferFunctions::onAcquire(unsigned I) {
         Ev.notReacquired(A.Site);
     }
   } V{A, *Ev};
+  // A handle acquired again by the same call while it holds the last one
+  // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite; not when
+  // the call initialises a variable declared there, a new one each time
+  // (the last one was lost where its scope ended).
+  const Stmt *Decl = A.HandleVar ? C.Body.declStmtOf(A.HandleVar) : nullptr;
+  const bool SelfOverwrite = !A.IsLock && !A.isSeed() &&
+                             !(Decl && C.Body.isAncestor(Decl, A.Site));
   for (unsigned J = 0; J < St->size(); ++J) {
-    // A handle acquired again by the same call while it holds the last one
-    // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite.
-    if ((J == I && (A.IsLock || A.isSeed())) || C.acqs()[J].Key != A.Key)
+    if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key)
       continue;
     const Acquisition &O = C.acqs()[J];
     AcqState &S = (*St)[J];
