@@ -4,15 +4,10 @@
 
 namespace clang::tidy::raii {
 
-bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
-                llvm::SmallVectorImpl<unsigned> &Out) {
-  if (FormatArg >= Call->getNumArgs())
-    return false;
-  const auto *Lit =
-      dyn_cast<StringLiteral>(Call->getArg(FormatArg)->IgnoreParenImpCasts());
-  if (!Lit || !Lit->isOrdinary())
-    return false;
-  llvm::StringRef F = Lit->getString();
+/// The arguments the \p Conversion conversions of format \p F consume,
+/// the format being argument \p FormatArg.
+static void scan(llvm::StringRef F, unsigned FormatArg, char Conversion,
+                 llvm::SmallVectorImpl<unsigned> &Out) {
   unsigned Next = FormatArg + 1;
   for (size_t I = 0; I < F.size(); ++I) {
     if (F[I] != '%')
@@ -43,6 +38,38 @@ bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
     if (F[I] == Conversion)
       Out.push_back(Next);
     ++Next;
+  }
+}
+
+/// The string literals \p E may be: itself, or each arm of a `?:`.
+static bool literals(const Expr *E,
+                     llvm::SmallVectorImpl<const StringLiteral *> &Out) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return literals(CO->getTrueExpr(), Out) &&
+           literals(CO->getFalseExpr(), Out);
+  const auto *Lit = dyn_cast<StringLiteral>(E);
+  if (!Lit || !Lit->isOrdinary())
+    return false;
+  Out.push_back(Lit);
+  return true;
+}
+
+bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
+                llvm::SmallVectorImpl<unsigned> &Out) {
+  llvm::SmallVector<const StringLiteral *, 2> Lits;
+  if (FormatArg >= Call->getNumArgs() ||
+      !literals(Call->getArg(FormatArg), Lits))
+    return false;
+  // `c ? "%z %s" : "%z \"%s\""`: every format the call may get must agree.
+  scan(Lits.front()->getString(), FormatArg, Conversion, Out);
+  for (const StringLiteral *Lit : llvm::drop_begin(Lits)) {
+    llvm::SmallVector<unsigned, 2> Other;
+    scan(Lit->getString(), FormatArg, Conversion, Other);
+    if (Other != Out) {
+      Out.clear();
+      return false;
+    }
   }
   return true;
 }

@@ -16,8 +16,9 @@
 namespace clang::tidy::raii {
 
 /// The indices of \p Call's arguments that the \p Conversion conversions of
-/// the string literal in argument \p FormatArg consume. False when that
-/// argument is no string literal (nothing is known).
+/// the string literal in argument \p FormatArg consume (a `?:` of literals
+/// that agree counts as one). False when nothing is known: no literal, or
+/// literals that disagree.
 bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
                 llvm::SmallVectorImpl<unsigned> &Out);
 

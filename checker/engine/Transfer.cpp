@@ -473,6 +473,18 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
 void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
   for (const Decl *D : S->decls()) {
     const auto *VD = dyn_cast<VarDecl>(D);
+    if (VD && VD->hasLocalStorage())
+      // A new variable (a loop runs its declaration again): what the last
+      // one released is no release of this one's.
+      for (unsigned J = 0; J < St->size(); ++J) {
+        const Acquisition &A = C.acqs()[J];
+        AcqState &X = (*St)[J];
+        if (A.HandleVar == VD && !A.IsLock && !X.held() &&
+            (X.B & AcqState::Released)) {
+          X.B = (X.B & ~AcqState::Released) | AcqState::NotYet;
+          X.LastRelease = nullptr;
+        }
+      }
     if (!VD || !VD->getInit())
       continue;
     if (!VD->hasLocalStorage()) {

@@ -95,3 +95,28 @@ char *positiveFormatCopies(const char *name) {
   char *r = sqlite3_mprintf("%s!", s);
   return r;
 }
+
+// A variable declared again by the next pass of a loop is a new one: the
+// `%z` of its null start releases nothing the last one released.
+int negativeRedeclaredInLoop(int *phase, int (*step)(void)) {
+  while (*phase != 3) {
+    char *sql = 0;
+    while (step() == 100) {
+      sql = sqlite3_mprintf("%z x", sql);
+      if (sql == 0)
+        return 7;
+    }
+    sqlite3_free(sql);
+    *phase = 3;
+  }
+  return 0;
+}
+
+// The format chosen by `?:` between literals that agree on the `%z`s.
+char *negativeChosenFormat(char **argv, int n) {
+  char *cmd = sqlite3_mprintf("%s", argv[0]);
+  for (int i = 1; i < n && cmd != 0; i++)
+    cmd = sqlite3_mprintf(argv[i][0] == '-' ? "%z %s" : "%z \"%s\"", cmd,
+                          argv[i]);
+  return cmd;
+}
