@@ -95,7 +95,9 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         const auto *UO = dyn_cast<UnaryOperator>(I);
         bool Addr = UO && UO->getOpcode() == UO_AddrOf;
         bool Ref = D->getType()->isReferenceType();
-        bool Copy = isa<DeclRefExpr>(I) && I->getType()->isPointerType();
+        // `void *p = (void *)g;`: a cast that keeps the value copies too.
+        bool Copy = isa<DeclRefExpr>(ignoreValueCasts(Init)) &&
+                    I->getType()->isPointerType();
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
           K.append(Sub);

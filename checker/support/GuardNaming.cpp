@@ -2,7 +2,7 @@
 #include "support/GuardNaming.h"
 #include "support/Lockables.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/IdentifierTable.h"
 #include "llvm/ADT/STLExtras.h"
@@ -46,22 +46,47 @@ private:
   llvm::StringSet<> &Out;
 };
 
-/// \p Scope and the compound statements around it, innermost first.
-llvm::SmallVector<const CompoundStmt *, 8>
-enclosingBlocks(const CompoundStmt *Scope, ASTContext &Ctx) {
-  llvm::SmallVector<const CompoundStmt *, 8> Blocks;
-  DynTypedNode Node = DynTypedNode::create(*Scope);
-  Blocks.push_back(Scope);
-  while (true) {
-    auto Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (Node.get<Decl>())
-      break; // Reached the function (or the lambda's operator()).
-    if (const auto *CS = Node.get<CompoundStmt>())
-      Blocks.push_back(CS);
+/// Finds \p Target below \p S, keeping in \p Stack the compound statements
+/// on the way; a lambda or block starts a new function.
+bool pathTo(const Stmt *S, const CompoundStmt *Target,
+            llvm::SmallVectorImpl<const CompoundStmt *> &Stack) {
+  if (!S)
+    return false;
+  const size_t Depth = Stack.size();
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    Stack.push_back(CS);
+  if (S == Target)
+    return true;
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    llvm::SmallVector<const CompoundStmt *, 8> Inner;
+    if (pathTo(L->getBody(), Target, Inner)) {
+      Stack.assign(Inner.begin(), Inner.end());
+      return true;
+    }
+  } else if (const auto *B = dyn_cast<BlockExpr>(S)) {
+    llvm::SmallVector<const CompoundStmt *, 8> Inner;
+    if (pathTo(B->getBody(), Target, Inner)) {
+      Stack.assign(Inner.begin(), Inner.end());
+      return true;
+    }
+  } else {
+    for (const Stmt *C : S->children())
+      if (pathTo(C, Target, Stack))
+        return true;
   }
+  Stack.resize(Depth);
+  return false;
+}
+
+/// \p Scope and the compound statements around it in \p Fn, innermost
+/// first (found by walking the body down: the AST's parent map would be
+/// built for the whole translation unit).
+llvm::SmallVector<const CompoundStmt *, 8>
+enclosingBlocks(const FunctionDecl *Fn, const CompoundStmt *Scope) {
+  llvm::SmallVector<const CompoundStmt *, 8> Blocks;
+  if (!pathTo(Fn->getBody(), Scope, Blocks))
+    Blocks.assign(1, Scope);
+  std::reverse(Blocks.begin(), Blocks.end());
   return Blocks;
 }
 
@@ -151,7 +176,7 @@ std::string GuardNamer::freshName(const FunctionDecl *Fn,
                                   const CompoundStmt *Scope,
                                   llvm::StringRef Base, ASTContext &Ctx) {
   llvm::SmallVector<const CompoundStmt *, 8> Enclosing =
-      enclosingBlocks(Scope, Ctx);
+      enclosingBlocks(Fn, Scope);
   std::string Candidate = Base.str();
   for (unsigned N = 2; isTaken(Fn, Scope, Enclosing, Candidate); ++N)
     Candidate = (Base + llvm::Twine(N)).str();
