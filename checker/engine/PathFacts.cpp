@@ -89,13 +89,32 @@ ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
   return intern(ID, Parts);
 }
 
+/// Cheap test before asking clang's evaluator: \p E reads no variable (but
+/// a `const` one) and calls nothing, so it may be a constant.
+static bool mayBeConstant(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return !V || V->getType().isConstQualified();
+  }
+  if (isa<CallExpr, MemberExpr, ArraySubscriptExpr, StringLiteral>(E))
+    return false;
+  for (const Stmt *C : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !mayBeConstant(CE))
+      return false;
+  return true;
+}
+
+static std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
+  return mayBeConstant(E) ? constantValue(E, Ctx) : std::nullopt;
+}
+
 const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
   auto It = Operands.find(E);
   if (It != Operands.end())
     return It->second;
   Operand O;
   const Expr *S = E->IgnoreParenImpCasts();
-  if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
+  if (std::optional<int64_t> K = constantOf(E, C.Ctx)) {
     O.Const = K;
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -130,8 +149,8 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
     if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
       break;
     // `e == 0`, `e != NULL`: a truth test of e.
-    std::optional<int64_t> KL = constantValue(BO->getLHS(), C.Ctx);
-    std::optional<int64_t> KR = constantValue(BO->getRHS(), C.Ctx);
+    std::optional<int64_t> KL = constantOf(BO->getLHS(), C.Ctx);
+    std::optional<int64_t> KR = constantOf(BO->getRHS(), C.Ctx);
     if (KR && *KR == 0 && !KL)
       E = BO->getLHS();
     else if (KL && *KL == 0 && !KR)
@@ -329,8 +348,32 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   }
 }
 
+/// True if \p S writes a variable or field: an assignment, an increment, a
+/// declaration (sub-expressions that are elements of their own aside).
+static bool writes(const Stmt *S, const llvm::DenseSet<const Stmt *> &Elements,
+                   bool Top) {
+  if (!S || (!Top && Elements.count(S)) || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<DeclStmt>(S))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(S);
+      UO && UO->isIncrementDecrementOp())
+    return true;
+  for (const Stmt *C : S->children())
+    if (writes(C, Elements, false))
+      return true;
+  return false;
+}
+
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
-  visit(S, F, /*Top=*/true, /*Maybe=*/false);
+  // Most elements (calls, reads) write nothing: asked once per element.
+  auto [It, New] = Writes.try_emplace(S, false);
+  if (New)
+    It->second = writes(S, Elements, /*Top=*/true);
+  if (It->second)
+    visit(S, F, /*Top=*/true, /*Maybe=*/false);
 }
 
 void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {

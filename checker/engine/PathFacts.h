@@ -142,6 +142,7 @@ private:
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
   llvm::DenseSet<const Stmt *> Elements;
+  llvm::DenseMap<const Stmt *, bool> Writes; ///< per element: writes at all
   /// How many branches test each condition record and read each tracked
   /// variable.
   llvm::DenseMap<const void *, unsigned> Tested;
