@@ -19,11 +19,14 @@ struct CondFact {
   bool EqualsGlobal = false;
 };
 
-/// A global variable: what it holds was not acquired by this function.
+/// A global variable, or a local array (`char st[64]; char *b = st; ...
+/// if (b != st) free(b);`): what it holds or is was not acquired by this
+/// function.
 bool isGlobalVar(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasGlobalStorage() && !V->isStaticLocal();
+  return V && ((V->hasGlobalStorage() && !V->isStaticLocal()) ||
+               V->getType()->isArrayType());
 }
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {

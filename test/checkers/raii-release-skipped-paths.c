@@ -293,3 +293,18 @@ void negativeWriteInOneArm(int c, char *s) {
   if (n != 0)
     free(p);
 }
+
+// A buffer that starts on the stack and moves to the heap when it grows.
+int negativeStackOrHeap(const char *s, int n) {
+  char st[64];
+  char *b = st;
+  if (n > 64)
+    b = malloc(n);
+  if (b == NULL)
+    return -1;
+  memcpy(b, s, n);
+  int c = b[0];
+  if (b != st)
+    free(b);
+  return c;
+}

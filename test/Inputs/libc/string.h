@@ -6,6 +6,7 @@ extern "C" {
 typedef unsigned long size_t;
 char *strdup(const char *s);
 void *memset(void *p, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 #ifdef __cplusplus
