@@ -5,8 +5,8 @@
 // knows: the body index, the collection of acquisitions, and the dataflow
 // (see Solver.h). Results are cached for the translation unit and shared by
 // every engine check and by the function summaries. Cost: linear in the CFG
-// size times the number of acquisitions per fixpoint round; paths are never
-// enumerated.
+// size times the number of acquisitions per fixpoint round, times at most
+// eight paths kept apart per block (PathSet.h); paths are never enumerated.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_ANALYSIS_H

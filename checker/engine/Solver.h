@@ -3,6 +3,8 @@
 // Builds the function's CFG (exception edges for calls, implicit
 // destructors, trivially false edges pruned), runs the transfer function to
 // a fixpoint with clang's ForwardDataflowWorklist in reverse post-order,
+// per path of each block's PathSet (a branch a path's facts decide is taken
+// one way on that path),
 // then makes one final pass over the stable facts with the events going to
 // the FunctionAnalysis. Edges are where the rest happens: the exception
 // edge of a call carries the state before the call (plus what the call took
