@@ -15,14 +15,14 @@ struct CondFact {
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
   /// `x == K`, `x != K` (TrueMeansNonzero: the true branch is "differs").
   std::optional<int64_t> Equals;
-  /// `x == g`, `x != g` for a global variable g (`f != stdin`).
-  bool EqualsGlobal = false;
+  /// `x == g`, `x != g` for a global g or a local array (`f != stdin`).
+  bool EqualsForeign = false;
 };
 
 /// A global variable, or a local array (`char st[64]; char *b = st; ...
 /// if (b != st) free(b);`): what it holds or is was not acquired by this
 /// function.
-bool isGlobalVar(const Expr *E) {
+bool notAcquiredHere(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   return V && ((V->hasGlobalStorage() && !V->isStaticLocal()) ||
@@ -65,12 +65,12 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
       if (Op != BO_EQ && Op != BO_NE)
         return std::nullopt;
       auto F = target(L);
-      if (!F || !isGlobalVar(R)) {
+      if (!F || !notAcquiredHere(R)) {
         F = target(R);
-        if (!F || !isGlobalVar(L))
+        if (!F || !notAcquiredHere(L))
           return std::nullopt;
       }
-      F->EqualsGlobal = true;
+      F->EqualsForeign = true;
       F->TrueMeansNonzero = Op == BO_NE;
       return F;
     }
@@ -128,7 +128,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // does).
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
                           R->Invalid == InvalidValue::Negative;
-  if (F.EqualsGlobal || (F.Equals && *F.Equals >= 0 && Descriptor)) {
+  if (F.EqualsForeign || (F.Equals && *F.Equals >= 0 && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
         A.IsLock)
       return std::nullopt;

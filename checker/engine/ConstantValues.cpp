@@ -8,12 +8,12 @@
 
 namespace clang::tidy::raii {
 
-namespace {
-
 bool isScalarValue(QualType T) {
   return !T.isVolatileQualified() &&
          (T->isIntegralOrEnumerationType() || T->isPointerType());
 }
+
+namespace {
 
 /// A variable whose every write the main file would show.
 bool privateToTU(const VarDecl *V) {

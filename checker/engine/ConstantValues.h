@@ -58,6 +58,10 @@ private:
   llvm::DenseMap<const FunctionDecl *, PureInfo> Pures;
 };
 
+/// A non-volatile integer, enumeration or pointer: what facts and constants
+/// are kept about.
+bool isScalarValue(QualType T);
+
 /// Collects into \p Reads the variables and fields \p E reads, and returns
 /// true if evaluating \p E has no effect: no assignment, increment, call
 /// (other than of a pure function, see ConstantValues::isPure), `new`,

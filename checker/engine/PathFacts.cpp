@@ -35,10 +35,7 @@ bool FactSet::intersect(const FactSet &O) {
 bool ConditionFacts::tracked(const VarDecl *V) const {
   if (!V || !V->hasLocalStorage() || V->isStaticLocal())
     return false;
-  QualType T = V->getType();
-  return !T.isVolatileQualified() &&
-         (T->isIntegralOrEnumerationType() || T->isPointerType()) &&
-         C.Body.writtenOnlyByName(V);
+  return isScalarValue(V->getType()) && C.Body.writtenOnlyByName(V);
 }
 
 const ConditionFacts::Record *
@@ -281,6 +278,17 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
   });
 }
 
+std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
+                                           const Expr *Value,
+                                           const FactSet &F) {
+  const Operand &R = operand(Value);
+  if (std::optional<int64_t> K = valueOf(R, F))
+    return Fact{V, nullptr, *K, Fact::Equals};
+  if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
+    return Fact{V, R.Rec, 0, Fact::Names};
+  return std::nullopt;
+}
+
 void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
@@ -300,11 +308,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
       Old = Fv->Value;
     if (const auto *BO = dyn_cast<BinaryOperator>(Op)) {
       if (BO->getOpcode() == BO_Assign) {
-        const Operand &R = operand(BO->getRHS());
-        if (std::optional<int64_t> K = valueOf(R, F))
-          New = Fact{V, nullptr, *K, Fact::Equals};
-        else if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
-          New = Fact{V, R.Rec, 0, Fact::Names};
+        New = stored(V, BO->getRHS(), F);
       } else if (BO->getOpcode() == BO_AddAssign ||
                  BO->getOpcode() == BO_SubAssign) {
         std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F);
@@ -411,11 +415,8 @@ void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {
       forget(V, F);
       if (Maybe || !useful(V, 1) || !tracked(V) || !V->getInit())
         continue;
-      const Operand &R = operand(V->getInit());
-      if (std::optional<int64_t> K = valueOf(R, F))
-        F.add({V, nullptr, *K, Fact::Equals});
-      else if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
-        F.add({V, R.Rec, 0, Fact::Names});
+      if (std::optional<Fact> New = stored(V, V->getInit(), F))
+        F.add(*New);
     }
   }
 }

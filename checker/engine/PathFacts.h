@@ -130,6 +130,9 @@ private:
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
   /// Forgets what \p F knows about \p D and about expressions reading it.
   static void forget(const Decl *D, FactSet &F);
+  /// The fact tracked variable \p V has once \p Value is stored in it.
+  std::optional<Fact> stored(const VarDecl *V, const Expr *Value,
+                             const FactSet &F);
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// \p Maybe: \p S runs only on some evaluations of the element.
