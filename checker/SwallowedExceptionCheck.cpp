@@ -183,6 +183,10 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  if (!CatalogReady) {
+    Catalog.require(Ctx.Idents);
+    CatalogReady = true;
+  }
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       MD && !isInInstantiatedContext(MD))

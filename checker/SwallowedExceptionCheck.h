@@ -28,6 +28,7 @@ public:
   void onStartOfTranslationUnit() override {
     Walker.reset();
     BodyReports.clear();
+    CatalogReady = false;
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
@@ -65,6 +66,7 @@ private:
   const std::string SilentFunctionsOption;
   const SharedOptions Shared;
   const RuleCatalog &Catalog;
+  bool CatalogReady = false; ///< require()d for this translation unit
   const ExitHandlerRecognizer Recognizer;
   ExitHandlerWalker Walker;
   NameMatcher ReportingNames;

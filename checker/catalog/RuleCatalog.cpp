@@ -286,10 +286,16 @@ const RuleCatalog &RuleCatalog::get(llvm::StringRef RuleFiles) {
   auto &Slot = C.Catalogs[RuleFiles.str()];
   if (!Slot) {
     Slot = std::make_unique<RuleCatalog>();
-    Slot->addBuiltins();
+    std::vector<llvm::StringRef> Paths;
     for (llvm::StringRef P : utils::options::parseStringList(RuleFiles))
       if (!P.trim().empty())
-        Slot->addPath(P.trim());
+        Paths.push_back(P.trim());
+    if (Paths.empty())
+      Slot->addBuiltinsOnDemand();
+    else
+      Slot->addBuiltins();
+    for (llvm::StringRef P : Paths)
+      Slot->addPath(P);
   }
   return *Slot;
 }

@@ -12,12 +12,17 @@
 #ifndef RAII_TIDY_CATALOG_RULECATALOG_H
 #define RAII_TIDY_CATALOG_RULECATALOG_H
 
+#include "catalog/RuleFileNames.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringMap.h"
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
+namespace clang {
+class IdentifierTable;
+} // namespace clang
 namespace clang::tidy {
 class ClangTidyCheck;
 } // namespace clang::tidy
@@ -120,6 +125,8 @@ public:
   /// The built-in rules plus the `;`-separated files in \p RuleFiles, loaded
   /// once per distinct value. Errors are reported through \p Check's
   /// configurationDiag the first time the catalog is requested per check.
+  /// Without user files the built-in files load on demand: a check calls
+  /// require() once per translation unit before it asks anything.
   static const RuleCatalog &forCheck(const ClangTidyCheck &Check,
                                      llvm::StringRef RuleFiles);
   /// The same without reporting (tests, tools).
@@ -130,7 +137,18 @@ public:
   bool addFile(llvm::StringRef Name, llvm::StringRef Text);
   /// Reads and adds a file from disk.
   bool addPath(llvm::StringRef Path);
+  /// Loads every rule file compiled into the plugin.
   void addBuiltins();
+  /// Registers the rule files compiled into the plugin without parsing them:
+  /// each loads when require() finds a translation unit that can call one of
+  /// its functions. (User files are checked against every built-in family,
+  /// so a catalog with user files loads them all with addBuiltins().)
+  void addBuiltinsOnDemand();
+  /// Loads the built-in files registered on demand that name a function
+  /// whose name is an identifier of \p Ids, with the files whose families
+  /// they extend. Logically const: the catalog answers every question about
+  /// a call the translation unit can make as if all of them were loaded.
+  void require(const IdentifierTable &Ids) const;
 
   /// The acquire rule \p E (a call, member call, `new` expression or
   /// constructor call) matches, or null.
@@ -152,6 +170,8 @@ public:
   /// True if \p Fn is named by any acquire or release rule.
   bool isRuleFunction(const FunctionDecl *Fn) const;
 
+  /// The families loaded so far (built-in files registered on demand and
+  /// not yet required are not among them).
   const std::vector<std::unique_ptr<Family>> &families() const {
     return Families;
   }
@@ -176,9 +196,22 @@ private:
   /// The rule \p Pick takes from the index entry \p E's callee matches.
   template <typename Rule, typename PickT>
   const Rule *matchRule(const Expr *E, PickT Pick) const;
+  /// A built-in file registered by addBuiltinsOnDemand().
+  struct OnDemandFile {
+    const char *Name; ///< `<builtin>/stdio.yaml`
+    llvm::StringRef Text;
+    RuleFileNames Names;
+    bool Loaded = false;
+  };
+  /// Loads OnDemand[I]; false when the file names a function its scan did
+  /// not see (the scan cannot be trusted, so everything must load).
+  bool loadOnDemand(size_t I);
   std::vector<std::unique_ptr<Family>> Families;
   std::vector<RuleError> Errors;
   std::unique_ptr<Index> Idx;
+  std::vector<OnDemandFile> OnDemand;
+  size_t OnDemandLeft = 0;
+  mutable std::mutex OnDemandMu; ///< require() from checks on other threads
 };
 
 } // namespace clang::tidy::raii

@@ -660,10 +660,4 @@ bool RuleCatalog::addPath(llvm::StringRef Path) {
   return addFile(Path, (*Buf)->getBuffer());
 }
 
-void RuleCatalog::addBuiltins() {
-#define RAII_RULE_FILE(Name, Text) addFile("<builtin>/" Name, Text);
-#include "EmbeddedRules.inc"
-#undef RAII_RULE_FILE
-}
-
 } // namespace clang::tidy::raii

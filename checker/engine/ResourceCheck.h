@@ -21,7 +21,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { clearAnalysisCache(); }
+  void onStartOfTranslationUnit() override {
+    clearAnalysisCache();
+    CatalogReady = false;
+  }
   void onEndOfTranslationUnit() override { clearAnalysisCache(); }
 
 protected:
@@ -49,6 +52,7 @@ private:
   const SharedOptions Shared;
   const AnalysisOptions Opts;
   const RuleCatalog &Catalog;
+  bool CatalogReady = false; ///< require()d for this translation unit
 };
 
 } // namespace clang::tidy::raii
