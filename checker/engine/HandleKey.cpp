@@ -47,8 +47,34 @@ const Expr *ignoreValueCasts(const Expr *E) {
   }
 }
 
+/// Cheap test before asking clang's evaluator: \p E reads no variable but a
+/// `const` one and calls no function but `constexpr` ones and builtins, so
+/// it may be a constant.
+static bool mayBeConstant(const Expr *E) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return !V || V->getType().isConstQualified() || V->isConstexpr();
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !(FD->isConstexpr() || FD->getBuiltinID()))
+      return false;
+  } else if (isa<MemberExpr, ArraySubscriptExpr, StringLiteral>(E)) {
+    return false;
+  }
+  for (const Stmt *C : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !mayBeConstant(CE))
+      return false;
+  return true;
+}
+
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
   if (!E || E->isValueDependent())
+    return std::nullopt;
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParens());
+      IL && IL->getValue().getBitWidth() <= 64)
+    return IL->getValue().getSExtValue();
+  if (!mayBeConstant(E))
     return std::nullopt;
   if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return 0;

@@ -86,32 +86,13 @@ ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
   return intern(ID, Parts);
 }
 
-/// Cheap test before asking clang's evaluator: \p E reads no variable (but
-/// a `const` one) and calls nothing, so it may be a constant.
-static bool mayBeConstant(const Expr *E) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-    return !V || V->getType().isConstQualified();
-  }
-  if (isa<CallExpr, MemberExpr, ArraySubscriptExpr, StringLiteral>(E))
-    return false;
-  for (const Stmt *C : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !mayBeConstant(CE))
-      return false;
-  return true;
-}
-
-static std::optional<int64_t> constantOf(const Expr *E, ASTContext &Ctx) {
-  return mayBeConstant(E) ? constantValue(E, Ctx) : std::nullopt;
-}
-
 const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
   auto It = Operands.find(E);
   if (It != Operands.end())
     return It->second;
   Operand O;
   const Expr *S = E->IgnoreParenImpCasts();
-  if (std::optional<int64_t> K = constantOf(E, C.Ctx)) {
+  if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
     O.Const = K;
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -146,8 +127,8 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
     if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
       break;
     // `e == 0`, `e != NULL`: a truth test of e.
-    std::optional<int64_t> KL = constantOf(BO->getLHS(), C.Ctx);
-    std::optional<int64_t> KR = constantOf(BO->getRHS(), C.Ctx);
+    std::optional<int64_t> KL = constantValue(BO->getLHS(), C.Ctx);
+    std::optional<int64_t> KR = constantValue(BO->getRHS(), C.Ctx);
     if (KR && *KR == 0 && !KL)
       E = BO->getLHS();
     else if (KL && *KL == 0 && !KR)
