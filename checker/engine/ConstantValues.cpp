@@ -3,7 +3,8 @@
 #include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::raii {
@@ -22,22 +23,70 @@ bool privateToTU(const VarDecl *V) {
 }
 
 /// Counts, per variable of internal linkage, the references to it and
-/// those that only read its value.
-class StaticUses : public RecursiveASTVisitor<StaticUses> {
+/// those that only read its value, in every statement and initialiser of the
+/// declarations walked (a plain walk: cheaper than a RecursiveASTVisitor,
+/// which also visits every type).
+class StaticUses {
 public:
-  bool VisitDeclRefExpr(DeclRefExpr *E) {
-    if (const auto *V = dyn_cast<VarDecl>(E->getDecl()); V && privateToTU(V))
-      ++Refs[V->getCanonicalDecl()];
-    return true;
-  }
-  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
-    if (E->getCastKind() == CK_LValueToRValue)
-      if (const auto *R = dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
-        if (const auto *V = dyn_cast<VarDecl>(R->getDecl()); V && privateToTU(V))
-          ++Reads[V->getCanonicalDecl()];
-    return true;
+  void decl(const Decl *D) {
+    if (!D || D->isImplicit())
+      return;
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      D = FT->getTemplatedDecl();
+    else if (const auto *CT = dyn_cast<ClassTemplateDecl>(D))
+      D = CT->getTemplatedDecl();
+    else if (const auto *VT = dyn_cast<VarTemplateDecl>(D))
+      D = VT->getTemplatedDecl();
+    if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+      for (const ParmVarDecl *P : FD->parameters())
+        if (P->hasDefaultArg() && !P->hasUnparsedDefaultArg() &&
+            !P->hasUninstantiatedDefaultArg())
+          stmt(P->getDefaultArg());
+      if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+        for (const CXXCtorInitializer *I : Ctor->inits())
+          if (I->isWritten())
+            stmt(I->getInit());
+      stmt(FD->getBody());
+    } else if (const auto *V = dyn_cast<VarDecl>(D)) {
+      stmt(V->getInit());
+    } else if (const auto *F = dyn_cast<FieldDecl>(D)) {
+      stmt(F->getInClassInitializer());
+    } else if (const auto *B = dyn_cast<BlockDecl>(D)) {
+      stmt(B->getBody());
+    }
+    if (const auto *DC = dyn_cast<DeclContext>(D);
+        DC && !isa<FunctionDecl, BlockDecl>(D))
+      for (const Decl *Inner : DC->decls())
+        decl(Inner);
   }
   llvm::DenseMap<const VarDecl *, unsigned> Refs, Reads;
+
+private:
+  void stmt(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *E = dyn_cast<DeclRefExpr>(S)) {
+      if (const auto *V = dyn_cast<VarDecl>(E->getDecl()); V && privateToTU(V))
+        ++Refs[V->getCanonicalDecl()];
+    } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
+      if (IC->getCastKind() == CK_LValueToRValue)
+        if (const auto *R =
+                dyn_cast<DeclRefExpr>(IC->getSubExpr()->IgnoreParens()))
+          if (const auto *V = dyn_cast<VarDecl>(R->getDecl());
+              V && privateToTU(V))
+            ++Reads[V->getCanonicalDecl()];
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      // Local classes and their member functions; variable initialisers
+      // are the statement's children.
+      for (const Decl *D : DS->decls())
+        if (isa<TagDecl>(D))
+          decl(D);
+    } else if (const auto *BE = dyn_cast<BlockExpr>(S)) {
+      decl(BE->getBlockDecl());
+    }
+    for (const Stmt *C : S->children())
+      stmt(C);
+  }
 };
 
 /// Calls \p F on every `return` of \p S outside nested lambdas and blocks;
@@ -69,9 +118,9 @@ void ConstantValues::scanStaticWrites(ASTContext &Ctx) {
   Scanned = true;
   const SourceManager &SM = Ctx.getSourceManager();
   StaticUses Uses;
-  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
     if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-      Uses.TraverseDecl(D);
+      Uses.decl(D);
   for (const auto &[V, N] : Uses.Refs)
     if (Uses.Reads.lookup(V) != N)
       Changed.insert(V);
