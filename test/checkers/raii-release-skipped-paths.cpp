@@ -105,3 +105,48 @@ void positiveUseGuard(bool need) {
     // CHECK-DELETED: m.unlock();
   }
 }
+
+// File statics written only in a local class's member function or in a
+// lambda are written: their tests may go either way. One never written is
+// always false, so its test always releases (a correct pair that
+// raii-use-guard advises a guard for).
+static bool tracing = false;
+static bool quiet = false;
+static bool never = false;
+
+void enableTracing() {
+  struct On {
+    static void set() { tracing = true; }
+  };
+  On::set();
+}
+auto silence = [] { quiet = true; };
+
+void positiveStaticWrittenInLocalClass() {
+  char *buf = new char[64];
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: a release is not a statement of its own
+  work();
+  if (!tracing)
+    delete[] buf;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'buf' is skipped when the function ends here
+
+void positiveStaticWrittenInLambda() {
+  char *buf = new char[64];
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: a release is not a statement of its own
+  work();
+  if (!quiet)
+    delete[] buf;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'buf' is skipped when the function ends here
+
+void negativeStaticNeverWritten() {
+  char *buf = new char[64];
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<char[]>' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: a release is not a statement of its own
+  work();
+  if (!never)
+    delete[] buf;
+}
