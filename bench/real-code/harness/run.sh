@@ -69,7 +69,8 @@ for p in "${projects[@]}"; do
 import json, os, sys
 p, db = sys.argv[1], sys.argv[2]
 for i, e in enumerate(json.load(open(os.path.join(db, "compile_commands.json")))):
-    print(f"{p}\t{db}\t{i}\t{e[\"file\"]}\t{os.path.getsize(e[\"file\"])}")
+    f = e["file"]
+    print(f"{p}\t{db}\t{i}\t{f}\t{os.path.getsize(f)}")
 ' "$p" "$db" >> "$jobfile"
 done
 
