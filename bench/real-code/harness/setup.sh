@@ -16,8 +16,10 @@ set -uo pipefail
 # parse). setup.sh installs the missing ones.
 APT_PACKAGES=(
   bear meson pkg-config
-  libevent-dev       # memcached
+  autoconf automake libtool autopoint gettext   # libexif ships no configure
+  libevent-dev libsasl2-dev   # memcached
   libglib2.0-dev     # dconf, xdg-dbus-proxy
+  libdbus-1-dev      # dconf
   libssl-dev         # stunnel4, socat
   zlib1g-dev liblzma-dev   # zstd, kyotocabinet
   libleptonica-dev   # tesseract
@@ -81,16 +83,23 @@ fetch() {  # fetch PACKAGE DIRNAME FALLBACK
 bear_make() {
   local src=$1 log=$2; shift 2
   [[ -s $src/compile_commands.json ]] && return 0
+  (cd "$src" && make clean) > /dev/null 2>&1   # every TU compiled, so recorded
   (cd "$src" && flock "$LOCK" bear --output compile_commands.json -- \
      make -k -j2 CC=$CC CXX=$CXX "$@") > "$log" 2>&1
   [[ -s $src/compile_commands.json ]]
 }
 
-# configure_once SRC LOG ARGS...: ./configure with clang-22, unless done.
+# configure_once SRC LOG ARGS...: ./configure with clang-22, unless done
+# with these arguments (a stamp records them; a tree configured otherwise is
+# configured again and its recorded build dropped). autoreconf first where
+# the tarball ships no configure.
 configure_once() {
   local src=$1 log=$2; shift 2
-  [[ -f $src/Makefile ]] && return 0
-  (cd "$src" && CC=$CC CXX=$CXX ./configure "$@") > "$log" 2>&1
+  local stamp=$src/.harness-configured
+  [[ -f $src/Makefile && -f $stamp && $(cat "$stamp") == "$*" ]] && return 0
+  rm -f "$src/compile_commands.json" "$stamp"
+  (cd "$src" && { [[ -x configure ]] || autoreconf -fi; } \
+     && CC=$CC CXX=$CXX ./configure "$@") > "$log" 2>&1 && echo "$*" > "$stamp"
 }
 
 # ---- one function per project: build a database, select its TUs ----------
@@ -149,12 +158,12 @@ setup_cppcheck() {  # RESULTS.md: cli/*.cpp + the lib/*.cpp naming a resource
     --grep 'catch|new|delete|fopen|lock|mutex|malloc' --expect 48
 }
 
-setup_memcached() {  # its autotools build (extstore, seccomp off), recorded
+setup_memcached() {  # its autotools build with Debian's options, recorded
   local src=$1
-  configure_once "$src" "$src/harness-configure.log" || return 1
+  configure_once "$src" "$src/harness-configure.log" --enable-sasl --enable-tls || return 1
   bear_make "$src" "$src/harness-build.log" memcached
   select_tus --root "$src" --dest "$OUT/memcached" --db "$src/compile_commands.json" \
-    --include '^[^/]*\.c$' --drop '-Werror' --expect 29
+    --include '^[^/]*\.c$' --drop=-Werror --expect 29
 }
 
 setup_zstd() {  # Debian's CMake build (legacy support on) and pzstd
@@ -192,7 +201,7 @@ setup_log4cplus() {
 
 setup_dconf() {  # meson writes the database; generated headers need a build
   local src=$1
-  [[ -d $src/b ]] || (cd "$src" && CC=$CC meson setup b -Dman=false -Dbash_completion=false \
+  [[ -f $src/b/build.ninja ]] || (cd "$src" && rm -rf b && CC=$CC meson setup b -Dman=false -Dbash_completion=false \
     -Dvapi=false -Dgtk_doc=false) >"$src/b.log" 2>&1 || return 1
   [[ -f $src/b/.harness-built ]] || { flock "$LOCK" ninja -C "$src/b" -j2 -k 0 \
     >>"$src/b.log" 2>&1; touch "$src/b/.harness-built"; }
@@ -217,7 +226,7 @@ setup_stunnel4() {
 setup_xdg-dbus-proxy() {
   local src=$1
   if [[ -f $src/meson.build ]]; then
-    [[ -d $src/b ]] || (cd "$src" && CC=$CC meson setup b -Dman=disabled) \
+    [[ -f $src/b/build.ninja ]] || (cd "$src" && rm -rf b && CC=$CC meson setup b -Dman=disabled) \
       >"$src/b.log" 2>&1 || return 1
     select_tus --root "$src" --dest "$OUT/xdg-dbus-proxy" --db "$src/b/compile_commands.json"
   else
