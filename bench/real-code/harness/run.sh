@@ -9,6 +9,7 @@
 #                     also listed in problems.txt
 #   roots.tsv         project and source root (collect.py strips the root)
 #   meta.txt          plugin, its sha256, clang-tidy version, start, wall time
+# A run of some projects into an existing OUTDIR replaces only theirs.
 #
 #   run.sh PLUGIN OUTDIR [PROJECT...]     (default: every prepared project)
 #
@@ -56,7 +57,12 @@ if (( ${#projects[@]} == 0 )); then
   for d in "$dir"/*/compile_commands.json; do projects+=("$(basename "$(dirname "$d")")"); done
 fi
 
-rm -rf "$out/.tu"; : > "$out/roots.tsv"; : > "$out/problems.txt"
+# a run of some projects into an OUTDIR keeps the other projects' results
+rm -rf "$out/.tu"; touch "$out/roots.tsv" "$out/problems.txt"
+for f in roots.tsv problems.txt; do
+  awk -F'\t' -v drop=" ${projects[*]} " 'index(drop, " " $1 " ") == 0' \
+    "$out/$f" > "$out/$f.tmp" && mv "$out/$f.tmp" "$out/$f"
+done
 jobfile=$out/.tu/jobs
 mkdir -p "$out/.tu"
 for p in "${projects[@]}"; do
