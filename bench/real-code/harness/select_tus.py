@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the compilation database the harness runs on for one project.
 
-Reads a build's compile_commands.json (or builds entries by hand from
---hand FLAGS GLOB...), keeps one entry per source file, applies the project's
+Reads a build's compile_commands.json and/or writes entries by hand
+(--hand 'FLAGS::GLOB'), keeps one entry per source file, applies the project's
 TU selection, and writes DEST/compile_commands.json with absolute paths.
 setup.sh calls it once per project; run.sh runs every entry of the result.
 
@@ -25,8 +25,11 @@ import sys
 
 
 def load_entries(args):
+    entries = []
+    for db in args.db:
+        with open(db) as f:
+            entries.extend(json.load(f))
     if args.hand:
-        entries = []
         for spec in args.hand:
             flags, pattern = spec.split("::", 1)
             for path in sorted(glob.glob(os.path.join(args.root, pattern))):
@@ -37,11 +40,6 @@ def load_entries(args):
                     "arguments": [args.compiler] + shlex.split(flags)
                                  + ["-c", path],
                 })
-        return entries
-    entries = []
-    for db in args.db:
-        with open(db) as f:
-            entries.extend(json.load(f))
     return entries
 
 
