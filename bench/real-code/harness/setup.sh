@@ -2,7 +2,8 @@
 # Fetches the Debian bookworm source packages raii-tidy is evaluated on into
 # DIR (apt-get source; deb-src must be enabled) and writes, per project,
 # DIR/raii-harness/<project>/compile_commands.json: the TUs run.sh runs, with
-# the flags bench/real-code/RESULTS*.md describe. Idempotent: a package
+# the flags bench/real-code/RESULTS*.md describe (where they name none, the
+# project's own build; README.md lists which). Idempotent: a package
 # already unpacked is not fetched again, a build already configured or
 # recorded is not redone; the selection step always runs (it is cheap).
 #
@@ -54,7 +55,7 @@ OUT=$DIR/raii-harness
 LOCK=/tmp/raii-cpu.lock
 CC=clang-22
 CXX=clang++-22
-CMAKE_CC=(-DCMAKE_C_COMPILER=$CC -DCMAKE_CXX_COMPILER=$CXX
+CMAKE_CC=("-DCMAKE_C_COMPILER=$CC" "-DCMAKE_CXX_COMPILER=$CXX"
           -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)
 select_tus() { python3 "$here/select_tus.py" "$@"; }
 
