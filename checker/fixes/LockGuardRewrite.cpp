@@ -40,6 +40,10 @@ private:
   /// The statement of a compound statement that \p E is, alone or cast to
   /// `void` (`(void)pthread_mutex_unlock(&m);`), or null.
   const Stmt *statementOf(const Expr *E) const;
+  /// The `if` of a block whose whole condition is try-lock \p MC (`if
+  /// (m.try_lock())`, no initialiser, no `else if` chain above it), or
+  /// null.
+  const IfStmt *tryLockBranch(const CXXMemberCallExpr *MC) const;
   /// The compound statement \p S is directly a statement of, or null.
   const CompoundStmt *blockOf(const Stmt *S) const {
     return dyn_cast_or_null<CompoundStmt>(Body.parent(S));
@@ -85,6 +89,9 @@ private:
   const CompoundStmt *Scope = nullptr;
   const Expr *Lock = nullptr;
   const Stmt *LockStmt = nullptr;
+  /// A try-lock tested by this `if`: the guard goes before it, with
+  /// `std::try_to_lock`, and the condition asks the guard.
+  const IfStmt *TryIf = nullptr;
   /// Locals with a destructor (or a cleanup attribute) declared in the
   /// block after the lock.
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
@@ -103,6 +110,17 @@ const Stmt *Planner::statementOf(const Expr *E) const {
   if (Cast && Cast->getType()->isVoidType() && blockOf(Cast))
     return Cast;
   return nullptr;
+}
+
+const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) const {
+  const auto *If = dyn_cast_or_null<IfStmt>(Body.parent(MC));
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!If || If->getCond() != MC || If->getInit() ||
+      If->getConditionVariable() || If->isConsteval() || !blockOf(If) ||
+      MC->getNumArgs() != 0 || !M || !M->getIdentifier() ||
+      (M->getName() != "try_lock" && M->getName() != "try_lock_shared"))
+    return nullptr;
+  return If;
 }
 
 bool Planner::destroyedUnderGuard(const Stmt *R) const {
@@ -312,13 +330,16 @@ GuardRewrite Planner::run() {
     return refuse("the lock is written in a macro");
   Lock = Call;
   LockStmt = statementOf(Call);
+  if (!LockStmt && MC && Form == LockGuardForm::Standard && A.Rule &&
+      A.Rule->Try && isRewritableLockGuard(Template))
+    LockStmt = TryIf = tryLockBranch(MC);
   Scope = LockStmt ? blockOf(LockStmt) : nullptr;
   if (!Scope)
     return refuse(!A.Rule || !A.Rule->isConditional()
                       ? "the lock is not a statement of its own"
                   : A.Rule->Try ? "the lock is a try-lock tested in a condition"
                                 : "the result of the lock is tested");
-  if (A.Rule && A.Rule->Try)
+  if (A.Rule && A.Rule->Try && !TryIf)
     return refuse("the lock is a try-lock whose result is not tested");
   for (unsigned J = 0; J < FA.Acquisitions.size(); ++J) {
     const Acquisition &O = FA.Acquisitions[J];
@@ -340,6 +361,8 @@ GuardRewrite Planner::run() {
       return refuse("a release is written in a macro");
     if (!Body.isAncestor(Scope, R) || !before(Call, R))
       return refuse("a release is outside the block that takes the lock");
+    if (TryIf && !Body.isAncestor(TryIf->getThen(), R))
+      return refuse("a release is outside the branch the try-lock takes");
   }
   if (auto Why = jumpPastGuard(Scope))
     return refuse(*Why);
@@ -374,7 +397,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   switch (Form) {
   case LockGuardForm::Standard: {
     std::string Guard = Template.str();
-    if (!Kept.empty() &&
+    if ((!Kept.empty() || TryIf) &&
         (Template == "std::lock_guard" || Template == "std::scoped_lock"))
       Guard = "std::unique_lock";
     if (!LO.CPlusPlus17)
@@ -382,9 +405,20 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
           "<" +
           ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
           ">";
-    Out.Fixes.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(Lock->getSourceRange()),
-        Guard + " " + Name + "(" + ObjText + ")"));
+    if (TryIf) { // `if (lock_m.owns_lock())` after the guard
+      if (TryIf->getBeginLoc().isMacroID())
+        return refuse("the 'if' is written in a macro");
+      Out.Fixes.push_back(insertStatementBefore(
+          TryIf,
+          Guard + " " + Name + "(" + ObjText + ", std::try_to_lock);", SM));
+      Out.Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Lock->getSourceRange()),
+          Name + ".owns_lock()"));
+    } else {
+      Out.Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Lock->getSourceRange()),
+          Guard + " " + Name + "(" + ObjText + ")"));
+    }
     for (const Expr *R : A.Releases) {
       if (llvm::is_contained(Kept, R))
         Out.Fixes.push_back(FixItHint::CreateReplacement(
