@@ -41,9 +41,14 @@ private:
   /// `void` (`(void)pthread_mutex_unlock(&m);`), or null.
   const Stmt *statementOf(const Expr *E) const;
   /// The `if` of a block whose whole condition is try-lock \p MC (`if
-  /// (m.try_lock())`, no initialiser, no `else if` chain above it), or
-  /// null.
-  const IfStmt *tryLockBranch(const CXXMemberCallExpr *MC) const;
+  /// (m.try_lock())`, no initialiser, no `else if` chain above it), or its
+  /// negation when the branch leaves the block on every path and there is
+  /// no `else` (`if (!m.try_lock()) return;`, sets TryNegated), or null.
+  const IfStmt *tryLockBranch(const CXXMemberCallExpr *MC);
+  /// True if every path through \p S ends with a jump out of the lock's
+  /// block: `return`, `throw`, or a `break`, `continue` or `goto` leaving
+  /// it.
+  bool leavesBlock(const Stmt *S) const;
   /// The compound statement \p S is directly a statement of, or null.
   const CompoundStmt *blockOf(const Stmt *S) const {
     return dyn_cast_or_null<CompoundStmt>(Body.parent(S));
@@ -92,6 +97,7 @@ private:
   /// A try-lock tested by this `if`: the guard goes before it, with
   /// `std::try_to_lock`, and the condition asks the guard.
   const IfStmt *TryIf = nullptr;
+  bool TryNegated = false; ///< `if (!m.try_lock()) return;`
   /// Locals with a destructor (or a cleanup attribute) declared in the
   /// block after the lock.
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
@@ -112,13 +118,40 @@ const Stmt *Planner::statementOf(const Expr *E) const {
   return nullptr;
 }
 
-const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) const {
-  const auto *If = dyn_cast_or_null<IfStmt>(Body.parent(MC));
+bool Planner::leavesBlock(const Stmt *S) const {
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return !C->body_empty() && leavesBlock(C->body_back());
+  if (isa<ReturnStmt, CXXThrowExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<ExprWithCleanups>(S))
+    return leavesBlock(E->getSubExpr());
+  return isa<BreakStmt, ContinueStmt, GotoStmt>(S) && leavesScope(S);
+}
+
+const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) {
   const CXXMethodDecl *M = MC->getMethodDecl();
-  if (!If || If->getCond() != MC || If->getInit() ||
-      If->getConditionVariable() || If->isConsteval() || !blockOf(If) ||
-      MC->getNumArgs() != 0 || !M || !M->getIdentifier() ||
+  if (MC->getNumArgs() != 0 || !M || !M->getIdentifier() ||
       (M->getName() != "try_lock" && M->getName() != "try_lock_shared"))
+    return nullptr;
+  // The condition: the call, or its negation (through parentheses).
+  const Stmt *Cond = MC;
+  const Stmt *P = Body.parent(MC);
+  while (isa_and_nonnull<ParenExpr>(P))
+    P = Body.parent(P);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
+      Not && Not->getOpcode() == UO_LNot) {
+    TryNegated = true;
+    Cond = Not;
+    P = Body.parent(Not);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(P);
+  if (!If || If->getCond() != Cond || If->getInit() ||
+      If->getConditionVariable() || If->isConsteval() || !blockOf(If))
+    return nullptr;
+  // Negated, the branch runs without the lock and must not reach the code
+  // after the `if`, which runs with it.
+  Scope = blockOf(If);
+  if (TryNegated && (If->getElse() || !leavesBlock(If->getThen())))
     return nullptr;
   return If;
 }
@@ -361,8 +394,11 @@ GuardRewrite Planner::run() {
       return refuse("a release is written in a macro");
     if (!Body.isAncestor(Scope, R) || !before(Call, R))
       return refuse("a release is outside the block that takes the lock");
-    if (TryIf && !Body.isAncestor(TryIf->getThen(), R))
+    if (TryIf && !TryNegated && !Body.isAncestor(TryIf->getThen(), R))
       return refuse("a release is outside the branch the try-lock takes");
+    if (TryIf && TryNegated && !before(TryIf, R))
+      return refuse("a release is inside the branch the failed try-lock "
+                    "takes");
   }
   if (auto Why = jumpPastGuard(Scope))
     return refuse(*Why);

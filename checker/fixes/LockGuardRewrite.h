@@ -15,9 +15,10 @@
 //    `std::unique_lock` and `guard.unlock()` for a standard guard; for a
 //    `raii::scope_exit` the call stays and `guard.release()` follows it; for
 //    a C `RAII_MUTEX_GUARD` the call stays and `guard = NULL;` follows it;
-//  - a try-lock that is the whole condition of an `if` (`if (m.try_lock())`)
-//    → the guard taken with `std::try_to_lock` before the `if`, whose
-//    condition asks `guard.owns_lock()`;
+//  - a try-lock that is the whole condition of an `if` (`if (m.try_lock())`,
+//    or `if (!m.try_lock())` whose branch leaves the block) → the guard
+//    taken with `std::try_to_lock` before the `if`, whose condition asks
+//    `guard.owns_lock()`;
 //  - paths that leave the block without releasing (raii-release-skipped)
 //    are released by the guard too: the one change of behaviour, and the
 //    point of the fix.

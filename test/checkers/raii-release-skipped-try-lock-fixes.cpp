@@ -3,13 +3,13 @@
 // std::unique_lock (std::shared_lock) taken with std::try_to_lock before the
 // `if`, whose condition asks the guard. The program drives every path with
 // the lock free and taken by another thread: before the fix the leaking
-// paths leave three locks held (ORIG), after it none does, and every lock is
+// paths leave four locks held (ORIG), after it none does, and every lock is
 // held exactly where it was (another thread probes it).
 // RUN: %check_raii --run-fixed --link=-pthread %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs
 // RUN: %check_raii --prefix CXX14 --compile-fixed %s 'raii-use-guard,raii-release-skipped' %t.cxx14 -- -std=c++14 -pthread -iquote %S/Inputs
 // RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
-// ORIG: leaked: 3
+// ORIG: leaked: 4
 // --fix run twice changes nothing the second time:
 // RUN: cp %s %t.twice.cpp
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs > /dev/null 2>&1
@@ -101,6 +101,27 @@ int sharedBeforeReturn(bool bail) {
   return 1;
 }
 
+int negated(bool bail) {
+  if (!m4.try_lock())
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-FIXES: std::unique_lock lock_m4(m4, std::try_to_lock);
+    // CHECK-FIXES: if (!lock_m4.owns_lock())
+    // CXX14-FIXES: std::unique_lock<std::mutex> lock_m4(m4, std::try_to_lock);
+    // CXX14-FIXES: if (!lock_m4.owns_lock())
+    return 1; // another thread holds it
+  expect(held(m4), true);
+  if (bail)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm4' is skipped by this return
+  // CXX14-MESSAGES: :[[@LINE-2]]:5: note: release of 'm4' is skipped by this return
+  ++counter;
+  m4.unlock();
+  // CHECK-DELETED: m4.unlock();
+  // CXX14-DELETED: m4.unlock();
+  return 0;
+}
+
 int main() {
   leakOnReturn(false);
   leakOnReturn(true); // leaks m1 before the fix
@@ -118,10 +139,16 @@ int main() {
     ++leaked;
     sm3.unlock_shared();
   }
+  negated(false);
+  negated(true); // leaks m4 before the fix
+  if (held(m4)) {
+    ++leaked;
+    m4.unlock();
+  }
   // With each lock taken by another thread, every try-lock fails.
   std::atomic<bool> ready{false}, stop{false};
   std::thread other([&] {
-    std::lock_guard<std::mutex> a(m1), b(m2);
+    std::lock_guard<std::mutex> a(m1), b(m2), d(m4);
     std::unique_lock<std::shared_timed_mutex> c(sm3);
     ready = true;
     while (!stop)
@@ -129,12 +156,13 @@ int main() {
   });
   while (!ready)
     std::this_thread::yield();
-  if (leakOnReturn(false) != 1 || sharedBeforeReturn(false) != 1)
+  if (leakOnReturn(false) != 1 || sharedBeforeReturn(false) != 1 ||
+      negated(false) != 1)
     ++failures;
   stop = true;
   other.join();
   std::printf("leaked: %d\n", leaked);
-  if (counter != 1 + 3 + 1)
+  if (counter != 1 + 3 + 1 + 1)
     ++failures;
   return failures + leaked;
 }
