@@ -480,6 +480,9 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     return Out;
   }
   case LockGuardForm::CMutexGuard:
+    if (!LO.C99 && !LO.CPlusPlus && blockOf(LockStmt)->body_front() != LockStmt)
+      return refuse("'RAII_MUTEX_GUARD' declares a variable after statements, "
+                    "which needs C99");
     Out.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(LockStmt->getSourceRange()),
         "RAII_MUTEX_GUARD(" + Name + ", " + ObjText + ")"));

@@ -9,7 +9,11 @@
 // ORIG: leaked: 2
 // Without the header on the include path, a note says so:
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu11 -iquote %S/Inputs 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=NOPATH
-// NOPATH: 6 no automatic fix: <raii/cleanup.h> is not on the include path
+// NOPATH: 7 no automatic fix: <raii/cleanup.h> is not on the include path
+// In C89 a declaration may not follow a statement: the lock in
+// afterStatement is refused; the others begin their blocks.
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu89 -iquote %S/Inputs -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=C89
+// C89: 1 no automatic fix: 'RAII_MUTEX_GUARD' declares a variable after statements, which needs C99
 // --fix run twice changes nothing the second time:
 // RUN: cp %s %t.twice.c
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" --fix %t.twice.c -- -std=gnu11 -iquote %S/Inputs -isystem %raii_runtime_include > /dev/null 2>&1
@@ -23,7 +27,8 @@
 // CHECK-FIXES: #include <raii/cleanup.h>
 
 pthread_mutex_t m1 = PTHREAD_MUTEX_INITIALIZER, m2 = PTHREAD_MUTEX_INITIALIZER,
-                m3 = PTHREAD_MUTEX_INITIALIZER, m4 = PTHREAD_MUTEX_INITIALIZER;
+                m3 = PTHREAD_MUTEX_INITIALIZER, m4 = PTHREAD_MUTEX_INITIALIZER,
+                m5 = PTHREAD_MUTEX_INITIALIZER;
 mtx_t cm;
 int counter, failures;
 
@@ -68,6 +73,19 @@ void inLoop(int stopAt) {
     pthread_mutex_unlock(&m3);
     // CHECK-DELETED: pthread_mutex_unlock(&m3);
   }
+}
+
+void afterStatement(int bail) {
+  ++counter;
+  pthread_mutex_lock(&m5);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm5' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  // CHECK-FIXES: RAII_MUTEX_GUARD(lock_m5, &m5);
+  if (bail)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm5' is skipped by this return
+  expect(heldNow(&m5), 1);
+  pthread_mutex_unlock(&m5);
+  // CHECK-DELETED: pthread_mutex_unlock(&m5);
 }
 
 int gotoOut(int fail) {
@@ -121,8 +139,10 @@ int main(void) {
   inLoop(1); // leaks m3 before the fix
   leaked += heldNow(&m3);
   leaked += heldNow(&m2);
+  afterStatement(0);
+  leaked += heldNow(&m5);
   printf("leaked: %d\n", leaked);
-  if (counter != 1 + 1 + 3 + 1)
+  if (counter != 1 + 1 + 3 + 1 + 1)
     ++failures;
   return failures + leaked;
 }
