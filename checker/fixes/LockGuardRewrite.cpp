@@ -304,7 +304,8 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
           return Rel.Handle.Kind == HandleSpec::Arg &&
                  Rel.Handle.Index < RC->getNumArgs() &&
                  Rel.Function == FD->getQualifiedNameAsString() &&
-                 sameObject(RC->getArg(Rel.Handle.Index), Arg);
+                 sameObject(RC->getArg(Rel.Handle.Index)->IgnoreParenCasts(),
+                            Arg->IgnoreParenCasts());
         });
     if (!OwnRelease) {
       Why = "'" + A.Name + "' is released through '" + calleeName(R) + "'";
@@ -330,7 +331,7 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
     Why = "the locked object is written in a macro";
     return false;
   }
-  Obj = Arg;
+  Obj = Arg->IgnoreParenCasts();
   ObjText = text(Arg->getSourceRange());
   if (ObjText.empty() || ReleaseCallee.empty()) {
     Why = "the locked object cannot be spelled";

@@ -152,6 +152,16 @@ struct Account {
     pthread_mutex_unlock(&mu);
     // CHECK-DELETED: pthread_mutex_unlock(&mu);
   }
+  int read() const {
+    pthread_mutex_lock(const_cast<pthread_mutex_t *>(&mu));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'const_cast<pthread_mutex_t *>(&mu)' is acquired by 'pthread_mutex_lock' and released by hand; hold it in 'raii::scope_exit' instead [raii-use-guard]
+    // CHECK-FIXES: raii::scope_exit lock_mu([&] { pthread_mutex_unlock(const_cast<pthread_mutex_t *>(&mu)); });
+    int b = balance;
+    expect(heldNow(const_cast<pthread_mutex_t &>(mu)), true);
+    pthread_mutex_unlock(const_cast<pthread_mutex_t *>(&mu));
+    // CHECK-DELETED: pthread_mutex_unlock(const_cast<pthread_mutex_t *>(&mu));
+    return b;
+  }
 };
 
 int main() {
@@ -180,6 +190,8 @@ int main() {
   throughParameter(&pm6);
   Account a;
   a.deposit(5);
+  if (a.read() != 5)
+    ++failures;
   leaked += heldNow(pm1) + heldNow(pm2) + heldNow(pm3) + heldNow(pm5) +
             heldNow(pm6) + heldNow(a.mu);
   std::printf("leaked: %d\n", leaked);
