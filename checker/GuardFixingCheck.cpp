@@ -71,12 +71,47 @@ GuardFixingCheck::planGuardFix(const FunctionAnalysis &FA, unsigned I,
     return planCFix(FA, I, Ctx);
   if (!A.IsLock)
     return Guard ? planHandleFix(FA, I, *Guard, Ctx) : std::nullopt;
-  if (!Guard || !isRewritableLockGuard(*Guard))
+  if (!Guard)
     return std::nullopt;
-  GuardRewrite Fix = planLockGuardRewrite(FA, I, *Guard, Ctx);
+  if (!isRewritableLockGuard(*Guard))
+    return planScopeExitLockFix(FA, I, *Guard, Ctx);
+  GuardRewrite Fix =
+      planLockGuardRewrite(FA, I, LockGuardForm::Standard, *Guard, Ctx);
   includeFor(Fix, A,
              *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>", Ctx);
   return Fix;
+}
+
+std::optional<GuardRewrite>
+GuardFixingCheck::planScopeExitLockFix(const FunctionAnalysis &FA, unsigned I,
+                                       llvm::StringRef Guard,
+                                       ASTContext &Ctx) {
+  const Acquisition &A = FA.Acquisitions[I];
+  // A lock taken by a call (`pthread_mutex_lock(&m)`) whose family's guard
+  // is the runtime's scope_exit; other shapes keep their message only.
+  if (!lockedByCall(A) || A.Fam->GuardRaii != "raii::scope_exit")
+    return std::nullopt;
+  if (Guard.empty()) // `std` style: no standard guard calls a C release
+    return GuardRewrite::refused(
+        "no standard guard calls '" + lockRelease(A) +
+        "'; RaiiGuardStyle 'raii' rewrites it into a runtime guard");
+  if (Guard != "raii::scope_exit")
+    return std::nullopt;
+  if (auto Why = Runtime.unusable("raii/scope_exit.hpp", Ctx.getLangOpts()))
+    return GuardRewrite::refused("'raii::scope_exit' needs the raii runtime, "
+                                 "and " + *Why);
+  GuardRewrite Fix =
+      planLockGuardRewrite(FA, I, LockGuardForm::ScopeExit, Guard, Ctx);
+  includeFor(Fix, A, "<raii/scope_exit.hpp>", Ctx);
+  return Fix;
+}
+
+std::string GuardFixingCheck::lockRelease(const Acquisition &A) {
+  for (const Release &R : A.Fam->Releases)
+    if (R.Handle.Kind == HandleSpec::Arg)
+      return R.Function;
+  return A.Fam->Releases.empty() ? std::string("the release")
+                                 : A.Fam->Releases.front().Function;
 }
 
 std::optional<GuardRewrite>
@@ -121,14 +156,22 @@ std::optional<GuardRewrite>
 GuardFixingCheck::planCFix(const FunctionAnalysis &FA, unsigned I,
                            ASTContext &Ctx) {
   const Acquisition &A = FA.Acquisitions[I];
-  if (!CCleanupAttribute || A.IsLock)
+  if (!CCleanupAttribute || (A.IsLock && !lockedByCall(A)))
     return std::nullopt;
   GuardRewrite Fix;
   if (auto Why = Runtime.unusable("raii/cleanup.h", Ctx.getLangOpts())) {
     Fix.Refusal = *Why;
     return Fix;
   }
-  Fix = planCCleanupRewrite(FA, I, Ctx);
+  if (!A.IsLock)
+    Fix = planCCleanupRewrite(FA, I, Ctx);
+  else if (lockRelease(A) != "pthread_mutex_unlock")
+    Fix.Refusal = "<raii/cleanup.h> has no cleanup for '" + lockRelease(A) + "'";
+  else if (A.Rule->Function != "pthread_mutex_lock")
+    Fix.Refusal = "'RAII_MUTEX_GUARD' locks with 'pthread_mutex_lock', not '" +
+                  A.Rule->Function + "'";
+  else
+    Fix = planLockGuardRewrite(FA, I, LockGuardForm::CMutexGuard, "", Ctx);
   includeFor(Fix, A, "<raii/cleanup.h>", Ctx);
   return Fix;
 }

@@ -1,11 +1,13 @@
 //===- GuardFixingCheck.h - base of the checks that rewrite into guards ---===//
 //
 // raii-use-guard and raii-release-skipped both offer the rewrite of a manual
-// lock into a standard guard (fixes/LockGuardRewrite.h), of a C++ handle
-// into the guard its rule names (fixes/HandleGuardRewrite.h), and in C, with
+// lock into a standard guard or, in `raii` style, a lock taken by a call
+// into `raii::scope_exit` (fixes/LockGuardRewrite.h), of a C++ handle into
+// the guard its rule names (fixes/HandleGuardRewrite.h), and in C, with
 // option RaiiCCleanupAttribute (off by default), of a handle into a
-// <raii/cleanup.h> cleanup variable (fixes/CCleanupRewrite.h). This base
-// plans it for an acquisition, adds the header with clang-tidy's
+// <raii/cleanup.h> cleanup variable (fixes/CCleanupRewrite.h) and of a
+// pthread mutex lock into `RAII_MUTEX_GUARD` (fixes/LockGuardRewrite.h).
+// This base plans it for an acquisition, adds the header with clang-tidy's
 // IncludeInserter (option IncludeStyle), and says in a note why an
 // acquisition that has a rewrite gets no fix.
 //
@@ -60,8 +62,20 @@ private:
   std::optional<GuardRewrite> planHandleFix(const FunctionAnalysis &FA,
                                             unsigned I, llvm::StringRef Guard,
                                             ASTContext &Ctx);
+  /// C++ locks taken by a call whose family's guard is `raii::scope_exit`
+  /// (`pthread_mutex_lock`, `mtx_lock`, user families), advised \p Guard:
+  /// the scope_exit form of fixes/LockGuardRewrite.h where the runtime can
+  /// be included; in `std` style (\p Guard empty) a refusal.
+  std::optional<GuardRewrite> planScopeExitLockFix(const FunctionAnalysis &FA,
+                                                   unsigned I,
+                                                   llvm::StringRef Guard,
+                                                   ASTContext &Ctx);
+  /// C: handles into <raii/cleanup.h> variables, pthread mutexes into
+  /// `RAII_MUTEX_GUARD`.
   std::optional<GuardRewrite> planCFix(const FunctionAnalysis &FA, unsigned I,
                                        ASTContext &Ctx);
+  /// The release of \p A's lock family (`pthread_mutex_unlock`).
+  static std::string lockRelease(const Acquisition &A);
 
   utils::IncludeInserter Inserter;
   RuntimeHeaders Runtime;

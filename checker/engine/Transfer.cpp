@@ -333,6 +333,7 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
     return;
   }
   adoptByGuard(E);
+  adoptByExitAction(E);
   handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
   if (!E->getConstructor()->isTrivial())
     if (const auto *FPT =

@@ -63,6 +63,7 @@ private:
   void escapeRoot(const ValueDecl *Root);
   void escapeIfTracked(const Expr *E);
   void adoptByGuard(const CXXConstructExpr *E);
+  void adoptByExitAction(const CXXConstructExpr *E);
   /// The acquisitions (not locks) \p E names: every one held in a tracked
   /// variable, or one element of a tracked array (`fds[1]`).
   void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;

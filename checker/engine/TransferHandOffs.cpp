@@ -2,7 +2,8 @@
 //
 // The part of TransferFunctions that ends tracking: which acquisitions an
 // expression names, and what returning, storing, passing or adopting a
-// handle does to them (the rules themselves are in HandOff.h).
+// handle does to them (a guard given `std::adopt_lock`, or a scope guard
+// whose action releases the lock; the rules themselves are in HandOff.h).
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/Vocabulary.h"
@@ -234,6 +235,43 @@ void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
           C.Out.AdoptingGuard[J] = Guard;
         }
       }
+  }
+}
+
+/// `pthread_mutex_lock(&m); raii::scope_exit g([&] { pthread_mutex_unlock(&m);
+/// });`: a scope guard whose action (a lambda) releases a lock the function
+/// took by hand takes the lock over, as `std::adopt_lock` does. Only the
+/// statements of the lambda's body that are release calls count.
+void TransferFunctions::adoptByExitAction(const CXXConstructExpr *E) {
+  if (E->getNumArgs() == 0 || !C.Guards.matches(guardDeclOf(E->getType())))
+    return;
+  const auto *Action = dyn_cast<LambdaExpr>(E->getArg(0)->IgnoreImplicit());
+  const VarDecl *Guard = C.Body.initialisedVar(E);
+  if (!Action || !Guard)
+    return;
+  for (const Stmt *S : Action->getCompoundStmtBody()->body()) {
+    const auto *X = dyn_cast<Expr>(S);
+    const auto *Call =
+        X ? dyn_cast<CallExpr>(X->IgnoreImplicit()->IgnoreParenCasts())
+          : nullptr;
+    if (!Call)
+      continue;
+    for (const ReleaseRole &R : C.Roles.releases(Call)) {
+      HandleKey K;
+      if (!R.Rule->Fam->IsLock ||
+          !CallRoles::keyFor(Call, R.Handle, true, C.KeyOf, K))
+        continue;
+      unsigned Key = C.Keys.find(K);
+      for (unsigned J = 0; Key != ~0u && J < St->size(); ++J)
+        if (C.acqs()[J].Key == Key && C.acqs()[J].IsLock &&
+            !C.acqs()[J].isGuard() && (*St)[J].held()) {
+          (*St)[J].dropTo(AcqState::Escaped | AcqState::Adopted);
+          if (!llvm::is_contained(C.AdoptedBy[Guard], J)) {
+            C.AdoptedBy[Guard].push_back(J);
+            C.Out.AdoptingGuard[J] = Guard;
+          }
+        }
+    }
   }
 }
 

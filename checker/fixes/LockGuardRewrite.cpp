@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -21,10 +22,11 @@ namespace {
 
 class Planner {
 public:
-  Planner(const FunctionAnalysis &FA, unsigned Acq,
+  Planner(const FunctionAnalysis &FA, unsigned Acq, LockGuardForm Form,
           llvm::StringRef GuardTemplate, ASTContext &Ctx)
-      : FA(FA), A(FA.Acquisitions[Acq]), Template(GuardTemplate), Ctx(Ctx),
-        SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Body(FA.Fn, Ctx) {}
+      : FA(FA), A(FA.Acquisitions[Acq]), Form(Form), Template(GuardTemplate),
+        Ctx(Ctx), SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()),
+        Body(FA.Fn, Ctx) {}
 
   GuardRewrite run();
 
@@ -35,6 +37,18 @@ private:
   bool before(const Stmt *X, const Stmt *Y) const {
     return endsBefore(X, Y, SM);
   }
+  /// The statement of a compound statement that \p E is, alone or cast to
+  /// `void` (`(void)pthread_mutex_unlock(&m);`), or null.
+  const Stmt *statementOf(const Expr *E) const;
+  /// The `if` of a block whose whole condition is try-lock \p MC (`if
+  /// (m.try_lock())`, no initialiser, no `else if` chain above it), or its
+  /// negation when the branch leaves the block on every path and there is
+  /// no `else` (`if (!m.try_lock()) return;`, sets TryNegated), or null.
+  const IfStmt *tryLockBranch(const CXXMemberCallExpr *MC);
+  /// True if every path through \p S ends with a jump out of the lock's
+  /// block: `return`, `throw`, or a `break`, `continue` or `goto` leaving
+  /// it.
+  bool leavesBlock(const Stmt *S) const;
   /// The compound statement \p S is directly a statement of, or null.
   const CompoundStmt *blockOf(const Stmt *S) const {
     return dyn_cast_or_null<CompoundStmt>(Body.parent(S));
@@ -43,7 +57,7 @@ private:
   bool leavesScope(const Stmt *J) const { return jumpLeaves(J, Scope, Body); }
   /// True if the release \p R can be deleted: the guard would release at
   /// the same point, with nothing destroyed in between.
-  bool deletable(const Stmt *R) const;
+  bool deletable(const Expr *R) const;
   /// A local declared after the lock, destroyed when leaving the scopes
   /// around \p R, whose destructor would run under the guard.
   bool destroyedUnderGuard(const Stmt *R) const;
@@ -51,6 +65,19 @@ private:
   /// `case` after the lock, a `goto` back to a label before it.
   std::optional<std::string> jumpPastGuard(const Stmt *S) const;
   void collectDestroyed(const Stmt *S);
+  /// Why the locked object's expression \p E, evaluated again when the
+  /// guard releases, could name another object than at the lock: it calls
+  /// a function or has a side effect, or reads a variable that the
+  /// function writes or that is not its own (a global, a member).
+  std::optional<std::string> unstable(const Expr *E) const;
+  /// Checks the releases of a lock taken by a member call, and spells the
+  /// object for the guard's constructor; refusal in \p Why.
+  bool memberLock(const CXXMemberCallExpr *MC, std::string &Why);
+  /// The same for a lock taken by a call given the object as an argument.
+  bool callLock(const CallExpr *C, std::string &Why);
+  /// The edits, once placement is decided: \p Kept are the releases that
+  /// stay releases.
+  GuardRewrite spell(llvm::ArrayRef<const Expr *> Kept);
   std::string text(SourceRange R) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM, LO)
         .str();
@@ -58,16 +85,76 @@ private:
 
   const FunctionAnalysis &FA;
   const Acquisition &A;
+  LockGuardForm Form;
   llvm::StringRef Template;
   ASTContext &Ctx;
   const SourceManager &SM;
   const LangOptions &LO;
   BodyIndex Body;
   const CompoundStmt *Scope = nullptr;
-  const Stmt *Lock = nullptr;
-  /// Locals with a destructor declared in the block after the lock.
+  const Expr *Lock = nullptr;
+  const Stmt *LockStmt = nullptr;
+  /// A try-lock tested by this `if`: the guard goes before it, with
+  /// `std::try_to_lock`, and the condition asks the guard.
+  const IfStmt *TryIf = nullptr;
+  bool TryNegated = false; ///< `if (!m.try_lock()) return;`
+  /// Locals with a destructor (or a cleanup attribute) declared in the
+  /// block after the lock.
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
+  /// The locked object as the guard takes it: `m`, `*this` (member locks);
+  /// the lock's argument, `&m` (call locks).
+  std::string ObjText;
+  QualType ObjType;     ///< member locks: the mutex type
+  const Expr *Obj = nullptr; ///< the object's expression, for the name
+  std::string ReleaseCallee; ///< call locks: the release as spelled
 };
+
+const Stmt *Planner::statementOf(const Expr *E) const {
+  if (blockOf(E))
+    return E;
+  const auto *Cast = dyn_cast_or_null<CStyleCastExpr>(Body.parent(E));
+  if (Cast && Cast->getType()->isVoidType() && blockOf(Cast))
+    return Cast;
+  return nullptr;
+}
+
+bool Planner::leavesBlock(const Stmt *S) const {
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return !C->body_empty() && leavesBlock(C->body_back());
+  if (isa<ReturnStmt, CXXThrowExpr>(S))
+    return true;
+  if (const auto *E = dyn_cast<ExprWithCleanups>(S))
+    return leavesBlock(E->getSubExpr());
+  return isa<BreakStmt, ContinueStmt, GotoStmt>(S) && leavesScope(S);
+}
+
+const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (MC->getNumArgs() != 0 || !M || !M->getIdentifier() ||
+      (M->getName() != "try_lock" && M->getName() != "try_lock_shared"))
+    return nullptr;
+  // The condition: the call, or its negation (through parentheses).
+  const Stmt *Cond = MC;
+  const Stmt *P = Body.parent(MC);
+  while (isa_and_nonnull<ParenExpr>(P))
+    P = Body.parent(P);
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
+      Not && Not->getOpcode() == UO_LNot) {
+    TryNegated = true;
+    Cond = Not;
+    P = Body.parent(Not);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(P);
+  if (!If || If->getCond() != Cond || If->getInit() ||
+      If->getConditionVariable() || If->isConsteval() || !blockOf(If))
+    return nullptr;
+  // Negated, the branch runs without the lock and must not reach the code
+  // after the `if`, which runs with it.
+  Scope = blockOf(If);
+  if (TryNegated && (If->getElse() || !leavesBlock(If->getThen())))
+    return nullptr;
+  return If;
+}
 
 bool Planner::destroyedUnderGuard(const Stmt *R) const {
   return llvm::any_of(Destroyed, [&](const VarDecl *V) {
@@ -76,13 +163,14 @@ bool Planner::destroyedUnderGuard(const Stmt *R) const {
   });
 }
 
-bool Planner::deletable(const Stmt *R) const {
-  const CompoundStmt *Block = blockOf(R);
-  if (!Block || destroyedUnderGuard(R))
+bool Planner::deletable(const Expr *R) const {
+  const Stmt *S = statementOf(R);
+  const CompoundStmt *Block = S ? blockOf(S) : nullptr;
+  if (!Block || destroyedUnderGuard(S))
     return false;
   const Stmt *Next = nullptr;
   for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
-    if (*It == R) {
+    if (*It == S) {
       Next = std::next(It) == Block->body_end() ? nullptr : *std::next(It);
       break;
     }
@@ -127,10 +215,134 @@ void Planner::collectDestroyed(const Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S); DS && before(Lock, DS))
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D);
-          V && V->hasLocalStorage() && V->needsDestruction(Ctx))
+          V && V->hasLocalStorage() &&
+          (V->needsDestruction(Ctx) || V->hasAttr<CleanupAttr>()))
         Destroyed.push_back(V);
   for (const Stmt *C : S->children())
     collectDestroyed(C);
+}
+
+std::optional<std::string> Planner::unstable(const Expr *E) const {
+  if (E->HasSideEffects(Ctx))
+    return std::string("the locked object is computed with a side effect");
+  // A value read: a variable or member under an lvalue-to-rvalue cast.
+  std::function<std::optional<std::string>(const Stmt *, bool)> Walk =
+      [&](const Stmt *S, bool Read) -> std::optional<std::string> {
+    if (!S)
+      return std::nullopt;
+    if (isa<CallExpr, CXXConstructExpr, LambdaExpr>(S))
+      return std::string("the locked object is computed by a call");
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S))
+      return Walk(IC->getSubExpr(), IC->getCastKind() == CK_LValueToRValue);
+    if (const auto *P = dyn_cast<ParenExpr>(S))
+      return Walk(P->getSubExpr(), Read);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!Read || !V || V->getType()->isReferenceType())
+        return std::nullopt; // the object itself, or a binding
+      if (V->hasLocalStorage() && Body.isUnchanged(V))
+        return std::nullopt;
+      return "'" + V->getNameAsString() + "' may hold another value when "
+             "the guard releases";
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(S); ME && Read)
+      return "'" + ME->getMemberDecl()->getNameAsString() +
+             "' may hold another value when the guard releases";
+    for (const Stmt *C : S->children())
+      if (auto Why = Walk(C, false))
+        return Why;
+    return std::nullopt;
+  };
+  return Walk(E, false);
+}
+
+bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
+  const Expr *Object = MC->getImplicitObjectArgument();
+  for (const Expr *R : A.Releases) {
+    const auto *RC = dyn_cast<CXXMemberCallExpr>(R);
+    if (!RC || !RC->getImplicitObjectArgument() ||
+        !sameObject(RC->getImplicitObjectArgument(), Object)) {
+      Why = "'" + A.Name + "' is released through '" + calleeName(R) + "'";
+      return false;
+    }
+  }
+  // The object as the guard's constructor takes it.
+  Obj = Object;
+  ObjType = Object->getType();
+  const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+  if (const auto *This = dyn_cast<CXXThisExpr>(Object->IgnoreParenImpCasts());
+      This && This->isImplicit()) {
+    ObjText = "*this";
+    ObjType = ObjType->getPointeeType();
+  } else {
+    if (Object->getBeginLoc().isMacroID()) {
+      Why = "the locked object is written in a macro";
+      return false;
+    }
+    ObjText = text(Object->getSourceRange());
+    if (ME && ME->isArrow()) {
+      ObjText = "*" + ObjText;
+      ObjType = ObjType->getPointeeType();
+    }
+  }
+  if (ObjText.empty() || ObjType.isNull()) {
+    Why = "the locked object cannot be spelled";
+    return false;
+  }
+  return true;
+}
+
+bool Planner::callLock(const CallExpr *C, std::string &Why) {
+  const Expr *Arg = C->getArg(A.Rule->Handle.Index);
+  const FunctionDecl *ReleaseFn = nullptr;
+  for (const Expr *R : A.Releases) {
+    const auto *RC = dyn_cast<CallExpr>(R);
+    const FunctionDecl *FD = RC ? RC->getDirectCallee() : nullptr;
+    const bool OwnRelease =
+        FD && !isa<CXXMemberCallExpr>(RC) &&
+        llvm::any_of(A.Fam->Releases, [&](const Release &Rel) {
+          return Rel.Handle.Kind == HandleSpec::Arg &&
+                 Rel.Handle.Index < RC->getNumArgs() &&
+                 Rel.Function == FD->getQualifiedNameAsString() &&
+                 sameObject(RC->getArg(Rel.Handle.Index)->IgnoreParenCasts(),
+                            Arg->IgnoreParenCasts());
+        });
+    if (!OwnRelease) {
+      Why = "'" + A.Name + "' is released through '" + calleeName(R) + "'";
+      return false;
+    }
+    if (ReleaseFn && ReleaseFn->getCanonicalDecl() != FD->getCanonicalDecl()) {
+      Why = "'" + A.Name + "' is released by two functions";
+      return false;
+    }
+    if (RC->getNumArgs() != 1) {
+      Why = "the release '" + calleeName(R) + "' takes more than the lock";
+      return false;
+    }
+    if (!ReleaseFn)
+      ReleaseCallee = text(RC->getCallee()->getSourceRange());
+    ReleaseFn = FD;
+  }
+  if (!ReleaseFn) {
+    Why = "'" + A.Name + "' is released nowhere in its block";
+    return false;
+  }
+  if (Arg->getBeginLoc().isMacroID() || Arg->getEndLoc().isMacroID()) {
+    Why = "the locked object is written in a macro";
+    return false;
+  }
+  Obj = Arg->IgnoreParenCasts();
+  ObjText = text(Arg->getSourceRange());
+  if (ObjText.empty() || ReleaseCallee.empty()) {
+    Why = "the locked object cannot be spelled";
+    return false;
+  }
+  if (Form == LockGuardForm::ScopeExit)
+    if (auto Unstable = unstable(Arg)) {
+      Why = *Unstable;
+      return false;
+    }
+  return true;
 }
 
 GuardRewrite Planner::run() {
@@ -141,16 +353,28 @@ GuardRewrite Planner::run() {
     return refuse("'" + A.Name + "' is locked through '" +
                   A.Via->getNameAsString() + "'");
   const auto *MC = dyn_cast<CXXMemberCallExpr>(A.Site);
-  if (!MC || !MC->getImplicitObjectArgument())
-    return refuse("the lock is not a member call");
-  if (inMacro(MC))
+  const auto *Call = dyn_cast<CallExpr>(A.Site);
+  if (Form == LockGuardForm::Standard
+          ? !MC || !MC->getImplicitObjectArgument()
+          : !Call || MC || !lockedByCall(A))
+    return refuse(Form == LockGuardForm::Standard
+                      ? "the lock is not a member call"
+                      : "the lock is not a call given the locked object");
+  if (inMacro(Call))
     return refuse("the lock is written in a macro");
-  Lock = MC;
-  Scope = blockOf(MC);
+  Lock = Call;
+  LockStmt = statementOf(Call);
+  if (!LockStmt && MC && Form == LockGuardForm::Standard && A.Rule &&
+      A.Rule->Try && isRewritableLockGuard(Template))
+    LockStmt = TryIf = tryLockBranch(MC);
+  Scope = LockStmt ? blockOf(LockStmt) : nullptr;
   if (!Scope)
-    return refuse(A.Rule && A.Rule->isConditional()
-                      ? "the lock is a try-lock tested in a condition"
-                      : "the lock is not a statement of its own");
+    return refuse(!A.Rule || !A.Rule->isConditional()
+                      ? "the lock is not a statement of its own"
+                  : A.Rule->Try ? "the lock is a try-lock tested in a condition"
+                                : "the result of the lock is tested");
+  if (A.Rule && A.Rule->Try && !TryIf)
+    return refuse("the lock is a try-lock whose result is not tested");
   for (unsigned J = 0; J < FA.Acquisitions.size(); ++J) {
     const Acquisition &O = FA.Acquisitions[J];
     if (&O != &A && O.Key == A.Key && !O.isSeed())
@@ -163,80 +387,128 @@ GuardRewrite Planner::run() {
          !leavesScope(C.Where)))
       return refuse("a path keeps the lock past the end of its block");
   }
-  const Expr *Obj = MC->getImplicitObjectArgument();
+  std::string Why;
+  if (!(MC ? memberLock(MC, Why) : callLock(Call, Why)))
+    return refuse(Why);
   for (const Expr *R : A.Releases) {
-    const auto *RC = dyn_cast<CXXMemberCallExpr>(R);
-    if (!RC || !RC->getImplicitObjectArgument() ||
-        !sameObject(RC->getImplicitObjectArgument(), Obj))
-      return refuse("'" + A.Name + "' is released through '" + calleeName(R) +
-                    "'");
     if (inMacro(R))
       return refuse("a release is written in a macro");
-    if (!Body.isAncestor(Scope, R) || !before(MC, R))
+    if (!Body.isAncestor(Scope, R) || !before(Call, R))
       return refuse("a release is outside the block that takes the lock");
+    if (TryIf && !TryNegated && !Body.isAncestor(TryIf->getThen(), R))
+      return refuse("a release is outside the branch the try-lock takes");
+    if (TryIf && TryNegated && !before(TryIf, R))
+      return refuse("a release is inside the branch the failed try-lock "
+                    "takes");
   }
   if (auto Why = jumpPastGuard(Scope))
     return refuse(*Why);
   collectDestroyed(Scope);
 
-  // The object as the guard's constructor takes it.
-  std::string ObjText;
-  QualType ObjType = Obj->getType();
-  const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-  if (const auto *This = dyn_cast<CXXThisExpr>(Obj->IgnoreParenImpCasts());
-      This && This->isImplicit()) {
-    ObjText = "*this";
-    ObjType = ObjType->getPointeeType();
-  } else {
-    if (Obj->getBeginLoc().isMacroID())
-      return refuse("the locked object is written in a macro");
-    ObjText = text(Obj->getSourceRange());
-    if (ME && ME->isArrow()) {
-      ObjText = "*" + ObjText;
-      ObjType = ObjType->getPointeeType();
-    }
-  }
-  if (ObjText.empty() || ObjType.isNull())
-    return refuse("the locked object cannot be spelled");
-
   llvm::SmallVector<const Expr *, 2> Kept;
-  GuardRewrite Out;
   for (const Expr *R : A.Releases)
     if (!deletable(R))
       Kept.push_back(R);
-  std::string Guard = Template.str();
-  if (!Kept.empty() &&
-      (Template == "std::lock_guard" || Template == "std::scoped_lock"))
-    Guard = "std::unique_lock";
-  if (!LO.CPlusPlus17)
-    Guard += "<" +
-             ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
-             ">";
+  return spell(Kept);
+}
+
+GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   std::string Name = guardRewriteNamer().freshName(
       FA.Fn, Scope,
       ObjText == "*this" ? std::string("lock_this")
                          : guardNameBase({stripToObject(Obj)}),
       Ctx);
-  Out.Fixes.push_back(FixItHint::CreateReplacement(
-      CharSourceRange::getTokenRange(MC->getSourceRange()),
-      Guard + " " + Name + "(" + ObjText + ")"));
-  for (const Expr *R : A.Releases) {
-    if (llvm::is_contained(Kept, R))
+  GuardRewrite Out;
+  auto EditRelease = [&](const Expr *R, llvm::StringRef After) {
+    if (!llvm::is_contained(Kept, R)) {
+      Out.Fixes.push_back(deleteStatement(statementOf(R), SM, LO));
+      return true;
+    }
+    // The release stays, and the guard is told it happened.
+    const Stmt *S = statementOf(R);
+    auto Edit = S ? insertStatementAfter(S, After, SM, LO) : std::nullopt;
+    if (Edit)
+      Out.Fixes.push_back(*Edit);
+    return Edit.has_value();
+  };
+  switch (Form) {
+  case LockGuardForm::Standard: {
+    std::string Guard = Template.str();
+    if ((!Kept.empty() || TryIf) &&
+        (Template == "std::lock_guard" || Template == "std::scoped_lock"))
+      Guard = "std::unique_lock";
+    if (!LO.CPlusPlus17)
+      Guard +=
+          "<" +
+          ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+          ">";
+    if (TryIf) { // `if (lock_m.owns_lock())` after the guard
+      if (TryIf->getBeginLoc().isMacroID())
+        return refuse("the 'if' is written in a macro");
+      Out.Fixes.push_back(insertStatementBefore(
+          TryIf,
+          Guard + " " + Name + "(" + ObjText + ", std::try_to_lock);", SM));
       Out.Fixes.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(R->getSourceRange()),
-          Name + ".unlock()"));
-    else
-      Out.Fixes.push_back(deleteStatement(R, SM, LO));
+          CharSourceRange::getTokenRange(Lock->getSourceRange()),
+          Name + ".owns_lock()"));
+    } else {
+      Out.Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(Lock->getSourceRange()),
+          Guard + " " + Name + "(" + ObjText + ")"));
+    }
+    for (const Expr *R : A.Releases) {
+      if (llvm::is_contained(Kept, R))
+        Out.Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(R->getSourceRange()),
+            Name + ".unlock()"));
+      else
+        EditRelease(R, "");
+    }
+    return Out;
   }
-  return Out;
+  case LockGuardForm::ScopeExit: {
+    auto Guard = insertStatementAfter(
+        LockStmt,
+        "raii::scope_exit " + Name + "([&] { " + ReleaseCallee + "(" +
+            ObjText + "); });",
+        SM, LO);
+    if (!Guard)
+      return refuse("the lock cannot be edited");
+    Out.Fixes.push_back(*Guard);
+    for (const Expr *R : A.Releases)
+      if (!EditRelease(R, Name + ".release();"))
+        return refuse("a release cannot be edited");
+    return Out;
+  }
+  case LockGuardForm::CMutexGuard:
+    if (!LO.C99 && !LO.CPlusPlus && blockOf(LockStmt)->body_front() != LockStmt)
+      return refuse("'RAII_MUTEX_GUARD' declares a variable after statements, "
+                    "which needs C99");
+    Out.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(LockStmt->getSourceRange()),
+        "RAII_MUTEX_GUARD(" + Name + ", " + ObjText + ")"));
+    for (const Expr *R : A.Releases)
+      if (!EditRelease(R, Name + " = NULL;"))
+        return refuse("a release cannot be edited");
+    return Out;
+  }
+  return refuse("unknown guard form");
 }
 
 } // namespace
 
 GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
+                                  LockGuardForm Form,
                                   llvm::StringRef GuardTemplate,
                                   ASTContext &Ctx) {
-  return Planner(FA, Acq, GuardTemplate, Ctx).run();
+  return Planner(FA, Acq, Form, GuardTemplate, Ctx).run();
+}
+
+bool lockedByCall(const Acquisition &A) {
+  const auto *C = dyn_cast_or_null<CallExpr>(A.Site);
+  return A.IsLock && A.Rule && A.Fam && C && !isa<CXXMemberCallExpr>(C) &&
+         A.Rule->Handle.Kind == HandleSpec::Arg &&
+         A.Rule->Handle.Index < C->getNumArgs();
 }
 
 bool isRewritableLockGuard(llvm::StringRef Guard) {

@@ -1,17 +1,24 @@
-//===- LockGuardRewrite.h - manual lock/unlock pairs into standard guards -===//
+//===- LockGuardRewrite.h - manual lock/unlock pairs into guards ----------===//
 //
 // Decides, from the engine's facts about one lock acquisition, whether
-// `m.lock(); ... m.unlock();` can be rewritten into a standard guard declared
-// where the lock is taken, and builds the edits:
+// `m.lock(); ... m.unlock();` (or `pthread_mutex_lock(&m); ...
+// pthread_mutex_unlock(&m);`) can be rewritten into a guard declared where
+// the lock is taken, and builds the edits. Where the guard goes and which
+// releases it replaces is decided once, for every spelling of the guard:
 //
 //  - every release sits where leaving the lock's block would release anyway
 //    (the block's last statement, or right before a `return` / `break` /
 //    `continue` that leaves the block, with nothing destroyed in between
-//    that the guard would keep locked) → the family's guard
-//    (`std::lock_guard`, `std::shared_lock`) at the lock, those releases
-//    deleted;
-//  - some release is followed by more code → `std::unique_lock` (or the
-//    family's unlockable guard), and those releases become `guard.unlock()`;
+//    that the guard would keep locked) → the guard at the lock, those
+//    releases deleted;
+//  - some release is followed by more code → that release stays a release:
+//    `std::unique_lock` and `guard.unlock()` for a standard guard; for a
+//    `raii::scope_exit` the call stays and `guard.release()` follows it; for
+//    a C `RAII_MUTEX_GUARD` the call stays and `guard = NULL;` follows it;
+//  - a try-lock that is the whole condition of an `if` (`if (m.try_lock())`,
+//    or `if (!m.try_lock())` whose branch leaves the block) → the guard
+//    taken with `std::try_to_lock` before the `if`, whose condition asks
+//    `guard.owns_lock()`;
 //  - paths that leave the block without releasing (raii-release-skipped)
 //    are released by the guard too: the one change of behaviour, and the
 //    point of the fix.
@@ -19,7 +26,9 @@
 // Anything else is refused with a one-line reason: macros, template
 // instantiations, a lock that is not a statement of its own, releases
 // outside the lock's block or through other functions, the same lock taken
-// twice in the function, labels a jump could reach past the guard, `goto`.
+// twice in the function, labels a jump could reach past the guard, `goto`;
+// for a `raii::scope_exit`, which evaluates the locked object again when it
+// releases, an object whose expression could mean another one by then.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_FIXES_LOCKGUARDREWRITE_H
@@ -44,12 +53,31 @@ struct GuardRewrite {
   }
 };
 
-/// Plans the rewrite of acquisition \p Acq of \p FA (a manual lock) into
-/// \p GuardTemplate, the family's standard guard (`std::lock_guard`,
-/// `std::shared_lock`).
+/// How the guard a lock is rewritten into is spelled.
+enum class LockGuardForm {
+  /// `std::lock_guard lock_m(m);` in place of `m.lock()` (a member call).
+  Standard,
+  /// `pthread_mutex_lock(&m);` stays and `raii::scope_exit lock_m([&] {
+  /// pthread_mutex_unlock(&m); });` follows it (a call taking the lock as
+  /// an argument, in C++).
+  ScopeExit,
+  /// `RAII_MUTEX_GUARD(lock_m, &m);` of <raii/cleanup.h> in place of
+  /// `pthread_mutex_lock(&m);` (C, with the cleanup attribute).
+  CMutexGuard
+};
+
+/// Plans the rewrite of acquisition \p Acq of \p FA (a manual lock) into a
+/// guard of form \p Form; for LockGuardForm::Standard, \p GuardTemplate is
+/// the family's standard guard (`std::lock_guard`, `std::shared_lock`).
 GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
+                                  LockGuardForm Form,
                                   llvm::StringRef GuardTemplate,
                                   ASTContext &Ctx);
+
+/// True if \p A is a lock taken by a call that is handed the locked object
+/// as an argument (`pthread_mutex_lock(&m)`, `mtx_lock(&m)`): the shape the
+/// ScopeExit and CMutexGuard forms rewrite.
+bool lockedByCall(const Acquisition &A);
 
 /// True for the standard guards this rewrite declares: `std::lock_guard`,
 /// `std::scoped_lock`, `std::unique_lock`, `std::shared_lock`.

@@ -104,6 +104,23 @@ bool returnsTrivially(const ReturnStmt *R) {
   return !V || pureLocalScalar(V);
 }
 
+/// The white space \p S is indented by, or empty if \p S does not begin its
+/// line.
+static llvm::StringRef indentOf(const Stmt *S, const SourceManager &SM) {
+  auto [File, Off] = SM.getDecomposedLoc(SM.getExpansionLoc(S->getBeginLoc()));
+  llvm::StringRef Buf = SM.getBufferData(File);
+  size_t LineStart = Buf.rfind('\n', Off ? Off - 1 : 0);
+  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+  llvm::StringRef Indent = Buf.slice(LineStart, Off);
+  return Indent.trim().empty() ? Indent : llvm::StringRef();
+}
+
+FixItHint insertStatementBefore(const Stmt *S, llvm::StringRef Text,
+                                const SourceManager &SM) {
+  return FixItHint::CreateInsertion(
+      S->getBeginLoc(), Text.str() + "\n" + indentOf(S, SM).str());
+}
+
 std::optional<FixItHint> insertStatementAfter(const Stmt *S,
                                               llvm::StringRef Text,
                                               const SourceManager &SM,
@@ -111,21 +128,17 @@ std::optional<FixItHint> insertStatementAfter(const Stmt *S,
   SourceLocation End = statementEnd(S, SM, LO);
   if (End.isInvalid())
     return std::nullopt;
-  // Indented like S when S begins its line.
-  auto [File, Off] = SM.getDecomposedLoc(SM.getExpansionLoc(S->getBeginLoc()));
-  llvm::StringRef Buf = SM.getBufferData(File);
+  llvm::StringRef Buf =
+      SM.getBufferData(SM.getFileID(SM.getExpansionLoc(S->getBeginLoc())));
   // After a line comment that ends S's line, which stays with S.
   unsigned EndOff = SM.getFileOffset(End);
   size_t LineEnd = std::min(Buf.find('\n', EndOff), Buf.size());
   if (Buf.slice(EndOff, LineEnd).trim().starts_with("//") &&
       !Buf.slice(EndOff, LineEnd).contains('\\'))
     End = End.getLocWithOffset(int(LineEnd) - int(EndOff));
-  size_t LineStart = Buf.rfind('\n', Off ? Off - 1 : 0);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  llvm::StringRef Indent = Buf.slice(LineStart, Off);
-  if (!Indent.trim().empty())
-    Indent = "";
-  return FixItHint::CreateInsertion(End, "\n" + Indent.str() + Text.str());
+  // Indented like S when S begins its line.
+  return FixItHint::CreateInsertion(End,
+                                    "\n" + indentOf(S, SM).str() + Text.str());
 }
 
 } // namespace clang::tidy::raii

@@ -5,7 +5,7 @@
 // one), whether a jump leaves a block, whether a `return` could see the order
 // of a release and its value, and its removal: the whole line when the
 // statement is alone on it, so the next line keeps its indentation; and the
-// insertion of a statement on a line of its own after another.
+// insertion of a statement on a line of its own before or after another.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_FIXES_STATEMENTEDITS_H
@@ -43,6 +43,11 @@ bool returnsTrivially(const ReturnStmt *R);
 /// The removal of statement \p S.
 FixItHint deleteStatement(const Stmt *S, const SourceManager &SM,
                           const LangOptions &LO);
+
+/// The insertion of statement \p Text before statement \p S, on a line of
+/// its own indented like \p S (which must begin its line).
+FixItHint insertStatementBefore(const Stmt *S, llvm::StringRef Text,
+                                const SourceManager &SM);
 
 /// The insertion of statement \p Text after statement \p S, on a line of
 /// its own indented like \p S; nullopt if the end of \p S cannot be found.

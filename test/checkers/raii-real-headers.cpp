@@ -109,6 +109,7 @@ void dirLeak(const char *p) {
 void pthreadCorrect() {
   pthread_mutex_lock(&pm);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'pm' is acquired by 'pthread_mutex_lock' and released by hand; hold it in a scope guard instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no automatic fix: no standard guard calls 'pthread_mutex_unlock'; RaiiGuardStyle 'raii' rewrites it into a runtime guard
   (void)ok();
   pthread_mutex_unlock(&pm);
 }
