@@ -73,6 +73,12 @@ void TransferFunctions::mayThrowHere(const Stmt *Where) {
 
 // --- acquire and release ----------------------------------------------------
 
+bool TransferFunctions::adoptedByExitAction(unsigned J) const {
+  auto It = C.Out.AdoptingGuard.find(J);
+  return It != C.Out.AdoptingGuard.end() &&
+         runsActionOnEveryExit(guardDeclOf(It->second->getType()));
+}
+
 void TransferFunctions::onAcquire(unsigned I) {
   Acquisition &A = C.acqs()[I];
   const bool Try = A.Rule && A.Rule->Try;
@@ -124,6 +130,15 @@ void TransferFunctions::onAcquire(unsigned I) {
         S.LastRelease = nullptr;
         S.PendingOn = -1;
       }
+      continue;
+    }
+    if (A.IsLock && !A.isGuard() && !Try && !(A.Reentrant || O.Reentrant) &&
+        S.B == (AcqState::Escaped | AcqState::Adopted) &&
+        adoptedByExitAction(J)) {
+      // Still locked: the scope guard's action unlocks it when the scope
+      // ends.
+      Ev->reacquired(J, A.Site);
+      V.Reacquired = true;
       continue;
     }
     if (!S.held())
@@ -223,8 +238,13 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       else
         Ev->released(J, E);
     }
-    if (!Holds && !(S.B & AcqState::Released))
+    if (!Holds && !(S.B & AcqState::Released)) {
+      // A lock a guard took over, unlocked by hand before its scope ends
+      // (then dismissed, `lock_m.release()`): no longer held.
+      if (A.IsLock && S.B == (AcqState::Escaped | AcqState::Adopted))
+        S.B = AcqState::Escaped;
       continue;
+    }
     if (Pending >= 0 && (S.held() || (S.B & AcqState::Entry))) {
       S.B |= AcqState::Released;
       S.PendingOn = Pending;

@@ -64,6 +64,9 @@ private:
   void escapeIfTracked(const Expr *E);
   void adoptByGuard(const CXXConstructExpr *E);
   void adoptByExitAction(const CXXConstructExpr *E);
+  /// True if acquisition \p J was taken over by a scope guard that runs its
+  /// action on every exit (so the lock is still held until then).
+  bool adoptedByExitAction(unsigned J) const;
   /// The acquisitions (not locks) \p E names: every one held in a tracked
   /// variable, or one element of a tracked array (`fds[1]`).
   void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;

@@ -239,15 +239,19 @@ void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
 }
 
 /// `pthread_mutex_lock(&m); raii::scope_exit g([&] { pthread_mutex_unlock(&m);
-/// });`: a scope guard whose action (a lambda) releases a lock the function
-/// took by hand takes the lock over, as `std::adopt_lock` does. Only the
-/// statements of the lambda's body that are release calls count.
+/// });`: a local scope guard that runs its action (a lambda) on every exit,
+/// and whose action releases a lock the function took by hand, takes the
+/// lock over, as `std::adopt_lock` does. Only the statements of the
+/// lambda's body that are release calls count. (A `scope_fail` releases on
+/// failure only: the function still returns holding the lock.)
 void TransferFunctions::adoptByExitAction(const CXXConstructExpr *E) {
-  if (E->getNumArgs() == 0 || !C.Guards.matches(guardDeclOf(E->getType())))
+  const NamedDecl *Type = guardDeclOf(E->getType());
+  if (E->getNumArgs() == 0 || !C.Guards.matches(Type) ||
+      !runsActionOnEveryExit(Type))
     return;
   const auto *Action = dyn_cast<LambdaExpr>(E->getArg(0)->IgnoreImplicit());
   const VarDecl *Guard = C.Body.initialisedVar(E);
-  if (!Action || !Guard)
+  if (!Action || !Guard || !Guard->hasLocalStorage())
     return;
   for (const Stmt *S : Action->getCompoundStmtBody()->body()) {
     const auto *X = dyn_cast<Expr>(S);

@@ -1,5 +1,6 @@
 //===- GuardTypes.cpp -----------------------------------------------------===//
 #include "support/GuardTypes.h"
+#include "support/NameMatcher.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 
@@ -17,6 +18,13 @@ const char DefaultGuardTypes[] =
     "::boost::scope::scope_success;::boost::lock_guard;::boost::unique_lock;"
     "::boost::shared_lock;::gsl::final_action;::absl::Cleanup;"
     "::absl::MutexLock;::absl::ReaderMutexLock;::absl::WriterMutexLock";
+
+bool runsActionOnEveryExit(const NamedDecl *GuardDecl) {
+  static const NameMatcher EveryExit(std::vector<std::string>{
+      "::raii::scope_exit", "::std::experimental::scope_exit",
+      "::boost::scope::scope_exit", "::gsl::final_action", "::absl::Cleanup"});
+  return GuardDecl && EveryExit.matches(GuardDecl);
+}
 
 const NamedDecl *guardDeclOf(QualType T) {
   if (T.isNull())

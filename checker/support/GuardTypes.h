@@ -17,6 +17,13 @@ namespace clang::tidy::raii {
 /// the raii runtime's guards and the common third-party scope guards.
 extern const char DefaultGuardTypes[];
 
+/// True if \p GuardDecl (from guardDeclOf) is a scope guard that runs its
+/// action on every exit from its scope (`raii::scope_exit`,
+/// `std::experimental::scope_exit`, `boost::scope::scope_exit`,
+/// `gsl::final_action`, `absl::Cleanup`); not one that runs it on failure or
+/// success only, or that commits with it (`scope_fail`, `transaction`).
+bool runsActionOnEveryExit(const NamedDecl *GuardDecl);
+
 /// The declaration naming \p T's class or class template: the record for a
 /// concrete type, the template for `std::lock_guard<M>` with dependent `M` or
 /// for a CTAD placeholder. Null for other types.
