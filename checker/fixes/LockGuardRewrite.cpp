@@ -482,6 +482,8 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   }
   case LockGuardForm::CMutexGuard:
     if (!LO.C99 && !LO.CPlusPlus && blockOf(LockStmt)->body_front() != LockStmt)
+      // GNU C89 compiles it, but projects that stay on C89 usually build
+      // with -Wdeclaration-after-statement.
       return refuse("'RAII_MUTEX_GUARD' declares a variable after statements, "
                     "which needs C99");
     Out.Fixes.push_back(FixItHint::CreateReplacement(

@@ -33,9 +33,12 @@ std::optional<std::string> RuntimeHeaders::unusable(llvm::StringRef Header,
     return std::string("RaiiUseRuntime is 'never'");
   if (Mode == Always)
     return std::nullopt;
-  // The C header (<raii/cleanup.h>) needs only GNU C; the rest C++17.
+  // The C header (<raii/cleanup.h>) needs C99 or GNU C (`inline`, the
+  // cleanup attribute); the rest C++17.
   if (!Header.ends_with(".h") && !LO.CPlusPlus17)
     return "the raii runtime needs C++17";
+  if (Header.ends_with(".h") && !LO.CPlusPlus && !LO.C99 && !LO.GNUMode)
+    return "<" + Header.str() + "> needs C99 or GNU C";
   auto [It, New] = Found.try_emplace(Header, false);
   if (New && PP)
     // The include path as the header search sees it (the preprocessor's
