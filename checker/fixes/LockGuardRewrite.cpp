@@ -238,8 +238,13 @@ std::optional<std::string> Planner::unstable(const Expr *E) const {
       return Walk(P->getSubExpr(), Read);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!Read || !V || V->getType()->isReferenceType())
-        return std::nullopt; // the object itself, or a binding
+      if (!Read)
+        return std::nullopt; // the object itself
+      // A value read through a reference or a structured binding: what it
+      // names may be written through another name.
+      if (!V || V->getType()->isReferenceType())
+        return "'" + DRE->getDecl()->getNameAsString() +
+               "' may hold another value when the guard releases";
       if (V->hasLocalStorage() && Body.isUnchanged(V))
         return std::nullopt;
       return "'" + V->getNameAsString() + "' may hold another value when "

@@ -4,11 +4,11 @@
 // In `std` style, without the runtime, before C++17: the same findings, each
 // with one note and no fix.
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' %s -- -std=c++17 -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=STD
-// STD: 7 no automatic fix: no standard guard calls 'pthread_mutex_unlock'; RaiiGuardStyle 'raii' rewrites it into a runtime guard
+// STD: {{^ *}}8 no automatic fix: no standard guard calls 'pthread_mutex_unlock'; RaiiGuardStyle 'raii' rewrites it into a runtime guard
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s -- -std=c++17 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=NOPATH
-// NOPATH: 7 no automatic fix: 'raii::scope_exit' needs the raii runtime, and <raii/scope_exit.hpp> is not on the include path
+// NOPATH: {{^ *}}8 no automatic fix: 'raii::scope_exit' needs the raii runtime, and <raii/scope_exit.hpp> is not on the include path
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s -- -std=c++14 -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=CXX14
-// CXX14: 7 no automatic fix: 'raii::scope_exit' needs the raii runtime, and the raii runtime needs C++17
+// CXX14: {{^ *}}8 no automatic fix: 'raii::scope_exit' needs the raii runtime, and the raii runtime needs C++17
 
 #include <pthread.h>
 
@@ -25,6 +25,17 @@ void reassigned(pthread_mutex_t *p) {
   pthread_mutex_unlock(q);
   q = &m;
   ++counter;
+}
+
+// Read through a reference: the pointer it names may change through
+// another name (`slot`) before the guard releases.
+void throughReference(pthread_mutex_t *&slot) {
+  pthread_mutex_t *&r = slot;
+  pthread_mutex_lock(r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'r' is acquired by 'pthread_mutex_lock' and released by hand; hold it in 'raii::scope_exit' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no automatic fix: 'r' may hold another value when the guard releases
+  ++counter;
+  pthread_mutex_unlock(r);
 }
 
 void globalPointer() {
