@@ -20,13 +20,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 LOCK=/tmp/raii-cpu.lock
 TIDY=${RAII_TIDY:-clang-tidy-22}
 TIMEOUT=${RAII_EVAL_TIMEOUT:-900}
+CONFIG=${RAII_EVAL_CONFIG:-$here/clang-tidy.yaml}
 
 if [[ ${1:-} == --one ]]; then  # --one PLUGIN OUTDIR PROJECT DBDIR INDEX FILE
   shift; plugin=$1 out=$2 project=$3 db=$4 idx=$5 file=$6
   log=$out/.tu/$project/$idx.log
   start=$(date +%s%N)
   timeout "$TIMEOUT" "$TIDY" --load="$plugin" --checks='-*,raii-*' \
-    --config-file="$here/clang-tidy.yaml" -p "$db" "$file" > "$log.body" 2>&1
+    --config-file="$CONFIG" -p "$db" "$file" > "$log.body" 2>&1
   rc=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   secs=$(printf '%d.%02d' $((ms / 1000)) $((ms % 1000 / 10)))
