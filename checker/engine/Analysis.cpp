@@ -113,22 +113,36 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
 
 struct Cache {
   std::map<AnalysisOptions, std::unique_ptr<Engine>> Engines;
+  /// The engine of each options object asked with (every check keeps its
+  /// own for good): the options are compared, strings and all, once per
+  /// check and translation unit instead of once per function.
+  llvm::DenseMap<const AnalysisOptions *, Engine *> ByAddress;
 };
 Cache &cache() {
-  static Cache C;
-  return C;
+  // Never destroyed: freeing the last translation unit's analyses at exit
+  // is work the process does not need.
+  static Cache *C = new Cache;
+  return *C;
 }
 
 } // namespace
 
-void clearAnalysisCache() { cache().Engines.clear(); }
+void clearAnalysisCache() {
+  cache().ByAddress.clear();
+  cache().Engines.clear();
+}
 
 std::shared_ptr<const FunctionAnalysis>
 analyzeFunction(const FunctionDecl *Fn, ASTContext &Ctx,
                 const RuleCatalog &Catalog, const AnalysisOptions &Opts) {
-  auto &E = cache().Engines[Opts];
-  if (!E)
-    E = std::make_unique<Engine>(Catalog, Opts);
+  Cache &C = cache();
+  Engine *&E = C.ByAddress[&Opts];
+  if (!E) {
+    auto &Slot = C.Engines[Opts];
+    if (!Slot)
+      Slot = std::make_unique<Engine>(Catalog, Opts);
+    E = Slot.get();
+  }
   return E->analyze(Fn, 0);
 }
 

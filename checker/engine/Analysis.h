@@ -33,8 +33,8 @@ std::shared_ptr<const FunctionAnalysis>
 analyzeFunction(const FunctionDecl *Fn, ASTContext &Ctx,
                 const RuleCatalog &Catalog, const AnalysisOptions &Opts);
 
-/// Drops every cached analysis and summary (at the end of a translation
-/// unit: its declarations die with it).
+/// Drops every cached analysis and summary (at the start of a translation
+/// unit: the last one's declarations are gone).
 void clearAnalysisCache();
 
 } // namespace clang::tidy::raii

@@ -25,7 +25,6 @@ public:
     clearAnalysisCache();
     CatalogReady = false;
   }
-  void onEndOfTranslationUnit() override { clearAnalysisCache(); }
 
 protected:
   virtual void report(const FunctionAnalysis &FA, ASTContext &Ctx) = 0;
