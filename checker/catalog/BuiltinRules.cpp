@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/RuleCatalog.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/IdentifierTable.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::raii {
@@ -58,11 +58,7 @@ bool RuleCatalog::loadOnDemand(size_t I) {
 /// unit whose identifiers are \p Ids. Names that are no identifier (`new[]`)
 /// always can.
 static bool mayBeCalled(llvm::StringRef Name, const IdentifierTable &Ids) {
-  bool Identifier = !Name.empty() && !llvm::isDigit(Name.front()) &&
-                    llvm::all_of(Name, [](char C) {
-                      return llvm::isAlnum(C) || C == '_';
-                    });
-  return !Identifier || Ids.find(Name) != Ids.end();
+  return !isValidAsciiIdentifier(Name) || Ids.find(Name) != Ids.end();
 }
 
 void RuleCatalog::require(const IdentifierTable &Ids) const {
@@ -87,7 +83,8 @@ void RuleCatalog::require(const IdentifierTable &Ids) const {
       continue;
     for (const std::string &X : OnDemand[I].Names.Extends)
       for (size_t J = 0; J < I; ++J)
-        if (!OnDemand[J].Loaded && llvm::is_contained(OnDemand[J].Names.Defines, X))
+        if (!OnDemand[J].Loaded &&
+            llvm::is_contained(OnDemand[J].Names.Defines, X))
           Need[J] = true;
   }
   for (size_t I = 0; I < OnDemand.size(); ++I)

@@ -7,9 +7,9 @@
 // inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
 // and in loop conditions. A handle variable equal to a global (`f ==
 // stdin`) or a local array (`b == stackbuf`), or a descriptor equal to a
-// valid number (`fd == 0`), holds nothing the function acquired. A refuted acquisition is "not acquired" on that
-// edge; a release pending on its success (`tmp = realloc(p, n)`) is undone
-// or made definite.
+// valid number (`fd == 0`), holds nothing the function acquired. A refuted
+// acquisition is "not acquired" on that edge; a release pending on its
+// success (`tmp = realloc(p, n)`) is undone or made definite.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H

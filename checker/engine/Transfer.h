@@ -64,6 +64,10 @@ private:
   void escapeIfTracked(const Expr *E);
   void adoptByGuard(const CXXConstructExpr *E);
   void adoptByExitAction(const CXXConstructExpr *E);
+  /// Hands every held acquisition of handle \p Key (locks only, if \p
+  /// LocksOnly) over to the guard variable \p Guard (null for a guard that
+  /// is no variable: it takes them over all the same).
+  void adopt(unsigned Key, const VarDecl *Guard, bool LocksOnly);
   /// True if acquisition \p J was taken over by a scope guard that runs its
   /// action on every exit (so the lock is still held until then).
   bool adoptedByExitAction(unsigned J) const;

@@ -208,6 +208,23 @@ void TransferFunctions::handOffObject(const CXXMemberCallExpr *MC) {
       escape(J, true, MC);
 }
 
+void TransferFunctions::adopt(unsigned Key, const VarDecl *Guard,
+                              bool LocksOnly) {
+  for (unsigned J = 0; Key != ~0u && J < St->size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (A.Key != Key || A.isGuard() || (LocksOnly && !A.IsLock) ||
+        !(*St)[J].held())
+      continue;
+    // Nothing left for the function to release; the guard holds it until
+    // its scope ends.
+    (*St)[J].dropTo(AcqState::Escaped | (Guard ? AcqState::Adopted : 0));
+    if (Guard && !llvm::is_contained(C.AdoptedBy[Guard], J)) {
+      C.AdoptedBy[Guard].push_back(J);
+      C.Out.AdoptingGuard[J] = Guard;
+    }
+  }
+}
+
 /// `std::lock_guard<std::mutex> g(m, std::adopt_lock);` takes over the lock
 /// the function took by hand.
 void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
@@ -221,20 +238,7 @@ void TransferFunctions::adoptByGuard(const CXXConstructExpr *E) {
     if (!isLockableType(Arg->getType().getNonReferenceType()) ||
         !C.KeyOf.keyOf(Arg, K, true))
       continue;
-    unsigned Key = C.Keys.find(K);
-    const VarDecl *Guard = C.Body.initialisedVar(E);
-    for (unsigned J = 0; J < St->size(); ++J)
-      if (C.acqs()[J].Key == Key && !C.acqs()[J].isGuard() &&
-          (*St)[J].held()) {
-        // Nothing left for the function to release; the guard holds it
-        // until its scope ends.
-        (*St)[J].dropTo(AcqState::Escaped |
-                        (Guard ? AcqState::Adopted : 0));
-        if (Guard && !llvm::is_contained(C.AdoptedBy[Guard], J)) {
-          C.AdoptedBy[Guard].push_back(J);
-          C.Out.AdoptingGuard[J] = Guard;
-        }
-      }
+    adopt(C.Keys.find(K), C.Body.initialisedVar(E), /*LocksOnly=*/false);
   }
 }
 
@@ -265,16 +269,7 @@ void TransferFunctions::adoptByExitAction(const CXXConstructExpr *E) {
       if (!R.Rule->Fam->IsLock ||
           !CallRoles::keyFor(Call, R.Handle, true, C.KeyOf, K))
         continue;
-      unsigned Key = C.Keys.find(K);
-      for (unsigned J = 0; Key != ~0u && J < St->size(); ++J)
-        if (C.acqs()[J].Key == Key && C.acqs()[J].IsLock &&
-            !C.acqs()[J].isGuard() && (*St)[J].held()) {
-          (*St)[J].dropTo(AcqState::Escaped | AcqState::Adopted);
-          if (!llvm::is_contained(C.AdoptedBy[Guard], J)) {
-            C.AdoptedBy[Guard].push_back(J);
-            C.Out.AdoptingGuard[J] = Guard;
-          }
-        }
+      adopt(C.Keys.find(K), Guard, /*LocksOnly=*/true);
     }
   }
 }
