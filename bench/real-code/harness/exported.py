@@ -39,10 +39,14 @@ def fix_files(outdir, project):
 
 
 def load(path):
-    """The exported YAML of one TU: its 'Diagnostics' list (maybe empty)."""
+    """The exported YAML of one TU: its 'Diagnostics' list (maybe empty),
+    each with '_main', the TU's main file."""
     with open(path, errors="replace") as f:
         doc = yaml.load(f, Loader=_Loader) or {}
-    return doc.get("Diagnostics") or []
+    diags = doc.get("Diagnostics") or []
+    for d in diags:
+        d["_main"] = doc.get("MainSourceFile", "")
+    return diags
 
 
 _line_starts = {}
@@ -79,12 +83,21 @@ def relative(path, root):
     return os.path.relpath(path, root) if path.startswith(root) else path
 
 
+def absolute(path, diag):
+    """PATH of DIAG made absolute: clang-tidy writes the paths as the
+    compile command names the file (kyotocabinet's are relative to the
+    build directory)."""
+    return os.path.normpath(os.path.join(diag.get("BuildDirectory", ""),
+                                         path))
+
+
 def replacements(diag):
-    """Every replacement of a diagnostic: its own and its notes'."""
+    """Every replacement of a diagnostic: its own and its notes', each with
+    an absolute 'FilePath'."""
     reps = list(diag.get("DiagnosticMessage", {}).get("Replacements") or [])
     for note in diag.get("Notes") or []:
         reps.extend(note.get("Replacements") or [])
-    return reps
+    return [dict(r, FilePath=absolute(r["FilePath"], diag)) for r in reps]
 
 
 def refusals(diag):
@@ -97,7 +110,8 @@ def findings(outdir, project, root):
     """{(check, file, offset): finding} of one project, merged over its TUs.
 
     A finding is a dict: check, file (absolute), offset, place
-    (relative file:line:col), message, tus (indexes reporting it), fixed_in
+    (relative file:line:col), message, language ('C' when a TU reporting it
+    is a .c file, else 'C++'), tus (indexes reporting it), fixed_in
     (indexes whose export carries a replacement for it), refusals (set of
     reasons over all TUs), replacements (the set of (file, offset, length,
     text) over all TUs).
@@ -107,7 +121,7 @@ def findings(outdir, project, root):
         for diag in load(path):
             msg = diag.get("DiagnosticMessage", {})
             check = diag.get("DiagnosticName", "")
-            file = os.path.normpath(msg.get("FilePath", ""))
+            file = absolute(msg.get("FilePath", ""), diag)
             offset = int(msg.get("FileOffset", 0))
             key = (check, file, offset)
             f = merged.get(key)
@@ -116,10 +130,13 @@ def findings(outdir, project, root):
                 f = merged[key] = {
                     "check": check, "file": file, "offset": offset,
                     "place": f"{relative(file, root)}:{line}:{col}",
-                    "message": msg.get("Message", ""), "tus": set(),
+                    "message": msg.get("Message", ""), "language": "C++",
+                    "tus": set(),
                     "fixed_in": set(), "refusals": set(),
                     "replacements": set()}
             f["tus"].add(idx)
+            if diag.get("_main", "").endswith(".c"):
+                f["language"] = "C"
             reps = replacements(diag)
             if reps:
                 f["fixed_in"].add(idx)

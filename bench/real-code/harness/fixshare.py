@@ -158,19 +158,22 @@ def report(rows, checks):
             print(table(["reason", "count", "e.g."],
                         [(f"`{r}`", n, example[r])
                          for r, n in reasons.most_common()]))
-        neither = collections.Counter((f["family"], f["kind"]) for f in mine
-                                      if f["status"] == "neither")
+        neither = collections.Counter(
+            (f["language"], f["family"], f["kind"]) for f in mine
+            if f["status"] == "neither")
         if neither:
             acquirers = collections.defaultdict(collections.Counter)
             for f in mine:
                 if f["status"] == "neither":
-                    acquirers[(f["family"], f["kind"])][f["acquirer"]] += 1
-            print("\nNeither fix nor note, by family and kind of finding:\n")
-            print(table(["family", "kind", "count", "acquired by"],
-                        [(fam, k, n, ", ".join(
+                    acquirers[(f["language"], f["family"],
+                               f["kind"])][f["acquirer"]] += 1
+            print("\nNeither fix nor note, by language, family and kind of "
+                  "finding:\n")
+            print(table(["language", "family", "kind", "count", "acquired by"],
+                        [(*key, n, ", ".join(
                             f"{a} {m}" for a, m in
-                            acquirers[(fam, k)].most_common(6)))
-                         for (fam, k), n in neither.most_common()]))
+                            acquirers[key].most_common(6)))
+                         for key, n in neither.most_common()]))
         print()
 
 
