@@ -27,7 +27,9 @@ two processes at a time.
   apply_fixes.py OUTDIR WORKDIR [PROJECT...]   (WORKDIR under /tmp; default:
                                                every project of OUTDIR)
   options: --plugin, --config (default: those in OUTDIR/meta.txt),
-           --runtime-include DIR (default: runtime/include of this checkout)
+           --runtime-include DIR (default: runtime/include of this checkout),
+           --apply-only (steps 1-3: the fixed copies and fixes.diff, to read;
+           no compile, no lock)
 """
 import argparse
 import concurrent.futures
@@ -218,8 +220,9 @@ def main():
     p.add_argument("--runtime-include",
                    default=os.path.normpath(os.path.join(
                        HERE, "..", "..", "..", "runtime", "include")))
+    p.add_argument("--apply-only", action="store_true")
     args = p.parse_args()
-    if not os.environ.get("RAII_HARNESS_LOCKED"):
+    if not args.apply_only and not os.environ.get("RAII_HARNESS_LOCKED"):
         os.environ["RAII_HARNESS_LOCKED"] = "1"
         os.execvp("flock", ["flock", LOCK, sys.executable] + sys.argv)
     m = meta(args.outdir)
@@ -240,6 +243,12 @@ def main():
     for project in projects:
         state = prepare(args.outdir, workdir, project, roots[project])
         if state is None:
+            continue
+        if args.apply_only:
+            print(f"| {project} | {len(state['tus'])} | "
+                  f"{len(state['changed'])} | "
+                  f"{'ok' if state['apply_rc'] == 0 else state['apply_rc']} "
+                  "| | | |")
             continue
         compiled, second = check(state, plugin, config, extra)
         failed = [(i, log) for i, rc, log in compiled if rc != 0]
