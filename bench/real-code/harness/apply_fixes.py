@@ -19,7 +19,9 @@ Per project with at least one replacement (every raii-* check's):
      which the projects do not have on their include path);
   5. runs clang-tidy with the same plugin and configuration on the same TUs
      of the copy (--export-fixes to WORKDIR/<project>/second/), to show that
-     a second --fix changes nothing, or what it changes.
+     a second --fix changes nothing, or what it changes: the raii-* findings
+     that carry a replacement again (a TU that does not compile is counted
+     in step 4, its compiler errors' fix-its are not counted here).
 WORKDIR/<project>/report.txt has the details (compiler errors, second-pass
 fixes); the summary goes to stdout. Steps 4 and 5 run under the CPU lock,
 two processes at a time.
@@ -188,7 +190,9 @@ def second_pass(state, idx, plugin, config, extra):
     reps = []
     if os.path.exists(out):
         for diag in exported.load(out):
-            if exported.replacements(diag):
+            # compiler errors' own fix-its are not the checks' fixes
+            if (diag.get("DiagnosticName", "").startswith("raii-")
+                    and exported.replacements(diag)):
                 msg = diag["DiagnosticMessage"]
                 line, col = exported.line_col(msg["FilePath"],
                                               msg["FileOffset"])
