@@ -21,7 +21,9 @@ Per project with at least one replacement (every raii-* check's):
      of the copy (--export-fixes to WORKDIR/<project>/second/), to show that
      a second --fix changes nothing, or what it changes: the raii-* findings
      that carry a replacement again (a TU that does not compile is counted
-     in step 4, its compiler errors' fix-its are not counted here).
+     in step 4, its compiler errors' fix-its are not counted here), and the
+     fixed findings reported again at their place in the copy (the
+     original offset shifted by the replacements before it).
 WORKDIR/<project>/report.txt has the details (compiler errors, second-pass
 fixes); the summary goes to stdout. Steps 4 and 5 run under the CPU lock,
 two processes at a time.
@@ -163,6 +165,7 @@ def prepare(outdir, workdir, project, root):
                       "arguments": [move(a) for a in entry_args(e)]})
     with open(os.path.join(base, "compile_commands.json"), "w") as f:
         json.dump(moved, f, indent=1)
+    fixed_places = moved_places(outdir, project, root, move)
     changed_set = set(changed)
     tus = sorted(set(with_fix) | {i for i, e in enumerate(entries)
                                   if os.path.normpath(e["file"])
@@ -170,7 +173,30 @@ def prepare(outdir, workdir, project, root):
     return {"project": project, "base": base, "root": root, "copy": copy,
             "apply_rc": rc, "apply_log": log, "changed": changed,
             "outside": outside, "tus": tus, "entries": moved,
+            "fixed_places": fixed_places,
             "relative": lambda p: exported.relative(p, root)}
+
+
+def moved_places(outdir, project, root, move):
+    """{(check, file in the copy, offset there): place} of every fixed
+    finding: its offset shifted by the replacements applied before it (each
+    distinct replacement once, as clang-apply-replacements applies them)."""
+    found = exported.findings(outdir, project, root)
+    reps = {}
+    for f in found.values():
+        for file, off, length, text in f["replacements"]:
+            reps.setdefault(file, set()).add((off, length,
+                                              len(text.encode())))
+    places = {}
+    for f in found.values():
+        if not f["fixed_in"]:
+            continue
+        o = f["offset"]
+        shift = sum(size - length
+                    for off, length, size in reps.get(f["file"], ())
+                    if (off <= o if length == 0 else off + length <= o))
+        places[(f["check"], move(f["file"]), o + shift)] = f["place"]
+    return places
 
 
 def compile_tu(state, idx, extra):
@@ -187,9 +213,15 @@ def second_pass(state, idx, plugin, config, extra):
            "-p", state["base"]] + [f"--extra-arg={a}" for a in extra] \
         + [e["file"]]
     rc, log = run(cmd)
-    reps = []
+    reps, again = [], set()
     if os.path.exists(out):
         for diag in exported.load(out):
+            msg = diag["DiagnosticMessage"]
+            key = (diag.get("DiagnosticName", ""),
+                   exported.absolute(msg["FilePath"], diag),
+                   int(msg["FileOffset"]))
+            if key in state["fixed_places"]:
+                again.add(state["fixed_places"][key])
             # compiler errors' own fix-its are not the checks' fixes
             if (diag.get("DiagnosticName", "").startswith("raii-")
                     and exported.replacements(diag)):
@@ -199,7 +231,7 @@ def second_pass(state, idx, plugin, config, extra):
                 reps.append(f"{diag['DiagnosticName']} "
                             f"{os.path.relpath(msg['FilePath'], state['copy'])}"
                             f":{line}:{col} {msg['Message']}")
-    return idx, rc, reps, log
+    return idx, rc, reps, again, log
 
 
 def check(state, plugin, config, extra):
@@ -241,9 +273,10 @@ def main():
     print(f"plugin {plugin}\nconfig {config}\nextra compile flags "
           f"{' '.join(extra) or '(none)'}\n")
     print("| project | TUs with a fix | files changed | apply | compiled | "
-          "failed | 2nd pass: TUs with a replacement |")
-    print("|---|---:|---:|---|---:|---:|---:|")
-    totals = [0, 0, 0, 0, 0]
+          "failed | 2nd pass: TUs with a replacement | 2nd pass: fixed "
+          "findings reported again |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
+    totals = [0, 0, 0, 0, 0, 0, 0]
     for project in projects:
         state = prepare(args.outdir, workdir, project, roots[project])
         if state is None:
@@ -252,11 +285,12 @@ def main():
             print(f"| {project} | {len(state['tus'])} | "
                   f"{len(state['changed'])} | "
                   f"{'ok' if state['apply_rc'] == 0 else state['apply_rc']} "
-                  "| | | |")
+                  "| | | | |")
             continue
         compiled, second = check(state, plugin, config, extra)
         failed = [(i, log) for i, rc, log in compiled if rc != 0]
-        again = [(i, reps) for i, _, reps, _ in second if reps]
+        again = [(i, reps) for i, _, reps, _, _ in second if reps]
+        back = sorted(set().union(*[a for _, _, _, a, _ in second]))
         with open(os.path.join(state["base"], "report.txt"), "w") as r:
             r.write(f"apply rc={state['apply_rc']}\n{state['apply_log']}\n")
             if state["outside"]:
@@ -268,7 +302,9 @@ def main():
                 r.write(f"compile TU {i} "
                         f"{state['relative'](state['entries'][i]['file'].replace(state['copy'], state['root']))}"
                         f" rc={rc}\n{log}")
-            for i, rc, reps, log in second:
+            r.write("fixed findings reported again: "
+                    + (" ".join(back) or "none") + "\n")
+            for i, rc, reps, _, log in second:
                 r.write(f"second pass TU {i} rc={rc}: "
                         f"{len(reps)} diagnostic(s) with a replacement\n")
                 r.write("".join(f"  {x}\n" for x in reps))
@@ -276,13 +312,14 @@ def main():
                 r.write("".join(f"  {x}\n" for x in errors))
         apply = "ok" if state["apply_rc"] == 0 else f"rc={state['apply_rc']}"
         row = [len(state["tus"]), len(state["changed"]),
-               len(compiled) - len(failed), len(failed), len(again)]
+               len(compiled) - len(failed), len(failed), len(again),
+               len(back), len(state["fixed_places"])]
         totals = [a + b for a, b in zip(totals, row)]
         print(f"| {project} | {row[0]} | {row[1]} | {apply} | {row[2]} | "
-              f"{row[3]} | {row[4]} |")
+              f"{row[3]} | {row[4]} | {row[5]} of {row[6]} |")
         sys.stdout.flush()
     print(f"| **total** | {totals[0]} | {totals[1]} | | {totals[2]} | "
-          f"{totals[3]} | {totals[4]} |")
+          f"{totals[3]} | {totals[4]} | {totals[5]} of {totals[6]} |")
     print(f"\ndetails: {workdir}/<project>/report.txt, fixes.diff")
     return 0
 
