@@ -2,6 +2,7 @@
 #include "engine/Analysis.h"
 #include "engine/Collector.h"
 #include "engine/Correlation.h"
+#include "engine/HandOff.h"
 #include "engine/Solver.h"
 #include "engine/Summaries.h"
 #include "support/GuardTypes.h"
@@ -132,6 +133,7 @@ Cache &cache() {
 void clearAnalysisCache() {
   cache().ByAddress.clear();
   cache().Engines.clear();
+  clearStoredParameters();
 }
 
 std::shared_ptr<const FunctionAnalysis>

@@ -90,10 +90,70 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   if (Fam.CallsTakeOwnership)
     return ArgFate::MaybeTaken;
   const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) && !isLibraryFunction(FD, Ctx))
+  if (!FD->hasBody(Def))
+    return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
+                                      : ArgFate::MaybeTaken;
+  if (ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx) &&
+      storesParameter(Def, ParamIdx))
     return ArgFate::MaybeTaken;
   return ArgFate::Borrowed;
 }
+
+/// The variable \p E names, when it is one of the function's locals.
+static bool isLocalVariable(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+}
+
+static bool namesParam(const Expr *E, const ParmVarDecl *P) {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenCasts());
+  return DRE && DRE->getDecl() == P;
+}
+
+static bool stores(const Stmt *S, const ParmVarDecl *P) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && namesParam(BO->getRHS(), P) &&
+      !isLocalVariable(BO->getLHS()))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && storesArguments(Call)) {
+    const Expr *Obj = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Obj = MC->getImplicitObjectArgument();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+             OC && OC->getNumArgs())
+      Obj = OC->getArg(0);
+    if (Obj && !isLocalVariable(Obj))
+      for (const Expr *A : Call->arguments())
+        if (A != Obj && namesParam(A, P))
+          return true;
+  }
+  for (const Stmt *C : S->children())
+    if (stores(C, P))
+      return true;
+  return false;
+}
+
+namespace {
+llvm::DenseMap<const ParmVarDecl *, bool> &storedParameters() {
+  static llvm::DenseMap<const ParmVarDecl *, bool> Answers;
+  return Answers;
+}
+} // namespace
+
+bool storesParameter(const FunctionDecl *FD, unsigned Param) {
+  if (Param >= FD->getNumParams() || !FD->getBody())
+    return false;
+  const ParmVarDecl *P = FD->getParamDecl(Param);
+  auto [It, New] = storedParameters().try_emplace(P, false);
+  if (New)
+    It->second = stores(FD->getBody(), P);
+  return It->second;
+}
+
+void clearStoredParameters() { storedParameters().clear(); }
 
 ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC->getMethodDecl();

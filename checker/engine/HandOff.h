@@ -13,6 +13,10 @@
 //     the translation unit does not have and that is not a library function
 //     (`sink(f)`): maybe taken — a hand-off unless the function releases the
 //     handle itself on some path, so `use(buf); free(buf);` still counts;
+//   - to a function whose body the translation unit has and which stores
+//     the parameter where it outlives the call (`c->sfd = sfd;`,
+//     `current_ = v;`, `g_log = f;`, `list.push_back(p)` on a member): maybe
+//     taken, as above;
 //   - otherwise: borrowed.
 //
 // The object a member is called on (`re->Decref()`) is maybe taken when
@@ -42,6 +46,15 @@ enum class ArgFate { Borrowed, MaybeTaken, Taken };
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal = false);
+
+/// True if \p FD's body stores its parameter \p Param where it outlives the
+/// call: assigned to anything but a local variable, or given to a
+/// container's insertion member or an assignment operator of an object that
+/// is not a local. Asked once per parameter and translation unit.
+bool storesParameter(const FunctionDecl *FD, unsigned Param);
+/// Forgets the answers of storesParameter (at the start of a translation
+/// unit: the last one's declarations are gone).
+void clearStoredParameters();
 
 /// What calling the member \p MC does to the handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the

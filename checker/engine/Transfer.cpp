@@ -66,6 +66,22 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
   }
 }
 
+bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
+                                            const Stmt *Call) const {
+  // Only a callee the translation unit shows storing the handle: one it
+  // cannot see may as well borrow it and fail.
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->hasBody())
+    return false;
+  for (const Stmt *P = C.Body.parent(Release); P; P = C.Body.parent(P))
+    if (const auto *If = dyn_cast<IfStmt>(P);
+        If && If->getCond() && C.Body.isAncestor(If->getCond(), Call) &&
+        !C.Body.isAncestor(If->getCond(), Release))
+      return true;
+  return false;
+}
+
 void TransferFunctions::mayThrowHere(const Stmt *Where) {
   if (C.Exceptions && !C.Body.inTryBlock(Where))
     Exits->exceptionFrom(Where, *St);
@@ -230,7 +246,8 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
         !(A.isSeed() && A.IsLock))
       Ev->doubleRelease(J, E, S.LastRelease);
     bool Holds = S.held() || (S.B & AcqState::Entry);
-    if (S.held() && (S.B & AcqState::Taken) && S.TakenBy)
+    if (S.held() && (S.B & AcqState::Taken) && S.TakenBy &&
+        !releasedOnFailureOf(E, S.TakenBy))
       Ev->releasedAfterTake(J, S.TakenBy);
     if (Holds) {
       if (A.Fam != Fam)

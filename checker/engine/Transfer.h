@@ -77,6 +77,11 @@ private:
   const ValueDecl *trackedRoot(const Expr *E) const;
   ReturnedValue classifyReturn(const Expr *V) const;
   void mayThrowHere(const Stmt *Where);
+  /// \p Release sits in a branch of an `if` that tests what \p Call, a
+  /// function of the translation unit, returned (`if (!conn_new(fd))
+  /// close(fd);`): a release where the callee failed to take the handle, no
+  /// sign that it only borrows it.
+  bool releasedOnFailureOf(const Stmt *Release, const Stmt *Call) const;
 
   FunctionContext &C;
   State *St = nullptr;

@@ -1,0 +1,83 @@
+// A function of the translation unit that stores its parameter where it
+// outlives the call (a field of a block it allocates, a global, a table)
+// takes the handle: passing it there is a hand-off, as passing it to a
+// function the translation unit cannot see is (memcached's conn_new keeps
+// the listening socket). A callee that only reads its parameter borrows it.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stdlib.h>
+#include <unistd.h>
+
+struct conn {
+  int sfd;
+  struct conn *next;
+};
+static struct conn *conns[64];
+static int last_fd = -1;
+
+static struct conn *conn_new(int sfd) {
+  struct conn *c = calloc(1, sizeof *c);
+  if (!c)
+    return 0;
+  c->sfd = sfd;
+  conns[sfd & 63] = c;
+  return c;
+}
+
+static void remember(int fd) { last_fd = fd; }
+
+static int is_stdio(int fd) {
+  int copy = fd;
+  return copy <= 2;
+}
+
+int listen_conn(int port) {
+  int sfd = socket(2, 1, 0);
+  if (sfd < 0)
+    return -1;
+  if (port == 0) {
+    close(sfd);
+    return -1;
+  }
+  if (!conn_new(sfd)) {
+    close(sfd);
+    return -1;
+  }
+  return 0;
+}
+
+int remembered(void) {
+  int fd = socket(2, 1, 0);
+  if (fd < 0)
+    return -1;
+  remember(fd);
+  return 0;
+}
+
+int onlyRead(int port) {
+  int fd = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (is_stdio(fd) || port == 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}
+
+// A function the translation unit cannot see may borrow the handle and
+// fail: the release on its failure stays evidence that it borrows.
+int send_all(int fd, const char *msg);
+int sendAndKeep(const char *msg) {
+  int fd = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (send_all(fd, msg) < 0) {
+    close(fd);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
