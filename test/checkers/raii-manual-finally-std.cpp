@@ -197,16 +197,7 @@ void negativeGuard(bool fail) {
 
 // ---- the program: every path, then probe each mutex from another thread ---
 
-bool freeNow(std::mutex &mu) {
-  bool ok = false;
-  std::thread([&] {
-    ok = mu.try_lock();
-    if (ok)
-      mu.unlock();
-  }).join();
-  return ok;
-}
-bool freeNow(std::shared_mutex &mu) {
+template <class M> bool freeNow(M &mu) {
   bool ok = false;
   std::thread([&] {
     ok = mu.try_lock();
