@@ -16,9 +16,10 @@
 namespace clang::tidy::raii {
 
 bool AnalysisOptions::operator<(const AnalysisOptions &O) const {
-  return std::tie(RuleFiles, AssumeNothrow, GuardTypes, CLinkageNothrow) <
+  return std::tie(RuleFiles, AssumeNothrow, GuardTypes, CLinkageNothrow,
+                  AllocationMayThrow) <
          std::tie(O.RuleFiles, O.AssumeNothrow, O.GuardTypes,
-                  O.CLinkageNothrow);
+                  O.CLinkageNothrow, O.AllocationMayThrow);
 }
 
 namespace {
@@ -30,7 +31,8 @@ public:
       : Cat(Cat),
         Nothrow(utils::options::parseStringList(Opts.AssumeNothrow)),
         Guards(utils::options::parseStringList(Opts.GuardTypes)),
-        Policy(Nothrow, Opts.CLinkageNothrow, /*UnknownMayThrow=*/true),
+        Policy(Nothrow, Opts.CLinkageNothrow, /*UnknownMayThrow=*/true,
+               Opts.AllocationMayThrow),
         Summaries(Cat, [this](const FunctionDecl *FD, unsigned Depth) {
           return analyze(FD, Depth);
         }),

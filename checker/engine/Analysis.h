@@ -24,6 +24,7 @@ struct AnalysisOptions {
   std::string AssumeNothrow;
   std::string GuardTypes;
   bool CLinkageNothrow = true;
+  bool AllocationMayThrow = false;
   bool operator<(const AnalysisOptions &O) const;
 };
 

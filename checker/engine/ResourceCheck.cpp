@@ -18,6 +18,7 @@ static AnalysisOptions analysisOptions(const SharedOptions &S,
   A.AssumeNothrow = S.AssumeNothrow;
   A.GuardTypes = O.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str();
   A.CLinkageNothrow = S.CLinkageNothrow;
+  A.AllocationMayThrow = S.AllocationMayThrow;
   return A;
 }
 

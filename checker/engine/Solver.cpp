@@ -103,11 +103,16 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
                    const Stmt *FailedAcquire) {
   if (!St.Reachable)
     return;
+  // Leaving `main` ends the process (its return is a call of `exit`, an
+  // exception out of it terminates): the system takes back what is still
+  // held, as on the paths that call `exit` themselves. Jumps out of a
+  // scope inside it still skip.
+  const bool EndsProcess = C.Fn->isMain();
   State Copy = St;
   auto Own = FailedAcquire ? C.AcqsAt.find(FailedAcquire) : C.AcqsAt.end();
   for (unsigned J = 0; J < Copy.size(); ++J) {
     AcqState &A = Copy[J];
-    if (!A.held() || !A.Causes.empty())
+    if (!A.held() || !A.Causes.empty() || EndsProcess)
       continue;
     if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
         heldByCleanup(C.acqs()[J], C.Keys))

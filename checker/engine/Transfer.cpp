@@ -324,11 +324,11 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
 void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
   // The CFG has no exception edge for `new`: it fails before acquiring. A
   // non-throwing allocation function (`new (std::nothrow)`, placement
-  // `new (p)`) cannot; a constructor that may throw gets its own edge.
+  // `new (p)`) cannot, the global ones only while allocation failure
+  // throws (the nothrow policy); a constructor that may throw gets its own
+  // edge.
   const FunctionDecl *OpNew = E->getOperatorNew();
-  const auto *OpType =
-      OpNew ? OpNew->getType()->getAs<FunctionProtoType>() : nullptr;
-  if (!(OpType && OpType->isNothrow()))
+  if (!OpNew || C.Policy.mayThrow(OpNew))
     mayThrowHere(E);
   // `new (slot) T *(p)`, `new int(fd)`: the handle is stored in the new
   // object. (A constructor's arguments are visited with the constructor.)

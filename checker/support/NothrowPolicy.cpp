@@ -1,6 +1,7 @@
 //===- NothrowPolicy.cpp - the shared "may this throw" policy -------------===//
 #include "support/NothrowPolicy.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -9,15 +10,39 @@ namespace clang::tidy::raii {
 static constexpr unsigned MaxBodyDepth = 4;
 
 NothrowPolicy::NothrowPolicy(const NameMatcher &AssumeNothrow,
-                             bool CLinkageNothrow, bool UnknownMayThrow)
+                             bool CLinkageNothrow, bool UnknownMayThrow,
+                             bool AllocationMayThrow)
     : AssumeNothrow(AssumeNothrow), CLinkageNothrow(CLinkageNothrow),
-      UnknownMayThrow(UnknownMayThrow) {
+      UnknownMayThrow(UnknownMayThrow), AllocationMayThrow(AllocationMayThrow) {
   reset();
+}
+
+/// Rule 2: \p FD fails only by failing to allocate.
+static bool failsOnlyToAllocate(const FunctionDecl *FD) {
+  if (FD->isReplaceableGlobalAllocationFunction())
+    return true;
+  const IdentifierInfo *II = FD->getIdentifier();
+  if (II && FD->isInStdNamespace() &&
+      llvm::is_contained({"__throw_bad_alloc", "__throw_length_error",
+                          "__throw_bad_array_new_length"},
+                         II->getName()))
+    return true;
+  // `std::string`'s members are compiled into the library (an extern
+  // template), so no body shows what they throw: allocation failure, and
+  // `out_of_range` for a position past the end, a precondition; `at()` is
+  // the one whose point is to throw.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  const auto *Class =
+      MD ? dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent())
+         : nullptr;
+  return Class && Class->isInStdNamespace() &&
+         Class->getName() == "basic_string" &&
+         !(II && II->getName() == "at");
 }
 
 void NothrowPolicy::reset() {
   Analyzer = std::make_unique<utils::ExceptionAnalyzer>();
-  Analyzer->ignoreBadAlloc(true);
+  Analyzer->ignoreBadAlloc(!AllocationMayThrow);
   BodyThrows.clear();
 }
 
@@ -38,6 +63,9 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     return std::nullopt; // throw()
   if (isa<CXXDestructorDecl>(FD) && (!FPT || FPT->canThrow() != CT_Can))
     return std::nullopt;
+  if (failsOnlyToAllocate(FD))
+    return AllocationMayThrow ? std::optional<Info>(Info::createUnknown())
+                              : std::nullopt;
   if (FD->getBuiltinID())
     return std::nullopt;
   if (CLinkageNothrow && (FD->isExternC() || FD->isInExternCContext()))
@@ -49,7 +77,11 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   case utils::ExceptionAnalyzer::State::Throwing:
     return Result;
   case utils::ExceptionAnalyzer::State::NotThrowing:
-    return std::nullopt;
+    // The analyzer does not count allocations: with them counted, the body
+    // is looked into below.
+    if (!AllocationMayThrow)
+      return std::nullopt;
+    break;
   case utils::ExceptionAnalyzer::State::Unknown:
     break;
   }
@@ -58,7 +90,14 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     auto [It, New] = BodyThrows.try_emplace(Def, false);
     if (!New)
       return It->second ? std::optional<Info>(Result) : std::nullopt;
-    bool Throws = bodyMayThrow(Def->getBody(), Depth + 1);
+    // The depth bounds the walk through the project's own code. A system
+    // header's function (a container's `push_back` reaching its allocator
+    // and `std::__throw_length_error` five calls down) is walked through:
+    // each body is looked at once per translation unit.
+    const SourceManager &SM = Def->getASTContext().getSourceManager();
+    bool Throws = bodyMayThrow(
+        Def->getBody(), SM.isInSystemHeader(Def->getLocation()) ? Depth
+                                                                : Depth + 1);
     BodyThrows[Def] = Throws;
     return Throws ? std::optional<Info>(Result) : std::nullopt;
   }
@@ -73,10 +112,14 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    // Handlers run only when the try block throws (the clean-up-and-rethrow
+    // handlers of the standard containers among them).
+    if (!bodyMayThrow(Try->getTryBlock(), Depth))
+      return false;
     bool CatchesAll = false;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       CatchesAll |= !Try->getHandler(I)->getExceptionDecl();
-    if (!CatchesAll && bodyMayThrow(Try->getTryBlock(), Depth))
+    if (!CatchesAll)
       return true;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       if (bodyMayThrow(Try->getHandler(I)->getHandlerBlock(), Depth))
@@ -100,6 +143,9 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
     if (!CE->getConstructor()->isTrivial() &&
         throwsAt(CE->getConstructor(), Depth))
+      return true;
+  } else if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+    if (throwsAt(New->getOperatorNew(), Depth))
       return true;
   }
   for (const Stmt *C : S->children())

@@ -31,14 +31,15 @@ std::optional<std::string> RuntimeHeaders::unusable(llvm::StringRef Header,
                                                     const LangOptions &LO) {
   if (Mode == Never)
     return std::string("RaiiUseRuntime is 'never'");
-  if (Mode == Always)
-    return std::nullopt;
   // The C header (<raii/cleanup.h>) needs C99 or GNU C (`inline`, the
-  // cleanup attribute); the rest C++17.
+  // cleanup attribute); the rest C++17. The translation unit shows its
+  // language, so `always` does not skip this.
   if (!Header.ends_with(".h") && !LO.CPlusPlus17)
     return "the raii runtime needs C++17";
   if (Header.ends_with(".h") && !LO.CPlusPlus && !LO.C99 && !LO.GNUMode)
     return "<" + Header.str() + "> needs C99 or GNU C";
+  if (Mode == Always)
+    return std::nullopt;
   auto [It, New] = Found.try_emplace(Header, false);
   if (New && PP)
     // The include path as the header search sees it (the preprocessor's

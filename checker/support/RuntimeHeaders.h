@@ -7,7 +7,8 @@
 // `raii/cleanup.h` needs only the GNU `cleanup` attribute). Option
 // `RaiiUseRuntime` (read with getLocalOrGlobal): `auto` (default: decide
 // so), `always` (the build finds the headers in a way this TU does not
-// show), `never`.
+// show: the include path is not looked at, the language still is),
+// `never`.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_RUNTIMEHEADERS_H

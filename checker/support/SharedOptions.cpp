@@ -12,7 +12,10 @@ SharedOptions::SharedOptions(const ClangTidyCheck &Check,
       GuardStyle(Options.getLocalOrGlobal("RaiiGuardStyle", "std").str()),
       CLinkageNothrow(readBoolOption(
           Check, "RaiiCLinkageNothrow",
-          Options.getLocalOrGlobal("RaiiCLinkageNothrow"), true)) {
+          Options.getLocalOrGlobal("RaiiCLinkageNothrow"), true)),
+      AllocationMayThrow(readBoolOption(
+          Check, "RaiiAllocationMayThrow",
+          Options.getLocalOrGlobal("RaiiAllocationMayThrow"), false)) {
   if (GuardStyle != "std" && GuardStyle != "raii") {
     Check.configurationDiag("invalid configuration value '%0' for option "
                             "'%1.RaiiGuardStyle'; expected 'std' or 'raii'")
@@ -25,6 +28,8 @@ void SharedOptions::storeNothrow(const ClangTidyCheck::OptionsView &Options,
                                  ClangTidyOptions::OptionMap &Map) const {
   Options.store(Map, "RaiiAssumeNothrow", AssumeNothrow);
   Options.store(Map, "RaiiCLinkageNothrow", boolOptionText(CLinkageNothrow));
+  Options.store(Map, "RaiiAllocationMayThrow",
+                boolOptionText(AllocationMayThrow));
 }
 
 void SharedOptions::storeRuleFiles(const ClangTidyCheck::OptionsView &Options,

@@ -7,6 +7,7 @@
 //   RaiiRuleFiles        `;`-separated extra rule files
 //   RaiiAssumeNothrow    functions assumed not to throw
 //   RaiiCLinkageNothrow  C-linkage functions never throw (default true)
+//   RaiiAllocationMayThrow  a failed allocation throws (default false)
 //   RaiiGuardStyle       `std` or `raii`: the guards messages and fixes name
 //
 //===----------------------------------------------------------------------===//
@@ -23,6 +24,7 @@ struct SharedOptions {
   std::string AssumeNothrow;
   std::string GuardStyle;
   bool CLinkageNothrow = true;
+  bool AllocationMayThrow = false;
 
   /// Reads the options through \p Options; invalid values are reported as
   /// configuration errors of \p Check and replaced by their defaults.

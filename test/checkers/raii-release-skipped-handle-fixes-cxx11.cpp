@@ -1,7 +1,11 @@
 // C++11: std::unique_ptr holds the FILE * (the fixed file compiles as
 // C++11); the runtime's raii::unique_fd needs C++17, so the descriptor gets
 // no fix even with the runtime on the include path, and a note says why.
+// RaiiUseRuntime: always skips the include path search, not the language:
+// the same fixes and notes (a C++11 TU built with the runtime on its path
+// still cannot compile raii::unique_fd).
 // RUN: %check_raii --compile-fixed %s raii-release-skipped %t -- -std=c++11 -isystem %raii_runtime_include
+// RUN: %check_raii --compile-fixed --config="{CheckOptions: {RaiiUseRuntime: always}}" %s raii-release-skipped %t.always -- -std=c++11 -isystem %raii_runtime_include
 #include <cstdio>
 #include <fcntl.h>
 // CHECK-FIXES: #include <memory>

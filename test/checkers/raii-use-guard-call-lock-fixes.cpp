@@ -5,15 +5,17 @@
 // before the fix the leaking paths leave three locks held (ORIG), after it
 // none does, and every lock is held exactly where it was (another thread
 // probes it).
-// RUN: %check_raii --run-fixed --link=-pthread --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs -isystem %raii_runtime_include
+// Allocation failure counts as a path here (RaiiAllocationMayThrow): some
+// functions leak only when a std::string or `new` throws.
+// RUN: %check_raii --run-fixed --link=-pthread --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiAllocationMayThrow: true, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs -isystem %raii_runtime_include
 // RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
 // ORIG: leaked: 3
 // --fix run twice changes nothing the second time:
 // RUN: cp %s %t.twice.cpp
-// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs -isystem %raii_runtime_include > /dev/null 2>&1
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiAllocationMayThrow: true, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs -isystem %raii_runtime_include > /dev/null 2>&1
 // RUN: cp %t.twice.cpp %t.once.cpp
-// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs -isystem %raii_runtime_include > %t.again 2>&1
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiAllocationMayThrow: true, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs -isystem %raii_runtime_include > %t.again 2>&1
 // RUN: not grep "warning:" %t.again
 // RUN: diff %t.once.cpp %t.twice.cpp
 

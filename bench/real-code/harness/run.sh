@@ -15,6 +15,13 @@
 #
 # The sources are taken from RAII_EVAL_DIR (default /work/src), the DIR given
 # to setup.sh. RAII_EVAL_JOBS (default 2, at most 2) sets the parallelism.
+# RAII_EVAL_FIXES=1 also passes --export-fixes per TU, writing
+#   fixes/<project>/<index>.yaml   every diagnostic of TU <index> (the entry's
+#                                  position in the project's compile_commands.json)
+#                                  with its replacements and notes, the input
+#                                  of fixshare.py and apply_fixes.py
+# (clang-tidy writes no file for a TU without diagnostics); without it the run
+# is the same as before and OUTDIR/fixes/ of the projects run is removed.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 LOCK=/tmp/raii-cpu.lock
@@ -25,9 +32,11 @@ CONFIG=${RAII_EVAL_CONFIG:-$here/clang-tidy.yaml}
 if [[ ${1:-} == --one ]]; then  # --one PLUGIN OUTDIR PROJECT DBDIR INDEX FILE
   shift; plugin=$1 out=$2 project=$3 db=$4 idx=$5 file=$6
   log=$out/.tu/$project/$idx.log
+  export_fixes=()
+  [[ ${RAII_EVAL_FIXES:-} == 1 ]] && export_fixes=(--export-fixes="$out/fixes/$project/$idx.yaml")
   start=$(date +%s%N)
   timeout "$TIMEOUT" "$TIDY" --load="$plugin" --checks='-*,raii-*' \
-    --config-file="$CONFIG" -p "$db" "$file" > "$log.body" 2>&1
+    --config-file="$CONFIG" "${export_fixes[@]}" -p "$db" "$file" > "$log.body" 2>&1
   rc=$?
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
   secs=$(printf '%d.%02d' $((ms / 1000)) $((ms % 1000 / 10)))
@@ -70,6 +79,8 @@ for p in "${projects[@]}"; do
   db=$dir/$p
   [[ -f $db/compile_commands.json ]] || { echo "run.sh: $p not set up ($db)" >&2; exit 2; }
   mkdir -p "$out/.tu/$p"
+  rm -rf "$out/fixes/$p"
+  [[ ${RAII_EVAL_FIXES:-} == 1 ]] && mkdir -p "$out/fixes/$p"
   printf '%s\t%s\n' "$p" "$(cat "$db/root")" >> "$out/roots.tsv"
   # project, db dir, index, file, size: the largest TUs start first
   python3 -c '
@@ -88,6 +99,8 @@ done
   echo "projects: ${projects[*]}"
   echo "TUs: $(wc -l < "$jobfile")"
   echo "jobs: $jobs"
+  echo "config: $CONFIG"
+  echo "export fixes: ${RAII_EVAL_FIXES:-0}"
   echo "start: $(date -u '+%F %T UTC')"
 } > "$out/meta.txt"
 start=$(date +%s)

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "detail/compressed.hpp"
+#include "detail/exceptions.hpp"
 
 namespace raii {
 namespace detail {
@@ -72,15 +73,16 @@ public:
                 !std::is_base_of_v<basic_scope_guard, remove_cvref_t<Fn>> &&
                 std::is_constructible_v<stored, source_t<Fn>>>>
   explicit basic_scope_guard(Fn &&fn) noexcept(
-      std::is_nothrow_constructible_v<stored, source_t<Fn>>) try
-      : action_base(static_cast<source_t<Fn>>(fn)) {
-  } catch (...) {
-    // P0052: if the callable cannot be stored, scope_exit and scope_fail run
-    // it right away (the resource it guards is already acquired); the
-    // exception then propagates. scope_success does not run it.
+      std::is_nothrow_constructible_v<stored, source_t<Fn>>)
+      RAII_DETAIL_FN_TRY : action_base(static_cast<source_t<Fn>>(fn)) {
+  }
+  // P0052: if the callable cannot be stored, scope_exit and scope_fail run
+  // it right away (the resource it guards is already acquired); the
+  // exception then propagates. scope_success does not run it.
+  RAII_DETAIL_FN_CATCH({
     if constexpr (Condition::runs_if_construction_fails)
       (void)fn();
-  }
+  })
 
   basic_scope_guard(basic_scope_guard &&other) noexcept(
       std::is_nothrow_move_constructible_v<stored> ||

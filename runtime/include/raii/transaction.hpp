@@ -22,6 +22,7 @@
 #include <utility>
 
 #include "detail/compressed.hpp"
+#include "detail/exceptions.hpp"
 
 namespace raii {
 
@@ -66,12 +67,10 @@ public:
                                      std::is_constructible_v<RS, r_src<R>>>>
   transaction(C &&commit_fn, R &&rollback_fn) noexcept(
       std::is_nothrow_constructible_v<CS, c_src<C>> &&
-      std::is_nothrow_constructible_v<RS, r_src<R>>) try
+      std::is_nothrow_constructible_v<RS, r_src<R>>) RAII_DETAIL_FN_TRY
       : commit_base(static_cast<c_src<C>>(commit_fn)),
         rollback_base(static_cast<r_src<R>>(rollback_fn)) {
-  } catch (...) {
-    (void)rollback_fn();
-  }
+  } RAII_DETAIL_FN_CATCH({ (void)rollback_fn(); })
 
   transaction(transaction &&other) noexcept(
       std::is_nothrow_move_constructible_v<CS> &&
@@ -92,20 +91,20 @@ public:
       if constexpr (nothrow_commit) {
         (void)commit_base::get()();
       } else {
-        try {
+        RAII_DETAIL_TRY {
           (void)commit_base::get()();
-        } catch (...) { // NOLINT(raii-swallowed-exception): rethrown below
+        } RAII_DETAIL_CATCH { // NOLINT(raii-swallowed-exception): rethrown
           state_ = state::rolled_back;
-          try {
+          RAII_DETAIL_TRY {
             (void)rollback_base::get()();
-          } catch (...) {
+          } RAII_DETAIL_CATCH {
             // Deliberately dropped: the commit's exception is the one
             // reported (see the header comment); nothing else can be done
             // with this one here.
           }
           // A failed commit propagates, as from Python's __exit__; the
           // destructor is noexcept(false) exactly then.
-          throw; // NOLINT(raii-exit-handler-throws)
+          RAII_DETAIL_RETHROW; // NOLINT(raii-exit-handler-throws)
         }
       }
     } else if (state_ == state::active || state_ == state::commit_failed) {
@@ -119,11 +118,11 @@ public:
   void commit() {
     if (state_ != state::active)
       return;
-    try {
+    RAII_DETAIL_TRY {
       (void)commit_base::get()();
-    } catch (...) {
+    } RAII_DETAIL_CATCH {
       state_ = state::commit_failed;
-      throw;
+      RAII_DETAIL_RETHROW;
     }
     state_ = state::committed;
   }

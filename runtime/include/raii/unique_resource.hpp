@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "detail/compressed.hpp"
+#include "detail/exceptions.hpp"
 
 namespace raii {
 
@@ -57,12 +58,10 @@ public:
   resource_box() = default;
 
   template <class RR, class OnFail>
-  resource_box(RR &&r, OnFail &&on_fail) noexcept(
-      std::is_nothrow_constructible_v<base, RR>) try
+  resource_box(RR &&r, [[maybe_unused]] OnFail &&on_fail) noexcept(
+      std::is_nothrow_constructible_v<base, RR>) RAII_DETAIL_FN_TRY
       : base(std::forward<RR>(r)) {
-  } catch (...) {
-    on_fail();
-  }
+  } RAII_DETAIL_FN_CATCH({ on_fail(); })
 };
 
 template <class D> class deleter_box : public compressed<D, deleter_tag> {
@@ -72,12 +71,10 @@ public:
   deleter_box() = default;
 
   template <class DD, class OnFail>
-  deleter_box(DD &&d, OnFail &&on_fail) noexcept(
-      std::is_nothrow_constructible_v<base, DD>) try
+  deleter_box(DD &&d, [[maybe_unused]] OnFail &&on_fail) noexcept(
+      std::is_nothrow_constructible_v<base, DD>) RAII_DETAIL_FN_TRY
       : base(std::forward<DD>(d)) {
-  } catch (...) {
-    on_fail();
-  }
+  } RAII_DETAIL_FN_CATCH({ on_fail(); })
 };
 
 // Without traits ownership is a flag; with traits it is empty.
@@ -257,15 +254,15 @@ public:
                 std::is_assignable_v<RS &, const std::remove_reference_t<RR> &>>>
   void reset(RR &&r) {
     reset();
-    try {
+    RAII_DETAIL_TRY {
       if constexpr (std::is_nothrow_assignable_v<RS &, RR>)
         res_box::stored() = std::forward<RR>(r);
       else
         res_box::stored() = std::as_const(r);
-    } catch (...) {
+    } RAII_DETAIL_CATCH {
       if (owns_value(r))
         (void)del_box::get()(r);
-      throw;
+      RAII_DETAIL_RETHROW;
     }
     if constexpr (!has_traits)
       this->owns_ = true;
