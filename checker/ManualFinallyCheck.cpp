@@ -471,8 +471,9 @@ ManualFinallyCheck::planCommitRollback(const Stmt *Commit, const Stmt *Rollback,
                           "rolls back when this commit throws";
     }
   }
-  P.Refusal = Runtime.unusable(llvm::StringRef(P.Header).drop_front().drop_back(),
-                               LO);
+  // The header without its angle brackets.
+  P.Refusal =
+      Runtime.unusable(llvm::StringRef(P.Header).drop_front().drop_back(), LO);
   return P;
 }
 

@@ -1,4 +1,4 @@
-//===- AdoptedLockGuard.cpp - a hand-written finally that unlocks, as a guard ===//
+//===- AdoptedLockGuard.cpp - a finally that unlocks, as a guard ---------===//
 #include "fixes/AdoptedLockGuard.h"
 #include "engine/BodyIndex.h"
 #include "fixes/LockGuardRewrite.h"
@@ -44,8 +44,7 @@ planAdoptedLockGuard(const Stmt *Cleanup, const Stmt *Before,
   const Acquire *A = Lock ? Catalog.matchAcquire(Lock) : nullptr;
   std::string Why;
   std::optional<LockedObject> Obj = lockedObjectOf(Unlock, SM, LO, Why);
-  std::string Name =
-      Obj ? Obj->Text : std::string("the lock");
+  std::string Name = Obj ? Obj->Text : std::string("the lock");
   if (!A || A->Fam != R->Fam || A->Handle.Kind != HandleSpec::This || A->Try ||
       A->isConditional() || !Lock->getImplicitObjectArgument() ||
       !sameObject(Lock->getImplicitObjectArgument(),

@@ -1,4 +1,4 @@
-//===- AdoptedLockGuard.h - a hand-written finally that unlocks, as a guard -===//
+//===- AdoptedLockGuard.h - a finally that unlocks, as a guard -----------===//
 //
 // raii-manual-finally finds `m.lock(); try { body } catch (...) { m.unlock();
 // throw; } m.unlock();`. When the cleanup is the unlock of a lock family
