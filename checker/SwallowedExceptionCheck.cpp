@@ -293,8 +293,13 @@ bool SwallowedExceptionCheck::hasIntentComment(SourceRange R,
                                                ASTContext &Ctx) const {
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  if (IntentMarkers.empty() || R.getBegin().isMacroID() ||
-      R.getEnd().isMacroID())
+  if (IntentMarkers.empty())
+    return false;
+  // `MY_CATCH { // ignored on purpose ... }`: the handler's text from where
+  // the macro is written (a handler wholly inside a macro keeps no comment).
+  R = SourceRange(SM.getFileLoc(R.getBegin()), SM.getFileLoc(R.getEnd()));
+  if (SM.getFileID(R.getBegin()) != SM.getFileID(R.getEnd()) ||
+      !SM.isBeforeInTranslationUnit(R.getBegin(), R.getEnd()))
     return false;
   llvm::StringRef Text =
       Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM, LO);

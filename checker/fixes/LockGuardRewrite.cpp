@@ -20,6 +20,20 @@ GuardNamer &guardRewriteNamer() {
 
 namespace {
 
+/// The locked object is reached through a pointer or reference (`p->mu`,
+/// `s.owner->mu`): an object the caller handed in or can find again.
+bool lockThroughPointer(const FunctionAnalysis &FA, const Acquisition &A) {
+  const HandleKey &K = FA.Keys[A.Key];
+  for (unsigned I = 0; I + 1 < K.Steps.size(); ++I) {
+    if (K.Steps[I].Kind != HandleKey::Step::Decl)
+      continue;
+    QualType T = static_cast<const ValueDecl *>(K.Steps[I].Ptr)->getType();
+    if (T->isPointerType() || T->isReferenceType())
+      return true;
+  }
+  return false;
+}
+
 class Planner {
 public:
   Planner(const FunctionAnalysis &FA, unsigned Acq, LockGuardForm Form,
@@ -332,6 +346,16 @@ GuardRewrite Planner::run() {
         ((C.Kind == SkipCause::Break || C.Kind == SkipCause::Continue) &&
          !leavesScope(C.Where)))
       return refuse("a path keeps the lock past the end of its block");
+    // `/* leaves p locked */ return 0;`: a value returned with the lock of
+    // an object reached through a pointer may tell the caller to unlock it
+    // (memcached's extstore_write_request); the guard would unlock at the
+    // return. Globals and members returned locked with a value stay fixed:
+    // the classic forgotten unlock on an error return.
+    const auto *Ret = dyn_cast_or_null<ReturnStmt>(C.Where);
+    if (C.Kind == SkipCause::Return && Ret && Ret->getRetValue() &&
+        lockThroughPointer(FA, A))
+      return refuse("a 'return' with a value leaves '" + A.Name +
+                    "' locked, which may be for the caller to unlock");
   }
   std::string Why;
   if (!(MC ? memberLock(MC, Why) : callLock(Call, Why)))

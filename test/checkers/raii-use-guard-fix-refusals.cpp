@@ -143,3 +143,24 @@ void releaseInMacro() {
   quiet();
   UNLOCK_M();
 }
+
+// A value returned with the lock of an object reached through a pointer
+// held may tell the caller to unlock it (memcached's extstore_write_request:
+// "leaves p locked"): a guard would unlock at that return.
+struct Page {
+  std::mutex mu;
+  int free = 0;
+};
+int lockForCaller(Page *p, int slot) {
+  int ret = -1;
+  p->mu.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->mu' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no automatic fix: a 'return' with a value leaves 'p->mu' locked, which may be for the caller to unlock
+  if (p->free > 0) {
+    quiet();
+    return slot; // leaves p locked
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p->mu' is skipped by this return
+  }
+  p->mu.unlock();
+  return ret;
+}
