@@ -1,5 +1,6 @@
 //===- ManualFinallyCheck.cpp - raii-manual-finally -----------------------===//
 #include "ManualFinallyCheck.h"
+#include "fixes/AdoptedLockGuard.h"
 #include "support/ExitHandlers.h"
 #include "support/Instantiation.h"
 #include "support/Lockables.h"
@@ -121,12 +122,33 @@ std::string joined(llvm::ArrayRef<const Stmt *> Stmts, const SourceManager &SM,
   return Out;
 }
 
+/// A guard declaration a fix inserts: `Type Name(Args);`.
+struct GuardDecl {
+  std::string Type;     ///< `raii::scope_exit`, `std::lock_guard<std::mutex>`
+  std::string NameBase; ///< `guard`, `lock_m`, before uniquing
+  std::string Args;     ///< `[&] { release(); }`, `m, std::adopt_lock`
+};
+
 } // namespace
+
+/// What a finding offers: the remedy its message names, the guards the fix
+/// declares (none: no fix) and the header they need, or why there is no
+/// fix; and an alternative fix, on a note, that differs in behaviour.
+struct ManualFinallyCheck::Plan {
+  std::string Remedy; ///< `a raii::scope_exit`, `a std::lock_guard`
+  llvm::SmallVector<GuardDecl, 2> Guards;
+  std::string Header; ///< `<mutex>`
+  std::optional<std::string> Refusal;
+  llvm::SmallVector<GuardDecl, 1> Alternative;
+  std::string AlternativeHeader;
+  const char *AlternativeNote = "";
+};
 
 ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Shared(*this, Name, Options),
+      Shared(*this, Name, Options), RaiiStyle(Shared.GuardStyle == "raii"),
+      Catalog(RuleCatalog::forCheck(*this, Shared.RuleFiles)),
       CommitMarkersOption(
           Options.get("CommitMarkers", DefaultCommitMarkers).str()),
       RollbackMarkersOption(
@@ -142,10 +164,11 @@ ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()),
+      AlternativeInserter(Inserter.getStyle(), areDiagsSelfContained()),
       Runtime(*this, Name, Options), Walker(Recognizer) {}
 
 void ManualFinallyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Shared.storeNothrow(Options, Opts);
+  Shared.storeAll(Options, Opts);
   Options.store(Opts, "CommitMarkers", CommitMarkersOption);
   Options.store(Opts, "RollbackMarkers", RollbackMarkersOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
@@ -156,6 +179,7 @@ void ManualFinallyCheck::registerPPCallbacks(const SourceManager &SM,
                                              Preprocessor *PP,
                                              Preprocessor *ModuleExpanderPP) {
   Inserter.registerPreprocessor(PP);
+  AlternativeInserter.registerPreprocessor(PP);
   Runtime.setPreprocessor(PP);
 }
 
@@ -224,6 +248,26 @@ bool ManualFinallyCheck::isCommitRollback(const Stmt *Rollback,
   return sameObject(R->getArg(0), C->getArg(0));
 }
 
+const RuleCatalog &ManualFinallyCheck::catalog(ASTContext &Ctx) {
+  if (!CatalogReady) {
+    Catalog.require(Ctx.Idents);
+    CatalogReady = true;
+  }
+  return Catalog;
+}
+
+const Stmt *ManualFinallyCheck::throwSite(const Stmt *S, ASTContext &Ctx) {
+  for (const ThrowSites::Site &Site : Sites.escaping(S)) {
+    // A release the rules say cannot throw (`std::mutex::unlock`, which is
+    // not declared `noexcept`) does not.
+    const auto *E = dyn_cast<Expr>(Site.Where);
+    const Release *R = E ? catalog(Ctx).matchRelease(E) : nullptr;
+    if (!R || R->MayThrow)
+      return Site.Where;
+  }
+  return nullptr;
+}
+
 std::pair<const Stmt *, unsigned>
 ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try, const FunctionDecl *Fn,
                                llvm::ArrayRef<const Stmt *> Actions,
@@ -240,8 +284,8 @@ ManualFinallyCheck::fixBlocker(const CXXTryStmt *Try, const FunctionDecl *Fn,
     if (isUnmovable(A, Ctx.getLangOpts()))
       return {A, CleanupNotMovable};
   for (const Stmt *A : Actions)
-    for (const ThrowSites::Site &Site : Sites.escaping(A))
-      return {Site.Where, CleanupMayThrow};
+    if (const Stmt *Throws = throwSite(A, Ctx))
+      return {Throws, CleanupMayThrow};
   return {nullptr, NoBlocker};
 }
 
@@ -269,8 +313,7 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
   }
 
   // The guards run the cleanup (the rollback) during unwinding; the commit
-  // runs in scope_success's destructor on the normal path only, where it may
-  // throw as before.
+  // runs on the normal path only, where it may throw as before.
   llvm::SmallVector<const Stmt *, 4> Actions(Cleanup.begin(), Cleanup.end());
   auto [BlockedAt, Reason] = fixBlocker(Try, Fn, Actions, Ctx);
   if (Commit && Reason == NoBlocker && isUnmovable(Commit, Ctx.getLangOpts()))
@@ -279,52 +322,58 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
   SourceLocation Loc = SM.getExpansionLoc(Try->getTryLoc());
-  std::optional<std::string> NoRuntime;
-  if (Reason == NoBlocker)
-    NoRuntime = Runtime.unusable("raii/scope_exit.hpp", LO);
-  {
-    auto Diag =
-        Commit ? diag(Loc, "hand-written commit/rollback: declare "
-                           "raii::scope_success and raii::scope_fail (or a "
-                           "raii::transaction) before the body instead")
-               : diag(Loc, "hand-written finally: the cleanup in 'catch "
-                           "(...)' is repeated after the 'try'; declare a "
-                           "raii::scope_exit before the body instead");
-    if (Reason == NoBlocker && !NoRuntime) {
-      const auto *Body = Try->getTryBlock();
-      std::string Indent = lineIndent(Try->getTryLoc(), SM);
-      std::string BodyIndent = Indent + "  ";
-      if (!Body->body_empty()) {
-        const Stmt *First = Body->body_front();
-        if (SM.getSpellingLineNumber(First->getBeginLoc()) !=
-            SM.getSpellingLineNumber(Body->getLBracLoc()))
-          BodyIndent = lineIndent(First->getBeginLoc(), SM);
-      }
-      std::string Guards;
-      if (Commit) {
-        std::string CommitName =
-            Namer.freshName(Fn, Body, "commit_guard", Ctx);
-        std::string RollbackName =
-            Namer.freshName(Fn, Body, "rollback_guard", Ctx);
-        Guards = "raii::scope_success " + CommitName + "([&] { " +
-                 statementText(Commit, SM, LO) + " });\n" + BodyIndent +
-                 "raii::scope_fail " + RollbackName + "([&] { " +
-                 joined(Cleanup, SM, LO) + " });";
-      } else {
-        Guards = "raii::scope_exit " + Namer.freshName(Fn, Body, "guard", Ctx) +
-                 "([&] { " + joined(Cleanup, SM, LO) + " });";
-      }
-      Diag << FixItHint::CreateReplacement(
-                  CharSourceRange::getCharRange(
-                      Try->getTryLoc(), Body->getLBracLoc().getLocWithOffset(1)),
-                  "{\n" + BodyIndent + Guards)
-           << FixItHint::CreateRemoval(CharSourceRange::getCharRange(
-                  Body->getRBracLoc().getLocWithOffset(1),
-                  endOfStatement(Trailing.back(), SM, LO)))
-           << Inserter.createIncludeInsertion(SM.getFileID(Loc),
-                                              "<raii/scope_exit.hpp>");
-    }
+  const Stmt *Before = nullptr;
+  for (const Stmt *S : Block->body()) {
+    if (S == Try)
+      break;
+    Before = S;
   }
+  Plan P = Commit ? planCommitRollback(Commit, Cleanup.front(), Ctx)
+                  : planFinally(Cleanup, Before, Fn, Ctx);
+  const auto *Body = Try->getTryBlock();
+  std::string BodyIndent = lineIndent(Try->getTryLoc(), SM) + "  ";
+  if (!Body->body_empty()) {
+    const Stmt *First = Body->body_front();
+    if (SM.getSpellingLineNumber(First->getBeginLoc()) !=
+        SM.getSpellingLineNumber(Body->getLBracLoc()))
+      BodyIndent = lineIndent(First->getBeginLoc(), SM);
+  }
+  // The `try` block's braces become a plain block that starts with the
+  // guards; the handler and the copy after the `try` go.
+  auto Edits = [&](llvm::ArrayRef<GuardDecl> Guards,
+                   llvm::ArrayRef<FixItHint> Include) {
+    std::string Text = "{";
+    for (const GuardDecl &G : Guards)
+      Text += "\n" + BodyIndent + G.Type + " " +
+              Namer.freshName(Fn, Body, G.NameBase, Ctx) + "(" + G.Args +
+              ");";
+    llvm::SmallVector<FixItHint, 3> Out{
+        FixItHint::CreateReplacement(
+            CharSourceRange::getCharRange(
+                Try->getTryLoc(), Body->getLBracLoc().getLocWithOffset(1)),
+            Text),
+        FixItHint::CreateRemoval(CharSourceRange::getCharRange(
+            Body->getRBracLoc().getLocWithOffset(1),
+            endOfStatement(Trailing.back(), SM, LO)))};
+    Out.append(Include.begin(), Include.end());
+    return Out;
+  };
+  auto IncludeOf = [&](utils::IncludeInserter &I, llvm::StringRef Header) {
+    llvm::SmallVector<FixItHint, 1> Out;
+    if (auto Fix = I.createIncludeInsertion(SM.getFileID(Loc), Header))
+      Out.push_back(*Fix);
+    return Out;
+  };
+  bool Fixed = Reason == NoBlocker && !P.Refusal && !P.Guards.empty();
+  diag(Loc, Commit ? "hand-written commit/rollback: declare %0 before the "
+                     "body instead"
+                   : "hand-written finally: the cleanup in 'catch (...)' is "
+                     "repeated after the 'try'; declare %0 before the body "
+                     "instead")
+      << P.Remedy
+      << (Fixed ? Edits(P.Guards, IncludeOf(Inserter, P.Header))
+                : llvm::SmallVector<FixItHint, 3>());
+
   static const char *const Notes[] = {
       "",
       "no fix offered: this leaves the 'try' without running the %select{"
@@ -333,12 +382,99 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
       "unwinding calls std::terminate",
       "no fix offered: this cannot move into the guard's lambda unchanged",
   };
-  if (NoRuntime)
-    diag(Loc, "no fix offered: %0", DiagnosticIDs::Note) << *NoRuntime;
   if (BlockedAt && Reason != Silent)
     diag(SM.getExpansionLoc(BlockedAt->getBeginLoc()), Notes[Reason],
          DiagnosticIDs::Note)
         << (Commit != nullptr);
+  else if (Reason == NoBlocker && P.Refusal)
+    diag(Loc, "no fix offered: %0", DiagnosticIDs::Note) << *P.Refusal;
+  if (Fixed && !P.Alternative.empty())
+    diag(SM.getExpansionLoc(Commit->getBeginLoc()), P.AlternativeNote,
+         DiagnosticIDs::Note)
+        << Edits(P.Alternative,
+                 IncludeOf(AlternativeInserter, P.AlternativeHeader));
+}
+
+ManualFinallyCheck::Plan
+ManualFinallyCheck::planFinally(llvm::ArrayRef<const Stmt *> Cleanup,
+                                const Stmt *Before, const FunctionDecl *Fn,
+                                ASTContext &Ctx) {
+  Plan P;
+  std::optional<AdoptedLockGuard> Lock;
+  if (Cleanup.size() == 1)
+    Lock = planAdoptedLockGuard(Cleanup.front(), Before, Fn, catalog(Ctx),
+                                Ctx);
+  // A standard lock guard in either style, where it can adopt the lock.
+  if (Lock && Lock->Refusal.empty()) {
+    P.Remedy = "a " + Lock->Guard;
+    P.Guards.push_back({Lock->Type, Lock->NameBase, Lock->Args});
+    P.Header = Lock->Header;
+    return P;
+  }
+  if (RaiiStyle) {
+    P.Remedy = "a raii::scope_exit";
+    P.Header = "<raii/scope_exit.hpp>";
+    P.Refusal = Runtime.unusable("raii/scope_exit.hpp", Ctx.getLangOpts());
+    P.Guards.push_back({"raii::scope_exit", "guard",
+                        "[&] { " +
+                            joined(Cleanup, Ctx.getSourceManager(),
+                                   Ctx.getLangOpts()) +
+                            " }"});
+    return P;
+  }
+  if (Lock) {
+    P.Remedy = "a " + Lock->Guard;
+    P.Refusal = Lock->Refusal;
+    return P;
+  }
+  P.Remedy = "a scope guard";
+  P.Refusal = "the standard library has no scope guard; RaiiGuardStyle "
+              "'raii' rewrites it into a runtime guard";
+  return P;
+}
+
+ManualFinallyCheck::Plan
+ManualFinallyCheck::planCommitRollback(const Stmt *Commit, const Stmt *Rollback,
+                                       ASTContext &Ctx) {
+  Plan P;
+  if (!RaiiStyle) {
+    P.Remedy = "a guard that commits on success and rolls back on failure";
+    P.Refusal = "the standard library has no guard that runs code only on "
+                "success or only on failure; RaiiGuardStyle 'raii' rewrites "
+                "it into a runtime guard";
+    return P;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  std::string CommitFn = "[&] { " + statementText(Commit, SM, LO) + " }";
+  std::string RollbackFn = "[&] { " + statementText(Rollback, SM, LO) + " }";
+  GuardDecl Transaction{"raii::transaction", "tx",
+                        CommitFn + ", " + RollbackFn};
+  // raii::transaction rolls back when the commit throws, the code does not:
+  // the same only for a commit that cannot throw.
+  if (!throwSite(Commit, Ctx)) {
+    P.Remedy = "a raii::transaction";
+    P.Header = "<raii/transaction.hpp>";
+    P.Guards.push_back(Transaction);
+  } else {
+    // scope_success first, so that a commit that throws (in its destructor,
+    // after scope_fail's) does not trigger the rollback: as in the code.
+    P.Remedy = "raii::scope_success and raii::scope_fail (or a "
+               "raii::transaction)";
+    P.Header = "<raii/scope_exit.hpp>";
+    P.Guards.push_back({"raii::scope_success", "commit_guard", CommitFn});
+    P.Guards.push_back({"raii::scope_fail", "rollback_guard", RollbackFn});
+    if (!Runtime.unusable("raii/transaction.hpp", LO)) {
+      P.Alternative.push_back(Transaction);
+      P.AlternativeHeader = "<raii/transaction.hpp>";
+      P.AlternativeNote = "alternative fix: a raii::transaction, which also "
+                          "rolls back when this commit throws";
+    }
+  }
+  // The header without its angle brackets.
+  P.Refusal =
+      Runtime.unusable(llvm::StringRef(P.Header).drop_front().drop_back(), LO);
+  return P;
 }
 
 } // namespace clang::tidy::raii

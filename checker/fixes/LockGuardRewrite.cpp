@@ -79,11 +79,6 @@ private:
   /// `case` after the lock, a `goto` back to a label before it.
   std::optional<std::string> jumpPastGuard(const Stmt *S) const;
   void collectDestroyed(const Stmt *S);
-  /// Why the locked object's expression \p E, evaluated again when the
-  /// guard releases, could name another object than at the lock: it calls
-  /// a function or has a side effect, or reads a variable that the
-  /// function writes or that is not its own (a global, a member).
-  std::optional<std::string> unstable(const Expr *E) const;
   /// Checks the releases of a lock taken by a member call, and spells the
   /// object for the guard's constructor; refusal in \p Why.
   bool memberLock(const CXXMemberCallExpr *MC, std::string &Why);
@@ -120,6 +115,7 @@ private:
   std::string ObjText;
   QualType ObjType;     ///< member locks: the mutex type
   const Expr *Obj = nullptr; ///< the object's expression, for the name
+  std::string NameBase;      ///< member locks: the guard's name base
   std::string ReleaseCallee; ///< call locks: the release as spelled
 };
 
@@ -236,45 +232,6 @@ void Planner::collectDestroyed(const Stmt *S) {
     collectDestroyed(C);
 }
 
-std::optional<std::string> Planner::unstable(const Expr *E) const {
-  if (E->HasSideEffects(Ctx))
-    return std::string("the locked object is computed with a side effect");
-  // A value read: a variable or member under an lvalue-to-rvalue cast.
-  std::function<std::optional<std::string>(const Stmt *, bool)> Walk =
-      [&](const Stmt *S, bool Read) -> std::optional<std::string> {
-    if (!S)
-      return std::nullopt;
-    if (isa<CallExpr, CXXConstructExpr, LambdaExpr>(S))
-      return std::string("the locked object is computed by a call");
-    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S))
-      return Walk(IC->getSubExpr(), IC->getCastKind() == CK_LValueToRValue);
-    if (const auto *P = dyn_cast<ParenExpr>(S))
-      return Walk(P->getSubExpr(), Read);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
-      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!Read)
-        return std::nullopt; // the object itself
-      // A value read through a reference or a structured binding: what it
-      // names may be written through another name.
-      if (!V || V->getType()->isReferenceType())
-        return "'" + DRE->getDecl()->getNameAsString() +
-               "' may hold another value when the guard releases";
-      if (V->hasLocalStorage() && Body.isUnchanged(V))
-        return std::nullopt;
-      return "'" + V->getNameAsString() + "' may hold another value when "
-             "the guard releases";
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(S); ME && Read)
-      return "'" + ME->getMemberDecl()->getNameAsString() +
-             "' may hold another value when the guard releases";
-    for (const Stmt *C : S->children())
-      if (auto Why = Walk(C, false))
-        return Why;
-    return std::nullopt;
-  };
-  return Walk(E, false);
-}
-
 bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
   const Expr *Object = MC->getImplicitObjectArgument();
   for (const Expr *R : A.Releases) {
@@ -285,29 +242,13 @@ bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
       return false;
     }
   }
-  // The object as the guard's constructor takes it.
-  Obj = Object;
-  ObjType = Object->getType();
-  const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-  if (const auto *This = dyn_cast<CXXThisExpr>(Object->IgnoreParenImpCasts());
-      This && This->isImplicit()) {
-    ObjText = "*this";
-    ObjType = ObjType->getPointeeType();
-  } else {
-    if (Object->getBeginLoc().isMacroID()) {
-      Why = "the locked object is written in a macro";
-      return false;
-    }
-    ObjText = text(Object->getSourceRange());
-    if (ME && ME->isArrow()) {
-      ObjText = "*" + ObjText;
-      ObjType = ObjType->getPointeeType();
-    }
-  }
-  if (ObjText.empty() || ObjType.isNull()) {
-    Why = "the locked object cannot be spelled";
+  std::optional<LockedObject> Spelled = lockedObjectOf(MC, SM, LO, Why);
+  if (!Spelled)
     return false;
-  }
+  Obj = Spelled->Obj;
+  ObjText = Spelled->Text;
+  NameBase = Spelled->NameBase;
+  ObjType = Spelled->Type;
   return true;
 }
 
@@ -357,7 +298,7 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
     return false;
   }
   if (Form == LockGuardForm::ScopeExit)
-    if (auto Unstable = unstable(Arg)) {
+    if (auto Unstable = unstableObject(Arg, Body, Ctx)) {
       Why = *Unstable;
       return false;
     }
@@ -444,9 +385,7 @@ GuardRewrite Planner::run() {
 GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   std::string Name = guardRewriteNamer().freshName(
       FA.Fn, Scope,
-      ObjText == "*this" ? std::string("lock_this")
-                         : guardNameBase({stripToObject(Obj)}),
-      Ctx);
+      NameBase.empty() ? guardNameBase({stripToObject(Obj)}) : NameBase, Ctx);
   GuardRewrite Out;
   auto EditRelease = [&](const Expr *R, llvm::StringRef After) {
     if (!llvm::is_contained(Kept, R)) {
@@ -527,6 +466,86 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
 }
 
 } // namespace
+
+std::optional<LockedObject> lockedObjectOf(const CXXMemberCallExpr *MC,
+                                           const SourceManager &SM,
+                                           const LangOptions &LO,
+                                           std::string &Why) {
+  const Expr *Object = MC->getImplicitObjectArgument();
+  if (!Object) {
+    Why = "the lock is not a member call";
+    return std::nullopt;
+  }
+  LockedObject Out;
+  Out.Obj = Object;
+  Out.Type = Object->getType();
+  const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+  if (const auto *This = dyn_cast<CXXThisExpr>(Object->IgnoreParenImpCasts());
+      This && This->isImplicit()) {
+    Out.Text = "*this";
+    Out.Type = Out.Type->getPointeeType();
+  } else {
+    if (Object->getBeginLoc().isMacroID()) {
+      Why = "the locked object is written in a macro";
+      return std::nullopt;
+    }
+    Out.Text = Lexer::getSourceText(
+                   CharSourceRange::getTokenRange(Object->getSourceRange()),
+                   SM, LO)
+                   .str();
+    if (ME && ME->isArrow()) {
+      Out.Text = "*" + Out.Text;
+      Out.Type = Out.Type->getPointeeType();
+    }
+  }
+  if (Out.Text.empty() || Out.Type.isNull()) {
+    Why = "the locked object cannot be spelled";
+    return std::nullopt;
+  }
+  Out.NameBase = Out.Text == "*this" ? std::string("lock_this")
+                                     : guardNameBase({stripToObject(Object)});
+  return Out;
+}
+
+std::optional<std::string> unstableObject(const Expr *E, const BodyIndex &Body,
+                                          ASTContext &Ctx) {
+  if (E->HasSideEffects(Ctx))
+    return std::string("the locked object is computed with a side effect");
+  // A value read: a variable or member under an lvalue-to-rvalue cast.
+  std::function<std::optional<std::string>(const Stmt *, bool)> Walk =
+      [&](const Stmt *S, bool Read) -> std::optional<std::string> {
+    if (!S)
+      return std::nullopt;
+    if (isa<CallExpr, CXXConstructExpr, LambdaExpr>(S))
+      return std::string("the locked object is computed by a call");
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(S))
+      return Walk(IC->getSubExpr(), IC->getCastKind() == CK_LValueToRValue);
+    if (const auto *P = dyn_cast<ParenExpr>(S))
+      return Walk(P->getSubExpr(), Read);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!Read)
+        return std::nullopt; // the object itself
+      // A value read through a reference or a structured binding: what it
+      // names may be written through another name.
+      if (!V || V->getType()->isReferenceType())
+        return "'" + DRE->getDecl()->getNameAsString() +
+               "' may hold another value when the guard releases";
+      if (V->hasLocalStorage() && Body.isUnchanged(V))
+        return std::nullopt;
+      return "'" + V->getNameAsString() + "' may hold another value when "
+             "the guard releases";
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(S); ME && Read)
+      return "'" + ME->getMemberDecl()->getNameAsString() +
+             "' may hold another value when the guard releases";
+    for (const Stmt *C : S->children())
+      if (auto Why = Walk(C, false))
+        return Why;
+    return std::nullopt;
+  };
+  return Walk(E, false);
+}
 
 GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
                                   LockGuardForm Form,

@@ -34,10 +34,12 @@
 #ifndef RAII_TIDY_FIXES_LOCKGUARDREWRITE_H
 #define RAII_TIDY_FIXES_LOCKGUARDREWRITE_H
 
+#include "engine/BodyIndex.h"
 #include "engine/FunctionAnalysis.h"
 #include "support/GuardNaming.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 #include <string>
 
 namespace clang::tidy::raii {
@@ -73,6 +75,31 @@ GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
                                   LockGuardForm Form,
                                   llvm::StringRef GuardTemplate,
                                   ASTContext &Ctx);
+
+/// The object a lock taken by a member call locks (`m.lock()`, `p->lock()`,
+/// `lock()` in a class that is its own mutex), as a guard's constructor
+/// takes it.
+struct LockedObject {
+  std::string Text;     ///< `m`, `*p`, `*this`
+  QualType Type;        ///< the mutex type
+  const Expr *Obj = nullptr; ///< the object's expression
+  std::string NameBase; ///< the guard's name before uniquing: `lock_m`
+};
+
+/// The object \p MC locks, spelled for a guard; nullopt with the reason in
+/// \p Why when it cannot be (written in a macro, no object).
+std::optional<LockedObject> lockedObjectOf(const CXXMemberCallExpr *MC,
+                                           const SourceManager &SM,
+                                           const LangOptions &LO,
+                                           std::string &Why);
+
+/// Why the locked object's expression \p E, evaluated at another time than
+/// the guard binds or releases it, could name another object: it calls a
+/// function or has a side effect, or reads a variable that the function of
+/// \p Body writes or that is not its own (a global, a member), or reads
+/// through a reference or a structured binding. nullopt if it is stable.
+std::optional<std::string> unstableObject(const Expr *E, const BodyIndex &Body,
+                                          ASTContext &Ctx);
 
 /// True if \p A is a lock taken by a call that is handed the locked object
 /// as an argument (`pthread_mutex_lock(&m)`, `mtx_lock(&m)`): the shape the

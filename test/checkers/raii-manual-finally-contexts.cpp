@@ -1,6 +1,6 @@
 // Hand-written finally blocks inside lambdas (also at namespace scope), and
 // `try` statements that are not directly in a compound statement.
-// RUN: %check_raii --compile-fixed %s raii-manual-finally %t -- -std=c++17 -isystem %raii_runtime_include
+// RUN: %check_raii --compile-fixed --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s raii-manual-finally %t -- -std=c++17 -isystem %raii_runtime_include
 
 #include <stdexcept>
 // CHECK-FIXES: #include <raii/scope_exit.hpp>

@@ -1,9 +1,17 @@
-// RUN: %check_raii --run-fixed %s raii-manual-finally %t -- -std=c++17 -isystem %raii_runtime_include
+// The fixes of RaiiGuardStyle 'raii' (the standard style: see
+// raii-manual-finally-std.cpp), built and run: every path counts its
+// cleanups, commits and rollbacks the same before and after the fix.
+// RUN: %check_raii --run-fixed --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s raii-manual-finally %t -- -std=c++17 -isystem %raii_runtime_include
+// The alternative on the note is exported with it (clang-tidy --fix applies
+// only the warning's own fix; --fix-notes too, since the warning has one).
+// RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-manual-finally' --config="{CheckOptions: {RaiiGuardStyle: raii}}" --export-fixes=%t.yaml %s -- -std=c++17 -isystem %raii_runtime_include > /dev/null 2>&1
+// RUN: FileCheck %s --check-prefix=YAML --input-file=%t.yaml
 
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
 // CHECK-FIXES: #include <raii/scope_exit.hpp>
+// CHECK-FIXES: #include <raii/transaction.hpp>
 
 int cleanups = 0;
 int commits = 0;
@@ -21,6 +29,21 @@ void mayThrowCleanup() {
 struct Db {
   void begin() {}
   void commit() { ++commits; }
+  void rollback() noexcept { ++rollbacks; }
+};
+
+// A commit that may throw: the code does not roll back then.
+int failedCommits = 0;
+struct FlakyDb {
+  bool failCommit = false;
+  void begin() {}
+  void commit() {
+    if (failCommit) {
+      ++failedCommits;
+      throw std::runtime_error("commit failed");
+    }
+    ++commits;
+  }
   void rollback() noexcept { ++rollbacks; }
 };
 
@@ -70,10 +93,44 @@ void positiveCommitRollback(Db &db, bool fail) {
   }
   db.commit();
 }
+// The commit cannot throw: raii::transaction does what the code does.
+// CHECK-MESSAGES: :[[@LINE-9]]:3: warning: hand-written commit/rollback: declare a raii::transaction before the body instead [raii-manual-finally]
+// CHECK-FIXES: {
+// CHECK-FIXES: raii::transaction tx([&] { db.commit(); }, [&] { db.rollback(); });
+
+void positiveCommitMayThrow(FlakyDb &db, bool fail) {
+  db.begin();
+  try {
+    mayFail(fail);
+  } catch (...) {
+    db.rollback();
+    throw;
+  }
+  db.commit();
+}
 // CHECK-MESSAGES: :[[@LINE-8]]:3: warning: hand-written commit/rollback: declare raii::scope_success and raii::scope_fail (or a raii::transaction) before the body instead [raii-manual-finally]
+// CHECK-MESSAGES: :[[@LINE-3]]:3: note: alternative fix: a raii::transaction, which also rolls back when this commit throws
 // CHECK-FIXES: {
 // CHECK-FIXES: raii::scope_success commit_guard([&] { db.commit(); });
 // CHECK-FIXES: raii::scope_fail rollback_guard([&] { db.rollback(); });
+// YAML:      DiagnosticName:  raii-manual-finally
+// YAML:      Message:         'hand-written commit/rollback: declare raii::scope_success
+// YAML:      ReplacementText: "{\n    raii::scope_success commit_guard([&] { db.commit(); });\n    raii::scope_fail rollback_guard([&] { db.rollback(); });"
+// YAML:      Notes:
+// YAML-NEXT:   - Message:         'alternative fix: a raii::transaction, which also rolls back when this commit throws'
+// YAML:          Replacements:
+// YAML-NEXT:       - FilePath:
+// YAML-NEXT:         Offset:
+// YAML-NEXT:         Length:          0
+// YAML-NEXT:         ReplacementText: "#include <raii/transaction.hpp>\n"
+// YAML-NEXT:       - FilePath:
+// YAML-NEXT:         Offset:
+// YAML-NEXT:         Length:          5
+// YAML-NEXT:         ReplacementText: "{\n    raii::transaction tx([&] { db.commit(); }, [&] { db.rollback(); });"
+// YAML-NEXT:       - FilePath:
+// YAML-NEXT:         Offset:
+// YAML-NEXT:         Length:          63
+// YAML-NEXT:         ReplacementText: ''
 
 // ---- positive: no fix ------------------------------------------------------
 
@@ -222,9 +279,21 @@ int main() {
   } catch (const std::runtime_error &) {
   }
   positiveThrowingCleanup(true);
-  if (cleanups != 5 || commits != 1 || rollbacks != 1) {
-    std::printf("cleanups=%d commits=%d rollbacks=%d\n", cleanups, commits,
-                rollbacks);
+  // The throwing commit: not rolled back, before the fix and after.
+  FlakyDb flaky;
+  positiveCommitMayThrow(flaky, false);
+  try {
+    positiveCommitMayThrow(flaky, true);
+  } catch (const std::runtime_error &) {
+  }
+  flaky.failCommit = true;
+  try {
+    positiveCommitMayThrow(flaky, false);
+  } catch (const std::runtime_error &) {
+  }
+  if (cleanups != 5 || commits != 2 || rollbacks != 2 || failedCommits != 1) {
+    std::printf("cleanups=%d commits=%d rollbacks=%d failedCommits=%d\n",
+                cleanups, commits, rollbacks, failedCommits);
     return 1;
   }
   return 0;
@@ -241,6 +310,10 @@ int main() {
 // CHECK-DELETED: throw;
 // CHECK-DELETED: std::free(buf);
 // CHECK-DELETED: ++cleanups;
+// CHECK-DELETED: } catch (...) {
+// CHECK-DELETED: db.rollback();
+// CHECK-DELETED: throw;
+// CHECK-DELETED: db.commit();
 // CHECK-DELETED: } catch (...) {
 // CHECK-DELETED: db.rollback();
 // CHECK-DELETED: throw;

@@ -61,10 +61,9 @@ void manual() {
   }
   m.unlock();
 }
-// CHECK-MESSAGES: :[[@LINE-8]]:3: warning: hand-written finally: the cleanup in 'catch (...)' is repeated after the 'try'; declare a raii::scope_exit before the body instead [raii-manual-finally]
-// CHECK-FIXES: #include <raii/scope_exit.hpp>
+// CHECK-MESSAGES: :[[@LINE-8]]:3: warning: hand-written finally: the cleanup in 'catch (...)' is repeated after the 'try'; declare a std::lock_guard before the body instead [raii-manual-finally]
 // CHECK-FIXES: {
-// CHECK-FIXES: raii::scope_exit guard([&] { m.unlock(); });
+// CHECK-FIXES: std::lock_guard lock_m(m, std::adopt_lock);
 
 // What the fixes delete, in order:
 // CHECK-DELETED: } catch (...) {
