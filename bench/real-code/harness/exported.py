@@ -12,22 +12,14 @@ import os
 
 import yaml
 
+from collect import roots  # noqa: F401  {project: source root} of a run
+
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # PyYAML without libyaml
     _Loader = yaml.SafeLoader
 
 REFUSAL = "no automatic fix: "
-
-
-def roots(outdir):
-    """{project: source root} of a run (roots.tsv)."""
-    result = {}
-    with open(os.path.join(outdir, "roots.tsv")) as f:
-        for line in f:
-            project, root = line.rstrip("\n").split("\t")
-            result[project] = root
-    return result
 
 
 def fix_files(outdir, project):
