@@ -145,6 +145,11 @@ GuardFixingCheck::planHandleFix(const FunctionAnalysis &FA, unsigned I,
     GuardRewrite Fix =
         planHandleGuardRewrite(FA, I, guardText(G, A, Ctx), *Shape, Ctx);
     includeFor(Fix, A, "<" + Shape->Header.str() + ">", Ctx);
+    // Named in the message only when it replaces an advised guard: a
+    // `std` style message says "a scope guard" for a descriptor even where
+    // the fix declares the runtime's.
+    if (Fix.ok() && !Guard.empty() && G != Guard)
+      Fix.DeclaredGuard = G.str();
     return Fix;
   }
   if (RuntimeWhy)

@@ -45,6 +45,15 @@ protected:
   /// (at the acquire, or where the macro that holds it is expanded).
   void noteRefusal(const std::optional<GuardRewrite> &Fix,
                    const Acquisition &A, const SourceManager &SM);
+  /// The guard a message names: the one \p Fix declares when it fell back
+  /// to another (`std::unique_ptr` in `raii` style without the runtime),
+  /// otherwise \p Advised.
+  static llvm::StringRef shownGuard(llvm::StringRef Advised,
+                                    const std::optional<GuardRewrite> &Fix) {
+    return Fix && !Fix->DeclaredGuard.empty()
+               ? llvm::StringRef(Fix->DeclaredGuard)
+               : Advised;
+  }
   /// \p Fix's edits, for a diagnostic (none when refused or absent).
   static llvm::ArrayRef<FixItHint>
   fixesOf(const std::optional<GuardRewrite> &Fix) {

@@ -108,9 +108,8 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         diag(A.diagLoc(), "'%0' acquired by '%1' is not released on every "
                           "path; hold it in %select{'%3'|a scope guard}2 to "
                           "release it automatically")
-            << A.Name << A.acquireName() << Guard->empty()
-            << guardText(*Guard, A, Ctx)
-            << fixesOf(Fix);
+            << A.Name << A.acquireName() << shownGuard(*Guard, Fix).empty()
+            << guardText(shownGuard(*Guard, Fix), A, Ctx) << fixesOf(Fix);
         noteRefusal(Fix, A, Ctx.getSourceManager());
       }
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");

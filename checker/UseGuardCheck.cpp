@@ -26,9 +26,8 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     std::optional<GuardRewrite> Fix = planGuardFix(FA, I, Guard, Ctx);
     diag(A.diagLoc(), "'%0' is acquired by '%1' and released by hand; hold it "
                       "in %select{'%3'|a scope guard}2 instead")
-        << A.Name << A.acquireName() << Guard->empty()
-            << guardText(*Guard, A, Ctx)
-        << fixesOf(Fix);
+        << A.Name << A.acquireName() << shownGuard(*Guard, Fix).empty()
+        << guardText(shownGuard(*Guard, Fix), A, Ctx) << fixesOf(Fix);
     noteRefusal(Fix, A, Ctx.getSourceManager());
     noteWrapper(A.Via, A.ViaSite, "acquires the resource");
   }

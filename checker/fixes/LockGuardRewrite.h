@@ -47,6 +47,10 @@ namespace clang::tidy::raii {
 struct GuardRewrite {
   llvm::SmallVector<FixItHint, 4> Fixes; ///< empty when refused
   std::string Refusal; ///< why there is no fix (one line), when refused
+  /// The guard the fix declares when it is not the one advised (`raii`
+  /// style falling back to `std::unique_ptr` where the runtime cannot be
+  /// included): the message names what the fix writes.
+  std::string DeclaredGuard;
   bool ok() const { return !Fixes.empty(); }
   static GuardRewrite refused(std::string Why) {
     GuardRewrite R;

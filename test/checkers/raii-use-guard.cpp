@@ -29,7 +29,7 @@ void positiveShared() {
 void positiveFile(const char *p) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
-  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'raii::unique_file' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   if (!f)
     return;
   fputs("x", f);
@@ -80,7 +80,7 @@ void negativeMacro() { LOCKED(quiet()); }
 void positiveReleaseThroughVoidCast(const char *p) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
-  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'raii::unique_file' instead
+  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   if (!f)
     return;
   fputs("y", f);

@@ -2,7 +2,8 @@
 // for both RaiiGuardStyle values (std: std::unique_ptr with the API's
 // release as deleter; raii: raii::unique_resource), and the fix into them:
 // the raii style falls back to the std guard while the runtime is not on
-// the include path (RAII), and declares the runtime's where it is (RT; not
+// the include path (RAII; the message then names the std guard the fix
+// declares), and declares the runtime's where it is (RT; not
 // compiled: the mock API headers clash with <cstdlib>, which the runtime
 // includes).
 // RUN: %check_raii --compile-fixed --prefix STD %s raii-use-guard %t.std -- -std=c++17 -isystem %S/Inputs/api
@@ -35,7 +36,7 @@ int open(const char *path) noexcept {
 void digest() noexcept {
   EVP_MD_CTX *ctx = EVP_MD_CTX_new();
   // STD-MESSAGES: :[[@LINE-1]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>' instead [raii-use-guard]
-  // RAII-MESSAGES: :[[@LINE-2]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'raii::unique_resource<EVP_MD_CTX *, decltype(&EVP_MD_CTX_free), raii::null_traits>' instead [raii-use-guard]
+  // RAII-MESSAGES: :[[@LINE-2]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)>' instead [raii-use-guard]
   // RT-MESSAGES: :[[@LINE-3]]:21: warning: 'ctx' is acquired by 'EVP_MD_CTX_new' and released by hand; hold it in 'raii::unique_resource<EVP_MD_CTX *, decltype(&EVP_MD_CTX_free), raii::null_traits>' instead [raii-use-guard]
   // STD-FIXES: std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> free_ctx(ctx, &EVP_MD_CTX_free);
   // RAII-FIXES: std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> free_ctx(ctx, &EVP_MD_CTX_free);
