@@ -77,8 +77,7 @@ GuardFixingCheck::planGuardFix(const FunctionAnalysis &FA, unsigned I,
     return planScopeExitLockFix(FA, I, *Guard, Ctx);
   GuardRewrite Fix =
       planLockGuardRewrite(FA, I, LockGuardForm::Standard, *Guard, Ctx);
-  includeFor(Fix, A,
-             *Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>", Ctx);
+  includeFor(Fix, A, lockGuardHeader(*Guard), Ctx);
   return Fix;
 }
 

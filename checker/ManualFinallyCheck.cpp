@@ -248,20 +248,12 @@ bool ManualFinallyCheck::isCommitRollback(const Stmt *Rollback,
   return sameObject(R->getArg(0), C->getArg(0));
 }
 
-const RuleCatalog &ManualFinallyCheck::catalog(ASTContext &Ctx) {
-  if (!CatalogReady) {
-    Catalog.require(Ctx.Idents);
-    CatalogReady = true;
-  }
-  return Catalog;
-}
-
 const Stmt *ManualFinallyCheck::throwSite(const Stmt *S, ASTContext &Ctx) {
   for (const ThrowSites::Site &Site : Sites.escaping(S)) {
     // A release the rules say cannot throw (`std::mutex::unlock`, which is
     // not declared `noexcept`) does not.
     const auto *E = dyn_cast<Expr>(Site.Where);
-    const Release *R = E ? catalog(Ctx).matchRelease(E) : nullptr;
+    const Release *R = E ? Catalog.in(Ctx).matchRelease(E) : nullptr;
     if (!R || R->MayThrow)
       return Site.Where;
   }
@@ -402,7 +394,7 @@ ManualFinallyCheck::planFinally(llvm::ArrayRef<const Stmt *> Cleanup,
   Plan P;
   std::optional<AdoptedLockGuard> Lock;
   if (Cleanup.size() == 1)
-    Lock = planAdoptedLockGuard(Cleanup.front(), Before, Fn, catalog(Ctx),
+    Lock = planAdoptedLockGuard(Cleanup.front(), Before, Fn, Catalog.in(Ctx),
                                 Ctx);
   // A standard lock guard in either style, where it can adopt the lock.
   if (Lock && Lock->Refusal.empty()) {

@@ -2,7 +2,7 @@
 #ifndef RAII_TIDY_MANUALFINALLYCHECK_H
 #define RAII_TIDY_MANUALFINALLYCHECK_H
 
-#include "catalog/RuleCatalog.h"
+#include "catalog/UnitCatalog.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "support/ExitHandlers.h"
@@ -36,7 +36,7 @@ public:
     Namer.reset();
     Walker.reset();
     Policy.reset();
-    CatalogReady = false;
+    Catalog.startTranslationUnit();
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;
@@ -51,8 +51,6 @@ private:
                 const FunctionDecl *Fn, ASTContext &Ctx);
   bool isMarkedCall(const Stmt *S, llvm::ArrayRef<std::string> Markers) const;
   bool isCommitRollback(const Stmt *Rollback, const Stmt *Commit) const;
-  /// The rules catalog, loaded for this translation unit on first use.
-  const RuleCatalog &catalog(ASTContext &Ctx);
   /// The first place an exception can leave \p S (a throw, or a call that
   /// may throw and is not a release the rules say cannot), or null.
   const Stmt *throwSite(const Stmt *S, ASTContext &Ctx);
@@ -73,8 +71,7 @@ private:
   /// `RaiiGuardStyle: raii`: the runtime's guards where no standard one
   /// says the cleanup exactly.
   const bool RaiiStyle;
-  const RuleCatalog &Catalog;
-  bool CatalogReady = false;
+  UnitCatalog Catalog;
   const std::string CommitMarkersOption;
   const std::string RollbackMarkersOption;
   const NameMatcher AssumeNothrow;

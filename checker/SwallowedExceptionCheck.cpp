@@ -183,10 +183,7 @@ void SwallowedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
-  if (!CatalogReady) {
-    Catalog.require(Ctx.Idents);
-    CatalogReady = true;
-  }
+  Catalog.in(Ctx); // every later question in this unit uses get()
   const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn");
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
       MD && !isInInstantiatedContext(MD))
@@ -245,7 +242,7 @@ bool SwallowedExceptionCheck::isReportingCall(const CallExpr *Call) const {
 
 bool SwallowedExceptionCheck::mayReport(const CallExpr *Call,
                                         unsigned Depth) const {
-  if (isReleaseCall(Call, Catalog))
+  if (isReleaseCall(Call, Catalog.get()))
     return false;
   if (isReportingCall(Call))
     return true;
@@ -407,7 +404,7 @@ void SwallowedExceptionCheck::checkCatch(
     if (Cleanup.empty())
       return;
     if (llvm::all_of(Cleanup,
-                     [&](const Stmt *S) { return isReleaseCall(S, Catalog); }))
+                     [&](const Stmt *S) { return isReleaseCall(S, Catalog.get()); }))
       Form = OnlyReleases;
     else if (Trailing = trailingCopyOf(Try, Site.Block, Cleanup, Ctx);
              !Trailing.empty())

@@ -2,6 +2,7 @@
 #ifndef RAII_TIDY_SWALLOWEDEXCEPTIONCHECK_H
 #define RAII_TIDY_SWALLOWEDEXCEPTIONCHECK_H
 
+#include "catalog/UnitCatalog.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "support/ExitHandlers.h"
 #include "support/NameMatcher.h"
@@ -9,8 +10,6 @@
 #include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::raii {
-
-class RuleCatalog;
 
 /// Finds exit handlers that silently swallow an exception: handlers in
 /// destructors, scope-guard callbacks and `exit(std::exception_ptr)` members
@@ -28,7 +27,7 @@ public:
   void onStartOfTranslationUnit() override {
     Walker.reset();
     BodyReports.clear();
-    CatalogReady = false;
+    Catalog.startTranslationUnit();
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus && LangOpts.CXXExceptions;
@@ -65,8 +64,7 @@ private:
   const std::string IntentMarkersOption;
   const std::string SilentFunctionsOption;
   const SharedOptions Shared;
-  const RuleCatalog &Catalog;
-  bool CatalogReady = false; ///< require()d for this translation unit
+  UnitCatalog Catalog;
   const ExitHandlerRecognizer Recognizer;
   ExitHandlerWalker Walker;
   NameMatcher ReportingNames;

@@ -97,11 +97,8 @@ void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
   // Findings in system headers are never shown: do not analyse them.
   if (Result.SourceManager->isInSystemHeader(Fn->getLocation()))
     return;
-  if (!CatalogReady) {
-    Catalog.require(Result.Context->Idents);
-    CatalogReady = true;
-  }
-  auto FA = analyzeFunction(Fn, *Result.Context, Catalog, Opts);
+  auto FA = analyzeFunction(Fn, *Result.Context, Catalog.in(*Result.Context),
+                            Opts);
   if (FA && FA->Analyzed)
     report(*FA, *Result.Context);
 }

@@ -9,6 +9,7 @@
 #ifndef RAII_TIDY_ENGINE_RESOURCECHECK_H
 #define RAII_TIDY_ENGINE_RESOURCECHECK_H
 
+#include "catalog/UnitCatalog.h"
 #include "engine/Analysis.h"
 #include "support/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -23,12 +24,11 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override {
     clearAnalysisCache();
-    CatalogReady = false;
+    Catalog.startTranslationUnit();
   }
 
 protected:
   virtual void report(const FunctionAnalysis &FA, ASTContext &Ctx) = 0;
-  const RuleCatalog &catalog() const { return Catalog; }
   /// The guard a fix or message names for \p F under RaiiGuardStyle: in
   /// `std` style the family's `std` guard (the standard's or the library's
   /// own, never the raii runtime's; empty when it names none).
@@ -50,8 +50,7 @@ protected:
 private:
   const SharedOptions Shared;
   const AnalysisOptions Opts;
-  const RuleCatalog &Catalog;
-  bool CatalogReady = false; ///< require()d for this translation unit
+  UnitCatalog Catalog;
 };
 
 } // namespace clang::tidy::raii

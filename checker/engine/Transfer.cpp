@@ -68,8 +68,9 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
 
 bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
                                             const Stmt *Call) const {
-  // Only a callee the translation unit shows storing the handle: one it
-  // cannot see may as well borrow it and fail.
+  // Only a callee whose body the translation unit has (one that stores the
+  // handle, or takes a `calls: take` family's): one it cannot see may as
+  // well borrow the handle and fail.
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
   if (!FD || !FD->hasBody())

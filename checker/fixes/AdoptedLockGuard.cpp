@@ -24,16 +24,12 @@ planAdoptedLockGuard(const Stmt *Cleanup, const Stmt *Before,
   if (!R || !R->Fam || !R->Fam->IsLock || R->Handle.Kind != HandleSpec::This ||
       !Unlock->getImplicitObjectArgument())
     return std::nullopt;
-  AdoptedLockGuard Out;
   llvm::StringRef Std = R->Fam->GuardStd;
-  if (Std == "std::lock_guard" || Std == "std::scoped_lock" ||
-      Std == "std::unique_lock")
-    Out.Guard = "std::lock_guard";
-  else if (Std == "std::shared_lock")
-    Out.Guard = "std::shared_lock";
-  else
+  if (!isRewritableLockGuard(Std))
     return std::nullopt;
-  Out.Header = Out.Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>";
+  AdoptedLockGuard Out;
+  Out.Guard = Std == "std::shared_lock" ? "std::shared_lock" : "std::lock_guard";
+  Out.Header = lockGuardHeader(Out.Guard).str();
 
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();

@@ -566,6 +566,10 @@ bool isRewritableLockGuard(llvm::StringRef Guard) {
          Guard == "std::unique_lock" || Guard == "std::shared_lock";
 }
 
+llvm::StringRef lockGuardHeader(llvm::StringRef Guard) {
+  return Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>";
+}
+
 void resetGuardRewriteNames() { guardRewriteNamer().reset(); }
 
 } // namespace clang::tidy::raii

@@ -113,6 +113,9 @@ bool lockedByCall(const Acquisition &A);
 /// True for the standard guards this rewrite declares: `std::lock_guard`,
 /// `std::scoped_lock`, `std::unique_lock`, `std::shared_lock`.
 bool isRewritableLockGuard(llvm::StringRef Guard);
+/// The header that declares standard lock guard \p Guard: `<shared_mutex>`
+/// for `std::shared_lock`, `<mutex>` for the others.
+llvm::StringRef lockGuardHeader(llvm::StringRef Guard);
 
 /// The names the guard rewrites (locks, C++ handles) hand out in this
 /// translation unit, so that two fixes never pick clashing names.
