@@ -6,6 +6,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::raii {
 
@@ -114,16 +115,57 @@ bool isVirtual(const FunctionDecl *FD) {
 
 } // namespace
 
-void ConstantValues::scanStaticWrites(ASTContext &Ctx) {
-  Scanned = true;
+bool ConstantValues::changed(const VarDecl *V) {
+  V = V->getCanonicalDecl();
+  auto [It, New] = ChangedCache.try_emplace(V, false);
+  if (!New)
+    return It->second;
+  // The scan reads the declarations as written: a copy in an instantiation
+  // is not what it sees.
+  const auto *Parent =
+      dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
+  if ((Parent && Parent->getTemplateInstantiationPattern()) ||
+      V->getTemplateSpecializationKind() != TSK_Undeclared)
+    return It->second = true;
+  ASTContext &Ctx = V->getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();
-  StaticUses Uses;
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (SM.isInMainFile(SM.getExpansionLoc(D->getLocation())))
-      Uses.decl(D);
-  for (const auto &[V, N] : Uses.Refs)
-    if (Uses.Reads.lookup(V) != N)
-      Changed.insert(V);
+  if (!Indexed) {
+    Indexed = true;
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+      SourceLocation L = SM.getExpansionLoc(D->getLocation());
+      if (SM.isInMainFile(L))
+        Tops.push_back({D, SM.getFileOffset(L)});
+    }
+    // In file order already, but for a declaration a macro expands out of
+    // place.
+    llvm::stable_sort(Tops, [](const TopDecl &A, const TopDecl &B) {
+      return A.Offset < B.Offset;
+    });
+  }
+  // The last top-level declaration at or before V's first declaration is
+  // the one that holds it (a function, a namespace, a class) or precedes it.
+  const unsigned At =
+      SM.getFileOffset(SM.getExpansionLoc(V->getFirstDecl()->getLocation()));
+  auto I = llvm::partition_point(
+      Tops, [&](const TopDecl &T) { return T.Offset <= At; });
+  if (I != Tops.begin())
+    --I;
+  // Only the function that declares a local static can name it.
+  auto End = V->isStaticLocal() ? std::next(I) : Tops.end();
+  bool Result = false;
+  for (; I != End && !Result; ++I) {
+    if (!I->Scanned) {
+      I->Scanned = true;
+      StaticUses Uses;
+      Uses.decl(I->D);
+      for (const auto &[W, N] : Uses.Refs)
+        if (Uses.Reads.lookup(W) != N)
+          I->Changes.push_back(W);
+    }
+    Result = llvm::is_contained(I->Changes, V);
+  }
+  ChangedCache[V] = Result;
+  return Result;
 }
 
 std::optional<int64_t> ConstantValues::valueOf(const VarDecl *V) {
@@ -139,9 +181,7 @@ std::optional<int64_t> ConstantValues::valueOf(const VarDecl *V) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(V->getLocation())))
     return std::nullopt;
-  if (!Scanned)
-    scanStaticWrites(Ctx);
-  if (Changed.count(V->getCanonicalDecl()))
+  if (changed(V))
     return std::nullopt;
   if (!Init)
     return 0; // zero-initialised, and never written

@@ -16,10 +16,13 @@
 // enabled() const { return enabled_; }`), with the fields and variables
 // such a getter reads.
 //
-// One table per translation unit (the engine's cache owns it); the scan for
-// writes to file statics runs once, on the first question about one, and
-// only over the main file's declarations (a header cannot write a static
-// the main file declares after including it).
+// One table per translation unit (the engine's cache owns it). Whether a
+// variable of internal linkage is changed is asked of the main file's
+// top-level declarations from the one that declares it on (nothing earlier
+// can name it, and a header cannot write a static the main file declares
+// after including it), one declaration at a time until one changes it; each
+// declaration is scanned once per translation unit, for every such variable
+// at once, so the questions together cost at most one walk of the file.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_CONSTANTVALUES_H
@@ -30,6 +33,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <vector>
 
 namespace clang::tidy::raii {
 
@@ -45,11 +49,20 @@ public:
               llvm::SmallVectorImpl<const Decl *> &Reads);
 
 private:
-  void scanStaticWrites(ASTContext &Ctx);
+  /// True if a declaration of the main file changes \p V or lets it escape.
+  bool changed(const VarDecl *V);
 
-  bool Scanned = false;
-  /// Variables of internal linkage the main file changes or lets escape.
-  llvm::DenseSet<const VarDecl *> Changed;
+  /// A top-level declaration of the main file, and once scanned the
+  /// variables of internal linkage it changes or lets escape.
+  struct TopDecl {
+    const Decl *D;
+    unsigned Offset; ///< of its location in the main file
+    bool Scanned = false;
+    llvm::SmallVector<const VarDecl *, 0> Changes;
+  };
+  std::vector<TopDecl> Tops;
+  bool Indexed = false;
+  llvm::DenseMap<const VarDecl *, bool> ChangedCache;
   llvm::DenseMap<const FunctionDecl *, std::optional<int64_t>> Returns;
   struct PureInfo {
     bool Pure = false;

@@ -204,6 +204,52 @@ void positiveStaticWrittenElsewhere(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
 
+// Written only by a function after the ones that test it, or its address
+// taken there: the whole rest of the file counts.
+static int late = 1;
+static int lateEscaped = 1;
+
+void positiveStaticWrittenLater(void) {
+  pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (late)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+void positiveStaticEscapesLater(void) {
+  pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (lateEscaped)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+void setLate(void) { late = 0; }
+int *lateAddress(void) { return &lateEscaped; }
+
+// A local static: only its own function can change it.
+void negativeLocalStaticNeverWritten(void) {
+  static int enabled = 1;
+  pthread_mutex_lock(&mu);
+  work();
+  if (enabled)
+    pthread_mutex_unlock(&mu);
+}
+
+void positiveLocalStaticWritten(void) {
+  static int first = 1;
+  pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  work();
+  if (first)
+    pthread_mutex_unlock(&mu);
+  first = 0;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
 // ---- constant trip counts -------------------------------------------------
 
 void negativeOneTripLoops(void) {

@@ -150,3 +150,18 @@ void negativeStaticNeverWritten() {
   if (!never)
     delete[] buf;
 }
+
+// A local static of a template is written in the template as written; each
+// instantiation has its own copy, which is just as changeable.
+template <typename T> void positiveLocalStaticInTemplate() {
+  static bool first = true;
+  char *buf = new char[sizeof(T)];
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: the function is a template instantiation; an edit would change every instantiation
+  work();
+  if (first)
+    delete[] buf;
+  first = false;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'buf' is skipped when the function ends here
+template void positiveLocalStaticInTemplate<int>();
