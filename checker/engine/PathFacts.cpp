@@ -333,35 +333,18 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   }
 }
 
-/// True if \p S writes a variable or field: an assignment, an increment, a
-/// declaration (sub-expressions that are elements of their own aside).
-static bool writes(const Stmt *S, const llvm::DenseSet<const Stmt *> &Elements,
-                   bool Top) {
-  if (!S || (!Top && Elements.count(S)) || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<DeclStmt>(S))
-    return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    return true;
-  if (const auto *UO = dyn_cast<UnaryOperator>(S);
-      UO && UO->isIncrementDecrementOp())
-    return true;
-  for (const Stmt *C : S->children())
-    if (writes(C, Elements, false))
-      return true;
-  return false;
-}
-
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
-  // Most elements (calls, reads) write nothing: asked once per element.
-  auto [It, New] = Writes.try_emplace(S, false);
+  // An element is applied once per path and visit: what it writes, in
+  // order, is found once.
+  auto [It, New] = Effects.try_emplace(S);
   if (New)
-    It->second = writes(S, Elements, /*Top=*/true);
-  if (It->second)
-    visit(S, F, /*Top=*/true, /*Maybe=*/false);
+    effects(S, /*Top=*/true, /*Maybe=*/false, It->second);
+  for (const Effect &E : It->second)
+    replay(E, F);
 }
 
-void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {
+void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
+                             llvm::SmallVectorImpl<Effect> &Out) const {
   // A sub-expression that is an element of its own is applied as one; a
   // nested function is another function.
   if (!S || (!Top && Elements.count(S)) || isa<LambdaExpr, BlockExpr>(S))
@@ -370,31 +353,37 @@ void ConditionFacts::visit(const Stmt *S, FactSet &F, bool Top, bool Maybe) {
   // only some evaluations run (an arm of `?:`, the right of `&&`) writes
   // without a value.
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
-    visit(CO->getCond(), F, false, Maybe);
-    visit(CO->getTrueExpr(), F, false, true);
-    visit(CO->getFalseExpr(), F, false, true);
+    effects(CO->getCond(), false, Maybe, Out);
+    effects(CO->getTrueExpr(), false, true, Out);
+    effects(CO->getFalseExpr(), false, true, Out);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
              BO && BO->isLogicalOp()) {
-    visit(BO->getLHS(), F, false, Maybe);
-    visit(BO->getRHS(), F, false, true);
+    effects(BO->getLHS(), false, Maybe, Out);
+    effects(BO->getRHS(), false, true, Out);
   } else if (!isa<StmtExpr>(S)) {
     for (const Stmt *C : S->children())
-      visit(C, F, false, Maybe);
+      effects(C, false, Maybe, Out);
   }
-  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    if (BO->isAssignmentOp())
-      write(BO->getLHS(), Maybe ? nullptr : BO, F);
-  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-    if (UO->isIncrementDecrementOp())
-      write(UO->getSubExpr(), Maybe ? nullptr : UO, F);
-  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-    for (const Decl *D : DS->decls()) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  const auto *UO = dyn_cast<UnaryOperator>(S);
+  if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||
+      isa<DeclStmt>(S))
+    Out.push_back({S, Maybe});
+}
+
+void ConditionFacts::replay(const Effect &E, FactSet &F) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {
+    write(BO->getLHS(), E.Maybe ? nullptr : BO, F);
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E.S)) {
+    write(UO->getSubExpr(), E.Maybe ? nullptr : UO, F);
+  } else {
+    for (const Decl *D : cast<DeclStmt>(E.S)->decls()) {
       const auto *V = dyn_cast<VarDecl>(D);
       if (!V)
         continue;
       V = cast<VarDecl>(V->getCanonicalDecl());
       forget(V, F);
-      if (Maybe || !useful(V, 1) || !tracked(V) || !V->getInit())
+      if (E.Maybe || !useful(V, 1) || !tracked(V) || !V->getInit())
         continue;
       if (std::optional<Fact> New = stored(V, V->getInit(), F))
         F.add(*New);

@@ -135,8 +135,16 @@ private:
                              const FactSet &F);
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
-  /// \p Maybe: \p S runs only on some evaluations of the element.
-  void visit(const Stmt *S, FactSet &F, bool Top, bool Maybe);
+  /// A write an element makes: an assignment, an increment or a
+  /// declaration; \p Maybe: one only some evaluations of the element run.
+  struct Effect {
+    const Stmt *S;
+    bool Maybe;
+  };
+  /// Appends the writes of \p S to \p Out in the order they happen.
+  void effects(const Stmt *S, bool Top, bool Maybe,
+               llvm::SmallVectorImpl<Effect> &Out) const;
+  void replay(const Effect &E, FactSet &F);
 
   const FunctionContext &C;
   ConstantValues &Values;
@@ -145,7 +153,8 @@ private:
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
   llvm::DenseSet<const Stmt *> Elements;
-  llvm::DenseMap<const Stmt *, bool> Writes; ///< per element: writes at all
+  /// Per element applied so far, its writes.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   /// How many branches test each condition record and read each tracked
   /// variable.
   llvm::DenseMap<const void *, unsigned> Tested;

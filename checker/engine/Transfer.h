@@ -15,6 +15,7 @@
 #include "engine/FunctionContext.h"
 #include "engine/Lattice.h"
 #include "clang/AST/StmtVisitor.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::raii {
 
@@ -74,6 +75,8 @@ private:
   /// The acquisitions (not locks) \p E names: every one held in a tracked
   /// variable, or one element of a tracked array (`fds[1]`).
   void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;
+  void findNamedAcqs(const Expr *E,
+                     llvm::SmallVectorImpl<unsigned> &Named) const;
   const ValueDecl *trackedRoot(const Expr *E) const;
   ReturnedValue classifyReturn(const Expr *V) const;
   void mayThrowHere(const Stmt *Where);
@@ -87,6 +90,8 @@ private:
   State *St = nullptr;
   AnalysisEvents *Ev = nullptr;
   ExitSink *Exits = nullptr;
+  /// namedAcqs per expression asked.
+  mutable llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 1>> NamedCache;
 };
 
 } // namespace clang::tidy::raii

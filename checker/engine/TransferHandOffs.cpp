@@ -27,7 +27,17 @@ const ValueDecl *TransferFunctions::trackedRoot(const Expr *E) const {
 }
 
 void TransferFunctions::namedAcqs(const Expr *E,
-                         llvm::SmallVectorImpl<unsigned> &Named) const {
+                                  llvm::SmallVectorImpl<unsigned> &Named) const {
+  // Asked of the same argument on every path and visit: the answer depends
+  // on the expression alone.
+  auto [It, New] = NamedCache.try_emplace(E);
+  if (New)
+    findNamedAcqs(E, It->second);
+  Named.append(It->second.begin(), It->second.end());
+}
+
+void TransferFunctions::findNamedAcqs(
+    const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const {
   E = E->IgnoreParenCasts();
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
   const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
