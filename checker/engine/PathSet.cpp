@@ -18,15 +18,22 @@ bool PathSet::join(Path &&P) {
     return false;
   if (Paths.empty()) {
     Paths.push_back(std::move(P));
+    Changed |= 1;
     return true;
   }
   if (!Merged) {
-    for (Path &Q : Paths)
-      if (sameResources(Q.St, P.St)) {
-        bool Changed = Q.St.join(P.St);
-        return Q.Facts.intersect(P.Facts) || Changed;
-      }
+    for (unsigned I = 0; I < Paths.size(); ++I) {
+      Path &Q = Paths[I];
+      if (!sameResources(Q.St, P.St))
+        continue;
+      bool Grew = Q.St.join(P.St);
+      Grew |= Q.Facts.intersect(P.Facts);
+      if (Grew)
+        Changed |= 1u << I;
+      return Grew;
+    }
     if (Paths.size() < MaxPaths) {
+      Changed |= 1u << Paths.size();
       Paths.push_back(std::move(P));
       return true;
     }
@@ -39,10 +46,23 @@ bool PathSet::join(Path &&P) {
     Paths.resize(1);
     Paths[0].St.join(P.St);
     Paths[0].Facts.intersect(P.Facts);
+    Changed = 1;
     return true;
   }
-  bool Changed = Paths[0].St.join(P.St);
-  return Paths[0].Facts.intersect(P.Facts) || Changed;
+  bool Grew = Paths[0].St.join(P.St);
+  Grew |= Paths[0].Facts.intersect(P.Facts);
+  if (Grew)
+    Changed = 1;
+  return Grew;
+}
+
+llvm::SmallVector<Path, 1> PathSet::takeChanged() {
+  llvm::SmallVector<Path, 1> Out;
+  for (unsigned I = 0; I < Paths.size(); ++I)
+    if (Changed & (1u << I))
+      Out.push_back(Paths[I]);
+  Changed = 0;
+  return Out;
 }
 
 } // namespace clang::tidy::raii

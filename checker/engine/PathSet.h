@@ -7,7 +7,8 @@
 // kept apart, so that a later branch on the same condition takes each one
 // its own way. Past MaxPaths distinct states the point falls back to one
 // path, the join of all (the path-insensitive analysis), for good: the cost
-// stays linear in the CFG.
+// stays linear in the CFG. Only the paths that changed since a point was
+// last left are sent on again.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_PATHSET_H
@@ -31,10 +32,14 @@ public:
   llvm::ArrayRef<Path> paths() const { return Paths; }
   /// Joins \p P in; true if the set changed.
   bool join(Path &&P);
+  /// Copies of the paths that changed since the last call (the others
+  /// would only send their successors what those already have).
+  llvm::SmallVector<Path, 1> takeChanged();
 
 private:
   llvm::SmallVector<Path, 1> Paths;
-  bool Merged = false; ///< fell back to one path
+  bool Merged = false;  ///< fell back to one path
+  unsigned Changed = 0; ///< bit i: Paths[i] changed
 };
 
 /// True if \p A and \p B say the same of every acquisition (the states

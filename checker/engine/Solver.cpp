@@ -156,8 +156,11 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
 }
 
 void Solver::propagate(const CFGBlock *B) {
-  // A copy: a self-loop joins into the block's own set.
-  llvm::SmallVector<Path, 1> Paths(In[B->getBlockID()].paths());
+  // Copies: a self-loop joins into the block's own set. The fixpoint sends
+  // on what changed; the final pass every path.
+  llvm::SmallVector<Path, 1> Paths =
+      Final ? llvm::SmallVector<Path, 1>(In[B->getBlockID()].paths())
+            : In[B->getBlockID()].takeChanged();
   for (Path &P : Paths)
     propagate(B, std::move(P));
 }

@@ -334,8 +334,12 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
     if (MC)
       handOffObject(MC);
   }
-  if (const FunctionDecl *FD = E->getDirectCallee();
-      FD && !FD->isNoReturn() && C.Roles.neverReturns(E))
+  auto [NoReturn, New] = NoReturnCache.try_emplace(E, false);
+  if (New) {
+    const FunctionDecl *FD = E->getDirectCallee();
+    NoReturn->second = FD && !FD->isNoReturn() && C.Roles.neverReturns(E);
+  }
+  if (NoReturn->second)
     St->Reachable = false;
 }
 

@@ -92,6 +92,15 @@ private:
   ExitSink *Exits = nullptr;
   /// namedAcqs per expression asked.
   mutable llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 1>> NamedCache;
+  /// Per call or construction: each argument that names an acquisition.
+  struct NamedArg {
+    unsigned Arg, Acq;
+    bool AddrOf;   ///< passed as `&h`
+    bool Interior; ///< `&p->field`: a part of the block p holds
+  };
+  llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
+  /// Per call: the callee never returns (a summary's answer).
+  llvm::DenseMap<const CallExpr *, bool> NoReturnCache;
 };
 
 } // namespace clang::tidy::raii

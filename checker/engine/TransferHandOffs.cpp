@@ -163,44 +163,53 @@ static bool calleeHasBody(const Expr *Call) {
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,
-                           llvm::ArrayRef<const Expr *> Args) {
+                                    llvm::ArrayRef<const Expr *> Args) {
+  // Which arguments name acquisitions depends on the call alone: found once
+  // per function, so that the usual call, which passes none, costs a lookup.
+  auto [It, New] = ArgsCache.try_emplace(Call);
+  if (New) {
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *Arg = Args[I]->IgnoreParenCasts();
+      bool AddrOf = false, Interior = false;
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+          UO && UO->getOpcode() == UO_AddrOf) {
+        Arg = UO->getSubExpr()->IgnoreParenCasts();
+        AddrOf = true;
+        if (const Expr *Block = blockOf(Arg); Block != Arg) {
+          Arg = Block; // `use(&p->base)` passes the block p holds
+          AddrOf = false;
+          Interior = true;
+        }
+      }
+      llvm::SmallVector<unsigned, 4> Named;
+      namedAcqs(Arg, Named);
+      for (unsigned J : Named)
+        It->second.push_back({I, J, AddrOf, Interior});
+    }
+  }
+  if (It->second.empty())
+    return;
   const auto *CE = dyn_cast<CXXConstructExpr>(Call);
   const bool IntoLocal = CE && constructsLocal(CE, C.Body);
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    const Expr *Arg = Args[I]->IgnoreParenCasts();
-    bool AddrOf = false, Interior = false;
-    if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
-        UO && UO->getOpcode() == UO_AddrOf) {
-      Arg = UO->getSubExpr()->IgnoreParenCasts();
-      AddrOf = true;
-      if (const Expr *Block = blockOf(Arg); Block != Arg) {
-        Arg = Block; // `use(&p->base)` passes the block p holds
-        AddrOf = false;
-        Interior = true;
-      }
-    }
-    llvm::SmallVector<unsigned, 4> Named;
-    namedAcqs(Arg, Named);
-    for (unsigned J : Named) {
-      if (!(*St)[J].held())
-        continue;
-      const Acquisition &A = C.acqs()[J];
-      // A field's address given to a function this file defines fills or
-      // reads the field (`parse(&ab->exact_)`); only code the file cannot
-      // see may keep the block through it.
-      if (Interior && calleeHasBody(Call))
-        continue;
-      switch (argumentFate(Call, I, AddrOf, *A.Fam, C.Roles.catalog(), C.Ctx,
-                           IntoLocal)) {
-      case ArgFate::Borrowed:
-        break;
-      case ArgFate::MaybeTaken:
-        escape(J, true, Call);
-        break;
-      case ArgFate::Taken:
-        escape(J, false, Call);
-        break;
-      }
+  for (const NamedArg &N : It->second) {
+    if (!(*St)[N.Acq].held())
+      continue;
+    const Acquisition &A = C.acqs()[N.Acq];
+    // A field's address given to a function this file defines fills or
+    // reads the field (`parse(&ab->exact_)`); only code the file cannot
+    // see may keep the block through it.
+    if (N.Interior && calleeHasBody(Call))
+      continue;
+    switch (argumentFate(Call, N.Arg, N.AddrOf, *A.Fam, C.Roles.catalog(),
+                         C.Ctx, IntoLocal)) {
+    case ArgFate::Borrowed:
+      break;
+    case ArgFate::MaybeTaken:
+      escape(N.Acq, true, Call);
+      break;
+    case ArgFate::Taken:
+      escape(N.Acq, false, Call);
+      break;
     }
   }
 }
