@@ -79,6 +79,10 @@ struct Acquisition {
   bool HeldAtExit = false; ///< may still be held when the function ends
   bool ReleasedSomewhere = false;
   bool Escaped = false;     ///< handed off on some path
+  /// The CFG elements that hand it off (a `return`, a store, a call that
+  /// takes it), and whether it is also handed off outside any element.
+  llvm::SmallVector<const Stmt *, 1> HandOffs;
+  bool HandedOffElsewhere = false;
   /// Passed to a callee that may have taken it, and no path releases it
   /// after that call.
   bool MaybeTaken = false;

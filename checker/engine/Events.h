@@ -41,9 +41,11 @@ public:
   virtual ~AnalysisEvents() = default;
   virtual void acquired(unsigned Acq) {}
   virtual void released(unsigned Acq, const Expr *Release) {}
-  /// \p Acq is handed off; \p TentativeBy, if set, is a call that may
-  /// have taken it (see releasedAfterTake).
-  virtual void handedOff(unsigned Acq, const Stmt *TentativeBy) {}
+  /// \p Acq is handed off in CFG element \p Where (null: where no element
+  /// is being applied, a destruction); \p TentativeBy, if set, is a call
+  /// that may have taken it (see releasedAfterTake).
+  virtual void handedOff(unsigned Acq, const Stmt *TentativeBy,
+                         const Stmt *Where) {}
   /// A handle passed to \p Call, which may have taken it, is released later
   /// on the path: the call only borrowed it.
   virtual void releasedAfterTake(unsigned Acq, const Stmt *Call) {}

@@ -62,11 +62,16 @@ void FunctionAnalysis::releasedAfterTake(unsigned Acq, const Stmt *Call) {
     Acquisitions[Acq].BorrowedBy.push_back(Call);
 }
 
-void FunctionAnalysis::handedOff(unsigned Acq, const Stmt *TentativeBy) {
+void FunctionAnalysis::handedOff(unsigned Acq, const Stmt *TentativeBy,
+                                 const Stmt *Where) {
   Acquisition &A = Acquisitions[Acq];
-  if (!TentativeBy)
+  if (!TentativeBy) {
     A.Escaped = true;
-  else if (!llvm::is_contained(A.TakenBy, TentativeBy))
+    if (!Where)
+      A.HandedOffElsewhere = true;
+    else if (!llvm::is_contained(A.HandOffs, Where))
+      A.HandOffs.push_back(Where);
+  } else if (!llvm::is_contained(A.TakenBy, TentativeBy))
     A.TakenBy.push_back(TentativeBy);
 }
 

@@ -61,7 +61,8 @@ public:
   // AnalysisEvents.
   void acquired(unsigned Acq) override;
   void released(unsigned Acq, const Expr *Release) override;
-  void handedOff(unsigned Acq, const Stmt *TentativeBy) override;
+  void handedOff(unsigned Acq, const Stmt *TentativeBy,
+                 const Stmt *Where) override;
   void releasedAfterTake(unsigned Acq, const Stmt *Call) override;
   void doubleRelease(unsigned Acq, const Expr *Second,
                      const Expr *First) override;

@@ -17,7 +17,9 @@ void TransferFunctions::apply(const Stmt *S, State &State, AnalysisEvents &Event
   St = &State;
   Ev = &Events;
   Exits = &Sink;
+  Element = S;
   Visit(S);
+  Element = nullptr;
 }
 
 void TransferFunctions::destroy(const VarDecl *Var, State &State) {

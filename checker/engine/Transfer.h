@@ -90,6 +90,7 @@ private:
   State *St = nullptr;
   AnalysisEvents *Ev = nullptr;
   ExitSink *Exits = nullptr;
+  const Stmt *Element = nullptr; ///< the CFG element being applied
   /// namedAcqs per expression asked.
   mutable llvm::DenseMap<const Expr *, llvm::SmallVector<unsigned, 1>> NamedCache;
   /// Per call or construction: each argument that names an acquisition.

@@ -79,7 +79,7 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
   } else {
     S.dropTo(AcqState::Escaped);
   }
-  Ev->handedOff(J, Tentative ? By : nullptr);
+  Ev->handedOff(J, Tentative ? By : nullptr, Element);
 }
 
 void TransferFunctions::escapeRoot(const ValueDecl *Root) {

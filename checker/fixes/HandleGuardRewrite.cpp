@@ -90,6 +90,10 @@ private:
   /// dies when leaving the blocks around \p S: its destructor runs before
   /// the guard's, after the release it replaces.
   bool destroyedBefore(const Stmt *S) const;
+  /// The edit that dismisses guard \p Name where the function hands the
+  /// handle off in CFG element \p E, or null with the reason in \p Why.
+  std::optional<FixItHint> letGo(const Stmt *E, llvm::StringRef Name,
+                                 std::string &Why) const;
 
   const FunctionAnalysis &FA;
   const Acquisition &A;
@@ -166,12 +170,62 @@ bool Planner::destroyedBefore(const Stmt *S) const {
   return false;
 }
 
+std::optional<FixItHint> Planner::letGo(const Stmt *E, llvm::StringRef Name,
+                                        std::string &Why) const {
+  const BodyIndex &Body = H.body();
+  // The statement the hand-off is part of, and every evaluation of it
+  // hands the handle off (not only one arm of `?:` or the right of `&&`).
+  const Stmt *S = E;
+  for (const Stmt *P = Body.parent(S); P && isa<Expr>(P);
+       S = P, P = Body.parent(P)) {
+    const auto *CO = dyn_cast<AbstractConditionalOperator>(P);
+    const auto *BO = dyn_cast<BinaryOperator>(P);
+    if ((CO && CO->getCond() != S) ||
+        (BO && BO->isLogicalOp() && BO->getRHS() == S) ||
+        isa<LambdaExpr>(P)) {
+      Why = "'" + A.Name + "' is handed off on only some evaluations of a "
+                           "statement";
+      return std::nullopt;
+    }
+  }
+  if (inMacro(S)) {
+    Why = "a hand-off of '" + A.Name + "' is written in a macro";
+    return std::nullopt;
+  }
+  if (!Body.isAncestor(Scope, S) || !H.before(From, S)) {
+    Why = "'" + A.Name + "' is handed off where the guard does not hold it";
+    return std::nullopt;
+  }
+  const Stmt *Parent = Body.parent(S);
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S);
+      Ret && Ret->getRetValue() && H.names(ignoreValueCasts(Ret->getRetValue()))) {
+    // `return p;` returns what the guard lets go of (std::unique_ptr's
+    // release() gives the pointer; the runtime's gives nothing).
+    if (!Shape.Runtime)
+      return FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(
+              Ret->getRetValue()->IgnoreParenCasts()->getSourceRange()),
+          (Name + ".release()").str());
+    if (isa_and_nonnull<CompoundStmt>(Parent))
+      return insertStatementBefore(S, (Name + ".release();").str(), SM);
+  } else if (isa<Expr>(S) && isa_and_nonnull<CompoundStmt>(Parent)) {
+    // After the statement: if it throws, the handle is not handed off and
+    // the guard still releases it.
+    if (auto Fix = insertStatementAfter(S, (Name + ".release();").str(), SM,
+                                        LO))
+      return Fix;
+  }
+  Why = "'" + A.Name + "' is handed off inside a larger statement";
+  return std::nullopt;
+}
+
 GuardRewrite Planner::run() {
   if (isInInstantiatedContext(FA.Fn))
     return refuse("the function is a template instantiation; an edit would "
                   "change every instantiation");
   if (!LO.CPlusPlus11)
     return refuse("the guard needs C++11");
+  H.allowHandOffs();
   if (auto Why = H.refusal())
     return refuse(*Why);
   if (H.release().empty())
@@ -235,6 +289,13 @@ GuardRewrite Planner::run() {
       Out.Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(R->getSourceRange()),
           Name + ".reset()"));
+  }
+  for (const Stmt *E : A.HandOffs) {
+    std::string Why;
+    auto Fix = letGo(E, Name, Why);
+    if (!Fix)
+      return refuse(Why);
+    Out.Fixes.push_back(*Fix);
   }
   return Out;
 }

@@ -17,11 +17,16 @@
 //    object with a destructor dies in between) is deleted, also when a
 //    validity test guards it (`if (p) free(p);`);
 //  - any other release releases now through the guard: `free_p.reset()`;
+//  - where the function hands the handle off (a `return` of it, a store,
+//    an insertion, a call whose rule takes it) the guard lets go:
+//    `return free_p.release();` with std::unique_ptr, else a
+//    `free_p.release();` statement after the hand-off (before a `return`);
 //  - paths that leaked (raii-release-skipped) are released by the guard
 //    too: the one change of behaviour, and the point of the fix.
 //
 // Refused with a one-line reason: template instantiations, macros, a
-// handle handed off, copied, returned, captured, passed to a function that
+// handle handed off where no statement can let go of it (one arm of `?:`,
+// inside a larger statement), copied, captured, passed to a function that
 // may keep it, assigned another handle or value, released through another
 // function or outside the block, an acquire that is not a statement of its
 // own or not in the block that declares the variable, a jump into the

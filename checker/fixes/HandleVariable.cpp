@@ -98,7 +98,8 @@ std::optional<std::string> HandleVariable::refusal() {
   if (A.IsLock || !V || isa<ParmVarDecl>(V) || !V->hasLocalStorage())
     return std::string("the handle is not held in a local variable");
   Var = V;
-  if (A.Escaped || A.MaybeTaken)
+  if (A.MaybeTaken ||
+      (A.Escaped && (!HandOffsAllowed || A.HandedOffElsewhere)))
     return "'" + A.Name + "' is handed off on some path";
   if (inMacro(A.Site))
     return std::string("the acquire is written in a macro");
@@ -292,6 +293,10 @@ std::optional<std::string>
 HandleVariable::escapingUse(bool CallsBorrow) const {
   const SourceManager &SM = Ctx.getSourceManager();
   for (const DeclRefExpr *R : Uses) {
+    if (HandOffsAllowed && llvm::any_of(A.HandOffs, [&](const Stmt *H) {
+          return Body.isAncestor(H, R);
+        }))
+      continue;
     const Stmt *E = nullptr;
     const Stmt *P = Body.valueParent(R, &E);
     if (!P)

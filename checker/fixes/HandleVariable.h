@@ -32,6 +32,11 @@ public:
   /// value, incremented, captured or its address taken, or starts with
   /// another value. On success var(), release() and intHandle() are set.
   std::optional<std::string> refusal();
+  /// The rewrite lets go of the handle where the function hands it off (a
+  /// `return`, a store, a call that takes it): refusal() then accepts a
+  /// handle handed off in such statements, and escapingUse() does not count
+  /// the uses inside them.
+  void allowHandOffs() { HandOffsAllowed = true; }
 
   /// From here on the rewrite releases the handle when block \p Block
   /// ends; its declaration (the variable's, or the guard's) is statement
@@ -112,6 +117,7 @@ private:
   llvm::SmallVector<const DeclRefExpr *, 8> Uses;
   bool Computed = false;
   bool Captured = false;
+  bool HandOffsAllowed = false;
 };
 
 } // namespace clang::tidy::raii

@@ -14,6 +14,7 @@
 #include <fcntl.h>
 // CHECK-FIXES: #include <memory>
 #include <unistd.h>
+#include <vector>
 
 void work();
 void keep(char *p);
@@ -63,16 +64,19 @@ int releaseInMacro() {
   return 0;
 }
 
-char *handedOff(bool give) {
+// Handed off in the middle of a statement that goes on (`return`s a value
+// after the call): the guard has nowhere to let go in between.
+std::vector<char *> kept;
+bool handedOffInReturn(bool give) {
   char *p = static_cast<char *>(malloc(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
-  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is handed off on some path
-  if (give)
-    return p;
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is handed off inside a larger statement
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  if (give)
+    return kept.push_back(p), true;
   free(p);
-  return nullptr;
+  return false;
 }
 
 int throughWrapper() {
