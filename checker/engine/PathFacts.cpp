@@ -333,13 +333,18 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   }
 }
 
-void ConditionFacts::apply(const Stmt *S, FactSet &F) {
+llvm::ArrayRef<ConditionFacts::Effect>
+ConditionFacts::writesOf(const Stmt *S) {
   // An element is applied once per path and visit: what it writes, in
   // order, is found once.
   auto [It, New] = Effects.try_emplace(S);
   if (New)
     effects(S, /*Top=*/true, /*Maybe=*/false, It->second);
-  for (const Effect &E : It->second)
+  return It->second;
+}
+
+void ConditionFacts::apply(const Stmt *S, FactSet &F) {
+  for (const Effect &E : writesOf(S))
     replay(E, F);
 }
 

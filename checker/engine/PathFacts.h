@@ -83,6 +83,15 @@ public:
   /// after it).
   void prepare(llvm::DenseSet<const Stmt *> Elements,
                llvm::ArrayRef<const Expr *> Branches);
+  /// A write an element makes: an assignment, an increment or a
+  /// declaration; \p Maybe: one only some evaluations of the element run.
+  struct Effect {
+    const Stmt *S;
+    bool Maybe;
+  };
+  /// What CFG element \p S writes, in the order it happens (its own
+  /// sub-expressions that are elements of their own aside).
+  llvm::ArrayRef<Effect> writesOf(const Stmt *S);
   /// Applies what CFG element \p S writes to \p F.
   void apply(const Stmt *S, FactSet &F);
   /// The value of branch condition \p Cond on a path with \p F, when the
@@ -135,12 +144,6 @@ private:
                              const FactSet &F);
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
-  /// A write an element makes: an assignment, an increment or a
-  /// declaration; \p Maybe: one only some evaluations of the element run.
-  struct Effect {
-    const Stmt *S;
-    bool Maybe;
-  };
   /// Appends the writes of \p S to \p Out in the order they happen.
   void effects(const Stmt *S, bool Top, bool Maybe,
                llvm::SmallVectorImpl<Effect> &Out) const;
