@@ -2,9 +2,9 @@
 #include "GuardFixingCheck.h"
 #include "fixes/CCleanupRewrite.h"
 #include "fixes/HandleGuardRewrite.h"
+#include "fixes/IncludePlacement.h"
 #include "support/BoolOption.h"
 #include "clang/AST/ASTContext.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::raii {
 
@@ -34,31 +34,19 @@ void GuardFixingCheck::registerPPCallbacks(const SourceManager &SM,
   Runtime.setPreprocessor(PP);
 }
 
-/// The headers a fix of some guard-fixing check already inserts into a file
-/// of this translation unit: raii-use-guard and raii-release-skipped each
-/// have an IncludeInserter, and two insertions of one header at one place
-/// would both be applied.
-static llvm::StringSet<> &headersInserted() {
-  static llvm::StringSet<> Inserted;
-  return Inserted;
-}
-
 void GuardFixingCheck::onStartOfTranslationUnit() {
   ResourceCheck::onStartOfTranslationUnit();
   resetGuardRewriteNames();
-  headersInserted().clear();
+  resetIncludeInsertions();
 }
 
 void GuardFixingCheck::includeFor(GuardRewrite &Fix, const Acquisition &A,
                                   llvm::StringRef Header, ASTContext &Ctx) {
   if (!Fix.ok())
     return;
-  FileID File = Ctx.getSourceManager().getFileID(A.Site->getBeginLoc());
-  if (!headersInserted()
-           .insert(std::to_string(File.getHashValue()) + Header.str())
-           .second)
-    return;
-  if (auto Include = Inserter.createIncludeInsertion(File, Header))
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (auto Include = includeInsertion(
+          Inserter, SM.getFileID(A.Site->getBeginLoc()), Header, SM))
     Fix.Fixes.push_back(*Include);
 }
 

@@ -1,6 +1,7 @@
 //===- ManualFinallyCheck.cpp - raii-manual-finally -----------------------===//
 #include "ManualFinallyCheck.h"
 #include "fixes/AdoptedLockGuard.h"
+#include "fixes/IncludePlacement.h"
 #include "support/ExitHandlers.h"
 #include "support/Instantiation.h"
 #include "support/Lockables.h"
@@ -350,9 +351,15 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
     Out.append(Include.begin(), Include.end());
     return Out;
   };
+  // The fix's header goes through the unit's include placement; the
+  // alternative is only a note's, applied instead of the fix if at all.
   auto IncludeOf = [&](utils::IncludeInserter &I, llvm::StringRef Header) {
     llvm::SmallVector<FixItHint, 1> Out;
-    if (auto Fix = I.createIncludeInsertion(SM.getFileID(Loc), Header))
+    std::optional<FixItHint> Fix =
+        &I == &Inserter
+            ? includeInsertion(I, SM.getFileID(Loc), Header, SM)
+            : I.createIncludeInsertion(SM.getFileID(Loc), Header);
+    if (Fix)
       Out.push_back(*Fix);
     return Out;
   };

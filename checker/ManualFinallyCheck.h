@@ -5,6 +5,7 @@
 #include "catalog/UnitCatalog.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "fixes/IncludePlacement.h"
 #include "support/ExitHandlers.h"
 #include "support/GuardNaming.h"
 #include "support/NameMatcher.h"
@@ -37,6 +38,7 @@ public:
     Walker.reset();
     Policy.reset();
     Catalog.startTranslationUnit();
+    resetIncludeInsertions();
   }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus11 && LangOpts.CXXExceptions;

@@ -13,6 +13,7 @@
 set -euo pipefail
 packages=(
   clang-22 clang-tidy-22 libclang-22-dev llvm-22-dev llvm-22-tools
+  clang-tools-22 clang-tools-19  # clang-apply-replacements: exported fixes applied in tests
   libclang-rt-22-dev libclang-rt-19-dev  # sanitizer runtimes: ASan C tests, also built with clang-19 in the LLVM 19 lit run
   clang-19 clang-tidy-19 libclang-19-dev llvm-19-dev llvm-19-tools
   cmake ninja-build g++ python3 libgtest-dev libgmock-dev libbenchmark-dev

@@ -44,6 +44,8 @@ config.substitutions += [
     ("%raii_runtime_include", q(runtime_include)),
     ("%mock_include", q(mock)),
     ("%clangxx", q(clangxx)),
+    ("%clang_apply_replacements",
+     q(os.path.join(config.llvm_tools_dir, "clang-apply-replacements"))),
     ("%clang", q(clang)),
     ("%python", q(config.python_executable)),
     ("%raii_src", q(config.raii_src_root)),

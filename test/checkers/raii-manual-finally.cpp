@@ -10,8 +10,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
-// CHECK-FIXES: #include <raii/scope_exit.hpp>
 // CHECK-FIXES: #include <raii/transaction.hpp>
+// CHECK-FIXES: #include <raii/scope_exit.hpp>
 
 int cleanups = 0;
 int commits = 0;

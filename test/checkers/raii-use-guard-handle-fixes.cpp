@@ -40,10 +40,10 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
-// CHECK-FIXES: #include <memory>
 // CHECK-FIXES: #include <raii/handles.hpp>
-// RAII-FIXES: #include <raii/handles.hpp>
+// CHECK-FIXES: #include <memory>
 // RAII-FIXES: #include <memory>
+// RAII-FIXES: #include <raii/handles.hpp>
 #include <stdexcept>
 #include <string>
 #include <unistd.h>

@@ -147,8 +147,8 @@ void positiveAbslTwice() noexcept {
 // CHECK-DELETED: qm.unlock();
 // CHECK-DELETED: bm.unlock();
 
-// STD-FIXES: #include <mutex>
 // STD-FIXES: #include <shared_mutex>
+// STD-FIXES: #include <mutex>
 // STD-FIXES: std::lock_guard lock_qm(qm);
 // STD-FIXES: std::shared_lock lock_bsm(bsm);
 // STD-DELETED: qm.unlock();
