@@ -196,6 +196,18 @@ std::optional<FixItHint> Planner::letGo(const Stmt *E, llvm::StringRef Name,
     Why = "'" + A.Name + "' is handed off where the guard does not hold it";
     return std::nullopt;
   }
+  // Let go once, for good: not in a loop the guard is outside of, and no
+  // release after it (`new Set(&lists[i]);` in a loop, `delete[] lists;`
+  // after it: the hand-off was a use, and the guard must still release).
+  for (const Stmt *P = Body.parent(S); P && P != Scope; P = Body.parent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
+      Why = "'" + A.Name + "' is handed off inside a loop";
+      return std::nullopt;
+    }
+  if (llvm::any_of(A.Releases, [&](const Expr *R) { return H.before(S, R); })) {
+    Why = "'" + A.Name + "' is released after it is handed off";
+    return std::nullopt;
+  }
   const Stmt *Parent = Body.parent(S);
   if (const auto *Ret = dyn_cast<ReturnStmt>(S);
       Ret && Ret->getRetValue() && H.names(ignoreValueCasts(Ret->getRetValue()))) {

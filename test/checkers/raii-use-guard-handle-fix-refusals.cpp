@@ -73,10 +73,47 @@ bool handedOffInReturn(bool give) {
   // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is handed off inside a larger statement
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
-  if (give)
-    return kept.push_back(p), true;
+  if (!give) {
+    free(p);
+    return false;
+  }
+  return kept.push_back(p), true;
+}
+
+// Given (by address) to an object made in a loop and released after the
+// loop: the guard cannot let go for good at the hand-off.
+struct List {
+  int n;
+};
+struct Set {
+  explicit Set(List *l);
+};
+std::vector<Set *> sets;
+void handedOffInLoop(int n) {
+  List *lists = new List[n];
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'lists' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<List[]>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:17: note: no automatic fix: 'lists' is handed off inside a loop
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'lists' is skipped when 'work' throws an exception
+  for (int i = 0; i < n; ++i)
+    if (lists[i].n)
+      sets.push_back(new Set(&lists[i]));
+  delete[] lists;
+}
+
+// A release after the hand-off in the text, on another path: kept apart
+// conservatively (which paths a release and a hand-off share is not asked).
+void releasedAfterHandOff(bool give) {
+  char *p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: note: no automatic fix: 'p' is released after it is handed off
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'work' throws an exception
+  if (give) {
+    kept.push_back(p);
+    return;
+  }
   free(p);
-  return false;
 }
 
 int throughWrapper() {
