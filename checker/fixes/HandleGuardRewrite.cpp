@@ -198,19 +198,30 @@ std::optional<FixItHint> Planner::letGo(const Stmt *E, llvm::StringRef Name,
   }
   // Let go once, for good: not in a loop the guard is outside of, and no
   // release after it (`new Set(&lists[i]);` in a loop, `delete[] lists;`
-  // after it: the hand-off was a use, and the guard must still release).
+  // after it: the hand-off was a use, and the guard must still release),
+  // unless the path leaves the function right there (`return p;`, or a
+  // `return` or `throw` next).
   for (const Stmt *P = Body.parent(S); P && P != Scope; P = Body.parent(P))
     if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
       Why = "'" + A.Name + "' is handed off inside a loop";
       return std::nullopt;
     }
-  if (llvm::any_of(A.Releases, [&](const Expr *R) { return H.before(S, R); })) {
+  const CompoundStmt *Block = nullptr;
+  const Stmt *Next = H.nextInBlock(S, Block);
+  const auto *NextExpr = dyn_cast_or_null<Expr>(Next);
+  const bool Leaves =
+      isa<ReturnStmt>(S) || isa_and_nonnull<ReturnStmt>(Next) ||
+      (NextExpr && isa<CXXThrowExpr>(NextExpr->IgnoreImplicit()));
+  if (!Leaves && llvm::any_of(A.Releases, [&](const Expr *R) {
+        return H.before(S, R);
+      })) {
     Why = "'" + A.Name + "' is released after it is handed off";
     return std::nullopt;
   }
   const Stmt *Parent = Body.parent(S);
-  if (const auto *Ret = dyn_cast<ReturnStmt>(S);
-      Ret && Ret->getRetValue() && H.names(ignoreValueCasts(Ret->getRetValue()))) {
+  const auto *Ret = dyn_cast<ReturnStmt>(S);
+  if (Ret && Ret->getRetValue() &&
+      H.names(ignoreValueCasts(Ret->getRetValue()))) {
     // `return p;` returns what the guard lets go of (std::unique_ptr's
     // release() gives the pointer; the runtime's gives nothing).
     if (!Shape.Runtime)
@@ -307,7 +318,13 @@ GuardRewrite Planner::run() {
     auto Fix = letGo(E, Name, Why);
     if (!Fix)
       return refuse(Why);
-    Out.Fixes.push_back(*Fix);
+    // Two hand-offs in one statement let go once.
+    if (llvm::none_of(Out.Fixes, [&](const FixItHint &F) {
+          return F.RemoveRange.getAsRange() ==
+                     Fix->RemoveRange.getAsRange() &&
+                 F.CodeToInsert == Fix->CodeToInsert;
+        }))
+      Out.Fixes.push_back(*Fix);
   }
   return Out;
 }

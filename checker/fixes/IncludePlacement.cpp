@@ -28,8 +28,9 @@ std::optional<FixItHint> includeInsertion(utils::IncludeInserter &Inserter,
                                           FileID File, llvm::StringRef Header,
                                           const SourceManager &SM) {
   Insertions &I = insertions();
-  if (!I.Headers.insert(std::to_string(File.getHashValue()) + "\n" + Header.str())
-           .second)
+  const std::string Key =
+      std::to_string(File.getHashValue()) + "\n" + Header.str();
+  if (!I.Headers.insert(Key).second)
     return std::nullopt;
   std::optional<FixItHint> Fix = Inserter.createIncludeInsertion(File, Header);
   if (!Fix)

@@ -7,7 +7,7 @@
 // handle was not handed off and the guard still releases it); the runtime's
 // release() gives nothing, so in `raii` style (RAII) it goes before the
 // `return`. The program drives every path, exceptions included: before the
-// fix (ORIG) one descriptor stays open and LeakSanitizer reports two blocks;
+// fix (ORIG) one descriptor stays open and LeakSanitizer reports three blocks;
 // after either fix none, and the output is the same (OUT).
 // RUN: %check_raii --run-fixed --link=-fsanitize=address %s 'raii-release-skipped' %t -- -std=c++17 -g -fsanitize=address -isystem %raii_runtime_include
 // RUN: %t.exe | FileCheck %s --check-prefix=OUT
@@ -16,11 +16,11 @@
 // RUN: %clangxx -std=c++17 -g -fsanitize=address %s -o %t.orig
 // RUN: not %t.orig > %t.orig.out 2>&1
 // RUN: FileCheck %s --check-prefix=ORIG < %t.orig.out
-// ORIG: result 1177
+// ORIG: result 1189
 // ORIG-NEXT: leaked fds: 1
 // ORIG: ERROR: LeakSanitizer: detected memory leaks
-// ORIG: SUMMARY: AddressSanitizer: 8 byte(s) leaked in 2 allocation(s).
-// OUT: result 1177
+// ORIG: SUMMARY: AddressSanitizer: 12 byte(s) leaked in 3 allocation(s).
+// OUT: result 1189
 // OUT-NEXT: leaked fds: 0
 // A second --fix finds nothing left to fix and changes nothing:
 // RUN: cp %s %t.twice.cpp
@@ -77,6 +77,27 @@ int addNode(int v, int fail) {
   // CHECK-FIXES: delete_n.release();
   // RAII-FIXES: delete_n.release();
   return 0;
+}
+
+// Returned on success and deleted after the `return` in the text, on the
+// other path: the path that hands it off leaves at once.
+Node *loadNode(int v, int fail) {
+  Node *n = new Node{v};
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Node>' to release it automatically [raii-release-skipped]
+  // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'n' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Node>' to release it automatically [raii-release-skipped]
+  // CHECK-FIXES: std::unique_ptr<Node> delete_n(n);
+  // RAII-FIXES: std::unique_ptr<Node> delete_n(n);
+  mayThrow(fail);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped when 'mayThrow' throws an exception
+  // RAII-MESSAGES: :[[@LINE-2]]:3: note: release of 'n' is skipped when 'mayThrow' throws an exception
+  if (n->v > 0)
+    return n;
+  // CHECK-FIXES: return delete_n.release();
+  // RAII-FIXES: return delete_n.release();
+  delete n;
+  // CHECK-DELETED: delete n;
+  // RAII-DELETED: delete n;
+  return nullptr;
 }
 
 // A block returned to the caller.
@@ -147,6 +168,13 @@ int main() {
       r += 10;
     }
     r += addNode(-1, 0);
+    try {
+      std::unique_ptr<Node> loaded(loadNode(fail + 1, fail));
+      r += loaded->v;
+      r += loadNode(-1, 0) == nullptr;
+    } catch (const std::exception &) {
+      r += 10;
+    }
     try {
       std::unique_ptr<char, void (*)(void *)> p(upperCopy("abc", fail), &free);
       r += p.get()[0];
