@@ -175,17 +175,18 @@ void Solver::propagate(const CFGBlock *B, Path P) {
   for (const CFGElement &El : *B) {
     if (auto CS = El.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
-      if (EHBlock && S == Last)
-        Before = St;
-      // A store inside an element (`if ((g = p))`, `bool ok = (q = p);`)
-      // is no element of its own: it happens first. (An assignment
-      // element applies the assignments of its right side itself.)
+      // A store inside an element (`if ((g = p))`, `f(q = p)`) is no
+      // element of its own: it happens first, before a call that may throw.
+      // (An assignment element applies the assignments of its right side
+      // itself.)
       if (!isa<BinaryOperator>(S) ||
           cast<BinaryOperator>(S)->getOpcode() != BO_Assign)
         for (const ConditionFacts::Effect &W : Conds.writesOf(S))
           if (const auto *BO = dyn_cast<BinaryOperator>(W.S);
               BO && BO != S && !W.Maybe && BO->getOpcode() == BO_Assign)
             T.apply(BO, St, Ev, *this);
+      if (EHBlock && S == Last)
+        Before = St;
       T.apply(S, St, Ev, *this);
       Conds.apply(S, P.Facts);
     } else if (auto D = El.getAs<CFGAutomaticObjDtor>()) {
