@@ -175,16 +175,13 @@ void Solver::propagate(const CFGBlock *B, Path P) {
   for (const CFGElement &El : *B) {
     if (auto CS = El.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
-      // A store inside an element (`if ((g = p))`, `f(q = p)`) is no
-      // element of its own: it happens first, before a call that may throw.
-      // (An assignment element applies the assignments of its right side
-      // itself.)
-      if (!isa<BinaryOperator>(S) ||
-          cast<BinaryOperator>(S)->getOpcode() != BO_Assign)
-        for (const ConditionFacts::Effect &W : Conds.writesOf(S))
-          if (const auto *BO = dyn_cast<BinaryOperator>(W.S);
-              BO && BO != S && !W.Maybe && BO->getOpcode() == BO_Assign)
-            T.apply(BO, St, Ev, *this);
+      // A store inside an element (`if ((g = p))`, `f(q = p)`, the inner
+      // one of `*w = *r = fd`) is no element of its own: it happens first,
+      // before a call that may throw.
+      for (const ConditionFacts::Effect &W : Conds.writesOf(S))
+        if (const auto *BO = dyn_cast<BinaryOperator>(W.S);
+            BO && BO != S && !W.Maybe && BO->getOpcode() == BO_Assign)
+          T.apply(BO, St, Ev, *this);
       if (EHBlock && S == Last)
         Before = St;
       T.apply(S, St, Ev, *this);

@@ -389,12 +389,6 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
 void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (E->getOpcode() != BO_Assign)
     return;
-  // The CFG lists only the outer assignment of `*w = *r = fd`: the inner
-  // one is a store of its own.
-  if (const auto *Inner =
-          dyn_cast<BinaryOperator>(E->getRHS()->IgnoreParenImpCasts());
-      Inner && Inner->getOpcode() == BO_Assign)
-    VisitBinaryOperator(Inner);
   const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
   const auto *LHSVar = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
