@@ -1,6 +1,7 @@
 //===- GuardFixingCheck.cpp - base of the checks that rewrite into guards -===//
 #include "GuardFixingCheck.h"
 #include "fixes/CCleanupRewrite.h"
+#include "fixes/CleanupDefinition.h"
 #include "fixes/HandleGuardRewrite.h"
 #include "fixes/IncludePlacement.h"
 #include "support/BoolOption.h"
@@ -38,6 +39,7 @@ void GuardFixingCheck::onStartOfTranslationUnit() {
   ResourceCheck::onStartOfTranslationUnit();
   resetGuardRewriteNames();
   resetIncludeInsertions();
+  resetCleanupDefinitions();
 }
 
 void GuardFixingCheck::includeFor(GuardRewrite &Fix, const Acquisition &A,
@@ -157,15 +159,54 @@ GuardFixingCheck::planCFix(const FunctionAnalysis &FA, unsigned I,
   }
   if (!A.IsLock)
     Fix = planCCleanupRewrite(FA, I, Ctx);
-  else if (lockRelease(A) != "pthread_mutex_unlock")
-    Fix.Refusal = "<raii/cleanup.h> has no cleanup for '" + lockRelease(A) + "'";
-  else if (A.Rule->Function != "pthread_mutex_lock")
-    Fix.Refusal = "'RAII_MUTEX_GUARD' locks with 'pthread_mutex_lock', not '" +
-                  A.Rule->Function + "'";
-  else
+  else if (A.Rule->Function == "pthread_mutex_lock")
     Fix = planLockGuardRewrite(FA, I, LockGuardForm::CMutexGuard, "", Ctx);
+  else
+    Fix = planCCleanupLock(FA, I, Ctx);
   includeFor(Fix, A, "<raii/cleanup.h>", Ctx);
+  mergeInsertions(Fix);
   return Fix;
+}
+
+GuardRewrite GuardFixingCheck::planCCleanupLock(const FunctionAnalysis &FA,
+                                                unsigned I, ASTContext &Ctx) {
+  const Acquisition &A = FA.Acquisitions[I];
+  GuardRewrite Fix =
+      planLockGuardRewrite(FA, I, LockGuardForm::CCleanupLock, "", Ctx);
+  if (!Fix.ok())
+    return Fix;
+  // Every release is a call of one function given the lock (the planner
+  // checked): its helper holds the lock's argument.
+  const auto *Release =
+      cast<CallExpr>(A.Releases.front())->getDirectCallee();
+  const Expr *Arg = cast<CallExpr>(A.Site)->getArg(A.Rule->Handle.Index);
+  CleanupDefinition Def = cleanupDefinition(
+      Release, Arg->getType(), CleanupInvalid::Zero, FA.Fn, Ctx);
+  if (!Def.Refusal.empty())
+    return GuardRewrite::refused(Def.Refusal);
+  if (Def.Insert)
+    Fix.Fixes.push_back(*Def.Insert);
+  return Fix;
+}
+
+void GuardFixingCheck::mergeInsertions(GuardRewrite &Fix) {
+  // The include and a helper's definition can go at one place (a function
+  // right after the last include): one insertion, the include first, since
+  // clang-apply-replacements refuses two at one offset.
+  for (size_t J = 0; J < Fix.Fixes.size(); ++J)
+    for (size_t K = J + 1; K < Fix.Fixes.size(); ++K) {
+      FixItHint &X = Fix.Fixes[J], &Y = Fix.Fixes[K];
+      if (X.RemoveRange.getBegin() != Y.RemoveRange.getBegin() ||
+          X.RemoveRange.getBegin() != X.RemoveRange.getEnd() ||
+          Y.RemoveRange.getBegin() != Y.RemoveRange.getEnd() ||
+          X.CodeToInsert.empty() || Y.CodeToInsert.empty())
+        continue;
+      const bool YFirst = llvm::StringRef(Y.CodeToInsert).starts_with("#");
+      X.CodeToInsert = YFirst ? Y.CodeToInsert + X.CodeToInsert
+                              : X.CodeToInsert + Y.CodeToInsert;
+      Fix.Fixes.erase(Fix.Fixes.begin() + K);
+      --K;
+    }
 }
 
 void GuardFixingCheck::noteRefusal(const std::optional<GuardRewrite> &Fix,

@@ -80,9 +80,16 @@ private:
                                                    llvm::StringRef Guard,
                                                    ASTContext &Ctx);
   /// C: handles into <raii/cleanup.h> variables, pthread mutexes into
-  /// `RAII_MUTEX_GUARD`.
+  /// `RAII_MUTEX_GUARD`, other locks taken by a call into a cleanup
+  /// variable holding the locked object.
   std::optional<GuardRewrite> planCFix(const FunctionAnalysis &FA, unsigned I,
                                        ASTContext &Ctx);
+  /// C: `mtx_lock(&m);` followed by `RAII_AUTO(mtx_unlock) mtx_t *lock_m =
+  /// &m;`, with the helper's definition (fixes/CleanupDefinition.h).
+  GuardRewrite planCCleanupLock(const FunctionAnalysis &FA, unsigned I,
+                                ASTContext &Ctx);
+  /// Joins insertions of one fix at one place into one.
+  static void mergeInsertions(GuardRewrite &Fix);
   /// The release of \p A's lock family (`pthread_mutex_unlock`).
   static std::string lockRelease(const Acquisition &A);
 

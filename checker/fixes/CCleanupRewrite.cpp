@@ -1,5 +1,6 @@
 //===- CCleanupRewrite.cpp - C handles into <raii/cleanup.h> variables ----===//
 #include "fixes/CCleanupRewrite.h"
+#include "fixes/CleanupDefinition.h"
 #include "fixes/HandleVariable.h"
 #include "fixes/StatementEdits.h"
 #include "clang/AST/ASTContext.h"
@@ -32,11 +33,24 @@ GuardRewrite plan(const FunctionAnalysis &FA, unsigned Acq, ASTContext &Ctx) {
   if (auto Why = H.refusal())
     return refuse(*Why);
   const VarDecl *V = H.var();
-  llvm::StringRef Prefix = cleanupPrefixFor(H.release());
-  if (Prefix.empty())
-    return refuse("<raii/cleanup.h> has no cleanup for '" + H.release().str() +
-                  "'");
-  const bool IntHandle = Prefix == "RAII_AUTOFD";
+  std::string Prefix = cleanupPrefixFor(H.release()).str();
+  // Another release: a helper `RAII_DEFINE_CLEANUP` defines for it.
+  const FunctionDecl *Release = nullptr;
+  if (Prefix.empty()) {
+    for (const Expr *R : A.Releases)
+      if (const auto *RC = dyn_cast<CallExpr>(R); RC && !Release)
+        Release = RC->getDirectCallee();
+    if (!Release || !Release->getIdentifier() || isa<CXXMethodDecl>(Release))
+      return refuse("<raii/cleanup.h> cannot define a cleanup for '" +
+                    H.release().str() + "'");
+    Prefix = "RAII_AUTO(" + Release->getName().str() + ")";
+  }
+  const bool IntHandle =
+      Prefix == "RAII_AUTOFD" || (Release && H.intHandle());
+  if (Release && IntHandle &&
+      (!A.Rule || A.Rule->Invalid != InvalidValue::Negative))
+    return refuse("'" + A.Name + "' is an integer handle without a negative "
+                  "invalid value for the cleanup to skip");
   QualType T = V->getType();
   if (T.isConstQualified())
     return refuse("'" + A.Name + "' is const; the cleanup takes its address "
@@ -56,7 +70,7 @@ GuardRewrite plan(const FunctionAnalysis &FA, unsigned Acq, ASTContext &Ctx) {
 
   GuardRewrite Out;
   Out.Fixes.push_back(
-      FixItHint::CreateInsertion(DS->getBeginLoc(), Prefix.str() + " "));
+      FixItHint::CreateInsertion(DS->getBeginLoc(), Prefix + " "));
   const std::string Invalid = IntHandle ? "-1" : "NULL";
   if (!V->getInit())
     Out.Fixes.push_back(FixItHint::CreateInsertion(
@@ -80,6 +94,16 @@ GuardRewrite plan(const FunctionAnalysis &FA, unsigned Acq, ASTContext &Ctx) {
     if (!Reset)
       return refuse("a release cannot be edited");
     Out.Fixes.push_back(*Reset);
+  }
+  if (Release) { // last: the definition is made once the fix is certain
+    CleanupDefinition Def = cleanupDefinition(
+        Release, T,
+        IntHandle ? CleanupInvalid::Negative : CleanupInvalid::Zero, FA.Fn,
+        Ctx);
+    if (!Def.Refusal.empty())
+      return refuse(Def.Refusal);
+    if (Def.Insert)
+      Out.Fixes.push_back(*Def.Insert);
   }
   return Out;
 }

@@ -5,7 +5,9 @@
 // plans the rewrite of one C handle acquisition (`char *p = malloc(n);`,
 // `FILE *f = fopen(..)`, `int fd = open(..)`, `DIR *d = opendir(..)`) into
 // a variable declared with the runtime's prefix (`RAII_AUTOFREE`,
-// `RAII_AUTOFILE`, `RAII_AUTOFD`, `RAII_AUTODIR`):
+// `RAII_AUTOFILE`, `RAII_AUTOFD`, `RAII_AUTODIR`), or for another release
+// function (`sqlite3_close`) `RAII_AUTO(sqlite3_close)` with the helper
+// `RAII_DEFINE_CLEANUP` defines (fixes/CleanupDefinition):
 //
 //  - the prefix goes on the variable's declaration (which gets the invalid
 //    value, `NULL` or `-1`, when it had no initialiser);
@@ -38,9 +40,9 @@ namespace clang::tidy::raii {
 /// (`free`, `fclose`, `close`, `closedir`), or empty if it has none.
 llvm::StringRef cleanupPrefixFor(llvm::StringRef Release);
 
-/// Plans the rewrite of acquisition \p Acq of \p FA (a C handle whose
-/// family is released by a function cleanupPrefixFor knows) into a cleanup
-/// variable. The include of <raii/cleanup.h> is the caller's.
+/// Plans the rewrite of acquisition \p Acq of \p FA (a C handle released
+/// by one function taking only the handle) into a cleanup variable. The
+/// include of <raii/cleanup.h> is the caller's.
 GuardRewrite planCCleanupRewrite(const FunctionAnalysis &FA, unsigned Acq,
                                  ASTContext &Ctx);
 

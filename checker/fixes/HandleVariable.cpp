@@ -324,6 +324,8 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
         CO && CO->getCond() == E)
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      if (llvm::is_contained(A.Releases, Call))
+        continue; // the release the rewrite replaces or keeps
       const FunctionDecl *FD = Call->getDirectCallee();
       // The C library borrows (or is the release); in C++ only its C
       // functions are known to.

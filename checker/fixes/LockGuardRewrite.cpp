@@ -302,6 +302,20 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
       Why = *Unstable;
       return false;
     }
+  if (Form == LockGuardForm::CCleanupLock) {
+    // The variable is initialised with the argument again, right after the
+    // lock: the same object unless evaluating it does something.
+    if (Arg->HasSideEffects(Ctx)) {
+      Why = "the locked object is computed with a side effect";
+      return false;
+    }
+    if (!Arg->getType()->isPointerType()) {
+      Why = "the lock is not given a pointer to the locked object";
+      return false;
+    }
+    ObjType = Arg->getType();
+    ReleaseCallee = ReleaseFn->getNameAsString();
+  }
   return true;
 }
 
@@ -445,6 +459,25 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     Out.Fixes.push_back(*Guard);
     for (const Expr *R : A.Releases)
       if (!EditRelease(R, Name + ".release();"))
+        return refuse("a release cannot be edited");
+    return Out;
+  }
+  case LockGuardForm::CCleanupLock: {
+    if (!LO.C99 && !LO.CPlusPlus)
+      return refuse("'RAII_AUTO' declares a variable after the lock, which "
+                    "needs C99");
+    std::string Type = ObjType.getAsString(Ctx.getPrintingPolicy());
+    if (!Type.empty() && Type.back() != '*')
+      Type += ' ';
+    auto Guard = insertStatementAfter(LockStmt,
+                                      "RAII_AUTO(" + ReleaseCallee + ") " +
+                                          Type + Name + " = " + ObjText + ";",
+                                      SM, LO);
+    if (!Guard)
+      return refuse("the lock cannot be edited");
+    Out.Fixes.push_back(*Guard);
+    for (const Expr *R : A.Releases)
+      if (!EditRelease(R, Name + " = NULL;"))
         return refuse("a release cannot be edited");
     return Out;
   }

@@ -14,7 +14,8 @@
 //  - some release is followed by more code → that release stays a release:
 //    `std::unique_lock` and `guard.unlock()` for a standard guard; for a
 //    `raii::scope_exit` the call stays and `guard.release()` follows it; for
-//    a C `RAII_MUTEX_GUARD` the call stays and `guard = NULL;` follows it;
+//    a C cleanup variable (`RAII_MUTEX_GUARD`, `RAII_AUTO(mtx_unlock)`) the
+//    call stays and `guard = NULL;` follows it;
 //  - a try-lock that is the whole condition of an `if` (`if (m.try_lock())`,
 //    or `if (!m.try_lock())` whose branch leaves the block) → the guard
 //    taken with `std::try_to_lock` before the `if`, whose condition asks
@@ -69,7 +70,11 @@ enum class LockGuardForm {
   ScopeExit,
   /// `RAII_MUTEX_GUARD(lock_m, &m);` of <raii/cleanup.h> in place of
   /// `pthread_mutex_lock(&m);` (C, with the cleanup attribute).
-  CMutexGuard
+  CMutexGuard,
+  /// `mtx_lock(&m);` stays and `RAII_AUTO(mtx_unlock) mtx_t *lock_m = &m;`
+  /// follows it: a cleanup variable holding the locked object (C, any lock
+  /// taken by a call whose release takes only the object).
+  CCleanupLock
 };
 
 /// Plans the rewrite of acquisition \p Acq of \p FA (a manual lock) into a

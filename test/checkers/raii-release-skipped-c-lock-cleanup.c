@@ -11,8 +11,10 @@
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu11 -iquote %S/Inputs 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=NOPATH
 // NOPATH: {{^ *}}7 no automatic fix: <raii/cleanup.h> is not on the include path
 // In C89 a declaration may not follow a statement: the lock in
-// afterStatement is refused; the others begin their blocks.
+// afterStatement and the C11 lock (whose variable follows it) are refused;
+// the others begin their blocks.
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu89 -iquote %S/Inputs -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=C89
+// C89: {{^ *}}1 no automatic fix: 'RAII_AUTO' declares a variable after the lock, which needs C99
 // C89: {{^ *}}1 no automatic fix: 'RAII_MUTEX_GUARD' declares a variable after statements, which needs C99
 // In strict C89 the header itself does not compile: every fix is refused
 // (the test's probe header gets its `inline` from the macro).
@@ -120,14 +122,18 @@ int testedLock(void) {
   return 0;
 }
 
+// Other lock families: a cleanup variable of their own
+// (raii-release-skipped-c-family-cleanup.c).
+// CHECK-FIXES: RAII_DEFINE_CLEANUP(mtx_t *, mtx_unlock)
 int c11(int bail) {
   mtx_lock(&cm);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cm' acquired by 'mtx_lock' is not released on every path [raii-release-skipped]
-  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no automatic fix: <raii/cleanup.h> has no cleanup for 'mtx_unlock'
-  // CHECK-MESSAGES: :[[@LINE+2]]:5: note: release of 'cm' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: release of 'cm' is skipped by this return
+  // CHECK-FIXES: RAII_AUTO(mtx_unlock) mtx_t *lock_cm = &cm;
   if (bail)
     return -1;
   mtx_unlock(&cm);
+  // CHECK-DELETED: mtx_unlock(&cm);
   return 0;
 }
 

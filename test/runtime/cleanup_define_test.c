@@ -1,6 +1,7 @@
 /* Run test of <raii/cleanup.h>: cleanups for user release functions.
  * RAII_DEFINE_CLEANUP skips 0 / NULL, RAII_DEFINE_CLEANUP_INVALID skips its
- * own invalid value (and so releases 0); each valid handle is released
+ * own invalid value (and so releases 0), RAII_DEFINE_CLEANUP_FD skips every
+ * negative value (and releases 0); each valid handle is released
  * exactly once on every way out of the scope, in reverse declaration order,
  * and a release's result is dropped. Counting release functions record
  * every call, including any with an invalid value. */
@@ -56,6 +57,21 @@ static void handle_close(handle_t h) {
 
 RAII_DEFINE_CLEANUP(handle_t, handle_close)
 
+/* --- a descriptor-like family: every negative value is "none" ------------- */
+static int sock_releases;
+static int sock_negative_releases;
+static int sock_last = 12345;
+
+static int sock_close(int s) {
+  if (s < 0)
+    ++sock_negative_releases;
+  ++sock_releases;
+  sock_last = s;
+  return 0;
+}
+
+RAII_DEFINE_CLEANUP_FD(sock_close)
+
 /* The counts of invalid releases are never reset: main checks they stayed
  * 0 through every case. */
 static void reset_counts(void) {
@@ -107,6 +123,12 @@ static void invalid_values_skipped(void) {
     RAII_AUTO(token_release) int zero_token = 0; /* valid: -1 is the invalid one */
     RAII_AUTO(handle_close) handle_t no_handle = 0;
     RAII_AUTO(handle_close) handle_t handle = 5;
+    RAII_AUTO(sock_close) int no_sock = -1;
+    RAII_AUTO(sock_close) int failed_sock = -22; /* -EINVAL */
+    RAII_AUTO(sock_close) int sock0 = 0;
+    (void)no_sock;
+    (void)failed_sock;
+    (void)sock0;
     (void)none;
     (void)no_token;
     (void)zero_token;
@@ -117,6 +139,8 @@ static void invalid_values_skipped(void) {
   CHECK_EQ(token_releases, 1);
   CHECK_EQ(token_last, 0);
   CHECK_EQ(handle_releases, 1);
+  CHECK_EQ(sock_releases, 1);
+  CHECK_EQ(sock_last, 0);
 }
 
 /* A variable set to the invalid value before the scope ends (a hand-off)
@@ -168,6 +192,7 @@ int main(void) {
   CHECK_EQ(widget_null_releases, 0);
   CHECK_EQ(token_invalid_releases, 0);
   CHECK_EQ(handle_zero_releases, 0);
+  CHECK_EQ(sock_negative_releases, 0);
   puts("cleanup_define: ok");
   return 0;
 }

@@ -13,6 +13,8 @@
  *                                             pthread_mutex_unlock(&m) at exit
  *   RAII_DEFINE_CLEANUP(sqlite3 *, sqlite3_close)    a cleanup for your own
  *   RAII_AUTO(sqlite3_close) sqlite3 *db = NULL;     release function
+ *   RAII_DEFINE_CLEANUP_FD(socket_close)             ... for an int handle
+ *                                                    (skips negatives)
  *
  *   raii_steal_ptr(&p), raii_steal_fd(&fd)   hand the resource on: return it
  *                                            and leave NULL / -1 behind
@@ -206,7 +208,9 @@ static inline RAII_CLEANUP_UNUSED_ int raii_steal_fd(int *raii_fd) {
  *   RAII_DEFINE_CLEANUP(sqlite3 *, sqlite3_close)
  *   RAII_AUTO(sqlite3_close) sqlite3 *db = NULL;
  * RAII_DEFINE_CLEANUP_INVALID(type, release, invalid) skips `invalid`
- * instead (e.g. -1 for descriptor-like handles, where 0 is a valid one).
+ * instead (e.g. -1 for descriptor-like handles, where 0 is a valid one),
+ * and RAII_DEFINE_CLEANUP_FD(release) takes an int and skips every
+ * negative value, as RAII_AUTOFD does for close.
  * release must be a plain function name; its result is dropped. The names
  * of the ready-made helpers (free, fclose, close, closedir,
  * pthread_mutex_unlock) are taken. The macros expand to a function
@@ -223,6 +227,12 @@ static inline RAII_CLEANUP_UNUSED_ int raii_steal_fd(int *raii_fd) {
       type *raii_p) {                                                        \
     if (*raii_p != (invalid))                                                \
       (void)release(*raii_p);                                                \
+  }
+#define RAII_DEFINE_CLEANUP_FD(release)                                      \
+  static inline RAII_CLEANUP_UNUSED_ void raii_cleanup_##release(            \
+      int *raii_fd) {                                                        \
+    if (*raii_fd >= 0)                                                       \
+      (void)release(*raii_fd);                                               \
   }
 #define RAII_AUTO(release) RAII_CLEANUP(raii_cleanup_##release)
 
