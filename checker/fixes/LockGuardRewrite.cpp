@@ -107,6 +107,8 @@ private:
   /// `std::try_to_lock`, and the condition asks the guard.
   const IfStmt *TryIf = nullptr;
   bool TryNegated = false; ///< `if (!m.try_lock()) return;`
+  /// The duration or time point of a timed try-lock (`try_lock_for(d)`).
+  const Expr *TryArg = nullptr;
   /// Locals with a destructor (or a cleanup attribute) declared in the
   /// block after the lock.
   llvm::SmallVector<const VarDecl *, 4> Destroyed;
@@ -140,19 +142,37 @@ bool Planner::leavesBlock(const Stmt *S) const {
 
 const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) {
   const CXXMethodDecl *M = MC->getMethodDecl();
-  if (MC->getNumArgs() != 0 || !M || !M->getIdentifier() ||
-      (M->getName() != "try_lock" && M->getName() != "try_lock_shared"))
+  if (!M || !M->getIdentifier())
     return nullptr;
+  // The timed ones: the guard's constructor given the duration or time
+  // point calls them (`std::unique_lock l(m, d)` calls `m.try_lock_for(d)`).
+  const bool Timed = llvm::is_contained(
+      {"try_lock_for", "try_lock_until", "try_lock_shared_for",
+       "try_lock_shared_until"},
+      M->getName());
+  if (MC->getNumArgs() != (Timed ? 1u : 0u) ||
+      (!Timed && M->getName() != "try_lock" &&
+       M->getName() != "try_lock_shared"))
+    return nullptr;
+  if (Timed) {
+    TryArg = MC->getArg(0);
+    if (inMacro(TryArg))
+      return nullptr;
+  }
   // The condition: the call, or its negation (through parentheses).
+  // (A temporary argument, `try_lock_for(milliseconds(5))`, puts the
+  // condition under an ExprWithCleanups.)
   const Stmt *Cond = MC;
   const Stmt *P = Body.parent(MC);
-  while (isa_and_nonnull<ParenExpr>(P))
-    P = Body.parent(P);
+  while (isa_and_nonnull<ParenExpr, ExprWithCleanups>(P))
+    P = Body.parent(Cond = P);
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
       Not && Not->getOpcode() == UO_LNot) {
     TryNegated = true;
     Cond = Not;
     P = Body.parent(Not);
+    while (isa_and_nonnull<ExprWithCleanups>(P))
+      P = Body.parent(Cond = P);
   }
   const auto *If = dyn_cast_or_null<IfStmt>(P);
   if (!If || If->getCond() != Cond || If->getInit() ||
@@ -427,9 +447,12 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     if (TryIf) { // `if (lock_m.owns_lock())` after the guard
       if (TryIf->getBeginLoc().isMacroID())
         return refuse("the 'if' is written in a macro");
+      const std::string How =
+          TryArg ? text(TryArg->getSourceRange()) : "std::try_to_lock";
+      if (How.empty())
+        return refuse("the try-lock's argument cannot be spelled");
       Out.Fixes.push_back(insertStatementBefore(
-          TryIf,
-          Guard + " " + Name + "(" + ObjText + ", std::try_to_lock);", SM));
+          TryIf, Guard + " " + Name + "(" + ObjText + ", " + How + ");", SM));
       Out.Fixes.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(Lock->getSourceRange()),
           Name + ".owns_lock()"));

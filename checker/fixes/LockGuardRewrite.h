@@ -18,7 +18,9 @@
 //    call stays and `guard = NULL;` follows it;
 //  - a try-lock that is the whole condition of an `if` (`if (m.try_lock())`,
 //    or `if (!m.try_lock())` whose branch leaves the block) → the guard
-//    taken with `std::try_to_lock` before the `if`, whose condition asks
+//    taken with `std::try_to_lock` before the `if` (a timed one,
+//    `try_lock_for(d)` / `try_lock_until(t)`, with its `d` / `t`: the
+//    guard's constructor calls it), whose condition asks
 //    `guard.owns_lock()`;
 //  - paths that leave the block without releasing (raii-release-skipped)
 //    are released by the guard too: the one change of behaviour, and the

@@ -1,15 +1,17 @@
 // A try-lock tested by an `if` (`if (m.try_lock()) { ...; m.unlock(); }`)
 // that leaks on some path: raii-release-skipped rewrites it into a
 // std::unique_lock (std::shared_lock) taken with std::try_to_lock before the
-// `if`, whose condition asks the guard. The program drives every path with
+// `if`, whose condition asks the guard; a timed one (`try_lock_for(d)`,
+// `try_lock_shared_until(t)`) passes its `d` / `t` to the guard's
+// constructor, which calls it. The program drives every path with
 // the lock free and taken by another thread: before the fix the leaking
-// paths leave four locks held (ORIG), after it none does, and every lock is
+// paths leave six locks held (ORIG), after it none does, and every lock is
 // held exactly where it was (another thread probes it).
 // RUN: %check_raii --run-fixed --link=-pthread %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs
 // RUN: %check_raii --prefix CXX14 --compile-fixed %s 'raii-use-guard,raii-release-skipped' %t.cxx14 -- -std=c++14 -pthread -iquote %S/Inputs
 // RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
-// ORIG: leaked: 4
+// ORIG: leaked: 6
 // --fix run twice changes nothing the second time:
 // RUN: cp %s %t.twice.cpp
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs > /dev/null 2>&1
@@ -20,13 +22,15 @@
 
 #include "lock_probe.h"
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
 
 std::mutex m1, m2, m4;
-std::shared_timed_mutex sm3;
+std::shared_timed_mutex sm3, sm6;
+std::timed_mutex tm5;
 int counter, failures;
 
 void expect(bool got, bool want) noexcept { failures += got != want; }
@@ -122,6 +126,50 @@ int negated(bool bail) {
   return 0;
 }
 
+int timed(bool bail) {
+  if (tm5.try_lock_for(std::chrono::milliseconds(5))) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-FIXES: std::unique_lock lock_tm5(tm5, std::chrono::milliseconds(5));
+    // CHECK-FIXES: if (lock_tm5.owns_lock()) {
+    // CXX14-FIXES: std::unique_lock<std::timed_mutex> lock_tm5(tm5, std::chrono::milliseconds(5));
+    // CXX14-FIXES: if (lock_tm5.owns_lock()) {
+    if (bail)
+      return -1;
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'tm5' is skipped by this return
+      // CXX14-MESSAGES: :[[@LINE-2]]:7: note: release of 'tm5' is skipped by this return
+    expect(held(tm5), true);
+    tm5.unlock();
+    // CHECK-DELETED: tm5.unlock();
+    // CXX14-DELETED: tm5.unlock();
+    return 0;
+  }
+  return 1;
+}
+
+int sharedUntil(bool bail) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(5);
+  if (sm6.try_lock_shared_until(deadline)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'sm6' acquired by 'try_lock_shared_until' is not released on every path; hold it in 'std::shared_lock' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'sm6' acquired by 'try_lock_shared_until' is not released on every path; hold it in 'std::shared_lock' to release it automatically [raii-release-skipped]
+    // CHECK-FIXES: std::shared_lock lock_sm6(sm6, deadline);
+    // CHECK-FIXES: if (lock_sm6.owns_lock()) {
+    // CXX14-FIXES: std::shared_lock<std::shared_timed_mutex> lock_sm6(sm6, deadline);
+    // CXX14-FIXES: if (lock_sm6.owns_lock()) {
+    if (bail)
+      return -1;
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'sm6' is skipped by this return
+      // CXX14-MESSAGES: :[[@LINE-2]]:7: note: release of 'sm6' is skipped by this return
+    expect(held(sm6), true);
+    sm6.unlock_shared();
+    // CHECK-DELETED: sm6.unlock_shared();
+    // CXX14-DELETED: sm6.unlock_shared();
+    return 0;
+  }
+  return 1;
+}
+
 int main() {
   leakOnReturn(false);
   leakOnReturn(true); // leaks m1 before the fix
@@ -145,11 +193,24 @@ int main() {
     ++leaked;
     m4.unlock();
   }
+  timed(false);
+  timed(true); // leaks tm5 before the fix
+  if (held(tm5)) {
+    ++leaked;
+    tm5.unlock();
+  }
+  sharedUntil(false);
+  sharedUntil(true); // leaks a shared hold of sm6 before the fix
+  if (held(sm6)) {
+    ++leaked;
+    sm6.unlock_shared();
+  }
   // With each lock taken by another thread, every try-lock fails.
   std::atomic<bool> ready{false}, stop{false};
   std::thread other([&] {
     std::lock_guard<std::mutex> a(m1), b(m2), d(m4);
-    std::unique_lock<std::shared_timed_mutex> c(sm3);
+    std::unique_lock<std::shared_timed_mutex> c(sm3), f(sm6);
+    std::lock_guard<std::timed_mutex> e(tm5);
     ready = true;
     while (!stop)
       std::this_thread::yield();
@@ -157,7 +218,7 @@ int main() {
   while (!ready)
     std::this_thread::yield();
   if (leakOnReturn(false) != 1 || sharedBeforeReturn(false) != 1 ||
-      negated(false) != 1)
+      negated(false) != 1 || timed(false) != 1 || sharedUntil(false) != 1)
     ++failures;
   stop = true;
   other.join();
