@@ -18,6 +18,17 @@ bool isBlockingLockMethodName(llvm::StringRef N) {
   return N == "lock" || N == "lock_shared";
 }
 
+bool isLockEachFunction(const FunctionDecl *FD) {
+  if (!FD || isa<CXXMethodDecl>(FD) || !FD->getIdentifier() ||
+      FD->getName() != "lock" || FD->getNumParams() < 2)
+    return false;
+  if (FD->isInStdNamespace())
+    return true;
+  const auto *NS = dyn_cast<NamespaceDecl>(FD->getDeclContext());
+  return NS && NS->getIdentifier() && NS->getName() == "boost" &&
+         NS->getParent()->isTranslationUnit();
+}
+
 bool isUnlockMethodName(llvm::StringRef N) {
   return N == "unlock" || N == "unlock_shared";
 }

@@ -2,6 +2,7 @@
 //
 // The names every check that reasons about ownership agrees on, in one place:
 // the member functions that lock and unlock a lockable or a guard, the
+// functions that lock several lockables at once (`std::lock`), the
 // guards' `release()`, the lock tags that change what a guard's constructor
 // does (`std::defer_lock`, `std::adopt_lock`, `std::try_to_lock`), and the
 // members of containers that store their argument (a handle stored there is
@@ -25,6 +26,11 @@ bool isBlockingLockMethodName(llvm::StringRef Name);
 bool isUnlockMethodName(llvm::StringRef Name);
 /// A guard's `release()`: it lets go of the lock without unlocking it.
 bool isGuardReleaseMethodName(llvm::StringRef Name);
+
+/// True for a function that locks each of its arguments as the argument's
+/// own `lock()` does, avoiding deadlock among them: `std::lock(a, b, ...)`
+/// (and `boost::lock`). Each argument is then held until unlocked.
+bool isLockEachFunction(const FunctionDecl *FD);
 
 /// What a lock tag passed to a guard's constructor says.
 enum class LockTag { None, Defer, Adopt, TryTo };

@@ -65,7 +65,8 @@ bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
     return false;
   if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr>(S)) {
     const auto *E = cast<Expr>(S);
-    if (Roles.acquire(E) || !Roles.releases(E).empty())
+    if (Roles.acquire(E) || !Roles.releases(E).empty() ||
+        !Roles.acquireEach(E).empty())
       return true;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
     if (CE->getNumArgs() && Guards.matches(guardDeclOf(CE->getType()))) {

@@ -1,6 +1,7 @@
 //===- CallRoles.cpp - acquire and release roles of calls -----------------===//
 #include "engine/CallRoles.h"
 #include "engine/Summaries.h"
+#include "catalog/Vocabulary.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -9,7 +10,34 @@ namespace clang::tidy::raii {
 namespace {
 /// The second half of a RoleCache key: what kind of expression calls.
 enum CalleeKind : unsigned { Call, Construct, New, NewArray, Delete, DeleteArray };
+/// The `lock()` member of \p RD or of one of its bases, or null.
+const CXXMethodDecl *lockMember(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return nullptr;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (M->getIdentifier() && M->getName() == "lock" && M->param_empty())
+      return M;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (const CXXMethodDecl *M =
+            lockMember(B.getType()->getAsCXXRecordDecl()))
+      return M;
+  return nullptr;
+}
 } // namespace
+
+void RoleCache::lockEachArg(const FunctionDecl *FD,
+                            llvm::SmallVectorImpl<AcquireRole> &Out) const {
+  for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+    QualType T = FD->getParamDecl(I)->getType().getNonReferenceType();
+    if (const CXXMethodDecl *M = lockMember(T->getAsCXXRecordDecl()))
+      if (const Acquire *Rule = Cat.acquireRuleFor(M)) {
+        AcquireRole R;
+        R.Rule = Rule;
+        R.Handle.Spec = {HandleSpec::Arg, I, 1};
+        Out.push_back(std::move(R));
+      }
+  }
+}
 
 RoleCache::Callee *RoleCache::calleeOf(const Expr *E) {
   const FunctionDecl *Direct = nullptr;
@@ -55,6 +83,8 @@ RoleCache::Callee *RoleCache::calleeOf(const Expr *E) {
     R.Handle.Spec = Rel->Handle;
     C->Releases.push_back(std::move(R));
   }
+  if (isLockEachFunction(Direct))
+    lockEachArg(Direct, C->EachArg);
   C->FD = Direct;
   C->MaySummarise = Summaries && Direct && !Cat.isRuleFunction(Direct);
   Slot = std::move(C); // the catalog never calls back: Slot is still valid
@@ -94,6 +124,14 @@ const AcquireRole *CallRoles::acquire(const Expr *E) const {
     if (S->Acquires)
       return &*S->Acquires;
   return nullptr;
+}
+
+llvm::ArrayRef<AcquireRole> CallRoles::acquireEach(const Expr *E) const {
+  if (!isa<CallExpr>(E))
+    return {};
+  RoleCache::Callee *C = Cache.calleeOf(E);
+  return C ? llvm::ArrayRef<AcquireRole>(C->EachArg)
+           : llvm::ArrayRef<AcquireRole>();
 }
 
 llvm::ArrayRef<ReleaseRole> CallRoles::releases(const Expr *E) const {

@@ -62,6 +62,9 @@ public:
   /// What one callee does.
   struct Callee {
     std::optional<AcquireRole> Acquire;         ///< by a rule
+    /// `std::lock(a, b)`: each argument acquired as by its type's `lock()`
+    /// rule (the rule's handle moved to the argument).
+    llvm::SmallVector<AcquireRole, 2> EachArg;
     llvm::SmallVector<ReleaseRole, 1> Releases; ///< by a rule
     const FunctionDecl *FD = nullptr; ///< the direct callee of a call
     /// A direct callee no rule names: its summary may give it roles.
@@ -81,6 +84,10 @@ public:
   bool neverReturns(Callee &C, unsigned Depth);
 
 private:
+  /// The roles of `std::lock`'s arguments (Callee::EachArg).
+  void lockEachArg(const FunctionDecl *FD,
+                   llvm::SmallVectorImpl<AcquireRole> &Out) const;
+
   const RuleCatalog &Cat;
   SummaryTable *Summaries;
   /// Keyed by the callee declaration and the kind of expression (calls,
@@ -96,6 +103,10 @@ public:
   const RuleCatalog &catalog() const { return Cache.catalog(); }
   /// The acquire \p E performs, or null. Valid as long as the engine.
   const AcquireRole *acquire(const Expr *E) const;
+  /// The acquires of a call that locks each of its arguments
+  /// (`std::lock(a, b)`), one per argument whose type's `lock()` a rule
+  /// names; empty for any other call. Valid as long as the engine.
+  llvm::ArrayRef<AcquireRole> acquireEach(const Expr *E) const;
   /// The releases \p E performs (a wrapper may release several handles).
   /// Valid as long as the engine.
   llvm::ArrayRef<ReleaseRole> releases(const Expr *E) const;

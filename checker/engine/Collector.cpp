@@ -322,6 +322,9 @@ bool Collector::run() {
         addCall(E, *Role);
       else
         Later.push_back({E, Role});
+    } else {
+      for (const AcquireRole &Each : C.Roles.acquireEach(E))
+        Later.push_back({E, &Each});
     }
   }
   for (auto &[E, Role] : Later)

@@ -2,6 +2,7 @@
 #include "fixes/CleanupDefinition.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace clang::tidy::raii {
@@ -37,11 +38,10 @@ const Decl *declOfType(QualType T) {
   return nullptr;
 }
 /// The first line of the comment lines right above line \p Line of
-/// \p Text (`//` lines, a `/* ... */` block), or \p Line.
-unsigned lineAboveComments(llvm::StringRef Text, unsigned Line) {
-  llvm::SmallVector<llvm::StringRef, 0> Lines;
-  Text.split(Lines, '\n');
-  unsigned First = Line; // 1-based
+/// \p Lines (`//` lines, a `/* ... */` block), or \p Line (1-based).
+unsigned lineAboveComments(llvm::ArrayRef<llvm::StringRef> Lines,
+                           unsigned Line) {
+  unsigned First = Line;
   while (First > 1 && First - 1 <= Lines.size()) {
     llvm::StringRef Prev = Lines[First - 2].trim();
     if (Prev.starts_with("//")) {
@@ -62,6 +62,61 @@ unsigned lineAboveComments(llvm::StringRef Text, unsigned Line) {
     First = K;
   }
   return First;
+}
+
+/// The line of the outermost preprocessor conditional (`#if`, `#ifdef`,
+/// `#ifndef`) still open at line \p Line of \p Lines, or 0. An include
+/// guard (the file's first directive `#ifndef X` followed by `#define X`)
+/// does not count.
+unsigned outermostOpenIf(llvm::ArrayRef<llvm::StringRef> Lines,
+                         unsigned Line) {
+  llvm::SmallVector<unsigned, 8> Open;
+  bool First = true, Guard = false;
+  llvm::StringRef GuardName;
+  for (unsigned L = 1; L < Line && L <= Lines.size(); ++L) {
+    llvm::StringRef T = Lines[L - 1].trim();
+    if (!T.consume_front("#"))
+      continue;
+    T = T.ltrim();
+    if (First && T.consume_front("ifndef")) {
+      GuardName = T.trim();
+      First = false;
+      Open.push_back(L);
+      continue;
+    }
+    if (!GuardName.empty() && Open.size() == 1 && T.consume_front("define")) {
+      Guard = T.trim().split(' ').first == GuardName;
+      GuardName = "";
+      continue;
+    }
+    First = false;
+    GuardName = "";
+    if (T.starts_with("if"))
+      Open.push_back(L);
+    else if (T.starts_with("endif") && !Open.empty())
+      Open.pop_back();
+  }
+  if (Guard && !Open.empty())
+    Open.erase(Open.begin());
+  return Open.empty() ? 0 : Open.front();
+}
+
+/// True if \p Text defines \p Name as a macro somewhere (maybe in a
+/// branch of an `#if` this configuration skips).
+bool definesMacro(llvm::StringRef Text, llvm::StringRef Name) {
+  for (size_t At = Text.find(Name); At != llvm::StringRef::npos;
+       At = Text.find(Name, At + 1)) {
+    const size_t LineStart = Text.rfind('\n', At) + 1; // npos + 1 == 0
+    llvm::StringRef Before = Text.slice(LineStart, At).trim();
+    const size_t End = At + Name.size();
+    const bool WholeWord =
+        End == Text.size() || !(llvm::isAlnum(Text[End]) || Text[End] == '_');
+    if (!WholeWord || !Before.consume_front("#"))
+      continue;
+    if (Before.ltrim() == "define")
+      return true;
+  }
+  return false;
 }
 } // namespace
 
@@ -102,10 +157,23 @@ CleanupDefinition cleanupDefinition(const FunctionDecl *Release,
     return refused("the function is written in a macro");
   }
   auto [File, Offset] = SM.getDecomposedLoc(At);
-  At = SM.translateLineCol(File, lineAboveComments(SM.getBufferData(File),
-                                                   SM.getLineNumber(File,
-                                                                    Offset)),
-                           1);
+  llvm::StringRef Text = SM.getBufferData(File);
+  // A release that another configuration makes a macro (`#define
+  // sqlite3_mutex_leave(X)` when threads are off) cannot be named by a
+  // helper there.
+  if (definesMacro(Text, RelId->getName())) {
+    defined().erase(Name);
+    return refused("'" + RelId->getName().str() +
+                   "' is also defined as a macro in this file");
+  }
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Text.split(Lines, '\n');
+  unsigned Line = lineAboveComments(Lines, SM.getLineNumber(File, Offset));
+  // Outside the preprocessor conditionals around the function, so that a
+  // function elsewhere can use it in every configuration.
+  if (unsigned If = outermostOpenIf(Lines, Line))
+    Line = lineAboveComments(Lines, If);
+  At = SM.translateLineCol(File, Line, 1);
   // What the definition names must be declared above it.
   const Decl *TypeDecl = declOfType(VarType);
   for (const Decl *D :
@@ -117,17 +185,17 @@ CleanupDefinition cleanupDefinition(const FunctionDecl *Release,
     } else if (D && !SM.isBeforeInTranslationUnit(D->getLocation(), At)) {
       defined().erase(Name);
       return refused("'" + cast<NamedDecl>(D)->getNameAsString() +
-                     "' is declared after the function's start");
+                     "' is declared after where the helper would go");
     }
-  std::string Text;
+  std::string Def;
   if (Invalid == CleanupInvalid::Negative)
-    Text = "RAII_DEFINE_CLEANUP_FD(" + RelId->getName().str() + ")\n";
+    Def = "RAII_DEFINE_CLEANUP_FD(" + RelId->getName().str() + ")\n";
   else
-    Text = "RAII_DEFINE_CLEANUP(" +
+    Def = "RAII_DEFINE_CLEANUP(" +
            VarType.getAsString(Ctx.getPrintingPolicy()) + ", " +
            RelId->getName().str() + ")\n";
   CleanupDefinition Out;
-  Out.Insert = FixItHint::CreateInsertion(At, Text + "\n");
+  Out.Insert = FixItHint::CreateInsertion(At, Def + "\n");
   return Out;
 }
 

@@ -6,9 +6,12 @@
 // variable with `RAII_AUTO(release)`, which needs the helper that
 // `RAII_DEFINE_CLEANUP(type, release)` defines at file scope. This file
 // decides where that definition goes and inserts it once per file and
-// translation unit, before the first function whose fix uses it; a helper
-// the unit already declares (a second `--fix` run, the project's own) is
-// used as it is when it takes the variable's type.
+// translation unit, before the first function whose fix uses it (above the
+// comment lines over it, and outside the preprocessor conditionals around
+// it); a helper the unit already declares (a second `--fix` run, the
+// project's own) is used as it is when it takes the variable's type. A
+// release the file also defines as a macro (in some configuration) gets no
+// helper.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_FIXES_CLEANUPDEFINITION_H
