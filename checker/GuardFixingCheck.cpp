@@ -212,7 +212,7 @@ void GuardFixingCheck::mergeInsertions(GuardRewrite &Fix) {
 void GuardFixingCheck::noteRefusal(const std::optional<GuardRewrite> &Fix,
                                    const Acquisition &A,
                                    const SourceManager &SM) {
-  if (Fix && !Fix->ok())
+  if (Fix && !Fix->ok() && !Fix->Covered)
     diag(SM.getFileLoc(A.diagLoc()), "no automatic fix: %0",
          DiagnosticIDs::Note)
         << Fix->Refusal;

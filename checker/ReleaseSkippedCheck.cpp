@@ -91,7 +91,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       if (!A.Escaped && !A.MaybeTaken && !Overwritten)
         continue;
     } else {
-      std::optional<llvm::StringRef> Guard = guardAdvice(A);
+      std::optional<llvm::StringRef> Guard = guardAdvice(A, Ctx.getLangOpts());
       if (!Ctx.getLangOpts().CPlusPlus) {
         // C: with RaiiCCleanupAttribute, a cleanup variable releases it.
         std::optional<GuardRewrite> Fix = planGuardFix(FA, I, std::nullopt, Ctx);

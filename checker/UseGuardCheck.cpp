@@ -20,7 +20,7 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         llvm::any_of(FA.Reacquires,
                      [&](const Reacquire &R) { return R.Second == A.Site; }))
       continue;
-    std::optional<llvm::StringRef> Guard = guardAdvice(A);
+    std::optional<llvm::StringRef> Guard = guardAdvice(A, Ctx.getLangOpts());
     if (!Guard)
       continue; // no guard fits
     std::optional<GuardRewrite> Fix = planGuardFix(FA, I, Guard, Ctx);

@@ -1,5 +1,6 @@
 //===- FunctionAnalysis.cpp - recording the final pass's events -----------===//
 #include "engine/FunctionAnalysis.h"
+#include "catalog/Vocabulary.h"
 #include "clang/AST/ExprCXX.h"
 #include <algorithm>
 
@@ -43,6 +44,11 @@ SourceLocation Acquisition::diagLoc() const { return exprDiagLoc(Site); }
 std::string Acquisition::acquireName() const {
   if (Origin == Move && Rule)
     return Rule->Function;
+  // `std::lock`, not `lock`: its rule is that of the argument's `lock()`.
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Site))
+    if (const FunctionDecl *FD = Call->getDirectCallee();
+        FD && isLockEachFunction(FD))
+      return FD->getQualifiedNameAsString();
   return calleeName(Site);
 }
 

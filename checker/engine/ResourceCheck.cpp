@@ -1,5 +1,6 @@
 //===- ResourceCheck.cpp - base of the engine checks ----------------------===//
 #include "engine/ResourceCheck.h"
+#include "catalog/Vocabulary.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
 #include "clang/AST/DeclCXX.h"
@@ -42,14 +43,20 @@ llvm::StringRef ResourceCheck::guardFor(const Family &F) const {
 }
 
 std::optional<llvm::StringRef>
-ResourceCheck::guardAdvice(const Acquisition &A) const {
+ResourceCheck::guardAdvice(const Acquisition &A,
+                           const LangOptions &LO) const {
   if (!A.Fam || (A.Fam->GuardStd.empty() && A.Fam->GuardRaii.empty()))
     return std::nullopt;
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(A.Via);
       MD && A.IsLock && MD->isInstance() &&
       !isBasicLockableType(MD->getFunctionObjectParameterType()))
     return std::nullopt;
-  return guardFor(*A.Fam);
+  llvm::StringRef Guard = guardFor(*A.Fam);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(A.Site);
+      Call && LO.CPlusPlus17 && isLockEachFunction(Call->getDirectCallee()) &&
+      (Guard == "std::lock_guard" || Guard == "std::unique_lock"))
+    return llvm::StringRef("std::scoped_lock");
+  return Guard;
 }
 
 std::string ResourceCheck::guardText(llvm::StringRef Guard,

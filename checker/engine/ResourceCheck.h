@@ -35,8 +35,11 @@ protected:
   llvm::StringRef guardFor(const Family &F) const;
   /// The guard to advise for \p A: a type, "" for "a scope guard", or
   /// nullopt when none fits (the family names none, or \p A locks through
-  /// a member of a class that is not BasicLockable, `mutex_.Lock()`).
-  std::optional<llvm::StringRef> guardAdvice(const Acquisition &A) const;
+  /// a member of a class that is not BasicLockable, `mutex_.Lock()`). A
+  /// lock of `std::lock(a, b)` is advised `std::scoped_lock` under C++17
+  /// (\p LO), which takes them all.
+  std::optional<llvm::StringRef> guardAdvice(const Acquisition &A,
+                                             const LangOptions &LO) const;
   /// \p Guard as a message spells it for \p A: the rule's placeholder `T`
   /// becomes the type the handle points to (`std::unique_ptr<char, void
   /// (*)(void *)>` for a `char *` from `malloc`).

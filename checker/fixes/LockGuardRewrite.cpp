@@ -2,6 +2,7 @@
 #include "fixes/LockGuardRewrite.h"
 #include "engine/BodyIndex.h"
 #include "fixes/StatementEdits.h"
+#include "catalog/Vocabulary.h"
 #include "support/GuardNaming.h"
 #include "support/Instantiation.h"
 #include "support/Lockables.h"
@@ -43,6 +44,25 @@ public:
         Body(FA.Fn, Ctx) {}
 
   GuardRewrite run();
+  /// Decides placement: the refusal, or nullopt with \p Kept the releases
+  /// that stay releases.
+  std::optional<std::string> prepare(llvm::SmallVectorImpl<const Expr *> &Kept);
+
+  // What prepare() found, for planLockEach (one lock of `std::lock`).
+  const std::string &objText() const { return ObjText; }
+  QualType objType() const { return ObjType; }
+  const Expr *obj() const { return Obj; }
+  const CompoundStmt *scope() const { return Scope; }
+  /// Release statements of the other locks of one `std::lock`.
+  void addSibling(const Expr *Release) {
+    if (const Stmt *S = statementOf(Release))
+      Siblings.insert(S);
+  }
+  const Stmt *lockStmt() const { return LockStmt; }
+  /// The edits of the releases for a guard named \p Name: deleted, or
+  /// `Name.unlock()` for those in \p Kept.
+  void editReleases(llvm::ArrayRef<const Expr *> Kept, llvm::StringRef Name,
+                    GuardRewrite &Out) const;
 
 private:
   static GuardRewrite refuse(std::string Why) {
@@ -84,6 +104,8 @@ private:
   bool memberLock(const CXXMemberCallExpr *MC, std::string &Why);
   /// The same for a lock taken by a call given the object as an argument.
   bool callLock(const CallExpr *C, std::string &Why);
+  /// The same for one of the locks `std::lock(a, b)` takes.
+  bool eachLock(std::string &Why);
   /// The edits, once placement is decided: \p Kept are the releases that
   /// stay releases.
   GuardRewrite spell(llvm::ArrayRef<const Expr *> Kept);
@@ -106,6 +128,9 @@ private:
   /// A try-lock tested by this `if`: the guard goes before it, with
   /// `std::try_to_lock`, and the condition asks the guard.
   const IfStmt *TryIf = nullptr;
+  bool Each = false;       ///< one of the locks of `std::lock(a, b)`
+  /// The statements that release the other locks of that `std::lock`.
+  llvm::SmallPtrSet<const Stmt *, 4> Siblings;
   bool TryNegated = false; ///< `if (!m.try_lock()) return;`
   /// The duration or time point of a timed try-lock (`try_lock_for(d)`).
   const Expr *TryArg = nullptr;
@@ -204,6 +229,12 @@ bool Planner::deletable(const Expr *R) const {
       Next = std::next(It) == Block->body_end() ? nullptr : *std::next(It);
       break;
     }
+  // The releases of the other locks of one `std::lock`: the one guard
+  // releases them all.
+  for (auto It = Block->body_begin(); Next && Siblings.count(Next);) {
+    It = std::find(It, Block->body_end(), Next);
+    Next = std::next(It) == Block->body_end() ? nullptr : *std::next(It);
+  }
   if (!Next)
     return Block == Scope; // the lock's block ends here
   if (const auto *Ret = dyn_cast<ReturnStmt>(Next))
@@ -339,23 +370,63 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
   return true;
 }
 
-GuardRewrite Planner::run() {
+bool Planner::eachLock(std::string &Why) {
+  const Expr *Object = A.HandleExpr;
+  for (const Expr *R : A.Releases) {
+    const auto *RC = dyn_cast<CXXMemberCallExpr>(R);
+    if (!RC || !RC->getImplicitObjectArgument() ||
+        !sameObject(RC->getImplicitObjectArgument(), Object)) {
+      Why = "'" + A.Name + "' is released through '" + calleeName(R) + "'";
+      return false;
+    }
+  }
+  if (inMacro(Object)) {
+    Why = "the locked object is written in a macro";
+    return false;
+  }
+  Obj = Object;
+  ObjText = text(Object->getSourceRange());
+  ObjType = Object->getType().getNonReferenceType();
+  NameBase = guardNameBase({stripToObject(Object)});
+  if (ObjText.empty()) {
+    Why = "the locked object cannot be spelled";
+    return false;
+  }
+  return true;
+}
+
+void Planner::editReleases(llvm::ArrayRef<const Expr *> Kept,
+                           llvm::StringRef Name, GuardRewrite &Out) const {
+  for (const Expr *R : A.Releases)
+    if (llvm::is_contained(Kept, R))
+      Out.Fixes.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(R->getSourceRange()),
+          Name.str() + ".unlock()"));
+    else
+      Out.Fixes.push_back(deleteStatement(statementOf(R), SM, LO));
+}
+
+std::optional<std::string>
+Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
   if (isInInstantiatedContext(FA.Fn))
-    return refuse("the function is a template instantiation; an edit would "
+    return std::string("the function is a template instantiation; an edit would "
                   "change every instantiation");
   if (A.Via)
-    return refuse("'" + A.Name + "' is locked through '" +
+    return std::string("'" + A.Name + "' is locked through '" +
                   A.Via->getNameAsString() + "'");
   const auto *MC = dyn_cast<CXXMemberCallExpr>(A.Site);
   const auto *Call = dyn_cast<CallExpr>(A.Site);
+  // `std::lock(a, b)`: one acquisition per argument (planLockEach).
+  Each = Form == LockGuardForm::Standard && Call && !MC &&
+         isLockEachFunction(Call->getDirectCallee()) && A.HandleExpr;
   if (Form == LockGuardForm::Standard
-          ? !MC || !MC->getImplicitObjectArgument()
+          ? !Each && (!MC || !MC->getImplicitObjectArgument())
           : !Call || MC || !lockedByCall(A))
-    return refuse(Form == LockGuardForm::Standard
+    return std::string(Form == LockGuardForm::Standard
                       ? "the lock is not a member call"
                       : "the lock is not a call given the locked object");
   if (inMacro(Call))
-    return refuse("the lock is written in a macro");
+    return std::string("the lock is written in a macro");
   Lock = Call;
   LockStmt = statementOf(Call);
   if (!LockStmt && MC && Form == LockGuardForm::Standard && A.Rule &&
@@ -363,23 +434,23 @@ GuardRewrite Planner::run() {
     LockStmt = TryIf = tryLockBranch(MC);
   Scope = LockStmt ? blockOf(LockStmt) : nullptr;
   if (!Scope)
-    return refuse(!A.Rule || !A.Rule->isConditional()
+    return std::string(!A.Rule || !A.Rule->isConditional()
                       ? "the lock is not a statement of its own"
                   : A.Rule->Try ? "the lock is a try-lock tested in a condition"
                                 : "the result of the lock is tested");
   if (A.Rule && A.Rule->Try && !TryIf)
-    return refuse("the lock is a try-lock whose result is not tested");
+    return std::string("the lock is a try-lock whose result is not tested");
   for (unsigned J = 0; J < FA.Acquisitions.size(); ++J) {
     const Acquisition &O = FA.Acquisitions[J];
     if (&O != &A && O.Key == A.Key && !O.isSeed())
-      return refuse("'" + A.Name + "' is locked more than once in this "
+      return std::string("'" + A.Name + "' is locked more than once in this "
                     "function");
   }
   for (const SkipCause &C : A.Skips) {
     if (C.Kind == SkipCause::Overwrite ||
         ((C.Kind == SkipCause::Break || C.Kind == SkipCause::Continue) &&
          !leavesScope(C.Where)))
-      return refuse("a path keeps the lock past the end of its block");
+      return std::string("a path keeps the lock past the end of its block");
     // `/* leaves p locked */ return 0;`: a value returned with the lock of
     // an object reached through a pointer may tell the caller to unlock it
     // (memcached's extstore_write_request); the guard would unlock at the
@@ -388,31 +459,37 @@ GuardRewrite Planner::run() {
     const auto *Ret = dyn_cast_or_null<ReturnStmt>(C.Where);
     if (C.Kind == SkipCause::Return && Ret && Ret->getRetValue() &&
         lockThroughPointer(FA, A))
-      return refuse("a 'return' with a value leaves '" + A.Name +
+      return std::string("a 'return' with a value leaves '" + A.Name +
                     "' locked, which may be for the caller to unlock");
   }
   std::string Why;
-  if (!(MC ? memberLock(MC, Why) : callLock(Call, Why)))
-    return refuse(Why);
+  if (!(Each ? eachLock(Why) : MC ? memberLock(MC, Why) : callLock(Call, Why)))
+    return Why;
   for (const Expr *R : A.Releases) {
     if (inMacro(R))
-      return refuse("a release is written in a macro");
+      return std::string("a release is written in a macro");
     if (!Body.isAncestor(Scope, R) || !before(Call, R))
-      return refuse("a release is outside the block that takes the lock");
+      return std::string("a release is outside the block that takes the lock");
     if (TryIf && !TryNegated && !Body.isAncestor(TryIf->getThen(), R))
-      return refuse("a release is outside the branch the try-lock takes");
+      return std::string("a release is outside the branch the try-lock takes");
     if (TryIf && TryNegated && !before(TryIf, R))
-      return refuse("a release is inside the branch the failed try-lock "
+      return std::string("a release is inside the branch the failed try-lock "
                     "takes");
   }
   if (auto Why = jumpPastGuard(Scope))
-    return refuse(*Why);
+    return std::string(*Why);
   collectDestroyed(Scope);
 
-  llvm::SmallVector<const Expr *, 2> Kept;
   for (const Expr *R : A.Releases)
     if (!deletable(R))
       Kept.push_back(R);
+  return std::nullopt;
+}
+
+GuardRewrite Planner::run() {
+  llvm::SmallVector<const Expr *, 2> Kept;
+  if (auto Why = prepare(Kept))
+    return refuse(*Why);
   return spell(Kept);
 }
 
@@ -521,6 +598,107 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   return refuse("unknown guard form");
 }
 
+/// The `std::lock(a, b)` calls whose fix this translation unit made: the
+/// findings of its other locks get none (the one fix covers them).
+llvm::DenseSet<const Stmt *> &lockEachFixed() {
+  static llvm::DenseSet<const Stmt *> Fixed;
+  return Fixed;
+}
+
+/// `std::lock(a, b, ...)`: the locks it takes are rewritten together. With
+/// C++17 and no release before the end of the block, one
+/// `std::scoped_lock lock_a_b(a, b);` in its place; otherwise the call
+/// stays and one guard per lock adopts it right after (`std::lock_guard
+/// lock_a(a, std::adopt_lock);`, a `std::unique_lock` for a lock released
+/// earlier, whose release becomes `lock_a.unlock()`).
+GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
+                          llvm::StringRef Template, ASTContext &Ctx) {
+  const auto *Call = cast<CallExpr>(FA.Acquisitions[Acq].Site);
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  llvm::SmallVector<unsigned, 4> Group;
+  for (unsigned J = 0; J < FA.Acquisitions.size(); ++J)
+    if (FA.Acquisitions[J].Site == Call)
+      Group.push_back(J);
+  if (Group.size() != Call->getNumArgs())
+    return GuardRewrite::refused("an argument of '" + calleeName(Call) +
+                                 "' is no lock the rules know");
+  if (lockEachFixed().count(Call)) {
+    GuardRewrite Covered;
+    Covered.Covered = true;
+    return Covered;
+  }
+  // Every lock must be rewritable on its own.
+  std::vector<std::unique_ptr<Planner>> Parts;
+  llvm::SmallVector<llvm::SmallVector<const Expr *, 2>, 4> Kept;
+  bool AnyKept = false;
+  for (unsigned J : Group) {
+    if (FA.Acquisitions[J].Releases.empty())
+      return GuardRewrite::refused("'" + FA.Acquisitions[J].Name +
+                                   "' is not unlocked by hand in this function");
+    Parts.push_back(std::make_unique<Planner>(
+        FA, J, LockGuardForm::Standard, Template, Ctx));
+    for (unsigned K : Group)
+      if (K != J)
+        for (const Expr *R : FA.Acquisitions[K].Releases)
+          Parts.back()->addSibling(R);
+    Kept.emplace_back();
+    if (auto Why = Parts.back()->prepare(Kept.back()))
+      return GuardRewrite::refused(*Why);
+    AnyKept |= !Kept.back().empty();
+  }
+  const CompoundStmt *Scope = Parts.front()->scope();
+  const Stmt *LockStmt = Parts.front()->lockStmt();
+  GuardRewrite Out;
+  if (LO.CPlusPlus17 && !AnyKept) {
+    llvm::SmallVector<const Expr *, 4> Objs;
+    std::string Args;
+    for (const auto &P : Parts) {
+      Objs.push_back(stripToObject(P->obj()));
+      Args += (Args.empty() ? "" : ", ") + P->objText();
+    }
+    std::string Name = guardRewriteNamer().freshName(
+        FA.Fn, Scope, guardNameBase(Objs), Ctx);
+    Out.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Call->getSourceRange()),
+        "std::scoped_lock " + Name + "(" + Args + ")"));
+    for (const auto &P : Parts)
+      P->editReleases({}, Name, Out);
+  } else {
+    std::string Indent;
+    for (unsigned I = 0; I < Parts.size(); ++I) {
+      const Planner &P = *Parts[I];
+      std::string Name = guardRewriteNamer().freshName(
+          FA.Fn, Scope, guardNameBase({stripToObject(P.obj())}), Ctx);
+      // (`std::scoped_lock` takes its adopt tag first; this one reads as
+      // the single-lock fixes do.)
+      std::string Guard =
+          Kept[I].empty() ? "std::lock_guard" : "std::unique_lock";
+      if (!LO.CPlusPlus17)
+        Guard += "<" +
+                 P.objType().getUnqualifiedType().getAsString(
+                     Ctx.getPrintingPolicy()) +
+                 ">";
+      std::string Decl = Guard + " " + Name + "(" + P.objText() +
+                         ", std::adopt_lock);";
+      if (I == 0) { // the declarations: one insertion, the first fix
+        auto First = insertStatementAfter(LockStmt, Decl, SM, LO);
+        if (!First)
+          return GuardRewrite::refused("the lock cannot be edited");
+        // "\n" + the statement's indentation + the declaration.
+        Indent = First->CodeToInsert.substr(
+            1, First->CodeToInsert.size() - 1 - Decl.size());
+        Out.Fixes.push_back(*First);
+      } else {
+        Out.Fixes.front().CodeToInsert += "\n" + Indent + Decl;
+      }
+      P.editReleases(Kept[I], Name, Out);
+    }
+  }
+  lockEachFixed().insert(Call);
+  return Out;
+}
+
 } // namespace
 
 std::optional<LockedObject> lockedObjectOf(const CXXMemberCallExpr *MC,
@@ -607,6 +785,13 @@ GuardRewrite planLockGuardRewrite(const FunctionAnalysis &FA, unsigned Acq,
                                   LockGuardForm Form,
                                   llvm::StringRef GuardTemplate,
                                   ASTContext &Ctx) {
+  const Acquisition &A = FA.Acquisitions[Acq];
+  const auto *Call = dyn_cast_or_null<CallExpr>(A.Site);
+  if (Form == LockGuardForm::Standard && Call &&
+      !isa<CXXMemberCallExpr>(Call) &&
+      isLockEachFunction(Call->getDirectCallee()) && A.HandleExpr &&
+      !isInInstantiatedContext(FA.Fn))
+    return planLockEach(FA, Acq, GuardTemplate, Ctx);
   return Planner(FA, Acq, Form, GuardTemplate, Ctx).run();
 }
 
@@ -626,6 +811,9 @@ llvm::StringRef lockGuardHeader(llvm::StringRef Guard) {
   return Guard == "std::shared_lock" ? "<shared_mutex>" : "<mutex>";
 }
 
-void resetGuardRewriteNames() { guardRewriteNamer().reset(); }
+void resetGuardRewriteNames() {
+  guardRewriteNamer().reset();
+  lockEachFixed().clear();
+}
 
 } // namespace clang::tidy::raii

@@ -22,6 +22,9 @@
 //    `try_lock_for(d)` / `try_lock_until(t)`, with its `d` / `t`: the
 //    guard's constructor calls it), whose condition asks
 //    `guard.owns_lock()`;
+//  - the locks of one `std::lock(a, b)` together: `std::scoped_lock
+//    lock_a_b(a, b);` in place of the call (C++17, no release before the
+//    block's end), otherwise the call stays and a guard per lock adopts it;
 //  - paths that leave the block without releasing (raii-release-skipped)
 //    are released by the guard too: the one change of behaviour, and the
 //    point of the fix.
@@ -54,6 +57,9 @@ struct GuardRewrite {
   /// style falling back to `std::unique_ptr` where the runtime cannot be
   /// included): the message names what the fix writes.
   std::string DeclaredGuard;
+  /// No fix of its own and no note: another finding's fix rewrites this
+  /// acquisition too (the locks of one `std::lock(a, b)`).
+  bool Covered = false;
   bool ok() const { return !Fixes.empty(); }
   static GuardRewrite refused(std::string Why) {
     GuardRewrite R;
