@@ -159,7 +159,7 @@ GuardFixingCheck::planCFix(const FunctionAnalysis &FA, unsigned I,
   }
   if (!A.IsLock)
     Fix = planCCleanupRewrite(FA, I, Ctx);
-  else if (A.Rule->Function == "pthread_mutex_lock")
+  else if (A.Rule->Function == "pthread_mutex_lock" && !A.ResultTested)
     Fix = planLockGuardRewrite(FA, I, LockGuardForm::CMutexGuard, "", Ctx);
   else
     Fix = planCCleanupLock(FA, I, Ctx);

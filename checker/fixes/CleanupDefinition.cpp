@@ -131,6 +131,12 @@ CleanupDefinition cleanupDefinition(const FunctionDecl *Release,
     return refused("the release has no plain name");
   const std::string Name = "raii_cleanup_" + RelId->getName().str();
   QualType Want = Ctx.getPointerType(VarType).getCanonicalType();
+  // The header's own (pthread_mutex_unlock takes `pthread_mutex_t **`).
+  if (RelId->getName() == "pthread_mutex_unlock") {
+    if (VarType.getAsString(Ctx.getPrintingPolicy()) != "pthread_mutex_t *")
+      return refused("'" + Name + "' takes a 'pthread_mutex_t *'");
+    return {};
+  }
   // The unit's own helper: used if it takes the variable.
   if (auto Found = Ctx.Idents.find(Name); Found != Ctx.Idents.end())
     for (const NamedDecl *D :

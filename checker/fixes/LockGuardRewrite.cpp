@@ -79,6 +79,12 @@ private:
   /// negation when the branch leaves the block on every path and there is
   /// no `else` (`if (!m.try_lock()) return;`, sets TryNegated), or null.
   const IfStmt *tryLockBranch(const CXXMemberCallExpr *MC);
+  /// The `if` of a block whose whole condition says lock call \p C failed
+  /// (`lock(&m)`, `lock(&m) != 0`, `0 != lock(&m)` for a lock that returns
+  /// zero on success; `!lock(&m)` for one that returns true), with no
+  /// `else`, no initialiser, and a branch that leaves the block on every
+  /// path, or null.
+  const IfStmt *failureBranch(const CallExpr *C);
   /// True if every path through \p S ends with a jump out of the lock's
   /// block: `return`, `throw`, or a `break`, `continue` or `goto` leaving
   /// it.
@@ -128,6 +134,9 @@ private:
   /// A try-lock tested by this `if`: the guard goes before it, with
   /// `std::try_to_lock`, and the condition asks the guard.
   const IfStmt *TryIf = nullptr;
+  /// `if (pthread_mutex_lock(&m) != 0) return -1;`: the `if` whose branch
+  /// the failed lock takes and leaves the block; the guard goes after it.
+  const IfStmt *FailIf = nullptr;
   bool Each = false;       ///< one of the locks of `std::lock(a, b)`
   /// The statements that release the other locks of that `std::lock`.
   llvm::SmallPtrSet<const Stmt *, 4> Siblings;
@@ -209,6 +218,40 @@ const IfStmt *Planner::tryLockBranch(const CXXMemberCallExpr *MC) {
   if (TryNegated && (If->getElse() || !leavesBlock(If->getThen())))
     return nullptr;
   return If;
+}
+
+const IfStmt *Planner::failureBranch(const CallExpr *C) {
+  auto Up = [&](const Stmt *&Cond) {
+    const Stmt *P = Body.parent(Cond);
+    while (isa_and_nonnull<ParenExpr, ImplicitCastExpr, ExprWithCleanups>(P))
+      P = Body.parent(Cond = P);
+    return P;
+  };
+  auto IsZero = [&](const Expr *E) {
+    Expr::EvalResult R;
+    return !E->isValueDependent() && E->EvaluateAsInt(R, Ctx) &&
+           R.Val.getInt().isZero();
+  };
+  const Stmt *Cond = C;
+  const Stmt *P = Up(Cond);
+  bool Failed = A.Rule->SuccessWhen == Success::Zero; // `if (lock(&m))`
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_NE &&
+      IsZero(BO->getLHS() == Cond ? BO->getRHS() : BO->getLHS())) {
+    Cond = BO;
+    P = Up(Cond);
+  } else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
+             Not && Not->getOpcode() == UO_LNot) {
+    Failed = A.Rule->SuccessWhen == Success::True;
+    Cond = Not;
+    P = Up(Cond);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(P);
+  if (!Failed || !If || If->getCond() != Cond || If->getInit() ||
+      If->getConditionVariable() || If->getElse() || !blockOf(If))
+    return nullptr;
+  Scope = blockOf(If);
+  return leavesBlock(If->getThen()) ? If : nullptr;
 }
 
 bool Planner::destroyedUnderGuard(const Stmt *R) const {
@@ -432,13 +475,17 @@ Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
   if (!LockStmt && MC && Form == LockGuardForm::Standard && A.Rule &&
       A.Rule->Try && isRewritableLockGuard(Template))
     LockStmt = TryIf = tryLockBranch(MC);
+  else if (!LockStmt && !MC && Form != LockGuardForm::Standard &&
+           Form != LockGuardForm::CMutexGuard && A.Rule &&
+           A.Rule->isConditional())
+    LockStmt = FailIf = failureBranch(Call);
   Scope = LockStmt ? blockOf(LockStmt) : nullptr;
   if (!Scope)
     return std::string(!A.Rule || !A.Rule->isConditional()
                       ? "the lock is not a statement of its own"
                   : A.Rule->Try ? "the lock is a try-lock tested in a condition"
                                 : "the result of the lock is tested");
-  if (A.Rule && A.Rule->Try && !TryIf)
+  if (A.Rule && A.Rule->Try && !TryIf && !FailIf)
     return std::string("the lock is a try-lock whose result is not tested");
   for (unsigned J = 0; J < FA.Acquisitions.size(); ++J) {
     const Acquisition &O = FA.Acquisitions[J];
@@ -475,6 +522,9 @@ Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
     if (TryIf && TryNegated && !before(TryIf, R))
       return std::string("a release is inside the branch the failed try-lock "
                     "takes");
+    if (FailIf && !before(FailIf, R))
+      return std::string("a release is inside the branch the failed lock "
+                         "takes");
   }
   if (auto Why = jumpPastGuard(Scope))
     return std::string(*Why);

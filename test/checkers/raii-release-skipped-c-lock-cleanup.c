@@ -6,15 +6,16 @@
 // RUN: %check_raii --run-fixed --link=-pthread --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s raii-release-skipped %t -- -std=gnu11 -pthread -iquote %S/Inputs -isystem %raii_runtime_include
 // RUN: %clang -std=gnu11 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
-// ORIG: leaked: 2
+// ORIG: leaked: 3
 // Without the header on the include path, a note says so:
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu11 -iquote %S/Inputs 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=NOPATH
 // NOPATH: {{^ *}}7 no automatic fix: <raii/cleanup.h> is not on the include path
 // In C89 a declaration may not follow a statement: the lock in
-// afterStatement and the C11 lock (whose variable follows it) are refused;
+// afterStatement, the C11 lock and the tested one (whose variables follow
+// them) are refused;
 // the others begin their blocks.
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true}}" %s -- -std=gnu89 -iquote %S/Inputs -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=C89
-// C89: {{^ *}}1 no automatic fix: 'RAII_AUTO' declares a variable after the lock, which needs C99
+// C89: {{^ *}}2 no automatic fix: 'RAII_AUTO' declares a variable after the lock, which needs C99
 // C89: {{^ *}}1 no automatic fix: 'RAII_MUTEX_GUARD' declares a variable after statements, which needs C99
 // In strict C89 the header itself does not compile: every fix is refused
 // (the test's probe header gets its `inline` from the macro).
@@ -110,15 +111,18 @@ out:
   return rc;
 }
 
-int testedLock(void) {
+// A lock whose failure leaves the block: the variable goes after the `if`
+// (RAII_MUTEX_GUARD would hide the result).
+int testedLock(int bail) {
   if (pthread_mutex_lock(&m4) != 0)
     return -1;
   // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'm4' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
-  // CHECK-MESSAGES: :[[@LINE-3]]:7: note: no automatic fix: the result of the lock is tested
-  // CHECK-MESSAGES: :[[@LINE+2]]:5: note: release of 'm4' is skipped by this return
-  if (counter > 100)
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: release of 'm4' is skipped by this return
+  // CHECK-FIXES: RAII_AUTO(pthread_mutex_unlock) pthread_mutex_t *lock_m4 = &m4;
+  if (bail)
     return -2;
   pthread_mutex_unlock(&m4);
+  // CHECK-DELETED: pthread_mutex_unlock(&m4);
   return 0;
 }
 
@@ -151,6 +155,9 @@ int main(void) {
   leaked += heldNow(&m2);
   afterStatement(0);
   leaked += heldNow(&m5);
+  testedLock(0);
+  testedLock(1); // leaks m4 before the fix
+  leaked += heldNow(&m4);
   printf("leaked: %d\n", leaked);
   if (counter != 1 + 1 + 3 + 1 + 1)
     ++failures;

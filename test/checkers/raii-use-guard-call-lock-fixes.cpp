@@ -2,7 +2,7 @@
 // user family from a rule file) rewritten into raii::scope_exit, by
 // raii-use-guard (correct pairs) and raii-release-skipped (pairs that leak
 // on some path), in RaiiGuardStyle raii. The program drives every path:
-// before the fix the leaking paths leave three locks held (ORIG), after it
+// before the fix the leaking paths leave four locks held (ORIG), after it
 // none does, and every lock is held exactly where it was (another thread
 // probes it).
 // Allocation failure counts as a path here (RaiiAllocationMayThrow): some
@@ -10,7 +10,7 @@
 // RUN: %check_raii --run-fixed --link=-pthread --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiAllocationMayThrow: true, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs -isystem %raii_runtime_include
 // RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
-// ORIG: leaked: 3
+// ORIG: leaked: 4
 // --fix run twice changes nothing the second time:
 // RUN: cp %s %t.twice.cpp
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --config="{CheckOptions: {RaiiGuardStyle: raii, RaiiAllocationMayThrow: true, RaiiRuleFiles: '%S/Inputs/toy-lock.yaml'}}" --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs -isystem %raii_runtime_include > /dev/null 2>&1
@@ -30,7 +30,8 @@ pthread_mutex_t pm1 = PTHREAD_MUTEX_INITIALIZER,
                 pm3 = PTHREAD_MUTEX_INITIALIZER,
                 pm4 = PTHREAD_MUTEX_INITIALIZER,
                 pm5 = PTHREAD_MUTEX_INITIALIZER,
-                pm6 = PTHREAD_MUTEX_INITIALIZER;
+                pm6 = PTHREAD_MUTEX_INITIALIZER,
+                pm7 = PTHREAD_MUTEX_INITIALIZER;
 mtx_t cm;
 toy_lock tl;
 int counter, failures;
@@ -126,6 +127,22 @@ void userFamily(bool bail) {
   // CHECK-DELETED: toy_release(&tl);
 }
 
+// A lock whose failure leaves the block: the guard goes after the `if`.
+int tested(bool bail) {
+  if (pthread_mutex_lock(&pm7) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'pm7' acquired by 'pthread_mutex_lock' is not released on every path; hold it in 'raii::scope_exit' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE+4]]:5: note: release of 'pm7' is skipped by this return
+  // CHECK-FIXES: raii::scope_exit lock_pm7([&] { pthread_mutex_unlock(&pm7); });
+  expect(heldNow(pm7), true);
+  if (bail)
+    return -2;
+  ++counter;
+  pthread_mutex_unlock(&pm7);
+  // CHECK-DELETED: pthread_mutex_unlock(&pm7);
+  return 0;
+}
+
 void throughParameter(pthread_mutex_t *m) {
   for (int i = 0; i < 3; ++i) {
     pthread_mutex_lock(m);
@@ -189,6 +206,9 @@ int main() {
   userFamily(false);
   userFamily(true); // leaks tl before the fix
   leaked += heldNow(tl);
+  tested(false);
+  tested(true); // leaks pm7 before the fix
+  leaked += heldNow(pm7);
   throughParameter(&pm6);
   Account a;
   a.deposit(5);
@@ -197,7 +217,7 @@ int main() {
   leaked += heldNow(pm1) + heldNow(pm2) + heldNow(pm3) + heldNow(pm5) +
             heldNow(pm6) + heldNow(a.mu);
   std::printf("leaked: %d\n", leaked);
-  if (counter != 1 + 1 + 4 + 1 + 1 + 2 || a.balance != 5)
+  if (counter != 1 + 1 + 4 + 1 + 1 + 1 + 2 || a.balance != 5)
     ++failures;
   return failures + leaked;
 }
