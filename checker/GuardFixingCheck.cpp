@@ -5,6 +5,7 @@
 #include "fixes/HandleGuardRewrite.h"
 #include "fixes/IncludePlacement.h"
 #include "support/BoolOption.h"
+#include "support/GuardTypes.h"
 #include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::raii {
@@ -63,8 +64,11 @@ GuardFixingCheck::planGuardFix(const FunctionAnalysis &FA, unsigned I,
     return Guard ? planHandleFix(FA, I, *Guard, Ctx) : std::nullopt;
   if (!Guard)
     return std::nullopt;
-  if (!isRewritableLockGuard(*Guard))
+  if (!isRewritableLockGuard(*Guard)) {
+    if (isa<CXXMemberCallExpr>(A.Site) && isLibraryLockGuard(*Guard))
+      return planLockGuardRewrite(FA, I, LockGuardForm::Library, *Guard, Ctx);
     return planScopeExitLockFix(FA, I, *Guard, Ctx);
+  }
   GuardRewrite Fix =
       planLockGuardRewrite(FA, I, LockGuardForm::Standard, *Guard, Ctx);
   includeFor(Fix, A, lockGuardHeader(*Guard), Ctx);

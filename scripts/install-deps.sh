@@ -6,7 +6,8 @@
 # lit, for which LLVM 22's serves), CMake, Ninja, a C++
 # compiler, Python 3 with PyYAML (the raii-tidy driver) and jsonschema (tests),
 # GoogleTest, Google Benchmark, standalone Asio (the async runtime tests),
-# cppcheck (its library files: the importer's end-to-end test); and from the
+# cppcheck (its library files: the importer's end-to-end test), Abseil and
+# Qt 5's headers (fixes into their lock guards are compiled); and from the
 # npm registry Microsoft's SARIF Multitool, whose package also ships the
 # SARIF 2.1.0 JSON schema (tests validate the driver's SARIF with both).
 # Idempotent: installs only what is missing.
@@ -21,6 +22,7 @@ packages=(
   cppcheck  # its library files (.cfg): the importer's end-to-end test
   libasio-dev  # standalone Asio: the async runtime tests (asio::awaitable, co_spawn)
   valgrind  # callgrind: bench/engine/instructions.py counts instructions
+  libabsl-dev qtbase5-dev  # real library lock guards: the absl::MutexLock / QMutexLocker fix tests
 )
 # npm comes with nodejs on some machines; Debian's npm package only when absent.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -4,6 +4,7 @@
 #include "fixes/StatementEdits.h"
 #include "catalog/Vocabulary.h"
 #include "support/GuardNaming.h"
+#include "support/GuardTypes.h"
 #include "support/Instantiation.h"
 #include "support/Lockables.h"
 #include "clang/AST/ASTContext.h"
@@ -462,12 +463,16 @@ Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
   // `std::lock(a, b)`: one acquisition per argument (planLockEach).
   Each = Form == LockGuardForm::Standard && Call && !MC &&
          isLockEachFunction(Call->getDirectCallee()) && A.HandleExpr;
-  if (Form == LockGuardForm::Standard
-          ? !Each && (!MC || !MC->getImplicitObjectArgument())
-          : !Call || MC || !lockedByCall(A))
-    return std::string(Form == LockGuardForm::Standard
+  const bool Member =
+      Form == LockGuardForm::Standard || Form == LockGuardForm::Library;
+  if (Member ? !Each && (!MC || !MC->getImplicitObjectArgument())
+             : !Call || MC || !lockedByCall(A))
+    return std::string(Member
                       ? "the lock is not a member call"
                       : "the lock is not a call given the locked object");
+  if (Form == LockGuardForm::Library && MC->getNumArgs() != 0)
+    return std::string("the lock takes arguments the guard's constructor "
+                       "does not");
   if (inMacro(Call))
     return std::string("the lock is written in a macro");
   Lock = Call;
@@ -475,9 +480,10 @@ Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
   if (!LockStmt && MC && Form == LockGuardForm::Standard && A.Rule &&
       A.Rule->Try && isRewritableLockGuard(Template))
     LockStmt = TryIf = tryLockBranch(MC);
-  else if (!LockStmt && !MC && Form != LockGuardForm::Standard &&
-           Form != LockGuardForm::CMutexGuard && A.Rule &&
-           A.Rule->isConditional())
+  else if (!LockStmt && !MC &&
+           (Form == LockGuardForm::ScopeExit ||
+            Form == LockGuardForm::CCleanupLock) &&
+           A.Rule && A.Rule->isConditional())
     LockStmt = FailIf = failureBranch(Call);
   Scope = LockStmt ? blockOf(LockStmt) : nullptr;
   if (!Scope)
@@ -588,6 +594,39 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
           CharSourceRange::getTokenRange(Lock->getSourceRange()),
           Guard + " " + Name + "(" + ObjText + ")"));
     }
+    for (const Expr *R : A.Releases) {
+      if (llvm::is_contained(Kept, R))
+        Out.Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(R->getSourceRange()),
+            Name + ".unlock()"));
+      else
+        EditRelease(R, "");
+    }
+    return Out;
+  }
+  case LockGuardForm::Library: {
+    std::optional<LockGuardShape> Shape = lockGuardShape(Ctx, Template, ObjType);
+    if (!Shape)
+      return refuse("'" + Template.str() + "' is not declared in this "
+                    "translation unit with a constructor taking the lock");
+    if (!Kept.empty() && !Shape->HasUnlock)
+      return refuse("a release is followed by more code, and '" +
+                    Template.str() + "' cannot unlock before its scope ends");
+    std::string Guard = Template.str();
+    if (Shape->IsTemplate && !LO.CPlusPlus17)
+      Guard +=
+          "<" +
+          ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+          ">";
+    // `&m`, and `p` for `*p`, `this` for `*this`.
+    std::string Arg = ObjText;
+    if (Shape->ByPointer)
+      Arg = llvm::StringRef(ObjText).starts_with("*")
+                ? ObjText.substr(1)
+                : "&" + ObjText;
+    Out.Fixes.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getTokenRange(Lock->getSourceRange()),
+        Guard + " " + Name + "(" + Arg + ")"));
     for (const Expr *R : A.Releases) {
       if (llvm::is_contained(Kept, R))
         Out.Fixes.push_back(FixItHint::CreateReplacement(

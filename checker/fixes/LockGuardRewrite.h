@@ -72,6 +72,9 @@ struct GuardRewrite {
 enum class LockGuardForm {
   /// `std::lock_guard lock_m(m);` in place of `m.lock()` (a member call).
   Standard,
+  /// A library's guard the unit declares, constructed as its declaration
+  /// says: `absl::MutexLock lock_mu(&mu);` in place of `mu.Lock()`.
+  Library,
   /// `pthread_mutex_lock(&m);` stays and `raii::scope_exit lock_m([&] {
   /// pthread_mutex_unlock(&m); });` follows it (a call taking the lock as
   /// an argument, in C++).

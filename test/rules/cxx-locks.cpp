@@ -115,6 +115,8 @@ void negativeBoostRecursive() noexcept {
 int positiveAbsl() {
   am.Lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'am' acquired by 'Lock' is not released on every path; hold it in 'absl::MutexLock' to release it automatically [raii-release-skipped]
+  // (The stand-in header declares no absl::MutexLock.)
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'absl::MutexLock' is not declared in this translation unit with a constructor taking the lock
   if (work())
     return 1;
   // CHECK-MESSAGES: :[[@LINE-2]]:7: note: release of 'am' is skipped when 'work' throws an exception
