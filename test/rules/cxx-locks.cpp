@@ -31,8 +31,10 @@ void correctQMutex() noexcept {
   qm.lock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'qm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'qm' is acquired by 'lock' and released by hand; hold it in 'QMutexLocker' instead [raii-use-guard]
+  // RAII-FIXES: QMutexLocker lock_qm(&qm);
   work();
   qm.unlock();
+  // RAII-DELETED: qm.unlock();
 }
 
 void negativeQMutexTry() noexcept {
@@ -57,6 +59,7 @@ void negativeQRecursiveMutexTwice() noexcept {
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'qrm' is acquired by 'lock' and released by hand; hold it in 'QMutexLocker' instead [raii-use-guard]
   // STD-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'qrm' is locked more than once in this function
+  // RAII-MESSAGES: :[[@LINE-4]]:3: note: no automatic fix: 'qrm' is locked more than once in this function
   qrm.lock();
   qrm.unlock();
   qrm.unlock();
@@ -91,6 +94,8 @@ void correctBoostShared() noexcept {
   bsm.lock_shared();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'bsm' is acquired by 'lock_shared' and released by hand; hold it in 'std::shared_lock' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'bsm' is acquired by 'lock_shared' and released by hand; hold it in 'boost::shared_lock' instead [raii-use-guard]
+  // (The stand-in header declares no boost::shared_lock.)
+  // RAII-MESSAGES: :[[@LINE-4]]:3: note: no automatic fix: 'boost::shared_lock' is not declared in this translation unit with a constructor taking the lock
   work();
   bsm.unlock_shared();
 }
@@ -107,6 +112,7 @@ void negativeBoostRecursive() noexcept {
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'brm' is acquired by 'lock' and released by hand; hold it in 'boost::lock_guard' instead [raii-use-guard]
   // STD-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'brm' is locked more than once in this function
+  // RAII-MESSAGES: :[[@LINE-4]]:3: note: no automatic fix: 'brm' is locked more than once in this function
   brm.lock();
   brm.unlock();
   brm.unlock();
@@ -129,6 +135,8 @@ void correctAbslReader() noexcept {
   am.ReaderLock();
   // STD-MESSAGES: :[[@LINE-1]]:3: warning: 'am' is acquired by 'ReaderLock' and released by hand; hold it in 'absl::ReaderMutexLock' instead [raii-use-guard]
   // RAII-MESSAGES: :[[@LINE-2]]:3: warning: 'am' is acquired by 'ReaderLock' and released by hand; hold it in 'absl::ReaderMutexLock' instead [raii-use-guard]
+  // STD-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'absl::ReaderMutexLock' is not declared in this translation unit with a constructor taking the lock
+  // RAII-MESSAGES: :[[@LINE-4]]:3: note: no automatic fix: 'absl::ReaderMutexLock' is not declared in this translation unit with a constructor taking the lock
   work();
   am.ReaderUnlock();
 }
