@@ -116,6 +116,15 @@ private:
   /// The edits, once placement is decided: \p Kept are the releases that
   /// stay releases.
   GuardRewrite spell(llvm::ArrayRef<const Expr *> Kept);
+public:
+  /// `<std::mutex>`: the argument list of a guard for mutex type \p T,
+  /// spelled out where there is no class template argument deduction.
+  std::string templateArgs(QualType T) const {
+    return "<" + T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
+           ">";
+  }
+
+private:
   std::string text(SourceRange R) const {
     return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM, LO)
         .str();
@@ -573,10 +582,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
         (Template == "std::lock_guard" || Template == "std::scoped_lock"))
       Guard = "std::unique_lock";
     if (!LO.CPlusPlus17)
-      Guard +=
-          "<" +
-          ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
-          ">";
+      Guard += templateArgs(ObjType);
     if (TryIf) { // `if (lock_m.owns_lock())` after the guard
       if (TryIf->getBeginLoc().isMacroID())
         return refuse("the 'if' is written in a macro");
@@ -594,14 +600,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
           CharSourceRange::getTokenRange(Lock->getSourceRange()),
           Guard + " " + Name + "(" + ObjText + ")"));
     }
-    for (const Expr *R : A.Releases) {
-      if (llvm::is_contained(Kept, R))
-        Out.Fixes.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(R->getSourceRange()),
-            Name + ".unlock()"));
-      else
-        EditRelease(R, "");
-    }
+    editReleases(Kept, Name, Out);
     return Out;
   }
   case LockGuardForm::Library: {
@@ -614,10 +613,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
                     Template.str() + "' cannot unlock before its scope ends");
     std::string Guard = Template.str();
     if (Shape->IsTemplate && !LO.CPlusPlus17)
-      Guard +=
-          "<" +
-          ObjType.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy()) +
-          ">";
+      Guard += templateArgs(ObjType);
     // `&m`, and `p` for `*p`, `this` for `*this`.
     std::string Arg = ObjText;
     if (Shape->ByPointer)
@@ -627,14 +623,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     Out.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Lock->getSourceRange()),
         Guard + " " + Name + "(" + Arg + ")"));
-    for (const Expr *R : A.Releases) {
-      if (llvm::is_contained(Kept, R))
-        Out.Fixes.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(R->getSourceRange()),
-            Name + ".unlock()"));
-      else
-        EditRelease(R, "");
-    }
+    editReleases(Kept, Name, Out);
     return Out;
   }
   case LockGuardForm::ScopeExit: {
@@ -764,10 +753,7 @@ GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
       std::string Guard =
           Kept[I].empty() ? "std::lock_guard" : "std::unique_lock";
       if (!LO.CPlusPlus17)
-        Guard += "<" +
-                 P.objType().getUnqualifiedType().getAsString(
-                     Ctx.getPrintingPolicy()) +
-                 ">";
+        Guard += P.templateArgs(P.objType());
       std::string Decl = Guard + " " + Name + "(" + P.objText() +
                          ", std::adopt_lock);";
       if (I == 0) { // the declarations: one insertion, the first fix
