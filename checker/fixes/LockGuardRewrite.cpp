@@ -580,7 +580,7 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     std::string Guard = Template.str();
     if ((!Kept.empty() || TryIf) &&
         (Template == "std::lock_guard" || Template == "std::scoped_lock"))
-      Guard = "std::unique_lock";
+      Out.DeclaredGuard = Guard = "std::unique_lock"; // the message says so
     if (!LO.CPlusPlus17)
       Guard += templateArgs(ObjType);
     if (TryIf) { // `if (lock_m.owns_lock())` after the guard
@@ -676,10 +676,12 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   return refuse("unknown guard form");
 }
 
-/// The `std::lock(a, b)` calls whose fix this translation unit made: the
-/// findings of its other locks get none (the one fix covers them).
-llvm::DenseSet<const Stmt *> &lockEachFixed() {
-  static llvm::DenseSet<const Stmt *> Fixed;
+/// The locks of the `std::lock(a, b)` calls whose fix this translation
+/// unit made, by argument, with the guard that fix declares for each: the
+/// findings of the other locks get no fix of their own (the one fix covers
+/// them), and their messages name that guard.
+llvm::DenseMap<const Expr *, std::string> &lockEachFixed() {
+  static llvm::DenseMap<const Expr *, std::string> Fixed;
   return Fixed;
 }
 
@@ -701,9 +703,11 @@ GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
   if (Group.size() != Call->getNumArgs())
     return GuardRewrite::refused("an argument of '" + calleeName(Call) +
                                  "' is no lock the rules know");
-  if (lockEachFixed().count(Call)) {
+  if (auto It = lockEachFixed().find(FA.Acquisitions[Acq].HandleExpr);
+      It != lockEachFixed().end()) {
     GuardRewrite Covered;
     Covered.Covered = true;
+    Covered.DeclaredGuard = It->second;
     return Covered;
   }
   // Every lock must be rewritable on its own.
@@ -740,8 +744,10 @@ GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
     Out.Fixes.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getTokenRange(Call->getSourceRange()),
         "std::scoped_lock " + Name + "(" + Args + ")"));
-    for (const auto &P : Parts)
+    for (const auto &P : Parts) {
       P->editReleases({}, Name, Out);
+      lockEachFixed()[P->obj()] = "std::scoped_lock";
+    }
   } else {
     std::string Indent;
     for (unsigned I = 0; I < Parts.size(); ++I) {
@@ -752,6 +758,7 @@ GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
       // the single-lock fixes do.)
       std::string Guard =
           Kept[I].empty() ? "std::lock_guard" : "std::unique_lock";
+      lockEachFixed()[P.obj()] = Guard;
       if (!LO.CPlusPlus17)
         Guard += P.templateArgs(P.objType());
       std::string Decl = Guard + " " + Name + "(" + P.objText() +
@@ -770,7 +777,7 @@ GuardRewrite planLockEach(const FunctionAnalysis &FA, unsigned Acq,
       P.editReleases(Kept[I], Name, Out);
     }
   }
-  lockEachFixed().insert(Call);
+  Out.DeclaredGuard = lockEachFixed()[FA.Acquisitions[Acq].HandleExpr];
   return Out;
 }
 

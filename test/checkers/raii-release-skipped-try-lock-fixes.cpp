@@ -38,8 +38,8 @@ template <class M> bool held(M &m) noexcept { return heldElsewhere(m); }
 
 int leakOnReturn(bool bail) {
   if (m1.try_lock()) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm1' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'm1' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm1' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'm1' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
     // CHECK-FIXES: std::unique_lock lock_m1(m1, std::try_to_lock);
     // CHECK-FIXES: if (lock_m1.owns_lock()) {
     // CXX14-FIXES: std::unique_lock<std::mutex> lock_m1(m1, std::try_to_lock);
@@ -64,8 +64,8 @@ int leakOnReturn(bool bail) {
 void leakInLoop(int stopAt) {
   for (int i = 0; i < 3; ++i) {
     if (m2.try_lock()) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'm2' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-      // CXX14-MESSAGES: :[[@LINE-2]]:9: warning: 'm2' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'm2' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+      // CXX14-MESSAGES: :[[@LINE-2]]:9: warning: 'm2' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
       // CHECK-FIXES: std::unique_lock lock_m2(m2, std::try_to_lock);
       // CHECK-FIXES: if (lock_m2.owns_lock()) {
       // CXX14-FIXES: std::unique_lock<std::mutex> lock_m2(m2, std::try_to_lock);
@@ -107,8 +107,8 @@ int sharedBeforeReturn(bool bail) {
 
 int negated(bool bail) {
   if (!m4.try_lock())
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-    // CXX14-MESSAGES: :[[@LINE-2]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:8: warning: 'm4' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
     // CHECK-FIXES: std::unique_lock lock_m4(m4, std::try_to_lock);
     // CHECK-FIXES: if (!lock_m4.owns_lock())
     // CXX14-FIXES: std::unique_lock<std::mutex> lock_m4(m4, std::try_to_lock);
@@ -128,8 +128,8 @@ int negated(bool bail) {
 
 int timed(bool bail) {
   if (tm5.try_lock_for(std::chrono::milliseconds(5))) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+    // CXX14-MESSAGES: :[[@LINE-2]]:7: warning: 'tm5' acquired by 'try_lock_for' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
     // CHECK-FIXES: std::unique_lock lock_tm5(tm5, std::chrono::milliseconds(5));
     // CHECK-FIXES: if (lock_tm5.owns_lock()) {
     // CXX14-FIXES: std::unique_lock<std::timed_mutex> lock_tm5(tm5, std::chrono::milliseconds(5));

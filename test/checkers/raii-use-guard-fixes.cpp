@@ -53,7 +53,7 @@ int beforeReturn(int x) {
 
 void midScope() {
   m3.lock();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm3' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm3' is acquired by 'lock' and released by hand; hold it in 'std::unique_lock' instead [raii-use-guard]
   // CHECK-FIXES: std::unique_lock lock_m3(m3);
   ++counter;
   m3.unlock();
@@ -92,7 +92,7 @@ void earlyReturnLeaks(bool bail) {
 
 void localDestroyedAfter() {
   m6.lock();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm6' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm6' acquired by 'lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE+2]]:19: note: release of 'm6' is skipped when the constructor of 'std::string' throws an exception
   // CHECK-FIXES: std::unique_lock lock_m6(m6);
   std::string s = "kept";

@@ -79,15 +79,15 @@ void pair() {
 // std::unique_lock, unlocked there; the guards adopt what std::lock took.
 void early(bool bail) {
   std::lock(c, d);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'c' acquired by 'std::lock' is not released on every path; hold it in 'std::scoped_lock' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'c' acquired by 'std::lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE+12]]:5: note: release of 'c' is skipped by this return
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'd' acquired by 'std::lock' is not released on every path; hold it in 'std::scoped_lock' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'd' acquired by 'std::lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE+10]]:5: note: release of 'd' is skipped by this return
   // CHECK-FIXES: std::lock_guard lock_c(c, std::adopt_lock);
   // CHECK-FIXES: std::unique_lock lock_d(d, std::adopt_lock);
   // CXX14-MESSAGES: :[[@LINE-7]]:3: warning: 'c' acquired by 'std::lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
   // CXX14-MESSAGES: :[[@LINE+6]]:5: note: release of 'c' is skipped by this return
-  // CXX14-MESSAGES: :[[@LINE-9]]:3: warning: 'd' acquired by 'std::lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CXX14-MESSAGES: :[[@LINE-9]]:3: warning: 'd' acquired by 'std::lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
   // CXX14-MESSAGES: :[[@LINE+4]]:5: note: release of 'd' is skipped by this return
   // CXX14-FIXES: std::lock_guard<std::mutex> lock_c(c, std::adopt_lock);
   // CXX14-FIXES: std::unique_lock<std::mutex> lock_d(d, std::adopt_lock);

@@ -69,7 +69,7 @@ int early(bool bail) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm3' acquired by 'lock' is not released on every path; hold it in 'QMutexLocker' to release it automatically [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE+6]]:5: note: release of 'm3' is skipped by this return
   // CHECK-FIXES: QMutexLocker lock_m3(&m3);
-  // STD-MESSAGES: :[[@LINE-4]]:3: warning: 'm3' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // STD-MESSAGES: :[[@LINE-4]]:3: warning: 'm3' acquired by 'lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
   // STD-MESSAGES: :[[@LINE+3]]:5: note: release of 'm3' is skipped by this return
   // STD-FIXES: std::unique_lock lock_m3(m3);
   if (bail)
