@@ -11,6 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -559,9 +560,24 @@ GuardRewrite Planner::run() {
 }
 
 GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
+  // A family taken by a call whose release is no unlock (`pthread_mutexattr_
+  // init` / `_destroy`) is named for what its guard does: `destroy_attr`.
+  llvm::StringRef Verb = "lock";
+  if (!ReleaseCallee.empty()) {
+    std::string Lower = llvm::StringRef(ReleaseCallee).lower();
+    llvm::StringRef Last = llvm::StringRef(ReleaseCallee).rsplit('_').second;
+    if (!llvm::any_of(std::initializer_list<llvm::StringRef>{
+                          "unlock", "post", "leave", "release"},
+                      [&](llvm::StringRef W) {
+                        return llvm::StringRef(Lower).contains(W);
+                      }) &&
+        !Last.empty() && llvm::all_of(Last, llvm::isAlpha))
+      Verb = Last;
+  }
   std::string Name = guardRewriteNamer().freshName(
       FA.Fn, Scope,
-      NameBase.empty() ? guardNameBase({stripToObject(Obj)}) : NameBase, Ctx);
+      NameBase.empty() ? guardNameBase({stripToObject(Obj)}, Verb) : NameBase,
+      Ctx);
   GuardRewrite Out;
   auto EditRelease = [&](const Expr *R, llvm::StringRef After) {
     if (!llvm::is_contained(Kept, R)) {

@@ -160,10 +160,11 @@ bool GuardNamer::isTaken(const FunctionDecl *Fn, const CompoundStmt *Scope,
   return visibleOutside(Fn, Name);
 }
 
-std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked) {
+std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked,
+                          llvm::StringRef Verb) {
   if (Locked.empty())
     return "guard";
-  std::string Base = "lock";
+  std::string Base = Verb.str();
   for (const Expr *L : Locked) {
     std::string Hint = objectNameHint(L);
     if (!Hint.empty())

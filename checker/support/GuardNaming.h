@@ -23,8 +23,11 @@
 namespace clang::tidy::raii {
 
 /// The base of a guard's name from what it locks: `lock_m`, `lock_a_b` for
-/// two objects, `lock` when nothing gives a hint, `guard` for no object.
-std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked);
+/// two objects, `lock` when nothing gives a hint, `guard` for no object;
+/// \p Verb in place of `lock` for a guard that does something else to its
+/// object (`destroy_attr`).
+std::string guardNameBase(llvm::ArrayRef<const Expr *> Locked,
+                          llvm::StringRef Verb = "lock");
 
 class GuardNamer {
 public:

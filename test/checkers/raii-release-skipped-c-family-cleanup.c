@@ -18,7 +18,7 @@
 // RUN: diff %t.once.c %t.twice.c
 // In C89 a declaration may not follow the lock: every lock fix is refused.
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-release-skipped' --config="{CheckOptions: {RaiiCCleanupAttribute: true, RaiiRuleFiles: '%S/Inputs/c-handles.yaml'}}" %s -- -std=gnu89 -isystem %raii_runtime_include 2>/dev/null | grep "no automatic fix" | sed 's/.*note: //' | sort | uniq -c | FileCheck %s --check-prefix=C89
-// C89: {{^ *}}6 no automatic fix: 'RAII_AUTO' declares a variable after the lock, which needs C99
+// C89: {{^ *}}7 no automatic fix: 'RAII_AUTO' declares a variable after the lock, which needs C99
 #include <pthread.h>
 #include <semaphore.h>
 #include <stdio.h>
@@ -142,6 +142,25 @@ int spinning(int bail) {
 }
 #endif
 
+// An attribute object, initialised with a tested call and destroyed: the
+// variable goes after the `if` and is named for what it does.
+// CHECK-FIXES: RAII_DEFINE_CLEANUP(pthread_mutexattr_t *, pthread_mutexattr_destroy)
+int attrKind(int bail) {
+  pthread_mutexattr_t attr;
+  int kind = -1;
+  if (pthread_mutexattr_init(&attr) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'attr' acquired by 'pthread_mutexattr_init' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE+3]]:5: note: release of 'attr' is skipped by this return
+  // CHECK-FIXES: RAII_AUTO(pthread_mutexattr_destroy) pthread_mutexattr_t *destroy_attr = &attr;
+  if (bail)
+    return -5;
+  pthread_mutexattr_gettype(&attr, &kind);
+  pthread_mutexattr_destroy(&attr);
+  // CHECK-DELETED: pthread_mutexattr_destroy(&attr);
+  return kind;
+}
+
 // A release that another configuration makes a macro gets no helper (the
 // helper would not compile there).
 #ifdef NO_STDIO_LOCKS
@@ -233,6 +252,8 @@ int main(void) {
     pthread_spin_unlock(&spin);
   streamLock(stdout, 0);
   streamLock(stdout, 1); // leaks the stream lock (this thread may relock)
+  attrKind(0);
+  attrKind(1);
   c11Again(0);
   c11Again(2);
   held += mtxHeld();
