@@ -4,6 +4,7 @@
 #include "fixes/HandleVariable.h"
 #include "fixes/StatementEdits.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
