@@ -48,9 +48,15 @@ ResourceCheck::guardAdvice(const Acquisition &A,
   if (!A.Fam || (A.Fam->GuardStd.empty() && A.Fam->GuardRaii.empty()))
     return std::nullopt;
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(A.Via);
-      MD && A.IsLock && MD->isInstance() &&
-      !isBasicLockableType(MD->getFunctionObjectParameterType()))
-    return std::nullopt;
+      MD && A.IsLock && MD->isInstance()) {
+    if (!isBasicLockableType(MD->getFunctionObjectParameterType()))
+      return std::nullopt;
+    // The class's own `lock()` / `try_lock()` (a mutex class wrapping
+    // pthread_mutex_lock, say): a standard guard holds any BasicLockable.
+    if (MD->getIdentifier() &&
+        (MD->getName() == "lock" || MD->getName() == "try_lock"))
+      return llvm::StringRef("std::lock_guard");
+  }
   llvm::StringRef Guard = guardFor(*A.Fam);
   if (const auto *Call = dyn_cast_or_null<CallExpr>(A.Site);
       Call && LO.CPlusPlus17 && isLockEachFunction(Call->getDirectCallee()) &&

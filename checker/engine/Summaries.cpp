@@ -5,6 +5,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -43,6 +44,59 @@ static bool callerHandle(const HandleKey &K, const FunctionDecl *Fn,
     return true;
   }
   return false;
+}
+
+/// How a function whose every `return` hands back the result of conditional
+/// acquire \p Site (`return pthread_mutex_trylock(&m) == 0;`) reports
+/// success: as \p Inner does for the call itself, the other way round for
+/// its test against zero or its negation. Nullopt when some return gives
+/// anything else (the lock is then taken whatever it returns).
+static std::optional<Success> returnedSuccess(const FunctionDecl *Def,
+                                              const Expr *Site,
+                                              Success Inner) {
+  std::optional<Success> Out;
+  bool Other = false;
+  auto Flip = [](Success S) {
+    return S == Success::Zero ? Success::True : Success::Zero;
+  };
+  auto Strip = [](const Expr *E) {
+    return E ? E->IgnoreParenImpCasts() : nullptr;
+  };
+  auto IsZero = [&](const Expr *E) {
+    Expr::EvalResult R;
+    return E && !E->isValueDependent() &&
+           E->EvaluateAsInt(R, Def->getASTContext()) &&
+           R.Val.getInt().isZero();
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Other || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      const Expr *V = Strip(Ret->getRetValue());
+      std::optional<Success> Says;
+      if (V == Site)
+        Says = Inner;
+      else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(V);
+               Not && Not->getOpcode() == UO_LNot &&
+               Strip(Not->getSubExpr()) == Site)
+        Says = Flip(Inner);
+      else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(V);
+               BO && BO->isEqualityOp()) {
+        const Expr *L = Strip(BO->getLHS()), *R = Strip(BO->getRHS());
+        if ((L == Site && IsZero(R)) || (R == Site && IsZero(L)))
+          Says = BO->getOpcode() == BO_EQ ? Flip(Inner) : Inner;
+      }
+      if (!Says || (Out && *Out != *Says))
+        Other = true;
+      else
+        Out = Says;
+      return;
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Def->getBody());
+  return Other ? std::nullopt : Out;
 }
 
 /// Makes \p S's acquire role: a rule named after \p Def acquiring a handle
@@ -126,6 +180,15 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     if (!callerHandle(FA.Keys[L.Key], Def, H))
       continue;
     setAcquire(*S, Def, std::move(H), InvalidValue::None, L.Fam, L.Site);
+    // A try-lock wrapper (`bool try_lock() { return
+    // pthread_mutex_trylock(&m_) == 0; }`) holds the lock only when it says
+    // so: a conditional acquire with its own success convention.
+    if (L.Rule->isConditional())
+      if (auto Says = returnedSuccess(Def, cast<Expr>(L.Site),
+                                      L.Rule->SuccessWhen)) {
+        S->OwnedAcquire->SuccessWhen = *Says;
+        S->OwnedAcquire->Try = L.Rule->Try;
+      }
     break;
   }
   return S;

@@ -465,7 +465,14 @@ Planner::prepare(llvm::SmallVectorImpl<const Expr *> &Kept) {
   if (isInInstantiatedContext(FA.Fn))
     return std::string("the function is a template instantiation; an edit would "
                   "change every instantiation");
-  if (A.Via)
+  // Through a wrapper, unless the wrapper is the object's own `lock()`
+  // the standard guard would call (`mx.lock()` of a class wrapping
+  // pthread_mutex_lock).
+  const auto *SiteMC = dyn_cast<CXXMemberCallExpr>(A.Site);
+  if (A.Via && !(Form == LockGuardForm::Standard && SiteMC &&
+                 SiteMC->getMethodDecl() &&
+                 SiteMC->getMethodDecl()->getCanonicalDecl() ==
+                     A.Via->getCanonicalDecl()))
     return std::string("'" + A.Name + "' is locked through '" +
                   A.Via->getNameAsString() + "'");
   const auto *MC = dyn_cast<CXXMemberCallExpr>(A.Site);

@@ -1,0 +1,125 @@
+// A project's own mutex class wrapping pthread_mutex_* (libzmq's mutex_t):
+// the engine learns lock(), try_lock() and unlock() from their bodies.
+// try_lock() returns the trylock's result tested against zero, so it is a
+// conditional acquire that holds the lock only when it returns true (it was
+// taken for an unconditional one: the `if (m.try_lock())` pair drew a false
+// "not released"). The class is BasicLockable, so the standard guards hold
+// it: manual pairs become std::lock_guard (std::unique_lock with
+// std::try_to_lock for the try-lock), in both styles. The program drives
+// every path: before the fix the leaking paths leave two locks held (ORIG),
+// after it none, and each is held exactly where it was.
+// RUN: %check_raii --run-fixed --link=-pthread %s 'raii-use-guard,raii-release-skipped' %t -- -std=c++17 -pthread -iquote %S/Inputs
+// RUN: %check_raii --prefix CXX11 --compile-fixed --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s 'raii-use-guard,raii-release-skipped' %t.cxx11 -- -std=c++11 -pthread -iquote %S/Inputs
+// RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
+// RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
+// ORIG: leaked: 2
+
+#include "c_lock_probe.h"
+#include <cstdio>
+// CHECK-FIXES: #include <mutex>
+// CXX11-FIXES: #include <mutex>
+
+namespace lib {
+class mutex_t {
+public:
+  mutex_t() noexcept { pthread_mutex_init(&m_, nullptr); }
+  ~mutex_t() { pthread_mutex_destroy(&m_); }
+  void lock() noexcept { pthread_mutex_lock(&m_); }
+  bool try_lock() noexcept { return pthread_mutex_trylock(&m_) == 0; }
+  void unlock() noexcept { pthread_mutex_unlock(&m_); }
+  pthread_mutex_t &native() noexcept { return m_; }
+
+private:
+  pthread_mutex_t m_;
+};
+} // namespace lib
+
+lib::mutex_t m1, m2, m3;
+int counter, failures;
+void expect(bool got, bool want) noexcept { failures += got != want; }
+
+void pair() noexcept {
+  m1.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm1' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // CHECK-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CHECK-FIXES: std::lock_guard lock_m1(m1);
+  // CXX11-MESSAGES: :[[@LINE-4]]:3: warning: 'm1' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // CXX11-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CXX11-FIXES: std::lock_guard<lib::mutex_t> lock_m1(m1);
+  expect(heldNow(m1.native()), true);
+  ++counter;
+  m1.unlock();
+  // CHECK-DELETED: m1.unlock();
+  // CXX11-DELETED: m1.unlock();
+}
+
+int leak(bool bail) noexcept {
+  m2.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm2' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CHECK-MESSAGES: :[[@LINE+8]]:5: note: release of 'm2' is skipped by this return
+  // CHECK-FIXES: std::lock_guard lock_m2(m2);
+  // CXX11-MESSAGES: :[[@LINE-5]]:3: warning: 'm2' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // CXX11-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CXX11-MESSAGES: :[[@LINE+4]]:5: note: release of 'm2' is skipped by this return
+  // CXX11-FIXES: std::lock_guard<lib::mutex_t> lock_m2(m2);
+  expect(heldNow(m2.native()), true);
+  if (bail)
+    return -1;
+  ++counter;
+  m2.unlock();
+  // CHECK-DELETED: m2.unlock();
+  // CXX11-DELETED: m2.unlock();
+  return 0;
+}
+
+// Correct: the lock is held only where try_lock() said so.
+void tryPair() noexcept {
+  if (m3.try_lock()) {
+    ++counter;
+    m3.unlock();
+  }
+}
+
+int tryLeak(bool bail) noexcept {
+  if (m3.try_lock()) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm3' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :28:37: note: 'try_lock' acquires the resource here
+    // CHECK-MESSAGES: :[[@LINE+9]]:7: note: release of 'm3' is skipped by this return
+    // CHECK-FIXES: std::unique_lock lock_m3(m3, std::try_to_lock);
+    // CHECK-FIXES: if (lock_m3.owns_lock()) {
+    // CXX11-MESSAGES: :[[@LINE-6]]:7: warning: 'm3' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+    // CXX11-MESSAGES: :28:37: note: 'try_lock' acquires the resource here
+    // CXX11-MESSAGES: :[[@LINE+4]]:7: note: release of 'm3' is skipped by this return
+    // CXX11-FIXES: std::unique_lock<lib::mutex_t> lock_m3(m3, std::try_to_lock);
+    // CXX11-FIXES: if (lock_m3.owns_lock()) {
+    if (bail)
+      return -1;
+    ++counter;
+    m3.unlock();
+    // CHECK-DELETED: m3.unlock();
+    // CXX11-DELETED: m3.unlock();
+    return 0;
+  }
+  return 1;
+}
+
+int main() {
+  pair();
+  leak(false);
+  leak(true); // leaks m2 before the fix
+  int leaked = heldNow(m2.native());
+  if (leaked)
+    m2.unlock();
+  tryPair();
+  tryLeak(false);
+  tryLeak(true); // leaks m3 before the fix
+  leaked += heldNow(m3.native());
+  if (heldNow(m3.native()))
+    m3.unlock();
+  leaked += heldNow(m1.native());
+  std::printf("leaked: %d\n", leaked);
+  if (counter != 1 + 1 + 1 + 1)
+    ++failures;
+  return failures + leaked;
+}
