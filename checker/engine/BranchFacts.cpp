@@ -135,10 +135,18 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     OnlyRefutes = true;
     return F.TrueMeansNonzero;
   }
-  if (F.Equals && *F.Equals > 0)
-    return std::nullopt; // `rc == EBUSY`: no zero test
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
+  if (F.Equals && *F.Equals > 0) {
+    // `rc == EBUSY` of an acquire that returns zero on success: where it
+    // holds, the acquire failed; where not, rc may be 0 or another error.
+    if (OnResult && R->SuccessWhen == Success::Zero &&
+        R->Handle.Kind != HandleSpec::Return) {
+      OnlyRefutes = true;
+      return F.TrueMeansNonzero;
+    }
+    return std::nullopt;
+  }
   if (OnResult) {
     if (R->Handle.Kind == HandleSpec::Return) {
       if (R->Invalid == InvalidValue::Negative && !F.SignTest)

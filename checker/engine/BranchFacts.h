@@ -3,7 +3,8 @@
 // On the two edges of a branch, some acquisitions are known to hold nothing:
 // `if (!f)`, `if (fd < 0)`, `if (fd == -1)`, `if (p == NULL)` on a handle
 // variable; `if (m.try_lock())`, `if (pthread_mutex_lock(&m))`, `if (rc ==
-// 0)` on a conditional acquire or the local its result went to; the same
+// 0)` on a conditional acquire or the local its result went to (`rc ==
+// EBUSY`, an error number, refutes one that returns zero on success); the same
 // inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
 // and in loop conditions. A handle variable equal to a global (`f ==
 // stdin`) or a local array (`b == stackbuf`), or a descriptor equal to a

@@ -119,6 +119,18 @@ void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
 
 void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 
+void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
+  AtNormalExit.join(S);
+  if (!Ret || !Ret->getRetValue())
+    return;
+  for (auto &[R, St] : AtReturns)
+    if (R == Ret) {
+      St.join(S);
+      return;
+    }
+  AtReturns.push_back({Ret, S});
+}
+
 void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     const Acquisition &A = Acquisitions[I];

@@ -38,6 +38,9 @@ public:
   /// and over the exits that return normally (no exception).
   State AtExit;
   State AtNormalExit;
+  /// The same per `return` that gives a value (for the summary of a
+  /// try-lock wrapper: held where it returns true, not where false).
+  llvm::SmallVector<std::pair<const ReturnStmt *, State>, 2> AtReturns;
   bool Analyzed = false; ///< false when no CFG could be built
   /// The handle kinds each key is released as somewhere in the body
   /// (`fclose(f)` anywhere releases f as a FILE).
@@ -76,8 +79,8 @@ public:
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
   void suspended(const Expr *Suspend, const State &S) override;
-  /// A path returns normally with \p S.
-  void returnedNormally(const State &S) { AtNormalExit.join(S); }
+  /// A path returns normally with \p S, through \p Ret if it returns.
+  void returnedNormally(const State &S, const ReturnStmt *Ret);
 
   /// Turns the exit states into each acquisition's results (after the final
   /// pass).

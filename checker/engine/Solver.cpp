@@ -268,7 +268,8 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       }
       leave(Next, K, Where, K == SkipCause::Exception ? Last : nullptr);
       if (K != SkipCause::Exception && K != SkipCause::Throw)
-        C.Out.returnedNormally(Next);
+        C.Out.returnedNormally(
+            Next, K == SkipCause::Return ? cast<ReturnStmt>(Where) : nullptr);
       continue;
     }
     if (Final)

@@ -99,6 +99,31 @@ static std::optional<Success> returnedSuccess(const FunctionDecl *Def,
   return Other ? std::nullopt : Out;
 }
 
+/// How a function reports that it holds conditional acquire \p I, when each
+/// of its `return`s gives a constant and holds the lock exactly where the
+/// constant says (`if (rc == EBUSY) return false; ...; return true;`).
+static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
+                                               unsigned I) {
+  std::optional<bool> HeldWhenNonzero;
+  for (const auto &[Ret, St] : FA.AtReturns) {
+    if (!St.Reachable || St.size() <= I)
+      continue;
+    Expr::EvalResult R;
+    if (!Ret->getRetValue()->EvaluateAsInt(R, FA.Fn->getASTContext()))
+      return std::nullopt;
+    const AcqState &A = St[I];
+    if (A.held() != A.surelyHeld())
+      return std::nullopt; // held on some paths only
+    const bool Says = A.held() == !R.Val.getInt().isZero();
+    if (HeldWhenNonzero && *HeldWhenNonzero != Says)
+      return std::nullopt;
+    HeldWhenNonzero = Says;
+  }
+  if (!HeldWhenNonzero)
+    return std::nullopt;
+  return *HeldWhenNonzero ? Success::True : Success::Zero;
+}
+
 /// Makes \p S's acquire role: a rule named after \p Def acquiring a handle
 /// of \p Fam through \p H, with the acquire \p Site inside it.
 static void setAcquire(FunctionSummary &S, const FunctionDecl *Def,
@@ -174,21 +199,28 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
         !L.Rule || !L.Reached ||
         L.ReleasedSomewhere || FA.AtNormalExit.size() <= I ||
-        !FA.AtNormalExit.Reachable || !FA.AtNormalExit[I].surelyHeld())
+        !FA.AtNormalExit.Reachable || !FA.AtNormalExit[I].held())
+      continue;
+    // A try-lock wrapper holds the lock only when it says so: a conditional
+    // acquire with its own success convention, from what it returns (`bool
+    // try_lock() { return pthread_mutex_trylock(&m_) == 0; }`) or from
+    // where it holds it (`if (rc == EBUSY) return false; ... return true;`).
+    std::optional<Success> Says;
+    if (L.Rule->isConditional()) {
+      Says = returnedSuccess(Def, cast<Expr>(L.Site), L.Rule->SuccessWhen);
+      if (!Says && !FA.AtNormalExit[I].surelyHeld())
+        Says = successByReturns(FA, I);
+    }
+    if (!Says && !FA.AtNormalExit[I].surelyHeld())
       continue;
     RoleHandle H;
     if (!callerHandle(FA.Keys[L.Key], Def, H))
       continue;
     setAcquire(*S, Def, std::move(H), InvalidValue::None, L.Fam, L.Site);
-    // A try-lock wrapper (`bool try_lock() { return
-    // pthread_mutex_trylock(&m_) == 0; }`) holds the lock only when it says
-    // so: a conditional acquire with its own success convention.
-    if (L.Rule->isConditional())
-      if (auto Says = returnedSuccess(Def, cast<Expr>(L.Site),
-                                      L.Rule->SuccessWhen)) {
-        S->OwnedAcquire->SuccessWhen = *Says;
-        S->OwnedAcquire->Try = L.Rule->Try;
-      }
+    if (Says) {
+      S->OwnedAcquire->SuccessWhen = *Says;
+      S->OwnedAcquire->Try = L.Rule->Try;
+    }
     break;
   }
   return S;

@@ -3,7 +3,8 @@
 // try_lock() returns the trylock's result tested against zero, so it is a
 // conditional acquire that holds the lock only when it returns true (it was
 // taken for an unconditional one: the `if (m.try_lock())` pair drew a false
-// "not released"). The class is BasicLockable, so the standard guards hold
+// "not released"); so is one that tests the result against EBUSY and
+// returns false there, true where it holds the lock (libzmq's). The class is BasicLockable, so the standard guards hold
 // it: manual pairs become std::lock_guard (std::unique_lock with
 // std::try_to_lock for the try-lock), in both styles. The program drives
 // every path: before the fix the leaking paths leave two locks held (ORIG),
@@ -15,7 +16,9 @@
 // ORIG: leaked: 2
 
 #include "c_lock_probe.h"
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 // CHECK-FIXES: #include <mutex>
 // CXX11-FIXES: #include <mutex>
 
@@ -34,17 +37,41 @@ private:
 };
 } // namespace lib
 
+namespace lib {
+// libzmq's form: the trylock's result tested against EBUSY, the other
+// errors fatal; it holds the lock exactly where it returns true.
+class busy_mutex_t {
+public:
+  busy_mutex_t() noexcept { pthread_mutex_init(&m_, nullptr); }
+  ~busy_mutex_t() { pthread_mutex_destroy(&m_); }
+  bool try_lock() noexcept {
+    int rc = pthread_mutex_trylock(&m_);
+    if (rc == EBUSY)
+      return false;
+    if (rc != 0)
+      abort();
+    return true;
+  }
+  void unlock() noexcept { pthread_mutex_unlock(&m_); }
+
+private:
+  pthread_mutex_t m_;
+};
+} // namespace lib
+
 lib::mutex_t m1, m2, m3;
+lib::busy_mutex_t b4;
+pthread_mutex_t p5 = PTHREAD_MUTEX_INITIALIZER;
 int counter, failures;
 void expect(bool got, bool want) noexcept { failures += got != want; }
 
 void pair() noexcept {
   m1.lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm1' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
-  // CHECK-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CHECK-MESSAGES: :30:26: note: 'lock' acquires the resource here
   // CHECK-FIXES: std::lock_guard lock_m1(m1);
   // CXX11-MESSAGES: :[[@LINE-4]]:3: warning: 'm1' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
-  // CXX11-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CXX11-MESSAGES: :30:26: note: 'lock' acquires the resource here
   // CXX11-FIXES: std::lock_guard<lib::mutex_t> lock_m1(m1);
   expect(heldNow(m1.native()), true);
   ++counter;
@@ -56,11 +83,11 @@ void pair() noexcept {
 int leak(bool bail) noexcept {
   m2.lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm2' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-  // CHECK-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CHECK-MESSAGES: :30:26: note: 'lock' acquires the resource here
   // CHECK-MESSAGES: :[[@LINE+8]]:5: note: release of 'm2' is skipped by this return
   // CHECK-FIXES: std::lock_guard lock_m2(m2);
   // CXX11-MESSAGES: :[[@LINE-5]]:3: warning: 'm2' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
-  // CXX11-MESSAGES: :27:26: note: 'lock' acquires the resource here
+  // CXX11-MESSAGES: :30:26: note: 'lock' acquires the resource here
   // CXX11-MESSAGES: :[[@LINE+4]]:5: note: release of 'm2' is skipped by this return
   // CXX11-FIXES: std::lock_guard<lib::mutex_t> lock_m2(m2);
   expect(heldNow(m2.native()), true);
@@ -81,15 +108,34 @@ void tryPair() noexcept {
   }
 }
 
+void busyPair() noexcept {
+  if (b4.try_lock()) {
+    ++counter;
+    b4.unlock();
+  }
+}
+
+// The same test written inline: the return under `rc == EBUSY` holds
+// nothing.
+void busyInline() noexcept {
+  int rc = pthread_mutex_trylock(&p5);
+  if (rc == EBUSY)
+    return;
+  if (rc != 0)
+    abort();
+  ++counter;
+  pthread_mutex_unlock(&p5);
+}
+
 int tryLeak(bool bail) noexcept {
   if (m3.try_lock()) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm3' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
-    // CHECK-MESSAGES: :28:37: note: 'try_lock' acquires the resource here
+    // CHECK-MESSAGES: :31:37: note: 'try_lock' acquires the resource here
     // CHECK-MESSAGES: :[[@LINE+9]]:7: note: release of 'm3' is skipped by this return
     // CHECK-FIXES: std::unique_lock lock_m3(m3, std::try_to_lock);
     // CHECK-FIXES: if (lock_m3.owns_lock()) {
     // CXX11-MESSAGES: :[[@LINE-6]]:7: warning: 'm3' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
-    // CXX11-MESSAGES: :28:37: note: 'try_lock' acquires the resource here
+    // CXX11-MESSAGES: :31:37: note: 'try_lock' acquires the resource here
     // CXX11-MESSAGES: :[[@LINE+4]]:7: note: release of 'm3' is skipped by this return
     // CXX11-FIXES: std::unique_lock<lib::mutex_t> lock_m3(m3, std::try_to_lock);
     // CXX11-FIXES: if (lock_m3.owns_lock()) {
@@ -112,6 +158,8 @@ int main() {
   if (leaked)
     m2.unlock();
   tryPair();
+  busyPair();
+  busyInline();
   tryLeak(false);
   tryLeak(true); // leaks m3 before the fix
   leaked += heldNow(m3.native());
@@ -119,7 +167,7 @@ int main() {
     m3.unlock();
   leaked += heldNow(m1.native());
   std::printf("leaked: %d\n", leaked);
-  if (counter != 1 + 1 + 1 + 1)
+  if (counter != 1 + 1 + 1 + 1 + 1 + 1)
     ++failures;
   return failures + leaked;
 }
