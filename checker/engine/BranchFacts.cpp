@@ -140,7 +140,15 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (F.Equals && *F.Equals > 0) {
     // `rc == EBUSY` of an acquire that returns zero on success: where it
     // holds, the acquire failed; where not, rc may be 0 or another error.
-    if (OnResult && R->SuccessWhen == Success::Zero &&
+    // Only where rc cannot have been given another result since (`rc =
+    // sqlite3_step(s); if (rc == SQLITE_ROW)` says nothing of `s`'s
+    // prepare): the call itself, or a variable it initialises and nothing
+    // writes again.
+    const bool Unchanged =
+        F.Call || (F.Var && F.Var->getInit() &&
+                   ignoreValueCasts(F.Var->getInit()) == A.Site &&
+                   C.Body.isUnchanged(F.Var));
+    if (OnResult && Unchanged && R->SuccessWhen == Success::Zero &&
         R->Handle.Kind != HandleSpec::Return) {
       OnlyRefutes = true;
       return F.TrueMeansNonzero;

@@ -127,6 +127,25 @@ void busyInline() noexcept {
   pthread_mutex_unlock(&p5);
 }
 
+// A result variable given another value since says nothing of the lock:
+// the return under `rc == EBUSY` here leaves p5 locked.
+int busyReassigned() noexcept {
+  int rc = pthread_mutex_trylock(&p5);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p5' acquired by 'pthread_mutex_trylock' is not released on every path; hold it in a scope guard to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: no standard guard calls 'pthread_mutex_unlock'; RaiiGuardStyle 'raii' rewrites it into a runtime guard
+  // CHECK-MESSAGES: :[[@LINE+8]]:5: note: release of 'p5' is skipped by this return
+  // CXX11-MESSAGES: :[[@LINE-4]]:12: warning: 'p5' acquired by 'pthread_mutex_trylock' is not released on every path; hold it in 'raii::scope_exit' to release it automatically [raii-release-skipped]
+  // CXX11-MESSAGES: :[[@LINE-5]]:12: note: no automatic fix: 'raii::scope_exit' needs the raii runtime, and the raii runtime needs C++17
+  // CXX11-MESSAGES: :[[@LINE+5]]:5: note: release of 'p5' is skipped by this return
+  if (rc != 0)
+    return -1;
+  rc = counter;
+  if (rc == EBUSY)
+    return -2;
+  pthread_mutex_unlock(&p5);
+  return 0;
+}
+
 int tryLeak(bool bail) noexcept {
   if (m3.try_lock()) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm3' acquired by 'try_lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
