@@ -140,15 +140,10 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (F.Equals && *F.Equals > 0) {
     // `rc == EBUSY` of an acquire that returns zero on success: where it
     // holds, the acquire failed; where not, rc may be 0 or another error.
-    // Only where rc cannot have been given another result since (`rc =
-    // sqlite3_step(s); if (rc == SQLITE_ROW)` says nothing of `s`'s
-    // prepare): the call itself, or a variable it initialises and nothing
-    // writes again.
-    const bool Unchanged =
-        F.Call || (F.Var && F.Var->getInit() &&
-                   ignoreValueCasts(F.Var->getInit()) == A.Site &&
-                   C.Body.isUnchanged(F.Var));
-    if (OnResult && Unchanged && R->SuccessWhen == Success::Zero &&
+    // (Not where rc was given another result since, `rc =
+    // sqlite3_step(s); if (rc == SQLITE_ROW)`: refineLeaf skips a stale
+    // result variable.)
+    if (OnResult && R->SuccessWhen == Success::Zero &&
         R->Handle.Kind != HandleSpec::Return) {
       OnlyRefutes = true;
       return F.TrueMeansNonzero;
@@ -234,8 +229,14 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
       for (unsigned J = 0; J < C.acqs().size(); ++J) {
         bool OnlyRefutes;
         if (std::optional<bool> T =
-                trueMeansAcquired(C, *F, C.acqs()[J], OnlyRefutes))
-          It->second.push_back({J, *T, OnlyRefutes});
+                trueMeansAcquired(C, *F, C.acqs()[J], OnlyRefutes)) {
+          const Acquisition &A = C.acqs()[J];
+          const bool OfResultVar = F->Var && A.ResultVar &&
+                                   sameVar(C, F->Var, A.ResultVar) &&
+                                   !(A.HandleVar &&
+                                     sameVar(C, F->Var, A.HandleVar));
+          It->second.push_back({J, *T, OnlyRefutes, OfResultVar});
+        }
       }
   return It->second;
 }
@@ -265,6 +266,8 @@ void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
   for (const Test &T : testsOf(Cond)) {
     const unsigned J = T.Acq;
     AcqState &S = St[J];
+    if (T.OfResultVar && S.ResultStale)
+      continue;
     bool Deepens = llvm::any_of(St.Acqs, [&](const AcqState &K) {
       return K.DeeperOn == int(J);
     });

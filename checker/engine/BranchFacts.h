@@ -39,6 +39,9 @@ private:
     unsigned Acq;
     bool TrueMeansAcquired;
     bool OnlyRefutes; ///< the "acquired" branch says nothing
+    /// A test of the variable the result went to: void on a path where it
+    /// was given another value since (AcqState::ResultStale).
+    bool OfResultVar;
   };
   llvm::ArrayRef<Test> testsOf(const Expr *Leaf);
   void refineLeaf(const Expr *Cond, bool Branch, State &St);

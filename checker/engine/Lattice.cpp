@@ -57,6 +57,10 @@ bool State::join(const State &Other) {
       D.DeeperOn = -1;
       Changed = true;
     }
+    if (S.ResultStale && !D.ResultStale) {
+      D.ResultStale = true;
+      Changed = true;
+    }
     for (const SkipCause &C : S.Causes)
       if (!llvm::is_contained(D.Causes, C)) {
         D.Causes.push_back(C);

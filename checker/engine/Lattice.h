@@ -44,6 +44,10 @@ struct AcqState {
   /// DeeperOn (`TryEnterCriticalSection` while held): undone where it
   /// failed; -1 when not pending.
   int DeeperOn = -1;
+  /// The variable the acquire's result went to (`rc = trylock(&m)`) has
+  /// been given another value since on some path (`rc = work();`): a test
+  /// of it then says nothing of this acquisition.
+  bool ResultStale = false;
   /// Rare (exits only), so kept out of line: a state is one entry per
   /// acquisition per CFG block.
   llvm::SmallVector<SkipCause, 0> Causes;

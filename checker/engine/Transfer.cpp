@@ -387,10 +387,22 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
 }
 
 void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
-  if (E->getOpcode() != BO_Assign)
+  if (!E->isAssignmentOp())
     return;
   const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
   const auto *LHSVar = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  // Another value in an acquire's result variable (`rc = work();` after
+  // `rc = trylock(&m)`): its tests no longer tell of the acquire.
+  if (LHSVar)
+    for (unsigned J = 0; J < St->size(); ++J)
+      if (const Acquisition &A = C.acqs()[J];
+          A.ResultVar && A.ResultVar->getCanonicalDecl() ==
+                             LHSVar->getCanonicalDecl() &&
+          (E->getOpcode() != BO_Assign ||
+           ignoreValueCasts(E->getRHS()) != A.Site))
+        (*St)[J].ResultStale = true;
+  if (E->getOpcode() != BO_Assign)
+    return;
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {
     escapeIfTracked(E->getRHS());

@@ -1,0 +1,68 @@
+// The variable a conditional acquire's result went to tells of the acquire
+// only until it is given another value: after `rc = work();`, `if (rc !=
+// 0) return;` says nothing of the lock (it was read as "the trylock
+// failed", and the leak on that return was missed). The test before the
+// new value still prunes, and an acquire that gives it a value again makes
+// it tell again.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+#include <errno.h>
+#include <pthread.h>
+
+pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+int work(void);
+
+int reused(void) {
+  int rc = pthread_mutex_trylock(&m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'm' acquired by 'pthread_mutex_trylock' is not released on every path [raii-release-skipped]
+  if (rc != 0)
+    return -1;
+  rc = work();
+  if (rc != 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  pthread_mutex_unlock(&m);
+  return 0;
+}
+
+int reusedCompound(void) {
+  int rc = pthread_mutex_trylock(&m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'm' acquired by 'pthread_mutex_trylock' is not released on every path [raii-release-skipped]
+  if (rc == EBUSY)
+    return -1;
+  if (rc != 0)
+    return -1;
+  rc |= work();
+  if (rc)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  pthread_mutex_unlock(&m);
+  return 0;
+}
+
+// Correct: every path that holds the lock releases it.
+int reusedCorrect(void) {
+  int rc = pthread_mutex_trylock(&m);
+  if (rc != 0)
+    return -1;
+  rc = work();
+  pthread_mutex_unlock(&m);
+  return rc;
+}
+
+// Each round's trylock gives rc a fresh result, which tells again.
+int retry(void) {
+  int rc = 0;
+  for (int i = 0; i < 3; ++i) {
+    rc = work();
+    if (rc < 0)
+      continue;
+    rc = pthread_mutex_trylock(&m);
+    if (rc == EBUSY)
+      continue;
+    if (rc != 0)
+      return rc;
+    pthread_mutex_unlock(&m);
+    return 0;
+  }
+  return rc;
+}
