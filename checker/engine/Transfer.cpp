@@ -392,14 +392,15 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
   const auto *LHSVar = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   // Another value in an acquire's result variable (`rc = work();` after
-  // `rc = trylock(&m)`): its tests no longer tell of the acquire.
+  // `rc = trylock(&m)`): its tests no longer tell of the acquire. (The
+  // acquire's own assignment, also through `rc = s ? prepare(..) : NOMEM`,
+  // is none.)
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
-          A.ResultVar && A.ResultVar->getCanonicalDecl() ==
-                             LHSVar->getCanonicalDecl() &&
-          (E->getOpcode() != BO_Assign ||
-           ignoreValueCasts(E->getRHS()) != A.Site))
+          A.ResultVar && A.Site &&
+          A.ResultVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
+          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
         (*St)[J].ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;

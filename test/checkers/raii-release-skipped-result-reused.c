@@ -49,6 +49,16 @@ int reusedCorrect(void) {
   return rc;
 }
 
+// The acquire's own assignment through `?:` is no other value.
+int viaConditional(int try) {
+  int rc = 0;
+  rc = try ? pthread_mutex_trylock(&m) : EAGAIN;
+  if (rc)
+    return rc;
+  pthread_mutex_unlock(&m);
+  return 0;
+}
+
 // Each round's trylock gives rc a fresh result, which tells again.
 int retry(void) {
   int rc = 0;
