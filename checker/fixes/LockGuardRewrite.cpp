@@ -117,6 +117,14 @@ private:
   /// The edits, once placement is decided: \p Kept are the releases that
   /// stay releases.
   GuardRewrite spell(llvm::ArrayRef<const Expr *> Kept);
+  /// The forms that keep the lock call: guard declaration \p Decl after the
+  /// lock's statement, each release deleted or followed by \p Disarm
+  /// (through \p EditRelease), added to \p Out.
+  GuardRewrite
+  guardAfterLock(const std::string &Decl, const std::string &Disarm,
+                 llvm::function_ref<bool(const Expr *, llvm::StringRef)>
+                     EditRelease,
+                 GuardRewrite &Out);
 public:
   /// `<std::mutex>`: the argument list of a guard for mutex type \p T,
   /// spelled out where there is no class template argument deduction.
@@ -566,6 +574,20 @@ GuardRewrite Planner::run() {
   return spell(Kept);
 }
 
+GuardRewrite Planner::guardAfterLock(
+    const std::string &Decl, const std::string &Disarm,
+    llvm::function_ref<bool(const Expr *, llvm::StringRef)> EditRelease,
+    GuardRewrite &Out) {
+  auto Guard = insertStatementAfter(LockStmt, Decl, SM, LO);
+  if (!Guard)
+    return refuse("the lock cannot be edited");
+  Out.Fixes.push_back(*Guard);
+  for (const Expr *R : A.Releases)
+    if (!EditRelease(R, Disarm))
+      return refuse("a release cannot be edited");
+  return std::move(Out);
+}
+
 GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
   // A family taken by a call whose release is no unlock (`pthread_mutexattr_
   // init` / `_destroy`) is named for what its guard does: `destroy_attr`.
@@ -649,20 +671,10 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     editReleases(Kept, Name, Out);
     return Out;
   }
-  case LockGuardForm::ScopeExit: {
-    auto Guard = insertStatementAfter(
-        LockStmt,
-        "raii::scope_exit " + Name + "([&] { " + ReleaseCallee + "(" +
-            ObjText + "); });",
-        SM, LO);
-    if (!Guard)
-      return refuse("the lock cannot be edited");
-    Out.Fixes.push_back(*Guard);
-    for (const Expr *R : A.Releases)
-      if (!EditRelease(R, Name + ".release();"))
-        return refuse("a release cannot be edited");
-    return Out;
-  }
+  case LockGuardForm::ScopeExit:
+    return guardAfterLock("raii::scope_exit " + Name + "([&] { " +
+                              ReleaseCallee + "(" + ObjText + "); });",
+                          Name + ".release();", EditRelease, Out);
   case LockGuardForm::CCleanupLock: {
     if (!LO.C99 && !LO.CPlusPlus)
       return refuse("'RAII_AUTO' declares a variable after the lock, which "
@@ -670,17 +682,9 @@ GuardRewrite Planner::spell(llvm::ArrayRef<const Expr *> Kept) {
     std::string Type = ObjType.getAsString(Ctx.getPrintingPolicy());
     if (!Type.empty() && Type.back() != '*')
       Type += ' ';
-    auto Guard = insertStatementAfter(LockStmt,
-                                      "RAII_AUTO(" + ReleaseCallee + ") " +
-                                          Type + Name + " = " + ObjText + ";",
-                                      SM, LO);
-    if (!Guard)
-      return refuse("the lock cannot be edited");
-    Out.Fixes.push_back(*Guard);
-    for (const Expr *R : A.Releases)
-      if (!EditRelease(R, Name + " = NULL;"))
-        return refuse("a release cannot be edited");
-    return Out;
+    return guardAfterLock("RAII_AUTO(" + ReleaseCallee + ") " + Type + Name +
+                              " = " + ObjText + ";",
+                          Name + " = NULL;", EditRelease, Out);
   }
   case LockGuardForm::CMutexGuard:
     if (!LO.C99 && !LO.CPlusPlus && blockOf(LockStmt)->body_front() != LockStmt)
