@@ -114,6 +114,9 @@ private:
   bool callLock(const CallExpr *C, std::string &Why);
   /// The same for one of the locks `std::lock(a, b)` takes.
   bool eachLock(std::string &Why);
+  /// True if every release is a member call on \p Object (`m.unlock()`);
+  /// otherwise the reason in \p Why.
+  bool releasedByMembersOf(const Expr *Object, std::string &Why);
   /// The edits, once placement is decided: \p Kept are the releases that
   /// stay releases.
   GuardRewrite spell(llvm::ArrayRef<const Expr *> Kept);
@@ -345,8 +348,7 @@ void Planner::collectDestroyed(const Stmt *S) {
     collectDestroyed(C);
 }
 
-bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
-  const Expr *Object = MC->getImplicitObjectArgument();
+bool Planner::releasedByMembersOf(const Expr *Object, std::string &Why) {
   for (const Expr *R : A.Releases) {
     const auto *RC = dyn_cast<CXXMemberCallExpr>(R);
     if (!RC || !RC->getImplicitObjectArgument() ||
@@ -355,6 +357,12 @@ bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
       return false;
     }
   }
+  return true;
+}
+
+bool Planner::memberLock(const CXXMemberCallExpr *MC, std::string &Why) {
+  if (!releasedByMembersOf(MC->getImplicitObjectArgument(), Why))
+    return false;
   std::optional<LockedObject> Spelled = lockedObjectOf(MC, SM, LO, Why);
   if (!Spelled)
     return false;
@@ -434,14 +442,8 @@ bool Planner::callLock(const CallExpr *C, std::string &Why) {
 
 bool Planner::eachLock(std::string &Why) {
   const Expr *Object = A.HandleExpr;
-  for (const Expr *R : A.Releases) {
-    const auto *RC = dyn_cast<CXXMemberCallExpr>(R);
-    if (!RC || !RC->getImplicitObjectArgument() ||
-        !sameObject(RC->getImplicitObjectArgument(), Object)) {
-      Why = "'" + A.Name + "' is released through '" + calleeName(R) + "'";
-      return false;
-    }
-  }
+  if (!releasedByMembersOf(Object, Why))
+    return false;
   if (inMacro(Object)) {
     Why = "the locked object is written in a macro";
     return false;
