@@ -58,6 +58,20 @@ private:
                                         : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
+  /// The acquisitions held by a variable of an inner block, whose state
+  /// stops mattering where that block is left.
+  void findScoped();
+  /// Forgets, in \p St about to enter \p S, what \p S cannot see: an
+  /// acquisition whose variable's block \p S lies outside of, and which is
+  /// no longer held, starts afresh (as at the function's entry). A path
+  /// that left such a block released or handed off then joins the one that
+  /// never entered it instead of travelling on beside it (round an
+  /// enclosing loop, through a long function); held ones keep their state,
+  /// and the exits it skipped, to be reported.
+  void forgetDead(const CFGBlock *S, State &St);
+  /// \p S lies outside the block of acquisition Scoped[\p K] (false if
+  /// unknown).
+  bool outside(const CFGBlock *S, unsigned K);
 
   FunctionContext &C;
   TransferFunctions T;
@@ -68,7 +82,60 @@ private:
   AnalysisEvents Ignore;
   bool Final = false;
   std::unique_ptr<ForwardDataflowWorklist> Work;
+  llvm::SmallVector<unsigned, 4> Scoped; ///< acquisitions, by index
+  /// Per block and entry of Scoped: 0 not yet known, 1 inside its block or
+  /// unknown, 2 outside.
+  std::vector<uint8_t> Where;
 };
+
+void Solver::findScoped() {
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (!A.LocalObject || A.isGuard() || A.isSeed() || !A.Scope ||
+        A.Scope == C.Body.body())
+      continue;
+    // The acquisition's block must be its variable's: `{ T *v = ..; }`.
+    const auto *V = dyn_cast_or_null<VarDecl>(C.Keys[A.Key].root());
+    if (!V || !BodyIndex::isLocalVar(V))
+      continue;
+    const Stmt *DS = C.Body.declStmtOf(V);
+    if (!DS || C.Body.enclosingCompound(DS) != A.Scope)
+      continue;
+    Scoped.push_back(J);
+  }
+  if (!Scoped.empty())
+    Where.assign(size_t(G->getNumBlockIDs()) * Scoped.size(), 0);
+}
+
+bool Solver::outside(const CFGBlock *S, unsigned K) {
+  uint8_t &W = Where[size_t(S->getBlockID()) * Scoped.size() + K];
+  if (W == 0) {
+    // The block's first statement says where control is as it enters.
+    const Stmt *First = nullptr;
+    for (const CFGElement &El : *S)
+      if (auto CS = El.getAs<CFGStmt>()) {
+        First = CS->getStmt();
+        break;
+      }
+    if (!First)
+      First = S->getTerminatorStmt();
+    W = First && !C.Body.isAncestor(C.acqs()[Scoped[K]].Scope, First) ? 2
+                                                                      : 1;
+  }
+  return W == 2;
+}
+
+void Solver::forgetDead(const CFGBlock *S, State &St) {
+  if (!St.Reachable)
+    return;
+  for (unsigned K = 0; K < Scoped.size(); ++K) {
+    AcqState &A = St[Scoped[K]];
+    if (A.held() || A.B == AcqState::NotYet || A.PendingOn != -1 ||
+        A.DeeperOn != -1 || !outside(S, K))
+      continue;
+    A = AcqState();
+  }
+}
 
 bool Solver::callMayThrow(const CallExpr *E) const {
   if (!C.Exceptions)
@@ -274,6 +341,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     }
     if (Final)
       continue;
+    forgetDead(S, Next);
     if (In[S->getBlockID()].join(std::move(NextP)))
       Work->enqueueBlock(S);
   }
@@ -301,6 +369,7 @@ bool Solver::run() {
       Branches.push_back(Cond);
   }
   Conds.prepare(std::move(Elements), Branches);
+  findScoped();
   const size_t N = C.acqs().size();
   In.assign(G->getNumBlockIDs(), PathSet());
   Path Entry{State::entry(N), FactSet()};
