@@ -28,8 +28,54 @@ bool BodyIndex::isLocalVar(const ValueDecl *D) {
   return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD);
 }
 
+std::optional<BodyIndex::Element> BodyIndex::elementOf(const Expr *E) const {
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenImpCasts());
+  if (!AS)
+    return std::nullopt;
+  const auto *DRE = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+  const auto *Array = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Array || !isLocalVar(Array) || !Array->getType()->isArrayType() ||
+      AS->getIdx()->isValueDependent())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!AS->getIdx()->EvaluateAsInt(R, Ctx) || R.Val.getInt().isNegative())
+    return std::nullopt;
+  return Element{Array->getCanonicalDecl(), R.Val.getInt().getZExtValue()};
+}
+
+void BodyIndex::noteElementCopy(const ValueDecl *D, const Expr *Value) {
+  Element Src; // none: not an element's value
+  if (Value) {
+    const Expr *V = ignoreValueCasts(Value);
+    if (constantValue(V, Ctx))
+      return;
+    if (auto El = elementOf(V))
+      Src = *El;
+  }
+  auto [It, New] = ElementCopies.try_emplace(D, Src);
+  if (!New && !(It->second == Src))
+    It->second = Element();
+}
+
+std::optional<BodyIndex::Element>
+BodyIndex::elementSource(const ValueDecl *D) const {
+  auto It = ElementCopies.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == ElementCopies.end() || !It->second.Array ||
+      ElementsWritten.count(It->second.Array))
+    return std::nullopt;
+  return It->second;
+}
+
 void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
                           const Stmt *Where) {
+  // `fds[i] = ..`, `&fds[0]`: whichever element, copies of the array's
+  // elements are no longer known to hold what they were given.
+  const Expr *L = LHS->IgnoreParenImpCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
+    if (const auto *R =
+            dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts()))
+      if (const auto *Array = dyn_cast<VarDecl>(R->getDecl()))
+        ElementsWritten.insert(Array->getCanonicalDecl());
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   if (!DRE)
     return;
@@ -54,6 +100,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   // A parameter starts with the caller's value: never only a copy.
   if (isa<ParmVarDecl>(Var))
     Src = nullptr;
+  else
+    noteElementCopy(D, Value);
   auto [It, New] = Copies.try_emplace(D, Src);
   if (!New && It->second != Src)
     It->second = nullptr;
@@ -80,6 +128,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         ++Writes[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
           AliasInit[VD->getCanonicalDecl()] = Init;
+        noteElementCopy(VD->getCanonicalDecl(), Init);
         const Expr *V = pointerBase(ignoreValueCasts(Init));
         if (const auto *R = dyn_cast<DeclRefExpr>(V);
             R && isa<VarDecl>(R->getDecl())) {
@@ -117,6 +166,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
           Written.insert(D);
           Escaping.insert(D);
           Copies[D] = nullptr;
+          ElementCopies[D] = Element();
         }
     if (const auto *BE = dyn_cast<BlockExpr>(S))
       for (const BlockDecl::Capture &C : BE->getBlockDecl()->captures())

@@ -16,6 +16,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::raii {
@@ -59,6 +60,18 @@ public:
   /// A local all of whose writes copy one other variable (constants such as
   /// `-1` or `NULL` aside): that variable.
   const ValueDecl *copySource(const ValueDecl *D) const;
+  /// An element of a local array by a constant index (`fds[0]`).
+  struct Element {
+    const VarDecl *Array = nullptr;
+    uint64_t Index = 0;
+    bool operator==(const Element &O) const {
+      return Array == O.Array && Index == O.Index;
+    }
+  };
+  /// A local all of whose writes copy one element of a local array
+  /// (`a = sv[0];`; constants aside), no element of which the body writes
+  /// or lends out by address: that element.
+  std::optional<Element> elementSource(const ValueDecl *D) const;
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;
@@ -89,6 +102,11 @@ private:
   void walk(const Stmt *S, const Stmt *P);
   void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where);
   void notePlainUse(const Expr *E);
+  /// Records \p Value (null: unknown) written into local \p D for
+  /// elementSource().
+  void noteElementCopy(const ValueDecl *D, const Expr *Value);
+  /// `fds[0]` with a constant index into a local array.
+  std::optional<Element> elementOf(const Expr *E) const;
 
   const FunctionDecl *Fn;
   ASTContext &Ctx;
@@ -98,6 +116,10 @@ private:
   /// Per local: the one variable copied into it, or null once anything
   /// else is written.
   llvm::DenseMap<const ValueDecl *, const ValueDecl *> Copies;
+  /// The same for copies of array elements (no Array: anything else).
+  llvm::DenseMap<const ValueDecl *, Element> ElementCopies;
+  /// Local arrays an element of which is written or has its address taken.
+  llvm::DenseSet<const VarDecl *> ElementsWritten;
   llvm::DenseSet<const ValueDecl *> Written;
   /// Per local or parameter: the references to it, and those that read its
   /// value or assign it (the rest bind a reference or take its address).

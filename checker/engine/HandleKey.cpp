@@ -137,6 +137,13 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         K.addDecl(Src);
         return true;
       }
+      // ... or of one element of a handle array (`a = sv[0];` after
+      // `socketpair(.., sv)`).
+      if (auto El = Body.elementSource(D); El && isHandleRoot(El->Array)) {
+        K.addDecl(El->Array);
+        K.addIndex(El->Index);
+        return true;
+      }
     }
     K.addDecl(D);
     return true;

@@ -41,8 +41,20 @@ void TransferFunctions::findNamedAcqs(
   E = E->IgnoreParenCasts();
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
   const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
-  if (!Root)
+  if (!Root) {
+    // A copy of one element of a handle array (`a = sv[0];`).
+    HandleKey K;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
+        DRE && C.KeyOf.keyOf(DRE, K, false) && K.Steps.size() == 2 &&
+        K.Steps[1].Kind == HandleKey::Step::ConstIndex) {
+      unsigned Key = C.Keys.find(K);
+      for (unsigned J = 0; J < C.acqs().size() && Key != ~0u; ++J)
+        if (const Acquisition &A = C.acqs()[J];
+            A.Key == Key && !A.IsLock && !A.isSeed())
+          Named.push_back(J);
+    }
     return;
+  }
   // `fds[1]` names one handle of an array filled by `pipe(fds)`; an element
   // of a heap block (`p[0]` after `p = malloc(n)`) names no handle.
   std::optional<uint64_t> Index;
@@ -91,7 +103,8 @@ void TransferFunctions::escapeRoot(const ValueDecl *Root) {
 }
 
 /// The pointer \p E points into when it is a field or element reached
-/// through it (`p->base`, `p->a.b`, `p[i]`); \p E otherwise.
+/// through it (`p->base`, `p->a.b`, `p[i]`); \p E otherwise (`sv[0]` of a
+/// local array).
 static const Expr *blockOf(const Expr *E) {
   while (true) {
     E = E->IgnoreParenCasts();
@@ -102,8 +115,14 @@ static const Expr *blockOf(const Expr *E) {
       continue;
     }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
-        AS && AS->getBase()->getType()->isPointerType())
+        AS && AS->getBase()->getType()->isPointerType()) {
+      const Expr *Base = AS->getBase()->IgnoreParenImpCasts();
+      // An element of a named array (`&sv[0]` of `int sv[2]`) is an
+      // object of its own, which may hold a handle: no block.
+      if (isa<DeclRefExpr>(Base) && Base->getType()->isArrayType())
+        return E;
       return AS->getBase()->IgnoreParenCasts();
+    }
     return E;
   }
 }

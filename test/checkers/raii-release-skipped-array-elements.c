@@ -1,0 +1,84 @@
+// Handles in the elements of a local array (`socketpair(.., sv)`, `pipe(fds)`)
+// are followed through what real code does with them: an element's address
+// given to a function of the file that closes it on failure
+// (`nonblock(&sv[0])`, mosquitto's net__socket_nonblock) hands that element
+// over, not the whole array (two false findings before), and a local that
+// only ever holds a copy of one element (`a = sv[0];`) names that element
+// (a close of the copy went unmatched: "never released" before).
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static int nonblock(int *sock) {
+  int opt = fcntl(*sock, F_GETFL, 0);
+  if (opt == -1) {
+    close(*sock);
+    *sock = -1;
+    return 1;
+  }
+  return 0;
+}
+
+int pairOfSockets(int *r, int *w) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
+    return 1;
+  if (nonblock(&sv[0])) {
+    close(sv[1]);
+    return 1;
+  }
+  if (nonblock(&sv[1])) {
+    close(sv[0]);
+    return 1;
+  }
+  *r = sv[0];
+  *w = sv[1];
+  return 0;
+}
+
+int pairOfSocketsLeaks(int *r, int *w) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'sv[1]' acquired by 'socketpair' is never released, and not handed off on every path [raii-release-skipped]
+    return 1;
+  if (nonblock(&sv[0]))
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'sv[1]' is skipped by this return
+  *r = sv[0];
+  *w = sv[1];
+  return 0;
+}
+
+int copiesOfElements(int *r, int *w) {
+  int a, b;
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
+    return 1;
+  a = sv[0];
+  b = sv[1];
+  if (fcntl(a, F_GETFL, 0) == -1) {
+    close(a);
+    close(b);
+    return 1;
+  }
+  *r = a;
+  *w = b;
+  return 0;
+}
+
+int copiesOfElementsLeak(int *r, int *w) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return 1;
+  int in = fds[0], out = fds[1];
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: 'fds[1]' acquired by 'pipe' is never released, and not handed off on every path [raii-release-skipped]
+  if (fcntl(in, F_GETFL, 0) == -1) {
+    close(in);
+    return 1;
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'fds[1]' is skipped by this return
+  *r = in;
+  *w = out;
+  return 0;
+}
