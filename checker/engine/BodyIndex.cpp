@@ -45,13 +45,9 @@ std::optional<BodyIndex::Element> BodyIndex::elementOf(const Expr *E) const {
 
 void BodyIndex::noteElementCopy(const ValueDecl *D, const Expr *Value) {
   Element Src; // none: not an element's value
-  if (Value) {
-    const Expr *V = ignoreValueCasts(Value);
-    if (constantValue(V, Ctx))
-      return;
-    if (auto El = elementOf(V))
+  if (Value)
+    if (auto El = elementOf(ignoreValueCasts(Value)))
       Src = *El;
-  }
   auto [It, New] = ElementCopies.try_emplace(D, Src);
   if (!New && !(It->second == Src))
     It->second = Element();
@@ -128,15 +124,17 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         ++Writes[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
           AliasInit[VD->getCanonicalDecl()] = Init;
-        noteElementCopy(VD->getCanonicalDecl(), Init);
         const Expr *V = pointerBase(ignoreValueCasts(Init));
         if (const auto *R = dyn_cast<DeclRefExpr>(V);
             R && isa<VarDecl>(R->getDecl())) {
           CopyStmts.push_back({DS, VD, cast<VarDecl>(R->getDecl())});
           Copies.try_emplace(VD->getCanonicalDecl(),
                              cast<ValueDecl>(R->getDecl()->getCanonicalDecl()));
-        } else if (!constantValue(V, Ctx))
+          noteElementCopy(VD->getCanonicalDecl(), nullptr);
+        } else if (!constantValue(V, Ctx)) {
           Copies[VD->getCanonicalDecl()] = nullptr;
+          noteElementCopy(VD->getCanonicalDecl(), Init);
+        }
       }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign)

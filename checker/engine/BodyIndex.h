@@ -102,8 +102,8 @@ private:
   void walk(const Stmt *S, const Stmt *P);
   void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where);
   void notePlainUse(const Expr *E);
-  /// Records \p Value (null: unknown) written into local \p D for
-  /// elementSource().
+  /// Records \p Value (not a constant; null: unknown) written into local
+  /// \p D for elementSource().
   void noteElementCopy(const ValueDecl *D, const Expr *Value);
   /// `fds[0]` with a constant index into a local array.
   std::optional<Element> elementOf(const Expr *E) const;

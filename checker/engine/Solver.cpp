@@ -72,6 +72,11 @@ private:
   /// \p S lies outside the block of acquisition Scoped[\p K] (false if
   /// unknown).
   bool outside(const CFGBlock *S, unsigned K);
+  /// Whether the final pass must go through \p B: it can say something
+  /// unless every path reaching it has every acquisition untouched (not
+  /// acquired yet, nothing pending) and it neither acquires, releases,
+  /// suspends nor leaves the function.
+  bool reportsFrom(const CFGBlock *B) const;
 
   FunctionContext &C;
   TransferFunctions T;
@@ -123,6 +128,35 @@ bool Solver::outside(const CFGBlock *S, unsigned K) {
                                                                       : 1;
   }
   return W == 2;
+}
+
+static bool untouched(const AcqState &A) {
+  return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
+         A.DeeperOn == -1 && !A.ResultStale && A.Causes.empty() &&
+         !A.LastRelease && !A.TakenBy;
+}
+
+bool Solver::reportsFrom(const CFGBlock *B) const {
+  for (const Path &P : In[B->getBlockID()].paths())
+    if (!llvm::all_of(P.St.Acqs, untouched))
+      return true;
+  for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+    if (Succ.getReachableBlock() == &G->getExit())
+      return true;
+  for (const CFGElement &El : *B) {
+    auto CS = El.getAs<CFGStmt>();
+    if (!CS)
+      continue;
+    const Stmt *S = CS->getStmt();
+    if (C.AcqsAt.count(S) || isa<CoroutineSuspendExpr>(S))
+      return true;
+    // A release names no acquisition in an untouched state, but `p->b =
+    // realloc(p->b, n)` is reported by the release itself.
+    if (isa<CallExpr, CXXDeleteExpr>(S) &&
+        !C.Roles.releases(cast<Expr>(S)).empty())
+      return true;
+  }
+  return false;
 }
 
 void Solver::forgetDead(const CFGBlock *S, State &St) {
@@ -391,7 +425,8 @@ bool Solver::run() {
   C.Out.AtExit = State::bottom(N);
   C.Out.AtNormalExit = State::bottom(N);
   for (const CFGBlock *B : *G)
-    propagate(B);
+    if (reportsFrom(B))
+      propagate(B);
   return true;
 }
 
