@@ -55,6 +55,11 @@ bool storesArguments(const CallExpr *C) {
     return true;
   if (!MD->getIdentifier())
     return false;
+  // `owner.reset(p)`: a smart pointer (std::unique_ptr, std::shared_ptr,
+  // QScopedPointer, ...) takes the pointer it is given.
+  if (MD->getName() == "reset")
+    return MD->getNumParams() >= 1 &&
+           MD->getParamDecl(0)->getType()->isPointerType();
   return llvm::is_contained({"push_back", "push_front", "emplace_back",
                              "emplace_front", "push", "emplace", "emplace_hint",
                              "insert", "insert_or_assign", "try_emplace"},

@@ -39,7 +39,8 @@ LockTag lockTagOf(const Expr *Arg);
 
 /// True if \p Call stores its arguments in the object it is called on: the
 /// insertion members of the standard containers and adaptors (and of
-/// containers that copy their interface), or an assignment operator.
+/// containers that copy their interface), an assignment operator, or a
+/// smart pointer's `reset(p)`.
 bool storesArguments(const CallExpr *Call);
 
 } // namespace clang::tidy::raii
