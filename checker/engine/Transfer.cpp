@@ -495,9 +495,24 @@ ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
   return R;
 }
 
+std::optional<int64_t>
+TransferFunctions::returnedConstant(const Expr *E) const {
+  if (!E)
+    return std::nullopt;
+  if (auto V = constantValue(E, C.Ctx))
+    return V;
+  // `int ret = -1; ... return ret;` with ret never written again.
+  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+  const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
+      C.Body.isUnchanged(Var) && C.Body.writtenOnlyByName(Var))
+    return constantValue(Var->getInit(), C.Ctx);
+  return std::nullopt;
+}
+
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   ReturnedValue V = classifyReturn(S->getRetValue());
-  V.Constant = constantValue(S->getRetValue(), C.Ctx);
+  V.Constant = returnedConstant(S->getRetValue());
   for (unsigned J = 0; J < St->size(); ++J) {
     const AcqState &A = (*St)[J];
     V.Held.push_back(!A.held() ? 0 : A.surelyHeld() ? 1 : 2);

@@ -289,6 +289,58 @@ int negativeConditionalLockWrapper(struct page *p) {
   return -1;
 }
 
+int misuse(int line);
+
+// memcached's extstore_write_request: the failure value is a local never
+// changed; sqlite3's vdbeUnbind: a return before the lock is taken gives
+// what a call returns. Both were reported before.
+int negativeWrapperReturningLocal(struct page *p, int len) {
+  int ret = -1;
+  if (len < 0)
+    return ret;
+  pthread_mutex_lock(&p->mutex);
+  if (!p->full)
+    return 0;
+  pthread_mutex_unlock(&p->mutex);
+  return ret;
+}
+
+int negativeWrapperEarlyCall(struct page *p, int len) {
+  if (len < 0)
+    return misuse(__LINE__);
+  pthread_mutex_lock(&p->mutex);
+  if (p->full) {
+    pthread_mutex_unlock(&p->mutex);
+    return misuse(__LINE__);
+  }
+  if (len > 100) {
+    pthread_mutex_unlock(&p->mutex);
+    return 25;
+  }
+  return 0;
+}
+
+int positiveHeldOnUnknownValue(struct page *p) {
+  pthread_mutex_lock(&p->mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->mutex' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (p->full)
+    return misuse(__LINE__);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p->mutex' is skipped by this return
+  pthread_mutex_unlock(&p->mutex);
+  return -1;
+}
+
+int positiveLocalKeptOnError(struct page *p) {
+  int ret = -1;
+  pthread_mutex_lock(&p->mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->mutex' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (p->full)
+    return ret;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p->mutex' is skipped by this return
+  pthread_mutex_unlock(&p->mutex);
+  return 0;
+}
+
 int positiveLockKeptOnError(struct page *p) {
   pthread_mutex_lock(&p->mutex);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p->mutex' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
