@@ -2,6 +2,7 @@
 #include "engine/Transfer.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
+#include "engine/ExitOnNull.h"
 #include "engine/HandOff.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -221,7 +222,8 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       if (BO->getOpcode() == BO_Assign &&
           BO->getRHS()->IgnoreParenCasts() == E) {
         HandleKey L;
-        if (C.KeyOf.keyOf(BO->getLHS(), L, false) && L == K)
+        if (C.KeyOf.keyOf(BO->getLHS(), L, false) && L == K &&
+            !exitsWhenNull(BO, C))
           Ev->lostOnFailure(E, BO->getLHS());
       }
   unsigned Key = C.Keys.find(K);

@@ -1,0 +1,226 @@
+//===- ExitOnNull.cpp - does the code after a failed realloc end the process? =//
+#include "engine/ExitOnNull.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::raii {
+
+/// \p S may leave the code around it (a `return`, jump or `throw`).
+static bool containsJump(const Stmt *S);
+
+namespace {
+
+using IsTarget = llvm::function_ref<bool(const Expr *)>;
+
+/// The pointer \p Cond tests for null, and whether \p Cond is true when it
+/// is null: `!p`, `p == 0`, `NULL == p`, `p` (true when not null),
+/// `__builtin_expect(!p, 0)`.
+std::optional<std::pair<const Expr *, bool>> nullTest(const Expr *Cond,
+                                                      ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Call = dyn_cast<CallExpr>(Cond);
+      Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
+      Call->getNumArgs() == 2)
+    return nullTest(Call->getArg(0), Ctx);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    auto R = nullTest(UO->getSubExpr(), Ctx);
+    if (R)
+      R->second = !R->second;
+    return R;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->isEqualityOp()) {
+    const bool Eq = BO->getOpcode() == BO_EQ;
+    if (constantValue(BO->getRHS(), Ctx) == 0)
+      return std::make_pair(BO->getLHS()->IgnoreParenImpCasts(), Eq);
+    if (constantValue(BO->getLHS(), Ctx) == 0)
+      return std::make_pair(BO->getRHS()->IgnoreParenImpCasts(), Eq);
+    return std::nullopt;
+  }
+  if (Cond->getType()->isPointerType())
+    return std::make_pair(Cond, false);
+  return std::nullopt;
+}
+
+class ExitFinder {
+public:
+  explicit ExitFinder(const FunctionContext &C) : C(C) {}
+
+  /// \p S, run where the target may be null, ends the process when it is.
+  bool exitsWhenNull(const Stmt *S, IsTarget Target, unsigned Depth) const;
+
+private:
+  /// No path through \p S completes: it calls a function that never
+  /// returns before anything could jump out.
+  bool neverCompletes(const Stmt *S) const;
+  bool nullBranchExits(const Expr *Cond, const Stmt *Then, const Stmt *Else,
+                       IsTarget Target) const;
+  bool calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
+                           unsigned Depth) const;
+
+  const FunctionContext &C;
+};
+
+bool ExitFinder::neverCompletes(const Stmt *S) const {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      Call = dyn_cast<CallExpr>(EWC->getSubExpr()->IgnoreParenImpCasts());
+    if (!Call)
+      return false;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    return (FD && FD->isNoReturn()) || C.Roles.neverReturns(Call);
+  }
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Sub : CS->body()) {
+      if (neverCompletes(Sub))
+        return true;
+      if (containsJump(Sub))
+        return false;
+    }
+    return false;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return neverCompletes(If->getThen()) && neverCompletes(If->getElse());
+  return false;
+}
+
+bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,
+                                 const Stmt *Else, IsTarget Target) const {
+  auto T = nullTest(Cond, C.Ctx);
+  if (!T || !Target(T->first))
+    return false;
+  return neverCompletes(T->second ? Then : Else);
+}
+
+bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
+                                     unsigned Depth) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || Depth >= 2)
+    return false;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body)
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
+       ++I) {
+    if (!Target(Call->getArg(I)))
+      continue;
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    auto IsParam = [P](const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+      return DRE && DRE->getDecl() == P;
+    };
+    // The callee's leading statements, up to the first that may leave it
+    // or write the parameter.
+    for (const Stmt *S : Body->body()) {
+      if (exitsWhenNull(S, IsParam, Depth + 1))
+        return true;
+      if (containsJump(S))
+        break;
+    }
+  }
+  return false;
+}
+
+bool ExitFinder::exitsWhenNull(const Stmt *S, IsTarget Target,
+                               unsigned Depth) const {
+  if (!S)
+    return false;
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    S = EWC->getSubExpr();
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreParenCasts();
+    // glibc's `assert(p)`: `((void)sizeof(p ? 1 : 0), __extension__ ({ if
+    // (p) ; else __assert_fail(..); }))`.
+    while (true) {
+      if (const auto *BO = dyn_cast<BinaryOperator>(E);
+          BO && BO->getOpcode() == BO_Comma)
+        E = BO->getRHS()->IgnoreParenCasts();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Extension)
+        E = UO->getSubExpr()->IgnoreParenCasts();
+      else
+        break;
+    }
+    S = E;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return !If->getInit() && !If->getConditionVariable() &&
+           nullBranchExits(If->getCond(), If->getThen(), If->getElse(),
+                           Target);
+  // `assert(p)`: `p ? (void)0 : __assert_fail(..)`.
+  if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+    return nullBranchExits(CO->getCond(), CO->getTrueExpr(),
+                           CO->getFalseExpr(), Target);
+  // A macro's `do { .. } while (0)`, `({ .. })` or `{ .. }`: its first
+  // statement.
+  if (const auto *Do = dyn_cast<DoStmt>(S)) {
+    if (constantValue(Do->getCond(), C.Ctx) != 0)
+      return false;
+    S = Do->getBody();
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(S))
+    S = SE->getSubStmt();
+  if (const auto *CS = dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && exitsWhenNull(CS->body_front(), Target, Depth);
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    return calleeExitsWhenNull(Call, Target, Depth);
+  return false;
+}
+
+} // namespace
+
+static bool containsJump(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt, IndirectGotoStmt,
+          CXXThrowExpr>(S))
+    return true;
+  if (isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (containsJump(Child))
+      return true;
+  return false;
+}
+
+bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
+  HandleKey K;
+  if (!C.KeyOf.keyOf(Assign->getLHS(), K, false))
+    return false;
+  auto IsTarget = [&](const Expr *E) {
+    HandleKey Other;
+    return C.KeyOf.keyOf(ignoreValueCasts(E), Other, false) && Other == K;
+  };
+  ExitFinder F(C);
+  // `if ((p = realloc(p, n)) == NULL) exit(1);`
+  const Stmt *Full = C.Body.fullStatement(Assign);
+  if (const auto *If = dyn_cast_or_null<IfStmt>(Full);
+      If && C.Body.isAncestor(If->getCond(), Assign)) {
+    const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+    // The condition is the assignment's own value tested.
+    auto T = nullTest(Cond, C.Ctx);
+    if (T && (T->first == Assign || IsTarget(T->first)))
+      return F.exitsWhenNull(If, [&](const Expr *E) {
+        return E == Assign || IsTarget(E);
+      }, 0);
+    return false;
+  }
+  // `p = realloc(p, n); if (!p) abort();` and the like.
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full));
+  if (!Block)
+    return false;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
+    if (*It == Full)
+      return std::next(It) != Block->body_end() &&
+             F.exitsWhenNull(*std::next(It), IsTarget, 0);
+  return false;
+}
+
+} // namespace clang::tidy::raii

@@ -1,0 +1,88 @@
+// `p = realloc(p, n);` loses p's block when realloc fails, unless the
+// process ends right there: the next statement tests p and calls something
+// that never returns, or hands p to a function of the file that does not
+// return when it is null (sqlite3 shell's shell_check_oom, lz4's
+// run_screaming, libzmq's alloc_assert). Those six were reported before.
+// A failure that returns, or that only logs, stays reported.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static void oom(void) {
+  fprintf(stderr, "out of memory\n");
+  exit(1);
+}
+static void check_oom(void *p) {
+  if (p == 0)
+    oom();
+}
+static void run_screaming(const char *msg, int code) {
+  perror(msg);
+  exit(code);
+}
+#define alloc_assert(x)                                                        \
+  do {                                                                         \
+    if (__builtin_expect(!(x), 0)) {                                           \
+      fprintf(stderr, "out of memory\n");                                      \
+      abort();                                                                 \
+    }                                                                          \
+  } while (0)
+
+char *checkHelper(char *p, size_t n) {
+  p = realloc(p, n);
+  check_oom(p);
+  return p;
+}
+
+char *testThenExit(char *p, size_t n) {
+  p = realloc(p, n);
+  if (p == NULL)
+    run_screaming("realloc", 1);
+  return p;
+}
+
+char *assertMacro(char *p, size_t n) {
+  p = realloc(p, n);
+  alloc_assert(p);
+  return p;
+}
+
+char *inTheCondition(char *p, size_t n) {
+  if ((p = realloc(p, n)) == NULL) {
+    perror("realloc");
+    exit(2);
+  }
+  return p;
+}
+
+char *libcAssert(char *p, size_t n) {
+  p = realloc(p, n);
+  assert(p);
+  return p;
+}
+
+char *returnsNull(char *p, size_t n) {
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!p)
+    return NULL;
+  return p;
+}
+
+char *onlyLogs(char *p, size_t n) {
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!p) {
+    perror("realloc");
+  }
+  return p;
+}
+
+char *checkedTooLate(char *p, size_t n) {
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  fprintf(stderr, "grown\n");
+  check_oom(p);
+  return p;
+}
