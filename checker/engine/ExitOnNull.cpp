@@ -1,5 +1,6 @@
 //===- ExitOnNull.cpp - does the code after a failed realloc end the process? =//
 #include "engine/ExitOnNull.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -73,8 +74,10 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
       Call = dyn_cast<CallExpr>(EWC->getSubExpr()->IgnoreParenImpCasts());
     if (!Call)
       return false;
+    // `analyzer_noreturn` too (libzmq's zmq_abort), as the CFG has it.
     const FunctionDecl *FD = Call->getDirectCallee();
-    return (FD && FD->isNoReturn()) || C.Roles.neverReturns(Call);
+    return (FD && (FD->isNoReturn() || FD->hasAttr<AnalyzerNoReturnAttr>())) ||
+           C.Roles.neverReturns(Call);
   }
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Sub : CS->body()) {

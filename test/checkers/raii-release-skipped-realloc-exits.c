@@ -21,11 +21,13 @@ static void run_screaming(const char *msg, int code) {
   perror(msg);
   exit(code);
 }
+// Declared for analysers only, defined in another file (libzmq).
+void fatal(const char *msg) __attribute__((analyzer_noreturn));
 #define alloc_assert(x)                                                        \
   do {                                                                         \
     if (__builtin_expect(!(x), 0)) {                                           \
       fprintf(stderr, "out of memory\n");                                      \
-      abort();                                                                 \
+      fatal("out of memory");                                                  \
     }                                                                          \
   } while (0)
 
