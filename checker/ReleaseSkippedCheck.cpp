@@ -69,12 +69,46 @@ static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
   return llvm::all_of(Kept, Success) && llvm::none_of(Released, Success);
 }
 
+/// Acquisitions of one variable that would be reported alike (`if (a) p =
+/// new A; else p = new B;`, each `case` storing its object in one `db`):
+/// per acquisition, the earlier one whose finding it joins (itself if
+/// none). One finding names the first site, a note each other one.
+static std::vector<unsigned> findingOf(const FunctionAnalysis &FA) {
+  std::vector<unsigned> Of(FA.Acquisitions.size());
+  for (unsigned I = 0; I < Of.size(); ++I) {
+    Of[I] = I;
+    const Acquisition &A = FA.Acquisitions[I];
+    for (unsigned J = 0; J < I; ++J) {
+      const Acquisition &B = FA.Acquisitions[J];
+      if (Of[J] == J && B.Key == A.Key && B.Fam == A.Fam &&
+          B.Origin == A.Origin && B.ReleasedSomewhere == A.ReleasedSomewhere &&
+          B.Escaped == A.Escaped && B.MaybeTaken == A.MaybeTaken &&
+          B.Skips == A.Skips && !A.isGuard() && !A.isSeed()) {
+        Of[I] = J;
+        break;
+      }
+    }
+  }
+  return Of;
+}
+
 void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   reportLost(FA, Ctx);
+  const std::vector<unsigned> Of = findingOf(FA);
+  auto Reported = [&](const Acquisition &A) {
+    return !A.isGuard() && !A.isSeed() && A.Reached && A.HeldAtExit;
+  };
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
-    if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
+    if (!Reported(A) || Of[I] != I)
       continue;
+    auto NoteAlso = [&] {
+      for (unsigned J = I + 1; J < FA.Acquisitions.size(); ++J)
+        if (Of[J] == I && Reported(FA.Acquisitions[J]))
+          diag(FA.Acquisitions[J].diagLoc(), "'%0' is also acquired here",
+               DiagnosticIDs::Note)
+              << FA.Acquisitions[J].Name;
+    };
     if (isConditionalLockWrapper(FA, I))
       continue;
     // A lock taken on an object the function did not create and released on
@@ -93,6 +127,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
                         "and not handed off on every path}2")
           << A.Name << A.acquireName() << (A.Escaped || A.MaybeTaken);
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
+      NoteAlso();
       bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {
         return C.Kind == SkipCause::Overwrite;
       });
@@ -121,6 +156,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         noteRefusal(Fix, A, Ctx.getSourceManager());
       }
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
+      NoteAlso();
     }
     noteSkips(FA, A, Ctx);
   }

@@ -137,8 +137,21 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         }
       }
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    if (BO->getOpcode() == BO_Assign)
+    if (BO->getOpcode() == BO_Assign) {
       noteWrite(BO->getLHS(), BO->getRHS(), BO);
+      // `a = b = v`: a and b hold the same value.
+      if (const auto *In =
+              dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
+          In && In->getOpcode() == BO_Assign) {
+        const Expr *Outer = BO->getLHS()->IgnoreParenImpCasts();
+        const Expr *Inner = In->getLHS()->IgnoreParenImpCasts();
+        const auto *L = dyn_cast<DeclRefExpr>(Outer);
+        const auto *R = dyn_cast<DeclRefExpr>(Inner);
+        if (L && R)
+          Chained.insert({cast<ValueDecl>(L->getDecl()->getCanonicalDecl()),
+                          cast<ValueDecl>(R->getDecl()->getCanonicalDecl())});
+      }
+    }
     else if (BO->isCompoundAssignmentOp())
       noteWrite(BO->getLHS(), nullptr, BO);
     if (BO->isAssignmentOp())
@@ -290,6 +303,13 @@ const Expr *BodyIndex::aliasInit(const ValueDecl *D) const {
 
 const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {
   return Copies.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
+}
+
+bool BodyIndex::assignedTogether(const ValueDecl *A,
+                                 const ValueDecl *B) const {
+  A = cast<ValueDecl>(A->getCanonicalDecl());
+  B = cast<ValueDecl>(B->getCanonicalDecl());
+  return Chained.count({A, B}) || Chained.count({B, A});
 }
 
 bool BodyIndex::isUnchanged(const ValueDecl *D) const {

@@ -72,6 +72,9 @@ public:
   /// (`a = sv[0];`; constants aside), no element of which the body writes
   /// or lends out by address: that element.
   std::optional<Element> elementSource(const ValueDecl *D) const;
+  /// True if one chained assignment writes both \p A and \p B (`a = b =
+  /// acquire()`, either way round).
+  bool assignedTogether(const ValueDecl *A, const ValueDecl *B) const;
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;
@@ -120,6 +123,8 @@ private:
   llvm::DenseMap<const ValueDecl *, Element> ElementCopies;
   /// Local arrays an element of which is written or has its address taken.
   llvm::DenseSet<const VarDecl *> ElementsWritten;
+  /// The pairs of locals one chained assignment writes.
+  llvm::DenseSet<std::pair<const ValueDecl *, const ValueDecl *>> Chained;
   llvm::DenseSet<const ValueDecl *> Written;
   /// Per local or parameter: the references to it, and those that read its
   /// value or assign it (the rest bind a reference or take its address).

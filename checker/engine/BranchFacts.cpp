@@ -98,12 +98,15 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
   return std::nullopt;
 }
 
-/// The acquisition's variable for \p V: \p V itself, or the handle variable
-/// a local copy of it names.
+/// The acquisition's variable for \p V: \p V itself, the handle variable
+/// a local copy of it names, or one written together with it (`res = p =
+/// malloc(n)`) and never again.
 bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
   if (!V || !W)
     return false;
   if (V->getCanonicalDecl() == W->getCanonicalDecl())
+    return true;
+  if (C.Body.writeCount(V) == 1 && C.Body.assignedTogether(V, W))
     return true;
   const ValueDecl *Src = C.Body.copySource(V);
   return Src && C.KeyOf.isHandleRoot(Src) &&

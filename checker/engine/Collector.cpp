@@ -46,6 +46,10 @@ private:
   void addCall(const Expr *E, const AcquireRole &Role);
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
+  /// `outer = v;` as the last use of a handle variable v of an inner block,
+  /// into a local that outlives it: the handle moves.
+  bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
+  bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   void addReleasesAndSeeds();
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
@@ -230,12 +234,66 @@ void Collector::addGuard(const CXXConstructExpr *CE) {
   }
 }
 
-/// `p = tmp;` between two locals that both hold handles: the handle moves.
+/// A reference to \p V in \p S that starts after \p Loc.
+static bool referencedAfter(const Stmt *S, const VarDecl *V,
+                            SourceLocation Loc, const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
+      SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc()))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (referencedAfter(Child, V, Loc, SM))
+      return true;
+  return false;
+}
+
+bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
+  if (!BodyIndex::isLocalVar(Cp.To) || Cp.To->getType()->isReferenceType() ||
+      !BodyIndex::isLocalVar(Cp.From))
+    return false;
+  // A local that only ever copies it is its alias already (HandleKey).
+  if (C.Body.copySource(Cp.To) == Cp.From->getCanonicalDecl())
+    return false;
+  const Stmt *FromDecl = C.Body.declStmtOf(Cp.From);
+  const Stmt *ToDecl = C.Body.declStmtOf(Cp.To);
+  if (!FromDecl || !ToDecl)
+    return false;
+  const Stmt *FromScope = C.Body.enclosingCompound(FromDecl);
+  const Stmt *ToScope = C.Body.enclosingCompound(ToDecl);
+  if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
+      !C.Body.isAncestor(FromScope, Cp.Where))
+    return false;
+  return !referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
+                          C.Ctx.getSourceManager());
+}
+
+/// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
+bool Collector::releasesAtSite(const Acquisition &Src,
+                               const HandleKey &K) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(Src.Site);
+  if (!Call)
+    return false;
+  for (const ReleaseRole &R : C.Roles.releases(Call)) {
+    HandleKey Released;
+    if (CallRoles::keyFor(Call, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
+                          Released) &&
+        Released == K)
+      return true;
+  }
+  return false;
+}
+
+/// `p = tmp;` between two locals that both hold handles, or the last use of
+/// an inner block's handle variable stored into a local that outlives it
+/// (`grown = malloc(..); ...; buf = grown;`): the handle moves.
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after
     // `t = realloc(z, n)`).
-    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To)) ||
+    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
+          (C.KeyOf.isHandleRoot(Cp.From) && movesOutOfBlock(Cp))) ||
         !C.KeyOf.isHandleRoot(Cp.From) ||
         Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
       continue;
@@ -250,6 +308,13 @@ void Collector::addMoves() {
       if (A.Key == FromKey && A.Rule)
         Src = &A;
     if (!Src)
+      continue;
+    // Into a parameter only what replaced its own handle (`t = realloc(z,
+    // n); .. z = t;`): `z = copy;` makes z name another object, whose
+    // owner is the variable it came from (sqlite3 shell's printSchemaLine,
+    // `zToFree = zNew; z = zNew;`).
+    if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
+        !releasesAtSite(*Src, To))
       continue;
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A;

@@ -1,0 +1,108 @@
+// Two names for one block. The handle of an inner block's variable stored,
+// as that variable's last use, into a local that outlives the block moves
+// there (sqlite3's `aIter = aNew`, shell.c's `zLike = zExpr`: "never
+// released" before, though the outer name is freed); a variable written
+// only by a chained assignment with the handle variable (`res = p =
+// malloc(n)`) tells by its null test whether the acquire failed (the
+// `if (p == NULL) return NULL;` path was a leak before). What the outer
+// name then leaks is reported on it. Acquisitions of one variable leaked
+// alike are one finding (kyotocabinet's PolyDB::open stores one of ten
+// objects in `db`).
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+#include <stdlib.h>
+#include <string.h>
+int sum(const int *v, int n) {
+  int local[4], *buf = local, cap = 4, len = 0, s = 0;
+  for (int i = 0; i < n; i++) {
+    if (len == cap) {
+      int *grown = malloc(sizeof(int) * cap * 2);
+      if (!grown)
+        break;
+      memcpy(grown, buf, sizeof(int) * len);
+      if (buf != local)
+        free(buf);
+      buf = grown;
+      cap *= 2;
+    }
+    buf[len++] = v[i];
+  }
+  for (int i = 0; i < len; i++)
+    s += buf[i];
+  if (buf != local)
+    free(buf);
+  return s;
+}
+// The grown block of the last round leaks when the next one replaces it.
+int sumLeaks(const int *v, int n) {
+  int local[4], *buf = local, cap = 4, len = 0, s = 0;
+  for (int i = 0; i < n; i++) {
+    if (len == cap) {
+      int *grown = malloc(sizeof(int) * cap * 2);
+      if (!grown)
+        break;
+      memcpy(grown, buf, sizeof(int) * len);
+      buf = grown;
+      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'buf' is acquired again here while it still holds the earlier resource
+      cap *= 2;
+    }
+    buf[len++] = v[i];
+  }
+  for (int i = 0; i < len; i++)
+    s += buf[i];
+  if (buf != local)
+    free(buf);
+  return s;
+}
+char *make(size_t n) {
+  char *res, *p;
+  res = p = malloc(n + 4);
+  if (p == NULL)
+    return NULL;
+  memset(p, 0, 4);
+  return res + 4;
+}
+
+// One variable given its handle in either branch, leaked alike: one
+// finding, at the first acquire, with a note at the other.
+int eitherSize(int big, const char *path) {
+  char *buf;
+  if (big)
+    buf = malloc(4096);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  else
+    buf = malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: note: 'buf' is also acquired here
+  if (!buf)
+    return -1;
+  if (path[0] == 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buf' is skipped by this return
+  free(buf);
+  return 0;
+}
+
+// A parameter given a copy names another object, whose owner is the local
+// it came from (sqlite3 shell's printSchemaLine: "'z' is never released"
+// before). A parameter given what replaced its own handle keeps it (`t =
+// realloc(z, n); z = t;`, in raii-release-skipped-engine.c).
+int complete(const char *);
+int puts(const char *);
+void printTerminated(const char *z, const char **tails, int n) {
+  char *toFree = 0;
+  for (int i = 0; i < n; i++) {
+    char *zNew = malloc(strlen(z) + strlen(tails[i]) + 1);
+    if (!zNew)
+      break;
+    strcpy(zNew, z);
+    strcat(zNew, tails[i]);
+    if (complete(zNew)) {
+      toFree = zNew;
+      z = zNew;
+      break;
+    }
+    free(zNew);
+  }
+  puts(z);
+  free(toFree);
+}
