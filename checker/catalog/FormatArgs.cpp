@@ -29,9 +29,11 @@ static void scan(llvm::StringRef F, unsigned FormatArg, char Conversion,
       else
         break;
     }
+    // `z` is also a length modifier (`%zu`): the conversion when nothing
+    // alphabetic follows it (`%z.`, `%z` ending the format).
     while (I < F.size() && llvm::StringRef("hlLqjzt").contains(F[I]) &&
-           !(F[I] == Conversion && I + 1 < F.size() &&
-             !llvm::isAlpha(F[I + 1])))
+           !(F[I] == Conversion &&
+             (I + 1 == F.size() || !llvm::isAlpha(F[I + 1]))))
       ++I;
     if (I >= F.size())
       break;

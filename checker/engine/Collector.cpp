@@ -50,6 +50,7 @@ private:
   /// into a local that outlives it: the handle moves.
   bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
+  bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
   void addReleasesAndSeeds();
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
@@ -269,6 +270,15 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
                           C.Ctx.getSourceManager());
 }
 
+/// Another local than \p Cp's target only ever holds a copy of its source.
+bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
+  const Decl *From = Cp.From->getCanonicalDecl();
+  return llvm::any_of(C.Body.copies(), [&](const BodyIndex::Copy &O) {
+    return O.From->getCanonicalDecl() == From && O.To != Cp.To &&
+           BodyIndex::isLocalVar(O.To) && C.Body.copySource(O.To) == From;
+  });
+}
+
 /// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
 bool Collector::releasesAtSite(const Acquisition &Src,
                                const HandleKey &K) const {
@@ -309,12 +319,12 @@ void Collector::addMoves() {
         Src = &A;
     if (!Src)
       continue;
-    // Into a parameter only what replaced its own handle (`t = realloc(z,
-    // n); .. z = t;`): `z = copy;` makes z name another object, whose
-    // owner is the variable it came from (sqlite3 shell's printSchemaLine,
-    // `zToFree = zNew; z = zNew;`).
+    // Not into a parameter that only borrows a copy another local keeps
+    // for its release (sqlite3 shell's printSchemaLine: `zToFree = zNew; z
+    // = zNew;`), unless the copy replaced the parameter's own handle (`t =
+    // realloc(z, n); .. z = t;`).
     if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
-        !releasesAtSite(*Src, To))
+        keptByAnotherCopy(Cp) && !releasesAtSite(*Src, To))
       continue;
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A;

@@ -106,3 +106,15 @@ void printTerminated(const char *z, const char **tails, int n) {
   puts(z);
   free(toFree);
 }
+
+// A parameter given the handle with nothing else keeping it takes it
+// (stunnel's str_realloc_internal_debug: `ptr = alloc_list + 1; return
+// ptr;`).
+void *withHeader(void *ptr, size_t size) {
+  long *block = malloc(size + sizeof(long));
+  if (!block)
+    return NULL;
+  block[0] = (long)size;
+  ptr = block + 1;
+  return ptr;
+}

@@ -88,6 +88,16 @@ char *negativeFormatConsumes(int n, const char *tail) {
   return sqlite3_mprintf("%%%-5d %.*z.%z", n, 3, s, t);
 }
 
+// A `%z` that ends the format (sqlite3's sqlite3AuthReadCol, `z =
+// sqlite3_mprintf("%s.%z", zDb, z)`: "acquired again while it still holds
+// the earlier resource" before).
+void negativeFormatEndsWithZ(const char *db, const char *tab, int c) {
+  char *z = sqlite3_mprintf("%s", tab);
+  if (c)
+    z = sqlite3_mprintf("%s.%z", db, z);
+  sqlite3_free(z);
+}
+
 // `%s` copies and frees nothing.
 char *positiveFormatCopies(const char *name) {
   char *s = sqlite3_mprintf("%s", name);
