@@ -87,15 +87,16 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::MaybeTaken; // through a function pointer
   if (isCLibraryFunction(FD, Ctx))
     return ArgFate::Borrowed;
+  const FunctionDecl *Def = nullptr;
+  const bool HasBody = FD->hasBody(Def);
+  if (HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx) &&
+      storesParameter(Def, ParamIdx))
+    return ArgFate::Stored;
   if (Fam.CallsTakeOwnership)
     return ArgFate::MaybeTaken;
-  const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def))
+  if (!HasBody)
     return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
                                       : ArgFate::MaybeTaken;
-  if (ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx) &&
-      storesParameter(Def, ParamIdx))
-    return ArgFate::MaybeTaken;
   return ArgFate::Borrowed;
 }
 

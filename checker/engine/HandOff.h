@@ -16,7 +16,8 @@
 //   - to a function whose body the translation unit has and which stores
 //     the parameter where it outlives the call (`c->sfd = sfd;`,
 //     `current_ = v;`, `g_log = f;`, `list.push_back(p)` on a member): maybe
-//     taken, as above;
+//     taken, as above, and the call a leak after it is blamed on rather
+//     than an earlier borrower (`finalize(v); append(set, v);`);
 //   - otherwise: borrowed.
 //
 // The object a member is called on (`re->Decref()`) is maybe taken when
@@ -38,7 +39,9 @@
 
 namespace clang::tidy::raii {
 
-enum class ArgFate { Borrowed, MaybeTaken, Taken };
+/// Stored: maybe taken by a function whose body stores the parameter where
+/// it outlives the call: the likeliest keeper among the calls of a path.
+enum class ArgFate { Borrowed, MaybeTaken, Stored, Taken };
 
 /// What passing argument \p I of \p Call (a call or a construction) does
 /// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;

@@ -70,6 +70,10 @@ bool State::join(const State &Other) {
       D.LastRelease = S.LastRelease;
       Changed = true;
     }
+    if (!D.KeptBy && S.KeptBy) {
+      D.KeptBy = S.KeptBy;
+      Changed = true;
+    }
     if (!D.TakenBy && S.TakenBy) {
       D.TakenBy = S.TakenBy;
       Changed = true;

@@ -52,7 +52,13 @@ struct AcqState {
   /// acquisition per CFG block.
   llvm::SmallVector<SkipCause, 0> Causes;
   const Expr *LastRelease = nullptr;
+  /// The first call on the path that may have taken the handle, and the
+  /// last whose body stores it (`finalize(v); append(set, v);`): a release
+  /// after them makes both borrowers; an exit after them is blamed on the
+  /// one that stores it, if any.
   const Expr *TakenBy = nullptr;
+  const Expr *KeptBy = nullptr;
+  const Expr *taker() const { return KeptBy ? KeptBy : TakenBy; }
 
   bool held() const { return Depths != 0; }
   /// Held on every path that reaches here.
@@ -66,6 +72,7 @@ struct AcqState {
     B = uint8_t((B & ~(Taken | Lent)) | Bit);
     Causes.clear();
     TakenBy = nullptr;
+    KeptBy = nullptr;
   }
   void addCause(const SkipCause &C);
 };

@@ -54,7 +54,7 @@ private:
              const Stmt *FailedAcquire = nullptr);
   static void addCause(AcqState &A, SkipCause::KindT K, const Stmt *Where) {
     A.addCause({K, Where,
-                (A.B & AcqState::Taken) ? static_cast<const Stmt *>(A.TakenBy)
+                (A.B & AcqState::Taken) ? static_cast<const Stmt *>(A.taker())
                                         : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
@@ -133,7 +133,7 @@ bool Solver::outside(const CFGBlock *S, unsigned K) {
 static bool untouched(const AcqState &A) {
   return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
          A.DeeperOn == -1 && !A.ResultStale && A.Causes.empty() &&
-         !A.LastRelease && !A.TakenBy;
+         !A.LastRelease && !A.TakenBy && !A.KeptBy;
 }
 
 bool Solver::reportsFrom(const CFGBlock *B) const {

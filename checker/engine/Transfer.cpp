@@ -188,7 +188,7 @@ void TransferFunctions::onAcquire(unsigned I) {
       // A callee that may have taken the handle (`dispatch(fd)` in an
       // accept loop) makes this no loss, as on any other exit.
       Only[J].addCause({SkipCause::Overwrite, A.Site,
-                        (S.B & AcqState::Taken) ? S.TakenBy : nullptr});
+                        (S.B & AcqState::Taken) ? S.taker() : nullptr});
       Ev->leftFunction(Only);
     }
   }
@@ -251,9 +251,10 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
         !(A.isSeed() && A.IsLock))
       Ev->doubleRelease(J, E, S.LastRelease);
     bool Holds = S.held() || (S.B & AcqState::Entry);
-    if (S.held() && (S.B & AcqState::Taken) && S.TakenBy &&
-        !releasedOnFailureOf(E, S.TakenBy))
-      Ev->releasedAfterTake(J, S.TakenBy);
+    if (S.held() && (S.B & AcqState::Taken))
+      for (const Expr *By : {S.TakenBy, S.KeptBy})
+        if (By && !releasedOnFailureOf(E, By))
+          Ev->releasedAfterTake(J, By);
     if (Holds) {
       if (A.Fam != Fam)
         Ev->mismatchedRelease(J, E, R.Rule);

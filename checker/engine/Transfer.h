@@ -60,7 +60,9 @@ private:
   bool guardMemberCall(const CXXMemberCallExpr *MC);
   void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
   void handOffObject(const CXXMemberCallExpr *MC);
-  void escape(unsigned J, bool Tentative, const Expr *By);
+  /// Ends tracking of held acquisition \p J, for good or (\p Tentative)
+  /// as maybe taken by call \p By; \p Keeps when By's body stores it.
+  void escape(unsigned J, bool Tentative, const Expr *By, bool Keeps = false);
   void escapeRoot(const ValueDecl *Root);
   void escapeIfTracked(const Expr *E);
   void adoptByGuard(const CXXConstructExpr *E);

@@ -80,7 +80,8 @@ void TransferFunctions::findNamedAcqs(
   }
 }
 
-void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
+void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
+                               bool Keeps) {
   AcqState &S = (*St)[J];
   if (!S.held())
     return;
@@ -88,6 +89,8 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By) {
     S.B |= AcqState::Taken;
     if (!S.TakenBy)
       S.TakenBy = By;
+    if (Keeps)
+      S.KeptBy = By;
   } else {
     S.dropTo(AcqState::Escaped);
   }
@@ -225,6 +228,9 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     case ArgFate::MaybeTaken:
       escape(N.Acq, true, Call);
+      break;
+    case ArgFate::Stored:
+      escape(N.Acq, true, Call, /*Keeps=*/true);
       break;
     case ArgFate::Taken:
       escape(N.Acq, false, Call);

@@ -657,3 +657,45 @@ void positiveOverwrittenInLoop(int listener, int opened) {
     // CHECK-MESSAGES: :[[@LINE-8]]:7: note: release of 'fd' is skipped by this break
   }
 }
+
+// ---- several callees that may take the handle on one path ------------------
+
+// leveldb's VersionSet::LogAndApply: `Finalize(v)` only borrows (the failure
+// path deletes v after it), `AppendVersion(v)` keeps it. The exit after
+// both is no leak: the one whose body stores it may have kept it (reported
+// before: the first one's borrowing was taken for the path's). A path
+// with only the borrower stays reported.
+struct node {
+  int score;
+};
+struct set {
+  struct node *current;
+};
+static void finalize(struct node *n) { n->score = 1; }
+static void append(struct set *s, struct node *n) { s->current = n; }
+
+int negativeLastCalleeKeeps(struct set *s, int ok) {
+  struct node *n = malloc(sizeof *n);
+  if (!n)
+    return -1;
+  finalize(n);
+  if (ok)
+    append(s, n);
+  else
+    free(n);
+  return ok;
+}
+
+int positiveOnlyBorrowed(struct set *s, int ok) {
+  struct node *n = malloc(sizeof *n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'n' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!n)
+    return -1;
+  finalize(n);
+  if (ok)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'n' is skipped by this return
+  append(s, n);
+  free(n);
+  return 0;
+}
