@@ -69,21 +69,38 @@ static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
   return llvm::all_of(Kept, Success) && llvm::none_of(Released, Success);
 }
 
-/// Acquisitions of one variable that would be reported alike (`if (a) p =
-/// new A; else p = new B;`, each `case` storing its object in one `db`):
-/// per acquisition, the earlier one whose finding it joins (itself if
-/// none). One finding names the first site, a note each other one.
-static std::vector<unsigned> findingOf(const FunctionAnalysis &FA) {
+/// Acquisition \p I is a finding: acquired, held where the function ends
+/// on some path, and no wrapper handing it to the caller.
+static bool reported(const FunctionAnalysis &FA, unsigned I) {
+  const Acquisition &A = FA.Acquisitions[I];
+  if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
+    return false;
+  // A lock taken on an object the function did not create and released on
+  // no path is an acquire wrapper: the caller releases it. (A release in the
+  // body on paths that do not hold it, `switch (op) { case PAUSE: lock(&m);
+  // break; case RESUME: unlock(&m); }`, is the other half of such an
+  // interface.)
+  return !isConditionalLockWrapper(FA, I) &&
+         !(A.IsLock && !A.LocalObject && !A.ReleasedSomewhere);
+}
+
+/// The findings of acquisitions of one variable reported alike (`if (a) p
+/// = new A; else p = new B;`, each `case` storing its object in one `db`)
+/// are one: per reported acquisition, the earlier one whose finding it
+/// joins (itself if none). The finding names the first site, a note each
+/// other one.
+static std::vector<unsigned> findingOf(const FunctionAnalysis &FA,
+                                       const std::vector<bool> &Reported) {
   std::vector<unsigned> Of(FA.Acquisitions.size());
   for (unsigned I = 0; I < Of.size(); ++I) {
     Of[I] = I;
     const Acquisition &A = FA.Acquisitions[I];
-    for (unsigned J = 0; J < I; ++J) {
+    for (unsigned J = 0; J < I && Reported[I]; ++J) {
       const Acquisition &B = FA.Acquisitions[J];
-      if (Of[J] == J && B.Key == A.Key && B.Fam == A.Fam &&
+      if (Reported[J] && Of[J] == J && B.Key == A.Key && B.Fam == A.Fam &&
           B.Origin == A.Origin && B.ReleasedSomewhere == A.ReleasedSomewhere &&
           B.Escaped == A.Escaped && B.MaybeTaken == A.MaybeTaken &&
-          B.Skips == A.Skips && !A.isGuard() && !A.isSeed()) {
+          B.Skips == A.Skips) {
         Of[I] = J;
         break;
       }
@@ -94,30 +111,21 @@ static std::vector<unsigned> findingOf(const FunctionAnalysis &FA) {
 
 void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
   reportLost(FA, Ctx);
-  const std::vector<unsigned> Of = findingOf(FA);
-  auto Reported = [&](const Acquisition &A) {
-    return !A.isGuard() && !A.isSeed() && A.Reached && A.HeldAtExit;
-  };
+  std::vector<bool> Reported(FA.Acquisitions.size());
+  for (unsigned I = 0; I < Reported.size(); ++I)
+    Reported[I] = reported(FA, I);
+  const std::vector<unsigned> Of = findingOf(FA, Reported);
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
-    if (!Reported(A) || Of[I] != I)
+    if (!Reported[I] || Of[I] != I)
       continue;
     auto NoteAlso = [&] {
       for (unsigned J = I + 1; J < FA.Acquisitions.size(); ++J)
-        if (Of[J] == I && Reported(FA.Acquisitions[J]))
+        if (Of[J] == I)
           diag(FA.Acquisitions[J].diagLoc(), "'%0' is also acquired here",
                DiagnosticIDs::Note)
               << FA.Acquisitions[J].Name;
     };
-    if (isConditionalLockWrapper(FA, I))
-      continue;
-    // A lock taken on an object the function did not create and released on
-    // no path is an acquire wrapper: the caller releases it. (A release in
-    // the body on paths that do not hold it, `switch (op) { case PAUSE:
-    // lock(&m); break; case RESUME: unlock(&m); }`, is the other half of
-    // such an interface.)
-    if (A.IsLock && !A.LocalObject && !A.ReleasedSomewhere)
-      continue;
     const bool ReleasedInBody = FA.releasedInBody(A.Key, A.Fam);
     if (!A.ReleasedSomewhere && !ReleasedInBody) {
       // Released on no path at all: say so. Where it is handed off on some

@@ -28,14 +28,25 @@ bool BodyIndex::isLocalVar(const ValueDecl *D) {
   return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD);
 }
 
-std::optional<BodyIndex::Element> BodyIndex::elementOf(const Expr *E) const {
+/// The local array \p E subscripts (`fds[i]`), or null.
+static const VarDecl *subscriptedArray(const Expr *E) {
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenImpCasts());
-  if (!AS)
-    return std::nullopt;
-  const auto *DRE = dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+  const auto *DRE =
+      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+         : nullptr;
   const auto *Array = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!Array || !isLocalVar(Array) || !Array->getType()->isArrayType() ||
-      AS->getIdx()->isValueDependent())
+  return Array && BodyIndex::isLocalVar(Array) &&
+                 Array->getType()->isArrayType()
+             ? Array
+             : nullptr;
+}
+
+std::optional<BodyIndex::Element> BodyIndex::elementOf(const Expr *E) const {
+  const VarDecl *Array = subscriptedArray(E);
+  if (!Array)
+    return std::nullopt;
+  const auto *AS = cast<ArraySubscriptExpr>(E->IgnoreParenImpCasts());
+  if (AS->getIdx()->isValueDependent())
     return std::nullopt;
   Expr::EvalResult R;
   if (!AS->getIdx()->EvaluateAsInt(R, Ctx) || R.Val.getInt().isNegative())
@@ -66,12 +77,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
                           const Stmt *Where) {
   // `fds[i] = ..`, `&fds[0]`: whichever element, copies of the array's
   // elements are no longer known to hold what they were given.
-  const Expr *L = LHS->IgnoreParenImpCasts();
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(L))
-    if (const auto *R =
-            dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts()))
-      if (const auto *Array = dyn_cast<VarDecl>(R->getDecl()))
-        ElementsWritten.insert(Array->getCanonicalDecl());
+  if (const VarDecl *Array = subscriptedArray(LHS))
+    ElementsWritten.insert(Array->getCanonicalDecl());
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   if (!DRE)
     return;

@@ -65,6 +65,26 @@ private:
   const FunctionContext &C;
 };
 
+/// \p S assigns, increments or takes the address of \p P.
+bool writes(const Stmt *S, const ParmVarDecl *P) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isAssignmentOp())
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+           UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+    Target = UO->getSubExpr();
+  if (const auto *DRE =
+          Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
+                 : nullptr;
+      DRE && DRE->getDecl() == P)
+    return true;
+  return llvm::any_of(S->children(),
+                      [P](const Stmt *Child) { return writes(Child, P); });
+}
+
 bool ExitFinder::neverCompletes(const Stmt *S) const {
   if (!S)
     return false;
@@ -124,7 +144,7 @@ bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
     for (const Stmt *S : Body->body()) {
       if (exitsWhenNull(S, IsParam, Depth + 1))
         return true;
-      if (containsJump(S))
+      if (containsJump(S) || writes(S, P))
         break;
     }
   }
@@ -202,19 +222,13 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
     return C.KeyOf.keyOf(ignoreValueCasts(E), Other, false) && Other == K;
   };
   ExitFinder F(C);
-  // `if ((p = realloc(p, n)) == NULL) exit(1);`
+  // `if ((p = realloc(p, n)) == NULL) exit(1);`: the condition tests the
+  // assignment's own value.
   const Stmt *Full = C.Body.fullStatement(Assign);
   if (const auto *If = dyn_cast_or_null<IfStmt>(Full);
-      If && C.Body.isAncestor(If->getCond(), Assign)) {
-    const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
-    // The condition is the assignment's own value tested.
-    auto T = nullTest(Cond, C.Ctx);
-    if (T && (T->first == Assign || IsTarget(T->first)))
-      return F.exitsWhenNull(If, [&](const Expr *E) {
-        return E == Assign || IsTarget(E);
-      }, 0);
-    return false;
-  }
+      If && C.Body.isAncestor(If->getCond(), Assign))
+    return F.exitsWhenNull(
+        If, [&](const Expr *E) { return E == Assign || IsTarget(E); }, 0);
   // `p = realloc(p, n); if (!p) abort();` and the like.
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full));
   if (!Block)

@@ -81,14 +81,14 @@ private:
                      llvm::SmallVectorImpl<unsigned> &Named) const;
   const ValueDecl *trackedRoot(const Expr *E) const;
   ReturnedValue classifyReturn(const Expr *V) const;
+  /// The integer constant \p E returns: a constant, or a local given one
+  /// at its declaration and never written again.
+  std::optional<int64_t> returnedConstant(const Expr *E) const;
   void mayThrowHere(const Stmt *Where);
   /// \p Release sits in a branch of an `if` that tests what \p Call, a
   /// function of the translation unit, returned (`if (!conn_new(fd))
   /// close(fd);`): a release where the callee failed to take the handle, no
   /// sign that it only borrows it.
-  /// The integer constant \p E returns: a constant, or a local given one
-  /// at its declaration and never written again.
-  std::optional<int64_t> returnedConstant(const Expr *E) const;
   bool releasedOnFailureOf(const Stmt *Release, const Stmt *Call) const;
 
   FunctionContext &C;

@@ -41,22 +41,10 @@ void TransferFunctions::findNamedAcqs(
   E = E->IgnoreParenCasts();
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
   const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
-  if (!Root) {
-    // A copy of one element of a handle array (`a = sv[0];`).
-    HandleKey K;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E);
-        DRE && C.KeyOf.keyOf(DRE, K, false) && K.Steps.size() == 2 &&
-        K.Steps[1].Kind == HandleKey::Step::ConstIndex) {
-      unsigned Key = C.Keys.find(K);
-      for (unsigned J = 0; J < C.acqs().size() && Key != ~0u; ++J)
-        if (const Acquisition &A = C.acqs()[J];
-            A.Key == Key && !A.IsLock && !A.isSeed())
-          Named.push_back(J);
-    }
-    return;
-  }
-  // `fds[1]` names one handle of an array filled by `pipe(fds)`; an element
-  // of a heap block (`p[0]` after `p = malloc(n)`) names no handle.
+  // `fds[1]` names one handle of an array filled by `pipe(fds)`, and so does
+  // a local only ever holding a copy of it (`a = sv[0];`); an element of a
+  // heap block (`p[0]` after `p = malloc(n)`) names no handle.
+  bool Element = AS;
   std::optional<uint64_t> Index;
   bool AnyIndex = false;
   if (AS) {
@@ -66,13 +54,21 @@ void TransferFunctions::findNamedAcqs(
       Index = R.Val.getInt().getZExtValue();
     else
       AnyIndex = true;
+  } else if (HandleKey K; !Root && isa<DeclRefExpr>(E) &&
+                          C.KeyOf.keyOf(E, K, false) && K.Steps.size() == 2 &&
+                          K.Steps[1].Kind == HandleKey::Step::ConstIndex) {
+    Root = K.root();
+    Element = true;
+    Index = K.Steps[1].Index;
   }
+  if (!Root)
+    return;
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
     const Acquisition &A = C.acqs()[J];
     const HandleKey &K = C.Keys[A.Key];
     if (A.IsLock || A.isSeed() || K.root() != Root)
       continue;
-    if (AS && (K.Steps.size() < 2 ||
+    if (Element && (K.Steps.size() < 2 ||
                (!AnyIndex && (K.Steps[1].Kind != HandleKey::Step::ConstIndex ||
                               K.Steps[1].Index != *Index))))
       continue;

@@ -88,3 +88,20 @@ char *checkedTooLate(char *p, size_t n) {
   check_oom(p);
   return p;
 }
+
+// A helper that tests another value than the one it was given says nothing
+// of it.
+static void *fallback;
+static void check_or_fallback(void *p) {
+  if (p == 0)
+    p = fallback;
+  if (p == 0)
+    oom();
+}
+
+char *helperTestsAnotherValue(char *p, size_t n) {
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  check_or_fallback(p);
+  return p;
+}
