@@ -191,7 +191,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         Escaping.insert(cast<ValueDecl>(C.getVariable()->getCanonicalDecl()));
     return;
   }
-  if (isa<CallExpr, CXXNewExpr, CXXConstructExpr>(S))
+  if (isa<CallExpr, CXXNewExpr, CXXConstructExpr, CXXDeleteExpr>(S))
     Candidates.push_back(cast<Expr>(S));
   for (const Stmt *C : S->children())
     walk(C, S);

@@ -98,7 +98,8 @@ public:
   };
   const std::vector<Copy> &copies() const { return CopyStmts; }
 
-  /// Calls, `new`-expressions and constructions, in source order.
+  /// Calls, `new` and `delete` expressions and constructions, in source
+  /// order.
   const std::vector<const Expr *> &candidates() const { return Candidates; }
 
 private:

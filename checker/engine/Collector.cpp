@@ -51,6 +51,9 @@ private:
   bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
+  /// A release of \p K written after \p Cp (`blob = local; ...; delete
+  /// local;`): the source keeps the handle for it.
+  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
   void addReleasesAndSeeds();
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
@@ -279,6 +282,23 @@ bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
   });
 }
 
+bool Collector::releasedAfter(const HandleKey &K,
+                              const BodyIndex::Copy &Cp) const {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  for (const Expr *E : C.Body.candidates()) {
+    if (!SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(), E->getBeginLoc()))
+      continue;
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      HandleKey Released;
+      if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
+                            Released) &&
+          Released == K)
+        return true;
+    }
+  }
+  return false;
+}
+
 /// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
 bool Collector::releasesAtSite(const Acquisition &Src,
                                const HandleKey &K) const {
@@ -321,10 +341,12 @@ void Collector::addMoves() {
       continue;
     // Not into a parameter that only borrows a copy another local keeps
     // for its release (sqlite3 shell's printSchemaLine: `zToFree = zNew; z
-    // = zNew;`), unless the copy replaced the parameter's own handle (`t =
+    // = zNew;`) or the source itself releases later (tesseract's `blob =
+    // local_blob; ...; delete local_blob;`), unless the copy replaced the parameter's own handle (`t =
     // realloc(z, n); .. z = t;`).
     if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
-        keptByAnotherCopy(Cp) && !releasesAtSite(*Src, To))
+        (keptByAnotherCopy(Cp) || releasedAfter(From, Cp)) &&
+        !releasesAtSite(*Src, To))
       continue;
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A;

@@ -46,6 +46,10 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
   return false;
 }
 
+static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
+                        const Family &Fam, const RuleCatalog &Cat,
+                        ASTContext &Ctx);
+
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal) {
@@ -74,8 +78,20 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   }
   if (FD && ParamIdx < FD->getNumParams()) {
     QualType PT = FD->getParamDecl(ParamIdx)->getType();
-    if (isConstView(PT))
+    if (isConstView(PT)) {
+      // `T *const &` views the pointer, not what it points to: a body of
+      // the file may copy the pointer where it outlives the call (a map's
+      // `set(const K &, const V &value)` with V a pointer: `rec->value =
+      // value;`).
+      const FunctionDecl *Def = nullptr;
+      if (PT->isReferenceType() &&
+          PT.getNonReferenceType()->isPointerType() &&
+          !PT.getNonReferenceType()->getPointeeType().isConstQualified() &&
+          FD->hasBody(Def) && !isLibraryFunction(FD, Ctx) &&
+          storesParameter(Def, ParamIdx))
+        return ArgFate::Stored;
       return ArgFate::Borrowed;
+    }
     // A value parameter that is not a pointer gets a copy of an integer
     // handle: only the callee's own code can tell what it does with it.
   } else if (FD && FD->isVariadic()) {
@@ -89,10 +105,12 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::Borrowed;
   const FunctionDecl *Def = nullptr;
   const bool HasBody = FD->hasBody(Def);
-  if (HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx) &&
-      storesParameter(Def, ParamIdx))
+  const bool OwnBody =
+      HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx);
+  if (OwnBody && storesParameter(Def, ParamIdx))
     return ArgFate::Stored;
-  if (Fam.CallsTakeOwnership)
+  if (Fam.CallsTakeOwnership &&
+      !(OwnBody && onlyBorrows(Def, ParamIdx, Fam, Cat, Ctx)))
     return ArgFate::MaybeTaken;
   if (!HasBody)
     return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
@@ -142,7 +160,122 @@ llvm::DenseMap<const ParmVarDecl *, bool> &storedParameters() {
   static llvm::DenseMap<const ParmVarDecl *, bool> Answers;
   return Answers;
 }
+
+using BorrowKey = std::pair<const ParmVarDecl *, const Family *>;
+llvm::DenseMap<BorrowKey, bool> &borrowingParameters() {
+  static llvm::DenseMap<BorrowKey, bool> Answers;
+  return Answers;
+}
+
+/// Finds the uses of parameter P in a body and asks of each whether it can
+/// keep or release what P points to.
+class BorrowScan {
+public:
+  BorrowScan(const ParmVarDecl *P, const Family &Fam, const RuleCatalog &Cat,
+             ASTContext &Ctx)
+      : P(P), Fam(Fam), Cat(Cat), Ctx(Ctx) {}
+
+  /// False at the first use that may keep or release the handle.
+  bool scan(const Stmt *S) {
+    if (!S)
+      return true;
+    if (isa<LambdaExpr, BlockExpr>(S))
+      return !refersToParam(S); // captured: it may outlive the call
+    Parents.push_back(S);
+    bool Ok = true;
+    for (const Stmt *C : S->children())
+      if (C && !(Ok = isa<DeclRefExpr>(C) ? use(cast<DeclRefExpr>(C))
+                                            : scan(C)))
+        break;
+    Parents.pop_back();
+    return Ok;
+  }
+
+private:
+  bool refersToParam(const Stmt *S) const {
+    if (const auto *R = dyn_cast_or_null<DeclRefExpr>(S))
+      return R->getDecl() == P;
+    for (const Stmt *C : S->children())
+      if (C && refersToParam(C))
+        return true;
+    return false;
+  }
+
+  /// A use of P with Parents above it: borrowed when it only reads through
+  /// the pointer, tests or compares it, overwrites the parameter itself, or
+  /// passes it to a call that borrows it in turn.
+  bool use(const DeclRefExpr *R) {
+    if (R->getDecl() != P)
+      return true;
+    const Stmt *Child = R;
+    for (auto It = Parents.rbegin(); It != Parents.rend(); Child = *It++) {
+      const Stmt *Up = *It;
+      if (const auto *Cast = dyn_cast<CastExpr>(Up)) {
+        if (Cast->getCastKind() == CK_ToVoid ||
+            Cast->getCastKind() == CK_PointerToBoolean ||
+            Cast->getCastKind() == CK_IntegralToBoolean)
+          return true;
+        continue; // `(char *)p`, the load of p: still p
+      }
+      if (isa<ParenExpr>(Up))
+        continue;
+      if (const auto *UO = dyn_cast<UnaryOperator>(Up))
+        return UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_LNot;
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Up))
+        return AS->getBase()->IgnoreParenCasts() ==
+               cast<Expr>(Child)->IgnoreParenCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Up))
+        return ME->isArrow(); // `p->field`, `p->f()`
+      if (const auto *BO = dyn_cast<BinaryOperator>(Up)) {
+        if (BO->isAdditiveOp())
+          continue; // `p + 1` points into the same block
+        return BO->isComparisonOp() || BO->isLogicalOp() ||
+               (BO->isAssignmentOp() && BO->getLHS() == Child);
+      }
+      if (isa<UnaryExprOrTypeTraitExpr, IfStmt, WhileStmt, DoStmt, ForStmt>(
+              Up))
+        return true; // sizeof, a condition
+      if (const auto *Call = dyn_cast<CallExpr>(Up)) {
+        if (Call->getCallee() == Child || Cat.matchRelease(Call))
+          return false; // `free(p)` on some path: no mere borrow
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (Call->getArg(I) == Child)
+            return argumentFate(Call, I, false, Fam, Cat, Ctx) ==
+                   ArgFate::Borrowed;
+        return false;
+      }
+      return false; // returned, copied, its address taken, ...
+    }
+    return false;
+  }
+
+  const ParmVarDecl *P;
+  const Family &Fam;
+  const RuleCatalog &Cat;
+  ASTContext &Ctx;
+  llvm::SmallVector<const Stmt *, 16> Parents;
+};
 } // namespace
+
+/// True if \p Def's body does nothing with its parameter \p Param that
+/// could keep or release a handle of \p Fam: a function of the file that
+/// only reads through the pointer borrows it, whatever the family says of
+/// calls in general. Releases it on some path, stores it, returns it,
+/// copies it or passes it on to a callee that may take it: false. Asked
+/// once per parameter and family; recursion answers false.
+static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
+                        const Family &Fam, const RuleCatalog &Cat,
+                        ASTContext &Ctx) {
+  if (!Def->getBody() || Param >= Def->getNumParams())
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = borrowingParameters().try_emplace({P, &Fam}, false);
+  if (!New)
+    return It->second;
+  bool Borrows = BorrowScan(P, Fam, Cat, Ctx).scan(Def->getBody());
+  borrowingParameters()[{P, &Fam}] = Borrows;
+  return Borrows;
+}
 
 bool storesParameter(const FunctionDecl *FD, unsigned Param) {
   if (Param >= FD->getNumParams() || !FD->getBody())
@@ -154,7 +287,10 @@ bool storesParameter(const FunctionDecl *FD, unsigned Param) {
   return It->second;
 }
 
-void clearStoredParameters() { storedParameters().clear(); }
+void clearStoredParameters() {
+  storedParameters().clear();
+  borrowingParameters().clear();
+}
 
 ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC->getMethodDecl();

@@ -3,16 +3,21 @@
 // The hand-off rules, in one place. Passing a handle as an argument:
 //
 //   - to a parameter of type `const T *` or `const T &`: borrowed, whatever
-//     the family;
+//     the family (but `T *const &` to a body of the file that stores it, as
+//     below, is stored);
 //   - by address (`&h`) to a non-const parameter, to a container's insertion
 //     member, to an assignment operator, to a rule's `transfer` callee, or
 //     together with a release function of its kind (`set_text(ctx, z,
 //     sqlite3_free)`): taken;
 //   - for `calls: take` families (heap memory), to any function that is not
-//     a C library function; and for every family, to a function whose body
-//     the translation unit does not have and that is not a library function
-//     (`sink(f)`): maybe taken — a hand-off unless the function releases the
-//     handle itself on some path, so `use(buf); free(buf);` still counts;
+//     a C library function, unless its body is in the translation unit and
+//     only borrows the parameter (reads through it, tests it, overwrites
+//     it, passes it on only to calls that borrow it: no release on any
+//     path, no store, no return, no copy); and for every family, to a
+//     function whose body the translation unit does not have and that is
+//     not a library function (`sink(f)`): maybe taken — a hand-off unless
+//     the function releases the handle itself on some path, so `use(buf);
+//     free(buf);` still counts;
 //   - to a function whose body the translation unit has and which stores
 //     the parameter where it outlives the call (`c->sfd = sfd;`,
 //     `current_ = v;`, `g_log = f;`, `list.push_back(p)` on a member): maybe

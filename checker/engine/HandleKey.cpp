@@ -131,9 +131,12 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         }
       }
       // A local that only ever holds a copy of a handle variable written
-      // once (`fd = err;` after `err = socket(...)`).
-      if (const ValueDecl *Src = Body.copySource(D);
-          Src && isHandleRoot(Src) && Body.writeCount(Src) <= 1) {
+      // once (`fd = err;` after `err = socket(...)`), also through locals
+      // that only copy it in turn (`copy = fd; int inner = copy;`).
+      const ValueDecl *Src = Body.copySource(D);
+      for (unsigned Hop = 0; Src && !isHandleRoot(Src) && Hop < 4; ++Hop)
+        Src = Src != D ? Body.copySource(Src) : nullptr;
+      if (Src && isHandleRoot(Src) && Body.writeCount(Src) <= 1) {
         K.addDecl(Src);
         return true;
       }

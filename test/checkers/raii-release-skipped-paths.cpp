@@ -60,11 +60,13 @@ void Cache::positiveGetterInverted() {
   char *buf = nullptr;
   if (enabled())
     buf = new char[64];
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'buf' acquired by 'new[]' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'buf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: no automatic fix: 'buf' is released nowhere in its block
   work();
   if (!enabled())
     delete[] buf;
 }
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'buf' is skipped when the function ends here
 
 std::mutex m;
 

@@ -1,0 +1,99 @@
+// A function of the translation unit that does nothing with its parameter
+// that could keep or release it (reads through it, tests it, prints it,
+// passes it on to functions that borrow it in turn) borrows the handle,
+// whatever the family says of calls in general: heap memory given to such a
+// helper and then dropped leaks. A helper that frees it on some path,
+// stores it, returns it or gives it to a function that may keep it still
+// takes it over. Integer handles copied through several locals are one
+// handle.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void show(char *data) { printf("%s\n", data); }
+static void fill(char *data, int n) {
+  if (!data || n <= 0)
+    return;
+  data[0] = 'a';
+  memset(data + 1, 0, (size_t)n - 1);
+  show(data);
+}
+static void nothing(char *data) { (void)data; }
+static void freeSometimes(char *data, int c) {
+  if (c)
+    free(data);
+}
+static char *kept;
+static void keep(char *data) { kept = data; }
+static void keepLater(char *data) { keep(data); }
+static char *echo(char *data) { return data; }
+static void unknown(char *data);
+
+void shown(void) {
+  char *data = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'data' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!data)
+    return;
+  fill(data, 16);
+  show(data);
+}
+
+void passedToNothing(void) {
+  char *data = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'data' acquired by 'malloc' is never released [raii-release-skipped]
+  nothing(data);
+}
+
+void freedThereSometimes(int c) {
+  char *data = malloc(16);
+  freeSometimes(data, c);
+}
+
+void keptThere(void) {
+  char *data = malloc(16);
+  keep(data);
+}
+
+void keptFurtherDown(void) {
+  char *data = malloc(16);
+  keepLater(data);
+}
+
+void returnedFromThere(char **out) {
+  char *data = malloc(16);
+  *out = echo(data);
+}
+
+void notSeen(void) {
+  char *data = malloc(16);
+  unknown(data);
+}
+
+int copiedTwice(void) {
+  int fd = open("f", 0);
+  if (fd < 0)
+    return -1;
+  {
+    int copy = fd;
+    int inner = copy;
+    close(inner);
+  }
+  return 0;
+}
+
+int copiedTwiceLeaked(int flag) {
+  int fd = open("f", 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  int copy = fd;
+  int inner = copy;
+  if (flag)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(inner);
+  return 0;
+}

@@ -1,0 +1,100 @@
+// C++ side of the borrowing rules. A function of the file that deletes its
+// parameter releases it (its `delete` is a release like `free`); one that
+// only reads through it borrows it. A `const V &` parameter with V a
+// pointer views the pointer, not what it points to: a body of the file that
+// copies it where it outlives the call (a cache's `set`) keeps the object,
+// so a function returning what it also cached hands out no fresh object.
+// A parameter given a copy of a local that the function later releases
+// borrows it (tesseract's `blob = local_blob; ...; delete local_blob;`).
+// RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c++17
+
+struct Node {
+  int id;
+};
+
+static void destroy(Node *n) { delete n; }
+static void destroyAll(char *buf) { delete[] buf; }
+static void relabel(Node *n, int id) { n->id = id; }
+
+void destroyedThere() {
+  Node *n = new Node;
+  relabel(n, 1);
+  destroy(n);
+}
+
+void destroyedTwice() {
+  Node *n = new Node;
+  delete n;
+  destroy(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'n' is released by 'destroy' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'n' was first released here
+}
+
+void arrayDestroyedTwice() {
+  char *buf = new char[8];
+  destroyAll(buf);
+  destroyAll(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'buf' is released by 'destroyAll' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'buf' was first released here
+}
+
+void onlyRelabelled() {
+  Node *n = new Node;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released [raii-release-skipped]
+  relabel(n, 2);
+}
+
+template <class K, class V> struct Cache {
+  struct Rec {
+    K key;
+    V value;
+  };
+  Rec slot;
+  void set(const K &key, const V &value) {
+    slot.key = key;
+    slot.value = value;
+  }
+  bool has(const K &key, const V &value) const {
+    return slot.key == key && slot.value == value;
+  }
+};
+
+struct Db {
+  Cache<int, Node *> cache;
+  Node *create(int id) {
+    Node *n = new Node;
+    n->id = id;
+    cache.set(id, n);
+    return n;
+  }
+  Node *make(int id) {
+    Node *n = new Node;
+    n->id = id;
+    if (cache.has(id, n))
+      n->id = 0;
+    return n;
+  }
+  void fromCache() {
+    Node *n = create(3);
+    relabel(n, 4);
+  }
+  void made() {
+    Node *n = make(3);
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'n' acquired by 'make' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-13]]:15: note: 'make' acquires the resource here
+    relabel(n, 4);
+  }
+};
+
+static float weigh(Node *n) { return n->id * 0.5f; }
+
+float weighLocal(Node *n) {
+  Node *local = nullptr;
+  if (n == nullptr) {
+    local = new Node;
+    n = local;
+  }
+  float w = weigh(n);
+  delete local;
+  return w;
+}
