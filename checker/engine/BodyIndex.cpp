@@ -85,6 +85,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
   Written.insert(D);
   ++Writes[D];
+  if (!Value || !constantValue(pointerBase(ignoreValueCasts(Value)), Ctx))
+    ++ValueWrites[D];
   const auto *Var = dyn_cast<VarDecl>(D);
   if (!Var || !Var->hasLocalStorage())
     return;
@@ -129,6 +131,8 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         if (!Init || !isLocalVar(VD))
           continue;
         ++Writes[VD->getCanonicalDecl()];
+        if (!constantValue(pointerBase(ignoreValueCasts(Init)), Ctx))
+          ++ValueWrites[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
           AliasInit[VD->getCanonicalDecl()] = Init;
         const Expr *V = pointerBase(ignoreValueCasts(Init));

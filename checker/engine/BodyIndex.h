@@ -89,6 +89,10 @@ public:
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
+  /// The same, without the writes of a constant (`fd = -1`, `p = NULL`).
+  unsigned valueWriteCount(const ValueDecl *D) const {
+    return ValueWrites.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
+  }
 
   /// A store of one variable's value into a local: `x = y;`, `T x = y;`.
   struct Copy {
@@ -132,6 +136,7 @@ private:
   llvm::DenseMap<const ValueDecl *, unsigned> Refs, PlainUses;
   llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
+  llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;
 };

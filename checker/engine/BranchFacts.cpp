@@ -108,9 +108,8 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
     return true;
   if (C.Body.writeCount(V) == 1 && C.Body.assignedTogether(V, W))
     return true;
-  const ValueDecl *Src = C.Body.copySource(V);
-  return Src && C.KeyOf.isHandleRoot(Src) &&
-         Src == W->getCanonicalDecl();
+  const ValueDecl *Src = C.KeyOf.copiedHandle(V);
+  return Src && Src == W->getCanonicalDecl();
 }
 
 /// What the true branch of \p F means for \p A: acquired, not acquired, or

@@ -90,6 +90,14 @@ bool KeyBuilder::keyOf(const Expr *E, HandleKey &K, bool StripDeref) const {
   return build(E, K, StripDeref, 0);
 }
 
+const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
+  const ValueDecl *Src = Body.copySource(D);
+  for (unsigned Hop = 0; Src && !isHandleRoot(Src) && Hop < 4; ++Hop)
+    Src = Src != D ? Body.copySource(Src) : nullptr;
+  return Src && isHandleRoot(Src) && Body.valueWriteCount(Src) <= 1 ? Src
+                                                                    : nullptr;
+}
+
 bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
                        unsigned Depth) const {
   if (!E || Depth > 8)
@@ -130,13 +138,8 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
           return true;
         }
       }
-      // A local that only ever holds a copy of a handle variable written
-      // once (`fd = err;` after `err = socket(...)`), also through locals
-      // that only copy it in turn (`copy = fd; int inner = copy;`).
-      const ValueDecl *Src = Body.copySource(D);
-      for (unsigned Hop = 0; Src && !isHandleRoot(Src) && Hop < 4; ++Hop)
-        Src = Src != D ? Body.copySource(Src) : nullptr;
-      if (Src && isHandleRoot(Src) && Body.writeCount(Src) <= 1) {
+      // A local that only ever holds a copy of a handle variable.
+      if (const ValueDecl *Src = copiedHandle(D)) {
         K.addDecl(Src);
         return true;
       }

@@ -83,6 +83,11 @@ public:
   bool isHandleRoot(const ValueDecl *V) const {
     return HandleRoots.count(cast<ValueDecl>(V->getCanonicalDecl()));
   }
+  /// The handle variable local \p D only ever holds a copy of (given one
+  /// value besides constants: `fd = err;` after `err = -1; err =
+  /// socket(..)`), also through locals that only copy it in turn (`copy =
+  /// fd; int inner = copy;`); null if none.
+  const ValueDecl *copiedHandle(const ValueDecl *D) const;
 
 private:
   bool build(const Expr *E, HandleKey &K, bool StripDeref,

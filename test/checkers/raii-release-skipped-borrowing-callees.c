@@ -5,7 +5,8 @@
 // helper and then dropped leaks. A helper that frees it on some path,
 // stores it, returns it or gives it to a function that may keep it still
 // takes it over. Integer handles copied through several locals are one
-// handle.
+// handle, and a test of the last copy tells of the acquire (a variable
+// first set to a constant still has one value to copy).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdio.h>
@@ -82,6 +83,18 @@ int copiedTwice(void) {
     close(inner);
   }
   return 0;
+}
+
+void copiedTwiceTested(void) {
+  int fd;
+  fd = -1;
+  fd = open("f", 0);
+  {
+    int copy = fd;
+    int fd = copy;
+    if (fd != -1)
+      close(fd);
+  }
 }
 
 int copiedTwiceLeaked(int flag) {
