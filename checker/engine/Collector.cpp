@@ -151,7 +151,14 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
     const auto *DRE = dyn_cast<DeclRefExpr>(Obj);
     if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl()))
       return;
-    if (!Addr && !DRE->getType()->isArrayType())
+    // `make(&p)`, `pipe(fds)`, or `source(p)` to a `T *&` parameter.
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    const bool ByRef = FD && R->Handle.Index < FD->getNumParams() &&
+                       FD->getParamDecl(R->Handle.Index)
+                           ->getType()
+                           ->isLValueReferenceType();
+    if (!Addr && !ByRef && !DRE->getType()->isArrayType())
       return;
     const auto *V = cast<VarDecl>(DRE->getDecl());
     C.KeyOf.addHandleRoot(V);

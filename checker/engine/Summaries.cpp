@@ -1,6 +1,7 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
 #include "engine/FunctionAnalysis.h"
+#include "engine/OutParams.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -254,12 +255,46 @@ const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
   std::unique_ptr<FunctionSummary> S;
   if (auto FA = Analyze(Def, Depth + 1); FA && FA->Analyzed)
     S = build(Def, *FA);
+  if (!S || !S->Acquires)
+    if (auto Out = outParamAcquire(Def, outParamRoles(Depth))) {
+      if (!S)
+        S = std::make_unique<FunctionSummary>();
+      RoleHandle H;
+      H.Spec = {HandleSpec::Out, Out->Param, 1};
+      setAcquire(*S, Def, std::move(H), InvalidValue::Null, Out->Fam,
+                 Out->Site);
+      S->OwnedAcquire->SuccessWhen = Out->SuccessWhen;
+    }
   if (S && S->Releases.empty() && !S->Acquires)
     S.reset();
   Pending.erase(Def);
   auto &Slot = Done[Def];
   Slot = std::move(S);
   return Slot.get();
+}
+
+OutParamRoles SummaryTable::outParamRoles(unsigned Depth) {
+  OutParamRoles R;
+  // The catalog's answer, else the callee's own summary one level down.
+  auto Summary = [this, Depth](const Expr *E) -> const FunctionSummary * {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    return FD && !Cat.isRuleFunction(FD) ? summaryOf(FD, Depth + 1)
+                                         : nullptr;
+  };
+  R.Acquires = [this, Summary](const Expr *E) -> const Acquire * {
+    if (const Acquire *A = Cat.matchAcquire(E))
+      return A;
+    const FunctionSummary *S = Summary(E);
+    return S && S->Acquires ? S->Acquires->Rule : nullptr;
+  };
+  R.Releases = [this, Summary](const Expr *E) {
+    if (Cat.matchRelease(E))
+      return true;
+    const FunctionSummary *S = Summary(E);
+    return S && !S->Releases.empty();
+  };
+  return R;
 }
 
 static bool containsReturnOrLabel(const Stmt *S) {

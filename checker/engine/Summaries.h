@@ -12,6 +12,8 @@
 //     held, or nothing (null, a constant) — `xstrdup`, `conn_open`; or a lock
 //     on a global, a field of `this` or of a parameter held on every exit
 //     and released on none (`lock_table()`, `Db::lock()`);
+//   - acquire into a parameter: `int make(T **out)`, `void src(T *&out)`
+//     store a fresh handle through the parameter (OutParams.h);
 //   - never returns: every path throws or ends the program, without a
 //     `[[noreturn]]` to say so (`handleError(err)`).
 //
@@ -23,6 +25,7 @@
 #define RAII_TIDY_ENGINE_SUMMARIES_H
 
 #include "engine/CallRoles.h"
+#include "engine/OutParams.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
@@ -64,6 +67,8 @@ private:
   std::unique_ptr<FunctionSummary> build(const FunctionDecl *Def,
                                          const FunctionAnalysis &FA);
   bool endsAbruptly(const Stmt *S, unsigned Depth);
+  /// What calls do, for outParamAcquire, seen from depth \p Depth.
+  OutParamRoles outParamRoles(unsigned Depth);
 
   const RuleCatalog &Cat;
   AnalyzeFn Analyze;

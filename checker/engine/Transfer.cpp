@@ -522,8 +522,11 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   }
   Ev->returned(S, V);
   // Every tracked handle the value mentions goes to the caller (`return f;`,
-  // `return make_conn(fd);`), but not one merely compared (`return p != 0`).
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *X) {
+  // `return make_conn(fd);`, `return &p->base;`), but not one merely
+  // compared (`return p != 0`) or read through (`return c->fd;`, `return
+  // *n;`: a value out of the block, which stays here).
+  std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *X,
+                                                     bool Addr) {
     if (!X)
       return;
     if (const auto *XE = dyn_cast<Expr>(X))
@@ -534,10 +537,21 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
     if (const auto *BO = dyn_cast<BinaryOperator>(X);
         BO && BO->isComparisonOp())
       return;
+    if (const auto *UO = dyn_cast<UnaryOperator>(X)) {
+      if (UO->getOpcode() == UO_AddrOf)
+        return Walk(UO->getSubExpr(), true);
+      if (UO->getOpcode() == UO_Deref && !Addr)
+        return;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(X);
+        ME && ME->isArrow() && !Addr && !ME->getType()->isArrayType())
+      return;
+    if (isa<ArraySubscriptExpr>(X) && !Addr)
+      return;
     for (const Stmt *Child : X->children())
-      Walk(Child);
+      Walk(Child, Addr && !isa<CallExpr>(X));
   };
-  Walk(S->getRetValue());
+  Walk(S->getRetValue(), false);
 }
 
 void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {

@@ -110,3 +110,33 @@ int copiedTwiceLeaked(int flag) {
   close(inner);
   return 0;
 }
+
+// Returning a value read through the handle hands nothing off; returning
+// an address into its block (an array field, `&p->field`) hands it off.
+struct rec {
+  int id;
+  char name[8];
+};
+
+int fieldReturned(void) {
+  struct rec *r = malloc(sizeof *r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return -1;
+  r->id = 3;
+  return r->id;
+}
+
+char *nameReturned(void) {
+  struct rec *r = malloc(sizeof *r);
+  if (!r)
+    return 0;
+  return r->name;
+}
+
+int *idAddressReturned(void) {
+  struct rec *r = malloc(sizeof *r);
+  if (!r)
+    return 0;
+  return &r->id;
+}

@@ -1,0 +1,322 @@
+//===- OutParams.cpp - functions that acquire into a parameter ------------===//
+#include "engine/OutParams.h"
+#include "engine/HandleKey.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::raii {
+
+namespace {
+
+/// `T **` or `T *&` with T * not const: a parameter a handle can be
+/// stored through.
+bool isOutParam(const ParmVarDecl *P, bool &Ref) {
+  QualType T = P->getType();
+  Ref = T->isLValueReferenceType();
+  QualType Slot = Ref ? T.getNonReferenceType() : QualType();
+  if (!Ref) {
+    const auto *PT = T->getAs<PointerType>();
+    if (!PT)
+      return false;
+    Slot = PT->getPointeeType();
+  }
+  return Slot->isPointerType() && !Slot.isConstQualified();
+}
+
+const Expr *strip(const Expr *E) {
+  return E ? E->IgnoreParenImpCasts() : nullptr;
+}
+
+bool namesDecl(const Expr *E, const ValueDecl *D) {
+  const auto *R = dyn_cast_or_null<DeclRefExpr>(strip(E));
+  return R && R->getDecl() == D;
+}
+
+class OutScan {
+public:
+  OutScan(const FunctionDecl *Def, const ParmVarDecl *P, bool Ref,
+          const OutParamRoles &Roles)
+      : Def(Def), P(P), Ref(Ref), Roles(Roles),
+        Ctx(Def->getASTContext()), SM(Ctx.getSourceManager()) {}
+
+  std::optional<OutParamAcquire> run();
+
+private:
+  /// \p LHS is the slot the parameter points to (`*out`, or `out` for a
+  /// `T *&`).
+  bool isSlot(const Expr *LHS) const {
+    LHS = strip(LHS);
+    if (Ref)
+      return namesDecl(LHS, P);
+    const auto *UO = dyn_cast<UnaryOperator>(LHS);
+    return UO && UO->getOpcode() == UO_Deref && namesDecl(UO->getSubExpr(), P);
+  }
+  bool isNull(const Expr *E) const {
+    std::optional<int64_t> V = constantValue(strip(E), Ctx);
+    return V && *V == 0;
+  }
+  /// The family of the handle \p V gives (a fresh acquire, or a local only
+  /// ever given fresh acquires of one family), with the acquire in \p Site.
+  const Family *freshValue(const Expr *V, const Expr *&Site);
+  /// Walks \p S with its parents; false at anything the summary cannot
+  /// vouch for.
+  bool walk(const Stmt *S);
+  bool use(const DeclRefExpr *R);
+  /// A use of the parameter or of the stored local, \p Up being the
+  /// expression it is read in: tests, comparisons, reads through it and
+  /// arguments of C library calls only.
+  bool harmlessRead(size_t Level) const;
+  bool before(const Stmt *X) const {
+    return SM.isBeforeInTranslationUnit(X->getBeginLoc(),
+                                        Store->getBeginLoc());
+  }
+
+  const FunctionDecl *Def;
+  const ParmVarDecl *P;
+  bool Ref;
+  const OutParamRoles &Roles;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const BinaryOperator *Store = nullptr;
+  const VarDecl *Local = nullptr; ///< `*out = p;`: p
+  llvm::SmallVector<const Stmt *, 16> Parents;
+  llvm::SmallVector<const ReturnStmt *, 8> Returns;
+};
+
+const Family *OutScan::freshValue(const Expr *V, const Expr *&Site) {
+  V = ignoreValueCasts(V);
+  if (isa<CallExpr, CXXNewExpr>(V)) {
+    const Acquire *A = Roles.Acquires(V);
+    Site = V;
+    return A && !A->Fam->IsLock && A->Handle.Kind == HandleSpec::Return
+               ? A->Fam
+               : nullptr;
+  }
+  const auto *R = dyn_cast<DeclRefExpr>(V);
+  const auto *Var = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  // Every value the local is given: null, or a fresh acquire of one family.
+  const Family *Fam = nullptr;
+  bool Bad = false;
+  auto Given = [&](const Expr *Value) {
+    if (!Value || isNull(Value))
+      return;
+    const Expr *S = nullptr;
+    const Family *F = freshValue(Value, S);
+    if (!F || isa<DeclRefExpr>(ignoreValueCasts(Value)) || (Fam && F != Fam))
+      Bad = true;
+    else if (!Fam) {
+      Fam = F;
+      Site = S;
+    }
+  };
+  Given(Var->getInit());
+  std::function<void(const Stmt *)> Writes = [&](const Stmt *S) {
+    if (!S || Bad || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp() && namesDecl(BO->getLHS(), Var)) {
+      if (BO->getOpcode() != BO_Assign)
+        Bad = true;
+      else
+        Given(BO->getRHS());
+    }
+    for (const Stmt *C : S->children())
+      Writes(C);
+  };
+  Writes(Def->getBody());
+  if (Bad || !Fam)
+    return nullptr;
+  Local = Var;
+  return Fam;
+}
+
+bool OutScan::harmlessRead(size_t Level) const {
+  // Parents[Level] is the expression just above the use.
+  const Stmt *Child = nullptr;
+  for (size_t I = Level + 1; I-- > 0;) {
+    const Stmt *Up = Parents[I];
+    if (isa<ParenExpr, ImplicitCastExpr>(Up)) {
+      Child = Up;
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(Up))
+      return UO->getOpcode() == UO_LNot || UO->getOpcode() == UO_Deref;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Up))
+      return BO->isComparisonOp() || BO->isLogicalOp();
+    if (isa<MemberExpr, ArraySubscriptExpr, IfStmt, WhileStmt, DoStmt,
+            ForStmt, UnaryExprOrTypeTraitExpr>(Up))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(Up)) {
+      // `strcpy(data, ..)`, `printf("%s", data)`, `show(const char *)`:
+      // C library functions and `const T *` parameters borrow.
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (!FD || Call->getCallee() == Child || Roles.Releases(Call))
+        return false;
+      if (FD->isExternC() && SM.isInSystemHeader(FD->getLocation()))
+        return true;
+      for (unsigned A = 0; A < Call->getNumArgs(); ++A)
+        if (Call->getArg(A) == Child)
+          return A < FD->getNumParams() &&
+                 FD->getParamDecl(A)->getType()->isPointerType() &&
+                 FD->getParamDecl(A)
+                     ->getType()
+                     ->getPointeeType()
+                     .isConstQualified();
+      return false;
+    }
+    return false;
+  }
+  return false;
+}
+
+bool OutScan::use(const DeclRefExpr *R) {
+  const ValueDecl *D = R->getDecl();
+  if (D != P && D != Local)
+    return true;
+  // Parents.back() is R's parent.
+  size_t Level = Parents.size() - 1;
+  if (D == P) {
+    // `*out = ..` (or `out = ..`): a store, checked where it is seen.
+    const Stmt *Up = Parents[Level];
+    size_t L = Level;
+    while (isa<ParenExpr, ImplicitCastExpr>(Up) && L > 0)
+      Up = Parents[--L];
+    if (!Ref)
+      if (const auto *UO = dyn_cast<UnaryOperator>(Up);
+          UO && UO->getOpcode() == UO_Deref && L > 0) {
+        const Stmt *Above = Parents[L - 1];
+        if (const auto *BO = dyn_cast<BinaryOperator>(Above);
+            BO && BO->getOpcode() == BO_Assign &&
+            strip(BO->getLHS()) == UO)
+          return true;
+        return harmlessRead(L - 1);
+      }
+    if (Ref)
+      if (const auto *BO = dyn_cast<BinaryOperator>(Up);
+          BO && BO->getOpcode() == BO_Assign && strip(BO->getLHS()) == R)
+        return true;
+    return harmlessRead(Level);
+  }
+  // The stored local: before the store, its own acquires and assignments
+  // (checked by freshValue), reads, and a release on a path that leaves
+  // (`if (bad) { free(p); return -1; }`); after it, reads only.
+  const Stmt *Up = Parents[Level];
+  if (const auto *BO = dyn_cast<BinaryOperator>(Up);
+      BO && BO->isAssignmentOp() && strip(BO->getLHS()) == R)
+    return true;
+  if (Store && (Up == Store || strip(Store->getRHS()) == R))
+    return true;
+  if (harmlessRead(Level))
+    return true;
+  if (!Store || !before(R))
+    return false;
+  const auto *Call = dyn_cast<CallExpr>(Up);
+  if (!Call)
+    for (size_t L = Level; L > 0 && !Call; --L) {
+      if (!isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(Parents[L]))
+        break;
+      Call = dyn_cast<CallExpr>(Parents[L - 1]);
+    }
+  // A release before the store: a failure path's clean-up.
+  return Call && Roles.Releases(Call);
+}
+
+bool OutScan::walk(const Stmt *S) {
+  if (!S)
+    return true;
+  if (isa<LambdaExpr, BlockExpr>(S))
+    return true;
+  if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S))
+    return false;
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+    Returns.push_back(Ret);
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isAssignmentOp() && isSlot(BO->getLHS()) && BO != Store &&
+      !(BO->getOpcode() == BO_Assign && isNull(BO->getRHS())))
+    return false; // another value stored through the parameter
+  if (const auto *R = dyn_cast<DeclRefExpr>(S))
+    return use(R);
+  Parents.push_back(S);
+  bool Ok = true;
+  for (const Stmt *C : S->children())
+    if (!(Ok = walk(C)))
+      break;
+  Parents.pop_back();
+  return Ok;
+}
+
+std::optional<OutParamAcquire> OutScan::run() {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body)
+    return std::nullopt;
+  // The store: a statement of the outermost block.
+  const Family *Fam = nullptr;
+  const Expr *Site = nullptr;
+  for (const Stmt *S : Body->body()) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *BO = E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
+    if (!BO || BO->getOpcode() != BO_Assign || !isSlot(BO->getLHS()) ||
+        isNull(BO->getRHS()))
+      continue;
+    if (Store)
+      return std::nullopt; // stored twice
+    Store = BO;
+    Fam = freshValue(BO->getRHS(), Site);
+    if (!Fam)
+      return std::nullopt;
+  }
+  if (!Store || !walk(Body))
+    return std::nullopt;
+  // What the returns before and after the store give.
+  bool Void = Def->getReturnType()->isVoidType();
+  llvm::SmallVector<int64_t, 4> Before, After;
+  for (const ReturnStmt *Ret : Returns) {
+    auto &Side = before(Ret) ? Before : After;
+    if (Void || !Ret->getRetValue()) {
+      if (&Side == &Before)
+        return std::nullopt; // leaves without a handle and says nothing
+      continue;
+    }
+    std::optional<int64_t> V = constantValue(strip(Ret->getRetValue()), Ctx);
+    if (!V)
+      return std::nullopt;
+    Side.push_back(*V);
+  }
+  OutParamAcquire Out;
+  Out.Param = P->getFunctionScopeIndex();
+  Out.Fam = Fam;
+  Out.Site = Site;
+  if (Before.empty())
+    return Out;
+  if (After.empty())
+    return std::nullopt;
+  auto Zero = [](int64_t V) { return V == 0; };
+  if (llvm::none_of(Before, Zero) && llvm::all_of(After, Zero))
+    Out.SuccessWhen = Success::Zero;
+  else if (llvm::all_of(Before, Zero) && llvm::none_of(After, Zero))
+    Out.SuccessWhen = Success::True;
+  else
+    return std::nullopt;
+  return Out;
+}
+
+} // namespace
+
+std::optional<OutParamAcquire> outParamAcquire(const FunctionDecl *Def,
+                                               const OutParamRoles &Roles) {
+  for (const ParmVarDecl *P : Def->parameters()) {
+    bool Ref = false;
+    if (!isOutParam(P, Ref))
+      continue;
+    if (auto Out = OutScan(Def, P, Ref, Roles).run())
+      return Out;
+  }
+  return std::nullopt;
+}
+
+} // namespace clang::tidy::raii

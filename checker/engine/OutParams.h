@@ -1,0 +1,58 @@
+//===- OutParams.h - functions that acquire into a parameter --------------===//
+//
+// The summary of a function of the translation unit that hands a fresh
+// handle back through a parameter instead of its return value:
+//
+//   int make(char **out) {            static void source(char *&data) {
+//     char *p = malloc(n);              data = (char *)malloc(100);
+//     if (!p) return -1;                if (!data) exit(-1);
+//     *out = p;                       }
+//     return 0;
+//   }
+//
+// Read from the body's shape, not from its dataflow: the store into the
+// parameter (`*out = ..`, or `out = ..` for a `T *&`) is a statement of the
+// body's outermost block, so every `return` written before it leaves
+// without a handle and every one after it with one. The returns tell the
+// caller which happened: constants that differ before and after (`-1` /
+// `0`) give the success convention; with no return before the store the
+// function always acquires (a failure ends the program or the handle is
+// null). Anything the shape cannot vouch for gives no summary: another
+// non-null store, the parameter used otherwise than to store through it,
+// test or read it, a `goto`, a store inside a loop or branch, a local
+// handle kept or released after it is stored.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_OUTPARAMS_H
+#define RAII_TIDY_ENGINE_OUTPARAMS_H
+
+#include "catalog/RuleCatalog.h"
+#include "clang/AST/Decl.h"
+#include <functional>
+#include <optional>
+
+namespace clang::tidy::raii {
+
+struct OutParamAcquire {
+  unsigned Param = 0;
+  const Family *Fam = nullptr;
+  Success SuccessWhen = Success::Always;
+  /// The acquire whose handle is stored (for the note into the wrapper).
+  const Expr *Site = nullptr;
+};
+
+/// What the calls of the body do (the catalog's or a summary's answer).
+struct OutParamRoles {
+  /// The acquire rule of call \p E, if it acquires.
+  std::function<const Acquire *(const Expr *E)> Acquires;
+  /// Whether call \p E releases something.
+  std::function<bool(const Expr *E)> Releases;
+};
+
+/// How \p Def acquires into one of its parameters, if it does (see above).
+std::optional<OutParamAcquire> outParamAcquire(const FunctionDecl *Def,
+                                               const OutParamRoles &Roles);
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,122 @@
+// A function of the file that hands a fresh handle back through a
+// parameter (`int make(char **out)`) acquires it for its caller, with the
+// success convention its returns give: the returns written before the
+// store leave without a handle, those after it with one. A caller that
+// tests the result as the function reports failure, or tests the pointer,
+// holds nothing on the failure path; one that drops the handle leaks it.
+// Functions whose shape does not say when they stored (a store in a loop or
+// branch, two stores, a copy kept elsewhere) are no acquires.
+// RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int make(char **out, size_t n) {
+  char *p = malloc(n);
+  if (!p)
+    return -1;
+  memset(p, 0, n);
+  *out = p;
+  return 0;
+}
+
+static int open_log(FILE **out, const char *name) {
+  if (!name)
+    return 0;
+  *out = fopen(name, "a");
+  return 1;
+}
+
+static void must_make(char **out) {
+  *out = malloc(32);
+  if (!*out)
+    exit(1);
+}
+
+static char *kept;
+static int make_kept(char **out) {
+  char *p = malloc(8);
+  if (!p)
+    return -1;
+  kept = p;
+  *out = p;
+  return 0;
+}
+
+static int make_twice(char **out, int big) {
+  if (big) {
+    *out = malloc(4096);
+    return 0;
+  }
+  *out = malloc(16);
+  return 0;
+}
+
+int checked(void) {
+  char *buf;
+  if (make(&buf, 64) != 0)
+    return -1;
+  buf[0] = 'x';
+  free(buf);
+  return 0;
+}
+
+int checkedShort(void) {
+  char *buf;
+  if (make(&buf, 64))
+    return -1;
+  free(buf);
+  return 0;
+}
+
+int dropped(int flag) {
+  char *buf;
+  if (make(&buf, 64) < 0)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'buf' acquired by 'make' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-61]]:13: note: 'make' acquires the resource here
+    return -1;
+  if (flag)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buf' is skipped by this return
+  free(buf);
+  return 0;
+}
+
+void logged(const char *name) {
+  FILE *f;
+  if (!open_log(&f, name))
+    return;
+  fputs("x\n", f);
+  fclose(f);
+}
+
+void loggedLeak(const char *name) {
+  FILE *f;
+  if (!open_log(&f, name))
+    return;
+  fputs("x\n", f);
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: warning: 'f' acquired by 'open_log' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-73]]:10: note: 'open_log' acquires the resource here
+}
+
+void always(void) {
+  char *p;
+  must_make(&p);
+  p[0] = 0;
+  free(p);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}
+
+void keptElsewhere(void) {
+  char *p;
+  if (make_kept(&p) == 0)
+    p[0] = 0;
+}
+
+void eitherSize(int big) {
+  char *p;
+  make_twice(&p, big);
+}

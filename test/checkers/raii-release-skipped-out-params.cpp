@@ -1,0 +1,56 @@
+// A function of the file that hands a fresh object back through a `T *&`
+// parameter acquires it for its caller, as `T **` does in C. Returning a
+// value read through a handle (`return c->fd;`) hands nothing off.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
+
+#include <cstdlib>
+
+struct Conn {
+  int fd;
+};
+
+static void source(char *&data) {
+  data = static_cast<char *>(std::malloc(100));
+  if (data == nullptr)
+    std::exit(1);
+}
+
+static bool open_conn(Conn *&out, int fd) {
+  if (fd < 0)
+    return false;
+  out = new Conn{fd};
+  return true;
+}
+
+void released() {
+  char *data = nullptr;
+  source(data);
+  data[0] = 0;
+  std::free(data);
+}
+
+void leaked() {
+  char *data = nullptr;
+  source(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'data' acquired by 'source' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-23]]:30: note: 'source' acquires the resource here
+  data[0] = 0;
+}
+
+int connected(int fd) {
+  Conn *c = nullptr;
+  if (!open_conn(c, fd))
+    return -1;
+  int r = c->fd;
+  delete c;
+  return r;
+}
+
+int connectedLeak(int fd) {
+  Conn *c = nullptr;
+  if (!open_conn(c, fd))
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'c' acquired by 'open_conn' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-32]]:9: note: 'open_conn' acquires the resource here
+    return -1;
+  return c->fd;
+}
