@@ -151,10 +151,11 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
     const auto *DRE = dyn_cast<DeclRefExpr>(Obj);
     if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl()))
       return;
-    // `make(&p)`, `pipe(fds)`, or `source(p)` to a `T *&` parameter.
+    // `make(&p)`, `pipe(fds)`, or `source(p)` to a `T *&` parameter of a
+    // function the file summarises.
     const auto *Call = dyn_cast<CallExpr>(E);
     const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    const bool ByRef = FD && R->Handle.Index < FD->getNumParams() &&
+    const bool ByRef = Role.Via && FD && R->Handle.Index < FD->getNumParams() &&
                        FD->getParamDecl(R->Handle.Index)
                            ->getType()
                            ->isLValueReferenceType();

@@ -1,9 +1,13 @@
 // A function of the file that hands a fresh object back through a `T *&`
 // parameter acquires it for its caller, as `T **` does in C. Returning a
-// value read through a handle (`return c->fd;`) hands nothing off.
+// value read through a handle (`return c->fd;`) hands nothing off. The C
+// library's out-parameters stay the C functions' (`std::getline(in, s)` is
+// not POSIX `getline(&line, &n, f)`).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
 
 #include <cstdlib>
+#include <istream>
+#include <string>
 
 struct Conn {
   int fd;
@@ -53,4 +57,10 @@ int connectedLeak(int fd) {
   // CHECK-MESSAGES: :[[@LINE-32]]:9: note: 'open_conn' acquires the resource here
     return -1;
   return c->fd;
+}
+
+int lineLength(std::istream &in) {
+  std::string line;
+  std::getline(in, line);
+  return static_cast<int>(line.size());
 }
