@@ -6,7 +6,7 @@
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
 
 #include <cstdlib>
-#include <istream>
+#include <sstream>
 #include <string>
 
 struct Conn {
@@ -59,7 +59,8 @@ int connectedLeak(int fd) {
   return c->fd;
 }
 
-int lineLength(std::istream &in) {
+int lineLength(const std::string &text) {
+  std::istringstream in(text);
   std::string line;
   std::getline(in, line);
   return static_cast<int>(line.size());
