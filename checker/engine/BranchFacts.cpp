@@ -182,12 +182,14 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
     return std::nullopt;
 
-  // A handle written through an out-parameter (`prepare(db, sql, &q)`) is
-  // in its variable from the acquire on; a null one holds nothing.
-  const bool OutPointer = R->Handle.Kind == HandleSpec::Out &&
-                          A.HandleVar->getType()->isPointerType();
+  // A handle written through an out-parameter (`prepare(db, sql, &q)`,
+  // `src(&fd)` of a summary) is in its variable from the acquire on; a
+  // null one, or a negative descriptor, holds nothing.
+  const bool OutHandle = R->Handle.Kind == HandleSpec::Out &&
+                         (A.HandleVar->getType()->isPointerType() ||
+                          R->Invalid == InvalidValue::Negative);
   if (A.Origin != Acquisition::Seed && A.Origin != Acquisition::Move &&
-      R->Handle.Kind != HandleSpec::Return && !OutPointer)
+      R->Handle.Kind != HandleSpec::Return && !OutHandle)
     return std::nullopt;
   // A test of the handle variable itself. A null pointer holds nothing,
   // whatever the rule's `invalid` says: after `T *p = new T;` the branch

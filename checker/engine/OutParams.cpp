@@ -10,8 +10,8 @@ namespace clang::tidy::raii {
 
 namespace {
 
-/// `T **` or `T *&` with T * not const: a parameter a handle can be
-/// stored through.
+/// `T **`, `T *&`, `int *` or `int &` (T *, int not const): a parameter a
+/// handle (a pointer, a descriptor) can be stored through.
 bool isOutParam(const ParmVarDecl *P, bool &Ref) {
   QualType T = P->getType();
   Ref = T->isLValueReferenceType();
@@ -22,7 +22,8 @@ bool isOutParam(const ParmVarDecl *P, bool &Ref) {
       return false;
     Slot = PT->getPointeeType();
   }
-  return Slot->isPointerType() && !Slot.isConstQualified();
+  return (Slot->isPointerType() || Slot->isIntegerType()) &&
+         !Slot.isConstQualified();
 }
 
 const Expr *strip(const Expr *E) {
@@ -81,6 +82,7 @@ private:
   const SourceManager &SM;
   const BinaryOperator *Store = nullptr;
   const VarDecl *Local = nullptr; ///< `*out = p;`: p
+  InvalidValue Invalid = InvalidValue::None; ///< of the stored acquire
   llvm::SmallVector<const Stmt *, 16> Parents;
   llvm::SmallVector<const ReturnStmt *, 8> Returns;
 };
@@ -90,9 +92,10 @@ const Family *OutScan::freshValue(const Expr *V, const Expr *&Site) {
   if (isa<CallExpr, CXXNewExpr>(V)) {
     const Acquire *A = Roles.Acquires(V);
     Site = V;
-    return A && !A->Fam->IsLock && A->Handle.Kind == HandleSpec::Return
-               ? A->Fam
-               : nullptr;
+    if (!A || A->Fam->IsLock || A->Handle.Kind != HandleSpec::Return)
+      return nullptr;
+    Invalid = A->Invalid;
+    return A->Fam;
   }
   const auto *R = dyn_cast<DeclRefExpr>(V);
   const auto *Var = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
@@ -254,23 +257,31 @@ std::optional<OutParamAcquire> OutScan::run() {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   if (!Body)
     return std::nullopt;
-  // The store: a statement of the outermost block.
+  // The store: a statement of the outermost block, or of a plain block
+  // inside it (`{ char s[] = ".."; data = strdup(s); }`).
   const Family *Fam = nullptr;
   const Expr *Site = nullptr;
-  for (const Stmt *S : Body->body()) {
-    const auto *E = dyn_cast<Expr>(S);
-    const auto *BO = E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
-    if (!BO || BO->getOpcode() != BO_Assign || !isSlot(BO->getLHS()) ||
-        isNull(BO->getRHS()))
-      continue;
-    if (Store)
-      return std::nullopt; // stored twice
-    Store = BO;
-    Fam = freshValue(BO->getRHS(), Site);
-    if (!Fam)
-      return std::nullopt;
-  }
-  if (!Store || !walk(Body))
+  bool Twice = false;
+  std::function<void(const CompoundStmt *)> Find =
+      [&](const CompoundStmt *Block) {
+        for (const Stmt *S : Block->body()) {
+          if (const auto *Inner = dyn_cast<CompoundStmt>(S)) {
+            Find(Inner);
+            continue;
+          }
+          const auto *E = dyn_cast<Expr>(S);
+          const auto *BO =
+              E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
+          if (!BO || BO->getOpcode() != BO_Assign || !isSlot(BO->getLHS()) ||
+              isNull(BO->getRHS()))
+            continue;
+          Twice |= Store != nullptr;
+          Store = BO;
+        }
+      };
+  Find(Body);
+  if (!Store || Twice || !(Fam = freshValue(Store->getRHS(), Site)) ||
+      !walk(Body))
     return std::nullopt;
   // What the returns before and after the store give.
   bool Void = Def->getReturnType()->isVoidType();
@@ -290,6 +301,7 @@ std::optional<OutParamAcquire> OutScan::run() {
   OutParamAcquire Out;
   Out.Param = P->getFunctionScopeIndex();
   Out.Fam = Fam;
+  Out.Invalid = Invalid;
   Out.Site = Site;
   if (Before.empty())
     return Out;

@@ -1,7 +1,8 @@
 //===- OutParams.h - functions that acquire into a parameter --------------===//
 //
 // The summary of a function of the translation unit that hands a fresh
-// handle back through a parameter instead of its return value:
+// handle (a pointer or a descriptor) back through a parameter instead of
+// its return value:
 //
 //   int make(char **out) {            static void source(char *&data) {
 //     char *p = malloc(n);              data = (char *)malloc(100);
@@ -36,6 +37,8 @@ namespace clang::tidy::raii {
 struct OutParamAcquire {
   unsigned Param = 0;
   const Family *Fam = nullptr;
+  /// What the slot holds when the acquire failed (null, a negative fd).
+  InvalidValue Invalid = InvalidValue::None;
   Success SuccessWhen = Success::Always;
   /// The acquire whose handle is stored (for the note into the wrapper).
   const Expr *Site = nullptr;

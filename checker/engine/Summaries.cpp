@@ -261,8 +261,7 @@ const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
         S = std::make_unique<FunctionSummary>();
       RoleHandle H;
       H.Spec = {HandleSpec::Out, Out->Param, 1};
-      setAcquire(*S, Def, std::move(H), InvalidValue::Null, Out->Fam,
-                 Out->Site);
+      setAcquire(*S, Def, std::move(H), Out->Invalid, Out->Fam, Out->Site);
       S->OwnedAcquire->SuccessWhen = Out->SuccessWhen;
     }
   if (S && S->Releases.empty() && !S->Acquires)

@@ -6,11 +6,13 @@
 // holds nothing on the failure path; one that drops the handle leaks it.
 // Functions whose shape does not say when they stored (a store in a loop or
 // branch, two stores, a copy kept elsewhere) are no acquires.
-// RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11
+// RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 static int make(char **out, size_t n) {
   char *p = malloc(n);
@@ -119,4 +121,28 @@ void keptElsewhere(void) {
 void eitherSize(int big) {
   char *p;
   make_twice(&p, big);
+}
+
+// Descriptors too, and a store inside a plain block of the body.
+static void open_ro(int *out, const char *name) {
+  {
+    int flags = 0;
+    *out = open(name, flags);
+  }
+}
+
+void descriptor(const char *name) {
+  int fd = -1;
+  open_ro(&fd, name);
+  if (fd != -1)
+    close(fd);
+}
+
+void descriptorLeak(const char *name) {
+  int fd = -1;
+  open_ro(&fd, name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' acquired by 'open_ro' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-15]]:12: note: 'open_ro' acquires the resource here
+  if (fd < 0)
+    return;
 }
