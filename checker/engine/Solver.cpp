@@ -327,9 +327,11 @@ void Solver::propagate(const CFGBlock *B, Path P) {
             !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
           Next[J] = St[J];
       // A failing acquire of a handle is reported as a re-acquire, not as
-      // an exception that skips the release.
+      // an exception that skips the release. An exception out of `main`
+      // ends the process (as its return does, see leave()).
       auto Own = C.AcqsAt.find(Last);
-      for (unsigned J = 0; J < Next.size(); ++J)
+      const bool EndsProcess = C.Fn->isMain() && S == &G->getExit();
+      for (unsigned J = 0; J < Next.size() && !EndsProcess; ++J)
         if (Next[J].held() && !heldByCleanup(C.acqs()[J], C.Keys) &&
             (Own == C.AcqsAt.end() ||
              llvm::none_of(Own->second, [&](unsigned I) {

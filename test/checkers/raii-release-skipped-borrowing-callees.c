@@ -140,3 +140,24 @@ int *idAddressReturned(void) {
     return 0;
   return &r->id;
 }
+
+// The new thread owns its start argument; the caller frees it only when
+// the thread was not created.
+#include <pthread.h>
+static void *worker(void *arg) {
+  free(arg);
+  return 0;
+}
+
+int spawn(void) {
+  pthread_t t;
+  int *arg = malloc(sizeof *arg);
+  if (!arg)
+    return -1;
+  *arg = 1;
+  if (pthread_create(&t, 0, worker, arg) != 0) {
+    free(arg);
+    return -1;
+  }
+  return pthread_detach(t);
+}
