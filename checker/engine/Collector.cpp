@@ -49,6 +49,8 @@ private:
   /// `outer = v;` as the last use of a handle variable v of an inner block,
   /// into a local that outlives it: the handle moves.
   bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
+  /// \p E releases the handle \p K names.
+  bool releases(const Expr *E, const HandleKey &K) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
@@ -290,37 +292,32 @@ bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
   });
 }
 
+bool Collector::releases(const Expr *E, const HandleKey &K) const {
+  for (const ReleaseRole &R : C.Roles.releases(E)) {
+    HandleKey Released;
+    if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
+                          Released) &&
+        Released == K)
+      return true;
+  }
+  return false;
+}
+
 bool Collector::releasedAfter(const HandleKey &K,
                               const BodyIndex::Copy &Cp) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
-  for (const Expr *E : C.Body.candidates()) {
-    if (!SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(), E->getBeginLoc()))
-      continue;
-    for (const ReleaseRole &R : C.Roles.releases(E)) {
-      HandleKey Released;
-      if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
-                            Released) &&
-          Released == K)
-        return true;
-    }
-  }
-  return false;
+  return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
+    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
+                                        E->getBeginLoc()) &&
+           releases(E, K);
+  });
 }
 
 /// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
 bool Collector::releasesAtSite(const Acquisition &Src,
                                const HandleKey &K) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(Src.Site);
-  if (!Call)
-    return false;
-  for (const ReleaseRole &R : C.Roles.releases(Call)) {
-    HandleKey Released;
-    if (CallRoles::keyFor(Call, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
-                          Released) &&
-        Released == K)
-      return true;
-  }
-  return false;
+  return Call && releases(Call, K);
 }
 
 /// `p = tmp;` between two locals that both hold handles, or the last use of

@@ -109,8 +109,10 @@ const Family *OutScan::freshValue(const Expr *V, const Expr *&Site) {
     if (!Value || isNull(Value))
       return;
     const Expr *S = nullptr;
-    const Family *F = freshValue(Value, S);
-    if (!F || isa<DeclRefExpr>(ignoreValueCasts(Value)) || (Fam && F != Fam))
+    const Expr *V = ignoreValueCasts(Value);
+    const Family *F = isa<CallExpr, CXXNewExpr>(V) ? freshValue(V, S)
+                                                   : nullptr;
+    if (!F || (Fam && F != Fam))
       Bad = true;
     else if (!Fam) {
       Fam = F;
