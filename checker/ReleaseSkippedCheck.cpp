@@ -131,9 +131,21 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       // Released on no path at all: say so. Where it is handed off on some
       // paths or acquired again while held, the notes still show the exits
       // that lose it; otherwise every exit does, and naming them is noise.
-      diag(A.diagLoc(), "'%0' acquired by '%1' is never released%select{|, "
-                        "and not handed off on every path}2")
-          << A.Name << A.acquireName() << (A.Escaped || A.MaybeTaken);
+      // Handed off on every path that returns, lost only by exceptions:
+      // say that, not "never released".
+      const bool HandedOff = A.Escaped || A.MaybeTaken;
+      const bool OnlyExceptions =
+          HandedOff && !A.Skips.empty() &&
+          llvm::all_of(A.Skips, [](const SkipCause &C) {
+            return C.Kind == SkipCause::Exception ||
+                   C.Kind == SkipCause::Throw;
+          });
+      diag(A.diagLoc(), "'%0' acquired by '%1' %select{is never released|is "
+                        "never released, and not handed off on every path|"
+                        "leaks when an exception is thrown before it is "
+                        "handed off}2")
+          << A.Name << A.acquireName()
+          << (OnlyExceptions ? 2 : HandedOff ? 1 : 0);
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
       NoteAlso();
       bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {

@@ -33,7 +33,7 @@ void mayThrow();
 
 Node *growOnly(std::vector<int> &v) {
   Node *n = new Node;
-  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
+  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   v.push_back(1);
   // ALLOC-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped when 'push_back' throws an exception
   v.resize(10);
@@ -45,7 +45,7 @@ Node *growOnly(std::vector<int> &v) {
 
 Node *mapInsert(std::map<std::string, int> &m) {
   Node *n = new Node;
-  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
+  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   m["b"] = 2;
   // ALLOC-MESSAGES: :[[@LINE-1]]:5: note: release of 'n' is skipped when the constructor of 'key_type' throws an exception
   return n;
@@ -53,7 +53,7 @@ Node *mapInsert(std::map<std::string, int> &m) {
 
 Node *secondNew() {
   Node *n = new Node;
-  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
+  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   Node *m = new Node;
   // ALLOC-MESSAGES: :[[@LINE-1]]:13: note: release of 'n' is skipped when 'new' throws an exception
   delete m;
@@ -62,8 +62,8 @@ Node *secondNew() {
 
 Node *elementCopyThrows(std::vector<CopyThrows> &v, const CopyThrows &c) {
   Node *n = new Node;
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
-  // ALLOC-MESSAGES: :[[@LINE-2]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
+  // ALLOC-MESSAGES: :[[@LINE-2]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   v.push_back(c);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped when 'push_back' throws an exception
   // ALLOC-MESSAGES: :[[@LINE-2]]:3: note: release of 'n' is skipped when 'push_back' throws an exception
@@ -72,8 +72,8 @@ Node *elementCopyThrows(std::vector<CopyThrows> &v, const CopyThrows &c) {
 
 Node *checkedAccess(std::vector<int> &v) {
   Node *n = new Node;
-  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
-  // ALLOC-MESSAGES: :[[@LINE-2]]:13: warning: 'n' acquired by 'new' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
+  // ALLOC-MESSAGES: :[[@LINE-2]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   v.at(3) = 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped when 'at' throws an exception
   // ALLOC-MESSAGES: :[[@LINE-2]]:3: note: release of 'n' is skipped when 'at' throws an exception
