@@ -224,8 +224,17 @@ private:
       if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Up))
         return AS->getBase()->IgnoreParenCasts() ==
                cast<Expr>(Child)->IgnoreParenCasts();
-      if (const auto *ME = dyn_cast<MemberExpr>(Up))
-        return ME->isArrow(); // `p->field`, `p->f()`
+      if (const auto *ME = dyn_cast<MemberExpr>(Up)) {
+        if (!ME->isArrow())
+          return false;
+        // `p->f()`: as for the object of any member call (objectFate).
+        auto Above = std::next(It);
+        if (Above != Parents.rend())
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(*Above);
+              MC && MC->getCallee() == ME)
+            return objectFate(MC, Ctx) == ArgFate::Borrowed;
+        return true; // `p->field`
+      }
       if (const auto *BO = dyn_cast<BinaryOperator>(Up)) {
         if (BO->isAdditiveOp())
           continue; // `p + 1` points into the same block

@@ -98,3 +98,26 @@ float weighLocal(Node *n) {
   delete local;
   return w;
 }
+
+// A member called on the parameter: one whose body the file has borrows
+// the object, one it cannot see may keep it (`attach()` registering
+// `this`), as for a member called on the handle itself.
+struct Gauge {
+  int v;
+  void bump() { ++v; }
+  void attach();
+};
+
+static void touch(Gauge *g) { g->bump(); }
+static void mount(Gauge *g) { g->attach(); }
+
+void touched() {
+  Gauge *g = new Gauge{0};
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'g' acquired by 'new' is never released [raii-release-skipped]
+  touch(g);
+}
+
+void mounted() {
+  Gauge *g = new Gauge{0};
+  mount(g);
+}
