@@ -65,9 +65,9 @@ private:
   /// vouch for.
   bool walk(const Stmt *S);
   bool use(const DeclRefExpr *R);
-  /// A use of the parameter or of the stored local, \p Up being the
-  /// expression it is read in: tests, comparisons, reads through it and
-  /// arguments of C library calls only.
+  /// A use of the parameter or of the stored local, Parents[\p Level]
+  /// being the expression just above it: tests, comparisons, reads through
+  /// it, and arguments of C library calls and `const T *` parameters only.
   bool harmlessRead(size_t Level) const;
   bool before(const Stmt *X) const {
     return SM.isBeforeInTranslationUnit(X->getBeginLoc(),
@@ -214,11 +214,12 @@ bool OutScan::use(const DeclRefExpr *R) {
   if (const auto *BO = dyn_cast<BinaryOperator>(Up);
       BO && BO->isAssignmentOp() && strip(BO->getLHS()) == R)
     return true;
-  if (Store && (Up == Store || strip(Store->getRHS()) == R))
+  // (walk() runs once the store is found.)
+  if (Up == Store || strip(Store->getRHS()) == R)
     return true;
   if (harmlessRead(Level))
     return true;
-  if (!Store || !before(R))
+  if (!before(R))
     return false;
   const auto *Call = dyn_cast<CallExpr>(Up);
   if (!Call)
