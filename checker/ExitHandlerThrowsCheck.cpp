@@ -24,7 +24,8 @@ ExitHandlerThrowsCheck::ExitHandlerThrowsCheck(llvm::StringRef Name,
           Options.get("TreatUnknownAsThrowing"), false)),
       AssumeNothrow(utils::options::parseStringList(Shared.AssumeNothrow)),
       Recognizer(Options),
-      Policy(AssumeNothrow, Shared.CLinkageNothrow, TreatUnknownAsThrowing,
+      Policy(AssumeNothrow, Shared.CLinkageNothrow,
+             TreatUnknownAsThrowing ? UnseenCalls::Throw : UnseenCalls::Nothrow,
              Shared.AllocationMayThrow),
       Sites(Policy), Walker(Recognizer) {}
 

@@ -159,7 +159,7 @@ ManualFinallyCheck::ManualFinallyCheck(llvm::StringRef Name,
       RollbackMarkers(lowerList(RollbackMarkersOption)),
       // A fix moves the cleanup into a guard that runs during unwinding, so
       // a callee that might throw blocks it.
-      Policy(AssumeNothrow, Shared.CLinkageNothrow, /*UnknownMayThrow=*/true,
+      Policy(AssumeNothrow, Shared.CLinkageNothrow, Shared.UnseenMayThrow,
              Shared.AllocationMayThrow),
       Sites(Policy),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",

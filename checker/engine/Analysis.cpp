@@ -18,9 +18,9 @@ namespace clang::tidy::raii {
 
 bool AnalysisOptions::operator<(const AnalysisOptions &O) const {
   return std::tie(RuleFiles, AssumeNothrow, GuardTypes, CLinkageNothrow,
-                  AllocationMayThrow) <
+                  AllocationMayThrow, UnseenMayThrow) <
          std::tie(O.RuleFiles, O.AssumeNothrow, O.GuardTypes,
-                  O.CLinkageNothrow, O.AllocationMayThrow);
+                  O.CLinkageNothrow, O.AllocationMayThrow, O.UnseenMayThrow);
 }
 
 namespace {
@@ -32,7 +32,7 @@ public:
       : Cat(Cat),
         Nothrow(utils::options::parseStringList(Opts.AssumeNothrow)),
         Guards(utils::options::parseStringList(Opts.GuardTypes)),
-        Policy(Nothrow, Opts.CLinkageNothrow, /*UnknownMayThrow=*/true,
+        Policy(Nothrow, Opts.CLinkageNothrow, Opts.UnseenMayThrow,
                Opts.AllocationMayThrow),
         Summaries(Cat, [this](const FunctionDecl *FD, unsigned Depth) {
           return analyze(FD, Depth);

@@ -13,6 +13,7 @@
 #define RAII_TIDY_ENGINE_ANALYSIS_H
 
 #include "engine/FunctionAnalysis.h"
+#include "support/NothrowPolicy.h"
 #include <memory>
 #include <string>
 
@@ -25,6 +26,7 @@ struct AnalysisOptions {
   std::string GuardTypes;
   bool CLinkageNothrow = true;
   bool AllocationMayThrow = false;
+  UnseenCalls UnseenMayThrow = UnseenCalls::AsProjectDoes;
   bool operator<(const AnalysisOptions &O) const;
 };
 

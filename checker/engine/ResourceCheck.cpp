@@ -20,6 +20,7 @@ static AnalysisOptions analysisOptions(const SharedOptions &S,
   A.GuardTypes = O.getLocalOrGlobal("GuardTypes", DefaultGuardTypes).str();
   A.CLinkageNothrow = S.CLinkageNothrow;
   A.AllocationMayThrow = S.AllocationMayThrow;
+  A.UnseenMayThrow = S.UnseenMayThrow;
   return A;
 }
 

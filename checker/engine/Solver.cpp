@@ -175,14 +175,8 @@ bool Solver::callMayThrow(const CallExpr *E) const {
   if (!C.Exceptions)
     return false;
   const FunctionDecl *FD = E->getDirectCallee();
-  if (!FD) {
-    QualType Ty = E->getCallee()->getType();
-    if (const auto *PT = Ty->getAs<PointerType>())
-      Ty = PT->getPointeeType();
-    if (const auto *FPT = Ty->getAs<FunctionProtoType>())
-      return !FPT->isNothrow();
-    return true;
-  }
+  if (!FD)
+    return C.Policy.indirectMayThrow(E, C.Ctx);
   if (FD->isNoReturn())
     return false;
   // Releases do not throw unless their rule says so (a wrapper's summary

@@ -14,6 +14,10 @@
 
 namespace clang::tidy::raii {
 
+/// \p Text as a boolean (`true`/`false`, `1`/`0`, `yes`/`no`, `on`/`off`,
+/// any case, blanks around it ignored); nullopt if it is none of them.
+std::optional<bool> parseBoolText(llvm::StringRef Text);
+
 /// The value of boolean option \p Name of \p Check (`true`/`false`, `1`/`0`,
 /// `yes`/`no`, `on`/`off`, any case), or \p Default when it is unset or
 /// invalid; an invalid value is reported through configurationDiag.

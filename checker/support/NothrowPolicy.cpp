@@ -1,5 +1,6 @@
 //===- NothrowPolicy.cpp - the shared "may this throw" policy -------------===//
 #include "support/NothrowPolicy.h"
+#include "support/ProjectThrows.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,10 +11,10 @@ namespace clang::tidy::raii {
 static constexpr unsigned MaxBodyDepth = 4;
 
 NothrowPolicy::NothrowPolicy(const NameMatcher &AssumeNothrow,
-                             bool CLinkageNothrow, bool UnknownMayThrow,
+                             bool CLinkageNothrow, UnseenCalls Unseen,
                              bool AllocationMayThrow)
     : AssumeNothrow(AssumeNothrow), CLinkageNothrow(CLinkageNothrow),
-      UnknownMayThrow(UnknownMayThrow), AllocationMayThrow(AllocationMayThrow) {
+      Unseen(Unseen), AllocationMayThrow(AllocationMayThrow) {
   reset();
 }
 
@@ -44,6 +45,39 @@ void NothrowPolicy::reset() {
   Analyzer = std::make_unique<utils::ExceptionAnalyzer>();
   Analyzer->ignoreBadAlloc(!AllocationMayThrow);
   BodyThrows.clear();
+  ProjectThrows.reset();
+}
+
+bool NothrowPolicy::unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx) {
+  switch (Unseen) {
+  case UnseenCalls::Throw:
+    return true;
+  case UnseenCalls::Nothrow:
+    return false;
+  case UnseenCalls::AsProjectDoes:
+    break;
+  }
+  if (Loc.isValid() && Ctx.getSourceManager().isInSystemHeader(Loc))
+    return true;
+  if (!ProjectThrows)
+    ProjectThrows = projectThrowsOrCatches(Ctx);
+  return *ProjectThrows;
+}
+
+bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
+                                     const ASTContext &Ctx) {
+  QualType T = Call->getCallee()->getType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  else if (const auto *MPT = T->getAs<MemberPointerType>())
+    T = MPT->getPointeeType();
+  if (const auto *FPT = T->getAs<FunctionProtoType>();
+      FPT && FPT->isNothrow())
+    return false;
+  // Outside the evidence mode what a pointer calls is unknown, and may
+  // throw in either mode.
+  return Unseen != UnseenCalls::AsProjectDoes ||
+         unseenMayThrow(Call->getBeginLoc(), Ctx);
 }
 
 std::optional<NothrowPolicy::Info>
@@ -96,25 +130,28 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     // each body is looked at once per translation unit.
     const SourceManager &SM = Def->getASTContext().getSourceManager();
     bool Throws = bodyMayThrow(
-        Def->getBody(), SM.isInSystemHeader(Def->getLocation()) ? Depth
-                                                                : Depth + 1);
+        Def->getBody(),
+        SM.isInSystemHeader(Def->getLocation()) ? Depth : Depth + 1,
+        Def->getASTContext());
     BodyThrows[Def] = Throws;
     return Throws ? std::optional<Info>(Result) : std::nullopt;
   }
   bool Declared = FPT && (FPT->getExceptionSpecType() == EST_NoexceptFalse ||
                           FPT->getExceptionSpecType() == EST_Dynamic);
-  if (Declared || UnknownMayThrow)
+  if (Declared || unseenMayThrow(FD->getCanonicalDecl()->getLocation(),
+                                 FD->getASTContext()))
     return Result;
   return std::nullopt;
 }
 
-bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
+bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
+                                 const ASTContext &Ctx) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     // Handlers run only when the try block throws (the clean-up-and-rethrow
     // handlers of the standard containers among them).
-    if (!bodyMayThrow(Try->getTryBlock(), Depth))
+    if (!bodyMayThrow(Try->getTryBlock(), Depth, Ctx))
       return false;
     bool CatchesAll = false;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
@@ -122,7 +159,8 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
     if (!CatchesAll)
       return true;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-      if (bodyMayThrow(Try->getHandler(I)->getHandlerBlock(), Depth))
+      if (bodyMayThrow(Try->getHandler(I)->getHandlerBlock(), Depth,
+                       Ctx))
         return true;
     return false;
   }
@@ -131,11 +169,7 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee) {
-      QualType T = Call->getCallee()->getType();
-      if (const auto *PT = T->getAs<PointerType>())
-        T = PT->getPointeeType();
-      const auto *FPT = T->getAs<FunctionProtoType>();
-      if (!FPT || !FPT->isNothrow())
+      if (indirectMayThrow(Call, Ctx))
         return true;
     } else if (throwsAt(Callee, Depth)) {
       return true;
@@ -149,7 +183,7 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth) {
       return true;
   }
   for (const Stmt *C : S->children())
-    if (bodyMayThrow(C, Depth))
+    if (bodyMayThrow(C, Depth, Ctx))
       return true;
   return false;
 }

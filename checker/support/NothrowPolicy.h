@@ -20,8 +20,14 @@
 //      recursively (bounded depth; recursion counts as not throwing), so a
 //      helper that only calls `printf` does not throw.
 //   6. No body: an explicit `noexcept(false)` or dynamic specification
-//      throws; otherwise `UnknownMayThrow` decides (the engine's default is
-//      true, the exit-handler checks' false).
+//      throws; otherwise the Unseen mode decides. `Throw` and `Nothrow` say
+//      it outright; `AsProjectDoes` (the default of RaiiUnseenCallsMayThrow)
+//      lets a function declared in a system header throw, and one of the
+//      project only when the translation unit's own code, outside system
+//      headers, has a `throw` or a `try`: a code base that never throws
+//      nor catches is not analysed for exceptions it cannot have. A call
+//      through a pointer whose type is not `noexcept` may throw, in the
+//      default mode only as an unseen function at the call's place would.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_NOTHROWPOLICY_H
@@ -34,17 +40,23 @@
 
 namespace clang::tidy::raii {
 
+/// Rule 6: may a function with no body in the translation unit throw?
+enum class UnseenCalls { Throw, Nothrow, AsProjectDoes };
+
 class NothrowPolicy {
 public:
   using Info = utils::ExceptionAnalyzer::ExceptionInfo;
 
   NothrowPolicy(const NameMatcher &AssumeNothrow, bool CLinkageNothrow,
-                bool UnknownMayThrow, bool AllocationMayThrow);
+                UnseenCalls Unseen, bool AllocationMayThrow);
 
   /// What a call of \p FD may throw (an empty, unknown-typed info when the
   /// types are not known); nullopt when it cannot throw.
   std::optional<Info> throws(const FunctionDecl *FD);
   bool mayThrow(const FunctionDecl *FD) { return throws(FD).has_value(); }
+  /// Whether \p Call, which calls through a pointer or a member pointer
+  /// (no direct callee), may throw.
+  bool indirectMayThrow(const CallExpr *Call, const ASTContext &Ctx);
   /// Forgets what was learnt (at the end of a translation unit: declarations
   /// die with it).
   void reset();
@@ -52,16 +64,21 @@ public:
 private:
   /// Rule 5's second half: true if some call or throw in \p S, outside a
   /// `catch (...)`-guarded try block, may throw.
-  bool bodyMayThrow(const Stmt *S, unsigned Depth);
+  bool bodyMayThrow(const Stmt *S, unsigned Depth, const ASTContext &Ctx);
   std::optional<Info> throwsAt(const FunctionDecl *FD, unsigned Depth);
+  /// Rule 6 for an unseen function (or indirect call) at \p Loc.
+  bool unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx);
 
   const NameMatcher &AssumeNothrow;
   const bool CLinkageNothrow;
-  const bool UnknownMayThrow;
+  const UnseenCalls Unseen;
   const bool AllocationMayThrow;
   std::unique_ptr<utils::ExceptionAnalyzer> Analyzer;
   /// Rule 5 results; false while a function is being looked at (recursion).
   llvm::DenseMap<const FunctionDecl *, bool> BodyThrows;
+  /// Whether the translation unit's own code throws or catches; unknown
+  /// until rule 6 first asks.
+  std::optional<bool> ProjectThrows;
 };
 
 } // namespace clang::tidy::raii

@@ -4,6 +4,18 @@
 
 namespace clang::tidy::raii {
 
+static llvm::StringRef unseenText(UnseenCalls U) {
+  switch (U) {
+  case UnseenCalls::Throw:
+    return "true";
+  case UnseenCalls::Nothrow:
+    return "false";
+  case UnseenCalls::AsProjectDoes:
+    break;
+  }
+  return "auto";
+}
+
 SharedOptions::SharedOptions(const ClangTidyCheck &Check,
                              llvm::StringRef CheckName,
                              const ClangTidyCheck::OptionsView &Options)
@@ -21,6 +33,17 @@ SharedOptions::SharedOptions(const ClangTidyCheck &Check,
                             "'%1.RaiiGuardStyle'; expected 'std' or 'raii'")
         << GuardStyle << CheckName;
     GuardStyle = "std";
+  }
+  std::optional<llvm::StringRef> Unseen =
+      Options.getLocalOrGlobal("RaiiUnseenCallsMayThrow");
+  if (Unseen && !Unseen->trim().equals_insensitive("auto")) {
+    if (std::optional<bool> B = parseBoolText(*Unseen))
+      UnseenMayThrow = *B ? UnseenCalls::Throw : UnseenCalls::Nothrow;
+    else
+      Check.configurationDiag(
+          "invalid configuration value '%0' for option "
+          "'%1.RaiiUnseenCallsMayThrow'; expected 'auto', 'true' or 'false'")
+          << *Unseen << CheckName;
   }
 }
 
@@ -41,6 +64,7 @@ void SharedOptions::storeAll(const ClangTidyCheck::OptionsView &Options,
                              ClangTidyOptions::OptionMap &Map) const {
   storeRuleFiles(Options, Map);
   storeNothrow(Options, Map);
+  Options.store(Map, "RaiiUnseenCallsMayThrow", unseenText(UnseenMayThrow));
   Options.store(Map, "RaiiGuardStyle", GuardStyle);
 }
 

@@ -8,12 +8,16 @@
 //   RaiiAssumeNothrow    functions assumed not to throw
 //   RaiiCLinkageNothrow  C-linkage functions never throw (default true)
 //   RaiiAllocationMayThrow  a failed allocation throws (default false)
+//   RaiiUnseenCallsMayThrow  a function with no body in the translation
+//                        unit may throw: `true`, `false` or `auto` (the
+//                        default: as the project's own code shows)
 //   RaiiGuardStyle       `std` or `raii`: the guards messages and fixes name
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_SHAREDOPTIONS_H
 #define RAII_TIDY_SUPPORT_SHAREDOPTIONS_H
 
+#include "support/NothrowPolicy.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
 
@@ -25,6 +29,7 @@ struct SharedOptions {
   std::string GuardStyle;
   bool CLinkageNothrow = true;
   bool AllocationMayThrow = false;
+  UnseenCalls UnseenMayThrow = UnseenCalls::AsProjectDoes;
 
   /// Reads the options through \p Options; invalid values are reported as
   /// configuration errors of \p Check and replaced by their defaults.
@@ -32,7 +37,7 @@ struct SharedOptions {
                 const ClangTidyCheck::OptionsView &Options);
 
   /// Stores the options that decide what may throw (checks that only ask
-  /// that question).
+  /// that question and say themselves whether unseen functions throw).
   void storeNothrow(const ClangTidyCheck::OptionsView &Options,
                     ClangTidyOptions::OptionMap &Map) const;
   /// Stores the rule files option (checks that only read the catalog).

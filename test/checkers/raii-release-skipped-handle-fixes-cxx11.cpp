@@ -4,11 +4,13 @@
 // RaiiUseRuntime: always skips the include path search, not the language:
 // the same fixes and notes (a C++11 TU built with the runtime on its path
 // still cannot compile raii::unique_fd).
-// RUN: %check_raii --compile-fixed %s raii-release-skipped %t -- -std=c++11 -isystem %raii_runtime_include
-// RUN: %check_raii --compile-fixed --config="{CheckOptions: {RaiiUseRuntime: always}}" %s raii-release-skipped %t.always -- -std=c++11 -isystem %raii_runtime_include
+// Functions declared without a body may throw here, as they do in a project
+// that throws somewhere (the file has no throw or try of its own).
+// RUN: %check_raii --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' --compile-fixed %s raii-release-skipped %t -- -std=c++11 -isystem %raii_runtime_include
+// RUN: %check_raii --compile-fixed --config="{CheckOptions: {RaiiUnseenCallsMayThrow: true, RaiiUseRuntime: always}}" %s raii-release-skipped %t.always -- -std=c++11 -isystem %raii_runtime_include
 // In raii style the FILE * falls back to the standard guard, and the message
 // names the guard the fix declares, not raii::unique_file.
-// RUN: %check_raii --prefix RAII --compile-fixed --config="{CheckOptions: {RaiiGuardStyle: raii}}" %s raii-release-skipped %t.raii -- -std=c++11 -isystem %raii_runtime_include
+// RUN: %check_raii --prefix RAII --compile-fixed --config="{CheckOptions: {RaiiUnseenCallsMayThrow: true, RaiiGuardStyle: raii}}" %s raii-release-skipped %t.raii -- -std=c++11 -isystem %raii_runtime_include
 #include <cstdio>
 #include <fcntl.h>
 // CHECK-FIXES: #include <memory>

@@ -1,0 +1,26 @@
+//===- ProjectThrows.h - does the project's own code use exceptions? ------===//
+//
+// The evidence behind rule 6 of the nothrow policy in its default mode: a
+// translation unit whose own code (everything outside system headers: the
+// main file and the project's headers) has neither a `throw` nor a `try`
+// belongs to a code base that does not use exceptions, so its functions
+// whose bodies are elsewhere are taken not to throw.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_SUPPORT_PROJECTTHROWS_H
+#define RAII_TIDY_SUPPORT_PROJECTTHROWS_H
+
+namespace clang {
+class ASTContext;
+}
+
+namespace clang::tidy::raii {
+
+/// True if a declaration of \p Ctx's translation unit outside system headers
+/// contains a throw expression or a try statement (templates are looked at
+/// as written, not per instantiation). Walks until the first one.
+bool projectThrowsOrCatches(const ASTContext &Ctx);
+
+} // namespace clang::tidy::raii
+
+#endif

@@ -1,0 +1,113 @@
+// May a function with no body in the translation unit throw? With
+// RaiiUnseenCallsMayThrow `auto` (the default) one of the project's (declared
+// outside system headers) may only if the project's own code, outside system
+// headers, has a throw or a try; a library's may. `true` and `false` decide
+// for every such function. Real <mutex>.
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
+// RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
+// RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
+// RUN: %check_raii --prefix=THROWS --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' %s 'raii-release-skipped,raii-use-guard' %t.true -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
+// RUN: %check_raii --prefix=NEVER --config='{CheckOptions: {RaiiUnseenCallsMayThrow: false}}' %s 'raii-release-skipped,raii-use-guard' %t.false -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
+
+#include <library_api.h>
+#include <mutex>
+#include <project_api.h>
+
+std::mutex m;
+
+#ifdef PROJECT_CATCHES
+// The project catches: it uses exceptions even where it throws none.
+void guarded() {
+  try {
+    library_step();
+  } catch (...) {
+  }
+}
+#endif
+
+void projectCall() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // THROWS-MESSAGES: :[[@LINE-2]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // NEVER-MESSAGES: :[[@LINE-3]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  project_step();
+  // THROWS-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'project_step' throws an exception
+  m.unlock();
+}
+
+void virtualCall(Stage &s) {
+  int *p = new int(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new' and released by hand; hold it in 'std::unique_ptr<int>' instead [raii-use-guard]
+  // THROWS-MESSAGES: :[[@LINE-2]]:12: warning: 'p' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<int>' to release it automatically [raii-release-skipped]
+  // NEVER-MESSAGES: :[[@LINE-3]]:12: warning: 'p' is acquired by 'new' and released by hand; hold it in 'std::unique_ptr<int>' instead [raii-use-guard]
+  s.run();
+  // THROWS-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'run' throws an exception
+  delete p;
+}
+
+void pointerCall(void (*step)()) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // THROWS-MESSAGES: :[[@LINE-2]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // NEVER-MESSAGES: :[[@LINE-3]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  step();
+  // THROWS-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when the call throws an exception
+  // NEVER-MESSAGES: :[[@LINE-2]]:3: note: release of 'm' is skipped when the call throws an exception
+  m.unlock();
+}
+
+void noexceptPointerCall(void (*step)() noexcept) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // THROWS-MESSAGES: :[[@LINE-2]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // NEVER-MESSAGES: :[[@LINE-3]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  step();
+  m.unlock();
+}
+
+void libraryCall() {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // THROWS-MESSAGES: :[[@LINE-2]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+  // NEVER-MESSAGES: :[[@LINE-3]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  library_step();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'library_step' throws an exception
+  // THROWS-MESSAGES: :[[@LINE-2]]:3: note: release of 'm' is skipped when 'library_step' throws an exception
+  m.unlock();
+}
+
+// CHECK-FIXES: #include <memory>
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::unique_ptr<int> delete_p(p);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: delete p;
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+// CHECK-DELETED: m.unlock();
+
+// THROWS-FIXES: #include <memory>
+// THROWS-FIXES: std::lock_guard lock_m(m);
+// THROWS-FIXES: std::unique_ptr<int> delete_p(p);
+// THROWS-FIXES: std::lock_guard lock_m(m);
+// THROWS-FIXES: std::lock_guard lock_m(m);
+// THROWS-FIXES: std::lock_guard lock_m(m);
+// THROWS-DELETED: m.unlock();
+// THROWS-DELETED: delete p;
+// THROWS-DELETED: m.unlock();
+// THROWS-DELETED: m.unlock();
+// THROWS-DELETED: m.unlock();
+
+// NEVER-FIXES: #include <memory>
+// NEVER-FIXES: std::lock_guard lock_m(m);
+// NEVER-FIXES: std::unique_ptr<int> delete_p(p);
+// NEVER-FIXES: std::lock_guard lock_m(m);
+// NEVER-FIXES: std::lock_guard lock_m(m);
+// NEVER-FIXES: std::lock_guard lock_m(m);
+// NEVER-DELETED: m.unlock();
+// NEVER-DELETED: delete p;
+// NEVER-DELETED: m.unlock();
+// NEVER-DELETED: m.unlock();
+// NEVER-DELETED: m.unlock();
