@@ -1,5 +1,6 @@
 //===- RuleCatalog.cpp - matching calls against the rules catalog ---------===//
 #include "catalog/RuleCatalog.h"
+#include "support/CalledFunction.h"
 #include "support/NameMatcher.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -111,7 +112,7 @@ const FunctionDecl *RuleCatalog::calleeOf(const Expr *E,
   }
   const FunctionDecl *FD = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    FD = Call->getDirectCallee();
+    FD = calledFunction(Call);
   else if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     FD = CE->getConstructor();
   if (!FD || !FD->getIdentifier())

@@ -1,5 +1,6 @@
 //===- CallRoles.cpp - acquire and release roles of calls -----------------===//
 #include "engine/CallRoles.h"
+#include "support/CalledFunction.h"
 #include "engine/Summaries.h"
 #include "catalog/Vocabulary.h"
 #include "clang/AST/Expr.h"
@@ -44,9 +45,9 @@ RoleCache::Callee *RoleCache::calleeOf(const Expr *E) {
   const void *Decl = nullptr;
   unsigned Kind;
   if (const auto *C = dyn_cast<CallExpr>(E)) {
-    Direct = C->getDirectCallee();
+    Direct = calledFunction(C);
     if (!Direct)
-      return nullptr; // through a pointer: no rule, no summary
+      return nullptr; // a pointer that may hold anything: no rule, no summary
     Decl = Direct;
     Kind = Call;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
@@ -146,7 +147,7 @@ llvm::ArrayRef<ReleaseRole> CallRoles::releases(const Expr *E) const {
 }
 
 bool CallRoles::neverReturns(const CallExpr *C) const {
-  const FunctionDecl *FD = C->getDirectCallee();
+  const FunctionDecl *FD = calledFunction(C);
   if (!FD)
     return false;
   if (FD->isNoReturn())

@@ -1,5 +1,6 @@
 //===- Collector.cpp - the acquisitions of one function -------------------===//
 #include "engine/Collector.h"
+#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -156,7 +157,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
     // `make(&p)`, `pipe(fds)`, or `source(p)` to a `T *&` parameter of a
     // function the file summarises.
     const auto *Call = dyn_cast<CallExpr>(E);
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
     const bool ByRef = Role.Via && FD && R->Handle.Index < FD->getNumParams() &&
                        FD->getParamDecl(R->Handle.Index)
                            ->getType()

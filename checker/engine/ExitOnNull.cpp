@@ -1,5 +1,6 @@
 //===- ExitOnNull.cpp - does the code after a failed realloc end the process? =//
 #include "engine/ExitOnNull.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -95,7 +96,7 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
     if (!Call)
       return false;
     // `analyzer_noreturn` too (libzmq's zmq_abort), as the CFG has it.
-    const FunctionDecl *FD = Call->getDirectCallee();
+    const FunctionDecl *FD = calledFunction(Call);
     return (FD && (FD->isNoReturn() || FD->hasAttr<AnalyzerNoReturnAttr>())) ||
            C.Roles.neverReturns(Call);
   }
@@ -123,7 +124,7 @@ bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,
 
 bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
                                      unsigned Depth) const {
-  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *FD = calledFunction(Call);
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def) || Depth >= 2)
     return false;

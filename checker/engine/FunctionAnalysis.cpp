@@ -1,5 +1,6 @@
 //===- FunctionAnalysis.cpp - recording the final pass's events -----------===//
 #include "engine/FunctionAnalysis.h"
+#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
 #include "clang/AST/ExprCXX.h"
 #include <algorithm>
@@ -32,7 +33,7 @@ std::string calleeName(const Expr *E) {
   if (const auto *Del = dyn_cast<CXXDeleteExpr>(E))
     return Del->isArrayForm() ? "delete[]" : "delete";
   if (const auto *C = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *FD = C->getDirectCallee())
+    if (const FunctionDecl *FD = calledFunction(C))
       return FD->getNameAsString();
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
     return CE->getType().getAsString();

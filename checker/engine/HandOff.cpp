@@ -1,5 +1,6 @@
 //===- HandOff.cpp - the hand-off rules -----------------------------------===//
 #include "engine/HandOff.h"
+#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -56,7 +57,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   const FunctionDecl *FD = nullptr;
   unsigned ParamIdx = I;
   if (const auto *C = dyn_cast<CallExpr>(Call)) {
-    FD = C->getDirectCallee();
+    FD = calledFunction(C);
     if (storesArguments(C))
       return ArgFate::Taken;
     if (Cat.isTransfer(C, I, Fam) || passesItsRelease(C, I, Fam, Cat))

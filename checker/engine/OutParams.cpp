@@ -1,5 +1,6 @@
 //===- OutParams.cpp - functions that acquire into a parameter ------------===//
 #include "engine/OutParams.h"
+#include "support/CalledFunction.h"
 #include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -159,7 +160,7 @@ bool OutScan::harmlessRead(size_t Level) const {
     if (const auto *Call = dyn_cast<CallExpr>(Up)) {
       // `strcpy(data, ..)`, `printf("%s", data)`, `show(const char *)`:
       // C library functions and `const T *` parameters borrow.
-      const FunctionDecl *FD = Call->getDirectCallee();
+      const FunctionDecl *FD = calledFunction(Call);
       if (!FD || Call->getCallee() == Child || Roles.Releases(Call))
         return false;
       if (FD->isExternC() && SM.isInSystemHeader(FD->getLocation()))

@@ -1,5 +1,6 @@
 //===- Solver.cpp - the fixpoint over the CFG -----------------------------===//
 #include "engine/Solver.h"
+#include "support/CalledFunction.h"
 #include "engine/BranchFacts.h"
 #include "engine/PathSet.h"
 #include "engine/Transfer.h"
@@ -174,7 +175,7 @@ void Solver::forgetDead(const CFGBlock *S, State &St) {
 bool Solver::callMayThrow(const CallExpr *E) const {
   if (!C.Exceptions)
     return false;
-  const FunctionDecl *FD = E->getDirectCallee();
+  const FunctionDecl *FD = calledFunction(E);
   if (!FD)
     return C.Policy.indirectMayThrow(E, C.Ctx);
   if (FD->isNoReturn())

@@ -1,5 +1,6 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
+#include "support/CalledFunction.h"
 #include "engine/FunctionAnalysis.h"
 #include "engine/OutParams.h"
 #include "clang/AST/ASTContext.h"
@@ -277,7 +278,7 @@ OutParamRoles SummaryTable::outParamRoles(unsigned Depth) {
   // The catalog's answer, else the callee's own summary one level down.
   auto Summary = [this, Depth](const Expr *E) -> const FunctionSummary * {
     const auto *Call = dyn_cast<CallExpr>(E);
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
     return FD && !Cat.isRuleFunction(FD) ? summaryOf(FD, Depth + 1)
                                          : nullptr;
   };
@@ -323,7 +324,7 @@ bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
   if (isa<CXXThrowExpr>(E))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *FD = Call->getDirectCallee())
+    if (const FunctionDecl *FD = calledFunction(Call))
       return FD->isNoReturn() || neverReturns(FD, Depth + 1);
   return false;
 }

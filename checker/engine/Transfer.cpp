@@ -1,5 +1,6 @@
 //===- Transfer.cpp - the transfer function: acquires, releases, statements ===//
 #include "engine/Transfer.h"
+#include "support/CalledFunction.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
 #include "engine/ExitOnNull.h"
@@ -75,7 +76,7 @@ bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
   // handle, or takes a `calls: take` family's): one it cannot see may as
   // well borrow the handle and fail.
   const auto *CE = dyn_cast<CallExpr>(Call);
-  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   if (!FD || !FD->hasBody())
     return false;
   for (const Stmt *P = C.Body.parent(Release); P; P = C.Body.parent(P))
@@ -341,7 +342,7 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   }
   auto [NoReturn, New] = NoReturnCache.try_emplace(E, false);
   if (New) {
-    const FunctionDecl *FD = E->getDirectCallee();
+    const FunctionDecl *FD = calledFunction(E);
     NoReturn->second = FD && !FD->isNoReturn() && C.Roles.neverReturns(E);
   }
   if (NoReturn->second)

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/Vocabulary.h"
+#include "support/CalledFunction.h"
 #include "engine/HandOff.h"
 #include "engine/Transfer.h"
 #include "support/GuardTypes.h"
@@ -173,7 +174,7 @@ static bool constructsLocal(const CXXConstructExpr *CE, const BodyIndex &B) {
 static bool calleeHasBody(const Expr *Call) {
   const FunctionDecl *FD = nullptr;
   if (const auto *CE = dyn_cast<CallExpr>(Call))
-    FD = CE->getDirectCallee();
+    FD = calledFunction(CE);
   else if (const auto *CC = dyn_cast<CXXConstructExpr>(Call))
     FD = CC->getConstructor();
   const FunctionDecl *Def = nullptr;

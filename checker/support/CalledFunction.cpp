@@ -1,0 +1,60 @@
+//===- CalledFunction.cpp - direct callees and constant function pointers -===//
+#include "support/CalledFunction.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::raii {
+
+/// The function \p E designates (`f`, `&f`), or null.
+static const FunctionDecl *designated(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// Counts the references to \p V in \p S, and those that only read its
+/// value (the operand of an lvalue-to-rvalue conversion).
+static void countUses(const Stmt *S, const VarDecl *V, unsigned &Refs,
+                      unsigned &Reads) {
+  if (!S)
+    return;
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(S);
+      ICE && ICE->getCastKind() == CK_LValueToRValue)
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(ICE->getSubExpr()->IgnoreParens());
+        DRE && DRE->getDecl() == V) {
+      ++Refs;
+      ++Reads;
+      return;
+    }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    ++Refs;
+  for (const Stmt *Child : S->children())
+    countUses(Child, V, Refs, Reads);
+}
+
+const FunctionDecl *calledFunction(const CallExpr *Call) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
+      UO && UO->getOpcode() == UO_Deref)
+    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit() ||
+      V->getType()->isReferenceType())
+    return nullptr;
+  const FunctionDecl *Target = designated(V->getInit());
+  const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext());
+  if (!Target || !Owner || !Owner->getBody())
+    return nullptr;
+  unsigned Refs = 0, Reads = 0;
+  countUses(Owner->getBody(), V, Refs, Reads);
+  return Refs == Reads ? Target : nullptr;
+}
+
+} // namespace clang::tidy::raii
