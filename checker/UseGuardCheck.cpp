@@ -3,12 +3,28 @@
 
 namespace clang::tidy::raii {
 
+namespace {
+/// One acquisition the check advises a guard for.
+struct Advice {
+  unsigned Acq;
+  llvm::StringRef Guard;
+  std::optional<GuardRewrite> Fix;
+  /// The earlier advice this one joins (its own index if none): pairs of
+  /// one variable and family that no fix rewrites are one piece of advice
+  /// (`if (k) f = fopen(a); else f = fopen(b); ... fclose(f);`, a spin
+  /// lock taken again inside its wait loop).
+  unsigned JoinedTo;
+};
+} // namespace
+
 void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
+  llvm::SmallVector<Advice, 4> All;
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &A = FA.Acquisitions[I];
     if (A.Origin != Acquisition::Call || !A.Reached || A.HeldAtExit ||
-        !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken || A.ReleasedOutsideBranch ||
-        A.ResultTested || A.ReleasedAtOnce || A.Releases.empty() ||
+        !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken ||
+        A.ReleasedOutsideBranch || A.ResultTested || A.ReleasedAtOnce ||
+        A.Releases.empty() ||
         A.Site->getBeginLoc().isMacroID())
       continue;
     if (A.Rule->Handle.Kind == HandleSpec::Out && A.Rule->Handle.Count > 1)
@@ -23,13 +39,37 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     std::optional<llvm::StringRef> Guard = guardAdvice(A, Ctx.getLangOpts());
     if (!Guard)
       continue; // no guard fits
-    std::optional<GuardRewrite> Fix = planGuardFix(FA, I, Guard, Ctx);
+    Advice Adv{I, *Guard, planGuardFix(FA, I, Guard, Ctx),
+               unsigned(All.size())};
+    if (!(Adv.Fix && (Adv.Fix->ok() || Adv.Fix->Covered)))
+      for (const Advice &Prev : All) {
+        const Acquisition &B = FA.Acquisitions[Prev.Acq];
+        if (Prev.JoinedTo == unsigned(&Prev - All.begin()) &&
+            B.Key == A.Key && B.Fam == A.Fam && Prev.Guard == Adv.Guard &&
+            !(Prev.Fix && (Prev.Fix->ok() || Prev.Fix->Covered))) {
+          Adv.JoinedTo = Prev.JoinedTo;
+          break;
+        }
+      }
+    All.push_back(std::move(Adv));
+  }
+  for (unsigned K = 0; K < All.size(); ++K) {
+    const Advice &Adv = All[K];
+    if (Adv.JoinedTo != K)
+      continue;
+    const Acquisition &A = FA.Acquisitions[Adv.Acq];
+    const std::optional<GuardRewrite> &Fix = Adv.Fix;
     diag(A.diagLoc(), "'%0' is acquired by '%1' and released by hand; hold it "
                       "in %select{'%3'|a scope guard}2 instead")
-        << A.Name << A.acquireName() << shownGuard(*Guard, Fix).empty()
-        << guardText(shownGuard(*Guard, Fix), A, Ctx) << fixesOf(Fix);
+        << A.Name << A.acquireName() << shownGuard(Adv.Guard, Fix).empty()
+        << guardText(shownGuard(Adv.Guard, Fix), A, Ctx) << fixesOf(Fix);
     noteRefusal(Fix, A, Ctx.getSourceManager());
     noteWrapper(A.Via, A.ViaSite, "acquires the resource");
+    for (unsigned J = K + 1; J < All.size(); ++J)
+      if (All[J].JoinedTo == K)
+        diag(FA.Acquisitions[All[J].Acq].diagLoc(),
+             "'%0' is also acquired here", DiagnosticIDs::Note)
+            << FA.Acquisitions[All[J].Acq].Name;
   }
 }
 

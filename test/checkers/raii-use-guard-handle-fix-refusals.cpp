@@ -146,6 +146,23 @@ int twoHandles() {
   return 0;
 }
 
+// Two handles of one variable, each released by hand and neither fixable:
+// one piece of advice, a note at the other acquire.
+int branchHandles(int k) {
+  char *p;
+  if (k)
+    p = static_cast<char *>(malloc(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'p' is acquired by 'malloc' and released by hand; hold it in 'std::unique_ptr<char, void (*)(void *)>' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-2]]:29: note: no automatic fix: 'p' is given more than one handle
+  else
+    p = static_cast<char *>(malloc(8));
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: note: 'p' is also acquired here
+  if (!p)
+    return 0;
+  free(p);
+  return 1;
+}
+
 int captured() {
   char *p = static_cast<char *>(malloc(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
