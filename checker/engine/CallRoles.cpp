@@ -1,8 +1,8 @@
 //===- CallRoles.cpp - acquire and release roles of calls -----------------===//
 #include "engine/CallRoles.h"
-#include "support/CalledFunction.h"
-#include "engine/Summaries.h"
 #include "catalog/Vocabulary.h"
+#include "engine/Summaries.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 

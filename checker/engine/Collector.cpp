@@ -1,7 +1,7 @@
 //===- Collector.cpp - the acquisitions of one function -------------------===//
 #include "engine/Collector.h"
-#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
+#include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
 #include "clang/AST/ASTContext.h"

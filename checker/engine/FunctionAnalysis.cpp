@@ -1,7 +1,7 @@
 //===- FunctionAnalysis.cpp - recording the final pass's events -----------===//
 #include "engine/FunctionAnalysis.h"
-#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ExprCXX.h"
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 //===- HandOff.cpp - the hand-off rules -----------------------------------===//
 #include "engine/HandOff.h"
-#include "support/CalledFunction.h"
 #include "catalog/Vocabulary.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 

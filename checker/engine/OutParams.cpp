@@ -1,7 +1,7 @@
 //===- OutParams.cpp - functions that acquire into a parameter ------------===//
 #include "engine/OutParams.h"
-#include "support/CalledFunction.h"
 #include "engine/HandleKey.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

@@ -1,9 +1,9 @@
 //===- Solver.cpp - the fixpoint over the CFG -----------------------------===//
 #include "engine/Solver.h"
-#include "support/CalledFunction.h"
 #include "engine/BranchFacts.h"
 #include "engine/PathSet.h"
 #include "engine/Transfer.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"

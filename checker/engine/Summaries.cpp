@@ -1,8 +1,8 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
-#include "support/CalledFunction.h"
 #include "engine/FunctionAnalysis.h"
 #include "engine/OutParams.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,10 +1,10 @@
 //===- Transfer.cpp - the transfer function: acquires, releases, statements ===//
 #include "engine/Transfer.h"
-#include "support/CalledFunction.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
 #include "engine/ExitOnNull.h"
 #include "engine/HandOff.h"
+#include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
 #include "clang/AST/ASTContext.h"
@@ -439,161 +439,6 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (At != C.AcqsAt.end())
     for (unsigned I : At->second)
       onMove(I);
-}
-
-void TransferFunctions::forgetSeedRelease(const ValueDecl *Param) {
-  // `free(opts); opts = copy(..);`: the parameter names another value, so
-  // releasing it again is no double release. The caller's handle stays
-  // released (what a release wrapper's summary reads).
-  for (unsigned J = 0; J < St->size(); ++J) {
-    const Acquisition &A = C.acqs()[J];
-    if (A.isSeed() && !A.IsLock && C.Keys[A.Key].Steps.size() == 1 &&
-        C.Keys[A.Key].root() == Param)
-      (*St)[J].LastRelease = nullptr;
-  }
-}
-
-void TransferFunctions::onMove(unsigned I) {
-  // `p = tmp;`: tmp's handle now lives in p.
-  bool Any = false;
-  for (unsigned J = 0; J < St->size(); ++J)
-    if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey && (*St)[J].held()) {
-      (*St)[J].dropTo(AcqState::Escaped);
-      Any = true;
-    }
-  if (Any)
-    onAcquire(I);
-}
-
-ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
-  ReturnedValue R;
-  if (!V || constantValue(V, C.Ctx)) {
-    R.Kind = ReturnedValue::Nothing;
-    return R;
-  }
-  const Expr *E = ignoreValueCasts(V);
-  if (isa<CallExpr, CXXNewExpr>(E))
-    if (auto Role = C.Roles.acquire(E);
-        Role && Role->Rule->Handle.Kind == HandleSpec::Return) {
-      R.Kind = ReturnedValue::Fresh;
-      R.Rule = Role->Rule;
-      R.Site = Role->ViaSite ? Role->ViaSite : E;
-      return R;
-    }
-  if (const ValueDecl *Root = trackedRoot(E)) {
-    for (unsigned J = 0; J < C.acqs().size(); ++J) {
-      const Acquisition &A = C.acqs()[J];
-      if (C.Keys[A.Key].root() != Root || C.Keys[A.Key].Steps.size() != 1 ||
-          !A.Rule || A.isSeed() || !(*St)[J].held())
-        continue;
-      if ((*St)[J].B & ~AcqState::NotYet)
-        break; // held on some paths, released or handed off on others
-      R.Kind = ReturnedValue::Fresh;
-      R.Acq = J;
-      R.Rule = A.Rule;
-      R.Site = A.ViaSite ? A.ViaSite : A.Site;
-      return R;
-    }
-  }
-  R.Kind = ReturnedValue::Other;
-  return R;
-}
-
-std::optional<int64_t>
-TransferFunctions::returnedConstant(const Expr *E) const {
-  if (!E)
-    return std::nullopt;
-  if (auto V = constantValue(E, C.Ctx))
-    return V;
-  // `int ret = -1; ... return ret;` with ret never written again.
-  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
-  const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
-      C.Body.isUnchanged(Var) && C.Body.writtenOnlyByName(Var))
-    return constantValue(Var->getInit(), C.Ctx);
-  return std::nullopt;
-}
-
-void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
-  ReturnedValue V = classifyReturn(S->getRetValue());
-  V.Constant = returnedConstant(S->getRetValue());
-  for (unsigned J = 0; J < St->size(); ++J) {
-    const AcqState &A = (*St)[J];
-    V.Held.push_back(!A.held() ? 0 : A.surelyHeld() ? 1 : 2);
-  }
-  Ev->returned(S, V);
-  // Every tracked handle the value mentions goes to the caller (`return f;`,
-  // `return make_conn(fd);`, `return &p->base;`), but not one merely
-  // compared (`return p != 0`) or read through (`return c->fd;`, `return
-  // *n;`: a value out of the block, which stays here).
-  std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *X,
-                                                     bool Addr) {
-    if (!X)
-      return;
-    if (const auto *XE = dyn_cast<Expr>(X))
-      if (const ValueDecl *Root = trackedRoot(XE)) {
-        escapeRoot(Root);
-        return;
-      }
-    if (const auto *BO = dyn_cast<BinaryOperator>(X);
-        BO && BO->isComparisonOp())
-      return;
-    if (const auto *UO = dyn_cast<UnaryOperator>(X)) {
-      if (UO->getOpcode() == UO_AddrOf)
-        return Walk(UO->getSubExpr(), true);
-      if (UO->getOpcode() == UO_Deref && !Addr)
-        return;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(X);
-        ME && ME->isArrow() && !Addr && !ME->getType()->isArrayType())
-      return;
-    if (isa<ArraySubscriptExpr>(X) && !Addr)
-      return;
-    for (const Stmt *Child : X->children())
-      Walk(Child, Addr && !isa<CallExpr>(X));
-  };
-  Walk(S->getRetValue(), false);
-}
-
-void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
-  for (const Decl *D : S->decls()) {
-    const auto *VD = dyn_cast<VarDecl>(D);
-    if (VD && VD->hasLocalStorage())
-      // A new variable (a loop runs its declaration again): what the last
-      // one released is no release of this one's.
-      for (unsigned J = 0; J < St->size(); ++J) {
-        const Acquisition &A = C.acqs()[J];
-        AcqState &X = (*St)[J];
-        if (A.HandleVar == VD && !A.IsLock && !X.held() &&
-            (X.B & AcqState::Released)) {
-          X.B = (X.B & ~AcqState::Released) | AcqState::NotYet;
-          X.LastRelease = nullptr;
-        }
-      }
-    if (!VD || !VD->getInit())
-      continue;
-    if (!VD->hasLocalStorage()) {
-      escapeIfTracked(VD->getInit());
-      continue;
-    }
-    if (auto At = C.AcqsAt.find(VD->getInit());
-        At != C.AcqsAt.end() && C.acqs()[At->second.front()].Origin ==
-                                    Acquisition::Move)
-      for (unsigned I : At->second)
-        onMove(I);
-  }
-}
-
-void TransferFunctions::VisitInitListExpr(const InitListExpr *E) {
-  for (const Expr *Init : E->inits())
-    escapeIfTracked(Init);
-}
-
-void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
-  for (const LambdaCapture &Cap : E->captures())
-    if (Cap.capturesVariable())
-      if (C.KeyOf.isHandleRoot(Cap.getCapturedVar()))
-        escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()));
 }
 
 void TransferFunctions::VisitCoroutineSuspendExpr(

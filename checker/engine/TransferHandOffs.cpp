@@ -7,9 +7,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/Vocabulary.h"
-#include "support/CalledFunction.h"
 #include "engine/HandOff.h"
 #include "engine/Transfer.h"
+#include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
 #include "clang/AST/ExprCXX.h"
