@@ -32,6 +32,28 @@ bool FactSet::intersect(const FactSet &O) {
   return Facts.size() != Before;
 }
 
+/// The value \p E tests: `(b = a)` tests what `a` holds, when the
+/// assignment converts nothing that could change it (both pointers, or one
+/// integer type).
+static const Expr *testedValue(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || BO->getOpcode() != BO_Assign)
+      return E;
+    QualType L = BO->getLHS()->getType();
+    const Expr *RHS = BO->getRHS()->IgnoreParenImpCasts();
+    QualType RV = RHS->getType();
+    bool Same = (L->isPointerType() && RV->isPointerType()) ||
+                (L->isIntegerType() && !L->isBooleanType() &&
+                 L.getCanonicalType().getUnqualifiedType() ==
+                     RV.getCanonicalType().getUnqualifiedType());
+    if (!Same)
+      return E;
+    E = RHS;
+  }
+}
+
 bool ConditionFacts::tracked(const VarDecl *V) const {
   if (!V || !V->hasLocalStorage() || V->isStaticLocal())
     return false;
@@ -91,7 +113,7 @@ const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
   if (It != Operands.end())
     return It->second;
   Operand O;
-  const Expr *S = E->IgnoreParenImpCasts();
+  const Expr *S = testedValue(E);
   if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
     O.Const = K;
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
@@ -116,7 +138,7 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
   Leaf L;
   const Expr *E = Cond;
   for (;;) {
-    E = E->IgnoreParenImpCasts();
+    E = testedValue(E);
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_LNot) {
       L.Neg = !L.Neg;

@@ -354,3 +354,32 @@ int negativeStackOrHeap(const char *s, int n) {
     free(b);
   return c;
 }
+
+// `(b = a) == NULL` tests a: the buffer allocated where the caller gave
+// none is freed under the same test of a (zstd's divbwt).
+static int readFirst(const int *p) { return p[0]; }
+int negativeAssignedInCondition(int *a, int n) {
+  int *b;
+  if ((b = a) == NULL)
+    b = malloc((size_t)n * sizeof(int));
+  if (b == NULL)
+    return -1;
+  int r = readFirst(b);
+  if (a == NULL)
+    free(b);
+  return r;
+}
+
+int positiveAssignedInCondition(int *a, int n) {
+  int *b;
+  if ((b = a) == NULL)
+    b = malloc((size_t)n * sizeof(int));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'b' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (b == NULL)
+    return -1;
+  int r = readFirst(b);
+  if (a != NULL)
+    free(b);
+  return r;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'b' is skipped by this return
+}
