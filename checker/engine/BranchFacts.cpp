@@ -19,14 +19,31 @@ struct CondFact {
   bool EqualsForeign = false;
 };
 
-/// A global variable, or a local array (`char st[64]; char *b = st; ...
-/// if (b != st) free(b);`): what it holds or is was not acquired by this
-/// function.
+/// A global variable, a local array (`char st[64]; char *b = st; ...
+/// if (b != st) free(b);`), or a field reached from a parameter, a global
+/// or `this` (`if (in != p->in) fclose(in);`): what it holds or is was not
+/// acquired by this function while the acquisition is still held (storing
+/// the handle there would have handed it off).
 bool notAcquiredHere(const Expr *E) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  E = E->IgnoreParenImpCasts();
+  bool Field = false;
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!isa<FieldDecl>(ME->getMemberDecl()))
+      return false;
+    Field = true;
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  if (Field && isa<CXXThisExpr>(E))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && ((V->hasGlobalStorage() && !V->isStaticLocal()) ||
-               V->getType()->isArrayType());
+  if (!V)
+    return false;
+  if (Field)
+    return isa<ParmVarDecl>(V) ||
+           (V->hasGlobalStorage() && !V->isStaticLocal());
+  return (V->hasGlobalStorage() && !V->isStaticLocal()) ||
+         V->getType()->isArrayType();
 }
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {

@@ -167,3 +167,34 @@ template <typename T> void positiveLocalStaticInTemplate() {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'buf' is skipped when the function ends here
 template void positiveLocalStaticInTemplate<int>();
+
+// A fresh handle differs from what a member held before it: `b != shared`
+// tells that the function allocated `b` itself.
+struct Holder {
+  int *shared;
+  int negativeFieldOfThis(bool own) {
+    int *b;
+    if (own)
+      b = new int(1);
+    else
+      b = shared;
+    int r = *b + work();
+    if (b != shared)
+      delete b;
+    return r;
+  }
+  int positiveFieldOfThis(bool own) {
+    int *b;
+    if (own)
+      b = new int(1);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'b' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<int>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:11: note: no automatic fix: 'b' is assigned another value
+    else
+      b = shared;
+    int r = *b + work();
+    if (b == this->shared)
+      delete b;
+    return r;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
+  }
+};
