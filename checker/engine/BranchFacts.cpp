@@ -15,7 +15,8 @@ struct CondFact {
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
   /// `x == K`, `x != K` (TrueMeansNonzero: the true branch is "differs").
   std::optional<int64_t> Equals;
-  /// `x == g`, `x != g` for a global g or a local array (`f != stdin`).
+  /// `x == g`, `x != g` for what notAcquiredHere() accepts (`f != stdin`,
+  /// `in != p->in`).
   bool EqualsForeign = false;
 };
 
