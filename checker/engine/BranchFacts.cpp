@@ -116,6 +116,29 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
   return std::nullopt;
 }
 
+/// \p Site may give back one of its arguments (`x = g_object_ref(o)`, a
+/// reference count taken on an object the caller has): an argument of the
+/// type it returns. Its handle may then equal what the caller holds.
+bool mayReturnArgument(const Stmt *Site) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(Site);
+  if (!Call)
+    return false;
+  auto Pointee = [](QualType T) {
+    T = T.getCanonicalType();
+    return T->isPointerType()
+               ? T->getPointeeType().getUnqualifiedType()
+               : T.getUnqualifiedType();
+  };
+  QualType R = Pointee(Call->getType());
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->getType(); // as passed: `gpointer` for a `GObject *`
+    if (T->isPointerType() == Call->getType()->isPointerType() &&
+        Pointee(T) == R)
+      return true;
+  }
+  return false;
+}
+
 /// The acquisition's variable for \p V: \p V itself, the handle variable
 /// a local copy of it names, or one written together with it (`res = p =
 /// malloc(n)`) and never again.
@@ -150,7 +173,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
                           R->Invalid == InvalidValue::Negative;
   if (F.EqualsForeign || (F.Equals && *F.Equals >= 0 && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
-        A.IsLock)
+        A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)))
       return std::nullopt;
     OnlyRefutes = true;
     return F.TrueMeansNonzero;

@@ -34,7 +34,7 @@ bool FactSet::intersect(const FactSet &O) {
 
 /// The value \p E tests: `(b = a)` tests what `a` holds, when the
 /// assignment converts nothing that could change it (both pointers, or one
-/// integer type).
+/// integer type, and no bit-field).
 static const Expr *testedValue(const Expr *E) {
   for (;;) {
     E = E->IgnoreParenImpCasts();
@@ -48,7 +48,9 @@ static const Expr *testedValue(const Expr *E) {
                 (L->isIntegerType() && !L->isBooleanType() &&
                  L.getCanonicalType().getUnqualifiedType() ==
                      RV.getCanonicalType().getUnqualifiedType());
-    if (!Same)
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Same || (FD && FD->isBitField())) // a bit-field truncates
       return E;
     E = RHS;
   }

@@ -356,7 +356,7 @@ void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
   // throws (the nothrow policy); a constructor that may throw gets its own
   // edge.
   const FunctionDecl *OpNew = E->getOperatorNew();
-  if (!OpNew || C.Policy.mayThrow(OpNew))
+  if (C.Exceptions && (!OpNew || C.Policy.mayThrow(OpNew)))
     mayThrowHere(E);
   // `new (slot) T *(p)`, `new int(fd)`: the handle is stored in the new
   // object. (A constructor's arguments are visited with the constructor.)
@@ -386,7 +386,8 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
   if (!E->getConstructor()->isTrivial())
     if (const auto *FPT =
             E->getConstructor()->getType()->getAs<FunctionProtoType>();
-        FPT && !FPT->isNothrow() && C.Policy.mayThrow(E->getConstructor()))
+        FPT && !FPT->isNothrow() && C.Exceptions &&
+        C.Policy.mayThrow(E->getConstructor()))
       mayThrowHere(E);
 }
 

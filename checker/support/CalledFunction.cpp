@@ -1,5 +1,6 @@
 //===- CalledFunction.cpp - direct callees and constant function pointers -===//
 #include "support/CalledFunction.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 
@@ -45,8 +46,10 @@ const FunctionDecl *calledFunction(const CallExpr *Call) {
     Callee = UO->getSubExpr()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  // A `__block` variable may be written by a block (whose body a walk of
+  // the function's children does not reach).
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit() ||
-      V->getType()->isReferenceType())
+      V->getType()->isReferenceType() || V->hasAttr<BlocksAttr>())
     return nullptr;
   const FunctionDecl *Target = designated(V->getInit());
   const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext());

@@ -69,8 +69,6 @@ bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
   QualType T = Call->getCallee()->getType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
-  else if (const auto *MPT = T->getAs<MemberPointerType>())
-    T = MPT->getPointeeType();
   if (const auto *FPT = T->getAs<FunctionProtoType>();
       FPT && FPT->isNothrow())
     return false;

@@ -40,12 +40,15 @@ void doubleThroughPointer(void) {
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'data' was first released here
 }
 
-void releasedThroughLibraryPointer(void) {
+void doubleThroughLibraryPointer(void) {
   void (*release)(void *) = free;
   char *data = malloc(10);
   if (!data)
     return;
   release(data);
+  free(data);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'data' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'data' was first released here
 }
 
 void reassigned(int fast) {

@@ -128,3 +128,18 @@ void negativeEnviron(void) {
   env = g_environ_setenv(env, "B", "2", TRUE);
   g_strfreev(env);
 }
+
+// g_object_ref gives back its argument: a reference equal to a field the
+// caller already holds is still a reference to drop.
+struct Owner {
+  GObject *obj;
+};
+int positiveRefEqualsField(struct Owner *self, GObject *other) {
+  GObject *o = g_object_ref(other);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'o' acquired by 'g_object_ref' is not released on every path [raii-release-skipped]
+  if (o == self->obj)
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'o' is skipped by this return
+  g_object_unref(o);
+  return 1;
+}
