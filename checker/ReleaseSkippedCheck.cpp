@@ -122,9 +122,7 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     auto NoteAlso = [&] {
       for (unsigned J = I + 1; J < FA.Acquisitions.size(); ++J)
         if (Of[J] == I)
-          diag(FA.Acquisitions[J].diagLoc(), "'%0' is also acquired here",
-               DiagnosticIDs::Note)
-              << FA.Acquisitions[J].Name;
+          noteAlsoAcquired(FA.Acquisitions[J]);
     };
     const bool ReleasedInBody = FA.releasedInBody(A.Key, A.Fam);
     if (!A.ReleasedSomewhere && !ReleasedInBody) {

@@ -41,16 +41,17 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       continue; // no guard fits
     Advice Adv{I, *Guard, planGuardFix(FA, I, Guard, Ctx),
                unsigned(All.size())};
-    if (!(Adv.Fix && (Adv.Fix->ok() || Adv.Fix->Covered)))
-      for (const Advice &Prev : All) {
-        const Acquisition &B = FA.Acquisitions[Prev.Acq];
-        if (Prev.JoinedTo == unsigned(&Prev - All.begin()) &&
-            B.Key == A.Key && B.Fam == A.Fam && Prev.Guard == Adv.Guard &&
-            !(Prev.Fix && (Prev.Fix->ok() || Prev.Fix->Covered))) {
-          Adv.JoinedTo = Prev.JoinedTo;
-          break;
-        }
+    auto Fixed = [](const Advice &X) {
+      return X.Fix && (X.Fix->ok() || X.Fix->Covered);
+    };
+    for (unsigned K = 0; K < All.size() && !Fixed(Adv); ++K) {
+      const Acquisition &B = FA.Acquisitions[All[K].Acq];
+      if (All[K].JoinedTo == K && !Fixed(All[K]) && B.Key == A.Key &&
+          B.Fam == A.Fam && All[K].Guard == Adv.Guard) {
+        Adv.JoinedTo = K;
+        break;
       }
+    }
     All.push_back(std::move(Adv));
   }
   for (unsigned K = 0; K < All.size(); ++K) {
@@ -67,9 +68,7 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     noteWrapper(A.Via, A.ViaSite, "acquires the resource");
     for (unsigned J = K + 1; J < All.size(); ++J)
       if (All[J].JoinedTo == K)
-        diag(FA.Acquisitions[All[J].Acq].diagLoc(),
-             "'%0' is also acquired here", DiagnosticIDs::Note)
-            << FA.Acquisitions[All[J].Acq].Name;
+        noteAlsoAcquired(FA.Acquisitions[All[J].Acq]);
   }
 }
 

@@ -34,12 +34,7 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
   for (unsigned J = 0; J < C->getNumArgs(); ++J) {
     if (J == I)
       continue;
-    const Expr *A = C->getArg(J)->IgnoreParenImpCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(A);
-        UO && UO->getOpcode() == UO_AddrOf)
-      A = UO->getSubExpr()->IgnoreParenImpCasts();
-    const auto *R = dyn_cast<DeclRefExpr>(A);
-    const auto *FD = R ? dyn_cast<FunctionDecl>(R->getDecl()) : nullptr;
+    const FunctionDecl *FD = designatedFunction(C->getArg(J));
     if (const Release *Rel = Cat.releaseRuleFor(FD);
         Rel && Rel->Fam->Kind == Fam.Kind)
       return true;

@@ -86,6 +86,11 @@ std::string ResourceCheck::guardText(llvm::StringRef Guard,
   return Out;
 }
 
+void ResourceCheck::noteAlsoAcquired(const Acquisition &Other) {
+  diag(Other.diagLoc(), "'%0' is also acquired here", DiagnosticIDs::Note)
+      << Other.Name;
+}
+
 void ResourceCheck::noteWrapper(const FunctionDecl *Via, const Stmt *Inside,
                                 llvm::StringRef What) {
   if (!Via || !Inside)

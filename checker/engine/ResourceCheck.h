@@ -49,6 +49,9 @@ protected:
   /// or a release of.
   void noteWrapper(const FunctionDecl *Via, const Stmt *Inside,
                    llvm::StringRef What);
+  /// Emits the note at another acquire of a variable whose finding is
+  /// given once, at its first acquire.
+  void noteAlsoAcquired(const Acquisition &Other);
 
 private:
   const SharedOptions Shared;

@@ -6,8 +6,7 @@
 
 namespace clang::tidy::raii {
 
-/// The function \p E designates (`f`, `&f`), or null.
-static const FunctionDecl *designated(const Expr *E) {
+const FunctionDecl *designatedFunction(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
@@ -51,7 +50,7 @@ const FunctionDecl *calledFunction(const CallExpr *Call) {
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit() ||
       V->getType()->isReferenceType() || V->hasAttr<BlocksAttr>())
     return nullptr;
-  const FunctionDecl *Target = designated(V->getInit());
+  const FunctionDecl *Target = designatedFunction(V->getInit());
   const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext());
   if (!Target || !Owner || !Owner->getBody())
     return nullptr;

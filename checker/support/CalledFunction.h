@@ -1,7 +1,8 @@
 //===- CalledFunction.h - which function does this call call? ------------===//
 //
 // A call's direct callee, or the function a local function-pointer variable
-// holds when nothing can have changed it: initialised with a function and
+// holds when nothing can have changed it (and, the piece it rests on, the
+// function an expression designates): initialised with a function and
 // only ever read in its function (`void (*sink)(char *) = consume; ...
 // sink(data);`). The catalog and the engine ask this instead of
 // getDirectCallee(), so such a call gets the rules and summaries of the
@@ -13,6 +14,7 @@
 
 namespace clang {
 class CallExpr;
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -20,6 +22,10 @@ namespace clang::tidy::raii {
 
 /// The function \p Call calls, or null when it is not known.
 const FunctionDecl *calledFunction(const CallExpr *Call);
+
+/// The function \p E designates (`f`, `&f`, through parentheses and
+/// implicit casts), or null.
+const FunctionDecl *designatedFunction(const Expr *E);
 
 } // namespace clang::tidy::raii
 
