@@ -4,9 +4,9 @@
 // holds when nothing can have changed it (and, the piece it rests on, the
 // function an expression designates): initialised with a function and
 // only ever read in its function (`void (*sink)(char *) = consume; ...
-// sink(data);`). The catalog and the engine ask this instead of
-// getDirectCallee(), so such a call gets the rules and summaries of the
-// function it reaches.
+// sink(data);`). The catalog and the engine ask this where a rule, a
+// summary, a hand-off or the nothrow policy is looked up, so such a call
+// gets the rules and summaries of the function it reaches.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_CALLEDFUNCTION_H
