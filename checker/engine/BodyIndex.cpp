@@ -131,6 +131,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         if (!Init || !isLocalVar(VD))
           continue;
         ++Writes[VD->getCanonicalDecl()];
+        noteChain(VD, Init);
         if (!constantValue(pointerBase(ignoreValueCasts(Init)), Ctx))
           ++ValueWrites[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
@@ -150,18 +151,9 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
       noteWrite(BO->getLHS(), BO->getRHS(), BO);
-      // `a = b = v`: a and b hold the same value.
-      if (const auto *In =
-              dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
-          In && In->getOpcode() == BO_Assign) {
-        const Expr *Outer = BO->getLHS()->IgnoreParenImpCasts();
-        const Expr *Inner = In->getLHS()->IgnoreParenImpCasts();
-        const auto *L = dyn_cast<DeclRefExpr>(Outer);
-        const auto *R = dyn_cast<DeclRefExpr>(Inner);
-        if (L && R)
-          Chained.insert({cast<ValueDecl>(L->getDecl()->getCanonicalDecl()),
-                          cast<ValueDecl>(R->getDecl()->getCanonicalDecl())});
-      }
+      if (const auto *L =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        noteChain(L->getDecl(), BO->getRHS());
     }
     else if (BO->isCompoundAssignmentOp())
       noteWrite(BO->getLHS(), nullptr, BO);
@@ -316,11 +308,31 @@ const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {
   return Copies.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
 }
 
+void BodyIndex::noteChain(const ValueDecl *Outer, const Expr *Value) {
+  const auto *In = dyn_cast<BinaryOperator>(Value->IgnoreParenImpCasts());
+  if (!In || In->getOpcode() != BO_Assign)
+    return;
+  const auto *R = dyn_cast<DeclRefExpr>(In->getLHS()->IgnoreParenImpCasts());
+  if (!R || !isa<VarDecl>(R->getDecl()))
+    return;
+  const auto *A = cast<ValueDecl>(Outer->getCanonicalDecl());
+  const auto *B = cast<ValueDecl>(R->getDecl()->getCanonicalDecl());
+  Chained[A].push_back(B);
+  Chained[B].push_back(A);
+}
+
+llvm::ArrayRef<const ValueDecl *>
+BodyIndex::chainPartners(const ValueDecl *D) const {
+  auto It = Chained.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == Chained.end())
+    return {};
+  return It->second;
+}
+
 bool BodyIndex::assignedTogether(const ValueDecl *A,
                                  const ValueDecl *B) const {
-  A = cast<ValueDecl>(A->getCanonicalDecl());
-  B = cast<ValueDecl>(B->getCanonicalDecl());
-  return Chained.count({A, B}) || Chained.count({B, A});
+  return llvm::is_contained(chainPartners(A),
+                            cast<ValueDecl>(B->getCanonicalDecl()));
 }
 
 bool BodyIndex::isUnchanged(const ValueDecl *D) const {

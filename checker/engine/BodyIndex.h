@@ -73,8 +73,10 @@ public:
   /// or lends out by address: that element.
   std::optional<Element> elementSource(const ValueDecl *D) const;
   /// True if one chained assignment writes both \p A and \p B (`a = b =
-  /// acquire()`, either way round).
+  /// acquire()`, `T *a = b = acquire()`, either way round).
   bool assignedTogether(const ValueDecl *A, const ValueDecl *B) const;
+  /// The locals a chained assignment writes together with \p D.
+  llvm::ArrayRef<const ValueDecl *> chainPartners(const ValueDecl *D) const;
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;
@@ -128,8 +130,11 @@ private:
   llvm::DenseMap<const ValueDecl *, Element> ElementCopies;
   /// Local arrays an element of which is written or has its address taken.
   llvm::DenseSet<const VarDecl *> ElementsWritten;
-  /// The pairs of locals one chained assignment writes.
-  llvm::DenseSet<std::pair<const ValueDecl *, const ValueDecl *>> Chained;
+  /// `a = b = v`: a and b hold the same value.
+  void noteChain(const ValueDecl *Outer, const Expr *Value);
+  /// Per local: the locals chained assignments write together with it.
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 1>>
+      Chained;
   llvm::DenseSet<const ValueDecl *> Written;
   /// Per local or parameter: the references to it, and those that read its
   /// value or assign it (the rest bind a reference or take its address).

@@ -98,6 +98,16 @@ const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
                                                                     : nullptr;
 }
 
+const ValueDecl *KeyBuilder::chainedHandle(const ValueDecl *D) const {
+  if (!BodyIndex::isLocalVar(D) || D->getType()->isReferenceType() ||
+      Body.writeCount(D) != 1)
+    return nullptr;
+  for (const ValueDecl *P : Body.chainPartners(D))
+    if (isHandleRoot(P) && Body.valueWriteCount(P) <= 1)
+      return P;
+  return nullptr;
+}
+
 bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
                        unsigned Depth) const {
   if (!E || Depth > 8)
@@ -140,6 +150,12 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
       }
       // A local that only ever holds a copy of a handle variable.
       if (const ValueDecl *Src = copiedHandle(D)) {
+        K.addDecl(Src);
+        return true;
+      }
+      // ... or is given its one value by the chained assignment that
+      // stores the handle (`a = b = malloc(n)`, a the handle variable).
+      if (const ValueDecl *Src = chainedHandle(D)) {
         K.addDecl(Src);
         return true;
       }

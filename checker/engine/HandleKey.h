@@ -5,7 +5,8 @@
 // array elements (a constant index, or a variable the function never
 // changes). `m`, `(m)`, `&m`, `*&m`, `this->mu_` and `mu_` inside a member,
 // a local reference or pointer that only ever names another object, and a
-// local that is only ever a copy of a handle variable all give one key.
+// local that is only ever a copy of a handle variable or written with it
+// by one chained assignment (`a = b = malloc(n)`) all give one key.
 // Keys are interned per function in a KeyTable; the engine compares ids.
 //
 //===----------------------------------------------------------------------===//
@@ -88,6 +89,10 @@ public:
   /// socket(..)`), also through locals that only copy it in turn (`copy =
   /// fd; int inner = copy;`); null if none.
   const ValueDecl *copiedHandle(const ValueDecl *D) const;
+  /// The handle variable a chained assignment (`a = b = acquire()`) wrote
+  /// together with local \p D, D's only write, and never given another
+  /// value; null if none.
+  const ValueDecl *chainedHandle(const ValueDecl *D) const;
 
 private:
   bool build(const Expr *E, HandleKey &K, bool StripDeref,

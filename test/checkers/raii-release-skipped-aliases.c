@@ -63,6 +63,43 @@ char *make(size_t n) {
   return res + 4;
 }
 
+// The other name of a chained assignment releases the handle too, in an
+// assignment or a declaration; a leak on another path is still reported.
+int fill(size_t n, int pad) {
+  char *a, *b;
+  a = b = malloc(n);
+  if (!a)
+    return -1;
+  b[0] = 0;
+  if (pad > 1)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-6]]:11: warning: 'a' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'a' is skipped by this return
+  free(b);
+  return 0;
+}
+int fillDeclared(size_t n) {
+  char *b;
+  char *a = b = malloc(n);
+  if (!a)
+    return -1;
+  b[0] = 0;
+  free(b);
+  return 0;
+}
+// A name given another value later is no other name of the handle: what
+// it releases then is not what the chain acquired.
+void swapOut(size_t n, char *other) {
+  char *a, *b;
+  a = b = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'a' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!a)
+    return;
+  b = other;
+  free(b);
+  a[0] = 0;
+}
+
 // One variable given its handle in either branch, leaked alike: one
 // finding, at the first acquire, with a note at the other.
 int eitherSize(int big, const char *path) {
