@@ -1,6 +1,7 @@
 //===- Collector.cpp - the acquisitions of one function -------------------===//
 #include "engine/Collector.h"
 #include "catalog/Vocabulary.h"
+#include "engine/ExitOnNull.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -438,6 +439,7 @@ bool Collector::run() {
       addGuard(CE);
   addMoves();
   addReleasesAndSeeds();
+  findLostOnFailure(C);
   unsigned Guards = 0, Others = 0;
   for (const Acquisition &A : C.acqs())
     (A.isGuard() ? Guards : Others) += 1;
@@ -449,6 +451,7 @@ bool Collector::run() {
       GuardReleasedByHand = true;
   // In a coroutine a lone guard may be held where it suspends.
   return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire ||
+         !C.Out.LostOnFailures.empty() ||
          (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
 

@@ -59,7 +59,6 @@ public:
   /// Lock acquire \p Second is reached by a path that does not surely hold
   /// the lock already.
   virtual void notReacquired(const Expr *Second) {}
-  virtual void lostOnFailure(const Expr *Call, const Expr *Target) {}
   virtual void returned(const Stmt *Ret, const ReturnedValue &V) {}
   /// The state with which a path leaves the function (causes already added).
   virtual void leftFunction(const State &S) {}

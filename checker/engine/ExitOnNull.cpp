@@ -1,5 +1,6 @@
-//===- ExitOnNull.cpp - does the code after a failed realloc end the process? =//
+//===- ExitOnNull.cpp - where a failed realloc loses the block ------------===//
 #include "engine/ExitOnNull.h"
+#include "engine/CallRoles.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -239,6 +240,52 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
       return std::next(It) != Block->body_end() &&
              F.exitsWhenNull(*std::next(It), IsTarget, 0);
   return false;
+}
+
+/// \p A and \p B are one object written the same way, read without
+/// effects (`*buf`, `v[i]`, `s->p[k]`).
+static bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
+  if (!A || !B)
+    return false;
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenCasts();
+  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
+    return false;
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+void findLostOnFailure(FunctionContext &C) {
+  for (const Expr *E : C.Body.candidates()) {
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.valueParent(E));
+    if (!BO || BO->getOpcode() != BO_Assign ||
+        BO->getRHS()->IgnoreParenCasts() != E)
+      continue;
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      if (R.Rule->On != Release::OnSuccess)
+        continue;
+      HandleKey K, L;
+      if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K) &&
+          C.KeyOf.keyOf(BO->getLHS(), L, false)) {
+        if (!(L == K))
+          continue;
+        const ValueDecl *Root = L.root();
+        if (L.Steps.size() == 1 && isa_and_nonnull<ParmVarDecl>(Root) &&
+            !Root->getType()->isReferenceType())
+          continue;
+      } else if (!sameLvalue(BO->getLHS(),
+                             RuleCatalog::handleExpr(E, R.Handle.Spec),
+                             C.Ctx) ||
+                 !R.Handle.Fields.empty()) {
+        continue; // `*buf = realloc(*buf, n)`, `v[i] = realloc(v[i], n)`
+      }
+      if (!exitsWhenNull(BO, C))
+        C.Out.lostOnFailure(E, BO->getLHS());
+      break;
+    }
+  }
 }
 
 } // namespace clang::tidy::raii

@@ -1,7 +1,9 @@
-//===- ExitOnNull.h - does the code after a failed realloc end the process? ===//
+//===- ExitOnNull.h - where a failed realloc loses the block --------------===//
 //
-// `p = realloc(p, n);` loses the block p held when realloc fails, unless
-// the program ends right there: the next statement (or the `if` the
+// `p = realloc(p, n);` (any release that happens only when the call
+// succeeds, stored over the handle it releases) loses the block p held
+// when realloc fails. Not when p is a parameter given by value (the caller
+// still holds the block), nor when the program ends right there: the next statement (or the `if` the
 // assignment sits in) tests p for null and calls a function that never
 // returns (`if (!p) abort();`, `if (p == NULL) { perror(..); exit(1); }`,
 // `assert(p);`, a `do { if (!p) die(); } while (0)` macro), or passes p to
@@ -15,6 +17,9 @@
 #include "engine/FunctionContext.h"
 
 namespace clang::tidy::raii {
+
+/// Records in C.Out every call of the function that loses its block so.
+void findLostOnFailure(FunctionContext &C);
 
 /// True if the path on which \p Assign (`p = realloc(p, n)`) stored null in
 /// its left-hand side ends the process before anything else runs.

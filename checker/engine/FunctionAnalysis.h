@@ -75,7 +75,9 @@ public:
   void notReacquired(const Expr *Second) override {
     NotReacquired.insert(Second);
   }
-  void lostOnFailure(const Expr *Call, const Expr *Target) override;
+  /// `p = realloc(p, n)` loses p's block when \p Call fails (found by
+  /// the collector, ExitOnNull.h).
+  void lostOnFailure(const Expr *Call, const Expr *Target);
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
   void suspended(const Expr *Suspend, const State &S) override;

@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace clang::tidy::raii {
 
@@ -110,6 +111,33 @@ ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
   return intern(ID, Parts);
 }
 
+const ConditionFacts::Record *ConditionFacts::bitTest(const Expr *X,
+                                                     uint64_t Bit) {
+  llvm::FoldingSetNodeID ID;
+  ID.AddInteger(unsigned(BO_And));
+  ID.AddInteger(Bit);
+  X->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
+  return intern(ID, X);
+}
+
+/// \p E is `x & K` or `K & x` with K a constant of one bit: x, and K in
+/// \p Bit.
+static const Expr *bitTested(const Expr *E, ASTContext &Ctx, uint64_t &Bit) {
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || BO->getOpcode() != BO_And)
+    return nullptr;
+  const Expr *X = BO->getLHS();
+  std::optional<int64_t> K = constantValue(BO->getRHS(), Ctx);
+  if (!K) {
+    X = BO->getRHS();
+    K = constantValue(BO->getLHS(), Ctx);
+  }
+  if (!K || *K <= 0 || !llvm::isPowerOf2_64(uint64_t(*K)))
+    return nullptr;
+  Bit = uint64_t(*K);
+  return X;
+}
+
 const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
   auto It = Operands.find(E);
   if (It != Operands.end())
@@ -162,8 +190,20 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
     if (BO->getOpcode() == BO_EQ)
       L.Neg = !L.Neg;
   }
+  uint64_t Bit = 0;
   const auto *BO = dyn_cast<BinaryOperator>(E);
-  if (BO && BO->isComparisonOp() && BO->getOpcode() != BO_Cmp) {
+  if (const Expr *X = bitTested(E, C.Ctx, Bit)) {
+    // Both sides are computed in one promoted type, so bit K of `~x` is
+    // the negation of bit K of x.
+    X = X->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(X);
+        UO && UO->getOpcode() == UO_Not) {
+      L.Neg = !L.Neg;
+      X = UO->getSubExpr();
+    }
+    L.A.Rec = bitTest(X, Bit);
+    L.Rec = L.A.Rec;
+  } else if (BO && BO->isComparisonOp() && BO->getOpcode() != BO_Cmp) {
     // Every relation as `==` or `<`: `a > b` is `b < a`, `a >= b` is
     // `!(a < b)`, `a <= b` is `!(b < a)`.
     const Expr *A = BO->getLHS(), *B = BO->getRHS();

@@ -119,7 +119,9 @@ private:
   };
   /// A branch condition, normalised: `!e`, `e == 0` and `e != 0` test e;
   /// every comparison is `a == b` or `a < b`, perhaps negated, with the
-  /// operands perhaps swapped (`a >= b` is `!(a < b)`, `a > b` is `b < a`).
+  /// operands perhaps swapped (`a >= b` is `!(a < b)`, `a > b` is `b < a`);
+  /// `x & K` and `~x & K`, K one bit, test that bit of x (the second
+  /// negated).
   struct Leaf {
     bool Neg = false;
     BinaryOperatorKind Op = BO_Comma; ///< BO_EQ, BO_LT, or BO_Comma: a
@@ -132,6 +134,8 @@ private:
   const Record *record(const Expr *E);
   const Record *comparison(BinaryOperatorKind Op, const Expr *L,
                            const Expr *R);
+  /// The test of bit \p Bit (a power of two) of \p X.
+  const Record *bitTest(const Expr *X, uint64_t Bit);
   const Record *intern(const llvm::FoldingSetNodeID &ID,
                        llvm::ArrayRef<const Expr *> Parts);
   bool tracked(const VarDecl *V) const;

@@ -2,7 +2,6 @@
 #include "engine/Transfer.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
-#include "engine/ExitOnNull.h"
 #include "engine/HandOff.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
@@ -216,17 +215,6 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
   const int Pending = OnSuccess && At != C.AcqsAt.end()
                           ? int(At->second.front())
                           : -1;
-  // `p = realloc(p, n)`: on failure the block p held is lost.
-  const Stmt *Use = C.Body.valueParent(E);
-  if (OnSuccess)
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use))
-      if (BO->getOpcode() == BO_Assign &&
-          BO->getRHS()->IgnoreParenCasts() == E) {
-        HandleKey L;
-        if (C.KeyOf.keyOf(BO->getLHS(), L, false) && L == K &&
-            !exitsWhenNull(BO, C))
-          Ev->lostOnFailure(E, BO->getLHS());
-      }
   unsigned Key = C.Keys.find(K);
   if (Key == ~0u)
     return;

@@ -130,6 +130,48 @@ void negativeSwappedRelation(int a, int b) {
     free(p);
 }
 
+// `~x & K` with K one bit is the negation of `x & K` (tmux's job_run
+// takes a socketpair where `!(flags & JOB_PTY)`, closes it where
+// `~flags & JOB_PTY`).
+#define PTY 0x4
+void negativeComplementedBit(int flags) {
+  char *p = NULL;
+  if (flags & PTY)
+    work();
+  else
+    p = malloc(8);
+  work();
+  if (~flags & PTY)
+    free(p);
+}
+
+void positiveOtherBit(int flags) {
+  char *p = NULL;
+  if (flags & PTY)
+    work();
+  else
+    p = malloc(8);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  work();
+  if (~flags & 0x2)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+// Several bits are no one bit: `~x & 6` is not `!(x & 6)`.
+void positiveTwoBits(int flags) {
+  char *p = NULL;
+  if (flags & 6)
+    work();
+  else
+    p = malloc(8);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  work();
+  if (~flags & 6)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
 // ---- values that never change ---------------------------------------------
 
 static int use_locks(void) { return 1; }

@@ -3,7 +3,9 @@
 // that never returns, or hands p to a function of the file that does not
 // return when it is null (sqlite3 shell's shell_check_oom, lz4's
 // run_screaming, libzmq's alloc_assert). Those six were reported before.
-// A failure that returns, or that only logs, stays reported.
+// A failure that returns, or that only logs, stays reported. A parameter
+// given by value is not the only pointer: the caller still holds the block
+// (pigz's alloc wrapper returns what realloc gave).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11
 #include <assert.h>
 #include <stdio.h>
@@ -31,26 +33,38 @@ void fatal(const char *msg) __attribute__((analyzer_noreturn));
     }                                                                          \
   } while (0)
 
-char *checkHelper(char *p, size_t n) {
+char *checkHelper(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   check_oom(p);
   return p;
 }
 
-char *testThenExit(char *p, size_t n) {
+char *testThenExit(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   if (p == NULL)
     run_screaming("realloc", 1);
   return p;
 }
 
-char *assertMacro(char *p, size_t n) {
+char *assertMacro(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   alloc_assert(p);
   return p;
 }
 
-char *inTheCondition(char *p, size_t n) {
+char *inTheCondition(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   if ((p = realloc(p, n)) == NULL) {
     perror("realloc");
     exit(2);
@@ -58,13 +72,19 @@ char *inTheCondition(char *p, size_t n) {
   return p;
 }
 
-char *libcAssert(char *p, size_t n) {
+char *libcAssert(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   assert(p);
   return p;
 }
 
-char *returnsNull(char *p, size_t n) {
+char *returnsNull(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   if (!p)
@@ -72,7 +92,10 @@ char *returnsNull(char *p, size_t n) {
   return p;
 }
 
-char *onlyLogs(char *p, size_t n) {
+char *onlyLogs(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   if (!p) {
@@ -81,7 +104,10 @@ char *onlyLogs(char *p, size_t n) {
   return p;
 }
 
-char *checkedTooLate(char *p, size_t n) {
+char *checkedTooLate(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   fprintf(stderr, "grown\n");
@@ -99,9 +125,51 @@ static void check_or_fallback(void *p) {
     oom();
 }
 
-char *helperTestsAnotherValue(char *p, size_t n) {
+char *helperTestsAnotherValue(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
   p = realloc(p, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   check_or_fallback(p);
   return p;
+}
+
+void *reallocParameter(void *ptr, size_t size) {
+  ptr = realloc(ptr, size);
+  if (ptr == NULL)
+    fprintf(stderr, "not enough memory\n");
+  return ptr;
+}
+
+// A field reached through a parameter is the only pointer the caller has.
+struct buf {
+  char *data;
+};
+int reallocField(struct buf *b, size_t n) {
+  b->data = realloc(b->data, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: when 'realloc' fails it returns null and 'b->data' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  return b->data ? 0 : -1;
+}
+
+// The same through a pointer or an element: the caller's only pointer.
+int reallocThrough(char **buf, size_t n) {
+  *buf = realloc(*buf, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and '*buf' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  return *buf ? 0 : -1;
+}
+int reallocElement(char **v, int i, size_t n) {
+  v[i] = realloc(v[i], n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and 'v[i]' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  return v[i] ? 0 : -1;
+}
+int reallocElementOrExit(char **v, int i, size_t n) {
+  v[i] = realloc(v[i], n);
+  if (!v[i])
+    exit(1);
+  return 0;
+}
+// Two different elements are no one pointer.
+void reallocOtherElement(char **v, size_t n) {
+  v[1] = realloc(v[0], n);
 }
