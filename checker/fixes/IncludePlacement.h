@@ -6,7 +6,10 @@
 // same place (`<memory>` and `<mutex>` after the same include) are not two
 // insertions at one offset: clang-apply-replacements refuses those and then
 // applies none of the unit's fixes. The second is written at the end of the
-// line before instead, which gives the same lines.
+// line before instead, which gives the same lines. A place inside an `#if`
+// block of the file (the header guard aside) moves to the line of the
+// block's `#if`: a platform's includes (`#ifndef _WIN32 #include <unistd.h>
+// #endif`) often end the list the inserter appends to.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_FIXES_INCLUDEPLACEMENT_H
