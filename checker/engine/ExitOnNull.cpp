@@ -215,11 +215,28 @@ static bool containsJump(const Stmt *S) {
   return false;
 }
 
+/// \p A and \p B are one object written the same way, read without
+/// effects (`*buf`, `v[i]`, `s->p[k]`).
+static bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
+  if (!A || !B)
+    return false;
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenCasts();
+  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
+    return false;
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
 bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   HandleKey K;
-  if (!C.KeyOf.keyOf(Assign->getLHS(), K, false))
-    return false;
+  const bool Keyed = C.KeyOf.keyOf(Assign->getLHS(), K, false);
+  // Without a key (`*buf`, `v[i]`), the same expression.
   auto IsTarget = [&](const Expr *E) {
+    if (!Keyed)
+      return sameLvalue(Assign->getLHS(), E, C.Ctx);
     HandleKey Other;
     return C.KeyOf.keyOf(ignoreValueCasts(E), Other, false) && Other == K;
   };
@@ -240,21 +257,6 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
       return std::next(It) != Block->body_end() &&
              F.exitsWhenNull(*std::next(It), IsTarget, 0);
   return false;
-}
-
-/// \p A and \p B are one object written the same way, read without
-/// effects (`*buf`, `v[i]`, `s->p[k]`).
-static bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
-  if (!A || !B)
-    return false;
-  A = A->IgnoreParenImpCasts();
-  B = B->IgnoreParenCasts();
-  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
-    return false;
-  llvm::FoldingSetNodeID IA, IB;
-  A->Profile(IA, Ctx, /*Canonical=*/true);
-  B->Profile(IB, Ctx, /*Canonical=*/true);
-  return IA == IB;
 }
 
 void findLostOnFailure(FunctionContext &C) {

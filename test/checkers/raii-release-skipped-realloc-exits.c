@@ -173,3 +173,9 @@ int reallocElementOrExit(char **v, int i, size_t n) {
 void reallocOtherElement(char **v, size_t n) {
   v[1] = realloc(v[0], n);
 }
+// The same test of the same expression ends the process (libzmq's trie:
+// `*buff_ = realloc(*buff_, n); zmq_assert(*buff_);`).
+void reallocThroughAsserted(char **buf, size_t n) {
+  *buf = realloc(*buf, n);
+  alloc_assert(*buf);
+}
