@@ -6,7 +6,8 @@
 // 0)` on a conditional acquire or the local its result went to (`rc ==
 // EBUSY`, an error number, refutes one that returns zero on success); the same
 // inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
-// and in loop conditions. A handle variable equal to a global (`f ==
+// and in loop conditions; the edges of a `switch` on such a value (the
+// solver maps each case to a truth). A handle variable equal to a global (`f ==
 // stdin`) or a local array (`b == stackbuf`), or a descriptor equal to a
 // valid number (`fd == 0`), holds nothing the function acquired. A refuted
 // acquisition is "not acquired" on that edge; a release pending on its

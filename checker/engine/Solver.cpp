@@ -26,6 +26,42 @@ const Stmt *branchCondition(const CFGBlock *B) {
   return B->getTerminatorCondition();
 }
 
+/// What the edge of `switch` \p SW to its successor \p Idx (of \p N;
+/// the last is the default, written or not) says of the condition's
+/// truth: `case 0:` false, another value true, the default true when a
+/// `case 0:` takes zero; nothing for a range holding zero.
+std::optional<bool> caseTruth(const SwitchStmt *SW, const CFGBlock *S,
+                              unsigned Idx, unsigned N, ASTContext &Ctx) {
+  auto ValueOf = [&](const Expr *E) -> std::optional<llvm::APSInt> {
+    if (!E || E->isValueDependent())
+      return std::nullopt;
+    if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
+      return V;
+    return std::nullopt;
+  };
+  if (Idx + 1 == N) {
+    for (const SwitchCase *SC = SW->getSwitchCaseList(); SC;
+         SC = SC->getNextSwitchCase())
+      if (const auto *CS = dyn_cast<CaseStmt>(SC); CS && !CS->getRHS())
+        if (auto V = ValueOf(CS->getLHS()); V && V->isZero())
+          return true;
+    return std::nullopt;
+  }
+  const auto *CS = dyn_cast_or_null<CaseStmt>(S->getLabel());
+  if (!CS)
+    return std::nullopt;
+  std::optional<llvm::APSInt> Lo = ValueOf(CS->getLHS());
+  if (!Lo)
+    return std::nullopt;
+  if (CS->caseStmtIsGNURange()) {
+    std::optional<llvm::APSInt> Hi = ValueOf(CS->getRHS());
+    if (!Hi || (!Lo->isStrictlyPositive() && !Hi->isNegative()))
+      return std::nullopt; // the range holds zero
+    return true;
+  }
+  return !Lo->isZero();
+}
+
 const Stmt *lastStmt(const CFGBlock *B) {
   for (auto It = B->rbegin(); It != B->rend(); ++It)
     if (auto CS = It->getAs<CFGStmt>())
@@ -301,8 +337,9 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     const CFGBlock *S = SI->getReachableBlock();
     if (!S)
       continue;
+    // (A `switch` with one case and a default has two successors too.)
     const bool Branch = Cond && B->succ_size() == 2 &&
-                        !isa_and_nonnull<CXXForRangeStmt>(Term);
+                        !isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(Term);
 
     // A branch the path's facts contradict is not taken on this path.
     if (Branch)
@@ -342,6 +379,11 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         Facts.refine(cast<Expr>(Cond), Idx == 0, Next);
         Conds.assume(cast<Expr>(Cond), Idx == 0, NextP.Facts,
                      isa<WhileStmt, ForStmt, DoStmt>(Term));
+      } else if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term)) {
+        // `switch (glob(..)) { case 0: .. globfree(..); break; default: }`
+        if (std::optional<bool> T =
+                caseTruth(SW, S, Idx, B->succ_size(), C.Ctx))
+          Facts.refine(SW->getCond(), *T, Next);
       }
       if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
         jumpCauses(Term, Next);
@@ -396,7 +438,7 @@ bool Solver::run() {
         Elements.insert(CS->getStmt());
     if (const auto *Cond = dyn_cast_or_null<Expr>(branchCondition(B));
         Cond && B->succ_size() == 2 &&
-        !isa_and_nonnull<CXXForRangeStmt>(B->getTerminatorStmt()))
+        !isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(B->getTerminatorStmt()))
       Branches.push_back(Cond);
   }
   Conds.prepare(std::move(Elements), Branches);

@@ -469,3 +469,71 @@ int positiveFieldOfParameter(struct Source *p, const char *name) {
   return 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'in' is skipped by this return
 }
+
+// ---- a switch on an acquire's result ----------------------------------------
+
+// `case 0:` is where a zero-on-success acquire succeeded, any other case
+// where it failed, and the default too when `case 0:` takes zero (lighttpd's
+// `switch (glob(..)) { case 0: .. globfree(&gl); break; case GLOB_NOMATCH:
+// .. }`).
+#define BUSY 16
+int negativeSwitchOnPipe(void) {
+  int fds[2];
+  switch (pipe(fds)) {
+  case 0:
+    work();
+    close(fds[0]);
+    close(fds[1]);
+    return 0;
+  case BUSY:
+    return 1;
+  default:
+    return -1;
+  }
+}
+
+int negativeSwitchDefaultOnly(void) {
+  int fds[2];
+  int rc = pipe(fds);
+  switch (rc) {
+  case 0:
+    break;
+  default:
+    return -1;
+  }
+  work();
+  close(fds[0]);
+  close(fds[1]);
+  return 0;
+}
+
+int positiveSwitchLeaks(int k) {
+  int fds[2];
+  switch (pipe(fds)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'fds[0]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE+5]]:7: note: release of 'fds[0]' is skipped by this return
+    // CHECK-MESSAGES: :[[@LINE-3]]:11: warning: 'fds[1]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE+3]]:7: note: release of 'fds[1]' is skipped by this return
+  case 0:
+    if (k)
+      return 2;
+    close(fds[0]);
+    close(fds[1]);
+    return 0;
+  default:
+    return -1;
+  }
+}
+
+// Without `case 0:` the default may be the success.
+int positiveSwitchWithoutZero(void) {
+  int fds[2];
+  switch (pipe(fds)) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'fds[0]' acquired by 'pipe' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:11: warning: 'fds[1]' acquired by 'pipe' is never released [raii-release-skipped]
+  case BUSY:
+    return 1;
+  default:
+    return 0;
+  }
+}
