@@ -142,14 +142,15 @@ void TransferFunctions::onAcquire(unsigned I) {
         Ev->acquired(I);
         return;
       }
-      // The handle variable gets a new handle: the parameter's is no longer
-      // named by it (and the function is no release wrapper).
-      if (S.B & (AcqState::Entry | AcqState::Released)) {
-        S.B = (S.B & ~(AcqState::Entry | AcqState::Released)) |
-              AcqState::Escaped;
-        S.LastRelease = nullptr;
-        S.PendingOn = -1;
-      }
+      // The handle variable gets a new handle: the parameter's, where still
+      // held, is no longer named by it (and the function is no release
+      // wrapper); where already released it stays released (`fclose(f); f
+      // = fopen(..);` still releases the caller's handle), and releasing
+      // the new one is no second release of it.
+      if (S.B & AcqState::Entry)
+        S.B = (S.B & ~AcqState::Entry) | AcqState::Escaped;
+      S.LastRelease = nullptr;
+      S.PendingOn = -1;
       continue;
     }
     if (A.IsLock && !A.isGuard() && !Try && !(A.Reentrant || O.Reentrant) &&

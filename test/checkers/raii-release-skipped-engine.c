@@ -391,6 +391,33 @@ static void *util_realloc(void *ptr, size_t size) {
 
 void *negativeReallocWrapperUse(void *p, size_t n) { return util_realloc(p, n); }
 
+// A function that releases its parameter and then reuses the variable for
+// a handle of its own still releases the caller's (Juliet's CWE773 sinks:
+// `fclose(data); data = fopen(..); if (data) fclose(data);`); the handle of
+// its own is its own to release.
+static void closeAndReopen(FILE *f) {
+  if (f != NULL)
+    fclose(f);
+  f = fopen("log", "w");
+  if (f != NULL)
+    fclose(f);
+}
+void negativeReleasedThenReused(const char *path) {
+  FILE *f = fopen(path, "r");
+  closeAndReopen(f);
+}
+static void closeAndLeak(FILE *f) {
+  fclose(f);
+  f = fopen("log", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'f' is skipped when the function ends here
+void negativeReleasedByLeaker(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (f)
+    closeAndLeak(f);
+}
+
 struct mutex_t {
   pthread_mutex_t mu;
 };
