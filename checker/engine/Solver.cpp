@@ -26,40 +26,44 @@ const Stmt *branchCondition(const CFGBlock *B) {
   return B->getTerminatorCondition();
 }
 
+/// The condition of \p B when it is a two-way branch (not a range `for`,
+/// nor a `switch`, which has two successors too with one case and a
+/// default), else null.
+const Expr *twoWayCondition(const CFGBlock *B) {
+  const auto *Cond = dyn_cast_or_null<Expr>(branchCondition(B));
+  if (!Cond || B->succ_size() != 2 ||
+      isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(B->getTerminatorStmt()))
+    return nullptr;
+  return Cond;
+}
+
 /// What the edge of `switch` \p SW to its successor \p Idx (of \p N;
 /// the last is the default, written or not) says of the condition's
 /// truth: `case 0:` false, another value true, the default true when a
 /// `case 0:` takes zero; nothing for a range holding zero.
 std::optional<bool> caseTruth(const SwitchStmt *SW, const CFGBlock *S,
                               unsigned Idx, unsigned N, ASTContext &Ctx) {
-  auto ValueOf = [&](const Expr *E) -> std::optional<llvm::APSInt> {
-    if (!E || E->isValueDependent())
-      return std::nullopt;
-    if (std::optional<llvm::APSInt> V = E->getIntegerConstantExpr(Ctx))
-      return V;
-    return std::nullopt;
-  };
   if (Idx + 1 == N) {
     for (const SwitchCase *SC = SW->getSwitchCaseList(); SC;
          SC = SC->getNextSwitchCase())
-      if (const auto *CS = dyn_cast<CaseStmt>(SC); CS && !CS->getRHS())
-        if (auto V = ValueOf(CS->getLHS()); V && V->isZero())
-          return true;
+      if (const auto *CS = dyn_cast<CaseStmt>(SC);
+          CS && !CS->caseStmtIsGNURange() &&
+          constantValue(CS->getLHS(), Ctx) == 0)
+        return true;
     return std::nullopt;
   }
   const auto *CS = dyn_cast_or_null<CaseStmt>(S->getLabel());
-  if (!CS)
-    return std::nullopt;
-  std::optional<llvm::APSInt> Lo = ValueOf(CS->getLHS());
+  std::optional<int64_t> Lo = CS ? constantValue(CS->getLHS(), Ctx)
+                                 : std::nullopt;
   if (!Lo)
     return std::nullopt;
   if (CS->caseStmtIsGNURange()) {
-    std::optional<llvm::APSInt> Hi = ValueOf(CS->getRHS());
-    if (!Hi || (!Lo->isStrictlyPositive() && !Hi->isNegative()))
+    std::optional<int64_t> Hi = constantValue(CS->getRHS(), Ctx);
+    if (!Hi || (*Lo <= 0 && *Hi >= 0))
       return std::nullopt; // the range holds zero
     return true;
   }
-  return !Lo->isZero();
+  return *Lo != 0;
 }
 
 const Stmt *lastStmt(const CFGBlock *B) {
@@ -325,7 +329,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     }
   }
   const Stmt *Term = B->getTerminatorStmt();
-  const Stmt *Cond = branchCondition(B);
+  const Expr *Branch = twoWayCondition(B);
   const bool NoReturn = B->hasNoReturnElement();
   // The last successor may take the block's state instead of a copy.
   unsigned LastIdx = 0, Idx = 0;
@@ -337,13 +341,9 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     const CFGBlock *S = SI->getReachableBlock();
     if (!S)
       continue;
-    // (A `switch` with one case and a default has two successors too.)
-    const bool Branch = Cond && B->succ_size() == 2 &&
-                        !isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(Term);
-
     // A branch the path's facts contradict is not taken on this path.
     if (Branch)
-      if (std::optional<bool> V = Conds.decide(cast<Expr>(Cond), P.Facts);
+      if (std::optional<bool> V = Conds.decide(Branch, P.Facts);
           V && *V != (Idx == 0))
         continue;
     Path NextP;
@@ -376,8 +376,8 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       else
         NextP = P;
       if (Branch) {
-        Facts.refine(cast<Expr>(Cond), Idx == 0, Next);
-        Conds.assume(cast<Expr>(Cond), Idx == 0, NextP.Facts,
+        Facts.refine(Branch, Idx == 0, Next);
+        Conds.assume(Branch, Idx == 0, NextP.Facts,
                      isa<WhileStmt, ForStmt, DoStmt>(Term));
       } else if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term)) {
         // `switch (glob(..)) { case 0: .. globfree(..); break; default: }`
@@ -436,9 +436,7 @@ bool Solver::run() {
     for (const CFGElement &El : *B)
       if (auto CS = El.getAs<CFGStmt>())
         Elements.insert(CS->getStmt());
-    if (const auto *Cond = dyn_cast_or_null<Expr>(branchCondition(B));
-        Cond && B->succ_size() == 2 &&
-        !isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(B->getTerminatorStmt()))
+    if (const Expr *Cond = twoWayCondition(B))
       Branches.push_back(Cond);
   }
   Conds.prepare(std::move(Elements), Branches);
