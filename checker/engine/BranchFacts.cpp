@@ -249,8 +249,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
 }
 
 void resolvePending(State &St, unsigned Acq, bool Acquired) {
-  for (unsigned K = 0; K < St.size(); ++K) {
-    AcqState &P = St[K];
+  for (State::Entry &E : St.stored()) {
+    AcqState &P = E.second;
     if (P.PendingOn != int(Acq))
       continue;
     P.PendingOn = -1;
@@ -310,25 +310,26 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
 void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
   for (const Test &T : testsOf(Cond)) {
     const unsigned J = T.Acq;
-    AcqState &S = St[J];
-    if (T.OfResultVar && S.ResultStale)
+    const AcqState &Now = St[J];
+    if (T.OfResultVar && Now.ResultStale)
       continue;
-    bool Deepens = llvm::any_of(St.Acqs, [&](const AcqState &K) {
-      return K.DeeperOn == int(J);
+    bool Deepens = llvm::any_of(St.stored(), [&](const State::Entry &K) {
+      return K.second.DeeperOn == int(J);
     });
-    if (!S.held() && !(S.B & AcqState::Entry) && !Deepens)
+    if (!Now.held() && !(Now.B & AcqState::Entry) && !Deepens)
       continue;
     bool Acquired = Branch == T.TrueMeansAcquired;
     if (Acquired && T.OnlyRefutes)
       continue;
-    for (AcqState &K : St.Acqs)
-      if (K.DeeperOn == int(J)) {
-        K.DeeperOn = -1;
+    for (State::Entry &K : St.stored())
+      if (K.second.DeeperOn == int(J)) {
+        K.second.DeeperOn = -1;
         if (!Acquired)
-          K.Depths >>= 1;
+          K.second.Depths >>= 1;
       }
-    if (!S.held() && !(S.B & AcqState::Entry))
+    if (!Now.held() && !(Now.B & AcqState::Entry))
       continue;
+    AcqState &S = St.at(J); // stored: held or the caller's
     if (!Acquired) {
       S.Depths = 0;
       S.B = (S.B & ~(AcqState::Entry | AcqState::Taken)) | AcqState::NotYet;

@@ -4,8 +4,8 @@
 // (not acquired yet, held, released, handed off, held by the caller), with
 // the depths at which a reentrant lock may be held, the exits that left its
 // scope while it was held, and the release that last let it go. A State is
-// one such entry per acquisition plus whether the point is reachable; join
-// is the union. The lattice is finite (bit sets, a set of causes drawn from
+// one such entry per acquisition touched so far plus whether the point is
+// reachable; join is the union. The lattice is finite (bit sets, a set of causes drawn from
 // the function's statements), so the fixpoint terminates.
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +13,7 @@
 #define RAII_TIDY_ENGINE_LATTICE_H
 
 #include "engine/Acquisition.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include <vector>
 
@@ -77,9 +78,16 @@ struct AcqState {
   void addCause(const SkipCause &C);
 };
 
-struct State {
+/// The states of a function's acquisitions at one point, stored sparsely:
+/// an acquisition not stored is untouched (AcqState(): not acquired yet,
+/// nothing pending). A long function acquires many handles, each in its own
+/// part of the body, so a point sees few of them; copies, joins and
+/// comparisons cost what the point sees, not the function's count.
+class State {
+public:
+  using Entry = std::pair<unsigned, AcqState>;
+
   bool Reachable = false;
-  std::vector<AcqState> Acqs;
 
   static State entry(size_t N);
   /// Unreachable: no entries (joining into it copies the other side).
@@ -87,14 +95,31 @@ struct State {
   /// Reachable, every acquisition in no state at all (to build a state that
   /// speaks of one acquisition only).
   static State nothing(size_t N);
-  AcqState &operator[](unsigned I) { return Acqs[I]; }
-  const AcqState &operator[](unsigned I) const { return Acqs[I]; }
-  size_t size() const { return Acqs.size(); }
+  /// Acquisition \p I's state (untouched if not stored).
+  const AcqState &operator[](unsigned I) const;
+  /// Acquisition \p I's state, to change: stored if it was not. The
+  /// reference lasts until the next at() of an acquisition not stored.
+  AcqState &at(unsigned I);
+  /// The stored states, by acquisition: every acquisition not among them
+  /// is untouched.
+  llvm::MutableArrayRef<Entry> stored() { return Entries; }
+  llvm::ArrayRef<Entry> stored() const { return Entries; }
+  /// The number of acquisitions.
+  size_t size() const { return N; }
+  /// Drops the stored states that are untouched again.
+  void compact();
   /// Joins \p Other into this; true if this changed.
   bool join(const State &Other);
   /// The same, taking \p Other's entries when this is unreachable.
   bool join(State &&Other);
+
+private:
+  unsigned N = 0;
+  llvm::SmallVector<Entry, 2> Entries; ///< sorted by acquisition
 };
+
+/// True if \p A is the state of an acquisition not reached yet.
+bool untouched(const AcqState &A);
 
 } // namespace clang::tidy::raii
 

@@ -171,15 +171,11 @@ bool Solver::outside(const CFGBlock *S, unsigned K) {
   return W == 2;
 }
 
-static bool untouched(const AcqState &A) {
-  return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
-         A.DeeperOn == -1 && !A.ResultStale && A.Causes.empty() &&
-         !A.LastRelease && !A.TakenBy && !A.KeptBy;
-}
-
 bool Solver::reportsFrom(const CFGBlock *B) const {
   for (const Path &P : In[B->getBlockID()].paths())
-    if (!llvm::all_of(P.St.Acqs, untouched))
+    if (llvm::any_of(P.St.stored(), [](const State::Entry &E) {
+          return !untouched(E.second);
+        }))
       return true;
   for (const CFGBlock::AdjacentBlock &Succ : B->succs())
     if (Succ.getReachableBlock() == &G->getExit())
@@ -204,11 +200,11 @@ void Solver::forgetDead(const CFGBlock *S, State &St) {
   if (!St.Reachable)
     return;
   for (unsigned K = 0; K < Scoped.size(); ++K) {
-    AcqState &A = St[Scoped[K]];
+    const AcqState &A = St[Scoped[K]];
     if (A.held() || A.B == AcqState::NotYet || A.PendingOn != -1 ||
         A.DeeperOn != -1 || !outside(S, K))
       continue;
-    A = AcqState();
+    St.at(Scoped[K]) = AcqState(); // stored: not untouched
   }
 }
 
@@ -246,8 +242,9 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
   const bool EndsProcess = C.Fn->isMain();
   State Copy = St;
   auto Own = FailedAcquire ? C.AcqsAt.find(FailedAcquire) : C.AcqsAt.end();
-  for (unsigned J = 0; J < Copy.size(); ++J) {
-    AcqState &A = Copy[J];
+  for (State::Entry &E : Copy.stored()) {
+    const unsigned J = E.first;
+    AcqState &A = E.second;
     if (!A.held() || !A.Causes.empty() || EndsProcess)
       continue;
     if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
@@ -266,8 +263,8 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
   SkipCause::KindT K = isa<BreakStmt>(Term)      ? SkipCause::Break
                        : isa<ContinueStmt>(Term) ? SkipCause::Continue
                                                  : SkipCause::Goto;
-  for (unsigned J = 0; J < Next.size(); ++J) {
-    if (!Next[J].held())
+  for (auto &[J, A] : Next.stored()) {
+    if (!A.held())
       continue;
     const Stmt *Scope = C.acqs()[J].Scope;
     if (!C.Body.isAncestor(Scope, Term))
@@ -287,7 +284,7 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
       Leaves = Target && C.Body.isAncestor(Target, Scope);
     }
     if (Leaves)
-      addCause(Next[J], K, Term);
+      addCause(A, K, Term);
   }
 }
 
@@ -354,22 +351,25 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       Next = std::move(Before);
       NextP.Facts = P.Facts;
       // What the throwing callee took over counts as handed off.
-      for (unsigned J = 0; J < Next.size() && St.Reachable; ++J)
-        if ((St[J].B & (AcqState::Escaped | AcqState::Taken)) &&
+      for (const auto &[J, A] : St.stored())
+        if (St.Reachable && (A.B & (AcqState::Escaped | AcqState::Taken)) &&
             !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
-          Next[J] = St[J];
+          Next.at(J) = A;
       // A failing acquire of a handle is reported as a re-acquire, not as
       // an exception that skips the release. An exception out of `main`
       // ends the process (as its return does, see leave()).
       auto Own = C.AcqsAt.find(Last);
       const bool EndsProcess = C.Fn->isMain() && S == &G->getExit();
-      for (unsigned J = 0; J < Next.size() && !EndsProcess; ++J)
-        if (Next[J].held() && !heldByCleanup(C.acqs()[J], C.Keys) &&
+      for (State::Entry &E : Next.stored()) {
+        const unsigned J = E.first;
+        if (!EndsProcess && E.second.held() &&
+            !heldByCleanup(C.acqs()[J], C.Keys) &&
             (Own == C.AcqsAt.end() ||
              llvm::none_of(Own->second, [&](unsigned I) {
                return C.acqs()[I].Key == C.acqs()[J].Key;
              })))
-          addCause(Next[J], SkipCause::Exception, Last);
+          addCause(E.second, SkipCause::Exception, Last);
+      }
     } else {
       if (Idx == LastIdx)
         NextP = std::move(P);
@@ -415,6 +415,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     if (Final)
       continue;
     forgetDead(S, Next);
+    Next.compact();
     if (In[S->getBlockID()].join(std::move(NextP)))
       Work->enqueueBlock(S);
   }
@@ -446,7 +447,7 @@ bool Solver::run() {
   Path Entry{State::entry(N), FactSet()};
   for (unsigned I = 0; I < N; ++I)
     if (C.acqs()[I].isSeed())
-      Entry.St[I].B = AcqState::Entry;
+      Entry.St.at(I).B = AcqState::Entry;
   In[G->getEntry().getBlockID()].join(std::move(Entry));
   PostOrderCFGView POV(G.get());
   Work = std::make_unique<ForwardDataflowWorklist>(*G, &POV);

@@ -26,15 +26,14 @@ void TransferFunctions::apply(const Stmt *S, State &State, AnalysisEvents &Event
 void TransferFunctions::destroy(const VarDecl *Var, State &State) {
   if (auto Adopted = C.AdoptedBy.find(Var); Adopted != C.AdoptedBy.end())
     for (unsigned J : Adopted->second)
-      State[J].B &= ~AcqState::Adopted;
+      if (State[J].B & AcqState::Adopted)
+        State.at(J).B &= ~AcqState::Adopted;
   auto It = C.GuardAcqs.find(Var);
   if (It == C.GuardAcqs.end())
     return;
-  for (unsigned I : It->second) {
-    AcqState &A = State[I];
-    if (A.held() || (A.B & AcqState::Lent))
-      A.dropTo(AcqState::Released);
-  }
+  for (unsigned I : It->second)
+    if (const AcqState &A = State[I]; A.held() || (A.B & AcqState::Lent))
+      State.at(I).dropTo(AcqState::Released);
 }
 
 void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
@@ -52,9 +51,10 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
   if (const Expr *Init = Var->getInit())
     if (auto At = C.AcqsAt.find(ignoreValueCasts(Init)); At != C.AcqsAt.end())
       InitAcqs = At->second;
-  for (unsigned J = 0; J < State.size(); ++J) {
+  for (State::Entry &E : State.stored()) {
+    const unsigned J = E.first;
     const Acquisition &A = C.acqs()[J];
-    AcqState &S = State[J];
+    AcqState &S = E.second;
     if (!S.held() || A.isGuard() || A.isSeed())
       continue;
     const HandleKey &K = C.Keys[A.Key];
@@ -123,7 +123,7 @@ void TransferFunctions::onAcquire(unsigned I) {
     if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key)
       continue;
     const Acquisition &O = C.acqs()[J];
-    AcqState &S = (*St)[J];
+    AcqState &S = St->at(J);
     if (A.IsLock && O.isGuard() && !A.isGuard() && (S.B & AcqState::Lent) &&
         !S.held()) {
       // The guard's lock, released by hand, is taken again by hand.
@@ -185,10 +185,10 @@ void TransferFunctions::onAcquire(unsigned I) {
       // The handle variable is overwritten while it still holds a handle
       // (`p = realloc(p, n)` is reported on its own).
       State Only = State::nothing(St->size());
-      Only[J] = S;
+      Only.at(J) = S;
       // A callee that may have taken the handle (`dispatch(fd)` in an
       // accept loop) makes this no loss, as on any other exit.
-      Only[J].addCause({SkipCause::Overwrite, A.Site,
+      Only.at(J).addCause({SkipCause::Overwrite, A.Site,
                         (S.B & AcqState::Taken) ? S.taker() : nullptr});
       Ev->leftFunction(Only);
     }
@@ -197,9 +197,9 @@ void TransferFunctions::onAcquire(unsigned I) {
     const Acquisition &O = C.acqs()[J];
     if (J != I && O.Key == A.Key && !O.isSeed() &&
         (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
-      (*St)[J] = AcqState();
+      St->at(J) = AcqState();
   }
-  AcqState &S = (*St)[I];
+  AcqState &S = St->at(I);
   S = AcqState();
   S.B = 0;
   S.setHeld();
@@ -223,7 +223,7 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     const Acquisition &A = C.acqs()[J];
     if (A.Key != Key)
       continue;
-    AcqState &S = (*St)[J];
+    AcqState &S = St->at(J);
     if (A.isGuard()) {
       // A guard's lock released by hand: the guard will take it back or
       // release it when it dies.
@@ -290,11 +290,10 @@ bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
   llvm::StringRef N =
       MD && MD->getIdentifier() ? MD->getName() : llvm::StringRef();
   for (unsigned I : It->second) {
-    AcqState &S = (*St)[I];
     if (isUnlockMethodName(N))
-      S.dropTo(AcqState::Released);
+      St->at(I).dropTo(AcqState::Released);
     else if (isGuardReleaseMethodName(N))
-      S.dropTo(AcqState::Escaped);
+      St->at(I).dropTo(AcqState::Escaped);
     else if (isBlockingLockMethodName(N))
       onAcquire(I);
   }
@@ -388,14 +387,19 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   // Another value in an acquire's result variable (`rc = work();` after
   // `rc = trylock(&m)`): its tests no longer tell of the acquire. (The
   // acquire's own assignment, also through `rc = s ? prepare(..) : NOMEM`,
-  // is none.)
+  // is none. Nor is a value given before the acquire: its result is not
+  // there yet, unless a reentrant lock went one level deeper on it.)
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
           A.ResultVar && A.Site &&
           A.ResultVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
-          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
-        (*St)[J].ResultStale = true;
+          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)) &&
+          (!untouched((*St)[J]) ||
+           llvm::any_of(St->stored(), [&](const State::Entry &K) {
+             return K.second.DeeperOn == int(J);
+           })))
+        St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
@@ -416,9 +420,9 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     escapeRoot(Root);
   // Overwriting the handle variable forgets a released handle (`free(p);
   // p = NULL;` makes a later `free(p)` harmless).
-  for (unsigned J = 0; J < St->size(); ++J) {
-    const Acquisition &A = C.acqs()[J];
-    AcqState &S = (*St)[J];
+  for (State::Entry &E : St->stored()) {
+    const Acquisition &A = C.acqs()[E.first];
+    AcqState &S = E.second;
     if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root &&
         (S.B & AcqState::Released) && !S.held()) {
       S.B = (S.B & ~AcqState::Released) | AcqState::NotYet;

@@ -79,9 +79,9 @@ void TransferFunctions::findNamedAcqs(
 
 void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
                                bool Keeps) {
-  AcqState &S = (*St)[J];
-  if (!S.held())
+  if (!(*St)[J].held())
     return;
+  AcqState &S = St->at(J); // stored: held
   if (Tentative) {
     S.B |= AcqState::Taken;
     if (!S.TakenBy)
@@ -258,7 +258,7 @@ void TransferFunctions::adopt(unsigned Key, const VarDecl *Guard,
       continue;
     // Nothing left for the function to release; the guard holds it until
     // its scope ends.
-    (*St)[J].dropTo(AcqState::Escaped | (Guard ? AcqState::Adopted : 0));
+    St->at(J).dropTo(AcqState::Escaped | (Guard ? AcqState::Adopted : 0));
     if (Guard && !llvm::is_contained(C.AdoptedBy[Guard], J)) {
       C.AdoptedBy[Guard].push_back(J);
       C.Out.AdoptingGuard[J] = Guard;

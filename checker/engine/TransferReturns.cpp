@@ -22,8 +22,8 @@ void TransferFunctions::forgetSeedRelease(const ValueDecl *Param) {
   for (unsigned J = 0; J < St->size(); ++J) {
     const Acquisition &A = C.acqs()[J];
     if (A.isSeed() && !A.IsLock && C.Keys[A.Key].Steps.size() == 1 &&
-        C.Keys[A.Key].root() == Param)
-      (*St)[J].LastRelease = nullptr;
+        C.Keys[A.Key].root() == Param && (*St)[J].LastRelease)
+      St->at(J).LastRelease = nullptr;
   }
 }
 
@@ -32,7 +32,7 @@ void TransferFunctions::onMove(unsigned I) {
   bool Any = false;
   for (unsigned J = 0; J < St->size(); ++J)
     if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey && (*St)[J].held()) {
-      (*St)[J].dropTo(AcqState::Escaped);
+      St->at(J).dropTo(AcqState::Escaped);
       Any = true;
     }
   if (Any)
@@ -135,9 +135,9 @@ void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
     if (VD && VD->hasLocalStorage())
       // A new variable (a loop runs its declaration again): what the last
       // one released is no release of this one's.
-      for (unsigned J = 0; J < St->size(); ++J) {
-        const Acquisition &A = C.acqs()[J];
-        AcqState &X = (*St)[J];
+      for (State::Entry &E : St->stored()) {
+        const Acquisition &A = C.acqs()[E.first];
+        AcqState &X = E.second;
         if (A.HandleVar == VD && !A.IsLock && !X.held() &&
             (X.B & AcqState::Released)) {
           X.B = (X.B & ~AcqState::Released) | AcqState::NotYet;
