@@ -98,7 +98,8 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     return std::nullopt;
   if (Op == BO_EQ || Op == BO_NE) {
     F->Equals = K;
-    if (K > 0) {
+    // `fd != AT_FDCWD` (-100): a number no valid descriptor is.
+    if (K > 0 || K < -1) {
       F->TrueMeansNonzero = Op == BO_NE;
       return F;
     }
@@ -166,12 +167,13 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (!R)
     return std::nullopt;
   // Equal to a global (`f == stdin`) or, for a descriptor, to a valid
-  // number (`fd == 0`, `fd != STDERR_FILENO`): a handle this function
-  // acquired holds none of those (the idiom keeps what it got when it
-  // does).
+  // number (`fd == 0`, `fd != STDERR_FILENO`) or a negative one other than
+  // the failure's (`dirfd != AT_FDCWD`): a handle this function acquired
+  // holds none of those (the idiom keeps what it got when it does; no
+  // descriptor is negative).
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
                           R->Invalid == InvalidValue::Negative;
-  if (F.EqualsForeign || (F.Equals && *F.Equals >= 0 && Descriptor)) {
+  if (F.EqualsForeign || (F.Equals && !F.SignTest && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
         A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)))
       return std::nullopt;
@@ -180,6 +182,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   }
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
+  if (F.Equals && *F.Equals < -1)
+    return std::nullopt; // only of a descriptor
   if (F.Equals && *F.Equals > 0) {
     // `rc == EBUSY` of an acquire that returns zero on success: where it
     // holds, the acquire failed; where not, rc may be 0 or another error.

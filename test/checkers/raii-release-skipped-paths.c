@@ -357,6 +357,34 @@ void negativeKeepAsStdin(void) {
   }
 }
 
+// No descriptor is negative: equal to AT_FDCWD, the variable holds none.
+int negativeDirOrCwd(const char *base, const char *rel) {
+  int dirfd, fd;
+  if (!base) {
+    dirfd = -100; // AT_FDCWD
+  } else {
+    dirfd = open(base, O_RDONLY);
+    if (dirfd == -1)
+      return -1;
+  }
+  fd = dup(dirfd);
+  if (dirfd != -100)
+    close(dirfd);
+  return fd;
+}
+
+// Closed only where it equals -100, which no descriptor does.
+int positiveClosedWhereCwd(const char *base) {
+  int dirfd = open(base, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'dirfd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (dirfd < 0)
+    return -1;
+  if (dirfd == -100)
+    close(dirfd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'dirfd' is skipped by this return
+}
+
 // ---- writes inside expressions --------------------------------------------
 
 // `n++` inside the store changes n: the free is never reached.
