@@ -54,13 +54,14 @@ public:
 
   /// \p S, run where the target may be null, ends the process when it is.
   bool exitsWhenNull(const Stmt *S, IsTarget Target, unsigned Depth) const;
+  /// The branch \p Cond takes where the target is null never completes.
+  bool nullBranchExits(const Expr *Cond, const Stmt *Then, const Stmt *Else,
+                       IsTarget Target) const;
 
 private:
   /// No path through \p S completes: it calls a function that never
   /// returns before anything could jump out.
   bool neverCompletes(const Stmt *S) const;
-  bool nullBranchExits(const Expr *Cond, const Stmt *Then, const Stmt *Else,
-                       IsTarget Target) const;
   bool calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
                            unsigned Depth) const;
 
@@ -245,9 +246,22 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   // assignment's own value.
   const Stmt *Full = C.Body.fullStatement(Assign);
   if (const auto *If = dyn_cast_or_null<IfStmt>(Full);
-      If && C.Body.isAncestor(If->getCond(), Assign))
-    return F.exitsWhenNull(
-        If, [&](const Expr *E) { return E == Assign || IsTarget(E); }, 0);
+      If && C.Body.isAncestor(If->getCond(), Assign)) {
+    if (If->getInit() || If->getConditionVariable())
+      return false;
+    // `if (n && (p = realloc(p, n)) == NULL) exit(1);`: where the right
+    // operand of `&&` or `||` runs, the whole is what it is.
+    const Expr *Cond = If->getCond();
+    while (const auto *BO =
+               dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts())) {
+      if (!BO->isLogicalOp() || !C.Body.isAncestor(BO->getRHS(), Assign))
+        break;
+      Cond = BO->getRHS();
+    }
+    return F.nullBranchExits(
+        Cond, If->getThen(), If->getElse(),
+        [&](const Expr *E) { return E == Assign || IsTarget(E); });
+  }
   // `p = realloc(p, n); if (!p) abort();` and the like.
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full));
   if (!Block)

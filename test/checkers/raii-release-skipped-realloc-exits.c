@@ -72,6 +72,28 @@ char *inTheCondition(size_t n) {
   return p;
 }
 
+// Where the right operand of `&&` runs, its test decides the branch.
+char *inTheRightOperand(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  if (n && (p = realloc(p, n)) == NULL)
+    exit(2);
+  return p;
+}
+
+// The left operand's test does not decide the branch: `p` null and `n`
+// zero takes the other one.
+char *inTheLeftOperand(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  if ((p = realloc(p, n)) == NULL && n)
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    exit(2);
+  return p;
+}
+
 char *libcAssert(size_t n) {
   char *p = malloc(8);
   if (!p)
