@@ -161,3 +161,15 @@ int spawn(void) {
   }
   return pthread_detach(t);
 }
+
+// putenv makes the string part of the environment.
+int exportVariable(const char *assignment) {
+  char *s = strdup(assignment);
+  if (!s)
+    return -1;
+  if (putenv(s) != 0) {
+    free(s);
+    return -1;
+  }
+  return 0;
+}

@@ -9,6 +9,7 @@ void *calloc(size_t n, size_t size);
 void *realloc(void *p, size_t n);
 void *aligned_alloc(size_t align, size_t n);
 void free(void *p);
+int putenv(char *string);
 __attribute__((noreturn)) void abort(void);
 __attribute__((noreturn)) void exit(int);
 #ifdef __cplusplus
