@@ -181,11 +181,12 @@ std::optional<int64_t> ConstantValues::valueOf(const VarDecl *V) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!SM.isInMainFile(SM.getExpansionLoc(V->getLocation())))
     return std::nullopt;
-  if (changed(V))
+  // Zero-initialised without an initialiser. One that is no constant needs
+  // no look at the file's writes.
+  std::optional<int64_t> K = Init ? constantValue(Init, Ctx) : 0;
+  if (!K || changed(V))
     return std::nullopt;
-  if (!Init)
-    return 0; // zero-initialised, and never written
-  return constantValue(Init, Ctx);
+  return K;
 }
 
 std::optional<int64_t> ConstantValues::returnedBy(const FunctionDecl *FD) {
