@@ -17,7 +17,7 @@
 
 namespace clang::tidy::raii {
 
-struct State;
+class State;
 
 /// What a `return` gives the caller, for function summaries.
 struct ReturnedValue {

@@ -172,6 +172,10 @@ void TransferFunctions::onAcquire(unsigned I) {
           S.Depths = uint8_t((S.Depths << 1) | (S.Depths & 0x80));
           if (A.Rule && A.Rule->isConditional())
             S.DeeperOn = int(I);
+          // Its result is new: a value the variable had before says
+          // nothing of it. (Stale means stored: no insertion.)
+          if ((*St)[I].ResultStale)
+            St->at(I).ResultStale = false;
           Ev->acquired(I);
           return;
         }
@@ -387,18 +391,14 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   // Another value in an acquire's result variable (`rc = work();` after
   // `rc = trylock(&m)`): its tests no longer tell of the acquire. (The
   // acquire's own assignment, also through `rc = s ? prepare(..) : NOMEM`,
-  // is none. Nor is a value given before the acquire: its result is not
-  // there yet, unless a reentrant lock went one level deeper on it.)
+  // is none.) Also where the acquire failed and left nothing: joined with
+  // a path that holds, the test would say it holds.
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
           A.ResultVar && A.Site &&
           A.ResultVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
-          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)) &&
-          (!untouched((*St)[J]) ||
-           llvm::any_of(St->stored(), [&](const State::Entry &K) {
-             return K.second.DeeperOn == int(J);
-           })))
+          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;
@@ -420,9 +420,9 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     escapeRoot(Root);
   // Overwriting the handle variable forgets a released handle (`free(p);
   // p = NULL;` makes a later `free(p)` harmless).
-  for (State::Entry &E : St->stored()) {
-    const Acquisition &A = C.acqs()[E.first];
-    AcqState &S = E.second;
+  for (State::Entry &Ent : St->stored()) {
+    const Acquisition &A = C.acqs()[Ent.first];
+    AcqState &S = Ent.second;
     if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root &&
         (S.B & AcqState::Released) && !S.held()) {
       S.B = (S.B & ~AcqState::Released) | AcqState::NotYet;

@@ -4,9 +4,10 @@
 // failed", and the leak on that return was missed). The test before the
 // new value still prunes, and an acquire that gives it a value again makes
 // it tell again.
-// RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+// RUN: %check_raii %s raii-release-skipped,raii-reacquire %t -- -std=c11
 #include <errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 
 pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
 int work(void);
@@ -75,4 +76,32 @@ int retry(void) {
     return 0;
   }
   return rc;
+}
+
+// Where the trylock failed, rc is given 0 and the lock is taken by hand.
+// Three conditional blocks before it make more paths than the solver keeps
+// apart, so the two meet: rc is stale there still, and `rc == 0` does not
+// say that the trylock held.
+void failedThenTaken(int a, int b, int c) {
+  char *p = 0, *q = 0, *r = 0;
+  int need = 0;
+  if (a)
+    p = malloc(1);
+  if (b)
+    q = malloc(1);
+  if (c)
+    r = malloc(1);
+  int rc = pthread_mutex_trylock(&m);
+  if (rc != 0) {
+    rc = 0;
+    need = 1;
+  }
+  if (rc == 0) {
+    if (need)
+      pthread_mutex_lock(&m);
+    pthread_mutex_unlock(&m);
+  }
+  free(p);
+  free(q);
+  free(r);
 }

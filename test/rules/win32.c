@@ -76,6 +76,32 @@ int negativeCriticalSection(void) {
   return 0;
 }
 
+// The result of a TryEnterCriticalSection nested in the holder is its own,
+// whatever `ok` held before, in a loop too.
+int negativeNestedTryAfterValue(void) {
+  BOOL ok;
+  EnterCriticalSection(&cs);
+  ok = 0;
+  ok = TryEnterCriticalSection(&cs);
+  if (ok)
+    LeaveCriticalSection(&cs);
+  LeaveCriticalSection(&cs);
+  return 0;
+}
+
+int negativeNestedTryInLoop(int n) {
+  BOOL ok;
+  EnterCriticalSection(&cs);
+  for (int i = 0; i < n; i++) {
+    ok = TryEnterCriticalSection(&cs);
+    if (ok)
+      LeaveCriticalSection(&cs);
+    ok = 0;
+  }
+  LeaveCriticalSection(&cs);
+  return 0;
+}
+
 int positiveCriticalSection(void) {
   EnterCriticalSection(&cs);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'cs' acquired by 'EnterCriticalSection' is not released on every path [raii-release-skipped]
