@@ -101,7 +101,8 @@ public:
   /// reference lasts until the next at() of an acquisition not stored.
   AcqState &at(unsigned I);
   /// The stored states, by acquisition: every acquisition not among them
-  /// is untouched.
+  /// is untouched. Callers change the states, never the indices (the
+  /// entries stay sorted by them).
   llvm::MutableArrayRef<Entry> stored() { return Entries; }
   llvm::ArrayRef<Entry> stored() const { return Entries; }
   /// The number of acquisitions.
