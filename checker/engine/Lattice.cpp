@@ -100,6 +100,29 @@ void State::compact() {
   llvm::erase_if(Entries, [](const Entry &E) { return untouched(E.second); });
 }
 
+bool State::agrees(
+    const State &Other,
+    llvm::function_ref<bool(const AcqState &, const AcqState &)> Same) const {
+  llvm::ArrayRef<Entry> X = Entries, Y = Other.Entries;
+  while (!X.empty() || !Y.empty()) {
+    if (!Y.empty() && (X.empty() || Y.front().first < X.front().first)) {
+      if (!Same(Untouched, Y.front().second))
+        return false;
+      Y = Y.drop_front();
+    } else if (Y.empty() || X.front().first < Y.front().first) {
+      if (!Same(X.front().second, Untouched))
+        return false;
+      X = X.drop_front();
+    } else {
+      if (!Same(X.front().second, Y.front().second))
+        return false;
+      X = X.drop_front();
+      Y = Y.drop_front();
+    }
+  }
+  return true;
+}
+
 bool State::join(State &&Other) {
   if (Other.Reachable && !Reachable) {
     *this = std::move(Other);

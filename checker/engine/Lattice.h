@@ -5,8 +5,8 @@
 // the depths at which a reentrant lock may be held, the exits that left its
 // scope while it was held, and the release that last let it go. A State is
 // one such entry per acquisition touched so far plus whether the point is
-// reachable; join is the union. The lattice is finite (bit sets, a set of causes drawn from
-// the function's statements), so the fixpoint terminates.
+// reachable; join is the union. The lattice is finite (bit sets, a set of
+// causes drawn from the function's statements), so the fixpoint terminates.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_LATTICE_H
@@ -14,8 +14,8 @@
 
 #include "engine/Acquisition.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
-#include <vector>
 
 namespace clang::tidy::raii {
 
@@ -109,6 +109,12 @@ public:
   size_t size() const { return N; }
   /// Drops the stored states that are untouched again.
   void compact();
+  /// True if \p Same holds of every acquisition's state here and in \p
+  /// Other (an acquisition stored on one side only is untouched on the
+  /// other).
+  bool agrees(const State &Other,
+              llvm::function_ref<bool(const AcqState &, const AcqState &)>
+                  Same) const;
   /// Joins \p Other into this; true if this changed.
   bool join(const State &Other);
   /// The same, taking \p Other's entries when this is unreachable.

@@ -3,34 +3,11 @@
 
 namespace clang::tidy::raii {
 
-namespace {
-bool sameResource(const AcqState &X, const AcqState &Y) {
-  return X.B == Y.B && X.Depths == Y.Depths && X.PendingOn == Y.PendingOn &&
-         X.DeeperOn == Y.DeeperOn;
-}
-} // namespace
-
 bool sameResources(const State &A, const State &B) {
-  // An acquisition stored on one side only is untouched on the other.
-  const AcqState Untouched;
-  llvm::ArrayRef<State::Entry> X = A.stored(), Y = B.stored();
-  while (!X.empty() || !Y.empty()) {
-    if (!Y.empty() && (X.empty() || Y.front().first < X.front().first)) {
-      if (!sameResource(Untouched, Y.front().second))
-        return false;
-      Y = Y.drop_front();
-    } else if (Y.empty() || X.front().first < Y.front().first) {
-      if (!sameResource(X.front().second, Untouched))
-        return false;
-      X = X.drop_front();
-    } else {
-      if (!sameResource(X.front().second, Y.front().second))
-        return false;
-      X = X.drop_front();
-      Y = Y.drop_front();
-    }
-  }
-  return true;
+  return A.agrees(B, [](const AcqState &X, const AcqState &Y) {
+    return X.B == Y.B && X.Depths == Y.Depths && X.PendingOn == Y.PendingOn &&
+           X.DeeperOn == Y.DeeperOn;
+  });
 }
 
 bool PathSet::join(Path &&P) {

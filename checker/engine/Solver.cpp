@@ -351,10 +351,11 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       Next = std::move(Before);
       NextP.Facts = P.Facts;
       // What the throwing callee took over counts as handed off.
-      for (const auto &[J, A] : St.stored())
-        if (St.Reachable && (A.B & (AcqState::Escaped | AcqState::Taken)) &&
-            !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
-          Next.at(J) = A;
+      if (St.Reachable)
+        for (const auto &[J, A] : St.stored())
+          if ((A.B & (AcqState::Escaped | AcqState::Taken)) &&
+              !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
+            Next.at(J) = A;
       // A failing acquire of a handle is reported as a re-acquire, not as
       // an exception that skips the release. An exception out of `main`
       // ends the process (as its return does, see leave()).

@@ -189,11 +189,12 @@ void TransferFunctions::onAcquire(unsigned I) {
       // The handle variable is overwritten while it still holds a handle
       // (`p = realloc(p, n)` is reported on its own).
       State Only = State::nothing(St->size());
-      Only.at(J) = S;
+      AcqState &Lost = Only.at(J);
+      Lost = S;
       // A callee that may have taken the handle (`dispatch(fd)` in an
       // accept loop) makes this no loss, as on any other exit.
-      Only.at(J).addCause({SkipCause::Overwrite, A.Site,
-                        (S.B & AcqState::Taken) ? S.taker() : nullptr});
+      Lost.addCause({SkipCause::Overwrite, A.Site,
+                     (S.B & AcqState::Taken) ? S.taker() : nullptr});
       Ev->leftFunction(Only);
     }
   }
