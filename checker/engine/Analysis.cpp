@@ -64,9 +64,7 @@ bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
   if (isa<CallExpr, CXXNewExpr, CXXDeleteExpr>(S)) {
-    const auto *E = cast<Expr>(S);
-    if (Roles.acquire(E) || !Roles.releases(E).empty() ||
-        !Roles.acquireEach(E).empty())
+    if (Roles.hasRole(cast<Expr>(S)))
       return true;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
     if (CE->getNumArgs() && Guards.matches(guardDeclOf(CE->getType()))) {

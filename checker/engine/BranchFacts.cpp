@@ -291,7 +291,9 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
 }
 
 void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
-  if (!Cond || !St.Reachable)
+  // A test refines only what is held, the caller's, or one level deeper;
+  // an untouched acquisition is none of these.
+  if (!Cond || !St.Reachable || St.stored().empty())
     return;
   Cond = Cond->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);

@@ -146,6 +146,16 @@ llvm::ArrayRef<ReleaseRole> CallRoles::releases(const Expr *E) const {
   return {};
 }
 
+bool CallRoles::hasRole(const Expr *E) const {
+  RoleCache::Callee *C = Cache.calleeOf(E);
+  if (!C)
+    return false;
+  if (C->Acquire || !C->Releases.empty() || !C->EachArg.empty())
+    return true;
+  const FunctionSummary *S = Cache.summary(*C, Depth);
+  return S && (S->Acquires || !S->Releases.empty());
+}
+
 bool CallRoles::neverReturns(const CallExpr *C) const {
   const FunctionDecl *FD = calledFunction(C);
   if (!FD)

@@ -110,6 +110,9 @@ public:
   /// The releases \p E performs (a wrapper may release several handles).
   /// Valid as long as the engine.
   llvm::ArrayRef<ReleaseRole> releases(const Expr *E) const;
+  /// True if \p E acquires or releases anything: acquire(), acquireEach()
+  /// or releases() would answer, for the price of one lookup.
+  bool hasRole(const Expr *E) const;
   /// True if a call of \p C never returns normally (`[[noreturn]]`, or a
   /// helper whose every path throws or ends the program).
   bool neverReturns(const CallExpr *C) const;

@@ -129,6 +129,7 @@ private:
   bool Final = false;
   std::unique_ptr<ForwardDataflowWorklist> Work;
   llvm::SmallVector<unsigned, 4> Scoped; ///< acquisitions, by index
+  std::vector<int> ScopedIndex; ///< per acquisition: its entry, or -1
   /// Per block and entry of Scoped: 0 not yet known, 1 inside its block or
   /// unknown, 2 outside.
   std::vector<uint8_t> Where;
@@ -149,6 +150,9 @@ void Solver::findScoped() {
       continue;
     Scoped.push_back(J);
   }
+  ScopedIndex.assign(C.acqs().size(), -1);
+  for (unsigned K = 0; K < Scoped.size(); ++K)
+    ScopedIndex[Scoped[K]] = int(K);
   if (!Scoped.empty())
     Where.assign(size_t(G->getNumBlockIDs()) * Scoped.size(), 0);
 }
@@ -199,12 +203,14 @@ bool Solver::reportsFrom(const CFGBlock *B) const {
 void Solver::forgetDead(const CFGBlock *S, State &St) {
   if (!St.Reachable)
     return;
-  for (unsigned K = 0; K < Scoped.size(); ++K) {
-    const AcqState &A = St[Scoped[K]];
-    if (A.held() || A.B == AcqState::NotYet || A.PendingOn != -1 ||
-        A.DeeperOn != -1 || !outside(S, K))
+  // An untouched acquisition has nothing to forget: only the stored ones.
+  for (State::Entry &E : St.stored()) {
+    const int K = ScopedIndex[E.first];
+    AcqState &A = E.second;
+    if (K < 0 || A.held() || A.B == AcqState::NotYet || A.PendingOn != -1 ||
+        A.DeeperOn != -1 || !outside(S, unsigned(K)))
       continue;
-    St.at(Scoped[K]) = AcqState(); // stored: not untouched
+    A = AcqState();
   }
 }
 
@@ -305,6 +311,13 @@ void Solver::propagate(const CFGBlock *B, Path P) {
   const bool EHBlock = !B->getTerminatorStmt() && B->succ_size() == 2 &&
                        Last && isa<CallExpr>(Last);
   State Before;
+  // The fixpoint skips what cannot change a path that holds nothing (its
+  // events are ignored there); the final pass reports from every element.
+  auto Apply = [&](const Stmt *S) {
+    if (!Final && St.stored().empty() && T.inertOnUntouched(S))
+      return;
+    T.apply(S, St, Ev, *this);
+  };
   for (const CFGElement &El : *B) {
     if (auto CS = El.getAs<CFGStmt>()) {
       const Stmt *S = CS->getStmt();
@@ -314,10 +327,10 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       for (const ConditionFacts::Effect &W : Conds.writesOf(S))
         if (const auto *BO = dyn_cast<BinaryOperator>(W.S);
             BO && BO != S && !W.Maybe && BO->getOpcode() == BO_Assign)
-          T.apply(BO, St, Ev, *this);
+          Apply(BO);
       if (EHBlock && S == Last)
         Before = St;
-      T.apply(S, St, Ev, *this);
+      Apply(S);
       Conds.apply(S, P.Facts);
     } else if (auto D = El.getAs<CFGAutomaticObjDtor>()) {
       T.destroy(D->getVarDecl(), St);

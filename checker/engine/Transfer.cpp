@@ -333,13 +333,52 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
     if (MC)
       handOffObject(MC);
   }
+  if (endsPath(E))
+    St->Reachable = false;
+}
+
+bool TransferFunctions::endsPath(const CallExpr *E) {
   auto [NoReturn, New] = NoReturnCache.try_emplace(E, false);
   if (New) {
     const FunctionDecl *FD = calledFunction(E);
     NoReturn->second = FD && !FD->isNoReturn() && C.Roles.neverReturns(E);
   }
-  if (NoReturn->second)
-    St->Reachable = false;
+  return NoReturn->second;
+}
+
+bool TransferFunctions::inertOnUntouched(const Stmt *S) {
+  auto [It, New] = InertCache.try_emplace(S, false);
+  if (!New)
+    return It->second;
+  bool Inert = !C.AcqsAt.count(S);
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    // A guard's `lock()` takes its lock again.
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+    const auto *DRE =
+        MC ? dyn_cast<DeclRefExpr>(
+                 MC->getImplicitObjectArgument()->IgnoreParenImpCasts())
+           : nullptr;
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    Inert = Inert && !(V && C.GuardAcqs.count(V)) && !endsPath(CE);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    // A value in a result variable marks it stale (VisitBinaryOperator).
+    const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (BO->isAssignmentOp() && V)
+      for (const Acquisition &A : C.acqs())
+        if (A.ResultVar &&
+            A.ResultVar->getCanonicalDecl() == V->getCanonicalDecl())
+          Inert = false;
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    // A move into a new variable (VisitDeclStmt).
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (VD && VD->getInit() && C.AcqsAt.count(VD->getInit()))
+        Inert = false;
+    }
+  }
+  It->second = Inert; // no insertion since try_emplace: It is valid
+  return Inert;
 }
 
 void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {

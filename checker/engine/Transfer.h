@@ -32,6 +32,11 @@ public:
 
   /// Applies CFG statement \p S to \p St.
   void apply(const Stmt *S, State &St, AnalysisEvents &Ev, ExitSink &Exits);
+  /// True if \p S leaves a state in which every acquisition is untouched
+  /// as it was (the events it would send aside): it acquires nothing, ends
+  /// no path, and gives no acquire's result variable a value. The solver
+  /// skips such statements on paths holding nothing.
+  bool inertOnUntouched(const Stmt *S);
   /// Applies the implicit destruction of \p Var to \p St.
   void destroy(const VarDecl *Var, State &St);
   /// Applies the call of \p Var's `__attribute__((cleanup(f)))` function
@@ -85,6 +90,9 @@ private:
   /// at its declaration and never written again.
   std::optional<int64_t> returnedConstant(const Expr *E) const;
   void mayThrowHere(const Stmt *Where);
+  /// True if call \p E never returns by its callee's summary (a callee
+  /// declared `[[noreturn]]` ends its block in the CFG itself).
+  bool endsPath(const CallExpr *E);
   /// \p Release sits in a branch of an `if` that tests what \p Call, a
   /// function of the translation unit, returned (`if (!conn_new(fd))
   /// close(fd);`): a release where the callee failed to take the handle, no
@@ -107,6 +115,8 @@ private:
   llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
   /// Per call: the callee never returns (a summary's answer).
   llvm::DenseMap<const CallExpr *, bool> NoReturnCache;
+  /// inertOnUntouched() per statement asked.
+  llvm::DenseMap<const Stmt *, bool> InertCache;
 };
 
 } // namespace clang::tidy::raii
