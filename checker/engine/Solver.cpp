@@ -440,8 +440,12 @@ bool Solver::run() {
   BO.AddEHEdges = C.Ctx.getLangOpts().CXXExceptions;
   BO.AddImplicitDtors = true;
   BO.PruneTriviallyFalseEdges = true;
-  // Suspensions inside expressions (`v = co_await f();`) are elements too.
-  BO.setAlwaysAdd(Stmt::CoawaitExprClass).setAlwaysAdd(Stmt::CoyieldExprClass);
+  // Suspensions inside expressions (`v = co_await f();`) are elements too,
+  // and so are lambdas (`post([fd] { .. });`, `auto f = [&p] { .. };`):
+  // their captures hand the handles off.
+  BO.setAlwaysAdd(Stmt::CoawaitExprClass)
+      .setAlwaysAdd(Stmt::CoyieldExprClass)
+      .setAlwaysAdd(Stmt::LambdaExprClass);
   G = CFG::buildCFG(C.Fn, const_cast<Stmt *>(C.Body.body()), &C.Ctx, BO);
   if (!G)
     return false;

@@ -68,7 +68,9 @@ private:
   /// Ends tracking of held acquisition \p J, for good or (\p Tentative)
   /// as maybe taken by call \p By; \p Keeps when By's body stores it.
   void escape(unsigned J, bool Tentative, const Expr *By, bool Keeps = false);
-  void escapeRoot(const ValueDecl *Root);
+  /// Ends tracking of what variable \p Root holds; only tentatively when
+  /// \p TentativeBy (it may have taken it) is given.
+  void escapeRoot(const ValueDecl *Root, const Expr *TentativeBy = nullptr);
   void escapeIfTracked(const Expr *E);
   void adoptByGuard(const CXXConstructExpr *E);
   void adoptByExitAction(const CXXConstructExpr *E);

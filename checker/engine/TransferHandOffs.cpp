@@ -94,11 +94,12 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
   Ev->handedOff(J, Tentative ? By : nullptr, Element);
 }
 
-void TransferFunctions::escapeRoot(const ValueDecl *Root) {
+void TransferFunctions::escapeRoot(const ValueDecl *Root,
+                                   const Expr *TentativeBy) {
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
     const Acquisition &A = C.acqs()[J];
     if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root)
-      escape(J, false, nullptr);
+      escape(J, TentativeBy != nullptr, TentativeBy);
   }
 }
 

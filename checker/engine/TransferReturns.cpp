@@ -164,10 +164,14 @@ void TransferFunctions::VisitInitListExpr(const InitListExpr *E) {
 }
 
 void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
+  // A lambda may run later, where the function cannot see (`post([fd] {
+  // serve(fd); })`): what it captures is maybe taken, as by a callee it
+  // cannot see; a release by hand after it says the lambda only borrowed.
   for (const LambdaCapture &Cap : E->captures())
     if (Cap.capturesVariable())
       if (C.KeyOf.isHandleRoot(Cap.getCapturedVar()))
-        escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()));
+        escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()),
+                   E);
 }
 
 } // namespace clang::tidy::raii
