@@ -138,11 +138,18 @@ void TransferFunctions::escapeIfTracked(const Expr *E) {
     // `&p->base`, `&p[i]`: a pointer into the block p holds goes with it.
     E = blockOf(E);
   }
-  // The value of `x = fd` is the handle, now also in x.
-  if (const auto *BO = dyn_cast<BinaryOperator>(E);
-      BO && BO->getOpcode() == BO_Assign) {
-    escapeIfTracked(BO->getLHS());
-    return escapeIfTracked(BO->getRHS());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // The value of `x = fd` is the handle, now also in x.
+    if (BO->getOpcode() == BO_Assign) {
+      escapeIfTracked(BO->getLHS());
+      return escapeIfTracked(BO->getRHS());
+    }
+    // `h + 1`, `(char *)h + sizeof *h`: a pointer into the block h holds
+    // (an allocator's header before the caller's bytes).
+    if (BO->isAdditiveOp() && BO->getType()->isPointerType())
+      return escapeIfTracked(BO->getLHS()->getType()->isPointerType()
+                                 ? BO->getLHS()
+                                 : BO->getRHS());
   }
   llvm::SmallVector<unsigned, 4> Named;
   namedAcqs(E, Named);

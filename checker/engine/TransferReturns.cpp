@@ -98,8 +98,9 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   Ev->returned(S, V);
   // Every tracked handle the value mentions goes to the caller (`return f;`,
   // `return make_conn(fd);`, `return &p->base;`), but not one merely
-  // compared (`return p != 0`) or read through (`return c->fd;`, `return
-  // *n;`: a value out of the block, which stays here).
+  // compared (`return p != 0`), measured (`return end - p`) or read
+  // through (`return c->fd;`, `return *n;`: a value out of the block,
+  // which stays here).
   std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *X,
                                                      bool Addr) {
     if (!X)
@@ -109,8 +110,12 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
         escapeRoot(Root);
         return;
       }
+    // A comparison, or the distance between two pointers, is no pointer.
     if (const auto *BO = dyn_cast<BinaryOperator>(X);
-        BO && BO->isComparisonOp())
+        BO && (BO->isComparisonOp() ||
+               (BO->getOpcode() == BO_Sub &&
+                BO->getLHS()->getType()->isPointerType() &&
+                BO->getRHS()->getType()->isPointerType())))
       return;
     if (const auto *UO = dyn_cast<UnaryOperator>(X)) {
       if (UO->getOpcode() == UO_AddrOf)

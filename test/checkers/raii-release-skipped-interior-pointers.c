@@ -1,0 +1,72 @@
+// A pointer into a block (`h + 1`, `(char *)h + sizeof *h`, `&h[1]`) stored
+// where the function does not own it hands the block off, like the handle
+// itself: an allocator's header before the caller's bytes, freed later by
+// stepping back to the header (libuv's benchmark buffers). A value read
+// out of the block through such a pointer (`*(h + 1)`) is no pointer into
+// it, and a difference of two pointers is a number.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stdlib.h>
+
+struct hdr {
+  size_t n;
+};
+char *g_bytes;
+
+int outAfterHeader(size_t n, void **out) {
+  struct hdr *h = malloc(sizeof *h + n);
+  if (!h)
+    return -1;
+  h->n = n;
+  *out = (char *)(h + 1);
+  return 0;
+}
+
+void globalAfterHeader(size_t n) {
+  struct hdr *h = malloc(sizeof *h + n);
+  if (!h)
+    return;
+  g_bytes = (char *)h + sizeof *h;
+}
+
+void globalByIndex(size_t n) {
+  size_t *p = malloc((n + 1) * sizeof *p);
+  if (!p)
+    return;
+  p[0] = n;
+  g_bytes = (char *)&p[1];
+}
+
+// libuv's benchmark: the header keeps a buffer that points past it, and
+// the buffer is copied out to the caller.
+typedef struct {
+  char *base;
+  size_t len;
+} buf_t;
+typedef struct blk {
+  struct blk *next;
+  buf_t b;
+} blk_t;
+static blk_t *freelist;
+
+void bufAlloc(size_t size, buf_t *buf) {
+  blk_t *ab = freelist;
+  if (ab)
+    freelist = ab->next;
+  else {
+    ab = malloc(size + sizeof(*ab));
+    ab->b.len = size;
+    ab->b.base = (char *)(ab + 1);
+  }
+  *buf = ab->b;
+}
+
+size_t positiveValueBehindHeader(size_t n, size_t *out) {
+  size_t *p = malloc(2 * sizeof *p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return 0;
+  p[1] = n;
+  *out = *(p + 1);
+  return (size_t)((char *)(p + 1) - (char *)p);
+}
