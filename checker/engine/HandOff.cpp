@@ -16,9 +16,7 @@ static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
          isLibraryFunction(FD, Ctx);
 }
 
-/// True for `const T *` and `const T &` (and `T *const *`-free pointers to
-/// const): the callee promises not to change what it is given.
-static bool isConstView(QualType T) {
+bool isConstView(QualType T) {
   if (const auto *R = T->getAs<ReferenceType>())
     return R->getPointeeType().isConstQualified();
   if (const auto *P = T->getAs<PointerType>())

@@ -48,6 +48,10 @@ namespace clang::tidy::raii {
 /// it outlives the call: the likeliest keeper among the calls of a path.
 enum class ArgFate { Borrowed, MaybeTaken, Stored, Taken };
 
+/// True for `const T *` and `const T &` (and `T *const *`-free pointers to
+/// const): the callee promises not to change what it is given.
+bool isConstView(QualType T);
+
 /// What passing argument \p I of \p Call (a call or a construction) does
 /// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;
 /// \p IntoLocal when \p Call constructs a local variable.

@@ -1,5 +1,6 @@
 //===- HandleVariable.cpp - a handle variable, as its rewrites see it ----===//
 #include "fixes/HandleVariable.h"
+#include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "fixes/StatementEdits.h"
 #include "clang/AST/ASTContext.h"
@@ -332,6 +333,18 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       if (CallsBorrow ||
           (FD && SM.isInSystemHeader(FD->getLocation()) &&
            (!Ctx.getLangOpts().CPlusPlus || FD->isExternC())))
+        continue;
+      // A `const T *` or `const T &` parameter only views it, as the
+      // analysis reads it (a member operator's object is no parameter).
+      unsigned First = isa<CXXOperatorCallExpr>(Call) &&
+                               isa_and_nonnull<CXXMethodDecl>(FD)
+                           ? 1
+                           : 0;
+      unsigned I = First;
+      while (I < Call->getNumArgs() && Call->getArg(I) != E)
+        ++I;
+      if (FD && I < Call->getNumArgs() && I - First < FD->getNumParams() &&
+          isConstView(FD->getParamDecl(I - First)->getType()))
         continue;
       return "'" + A.Name + "' is passed to '" +
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +

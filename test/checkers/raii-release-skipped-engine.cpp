@@ -20,6 +20,7 @@ struct Regexp {
   int n = 0;
 };
 void use(char *b);
+void show(const char *b); // defined in another file; may throw
 void quiet() noexcept;
 
 // ---- positive ---------------------------------------------------------------
@@ -40,6 +41,19 @@ void positiveUseThenFree(const char *src) {
   use(buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'use' throws an exception
   free(buf);
+}
+
+// A `const char *` parameter only views the block, as the analysis reads
+// it: the guard may release it where the original leaked (ccache's
+// `write_fd(fd, buf, n)`).
+void positiveShownThenFree(const char *src) {
+  char *buf = strdup(src);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-FIXES: {{^}}  std::unique_ptr<char, void (*)(void *)> free_buf(buf, &free);{{$}}
+  show(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'show' throws an exception
+  free(buf);
+  // CHECK-DELETED: free(buf);
 }
 
 // ---- negative ---------------------------------------------------------------
