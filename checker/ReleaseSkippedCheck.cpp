@@ -1,8 +1,8 @@
 //===- ReleaseSkippedCheck.cpp - raii-release-skipped ---------------------===//
 #include "ReleaseSkippedCheck.h"
+#include "engine/Collector.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::raii {
@@ -22,11 +22,7 @@ static std::string throwerName(const Stmt *S, ASTContext &Ctx) {
 void ReleaseSkippedCheck::reportLost(const FunctionAnalysis &FA,
                                      ASTContext &Ctx) {
   for (const LostOnFailure &L : FA.LostOnFailures) {
-    std::string Target =
-        Lexer::getSourceText(
-            CharSourceRange::getTokenRange(L.Target->getSourceRange()),
-            Ctx.getSourceManager(), Ctx.getLangOpts())
-            .str();
+    std::string Target = spellHandle(L.Target, Ctx);
     diag(exprDiagLoc(L.Call),
          "when '%0' fails it returns null and '%1' loses the only pointer "
          "to the block it did not release; assign the result to another "
@@ -147,7 +143,8 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
       NoteAlso();
       bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {
-        return C.Kind == SkipCause::Overwrite;
+        return C.Kind == SkipCause::Overwrite ||
+               C.Kind == SkipCause::ScopeEnd;
       });
       if (!A.Escaped && !A.MaybeTaken && !Overwritten)
         continue;
@@ -192,6 +189,8 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
         C.Where ? C.Where->getBeginLoc() : FA.Fn->getBody()->getEndLoc();
     if (C.Where && isa<CallExpr>(C.Where))
       Loc = exprDiagLoc(cast<Expr>(C.Where));
+    if (C.Kind == SkipCause::ScopeEnd)
+      Loc = C.Where->getEndLoc();
     if (!Seen.insert(Loc.getRawEncoding()).second)
       continue;
     if (Shown == MaxNotes) {
@@ -218,6 +217,13 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
       break;
     case SkipCause::FunctionEnd:
       diag(Loc, "release of '%0' is skipped when the function ends here",
+           DiagnosticIDs::Note)
+          << A.Name;
+      break;
+    case SkipCause::ScopeEnd:
+      diag(Loc,
+           "release of '%0' is skipped where its variable's scope ends, "
+           "before it is acquired again",
            DiagnosticIDs::Note)
           << A.Name;
       break;

@@ -29,7 +29,10 @@ struct SkipCause {
     Throw,
     Exception,   ///< an exception from the call in Where
     FunctionEnd, ///< control falls off the end of the function
-    Overwrite    ///< the handle variable is acquired again
+    Overwrite,   ///< the handle variable is acquired again
+    /// The handle's variable went out of scope holding it (Where: its
+    /// block), seen where a loop acquires it afresh in a new variable.
+    ScopeEnd
   };
   KindT Kind;
   const Stmt *Where; ///< the jump, call, or acquire; null for FunctionEnd

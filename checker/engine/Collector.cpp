@@ -30,6 +30,15 @@ std::string spellHandle(const Expr *E, ASTContext &Ctx) {
     if (!S.empty() && S.size() <= 40)
       return S;
   }
+  // Written in a macro's body, or long: the expression as clang prints it
+  // (`h->keys`), else its last name.
+  std::string Printed;
+  llvm::raw_string_ostream OS(Printed);
+  E->IgnoreParenImpCasts()->printPretty(OS, nullptr,
+                                        Ctx.getPrintingPolicy());
+  OS.flush();
+  if (!Printed.empty() && Printed.size() <= 40)
+    return Printed;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl()->getNameAsString();
   if (const auto *ME = dyn_cast<MemberExpr>(E))

@@ -20,8 +20,8 @@ namespace clang::tidy::raii {
 bool collectAcquisitions(FunctionContext &C);
 
 /// The handle as the user wrote it (`m`, `this->mu_`, `fds[0]`), also when
-/// it is a macro argument; its declared name when the text is not to be had
-/// or too long.
+/// it is a macro argument; as clang prints it when written in a macro's
+/// body; its declared name when either is too long.
 std::string spellHandle(const Expr *E, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

@@ -11,8 +11,13 @@ bool SkipCause::operator<(const SkipCause &O) const {
   if (Where != O.Where) {
     if (!Where || !O.Where)
       return !O.Where; // FunctionEnd last
-    return Where->getBeginLoc().getRawEncoding() <
-           O.Where->getBeginLoc().getRawEncoding();
+    // In source order of the notes: a scope's end where it closes.
+    auto At = [](const SkipCause &C) {
+      return (C.Kind == ScopeEnd ? C.Where->getEndLoc()
+                                 : C.Where->getBeginLoc())
+          .getRawEncoding();
+    };
+    return At(*this) < At(O);
   }
   if (Kind != O.Kind)
     return Kind < O.Kind;

@@ -119,6 +119,20 @@ void TransferFunctions::onAcquire(unsigned I) {
   const Stmt *Decl = A.HandleVar ? C.Body.declStmtOf(A.HandleVar) : nullptr;
   const bool SelfOverwrite = !A.IsLock && !A.isSeed() &&
                              !(Decl && C.Body.isAncestor(Decl, A.Site));
+  // Reached again still holding the last handle, whose variable was a new
+  // one (`for (;;) { int fd = open(..); if (fd < 0) break; .. }`): that
+  // handle was lost where the variable's scope ended (unless the path
+  // already says where, `continue`).
+  if (!A.IsLock && !A.isSeed() && !SelfOverwrite && (*St)[I].held() &&
+      (*St)[I].Causes.empty()) {
+    const AcqState &Last = (*St)[I];
+    State Only = State::nothing(St->size());
+    AcqState &Lost = Only.at(I);
+    Lost = Last;
+    Lost.addCause({SkipCause::ScopeEnd, C.Body.enclosingCompound(Decl),
+                   (Last.B & AcqState::Taken) ? Last.taker() : nullptr});
+    Ev->leftFunction(Only);
+  }
   for (unsigned J = 0; J < St->size(); ++J) {
     if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key)
       continue;

@@ -153,6 +153,21 @@ int positiveReallocOverwrites(size_t n) {
   return 0;
 }
 
+// The assignment written in a macro's body (khashl's generated functions):
+// the message names the pointer as clang prints it.
+struct keyset {
+  unsigned *keys;
+};
+#define DEFINE_SHRINK(prefix)                                                 \
+  static int prefix##_shrink(struct keyset *h, unsigned n) {                 \
+    h->keys = (unsigned *)realloc(h->keys, n * sizeof(unsigned));            \
+    return h->keys ? 0 : -1;                                                  \
+  }
+DEFINE_SHRINK(ks)
+// CHECK-MESSAGES: :[[@LINE-1]]:1: warning: when 'realloc' fails it returns null and 'h->keys' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+// CHECK-MESSAGES: :[[@LINE-5]]:27: note: expanded from macro 'DEFINE_SHRINK'
+int shrinkKeys(struct keyset *h) { return ks_shrink(h, 4); }
+
 // ---- conditions -------------------------------------------------------------
 
 int negativeEintrLoop(int s) {

@@ -1,0 +1,59 @@
+// A handle held in a variable declared inside a loop's body is lost where
+// the body ends, if the next round acquires it afresh in a new variable:
+// `for (;;) { int fd = open(..); if (fd < 0) break; .. }` leaks one
+// descriptor a round, although the only way out of the loop holds nothing.
+// A round that left the body by `continue` is blamed on the `continue`
+// alone. Rounds that release the handle or hand it off lose nothing.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+char *g_last;
+
+void positiveEndlessRounds(const char *path) {
+  for (;;) {
+    int fd = open(path, O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+    if (fd < 0)
+      break;
+    char c;
+    read(fd, &c, 1);
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped where its variable's scope ends, before it is acquired again
+}
+
+void positiveCountedRounds(const char *path, int n) {
+  for (int i = 0; i < n; i++) {
+    char *line = malloc(80);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'line' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    if (!line)
+      break;
+    if (read(0, line, 80) <= 0)
+      continue;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'line' is skipped by this continue
+    free(line);
+  }
+}
+
+void negativeReleasedEachRound(const char *path) {
+  for (;;) {
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+      break;
+    char c;
+    read(fd, &c, 1);
+    close(fd);
+  }
+}
+
+void negativeKeptEachRound(int n) {
+  for (int i = 0; i < n; i++) {
+    char *p = malloc(8);
+    if (!p)
+      return;
+    free(g_last);
+    g_last = p;
+  }
+}
