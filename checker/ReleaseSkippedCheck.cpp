@@ -184,7 +184,26 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
   const unsigned MaxNotes = 3;
   unsigned Shown = 0, More = 0;
   llvm::DenseSet<unsigned> Seen;
+  // An exception from building the thrown object (`throw Error("open: " +
+  // path);`, `throw Fatal(FMT(..))`) leaves where the `throw` does: the
+  // throw's note says it.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<SourceRange, 2> Throws;
+  for (const SkipCause &C : A.Skips)
+    if (C.Kind == SkipCause::Throw && C.Where)
+      Throws.push_back(
+          {SM.getExpansionLoc(C.Where->getBeginLoc()),
+           SM.getExpansionRange(C.Where->getEndLoc()).getEnd()});
+  auto InThrow = [&](const Stmt *S) {
+    SourceLocation L = SM.getExpansionLoc(S->getBeginLoc());
+    return llvm::any_of(Throws, [&](SourceRange R) {
+      return !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
+             !SM.isBeforeInTranslationUnit(R.getEnd(), L);
+    });
+  };
   for (const SkipCause &C : A.Skips) {
+    if (C.Kind == SkipCause::Exception && C.Where && InThrow(C.Where))
+      continue;
     SourceLocation Loc =
         C.Where ? C.Where->getBeginLoc() : FA.Fn->getBody()->getEndLoc();
     if (C.Where && isa<CallExpr>(C.Where))

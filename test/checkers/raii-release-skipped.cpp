@@ -41,6 +41,22 @@ void positiveThrow(int n) {
   m.unlock();
 }
 
+// Building the thrown object may throw too (`describe` allocates): that
+// exception leaves through the same `throw`, which its note names.
+struct Failure {
+  explicit Failure(const char *what);
+};
+const char *describe(int n);
+
+void positiveThrowDescribed(int n) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  if (n < 0)
+    throw Failure(describe(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this throw
+  m.unlock();
+}
+
 void positiveBreak(int n) {
   for (int i = 0; i < n; ++i) {
     m.lock();
@@ -308,12 +324,14 @@ void positiveOneMoreThrowingCall() {
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::unique_lock lock_m(m);
 // CHECK-FIXES: lock_m.unlock();
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-FIXES: std::lock_guard lock_mu(mu_);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
