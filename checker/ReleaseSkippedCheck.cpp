@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -187,19 +188,21 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
   // An exception from building the thrown object (`throw Error("open: " +
   // path);`, `throw Fatal(FMT(..))`) leaves where the `throw` does: the
   // throw's note says it.
-  const SourceManager &SM = Ctx.getSourceManager();
-  llvm::SmallVector<SourceRange, 2> Throws;
+  llvm::SmallVector<const Stmt *, 2> Throws;
   for (const SkipCause &C : A.Skips)
     if (C.Kind == SkipCause::Throw && C.Where)
-      Throws.push_back(
-          {SM.getExpansionLoc(C.Where->getBeginLoc()),
-           SM.getExpansionRange(C.Where->getEndLoc()).getEnd()});
+      Throws.push_back(C.Where);
+  std::function<bool(const Stmt *, const Stmt *)> Within =
+      [&](const Stmt *S, const Stmt *In) {
+        if (S == In)
+          return true;
+        for (const Stmt *Child : In->children())
+          if (Child && !isa<LambdaExpr>(Child) && Within(S, Child))
+            return true;
+        return false;
+      };
   auto InThrow = [&](const Stmt *S) {
-    SourceLocation L = SM.getExpansionLoc(S->getBeginLoc());
-    return llvm::any_of(Throws, [&](SourceRange R) {
-      return !SM.isBeforeInTranslationUnit(L, R.getBegin()) &&
-             !SM.isBeforeInTranslationUnit(R.getEnd(), L);
-    });
+    return llvm::any_of(Throws, [&](const Stmt *T) { return Within(S, T); });
   };
   for (const SkipCause &C : A.Skips) {
     if (C.Kind == SkipCause::Exception && C.Where && InThrow(C.Where))

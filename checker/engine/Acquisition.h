@@ -31,7 +31,8 @@ struct SkipCause {
     FunctionEnd, ///< control falls off the end of the function
     Overwrite,   ///< the handle variable is acquired again
     /// The handle's variable went out of scope holding it (Where: its
-    /// block), seen where a loop acquires it afresh in a new variable.
+    /// compound statement, or the loop or `if` declaring it), seen where a
+    /// loop acquires it afresh in a new variable.
     ScopeEnd
   };
   KindT Kind;

@@ -8,6 +8,7 @@
 #include "support/Lockables.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::raii {
 
@@ -71,6 +72,15 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
 
 bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
                                             const Stmt *Call) const {
+  // A lambda is taken by the call it is given to (`if (!pool.post([fd] {
+  // .. })) close(fd);`).
+  if (isa<LambdaExpr>(Call))
+    for (const Stmt *P = C.Body.parent(Call); P && isa<Expr>(P);
+         P = C.Body.parent(P))
+      if (isa<CallExpr>(P)) {
+        Call = P;
+        break;
+      }
   // Only a callee whose body the translation unit has (one that stores the
   // handle, or takes a `calls: take` family's): one it cannot see may as
   // well borrow the handle and fail.
@@ -121,16 +131,25 @@ void TransferFunctions::onAcquire(unsigned I) {
                              !(Decl && C.Body.isAncestor(Decl, A.Site));
   // Reached again still holding the last handle, whose variable was a new
   // one (`for (;;) { int fd = open(..); if (fd < 0) break; .. }`): that
-  // handle was lost where the variable's scope ended (unless the path
-  // already says where, `continue`).
+  // handle was lost where the variable's scope ended, the compound
+  // statement, or the loop or `if` whose condition declares it (unless the
+  // path already says where, `continue`). Outside any loop a backward
+  // `goto` came back: the handle was lost to this acquire.
   if (!A.IsLock && !A.isSeed() && !SelfOverwrite && (*St)[I].held() &&
       (*St)[I].Causes.empty()) {
     const AcqState &Last = (*St)[I];
+    const Stmt *Scope = C.Body.parent(Decl);
+    bool InLoop = false;
+    for (const Stmt *P = Scope; P && !InLoop; P = C.Body.parent(P))
+      InLoop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P);
     State Only = State::nothing(St->size());
     AcqState &Lost = Only.at(I);
     Lost = Last;
-    Lost.addCause({SkipCause::ScopeEnd, C.Body.enclosingCompound(Decl),
-                   (Last.B & AcqState::Taken) ? Last.taker() : nullptr});
+    const Stmt *Taker = (Last.B & AcqState::Taken) ? Last.taker() : nullptr;
+    if (Scope && InLoop)
+      Lost.addCause({SkipCause::ScopeEnd, Scope, Taker});
+    else
+      Lost.addCause({SkipCause::Overwrite, A.Site, Taker});
     Ev->leftFunction(Only);
   }
   for (unsigned J = 0; J < St->size(); ++J) {

@@ -172,11 +172,28 @@ void TransferFunctions::VisitLambdaExpr(const LambdaExpr *E) {
   // A lambda may run later, where the function cannot see (`post([fd] {
   // serve(fd); })`): what it captures is maybe taken, as by a callee it
   // cannot see; a release by hand after it says the lambda only borrowed.
-  for (const LambdaCapture &Cap : E->captures())
-    if (Cap.capturesVariable())
-      if (C.KeyOf.isHandleRoot(Cap.getCapturedVar()))
-        escapeRoot(cast<ValueDecl>(Cap.getCapturedVar()->getCanonicalDecl()),
-                   E);
+  // An init-capture (`[s = sock]`, `[p = std::move(p)]`) captures what its
+  // initialiser names.
+  for (const LambdaCapture &Cap : E->captures()) {
+    if (!Cap.capturesVariable())
+      continue;
+    const ValueDecl *V = Cap.getCapturedVar();
+    if (const auto *VD = dyn_cast<VarDecl>(V);
+        VD && VD->isInitCapture() && VD->getInit()) {
+      const Expr *Init = VD->getInit()->IgnoreParenCasts();
+      if (const auto *Move = dyn_cast<CallExpr>(Init);
+          Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+          Move->getDirectCallee()->isInStdNamespace() &&
+          Move->getDirectCallee()->getIdentifier() &&
+          Move->getDirectCallee()->getName() == "move")
+        Init = Move->getArg(0);
+      if (const ValueDecl *Root = trackedRoot(Init))
+        escapeRoot(Root, E);
+      continue;
+    }
+    if (C.KeyOf.isHandleRoot(V))
+      escapeRoot(cast<ValueDecl>(V->getCanonicalDecl()), E);
+  }
 }
 
 } // namespace clang::tidy::raii

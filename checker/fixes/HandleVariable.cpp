@@ -335,7 +335,8 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
            (!Ctx.getLangOpts().CPlusPlus || FD->isExternC())))
         continue;
       // A `const T *` or `const T &` parameter only views it, as the
-      // analysis reads it (a member operator's object is no parameter).
+      // analysis reads it, unless a body of the file stores it where it
+      // outlives the call (a member operator's object is no parameter).
       unsigned First = isa<CXXOperatorCallExpr>(Call) &&
                                isa_and_nonnull<CXXMethodDecl>(FD)
                            ? 1
@@ -343,8 +344,10 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       unsigned I = First;
       while (I < Call->getNumArgs() && Call->getArg(I) != E)
         ++I;
+      const FunctionDecl *Def = nullptr;
       if (FD && I < Call->getNumArgs() && I - First < FD->getNumParams() &&
-          isConstView(FD->getParamDecl(I - First)->getType()))
+          isConstView(FD->getParamDecl(I - First)->getType()) &&
+          !(FD->hasBody(Def) && storesParameter(Def, I - First)))
         continue;
       return "'" + A.Name + "' is passed to '" +
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +

@@ -56,6 +56,22 @@ void positiveShownThenFree(const char *src) {
   // CHECK-DELETED: free(buf);
 }
 
+// A `const char *` parameter that a body of the file stores where it
+// outlives the call keeps the block: the guard would free it under the
+// global, so no fix.
+static const char *g_shown;
+static void remember(const char *b) { g_shown = b; }
+
+void positiveRememberedThenFree(const char *src) {
+  char *buf = strdup(src);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'strdup' is not released on every path; hold it in 'std::unique_ptr<char, void (*)(void *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: no automatic fix: 'buf' is passed to 'remember', which may keep it
+  remember(buf);
+  show(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped when 'show' throws an exception
+  free(buf);
+}
+
 // ---- negative ---------------------------------------------------------------
 
 static void log_line(const char *m) { printf("%s\n", m); }

@@ -40,6 +40,32 @@ void storedThenPosted(int Listener) {
   runLater(Task);
 }
 
+void postedByInitCapture(int Listener) {
+  int Sock = accept(Listener, nullptr, nullptr);
+  if (Sock == -1)
+    return;
+  enqueue([S = Sock] { serveAndClose(S); });
+}
+
+// A queue of the file that says whether it took the task: closed where it
+// did not, the socket went with the lambda where it did.
+bool tryPost(std::function<void()> Task) {
+  if (!Task)
+    return false;
+  enqueue(Task);
+  return true;
+}
+
+void closedWhenNotPosted(int Listener) {
+  for (;;) {
+    int Sock = accept(Listener, nullptr, nullptr);
+    if (Sock == -1)
+      return;
+    if (!tryPost([Sock] { serveAndClose(Sock); }))
+      close(Sock);
+  }
+}
+
 void heapBlockPosted() {
   char *Buf = static_cast<char *>(malloc(64));
   if (!Buf)

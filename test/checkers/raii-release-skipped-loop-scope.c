@@ -57,3 +57,19 @@ void negativeKeptEachRound(int n) {
     g_last = p;
   }
 }
+
+// A backward `goto` to before the declaration: the handle is lost to the
+// acquire that runs again.
+int retry(void);
+
+void positiveGotoBack(const char *path) {
+again:;
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: 'fd' is acquired again here while it still holds the earlier resource
+  if (fd < 0)
+    return;
+  if (retry())
+    goto again;
+  close(fd);
+}

@@ -57,6 +57,25 @@ void positiveThrowDescribed(int n) {
   m.unlock();
 }
 
+// A macro holding a throw: the call in its condition is no part of the
+// thrown object, and its exception keeps its note.
+bool validate(int n);
+#define CHECK_OK(e)                                                            \
+  do {                                                                         \
+    if (!(e))                                                                  \
+      throw Failure("bad");                                                    \
+  } while (0)
+
+void positiveCheckedInMacro(int n) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  CHECK_OK(validate(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped by this throw
+  // CHECK-MESSAGES: :[[@LINE-8]]:7: note: expanded from macro 'CHECK_OK'
+  // CHECK-MESSAGES: :[[@LINE-3]]:12: note: release of 'm' is skipped when 'validate' throws an exception
+  m.unlock();
+}
+
 void positiveBreak(int n) {
   for (int i = 0; i < n; ++i) {
     m.lock();
@@ -325,12 +344,14 @@ void positiveOneMoreThrowingCall() {
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::unique_lock lock_m(m);
 // CHECK-FIXES: lock_m.unlock();
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-FIXES: std::lock_guard lock_mu(mu_);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
