@@ -317,17 +317,23 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
   }
 }
 
-bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
+const llvm::SmallVector<unsigned, 2> *
+TransferFunctions::guardAcqsOf(const CXXMemberCallExpr *MC) const {
   const auto *DRE = dyn_cast<DeclRefExpr>(
       MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   auto It = V ? C.GuardAcqs.find(V) : C.GuardAcqs.end();
-  if (It == C.GuardAcqs.end())
+  return It == C.GuardAcqs.end() ? nullptr : &It->second;
+}
+
+bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
+  const llvm::SmallVector<unsigned, 2> *Acqs = guardAcqsOf(MC);
+  if (!Acqs)
     return false;
   const CXXMethodDecl *MD = MC->getMethodDecl();
   llvm::StringRef N =
       MD && MD->getIdentifier() ? MD->getName() : llvm::StringRef();
-  for (unsigned I : It->second) {
+  for (unsigned I : *Acqs) {
     if (isUnlockMethodName(N))
       St->at(I).dropTo(AcqState::Released);
     else if (isGuardReleaseMethodName(N))
@@ -387,12 +393,7 @@ bool TransferFunctions::inertOnUntouched(const Stmt *S) {
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
     // A guard's `lock()` takes its lock again.
     const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
-    const auto *DRE =
-        MC ? dyn_cast<DeclRefExpr>(
-                 MC->getImplicitObjectArgument()->IgnoreParenImpCasts())
-           : nullptr;
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    Inert = Inert && !(V && C.GuardAcqs.count(V)) && !endsPath(CE);
+    Inert = Inert && !(MC && guardAcqsOf(MC)) && !endsPath(CE);
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     // A value in a result variable marks it stale (VisitBinaryOperator).
     const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());

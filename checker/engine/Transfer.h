@@ -62,6 +62,9 @@ private:
   void onMove(unsigned I);
   /// An assignment to parameter \p Param that was given a handle.
   void forgetSeedRelease(const ValueDecl *Param);
+  /// The acquisitions of the guard variable \p MC is called on, or null.
+  const llvm::SmallVector<unsigned, 2> *
+  guardAcqsOf(const CXXMemberCallExpr *MC) const;
   bool guardMemberCall(const CXXMemberCallExpr *MC);
   void handOffArgs(const Expr *Call, llvm::ArrayRef<const Expr *> Args);
   void handOffObject(const CXXMemberCallExpr *MC);
