@@ -216,6 +216,110 @@ std::optional<int64_t> ConstantValues::returnedBy(const FunctionDecl *FD) {
   return Result;
 }
 
+namespace {
+
+/// Whether a function body computes its result from its arguments and what
+/// it reads alone: it writes only its own scalar locals and parameters, by
+/// name, and calls only pure functions. Its reads of anything else
+/// (fields, variables outside it) are collected.
+class PureBody {
+public:
+  PureBody(const FunctionDecl *Fn, ConstantValues &Values,
+           llvm::SmallVectorImpl<const Decl *> &Reads)
+      : Fn(Fn), Values(Values), Reads(Reads) {}
+
+  bool stmt(const Stmt *S) {
+    if (!S)
+      return true;
+    if (--Budget == 0)
+      return false;
+    if (const auto *E = dyn_cast<Expr>(S))
+      return expr(E);
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *V = dyn_cast<VarDecl>(D);
+        if (!V || !own(V))
+          return false;
+        if (!expr(V->getInit()))
+          return false;
+      }
+      return true;
+    }
+    if (!isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, SwitchStmt,
+             SwitchCase, ReturnStmt, NullStmt, BreakStmt, ContinueStmt>(S))
+      return false;
+    for (const Stmt *C : S->children())
+      if (!stmt(C))
+        return false;
+    return true;
+  }
+
+private:
+  /// A scalar local or parameter of the function, not static.
+  bool own(const VarDecl *V) const {
+    return V->hasLocalStorage() && V->getDeclContext() == Fn &&
+           isScalarValue(V->getType());
+  }
+  bool ownName(const Expr *E) const {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return V && own(V);
+  }
+
+  bool expr(const Expr *E) {
+    if (!E)
+      return true;
+    if (--Budget == 0)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->isAssignmentOp())
+      return ownName(BO->getLHS()) && expr(BO->getRHS());
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->isIncrementDecrementOp())
+      return ownName(UO->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (V && V->getType().isVolatileQualified())
+        return false;
+      if (V && !own(V))
+        Reads.push_back(V->getCanonicalDecl());
+      return true;
+    }
+    if (isa<CallExpr, MemberExpr>(E) ||
+        isa<CXXNewExpr, CXXDeleteExpr, CXXThrowExpr, StmtExpr, LambdaExpr,
+            BlockExpr, CXXConstructExpr, CoroutineSuspendExpr,
+            PseudoObjectExpr, AtomicExpr>(E)) {
+      // Whatever has no assignment inside: as a condition would read it.
+      if (const auto *Call = dyn_cast<CallExpr>(E)) {
+        if (!Values.isPure(Call->getDirectCallee(), Reads))
+          return false;
+        for (const Stmt *C : Call->arguments())
+          if (!expr(cast<Expr>(C)))
+            return false;
+        return true;
+      }
+      return readsWithoutEffects(E, &Values, Reads);
+    }
+    if (E->getType().isVolatileQualified())
+      return false;
+    for (const Stmt *C : E->children()) {
+      const auto *CE = dyn_cast_or_null<Expr>(C);
+      if (C && !CE)
+        return false;
+      if (!expr(CE))
+        return false;
+    }
+    return true;
+  }
+
+  const FunctionDecl *Fn;
+  ConstantValues &Values;
+  llvm::SmallVectorImpl<const Decl *> &Reads;
+  unsigned Budget = 400;
+};
+
+} // namespace
+
 bool ConstantValues::isPure(const FunctionDecl *FD,
                             llvm::SmallVectorImpl<const Decl *> &Reads) {
   if (!FD)
@@ -224,16 +328,14 @@ bool ConstantValues::isPure(const FunctionDecl *FD,
     return true;
   auto [It, New] = Pures.try_emplace(FD->getCanonicalDecl());
   if (New) {
-    // In progress: a recursive getter is not pure.
+    // In progress: a recursive function is not pure.
     PureInfo Info;
     const FunctionDecl *Def = FD->getDefinition();
-    const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
-                           : nullptr;
-    if (Body && Body->size() == 1 && !isVirtual(Def) &&
-        !Def->isDependentContext())
-      if (const auto *R = dyn_cast<ReturnStmt>(Body->body_front());
-          R && R->getRetValue())
-        Info.Pure = readsWithoutEffects(R->getRetValue(), this, Info.Reads);
+    if (Def && Def->getBody() && !isVirtual(Def) && !Def->isWeak() &&
+        !Def->isDependentContext() && !Def->isVariadic()) {
+      PureBody Scan(Def, *this, Info.Reads);
+      Info.Pure = Scan.stmt(Def->getBody());
+    }
     Pures[FD->getCanonicalDecl()] = std::move(Info);
     It = Pures.find(FD->getCanonicalDecl());
   }

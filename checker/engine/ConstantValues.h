@@ -12,9 +12,11 @@
 //     same constant: `static int use_locks(void) { return 1; }`.
 //
 // It also tells which calls have no effect a condition could see: functions
-// declared `pure` or `const`, and visible one-statement getters (`bool
-// enabled() const { return enabled_; }`), with the fields and variables
-// such a getter reads.
+// declared `pure` or `const`, and visible functions that write only their
+// own scalar locals and parameters and call only such functions (`bool
+// enabled() const { return enabled_; }`, `static int clamp(int a) { int r
+// = 0; if (a > 1) r = a; return r; }`), with the fields and variables
+// outside them they read.
 //
 // One table per translation unit (the engine's cache owns it). Whether a
 // variable of internal linkage is changed is asked of the main file's

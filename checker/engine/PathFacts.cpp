@@ -4,6 +4,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Support/MathExtras.h"
+#include <limits>
 
 namespace clang::tidy::raii {
 
@@ -63,11 +64,11 @@ bool ConditionFacts::tracked(const VarDecl *V) const {
   return isScalarValue(V->getType()) && C.Body.writtenOnlyByName(V);
 }
 
-const ConditionFacts::Record *
+ConditionFacts::Record *
 ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
                        llvm::ArrayRef<const Expr *> Parts) {
   auto &Bucket = ByHash[ID.ComputeHash()];
-  for (const Record *R : Bucket)
+  for (Record *R : Bucket)
     if (R->ID == ID)
       return R;
   Record R;
@@ -95,7 +96,7 @@ const ConditionFacts::Record *ConditionFacts::record(const Expr *E) {
   return intern(ID, E);
 }
 
-const ConditionFacts::Record *
+ConditionFacts::Record *
 ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
                            const Expr *R) {
   llvm::FoldingSetNodeID IL, IR, ID;
@@ -215,12 +216,106 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
       std::swap(A, B);
     L.A = operand(A);
     L.B = operand(B);
-    L.Rec = comparison(L.Op, A, B);
+    Record *R = comparison(L.Op, A, B);
+    L.Rec = R;
+    const Operand &V = L.A.Var ? L.A : L.B, &K = L.A.Var ? L.B : L.A;
+    if (V.Var && K.Const && boundable(BO, V.Var, *K.Const)) {
+      L.Bounded = V.Var;
+      if (L.Op == BO_LT && R) {
+        R->BoundVar = V.Var;
+        R->BoundK = *K.Const;
+        R->VarFirst = &V == &L.A;
+      }
+    }
   } else {
     L.A = operand(E);
     L.Rec = L.A.Rec;
+    if (L.A.Var && L.A.Var->getType()->isIntegerType())
+      L.Bounded = L.A.Var;
   }
   return Leaves[Cond] = L;
+}
+
+bool ConditionFacts::boundable(const BinaryOperator *BO, const VarDecl *V,
+                               int64_t K) const {
+  // Both operands have the comparison's type once converted.
+  QualType T = BO->getLHS()->getType(), VT = V->getType();
+  if (!T->isIntegerType() || !VT->isIntegerType() || T->isBooleanType() ||
+      VT->isBooleanType())
+    return false;
+  const bool TS = T->isSignedIntegerOrEnumerationType();
+  const bool VS = VT->isSignedIntegerOrEnumerationType();
+  if (TS == VS)
+    return TS || K >= 0;
+  // An unsigned variable promoted to a wider signed type keeps its value.
+  return TS && C.Ctx.getIntWidth(VT) < C.Ctx.getIntWidth(T);
+}
+
+std::optional<bool> ConditionFacts::decideByBounds(const Leaf &L,
+                                                   const FactSet &F) {
+  const VarDecl *V = L.Bounded;
+  int64_t Lo = std::numeric_limits<int64_t>::min();
+  int64_t Hi = std::numeric_limits<int64_t>::max();
+  bool Any = false;
+  for (const Fact &Fa : F.facts()) {
+    if (Fa.Subject == V && Fa.Kind == Fact::Equals) {
+      Lo = std::max(Lo, Fa.Value);
+      Hi = std::min(Hi, Fa.Value);
+      Any = true;
+      continue;
+    }
+    if (Fa.Kind != Fact::Holds && Fa.Kind != Fact::Fails)
+      continue;
+    const auto *R = static_cast<const Record *>(Fa.Subject);
+    if (R->BoundVar != V)
+      continue;
+    const bool T = Fa.Kind == Fact::Holds;
+    const int64_t K = R->BoundK;
+    Any = true;
+    // V < K holds: V <= K - 1; fails: V >= K. K < V holds: V >= K + 1;
+    // fails: V <= K.
+    if (R->VarFirst == T) {
+      if (T && K == std::numeric_limits<int64_t>::min())
+        return std::nullopt; // no value is below: the path is dead
+      Hi = std::min(Hi, T ? K - 1 : K);
+    } else {
+      if (T && K == std::numeric_limits<int64_t>::max())
+        return std::nullopt;
+      Lo = std::max(Lo, T ? K + 1 : K);
+    }
+  }
+  if (!Any)
+    return std::nullopt;
+  if (const Fact *D = F.find(V); D && D->Kind == Fact::Differs) {
+    if (D->Value == Lo && Lo < Hi)
+      ++Lo;
+    else if (D->Value == Hi && Lo < Hi)
+      --Hi;
+  }
+  if (Lo > Hi)
+    return std::nullopt; // contradictory: leave it to the other rules
+  if (L.Op == BO_Comma) {
+    if (Lo > 0 || Hi < 0)
+      return true;
+    if (Lo == 0 && Hi == 0)
+      return false;
+    return std::nullopt;
+  }
+  const bool VarFirst = L.A.Var == V;
+  const int64_t K = VarFirst ? *L.B.Const : *L.A.Const;
+  if (L.Op == BO_EQ) {
+    if (K < Lo || K > Hi)
+      return false;
+    if (Lo == Hi)
+      return true;
+    return std::nullopt;
+  }
+  // V < K, or K < V.
+  if (VarFirst ? Hi < K : Lo > K)
+    return true;
+  if (VarFirst ? Lo >= K : Hi <= K)
+    return false;
+  return std::nullopt;
 }
 
 std::optional<int64_t> ConditionFacts::valueOf(const Operand &O,
@@ -268,6 +363,9 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
         return R;
     }
   }
+  if (L.Bounded)
+    if (std::optional<bool> R = decideByBounds(L, F))
+      return R;
   if (L.Rec)
     if (const Fact *V = F.find(L.Rec))
       return V->Kind == Fact::Holds;
@@ -306,7 +404,11 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
       return;
     }
   }
-  if (L.Rec && useful(L.Rec, 2) && (!Loop || L.Rec->LocalOnly))
+  // A comparison bounding a variable other branches test helps decide
+  // those.
+  const bool Useful = L.Rec && (useful(L.Rec, 2) ||
+                                (L.Rec->BoundVar && useful(L.Rec->BoundVar, 2)));
+  if (Useful && (!Loop || L.Rec->LocalOnly))
     F.add({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
 }
 

@@ -110,6 +110,11 @@ private:
     llvm::FoldingSetNodeID ID;
     llvm::SmallVector<const Decl *, 2> Reads;
     bool LocalOnly = true; ///< reads tracked locals and constants only
+    /// A comparison that bounds a tracked variable: `BoundVar < BoundK`
+    /// (VarFirst) or `BoundK < BoundVar`, no conversion changing a sign.
+    const VarDecl *BoundVar = nullptr;
+    int64_t BoundK = 0;
+    bool VarFirst = false;
   };
   /// One side of a comparison, or a condition tested for truth.
   struct Operand {
@@ -128,16 +133,26 @@ private:
                                       ///< truth test of A
     Operand A, B;
     const Record *Rec = nullptr; ///< the comparison or test as a whole
+    /// A tracked integer variable tested for truth, or compared with a
+    /// constant with no conversion changing a sign: what bounds the
+    /// variable may decide it.
+    const VarDecl *Bounded = nullptr;
   };
   const Leaf &leaf(const Expr *Cond);
   const Operand &operand(const Expr *E);
   const Record *record(const Expr *E);
-  const Record *comparison(BinaryOperatorKind Op, const Expr *L,
-                           const Expr *R);
+  Record *comparison(BinaryOperatorKind Op, const Expr *L, const Expr *R);
   /// The test of bit \p Bit (a power of two) of \p X.
   const Record *bitTest(const Expr *X, uint64_t Bit);
-  const Record *intern(const llvm::FoldingSetNodeID &ID,
-                       llvm::ArrayRef<const Expr *> Parts);
+  Record *intern(const llvm::FoldingSetNodeID &ID,
+                 llvm::ArrayRef<const Expr *> Parts);
+  /// True if comparison \p BO of tracked \p V with constant \p K bounds
+  /// V's own value.
+  bool boundable(const BinaryOperator *BO, const VarDecl *V,
+                 int64_t K) const;
+  /// What the facts of \p F decide about leaf \p L from the bounds they
+  /// put on its variable.
+  static std::optional<bool> decideByBounds(const Leaf &L, const FactSet &F);
   bool tracked(const VarDecl *V) const;
   static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
@@ -156,7 +171,7 @@ private:
   const FunctionContext &C;
   ConstantValues &Values;
   std::deque<Record> Records;
-  llvm::DenseMap<unsigned, llvm::SmallVector<const Record *, 1>> ByHash;
+  llvm::DenseMap<unsigned, llvm::SmallVector<Record *, 1>> ByHash;
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
   llvm::DenseSet<const Stmt *> Elements;

@@ -198,3 +198,46 @@ struct Holder {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
   }
 };
+
+// A member function that writes only its own locals is pure: two tests of
+// its result are one condition, until a field it reads is written.
+class Pool {
+public:
+  int spare() const {
+    int n = size_ - used_;
+    if (n < 0)
+      n = 0;
+    return n;
+  }
+  void negativePureMemberTwice() {
+    if (spare() > 2)
+      mu_.lock();
+    work();
+    if (spare() > 2)
+      mu_.unlock();
+  }
+  void positivePureMemberFieldWritten(int u) {
+    if (spare() > 2)
+      mu_.lock();
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'mu_' acquired by 'lock' is not released on every path; hold it in 'std::lock_guard' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: no automatic fix: the lock is not a statement of its own
+    used_ = u;
+    if (spare() > 2)
+      mu_.unlock();
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'mu_' is skipped when the function ends here
+
+private:
+  int size_ = 0, used_ = 0;
+  std::mutex mu_;
+};
+
+// Bounds: a size known to be over 16 is over 8.
+void negativeBoundedSize(long n) {
+  int *p = nullptr;
+  if (n > 16)
+    p = new int[n];
+  work();
+  if (n > 8)
+    delete[] p;
+}

@@ -1,0 +1,190 @@
+// Path sensitivity on C, bounds and pure calls: a variable's comparisons
+// with constants bound its value, so `i == 10` is false inside a loop on
+// `i < 10`; a function that writes only its own locals is pure, so two
+// tests of `level(10) > 1` are one condition. Each correct function has a
+// wrong twin that is still reported.
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+int work(void);
+int shared;
+
+// ---- bounds from a loop's condition ---------------------------------------
+
+void negativeNeverInLoop(void) {
+  char *p = malloc(10);
+  if (!p)
+    return;
+  for (int i = 0; i < 10; i++) {
+    p[i] = 'a';
+    if (i == 10)
+      free(p);
+  }
+  free(p);
+}
+
+void positiveLastRoundInLoop(void) {
+  char *p = malloc(10);
+  if (!p)
+    return;
+  for (int i = 0; i < 10; i++) {
+    p[i] = 'a';
+    if (i == 9)
+      free(p);
+  }
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: note: 'p' was first released here
+}
+
+void negativeEveryRound(void) {
+  for (int i = 0; i <= 4; i++) {
+    pthread_mutex_lock(&mu);
+    shared += 10;
+    if (i != 5)
+      pthread_mutex_unlock(&mu);
+  }
+}
+
+void positiveNotLastRound(void) {
+  for (int i = 0; i <= 4; i++) {
+    pthread_mutex_lock(&mu);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    shared += 10;
+    if (i != 4)
+      pthread_mutex_unlock(&mu);
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+// ---- bounds from branches --------------------------------------------------
+
+void negativePositiveThenNonzero(int n) {
+  char *p = NULL;
+  if (n > 0)
+    p = malloc(n);
+  work();
+  if (n != 0 && n >= 1)
+    free(p);
+}
+
+void negativeSizeThenTruth(long n) {
+  char *p = NULL;
+  if (n > 16)
+    p = malloc(n);
+  work();
+  if (n > 8)
+    free(p);
+}
+
+void positiveBoundTooWide(long n) {
+  char *p = NULL;
+  if (n > 8)
+    p = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  work();
+  if (n > 16)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+void negativeUnsignedBound(unsigned n) {
+  char *p = NULL;
+  if (n < 4)
+    return;
+  p = malloc(n);
+  if (n == 2)
+    return;
+  free(p);
+}
+
+// `i < 10u` converts a negative i to a large unsigned value: it bounds
+// nothing about i itself.
+void positiveSignConverted(int i) {
+  char *p = NULL;
+  if (!(i < 10u))
+    return;
+  p = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (i == -1)
+    return;
+  free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-3]]:5: note: release of 'p' is skipped by this return
+
+// ---- pure functions --------------------------------------------------------
+
+static int level(int a) {
+  int ret = 0;
+  if (a > 1) {
+    ret = a++;
+  } else {
+    ret = 0;
+  }
+  return ret;
+}
+
+void negativePureCallTwice(void) {
+  if (level(10) > 1)
+    pthread_mutex_lock(&mu);
+  shared++;
+  level(10);
+  if (level(10) > 1)
+    pthread_mutex_unlock(&mu);
+}
+
+void positivePureCallOtherArgument(int x) {
+  if (level(10) > 1)
+    pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  shared++;
+  if (level(x) > 1)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+static int counter;
+static int bump(int a) {
+  counter += a;
+  return counter;
+}
+
+// A function that writes a global is no pure function.
+void positiveImpureCallTwice(void) {
+  if (bump(1) > 1)
+    pthread_mutex_lock(&mu);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'mu' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (bump(1) > 1)
+    pthread_mutex_unlock(&mu);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
+
+static int limit;
+static int above(int a) { return a > limit; }
+
+// What a pure function reads outside it is what the condition reads: a
+// write to it in between makes the two tests unrelated.
+void positivePureReadChanged(int a, int l) {
+  char *p = NULL;
+  if (above(a))
+    p = strdup("x");
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  limit = l;
+  if (above(a))
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+void negativePureReadUnchanged(int a) {
+  char *p = NULL;
+  if (above(a))
+    p = strdup("x");
+  work();
+  if (above(a))
+    free(p);
+}
