@@ -1,7 +1,26 @@
 //===- MismatchedReleaseCheck.cpp - raii-mismatched-release ---------------===//
 #include "MismatchedReleaseCheck.h"
+#include "engine/Collector.h"
+#include "engine/HandleKey.h"
 
 namespace clang::tidy::raii {
+
+/// What a pointer that no allocator gave out points to, in words.
+static std::string describe(const StorageOrigin &O) {
+  switch (O.Kind) {
+  case StorageOrigin::Local:
+  case StorageOrigin::Static: {
+    std::string S = O.Kind == StorageOrigin::Local ? "the local " : "the static ";
+    S += O.Var->getType()->isArrayType() ? "array '" : "variable '";
+    return S + O.Var->getNameAsString() + "'";
+  }
+  case StorageOrigin::Literal:
+    return "a string literal";
+  case StorageOrigin::Alloca:
+    return "stack memory from 'alloca'";
+  }
+  return "";
+}
 
 void MismatchedReleaseCheck::report(const FunctionAnalysis &FA,
                                     ASTContext &Ctx) {
@@ -12,6 +31,23 @@ void MismatchedReleaseCheck::report(const FunctionAnalysis &FA,
         << A.Name << A.acquireName() << calleeName(M.ReleaseExpr)
         << A.Fam->Releases.front().Function;
     diag(A.diagLoc(), "'%0' acquired here", DiagnosticIDs::Note) << A.Name;
+  }
+  for (const NonHeapRelease &N : FA.NonHeapReleases) {
+    const bool Direct = ignoreValueCasts(N.Handle) == N.Origin.Where;
+    if (Direct) {
+      diag(exprDiagLoc(N.ReleaseExpr),
+           "'%0' releases %1, which no allocator gave out")
+          << calleeName(N.ReleaseExpr) << describe(N.Origin);
+      continue;
+    }
+    std::string Name = spellHandle(N.Handle, Ctx);
+    diag(exprDiagLoc(N.ReleaseExpr),
+         "'%0' is released by '%1' but points to %2, which no allocator "
+         "gave out")
+        << Name << calleeName(N.ReleaseExpr) << describe(N.Origin);
+    diag(exprDiagLoc(N.Origin.Where), "'%0' gets that address here",
+         DiagnosticIDs::Note)
+        << Name;
   }
 }
 

@@ -386,7 +386,15 @@ void Collector::addMoves() {
 /// fate at the exits is what a release summary says).
 void Collector::addReleasesAndSeeds() {
   for (const Expr *E : C.Body.candidates()) {
+    bool NonHeap = false;
     for (const ReleaseRole &R : C.Roles.releases(E)) {
+      if (!NonHeap && R.Rule->Fam->Kind == "memory" && !R.Handle.Fixed &&
+          R.Handle.Fields.empty())
+        if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec))
+          if (std::optional<StorageOrigin> O = storageOrigin(HE, C.Body)) {
+            C.Out.NonHeapReleases.push_back({E, HE, *O});
+            NonHeap = true;
+          }
       HandleKey K;
       if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
         continue;
@@ -460,7 +468,7 @@ bool Collector::run() {
       GuardReleasedByHand = true;
   // In a coroutine a lone guard may be held where it suspends.
   return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire ||
-         !C.Out.LostOnFailures.empty() ||
+         !C.Out.LostOnFailures.empty() || !C.Out.NonHeapReleases.empty() ||
          (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
 

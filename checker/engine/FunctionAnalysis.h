@@ -12,6 +12,7 @@
 #include "engine/Events.h"
 #include "engine/HandleKey.h"
 #include "engine/Lattice.h"
+#include "engine/StorageOrigin.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
@@ -27,6 +28,8 @@ public:
   std::vector<Mismatch> Mismatches;
   std::vector<Reacquire> Reacquires;
   std::vector<LostOnFailure> LostOnFailures;
+  /// Releases of heap memory the function shows is not from the heap.
+  std::vector<NonHeapRelease> NonHeapReleases;
   /// The locks held where the coroutine suspends, in source order of the
   /// suspensions.
   std::vector<HeldAtSuspend> HeldAtSuspends;

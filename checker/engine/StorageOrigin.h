@@ -1,0 +1,46 @@
+//===- StorageOrigin.h - pointers a function shows are not heap memory ----===//
+//
+// Whether a pointer released as heap memory (`free(p)`, `delete p`) is one
+// the function itself made point at storage no allocator gave out: a local
+// or static variable or array (`p = buf`, `&x`), a string literal,
+// `alloca`, or an object built by placement `new` in such storage. Releasing
+// it is undefined behaviour (CWE-590).
+//
+// The origin is read off the released expression, through a local pointer
+// every write of which (by name: its address is never taken) stores such an
+// address or null (`data = NULL; ... data = dataBuffer;`). One write of
+// anything else (a call, a parameter, arithmetic) and the origin is unknown:
+// no finding.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_STORAGEORIGIN_H
+#define RAII_TIDY_ENGINE_STORAGEORIGIN_H
+
+#include "engine/BodyIndex.h"
+#include <optional>
+
+namespace clang::tidy::raii {
+
+struct StorageOrigin {
+  enum KindT { Local, Static, Literal, Alloca };
+  KindT Kind;
+  const Expr *Where;           ///< the expression taking the address
+  const VarDecl *Var = nullptr; ///< Local, Static: the variable
+};
+
+/// A release of heap memory (`free`, `delete`, a wrapper of them) whose
+/// handle points at such storage.
+struct NonHeapRelease {
+  const Expr *ReleaseExpr;
+  const Expr *Handle; ///< the released argument
+  StorageOrigin Origin;
+};
+
+/// Where \p Released points, when \p Body shows it is storage no allocator
+/// gave out.
+std::optional<StorageOrigin> storageOrigin(const Expr *Released,
+                                           const BodyIndex &Body);
+
+} // namespace clang::tidy::raii
+
+#endif
