@@ -124,12 +124,30 @@ static bool namesParam(const Expr *E, const ParmVarDecl *P) {
   return DRE && DRE->getDecl() == P;
 }
 
+/// \p LHS is memory reached through \p P itself (`n->next`, `(*n).v[1]`).
+static bool insideParam(const Expr *LHS, const ParmVarDecl *P) {
+  for (const Expr *E = LHS;;) {
+    E = E->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      E = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      E = AS->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+             UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr();
+    else
+      return E != LHS->IgnoreParenCasts() && namesParam(E, P);
+  }
+}
+
 static bool stores(const Stmt *S, const ParmVarDecl *P) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
+  // Stored into the object it points to (`n->next = n`) it is kept by
+  // nothing outside.
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign && namesParam(BO->getRHS(), P) &&
-      !isLocalVariable(BO->getLHS()))
+      !isLocalVariable(BO->getLHS()) && !insideParam(BO->getLHS(), P))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(S); Call && storesArguments(Call)) {
     const Expr *Obj = nullptr;
@@ -143,6 +161,18 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
         if (A != Obj && namesParam(A, P))
           return true;
   }
+  // Passed on to a function of the file that stores it (`list_add_tail(n,
+  // head)` calling `__list_add(n, head->prev, head)`).
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call))
+    if (const FunctionDecl *FD = calledFunction(Call)) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && !isLibraryFunction(FD, FD->getASTContext()))
+        for (unsigned I = 0;
+             I < Call->getNumArgs() && I < Def->getNumParams(); ++I)
+          if (namesParam(Call->getArg(I), P) && storesParameter(Def, I))
+            return true;
+    }
   for (const Stmt *C : S->children())
     if (stores(C, P))
       return true;
@@ -284,10 +314,13 @@ bool storesParameter(const FunctionDecl *FD, unsigned Param) {
   if (Param >= FD->getNumParams() || !FD->getBody())
     return false;
   const ParmVarDecl *P = FD->getParamDecl(Param);
+  // In progress: a recursive call stores nothing more.
   auto [It, New] = storedParameters().try_emplace(P, false);
-  if (New)
-    It->second = stores(FD->getBody(), P);
-  return It->second;
+  if (!New)
+    return It->second;
+  const bool Stores = stores(FD->getBody(), P);
+  storedParameters()[P] = Stores;
+  return Stores;
 }
 
 void clearStoredParameters() {

@@ -20,9 +20,15 @@
 //     free(buf);` still counts;
 //   - to a function whose body the translation unit has and which stores
 //     the parameter where it outlives the call (`c->sfd = sfd;`,
-//     `current_ = v;`, `g_log = f;`, `list.push_back(p)` on a member): maybe
-//     taken, as above, and the call a leak after it is blamed on rather
-//     than an earlier borrower (`finalize(v); append(set, v);`);
+//     `current_ = v;`, `g_log = f;`, `list.push_back(p)` on a member), or
+//     passes it on to such a function of the file: maybe taken, as above,
+//     and the call a leak after it is blamed on rather than an earlier
+//     borrower (`finalize(v); append(set, v);`). A store into the object
+//     the parameter points to (`n->next = n`) keeps it nowhere;
+//   - the address of a field of the block (`&it->list`) to a function of
+//     the file: borrowed (it fills or reads the field) unless that function
+//     stores its parameter (`list_add_tail(&it->list, head)`: the list
+//     keeps the block through its node);
 //   - otherwise: borrowed.
 //
 // The object a member is called on (`re->Decref()`) is maybe taken when

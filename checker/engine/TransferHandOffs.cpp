@@ -189,6 +189,22 @@ static bool calleeHasBody(const Expr *Call) {
   return FD && FD->hasBody(Def);
 }
 
+/// The function \p Call calls has a body in this translation unit that
+/// stores its argument \p I where it outlives the call.
+static bool calleeStoresArgument(const Expr *Call, unsigned I) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
+  if (!FD)
+    return false;
+  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD)) {
+    if (I == 0)
+      return false; // the object, not a parameter
+    --I;
+  }
+  const FunctionDecl *Def = nullptr;
+  return FD->hasBody(Def) && storesParameter(Def, I);
+}
+
 void TransferFunctions::handOffArgs(const Expr *Call,
                                     llvm::ArrayRef<const Expr *> Args) {
   // Which arguments name acquisitions depends on the call alone: found once
@@ -223,10 +239,14 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       continue;
     const Acquisition &A = C.acqs()[N.Acq];
     // A field's address given to a function this file defines fills or
-    // reads the field (`parse(&ab->exact_)`); only code the file cannot
-    // see may keep the block through it.
-    if (N.Interior && calleeHasBody(Call))
+    // reads the field (`parse(&ab->exact_)`), unless its body stores the
+    // parameter (`list_add_tail(&it->list, head)`: the list keeps the
+    // block through its node); code the file cannot see may keep it.
+    if (N.Interior && calleeHasBody(Call)) {
+      if (calleeStoresArgument(Call, N.Arg))
+        escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
+    }
     switch (argumentFate(Call, N.Arg, N.AddrOf, *A.Fam, C.Roles.catalog(),
                          C.Ctx, IntoLocal)) {
     case ArgFate::Borrowed:

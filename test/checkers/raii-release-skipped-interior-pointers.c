@@ -70,3 +70,42 @@ size_t positiveValueBehindHeader(size_t n, size_t *out) {
   *out = *(p + 1);
   return (size_t)((char *)(p + 1) - (char *)p);
 }
+
+// An intrusive list: the block is kept through the address of the node
+// inside it, stored by a function of the file, directly or through another.
+struct node {
+  struct node *next, *prev;
+};
+static void link_between(struct node *n, struct node *prev,
+                         struct node *next) {
+  next->prev = n;
+  n->next = next;
+  n->prev = prev;
+  prev->next = n;
+}
+static void list_add_tail(struct node *n, struct node *head) {
+  link_between(n, head->prev, head);
+}
+static void node_init(struct node *n) { n->next = n->prev = n; }
+
+struct item {
+  int v;
+  struct node list;
+};
+
+void negativeQueuedByNode(struct node *head, int v) {
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return;
+  it->v = v;
+  list_add_tail(&it->list, head);
+}
+
+void positiveNodeOnlyInitialised(int v) {
+  struct item *it = malloc(sizeof *it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'it' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!it)
+    return;
+  it->v = v;
+  node_init(&it->list);
+}
