@@ -282,18 +282,20 @@ void findLostOnFailure(FunctionContext &C) {
     for (const ReleaseRole &R : C.Roles.releases(E)) {
       if (R.Rule->On != Release::OnSuccess)
         continue;
+      // Another variable given to realloc still holds the block when it
+      // fails (`tmp = realloc(buf, n)`, even once `buf = tmp` made them
+      // aliases in a loop): only storing over the argument itself loses it.
+      const Expr *Arg = RuleCatalog::handleExpr(E, R.Handle.Spec);
       HandleKey K, L;
       if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K) &&
           C.KeyOf.keyOf(BO->getLHS(), L, false)) {
-        if (!(L == K))
+        if (!(L == K) || !Arg || !sameLvalue(BO->getLHS(), Arg, C.Ctx))
           continue;
         const ValueDecl *Root = L.root();
         if (L.Steps.size() == 1 && isa_and_nonnull<ParmVarDecl>(Root) &&
             !Root->getType()->isReferenceType())
           continue;
-      } else if (!sameLvalue(BO->getLHS(),
-                             RuleCatalog::handleExpr(E, R.Handle.Spec),
-                             C.Ctx) ||
+      } else if (!sameLvalue(BO->getLHS(), Arg, C.Ctx) ||
                  !R.Handle.Fields.empty()) {
         continue; // `*buf = realloc(*buf, n)`, `v[i] = realloc(v[i], n)`
       }

@@ -1,8 +1,9 @@
 //===- ExitOnNull.h - where a failed realloc loses the block --------------===//
 //
 // `p = realloc(p, n);` (any release that happens only when the call
-// succeeds, stored over the handle it releases) loses the block p held
-// when realloc fails. Not when p is a parameter given by value (the caller
+// succeeds, stored over the very argument it releases) loses the block p
+// held when realloc fails; `tmp = realloc(buf, n)` does not, even where
+// `buf = tmp` made the two aliases: buf still holds the block. Not when p is a parameter given by value (the caller
 // still holds the block), nor when the program ends right there: the next statement (or the `if` the
 // assignment sits in) tests p for null and calls a function that never
 // returns (`if (!p) abort();`, `if (p == NULL) { perror(..); exit(1); }`,

@@ -211,3 +211,22 @@ const char *growStatic(size_t n) {
     return "";
   return z;
 }
+// The textbook idiom in a loop: from the second round `tmp` and `buf` name
+// the same block, but a failure stores null in `tmp` only; `buf` still
+// holds the block and is freed (fio's fio_net_recv_cmd).
+char *collect(const char **parts, int n) {
+  char *buf = NULL, *tmp;
+  size_t len = 0;
+  for (int i = 0; i < n; i++) {
+    size_t l = __builtin_strlen(parts[i]);
+    tmp = realloc(buf, len + l + 1);
+    if (!tmp) {
+      free(buf);
+      return NULL;
+    }
+    buf = tmp;
+    __builtin_memcpy(buf + len, parts[i], l + 1);
+    len += l;
+  }
+  return buf;
+}
