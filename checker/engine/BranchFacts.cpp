@@ -18,6 +18,10 @@ struct CondFact {
   /// `x == g`, `x != g` for what notAcquiredHere() accepts (`f != stdin`,
   /// `in != p->in`).
   bool EqualsForeign = false;
+  /// `x > 2`, `x >= 3`, `x <= 2`, `x < 3` (TrueMeansNonzero: the true
+  /// branch is "above 2"): for a descriptor, one side holds only the
+  /// standard descriptors 0 to 2.
+  bool AboveStandard = false;
 };
 
 /// A global variable, a local array (`char st[64]; char *b = st; ...
@@ -114,6 +118,14 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     F->TrueMeansNonzero = Op == BO_GE || Op == BO_NE || Op == BO_GT;
     return F;
   }
+  // `fd > STDERR_FILENO` (a daemon's /dev/null, dup2'd onto 0-2, closed
+  // only when it is none of them).
+  if ((K == 2 && (Op == BO_GT || Op == BO_LE)) ||
+      (K == 3 && (Op == BO_GE || Op == BO_LT))) {
+    F->AboveStandard = true;
+    F->TrueMeansNonzero = Op == BO_GT || Op == BO_GE;
+    return F;
+  }
   return std::nullopt;
 }
 
@@ -167,13 +179,14 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (!R)
     return std::nullopt;
   // Equal to a global (`f == stdin`) or, for a descriptor, to a valid
-  // number (`fd == 0`, `fd != STDERR_FILENO`) or a negative one other than
-  // the failure's (`dirfd != AT_FDCWD`): a handle this function acquired
-  // holds none of those (the idiom keeps what it got when it does; no
-  // descriptor is negative).
+  // number (`fd == 0`, `fd != STDERR_FILENO`), one of the standard three
+  // (`fd <= 2`) or a negative one other than the failure's (`dirfd !=
+  // AT_FDCWD`): a handle this function acquired holds none of those (the
+  // idiom keeps what it got when it does; no descriptor is negative).
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
                           R->Invalid == InvalidValue::Negative;
-  if (F.EqualsForeign || (F.Equals && !F.SignTest && Descriptor)) {
+  if (F.EqualsForeign ||
+      (((F.Equals && !F.SignTest) || F.AboveStandard) && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
         A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)))
       return std::nullopt;
@@ -182,7 +195,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   }
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
-  if (F.Equals && *F.Equals < -1)
+  if ((F.Equals && *F.Equals < -1) || F.AboveStandard)
     return std::nullopt; // only of a descriptor
   if (F.Equals && *F.Equals > 0) {
     // `rc == EBUSY` of an acquire that returns zero on success: where it

@@ -357,6 +357,31 @@ void negativeKeepAsStdin(void) {
   }
 }
 
+// A daemon's /dev/null: made the standard descriptors, closed only when it
+// is none of them (it then is one, kept open on purpose).
+void negativeDaemonNull(void) {
+  int fd;
+  if ((fd = open("/dev/null", O_RDWR, 0)) != -1) {
+    dup2(fd, STDIN_FILENO);
+    dup2(fd, STDOUT_FILENO);
+    dup2(fd, STDERR_FILENO);
+    if (fd > STDERR_FILENO)
+      close(fd);
+  }
+}
+
+// Closed only when it is a standard descriptor: a leak otherwise.
+void positiveClosedWhenStandard(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  work();
+  if (fd < 3)
+    close(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // No descriptor is negative: equal to AT_FDCWD, the variable holds none.
 int negativeDirOrCwd(const char *base, const char *rel) {
   int dirfd, fd;

@@ -5,6 +5,8 @@ extern "C" {
 #endif
 typedef long ssize_t;
 #define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
 int open(const char *path, int flags, ...);
 int openat(int dirfd, const char *path, int flags, ...);
 int creat(const char *path, unsigned mode);
