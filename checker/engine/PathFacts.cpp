@@ -85,6 +85,8 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
       R.LocalOnly &= V && V->getType().isConstQualified();
   }
   R.ID = ID;
+  if (Parts.size() == 1)
+    R.E = Parts.front();
   Records.push_back(std::move(R));
   Bucket.push_back(&Records.back());
   return &Records.back();
@@ -216,6 +218,8 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
       std::swap(A, B);
     L.A = operand(A);
     L.B = operand(B);
+    L.AE = A;
+    L.BE = B;
     Record *R = comparison(L.Op, A, B);
     L.Rec = R;
     const Operand &V = L.A.Var ? L.A : L.B, &K = L.A.Var ? L.B : L.A;
@@ -366,10 +370,40 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
   if (L.Bounded)
     if (std::optional<bool> R = decideByBounds(L, F))
       return R;
-  if (L.Rec)
-    if (const Fact *V = F.find(L.Rec))
+  if (std::optional<bool> R = truthOf(L.Rec, F))
+    return R;
+  return truthOf(throughCopy(L, F), F);
+}
+
+std::optional<bool> ConditionFacts::truthOf(const Record *R,
+                                            const FactSet &F) {
+  if (R)
+    if (const Fact *V = F.find(R);
+        V && (V->Kind == Fact::Holds || V->Kind == Fact::Fails))
       return V->Kind == Fact::Holds;
   return std::nullopt;
+}
+
+const ConditionFacts::Record *ConditionFacts::throughCopy(const Leaf &L,
+                                                         const FactSet &F) {
+  if (F.empty())
+    return nullptr;
+  auto Named = [&](const Operand &O) -> const Record * {
+    if (!O.Var)
+      return nullptr;
+    const Fact *V = F.find(O.Var);
+    return V && V->Kind == Fact::Names
+               ? static_cast<const Record *>(V->Other)
+               : nullptr;
+  };
+  if (L.Op == BO_Comma)
+    return Named(L.A);
+  // Against a constant only: the other side means the same in both tests.
+  if (const Record *X = Named(L.A); X && X->E && L.B.Const && L.BE)
+    return comparison(L.Op, X->E, L.BE);
+  if (const Record *X = Named(L.B); X && X->E && L.A.Const && L.AE)
+    return comparison(L.Op, L.AE, X->E);
+  return nullptr;
 }
 
 std::optional<bool> ConditionFacts::decide(const Expr *Cond,
@@ -385,6 +419,11 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
   const Leaf &L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
+  // `int fd = f->fd; if (fd < 0) ..`: also a test of `f->fd < 0`, for a
+  // branch that tests that.
+  if (const Record *S = throughCopy(L, F);
+      S && useful(S, 1) && (!Loop || S->LocalOnly))
+    F.add({S, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
   if (L.Op == BO_Comma && L.A.Var) {
     if (!useful(L.A.Var, 2))
       return;

@@ -110,6 +110,8 @@ private:
     llvm::FoldingSetNodeID ID;
     llvm::SmallVector<const Decl *, 2> Reads;
     bool LocalOnly = true; ///< reads tracked locals and constants only
+    /// The expression, when the record is of one (not of a comparison).
+    const Expr *E = nullptr;
     /// A comparison that bounds a tracked variable: `BoundVar < BoundK`
     /// (VarFirst) or `BoundK < BoundVar`, no conversion changing a sign.
     const VarDecl *BoundVar = nullptr;
@@ -132,6 +134,7 @@ private:
     BinaryOperatorKind Op = BO_Comma; ///< BO_EQ, BO_LT, or BO_Comma: a
                                       ///< truth test of A
     Operand A, B;
+    const Expr *AE = nullptr, *BE = nullptr; ///< a comparison's operands
     const Record *Rec = nullptr; ///< the comparison or test as a whole
     /// A tracked integer variable tested for truth, or compared with a
     /// constant with no conversion changing a sign: what bounds the
@@ -150,12 +153,18 @@ private:
   /// V's own value.
   bool boundable(const BinaryOperator *BO, const VarDecl *V,
                  int64_t K) const;
+  /// Leaf \p L's test of a tracked variable that holds the value of an
+  /// expression (`int fd = f->fd;`), as a test of that expression (`f->fd
+  /// < 0` for `fd < 0`), when \p F says it does.
+  const Record *throughCopy(const Leaf &L, const FactSet &F);
   /// What the facts of \p F decide about leaf \p L from the bounds they
   /// put on its variable.
   static std::optional<bool> decideByBounds(const Leaf &L, const FactSet &F);
   bool tracked(const VarDecl *V) const;
   static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
+  /// The facts Holds / Fails of record \p R.
+  static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Forgets what \p F knows about \p D and about expressions reading it.
   static void forget(const Decl *D, FactSet &F);
   /// The fact tracked variable \p V has once \p Value is stored in it.
