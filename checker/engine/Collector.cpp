@@ -392,7 +392,7 @@ void Collector::addReleasesAndSeeds() {
           R.Handle.Fields.empty())
         if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec))
           if (std::optional<StorageOrigin> O = storageOrigin(HE, C.Body)) {
-            C.Out.NonHeapReleases.push_back({E, HE, *O});
+            C.Out.NonHeapCandidates.push_back({E, HE, *O});
             NonHeap = true;
           }
       HandleKey K;
@@ -468,7 +468,7 @@ bool Collector::run() {
       GuardReleasedByHand = true;
   // In a coroutine a lone guard may be held where it suspends.
   return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire ||
-         !C.Out.LostOnFailures.empty() || !C.Out.NonHeapReleases.empty() ||
+         !C.Out.LostOnFailures.empty() || !C.Out.NonHeapCandidates.empty() ||
          (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
 

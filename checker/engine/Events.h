@@ -53,6 +53,9 @@ public:
                              const Expr *First) {}
   virtual void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
                                  const Release *Rule) {}
+  /// A release of heap memory the collector found pointing elsewhere
+  /// (StorageOrigin) is reached on a feasible path.
+  virtual void releasedNonHeap(const Expr *ReleaseExpr) {}
   /// Lock acquire \p Second is reached while \p HeldAcq is held on this
   /// path; a finding only if notReacquired() never comes for it.
   virtual void reacquired(unsigned HeldAcq, const Expr *Second) {}

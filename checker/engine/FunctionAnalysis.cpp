@@ -93,6 +93,17 @@ void FunctionAnalysis::doubleRelease(unsigned Acq, const Expr *Second,
     DoubleReleases.push_back({Second, First, Acq});
 }
 
+void FunctionAnalysis::releasedNonHeap(const Expr *ReleaseExpr) {
+  auto Is = [&](const NonHeapRelease &N) {
+    return N.ReleaseExpr == ReleaseExpr;
+  };
+  if (llvm::any_of(NonHeapReleases, Is))
+    return;
+  auto It = llvm::find_if(NonHeapCandidates, Is);
+  if (It != NonHeapCandidates.end())
+    NonHeapReleases.push_back(*It);
+}
+
 void FunctionAnalysis::mismatchedRelease(unsigned Acq,
                                          const Expr *ReleaseExpr,
                                          const Release *Rule) {

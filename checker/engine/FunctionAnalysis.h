@@ -28,8 +28,9 @@ public:
   std::vector<Mismatch> Mismatches;
   std::vector<Reacquire> Reacquires;
   std::vector<LostOnFailure> LostOnFailures;
-  /// Releases of heap memory the function shows is not from the heap.
-  std::vector<NonHeapRelease> NonHeapReleases;
+  /// Releases of heap memory the function shows is not from the heap:
+  /// found by the collector, and those reached on a feasible path.
+  std::vector<NonHeapRelease> NonHeapCandidates, NonHeapReleases;
   /// The locks held where the coroutine suspends, in source order of the
   /// suspensions.
   std::vector<HeldAtSuspend> HeldAtSuspends;
@@ -74,6 +75,7 @@ public:
                      const Expr *First) override;
   void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
                          const Release *Rule) override;
+  void releasedNonHeap(const Expr *ReleaseExpr) override;
   void reacquired(unsigned HeldAcq, const Expr *Second) override;
   void notReacquired(const Expr *Second) override {
     NotReacquired.insert(Second);

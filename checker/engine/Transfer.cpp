@@ -346,7 +346,15 @@ bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
 
 // --- statements -------------------------------------------------------------
 
+void TransferFunctions::noteNonHeap(const Expr *E) {
+  if (!C.Out.NonHeapCandidates.empty() &&
+      llvm::any_of(C.Out.NonHeapCandidates,
+                   [&](const NonHeapRelease &N) { return N.ReleaseExpr == E; }))
+    Ev->releasedNonHeap(E);
+}
+
 void TransferFunctions::VisitCallExpr(const CallExpr *E) {
+  noteNonHeap(E);
   for (const ReleaseRole &R : C.Roles.releases(E)) {
     if (R.Handle.Spec.Kind != HandleSpec::Format) {
       onRelease(E, R);
@@ -436,6 +444,7 @@ void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
 }
 
 void TransferFunctions::VisitCXXDeleteExpr(const CXXDeleteExpr *E) {
+  noteNonHeap(E);
   for (const ReleaseRole &R : C.Roles.releases(E))
     onRelease(E, R);
 }

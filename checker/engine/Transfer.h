@@ -58,6 +58,8 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
+  /// Reports that release \p E of memory not from the heap is reached.
+  void noteNonHeap(const Expr *E);
   /// Move acquisition \p I: the source's handle passes to its variable.
   void onMove(unsigned I);
   /// An assignment to parameter \p Param that was given a handle.

@@ -101,3 +101,11 @@ void negativeAddressTaken(void) {
 
 extern char shared_buffer[];
 void negativeExtern(void) { free(shared_buffer); }
+
+// A release no feasible path reaches says nothing.
+void negativeDeadRelease(void) {
+  char *ptr = "a";
+  int flag = 1;
+  if (flag > 1)
+    free(ptr);
+}
