@@ -7,19 +7,22 @@ namespace clang::tidy::raii {
 
 /// What a pointer that no allocator gave out points to, in words.
 static std::string describe(const StorageOrigin &O) {
-  switch (O.Kind) {
-  case StorageOrigin::Local:
-  case StorageOrigin::Static: {
-    std::string S = O.Kind == StorageOrigin::Local ? "the local " : "the static ";
-    S += O.Var->getType()->isArrayType() ? "array '" : "variable '";
-    return S + O.Var->getNameAsString() + "'";
-  }
-  case StorageOrigin::Literal:
+  if (O.Kind == StorageOrigin::Literal)
     return "a string literal";
-  case StorageOrigin::Alloca:
+  if (O.Kind == StorageOrigin::Alloca)
     return "stack memory from 'alloca'";
-  }
-  return "";
+  const VarDecl *V = O.Var;
+  std::string S = O.Part ? "part of the " : "the ";
+  if (V->getTLSKind() != VarDecl::TLS_None)
+    S += "thread-local ";
+  else if (V->hasLocalStorage())
+    S += "local ";
+  else if (V->isStaticLocal() || !V->isExternallyVisible())
+    S += "static ";
+  else
+    S += "global ";
+  S += !O.Part && V->getType()->isArrayType() ? "array '" : "variable '";
+  return S + V->getNameAsString() + "'";
 }
 
 void MismatchedReleaseCheck::report(const FunctionAnalysis &FA,
@@ -47,7 +50,7 @@ void MismatchedReleaseCheck::report(const FunctionAnalysis &FA,
         << Name << calleeName(N.ReleaseExpr) << describe(N.Origin);
     diag(exprDiagLoc(N.Origin.Where), "'%0' gets that address here",
          DiagnosticIDs::Note)
-        << Name;
+        << (N.Origin.Holder ? N.Origin.Holder->getNameAsString() : Name);
   }
 }
 

@@ -66,4 +66,16 @@ bool storesArguments(const CallExpr *C) {
                             MD->getName());
 }
 
+bool buildsOwnedObject(const CallExpr *C) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !FD->getPrimaryTemplate())
+    return false;
+  const auto *NS = dyn_cast<NamespaceDecl>(FD->getDeclContext());
+  if (!NS || !NS->getIdentifier() ||
+      !(FD->isInStdNamespace() || NS->getName() == "boost"))
+    return false;
+  return llvm::is_contained({"make_shared", "make_unique", "allocate_shared"},
+                            FD->getName());
+}
+
 } // namespace clang::tidy::raii

@@ -43,6 +43,11 @@ LockTag lockTagOf(const Expr *Arg);
 /// smart pointer's `reset(p)`.
 bool storesArguments(const CallExpr *Call);
 
+/// True if \p Call forwards its arguments to the constructor of an object
+/// it allocates (`std::make_shared<Sock>(fd)`, `std::make_unique`,
+/// `std::allocate_shared`, Boost's): the object may keep them.
+bool buildsOwnedObject(const CallExpr *Call);
+
 } // namespace clang::tidy::raii
 
 #endif

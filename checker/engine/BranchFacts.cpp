@@ -119,7 +119,7 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     return F;
   }
   // `fd > STDERR_FILENO` (a daemon's /dev/null, dup2'd onto 0-2, closed
-  // only when it is none of them).
+  // only when it is none of them; trueMeansAcquired asks for the dup2).
   if ((K == 2 && (Op == BO_GT || Op == BO_LE)) ||
       (K == 3 && (Op == BO_GE || Op == BO_LT))) {
     F->AboveStandard = true;
@@ -166,6 +166,23 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
   return Src && Src == W->getCanonicalDecl();
 }
 
+/// The function gives \p V to `dup2` or `dup3` as the descriptor to copy:
+/// a daemon making it the standard ones.
+bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
+  for (const Expr *E : C.Body.candidates()) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier() || Call->getNumArgs() < 2 ||
+        (FD->getName() != "dup2" && FD->getName() != "dup3"))
+      continue;
+    const auto *DRE =
+        dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+    if (DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl())
+      return true;
+  }
+  return false;
+}
+
 /// What the true branch of \p F means for \p A: acquired, not acquired, or
 /// nothing known; \p OnlyRefutes is set when only the branch that means
 /// "not acquired" tells (`f != stdin`: equal, f holds nothing acquired
@@ -180,7 +197,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     return std::nullopt;
   // Equal to a global (`f == stdin`) or, for a descriptor, to a valid
   // number (`fd == 0`, `fd != STDERR_FILENO`), one of the standard three
-  // (`fd <= 2`) or a negative one other than the failure's (`dirfd !=
+  // when the function dup2s it onto them (`fd <= 2`) or a negative one other than the failure's (`dirfd !=
   // AT_FDCWD`): a handle this function acquired holds none of those (the
   // idiom keeps what it got when it does; no descriptor is negative).
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
@@ -188,7 +205,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (F.EqualsForeign ||
       (((F.Equals && !F.SignTest) || F.AboveStandard) && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
-        A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)))
+        A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)) ||
+        (F.AboveStandard && !dupedOnto(C, A.HandleVar)))
       return std::nullopt;
     OnlyRefutes = true;
     return F.TrueMeansNonzero;

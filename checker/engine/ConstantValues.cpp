@@ -293,8 +293,10 @@ private:
       if (const auto *Call = dyn_cast<CallExpr>(E)) {
         if (!Values.isPure(Call->getDirectCallee(), Reads))
           return false;
-        for (const Stmt *C : Call->arguments())
-          if (!expr(cast<Expr>(C)))
+        // The callee expression too: the object of a member call
+        // (`bump()->get()`).
+        for (const Stmt *C : Call->children())
+          if (!expr(cast_or_null<Expr>(C)))
             return false;
         return true;
       }

@@ -231,6 +231,17 @@ static bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
   return IA == IB;
 }
 
+/// Neither side is a variable, or both are the same one (`tmp =
+/// realloc(buf, n)` stores into another variable, whatever aliases the
+/// keys see; `this->data = realloc(data, n)` into the same field).
+static bool sameVariable(const Expr *A, const Expr *B) {
+  auto VarOf = [](const Expr *E) -> const Decl * {
+    const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+    return DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
+  };
+  return VarOf(A) == VarOf(B);
+}
+
 bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   HandleKey K;
   const bool Keyed = C.KeyOf.keyOf(Assign->getLHS(), K, false);
@@ -289,7 +300,7 @@ void findLostOnFailure(FunctionContext &C) {
       HandleKey K, L;
       if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K) &&
           C.KeyOf.keyOf(BO->getLHS(), L, false)) {
-        if (!(L == K) || !Arg || !sameLvalue(BO->getLHS(), Arg, C.Ctx))
+        if (!(L == K) || !Arg || !sameVariable(BO->getLHS(), Arg))
           continue;
         const ValueDecl *Root = L.root();
         if (L.Steps.size() == 1 && isa_and_nonnull<ParmVarDecl>(Root) &&

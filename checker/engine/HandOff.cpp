@@ -53,6 +53,8 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     FD = calledFunction(C);
     if (storesArguments(C))
       return ArgFate::Taken;
+    if (buildsOwnedObject(C))
+      return ArgFate::MaybeTaken;
     if (Cat.isTransfer(C, I, Fam) || passesItsRelease(C, I, Fam, Cat))
       return ArgFate::Taken;
     // The object argument of a member operator call is not a parameter.
@@ -124,19 +126,49 @@ static bool namesParam(const Expr *E, const ParmVarDecl *P) {
   return DRE && DRE->getDecl() == P;
 }
 
-/// \p LHS is memory reached through \p P itself (`n->next`, `(*n).v[1]`).
+/// \p LHS is memory inside the object \p P points to (`n->next`,
+/// `(*n).v[1]`, `n[2]`), not reached through a pointer loaded from it
+/// (`n->prev->next` is the neighbour's).
 static bool insideParam(const Expr *LHS, const ParmVarDecl *P) {
-  for (const Expr *E = LHS;;) {
-    E = E->IgnoreParenCasts();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      E = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-      E = AS->getBase();
-    else if (const auto *UO = dyn_cast<UnaryOperator>(E);
-             UO && UO->getOpcode() == UO_Deref)
-      E = UO->getSubExpr();
-    else
-      return E != LHS->IgnoreParenCasts() && namesParam(E, P);
+  const Expr *E = LHS->IgnoreParenCasts();
+  for (;;) {
+    const Expr *Through = nullptr; // a dereference of this pointer
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!ME->isArrow()) {
+        E = ME->getBase()->IgnoreParenCasts();
+        continue;
+      }
+      Through = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = AS->getBase()->IgnoreParenImpCasts();
+      if (Base->getType()->isArrayType()) {
+        E = Base->IgnoreParenCasts();
+        continue;
+      }
+      Through = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref) {
+      Through = UO->getSubExpr();
+    }
+    return Through && namesParam(Through, P);
+  }
+}
+
+/// \p LHS is storage of a local variable of the function (`v`, `s.f`,
+/// `a[i]` of a local array), which does not outlive the call.
+static bool inLocal(const Expr *LHS) {
+  const Expr *E = LHS->IgnoreParenCasts();
+  for (;;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase()->IgnoreParenCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+        AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = AS->getBase()->IgnoreParenImpCasts()->IgnoreParenCasts();
+      continue;
+    }
+    return isLocalVariable(E);
   }
 }
 
@@ -147,7 +179,7 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
   // nothing outside.
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->getOpcode() == BO_Assign && namesParam(BO->getRHS(), P) &&
-      !isLocalVariable(BO->getLHS()) && !insideParam(BO->getLHS(), P))
+      !inLocal(BO->getLHS()) && !insideParam(BO->getLHS(), P))
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(S); Call && storesArguments(Call)) {
     const Expr *Obj = nullptr;

@@ -388,13 +388,23 @@ const ConditionFacts::Record *ConditionFacts::throughCopy(const Leaf &L,
                                                          const FactSet &F) {
   if (F.empty())
     return nullptr;
+  // Only a copy that keeps the value (`unsigned char c = cfg->level;` does
+  // not): both pointers, or one integer type.
   auto Named = [&](const Operand &O) -> const Record * {
     if (!O.Var)
       return nullptr;
     const Fact *V = F.find(O.Var);
-    return V && V->Kind == Fact::Names
-               ? static_cast<const Record *>(V->Other)
-               : nullptr;
+    if (!V || V->Kind != Fact::Names)
+      return nullptr;
+    const auto *X = static_cast<const Record *>(V->Other);
+    if (!X->E)
+      return nullptr;
+    QualType VT = O.Var->getType().getCanonicalType().getUnqualifiedType();
+    QualType XT =
+        X->E->IgnoreParenImpCasts()->getType().getCanonicalType()
+            .getUnqualifiedType();
+    return (VT->isPointerType() && XT->isPointerType()) || VT == XT ? X
+                                                                    : nullptr;
   };
   if (L.Op == BO_Comma)
     return Named(L.A);
@@ -448,7 +458,49 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
   const bool Useful = L.Rec && (useful(L.Rec, 2) ||
                                 (L.Rec->BoundVar && useful(L.Rec->BoundVar, 2)));
   if (Useful && (!Loop || L.Rec->LocalOnly))
-    F.add({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
+    addBound({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails}, F);
+}
+
+/// The bound fact \p Fa puts on its record's variable: an upper bound (true)
+/// or a lower one, and its value; nullopt when it is not a bound or its
+/// value would overflow.
+static std::optional<std::pair<bool, int64_t>>
+boundOf(const Fact &Fa, const VarDecl *Var, int64_t K, bool VarFirst) {
+  if (!Var || (Fa.Kind != Fact::Holds && Fa.Kind != Fact::Fails))
+    return std::nullopt;
+  const bool T = Fa.Kind == Fact::Holds;
+  if (K == std::numeric_limits<int64_t>::min() ||
+      K == std::numeric_limits<int64_t>::max())
+    return std::nullopt;
+  if (VarFirst) // V < K
+    return std::make_pair(T, T ? K - 1 : K);
+  return std::make_pair(!T, T ? K + 1 : K); // K < V
+}
+
+void ConditionFacts::addBound(const Fact &New, FactSet &F) {
+  const auto *R = static_cast<const Record *>(New.Subject);
+  auto NewB = boundOf(New, R->BoundVar, R->BoundK, R->VarFirst);
+  if (!NewB || F.find(R))
+    return F.add(New);
+  // One bound per side and variable: an else-if ladder (`n < 1`, `n < 2`,
+  // ...) would otherwise fill the set and push out older facts.
+  bool Weaker = false;
+  F.forgetIf([&](const Fact &Old) {
+    if (Old.Kind != Fact::Holds && Old.Kind != Fact::Fails)
+      return false;
+    const auto *O = static_cast<const Record *>(Old.Subject);
+    if (O->BoundVar != R->BoundVar)
+      return false;
+    auto OldB = boundOf(Old, O->BoundVar, O->BoundK, O->VarFirst);
+    if (!OldB || OldB->first != NewB->first)
+      return false;
+    const bool OldStronger = NewB->first ? OldB->second <= NewB->second
+                                         : OldB->second >= NewB->second;
+    Weaker |= OldStronger;
+    return !OldStronger;
+  });
+  if (!Weaker)
+    F.add(New);
 }
 
 void ConditionFacts::forget(const Decl *D, FactSet &F) {

@@ -165,6 +165,9 @@ private:
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
+  /// Adds \p New to \p F; a bound on a variable replaces the weaker one of
+  /// its side, or is dropped if one as strong is known.
+  void addBound(const Fact &New, FactSet &F);
   /// Forgets what \p F knows about \p D and about expressions reading it.
   static void forget(const Decl *D, FactSet &F);
   /// The fact tracked variable \p V has once \p Value is stored in it.

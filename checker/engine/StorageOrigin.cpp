@@ -3,14 +3,18 @@
 #include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
 namespace {
 
 /// The variable whose own storage \p E designates (`x`, `s.buf`, `a[2]`,
-/// `s.in.v`), not through a pointer or reference.
-const VarDecl *storageVar(const Expr *E) {
+/// `s.in.v`), not through a pointer or reference; \p Part is set for a
+/// member or element.
+const VarDecl *storageVar(const Expr *E, bool &Part) {
+  Part = false;
   for (;;) {
     E = E->IgnoreParens();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -22,6 +26,7 @@ const VarDecl *storageVar(const Expr *E) {
           ME->getMemberDecl()->getType()->isReferenceType())
         return nullptr;
       E = ME->getBase();
+      Part = true;
       continue;
     }
     if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
@@ -30,19 +35,22 @@ const VarDecl *storageVar(const Expr *E) {
       if (!Base->getType()->isArrayType())
         return nullptr;
       E = Base;
+      Part = true;
       continue;
     }
     return nullptr;
   }
 }
 
-std::optional<StorageOrigin> ofVariable(const VarDecl *V, const Expr *Where) {
+std::optional<StorageOrigin> ofStorage(const Expr *Lvalue, const Expr *Where) {
+  bool Part = false;
+  const VarDecl *V = storageVar(Lvalue, Part);
   if (!V)
     return std::nullopt;
   if (V->hasLocalStorage())
-    return StorageOrigin{StorageOrigin::Local, Where, V};
+    return StorageOrigin{StorageOrigin::Local, Where, V, Part};
   if (V->hasGlobalStorage() && !V->hasExternalStorage())
-    return StorageOrigin{StorageOrigin::Static, Where, V};
+    return StorageOrigin{StorageOrigin::Static, Where, V, Part};
   return std::nullopt; // `extern`: its definition may be anything
 }
 
@@ -54,11 +62,21 @@ bool isAlloca(const CallExpr *Call) {
   return N == "alloca" || N == "_alloca" || N.starts_with("__builtin_alloca");
 }
 
+/// A write of a pointer variable: the value stored (null: not a plain
+/// store) and where.
+struct Write {
+  const Expr *Value;
+  SourceLocation Loc;
+};
+
 class Origins {
 public:
-  explicit Origins(const BodyIndex &Body) : Body(Body) {}
+  explicit Origins(const BodyIndex &Body)
+      : Body(Body), SM(Body.context().getSourceManager()) {}
 
-  std::optional<StorageOrigin> of(const Expr *E, unsigned Depth) {
+  /// Where \p E, evaluated at \p At, points.
+  std::optional<StorageOrigin> of(const Expr *E, SourceLocation At,
+                                  unsigned Depth) {
     if (!E || Depth == 0)
       return std::nullopt;
     E = ignoreValueCasts(E);
@@ -66,9 +84,9 @@ public:
       return StorageOrigin{StorageOrigin::Literal, E};
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_AddrOf)
-      return ofVariable(storageVar(UO->getSubExpr()), E);
+      return ofStorage(UO->getSubExpr(), E);
     if (E->getType()->isArrayType())
-      return ofVariable(storageVar(E), E); // the array decays
+      return ofStorage(E, E); // the array decays
     if (const auto *Call = dyn_cast<CallExpr>(E))
       return isAlloca(Call) ? std::optional<StorageOrigin>(StorageOrigin{
                                   StorageOrigin::Alloca, E})
@@ -78,48 +96,85 @@ public:
       const FunctionDecl *Op = New->getOperatorNew();
       if (New->getNumPlacementArgs() == 1 && Op &&
           Op->isReservedGlobalPlacementOperator())
-        if (auto O = of(New->getPlacementArg(0), Depth - 1)) {
+        if (auto O = of(New->getPlacementArg(0), At, Depth - 1)) {
           O->Where = New;
           return O;
         }
       return std::nullopt;
     }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return ofPointer(dyn_cast<VarDecl>(DRE->getDecl()), Depth);
+      return ofPointer(dyn_cast<VarDecl>(DRE->getDecl()), At, Depth);
     return std::nullopt;
   }
 
 private:
-  /// A local pointer every write of which stores null or storage of one
-  /// origin: the last such write's origin.
-  std::optional<StorageOrigin> ofPointer(const VarDecl *P, unsigned Depth) {
+  /// A local pointer of the function every write of which stores null or
+  /// storage no allocator gave out, the last one before \p At such
+  /// storage: its origin.
+  std::optional<StorageOrigin> ofPointer(const VarDecl *P, SourceLocation At,
+                                         unsigned Depth) {
     if (!P || !BodyIndex::isLocalVar(P) || P->isStaticLocal() ||
+        P->getDeclContext() != Body.function() ||
         !P->getType()->isPointerType() || !Body.writtenOnlyByName(P))
       return std::nullopt;
     P = P->getCanonicalDecl();
-    llvm::SmallVector<const Expr *, 4> Values;
-    if (!writesOf(P, Body.body(), Values))
-      return std::nullopt;
-    if (const Expr *Init = P->getInit())
-      Values.insert(Values.begin(), Init);
-    std::optional<StorageOrigin> Out;
-    ASTContext &Ctx = Body.context();
-    for (const Expr *V : Values) {
-      if (std::optional<int64_t> K = constantValue(ignoreValueCasts(V), Ctx);
-          K && *K == 0)
-        continue;
-      std::optional<StorageOrigin> O = of(V, Depth - 1);
-      if (!O)
-        return std::nullopt;
-      Out = O;
-    }
+    auto Key = std::make_pair(P, At.getRawEncoding());
+    if (auto It = Memo.find(Key); It != Memo.end())
+      return It->second;
+    Memo[Key] = std::nullopt; // in progress: a cycle of copies says nothing
+    std::optional<StorageOrigin> Out = ofPointerUncached(P, At, Depth);
+    Memo[Key] = Out;
     return Out;
   }
 
-  /// Appends the values \p S assigns to \p P; false if it changes \p P in
-  /// another way (`p++`, `p += n`).
-  static bool writesOf(const VarDecl *P, const Stmt *S,
-                       llvm::SmallVectorImpl<const Expr *> &Values) {
+  std::optional<StorageOrigin>
+  ofPointerUncached(const VarDecl *P, SourceLocation At, unsigned Depth) {
+    const std::vector<Write> *Ws = writes(P);
+    if (!Ws)
+      return std::nullopt;
+    ASTContext &Ctx = Body.context();
+    const Write *Last = nullptr;
+    for (const Write &W : *Ws) {
+      if (!W.Value)
+        return std::nullopt;
+      if (std::optional<int64_t> K =
+              constantValue(ignoreValueCasts(W.Value), Ctx);
+          K && *K == 0) {
+        if (SM.isBeforeInTranslationUnit(W.Loc, At))
+          Last = &W;
+        continue;
+      }
+      // Every value stored must be such storage, wherever it is.
+      if (!of(W.Value, W.Loc, Depth - 1))
+        return std::nullopt;
+      if (SM.isBeforeInTranslationUnit(W.Loc, At) &&
+          (!Last || SM.isBeforeInTranslationUnit(Last->Loc, W.Loc)))
+        Last = &W;
+    }
+    if (!Last)
+      return std::nullopt;
+    std::optional<StorageOrigin> O = of(Last->Value, Last->Loc, Depth - 1);
+    if (O && !O->Holder)
+      O->Holder = P;
+    return O; // null when the last write before the release stores null
+  }
+
+  /// The writes of \p P, its initialiser first; null if it is changed in
+  /// another way (`p++`, `p += n`). Found once per variable.
+  const std::vector<Write> *writes(const VarDecl *P) {
+    auto [It, New] = Writes.try_emplace(P);
+    if (New) {
+      if (const Expr *Init = P->getInit())
+        It->second.push_back({Init, Init->getBeginLoc()});
+      if (!collect(P, Body.body(), It->second))
+        It->second.assign(1, {nullptr, SourceLocation()});
+    }
+    const std::vector<Write> &V = It->second;
+    return V.size() == 1 && !V.front().Value ? nullptr : &V;
+  }
+
+  static bool collect(const VarDecl *P, const Stmt *S,
+                      std::vector<Write> &Out) {
     if (!S)
       return true;
     auto Names = [&](const Expr *E) {
@@ -130,25 +185,66 @@ private:
         BO && BO->isAssignmentOp() && Names(BO->getLHS())) {
       if (BO->getOpcode() != BO_Assign)
         return false;
-      Values.push_back(BO->getRHS());
+      Out.push_back({BO->getRHS(), BO->getOperatorLoc()});
     } else if (const auto *UO = dyn_cast<UnaryOperator>(S);
                UO && UO->isIncrementDecrementOp() && Names(UO->getSubExpr())) {
       return false;
     }
     for (const Stmt *C : S->children())
-      if (!writesOf(P, C, Values))
+      if (!collect(P, C, Out))
         return false;
     return true;
   }
 
   const BodyIndex &Body;
+  const SourceManager &SM;
+  llvm::DenseMap<const VarDecl *, std::vector<Write>> Writes;
+  llvm::DenseMap<std::pair<const VarDecl *, unsigned>,
+                 std::optional<StorageOrigin>>
+      Memo;
 };
+
+/// \p Released is tested against another value around the release (`if (p
+/// != stackbuf) free(p);`): the function tells the cases apart itself.
+bool guardedByComparison(const Expr *Released, const BodyIndex &Body) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(Released));
+  if (!DRE)
+    return false;
+  const Decl *P = DRE->getDecl()->getCanonicalDecl();
+  auto Names = [&](const Expr *E) {
+    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+    return R && R->getDecl()->getCanonicalDecl() == P;
+  };
+  std::function<bool(const Stmt *)> Compares = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isEqualityOp()) {
+      const Expr *L = BO->getLHS(), *R = BO->getRHS();
+      ASTContext &Ctx = Body.context();
+      if ((Names(L) && !constantValue(ignoreValueCasts(R), Ctx)) ||
+          (Names(R) && !constantValue(ignoreValueCasts(L), Ctx)))
+        return true;
+    }
+    for (const Stmt *C : S->children())
+      if (Compares(C))
+        return true;
+    return false;
+  };
+  for (const Stmt *S = Body.parent(Released); S; S = Body.parent(S))
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      if (Compares(If->getCond()))
+        return true;
+  return false;
+}
 
 } // namespace
 
 std::optional<StorageOrigin> storageOrigin(const Expr *Released,
                                            const BodyIndex &Body) {
-  return Origins(Body).of(Released, 6);
+  if (guardedByComparison(Released, Body))
+    return std::nullopt;
+  return Origins(Body).of(Released, Released->getBeginLoc(), 16);
 }
 
 } // namespace clang::tidy::raii

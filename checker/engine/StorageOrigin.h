@@ -7,10 +7,13 @@
 // it is undefined behaviour (CWE-590).
 //
 // The origin is read off the released expression, through a local pointer
-// every write of which (by name: its address is never taken) stores such an
-// address or null (`data = NULL; ... data = dataBuffer;`). One write of
-// anything else (a call, a parameter, arithmetic) and the origin is unknown:
-// no finding.
+// of the function every write of which (by name: its address is never
+// taken, no lambda captures it) stores such an address or null (`data =
+// NULL; ... data = dataBuffer;`), the last write before the release in the
+// source being such an address. One write of anything else (a call, a
+// parameter, arithmetic) and the origin is unknown: no finding. Nor is
+// there one for a release under a test of the pointer against another
+// value (`if (p != stackbuf) free(p);`).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_STORAGEORIGIN_H
@@ -26,6 +29,10 @@ struct StorageOrigin {
   KindT Kind;
   const Expr *Where;           ///< the expression taking the address
   const VarDecl *Var = nullptr; ///< Local, Static: the variable
+  bool Part = false;           ///< a member or element of Var (`s.buf`)
+  /// The pointer variable \p Where is stored into (`data = buffer`), if
+  /// the address reaches the release through one.
+  const VarDecl *Holder = nullptr;
 };
 
 /// A release of heap memory (`free`, `delete`, a wrapper of them) whose

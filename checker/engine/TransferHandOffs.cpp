@@ -202,7 +202,28 @@ static bool calleeStoresArgument(const Expr *Call, unsigned I) {
     --I;
   }
   const FunctionDecl *Def = nullptr;
-  return FD->hasBody(Def) && storesParameter(Def, I);
+  if (!FD->hasBody(Def) || !storesParameter(Def, I))
+    return false;
+  // It may store it in the caller's own local given beside it
+  // (`cursor_init(&c, &it->link)`): no keeper outside.
+  for (const Expr *Arg : CE->arguments()) {
+    const Expr *A = Arg->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr()->IgnoreParenCasts();
+    else if (!A->getType()->isArrayType())
+      continue;
+    while (const auto *ME = dyn_cast<MemberExpr>(A)) {
+      if (ME->isArrow())
+        break;
+      A = ME->getBase()->IgnoreParenCasts();
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(A);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (V && V->hasLocalStorage() && !V->getType()->isReferenceType())
+      return false;
+  }
+  return true;
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,

@@ -63,7 +63,7 @@ void positiveAlloca(void) {
   use(data);
   free(data);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'data' is released by 'free' but points to stack memory from 'alloca', which no allocator gave out [raii-mismatched-release]
-  // CHECK-MESSAGES: :[[@LINE-5]]:27: note: 'data' gets that address here
+  // CHECK-MESSAGES: :[[@LINE-5]]:27: note: 'scratch' gets that address here
 }
 
 // Each of these may point to the heap: no finding.
@@ -108,4 +108,26 @@ void negativeDeadRelease(void) {
   int flag = 1;
   if (flag > 1)
     free(ptr);
+}
+
+// The function tells the cases apart itself.
+void negativeGuarded(const char *s) {
+  char stackbuf[64];
+  char *p = stackbuf;
+  memset(p, s[0], 8);
+  use(p);
+  if (p != stackbuf)
+    free(p);
+}
+
+// The last write before the release stores null.
+void negativeResetToNull(int c) {
+  char buf[16];
+  char *p = NULL;
+  if (c) {
+    p = buf;
+    use(p);
+    p = NULL;
+  }
+  free(p);
 }

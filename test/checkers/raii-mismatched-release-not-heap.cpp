@@ -46,3 +46,15 @@ void negativeHeapObject(bool own) {
   if (w != &fallback)
     delete w;
 }
+
+// A lambda's own analysis does not see the writes of the variable it
+// captures: it says nothing of it.
+void free(void *) noexcept;
+void *malloc(decltype(sizeof 0)) noexcept;
+void negativeCapturedPointer() {
+  char buf[8];
+  char *p = buf;
+  auto done = [&] { free(p); };
+  p = static_cast<char *>(malloc(16));
+  done();
+}

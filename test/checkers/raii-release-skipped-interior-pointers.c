@@ -109,3 +109,38 @@ void positiveNodeOnlyInitialised(int v) {
   it->v = v;
   node_init(&it->list);
 }
+
+// Stored only in the caller's own cursor: nothing outside keeps the block.
+struct cursor {
+  struct node *pos;
+  int steps;
+};
+static void cursor_init(struct cursor *c, struct node *n) {
+  c->pos = n;
+  c->steps = 0;
+}
+int positiveLocalCursor(int v) {
+  struct item *it = malloc(sizeof *it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'it' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!it)
+    return -1;
+  it->v = v;
+  struct cursor c;
+  cursor_init(&c, &it->list);
+  return c.pos != 0;
+}
+
+// Linked through the neighbour (`n->prev->next = n`): stored outside n.
+static void link_before(struct node *n, struct node *pos) {
+  n->next = pos;
+  n->prev = pos->prev;
+  n->prev->next = n;
+  n->next->prev = n;
+}
+void negativeLinkedThroughNeighbour(struct node *head, int v) {
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return;
+  it->v = v;
+  link_before(&it->list, head);
+}

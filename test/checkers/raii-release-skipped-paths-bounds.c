@@ -188,3 +188,46 @@ void negativePureReadUnchanged(int a) {
   if (above(a))
     free(p);
 }
+
+// A ladder of bounds on one variable keeps one bound a side: the test of
+// `verbose` it follows is still known at the end.
+int negativeLadderKeepsOlderFacts(int verbose, int n, const char *path) {
+  FILE *fp = NULL;
+  if (verbose)
+    fp = fopen(path, "w");
+  int k;
+  if (n < 1) k = 0;
+  else if (n < 2) k = 1;
+  else if (n < 3) k = 2;
+  else if (n < 4) k = 3;
+  else if (n < 5) k = 4;
+  else if (n < 6) k = 5;
+  else if (n < 7) k = 6;
+  else if (n < 8) k = 7;
+  else if (n < 9) k = 8;
+  else if (n < 10) k = 9;
+  else if (n < 11) k = 10;
+  else if (n < 12) k = 11;
+  else if (n < 13) k = 12;
+  else k = 13;
+  if (verbose && fp)
+    fclose(fp);
+  return k;
+}
+
+// A copy that converts the value tests something else.
+struct cfg {
+  int level;
+};
+void positiveCopyTruncates(struct cfg *cfg, const char *path) {
+  unsigned char c = cfg->level;
+  FILE *f = NULL;
+  if (c < 10)
+    f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (f == NULL)
+    return;
+  if (cfg->level < 10)
+    fclose(f);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'f' is skipped when the function ends here

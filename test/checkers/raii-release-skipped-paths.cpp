@@ -241,3 +241,27 @@ void negativeBoundedSize(long n) {
   if (n > 8)
     delete[] p;
 }
+
+// The object of a member call is evaluated too: `bump()` writes a global,
+// so `next_id()` is no pure function.
+struct Counter {
+  int v;
+  int get() const { return v; }
+};
+static Counter counter;
+static Counter *bump() {
+  ++counter.v;
+  return &counter;
+}
+static int next_id() { return bump()->get(); }
+void positiveImpureObject(int *out) {
+  int *p = nullptr;
+  if (next_id() == 1)
+    p = new int(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<int>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:9: note: no automatic fix: the acquire is not a statement of its own
+  *out = p ? *p : 0;
+  if (next_id() == 1)
+    delete p;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
