@@ -29,6 +29,8 @@
 //     the file: borrowed (it fills or reads the field) unless that function
 //     stores its parameter (`list_add_tail(&it->list, head)`: the list
 //     keeps the block through its node);
+//   - to `std::make_shared`, `std::make_unique`, `std::allocate_shared`
+//     (Boost's too): maybe taken by the object they build;
 //   - otherwise: borrowed.
 //
 // The object a member is called on (`re->Decref()`) is maybe taken when
