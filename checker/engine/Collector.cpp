@@ -68,6 +68,7 @@ private:
   /// local;`): the source keeps the handle for it.
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
   void addReleasesAndSeeds();
+  bool acquiredHere(const Expr *E, const ReleaseRole &R) const;
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
   /// True if the result of \p E is what a `co_await` awaits.
@@ -381,20 +382,37 @@ void Collector::addMoves() {
   }
 }
 
+/// The handle release \p R of \p E frees is one the function acquires (an
+/// allocator's block: no storage of its own to look for).
+bool Collector::acquiredHere(const Expr *E, const ReleaseRole &R) const {
+  HandleKey K;
+  if (!CallRoles::keyFor(E, R.Handle, false, C.KeyOf, K))
+    return false;
+  const unsigned Id = C.Keys.find(K);
+  return Id != ~0u && llvm::any_of(C.acqs(), [&](const Acquisition &A) {
+           return A.Key == Id && !A.isSeed();
+         });
+}
+
 /// Every key a release in the body names, and the seeds: parameters and
 /// outside locks the function releases, held by the caller on entry (their
 /// fate at the exits is what a release summary says).
 void Collector::addReleasesAndSeeds() {
+  std::optional<StorageOrigins> Origins;
   for (const Expr *E : C.Body.candidates()) {
     bool NonHeap = false;
     for (const ReleaseRole &R : C.Roles.releases(E)) {
       if (!NonHeap && R.Rule->Fam->Kind == "memory" && !R.Handle.Fixed &&
           R.Handle.Fields.empty())
-        if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec))
-          if (std::optional<StorageOrigin> O = storageOrigin(HE, C.Body)) {
+        if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec);
+            HE && !acquiredHere(E, R)) {
+          if (!Origins)
+            Origins.emplace(C.Body);
+          if (std::optional<StorageOrigin> O = Origins->of(HE)) {
             C.Out.NonHeapCandidates.push_back({E, HE, *O});
             NonHeap = true;
           }
+        }
       HandleKey K;
       if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
         continue;

@@ -4,6 +4,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -68,6 +69,8 @@ struct Write {
   const Expr *Value;
   SourceLocation Loc;
 };
+
+} // namespace
 
 class Origins {
 public:
@@ -160,49 +163,61 @@ private:
   }
 
   /// The writes of \p P, its initialiser first; null if it is changed in
-  /// another way (`p++`, `p += n`). Found once per variable.
+  /// another way (`p++`, `p += n`). One walk of the body finds them for
+  /// every local pointer at once.
   const std::vector<Write> *writes(const VarDecl *P) {
-    auto [It, New] = Writes.try_emplace(P);
-    if (New) {
-      if (const Expr *Init = P->getInit())
-        It->second.push_back({Init, Init->getBeginLoc()});
-      if (!collect(P, Body.body(), It->second))
-        It->second.assign(1, {nullptr, SourceLocation()});
+    if (!Walked) {
+      Walked = true;
+      collect(Body.body());
     }
-    const std::vector<Write> &V = It->second;
-    return V.size() == 1 && !V.front().Value ? nullptr : &V;
+    if (Changed.count(P))
+      return nullptr;
+    auto [It, New] = Writes.try_emplace(P);
+    if (New || !InitSeen.count(P)) {
+      InitSeen.insert(P);
+      if (const Expr *Init = P->getInit())
+        It->second.insert(It->second.begin(), {Init, Init->getBeginLoc()});
+    }
+    return &It->second;
   }
 
-  static bool collect(const VarDecl *P, const Stmt *S,
-                      std::vector<Write> &Out) {
+  void collect(const Stmt *S) {
     if (!S)
-      return true;
-    auto Names = [&](const Expr *E) {
+      return;
+    auto Local = [](const Expr *E) -> const VarDecl * {
       const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return DRE && DRE->getDecl()->getCanonicalDecl() == P;
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return V && V->getType()->isPointerType() ? V->getCanonicalDecl()
+                                                : nullptr;
     };
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp() && Names(BO->getLHS())) {
-      if (BO->getOpcode() != BO_Assign)
-        return false;
-      Out.push_back({BO->getRHS(), BO->getOperatorLoc()});
+        BO && BO->isAssignmentOp()) {
+      if (const VarDecl *P = Local(BO->getLHS())) {
+        if (BO->getOpcode() != BO_Assign)
+          Changed.insert(P);
+        else
+          Writes[P].push_back({BO->getRHS(), BO->getOperatorLoc()});
+      }
     } else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-               UO && UO->isIncrementDecrementOp() && Names(UO->getSubExpr())) {
-      return false;
+               UO && UO->isIncrementDecrementOp()) {
+      if (const VarDecl *P = Local(UO->getSubExpr()))
+        Changed.insert(P);
     }
     for (const Stmt *C : S->children())
-      if (!collect(P, C, Out))
-        return false;
-    return true;
+      collect(C);
   }
 
   const BodyIndex &Body;
   const SourceManager &SM;
+  bool Walked = false;
   llvm::DenseMap<const VarDecl *, std::vector<Write>> Writes;
+  llvm::DenseSet<const VarDecl *> Changed, InitSeen;
   llvm::DenseMap<std::pair<const VarDecl *, unsigned>,
                  std::optional<StorageOrigin>>
       Memo;
 };
+
+namespace {
 
 /// \p Released is tested against another value around the release (`if (p
 /// != stackbuf) free(p);`): the function tells the cases apart itself.
@@ -240,11 +255,15 @@ bool guardedByComparison(const Expr *Released, const BodyIndex &Body) {
 
 } // namespace
 
-std::optional<StorageOrigin> storageOrigin(const Expr *Released,
-                                           const BodyIndex &Body) {
+StorageOrigins::StorageOrigins(const BodyIndex &Body)
+    : Body(Body), Impl(std::make_unique<Origins>(Body)) {}
+
+StorageOrigins::~StorageOrigins() = default;
+
+std::optional<StorageOrigin> StorageOrigins::of(const Expr *Released) {
   if (guardedByComparison(Released, Body))
     return std::nullopt;
-  return Origins(Body).of(Released, Released->getBeginLoc(), 16);
+  return Impl->of(Released, Released->getBeginLoc(), 16);
 }
 
 } // namespace clang::tidy::raii

@@ -20,6 +20,7 @@
 #define RAII_TIDY_ENGINE_STORAGEORIGIN_H
 
 #include "engine/BodyIndex.h"
+#include <memory>
 #include <optional>
 
 namespace clang::tidy::raii {
@@ -43,10 +44,22 @@ struct NonHeapRelease {
   StorageOrigin Origin;
 };
 
-/// Where \p Released points, when \p Body shows it is storage no allocator
-/// gave out.
-std::optional<StorageOrigin> storageOrigin(const Expr *Released,
-                                           const BodyIndex &Body);
+class Origins;
+
+/// The origins of the pointers one function releases: the body's writes
+/// are found once, on the first question, for every local pointer.
+class StorageOrigins {
+public:
+  explicit StorageOrigins(const BodyIndex &Body);
+  ~StorageOrigins();
+  /// Where \p Released points, when the body shows it is storage no
+  /// allocator gave out.
+  std::optional<StorageOrigin> of(const Expr *Released);
+
+private:
+  const BodyIndex &Body;
+  std::unique_ptr<Origins> Impl;
+};
 
 } // namespace clang::tidy::raii
 
