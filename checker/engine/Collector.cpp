@@ -68,7 +68,7 @@ private:
   /// local;`): the source keeps the handle for it.
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
   void addReleasesAndSeeds();
-  bool acquiredHere(const Expr *E, const ReleaseRole &R) const;
+  bool acquiredHere(const HandleKey &K) const;
   unsigned push(Acquisition A, const HandleKey &K);
   bool resultTested(const Expr *E) const;
   /// True if the result of \p E is what a `co_await` awaits.
@@ -382,12 +382,8 @@ void Collector::addMoves() {
   }
 }
 
-/// The handle release \p R of \p E frees is one the function acquires (an
-/// allocator's block: no storage of its own to look for).
-bool Collector::acquiredHere(const Expr *E, const ReleaseRole &R) const {
-  HandleKey K;
-  if (!CallRoles::keyFor(E, R.Handle, false, C.KeyOf, K))
-    return false;
+/// Handle \p K is one the function acquires.
+bool Collector::acquiredHere(const HandleKey &K) const {
   const unsigned Id = C.Keys.find(K);
   return Id != ~0u && llvm::any_of(C.acqs(), [&](const Acquisition &A) {
            return A.Key == Id && !A.isSeed();
@@ -402,10 +398,13 @@ void Collector::addReleasesAndSeeds() {
   for (const Expr *E : C.Body.candidates()) {
     bool NonHeap = false;
     for (const ReleaseRole &R : C.Roles.releases(E)) {
+      HandleKey K;
+      const bool Keyed =
+          CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K);
+      // A block the function acquires has no storage of its own to find.
       if (!NonHeap && R.Rule->Fam->Kind == "memory" && !R.Handle.Fixed &&
-          R.Handle.Fields.empty())
-        if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec);
-            HE && !acquiredHere(E, R)) {
+          R.Handle.Fields.empty() && !(Keyed && acquiredHere(K)))
+        if (const Expr *HE = RuleCatalog::handleExpr(E, R.Handle.Spec)) {
           if (!Origins)
             Origins.emplace(C.Body);
           if (std::optional<StorageOrigin> O = Origins->of(HE)) {
@@ -413,8 +412,7 @@ void Collector::addReleasesAndSeeds() {
             NonHeap = true;
           }
         }
-      HandleKey K;
-      if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K))
+      if (!Keyed)
         continue;
       C.Out.noteReleaseInBody(C.Keys.intern(K), R.Rule->Fam);
       const ValueDecl *Root = K.root();

@@ -154,9 +154,7 @@ static bool insideParam(const Expr *LHS, const ParmVarDecl *P) {
   }
 }
 
-/// \p LHS is storage of a local variable of the function (`v`, `s.f`,
-/// `a[i]` of a local array), which does not outlive the call.
-static bool inLocal(const Expr *LHS) {
+bool inLocal(const Expr *LHS) {
   const Expr *E = LHS->IgnoreParenCasts();
   for (;;) {
     if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {

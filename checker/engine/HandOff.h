@@ -76,6 +76,10 @@ bool storesParameter(const FunctionDecl *FD, unsigned Param);
 /// unit: the last one's declarations are gone).
 void clearStoredParameters();
 
+/// \p LValue is storage of a local variable of its function (`v`, `s.f`,
+/// `a[i]` of a local array), which does not outlive the call.
+bool inLocal(const Expr *LValue);
+
 /// What calling the member \p MC does to the handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the
 /// translation unit and it is neither a library member nor `const`.

@@ -162,8 +162,8 @@ private:
     return O; // null when the last write before the release stores null
   }
 
-  /// The writes of \p P, its initialiser first; null if it is changed in
-  /// another way (`p++`, `p += n`). One walk of the body finds them for
+  /// The writes of \p P, its initialiser included; null if it is changed
+  /// in another way (`p++`, `p += n`). One walk of the body finds them for
   /// every local pointer at once.
   const std::vector<Write> *writes(const VarDecl *P) {
     if (!Walked) {
@@ -172,13 +172,7 @@ private:
     }
     if (Changed.count(P))
       return nullptr;
-    auto [It, New] = Writes.try_emplace(P);
-    if (New || !InitSeen.count(P)) {
-      InitSeen.insert(P);
-      if (const Expr *Init = P->getInit())
-        It->second.insert(It->second.begin(), {Init, Init->getBeginLoc()});
-    }
-    return &It->second;
+    return &Writes[P];
   }
 
   void collect(const Stmt *S) {
@@ -190,8 +184,14 @@ private:
       return V && V->getType()->isPointerType() ? V->getCanonicalDecl()
                                                 : nullptr;
     };
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isAssignmentOp()) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D);
+            V && V->getType()->isPointerType() && V->getInit())
+          Writes[V->getCanonicalDecl()].push_back(
+              {V->getInit(), V->getInit()->getBeginLoc()});
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+               BO && BO->isAssignmentOp()) {
       if (const VarDecl *P = Local(BO->getLHS())) {
         if (BO->getOpcode() != BO_Assign)
           Changed.insert(P);
@@ -211,7 +211,7 @@ private:
   const SourceManager &SM;
   bool Walked = false;
   llvm::DenseMap<const VarDecl *, std::vector<Write>> Writes;
-  llvm::DenseSet<const VarDecl *> Changed, InitSeen;
+  llvm::DenseSet<const VarDecl *> Changed;
   llvm::DenseMap<std::pair<const VarDecl *, unsigned>,
                  std::optional<StorageOrigin>>
       Memo;

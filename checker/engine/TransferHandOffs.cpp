@@ -210,17 +210,10 @@ static bool calleeStoresArgument(const Expr *Call, unsigned I) {
     const Expr *A = Arg->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(A);
         UO && UO->getOpcode() == UO_AddrOf)
-      A = UO->getSubExpr()->IgnoreParenCasts();
+      A = UO->getSubExpr();
     else if (!A->getType()->isArrayType())
       continue;
-    while (const auto *ME = dyn_cast<MemberExpr>(A)) {
-      if (ME->isArrow())
-        break;
-      A = ME->getBase()->IgnoreParenCasts();
-    }
-    const auto *DRE = dyn_cast<DeclRefExpr>(A);
-    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (V && V->hasLocalStorage() && !V->getType()->isReferenceType())
+    if (inLocal(A))
       return false;
   }
   return true;
