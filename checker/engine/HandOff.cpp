@@ -170,6 +170,48 @@ bool inLocal(const Expr *LHS) {
   }
 }
 
+bool calleeStoresArgument(const CallExpr *CE, unsigned I) {
+  const FunctionDecl *FD = calledFunction(CE);
+  if (!FD)
+    return false;
+  unsigned Param = I;
+  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD)) {
+    if (I == 0)
+      return false; // the object, not a parameter
+    --Param;
+  }
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !storesParameter(Def, Param))
+    return false;
+  // It may store it in the caller's own local given beside it
+  // (`cursor_init(&c, &it->link)`): no keeper outside. A local of the
+  // argument's own type is a list head the node is linked into
+  // (`list_add(&it->link, &head)`), which a later walk may release.
+  const QualType ArgType =
+      CE->getArg(I)->IgnoreParenCasts()->getType().getCanonicalType();
+  for (const Expr *Arg : CE->arguments()) {
+    const Expr *A = Arg->IgnoreParenCasts();
+    if (A->getType().getCanonicalType() == ArgType)
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr();
+    else if (!A->getType()->isArrayType())
+      continue;
+    if (inLocal(A))
+      return false;
+  }
+  return true;
+}
+
+/// \p E is the address of memory inside the object \p P points to
+/// (`&n->link`).
+static bool addressInsideParam(const Expr *E, const ParmVarDecl *P) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
+  return UO && UO->getOpcode() == UO_AddrOf &&
+         insideParam(UO->getSubExpr(), P);
+}
+
 static bool stores(const Stmt *S, const ParmVarDecl *P) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return false;
@@ -192,16 +234,22 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
           return true;
   }
   // Passed on to a function of the file that stores it (`list_add_tail(n,
-  // head)` calling `__list_add(n, head->prev, head)`).
+  // head)` calling `__list_add(n, head->prev, head)`), or the address of
+  // its field given to one (`list_add_tail(&it->link, &queue)`: the list
+  // keeps the block through its node).
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && !isa<CXXOperatorCallExpr>(Call))
     if (const FunctionDecl *FD = calledFunction(Call)) {
       const FunctionDecl *Def = nullptr;
       if (FD->hasBody(Def) && !isLibraryFunction(FD, FD->getASTContext()))
         for (unsigned I = 0;
-             I < Call->getNumArgs() && I < Def->getNumParams(); ++I)
-          if (namesParam(Call->getArg(I), P) && storesParameter(Def, I))
+             I < Call->getNumArgs() && I < Def->getNumParams(); ++I) {
+          const Expr *A = Call->getArg(I);
+          if (namesParam(A, P) ? storesParameter(Def, I)
+                               : addressInsideParam(A, P) &&
+                                     calleeStoresArgument(Call, I))
             return true;
+        }
     }
   for (const Stmt *C : S->children())
     if (stores(C, P))

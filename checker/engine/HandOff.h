@@ -28,7 +28,8 @@
 //   - the address of a field of the block (`&it->list`) to a function of
 //     the file: borrowed (it fills or reads the field) unless that function
 //     stores its parameter (`list_add_tail(&it->list, head)`: the list
-//     keeps the block through its node);
+//     keeps the block through its node), itself or through a function of
+//     the file it passes `&param->list` to (`queue_item(it)`);
 //   - to `std::make_shared`, `std::make_unique`, `std::allocate_shared`
 //     (Boost's too): maybe taken by the object they build;
 //   - otherwise: borrowed.
@@ -75,6 +76,12 @@ bool storesParameter(const FunctionDecl *FD, unsigned Param);
 /// Forgets the answers of storesParameter (at the start of a translation
 /// unit: the last one's declarations are gone).
 void clearStoredParameters();
+
+/// The function \p CE calls has a body in the translation unit that stores
+/// its argument \p I where it outlives the call, and no argument beside it
+/// is the caller's local storage it could be stored in instead
+/// (`cursor_init(&c, &it->link)`).
+bool calleeStoresArgument(const CallExpr *CE, unsigned I);
 
 /// \p LValue is storage of a local variable of its function (`v`, `s.f`,
 /// `a[i]` of a local array), which does not outlive the call.

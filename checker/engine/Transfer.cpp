@@ -513,9 +513,24 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
       S.PendingOn = -1;
     }
   }
-  if (At != C.AcqsAt.end())
+  if (At != C.AcqsAt.end()) {
     for (unsigned I : At->second)
       onMove(I);
+    return;
+  }
+  // Another value in the variable of a handle a callee may have kept
+  // (`list_add(&it->link, &head)`, then `it = next_item(..)` walking the
+  // list): the callee keeps it; the variable names something else now.
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(E->getRHS(), Named);
+  for (State::Entry &Ent : St->stored()) {
+    const Acquisition &A = C.acqs()[Ent.first];
+    AcqState &S = Ent.second;
+    if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root &&
+        S.held() && (S.B & AcqState::Taken) &&
+        !llvm::is_contained(Named, Ent.first))
+      S.dropTo(AcqState::Escaped);
+  }
 }
 
 void TransferFunctions::VisitCoroutineSuspendExpr(

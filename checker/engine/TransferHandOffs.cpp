@@ -189,36 +189,6 @@ static bool calleeHasBody(const Expr *Call) {
   return FD && FD->hasBody(Def);
 }
 
-/// The function \p Call calls has a body in this translation unit that
-/// stores its argument \p I where it outlives the call.
-static bool calleeStoresArgument(const Expr *Call, unsigned I) {
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  if (!FD)
-    return false;
-  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD)) {
-    if (I == 0)
-      return false; // the object, not a parameter
-    --I;
-  }
-  const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || !storesParameter(Def, I))
-    return false;
-  // It may store it in the caller's own local given beside it
-  // (`cursor_init(&c, &it->link)`): no keeper outside.
-  for (const Expr *Arg : CE->arguments()) {
-    const Expr *A = Arg->IgnoreParenCasts();
-    if (const auto *UO = dyn_cast<UnaryOperator>(A);
-        UO && UO->getOpcode() == UO_AddrOf)
-      A = UO->getSubExpr();
-    else if (!A->getType()->isArrayType())
-      continue;
-    if (inLocal(A))
-      return false;
-  }
-  return true;
-}
-
 void TransferFunctions::handOffArgs(const Expr *Call,
                                     llvm::ArrayRef<const Expr *> Args) {
   // Which arguments name acquisitions depends on the call alone: found once
@@ -257,7 +227,8 @@ void TransferFunctions::handOffArgs(const Expr *Call,
     // parameter (`list_add_tail(&it->list, head)`: the list keeps the
     // block through its node); code the file cannot see may keep it.
     if (N.Interior && calleeHasBody(Call)) {
-      if (calleeStoresArgument(Call, N.Arg))
+      if (const auto *CE = dyn_cast<CallExpr>(Call);
+          CE && calleeStoresArgument(CE, N.Arg))
         escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
     }

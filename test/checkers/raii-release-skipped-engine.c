@@ -289,6 +289,21 @@ int positiveUnseenCalleeButReleasedElsewhere(const char *p, int e) {
   return 0;
 }
 
+// The variable given another value after a callee may have kept its handle:
+// the later release is of the new value, not of the kept one.
+FILE *next_log(void);
+void negativeKeptThenVariableReused(const char *p, int n) {
+  FILE *f;
+  for (int i = 0; i < n; i++) {
+    f = fopen(p, "r");
+    if (!f)
+      return;
+    sink(f);
+  }
+  f = next_log();
+  fclose(f);
+}
+
 // ---- a lock kept exactly when the function reports success ------------------
 
 struct page {

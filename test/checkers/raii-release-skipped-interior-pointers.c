@@ -6,6 +6,7 @@
 // it, and a difference of two pointers is a number.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
 
+#include <stddef.h>
 #include <stdlib.h>
 
 struct hdr {
@@ -143,4 +144,50 @@ void negativeLinkedThroughNeighbour(struct node *head, int v) {
     return;
   it->v = v;
   link_before(&it->list, head);
+}
+
+// A wrapper of the file that links `&param->list` into a list keeps the
+// block as the list helper does.
+static struct node queue = {&queue, &queue};
+static void queue_item(struct item *it) { list_add_tail(&it->list, &queue); }
+void negativeQueuedThroughWrapper(int v) {
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return;
+  it->v = v;
+  queue_item(it);
+}
+
+// A wrapper that only initialises the node keeps nothing.
+static void item_reset(struct item *it) { node_init(&it->list); }
+void positiveWrapperOnlyInitialises(int v) {
+  struct item *it = malloc(sizeof *it);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'it' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!it)
+    return;
+  it->v = v;
+  item_reset(it);
+}
+
+// Linked into a local list head of the node's own type, then freed by a
+// walk of that list which reuses the variable (fio's get_fs_free_counts).
+int negativeLocalListDrained(const int *v, int n) {
+  struct node head = {&head, &head};
+  struct node *p, *nx;
+  struct item *it;
+  int s = 0;
+  for (int i = 0; i < n; i++) {
+    it = malloc(sizeof *it);
+    if (!it)
+      break;
+    it->v = v[i];
+    list_add_tail(&it->list, &head);
+  }
+  for (p = head.next; p != &head; p = nx) {
+    it = (struct item *)((char *)p - offsetof(struct item, list));
+    nx = p->next;
+    s += it->v;
+    free(it);
+  }
+  return s;
 }
