@@ -76,9 +76,11 @@ static bool reported(const FunctionAnalysis &FA, unsigned I) {
   // no path is an acquire wrapper: the caller releases it. (A release in the
   // body on paths that do not hold it, `switch (op) { case PAUSE: lock(&m);
   // break; case RESUME: unlock(&m); }`, is the other half of such an
-  // interface.)
+  // interface.) So is one that lets go and takes it again in between but
+  // holds it wherever it returns.
   return !isConditionalLockWrapper(FA, I) &&
-         !(A.IsLock && !A.LocalObject && !A.ReleasedSomewhere);
+         !(A.IsLock && !A.LocalObject &&
+           (!A.ReleasedSomewhere || FA.lockHeldAtNormalExits(A.Key)));
 }
 
 /// The findings of acquisitions of one variable reported alike (`if (a) p

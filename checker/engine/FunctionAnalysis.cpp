@@ -138,6 +138,18 @@ void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 
 void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
   AtNormalExit.join(S);
+  if (S.Reachable)
+    for (const Acquisition &A : Acquisitions) {
+      if (!A.IsLock || A.isSeed() || A.isGuard() || A.LocalObject)
+        continue;
+      bool Held = false;
+      for (unsigned J = 0; J < Acquisitions.size() && !Held; ++J)
+        Held = Acquisitions[J].Key == A.Key && !Acquisitions[J].isSeed() &&
+               J < S.size() && S[J].surelyHeld();
+      auto [It, New] = LockHeldAtNormalExits.try_emplace(A.Key, Held);
+      if (!New)
+        It->second = It->second && Held;
+    }
   if (!Ret || !Ret->getRetValue())
     return;
   for (auto &[R, St] : AtReturns)

@@ -42,6 +42,14 @@ public:
   /// and over the exits that return normally (no exception).
   State AtExit;
   State AtNormalExit;
+  /// Per key of a lock the function takes on an object it did not create:
+  /// whether some acquisition of it surely holds it on every path that
+  /// returns normally (`lock(&m); .. unlock(&m); wait(); lock(&m);`: the
+  /// function returns holding it, however often it lets go in between).
+  llvm::DenseMap<unsigned, bool> LockHeldAtNormalExits;
+  bool lockHeldAtNormalExits(unsigned Key) const {
+    return LockHeldAtNormalExits.lookup(Key);
+  }
   /// The same per `return` that gives a value (for the summary of a
   /// try-lock wrapper: held where it returns true, not where false).
   llvm::SmallVector<std::pair<const ReturnStmt *, State>, 2> AtReturns;

@@ -145,6 +145,15 @@ static void setAcquire(FunctionSummary &S, const FunctionDecl *Def,
   S.Acquires = std::move(Role);
 }
 
+/// The function lets go of lock \p Key that its caller held on entry (a
+/// seed released on some path: `unlock(&m); wait(); lock(&m);`), so taking
+/// it again is no acquire for the caller.
+static bool seedReleased(const FunctionAnalysis &FA, unsigned Key) {
+  return llvm::any_of(FA.Acquisitions, [&](const Acquisition &A) {
+    return A.isSeed() && A.Key == Key && A.SeedReleasedOnSomePath;
+  });
+}
+
 std::unique_ptr<FunctionSummary>
 SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   auto S = std::make_unique<FunctionSummary>();
@@ -195,14 +204,25 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   }
   // Acquire: a lock on an outside object held on every normal exit (a
   // tested result is fine when the failure path does not return; an
-  // exception from the lock itself leaves nothing held), released on none.
+  // exception from the lock itself leaves nothing held), released on none,
+  // or let go and taken again in between (`retry: .. unlock(&m); wait();
+  // lock(&m); goto retry;`: some acquisition of it holds it on every path
+  // that returns).
   for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
     const Acquisition &L = FA.Acquisitions[I];
     if (L.isSeed() || L.isGuard() || !L.IsLock || L.LocalObject ||
-        !L.Rule || !L.Reached ||
-        L.ReleasedSomewhere || FA.AtNormalExit.size() <= I ||
-        !FA.AtNormalExit.Reachable || !FA.AtNormalExit[I].held())
+        !L.Rule || !L.Reached || FA.AtNormalExit.size() <= I ||
+        !FA.AtNormalExit.Reachable)
       continue;
+    if (L.ReleasedSomewhere || !FA.AtNormalExit[I].held()) {
+      if (!FA.lockHeldAtNormalExits(L.Key) || seedReleased(FA, L.Key))
+        continue;
+      RoleHandle H;
+      if (!callerHandle(FA.Keys[L.Key], Def, H))
+        continue;
+      setAcquire(*S, Def, std::move(H), InvalidValue::None, L.Fam, L.Site);
+      break;
+    }
     // A try-lock wrapper holds the lock only when it says so: a conditional
     // acquire with its own success convention, from what it returns (`bool
     // try_lock() { return pthread_mutex_trylock(&m_) == 0; }`) or from

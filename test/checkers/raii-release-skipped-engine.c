@@ -111,6 +111,51 @@ void negativeLockWrapperPair(void) {
   unlock_table();
 }
 
+// A lock function that lets go of its lock while it waits and takes it
+// again, returning holding it on every path (fio's check_overlap).
+static pthread_mutex_t overlap_mx = PTHREAD_MUTEX_INITIALIZER;
+int busy(int i);
+static void lock_overlap(int n) {
+  pthread_mutex_lock(&overlap_mx);
+retry:
+  for (int i = 0; i < n; i++) {
+    if (!busy(i))
+      continue;
+    pthread_mutex_unlock(&overlap_mx);
+    work();
+    pthread_mutex_lock(&overlap_mx);
+    goto retry;
+  }
+}
+int positiveRelockingLockFunction(int n, int e) {
+  lock_overlap(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'overlap_mx' acquired by 'lock_overlap' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-14]]:3: note: 'lock_overlap' acquires the resource here
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'overlap_mx' is skipped by this return
+  pthread_mutex_unlock(&overlap_mx);
+  return 0;
+}
+
+// One that returns without it on some path is no lock function.
+int positiveRelockMissedOnOnePath(int n) {
+  pthread_mutex_lock(&overlap_mx);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'overlap_mx' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  for (int i = 0; i < n; i++) {
+    if (!busy(i))
+      continue;
+    pthread_mutex_unlock(&overlap_mx);
+    if (busy(-1))
+      return -1;
+    pthread_mutex_lock(&overlap_mx);
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'overlap_mx' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: 'overlap_mx' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-9]]:7: note: release of 'overlap_mx' is skipped by this continue
+}
+
 struct cache {
   pthread_mutex_t mu;
   int n;
