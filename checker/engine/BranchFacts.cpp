@@ -326,16 +326,62 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
   // an untouched acquisition is none of these.
   if (!Cond || !St.Reachable || St.stored().empty())
     return;
+  for (State::Entry &E : St.stored())
+    if (AcqState &S = E.second; S.TakerUntested && S.held() &&
+                                testsResultOf(Cond, S.taker()))
+      S.TakerUntested = false;
+  refineCond(Cond, Branch, St);
+}
+
+/// The variable \p Call's result is given to (`rc = adopt(..)`, `int rc
+/// = adopt(..)`), if any.
+static const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
+  const Stmt *P = B.parent(Call);
+  while (P && isa<ParenExpr, ImplicitCastExpr>(P))
+    P = B.parent(P);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Assign)
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D);
+          V && V->getInit() &&
+          V->getInit()->IgnoreParenImpCasts() == Call)
+        return V;
+  return nullptr;
+}
+
+static bool refersTo(const Stmt *S, const VarDecl *V) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == V;
+  for (const Stmt *C : S->children())
+    if (C && refersTo(C, V))
+      return true;
+  return false;
+}
+
+bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
+  if (!Call)
+    return false;
+  if (C.Body.isAncestor(Cond, Call))
+    return true;
+  const VarDecl *V = resultVariable(Call, C.Body);
+  return V && refersTo(Cond, V);
+}
+
+void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {
   Cond = Cond->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot)
-    return refine(UO->getSubExpr(), !Branch, St);
+    return refineCond(UO->getSubExpr(), !Branch, St);
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     // Both sides of a true `&&` and of a false `||` hold.
     if ((BO->getOpcode() == BO_LAnd && Branch) ||
         (BO->getOpcode() == BO_LOr && !Branch)) {
-      refine(BO->getLHS(), Branch, St);
-      refine(BO->getRHS(), Branch, St);
+      refineCond(BO->getLHS(), Branch, St);
+      refineCond(BO->getRHS(), Branch, St);
       return;
     }
     if (BO->isLogicalOp())

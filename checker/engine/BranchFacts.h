@@ -11,7 +11,10 @@
 // stdin`) or a local array (`b == stackbuf`), or a descriptor equal to a
 // valid number (`fd == 0`), holds nothing the function acquired. A refuted
 // acquisition is "not acquired" on that edge; a release pending on its
-// success (`tmp = realloc(p, n)`) is undone or made definite.
+// success (`tmp = realloc(p, n)`) is undone or made definite. A branch on
+// what a call that may have taken a handle returned (`if (adopt(c, buf) !=
+// 0)`) marks the handle's taker tested on both edges (AcqState::
+// TakerUntested).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H
@@ -45,6 +48,10 @@ private:
     bool OfResultVar;
   };
   llvm::ArrayRef<Test> testsOf(const Expr *Leaf);
+  void refineCond(const Expr *Cond, bool Branch, State &St);
+  /// \p Cond tests what \p Call returned: contains it, or reads the
+  /// variable its result went to.
+  bool testsResultOf(const Expr *Cond, const Expr *Call) const;
   void refineLeaf(const Expr *Cond, bool Branch, State &St);
 
   const FunctionContext &C;

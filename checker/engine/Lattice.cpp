@@ -11,7 +11,8 @@ void AcqState::addCause(const SkipCause &C) {
 
 bool untouched(const AcqState &A) {
   return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
-         A.DeeperOn == -1 && !A.ResultStale && A.Causes.empty() &&
+         A.DeeperOn == -1 && !A.ResultStale && !A.TakerUntested &&
+         A.Causes.empty() &&
          !A.LastRelease && !A.TakenBy && !A.KeptBy;
 }
 
@@ -38,6 +39,10 @@ bool joinInto(AcqState &D, const AcqState &S) {
   }
   if (S.ResultStale && !D.ResultStale) {
     D.ResultStale = true;
+    Changed = true;
+  }
+  if (S.TakerUntested && !D.TakerUntested) {
+    D.TakerUntested = true;
     Changed = true;
   }
   for (const SkipCause &C : S.Causes)

@@ -49,6 +49,10 @@ struct AcqState {
   /// been given another value since on some path (`rc = work();`): a test
   /// of it then says nothing of this acquisition.
   bool ResultStale = false;
+  /// Some path reaches here without a branch on what the latest taker
+  /// (taker()) returned: a release there after it is evidence that the
+  /// taker only borrowed the handle, not a release where it failed.
+  bool TakerUntested = false;
   /// Rare (exits only), so kept out of line: a state is one entry per
   /// acquisition per CFG block.
   llvm::SmallVector<SkipCause, 0> Causes;
@@ -74,6 +78,7 @@ struct AcqState {
     Causes.clear();
     TakenBy = nullptr;
     KeptBy = nullptr;
+    TakerUntested = false;
   }
   void addCause(const SkipCause &C);
 };

@@ -70,8 +70,55 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
   }
 }
 
+bool TransferFunctions::keeperBeside(const CallExpr *Call,
+                                     unsigned Acq) const {
+  auto NamesAcq = [&](const Expr *E) {
+    llvm::SmallVector<unsigned, 4> Named;
+    namedAcqs(E, Named);
+    return llvm::is_contained(Named, Acq);
+  };
+  auto KeeperType = [](QualType Pointee) {
+    return !Pointee.isConstQualified() &&
+           (Pointee->isRecordType() || Pointee->isPointerType());
+  };
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (MD && !MD->isConst() && Obj && !NamesAcq(Obj) &&
+        (Obj->getType()->isPointerType() || !inLocal(Obj)))
+      return true;
+  }
+  const FunctionDecl *FD = calledFunction(Call);
+  if (!FD || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+       ++I) {
+    const QualType PT = FD->getParamDecl(I)->getType();
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    if (NamesAcq(Arg))
+      continue;
+    if (PT->isReferenceType()) {
+      if (KeeperType(PT.getNonReferenceType()) && !inLocal(Arg))
+        return true;
+      continue;
+    }
+    if (!PT->isPointerType() || !KeeperType(PT->getPointeeType()) ||
+        !Arg->getType()->isPointerType() ||
+        !KeeperType(Arg->getType()->getPointeeType()))
+      continue;
+    const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+    if (UO && UO->getOpcode() == UO_AddrOf && inLocal(UO->getSubExpr()))
+      continue;
+    if (constantValue(Arg, C.Ctx) == 0)
+      continue; // `adopt(NULL, buf)`
+    return true;
+  }
+  return false;
+}
+
 bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
-                                            const Stmt *Call) const {
+                                            const Stmt *Call, unsigned Acq,
+                                            bool Tested) const {
   // A lambda is taken by the call it is given to (`if (!pool.post([fd] {
   // .. })) close(fd);`).
   if (isa<LambdaExpr>(Call))
@@ -81,13 +128,15 @@ bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
         Call = P;
         break;
       }
-  // Only a callee whose body the translation unit has (one that stores the
-  // handle, or takes a `calls: take` family's): one it cannot see may as
-  // well borrow the handle and fail.
+  // A callee whose body the translation unit has stores the handle or
+  // takes a `calls: take` family's; one it cannot see may as well borrow
+  // the handle and fail, unless it is given a place to keep it.
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  if (!FD || !FD->hasBody())
+  if (!FD || (!FD->hasBody() && !keeperBeside(CE, Acq)))
     return false;
+  if (Tested)
+    return true; // every path here branched on what it returned
   for (const Stmt *P = C.Body.parent(Release); P; P = C.Body.parent(P))
     if (const auto *If = dyn_cast<IfStmt>(P);
         If && If->getCond() && C.Body.isAncestor(If->getCond(), Call) &&
@@ -281,7 +330,8 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     bool Holds = S.held() || (S.B & AcqState::Entry);
     if (S.held() && (S.B & AcqState::Taken))
       for (const Expr *By : {S.TakenBy, S.KeptBy})
-        if (By && !releasedOnFailureOf(E, By))
+        if (By && !releasedOnFailureOf(E, By, J,
+                                       !S.TakerUntested && By == S.taker()))
           Ev->releasedAfterTake(J, By);
     if (Holds) {
       if (A.Fam != Fam)

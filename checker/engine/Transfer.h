@@ -100,11 +100,21 @@ private:
   /// True if call \p E never returns by its callee's summary (a callee
   /// declared `[[noreturn]]` ends its block in the CFG itself).
   bool endsPath(const CallExpr *E);
-  /// \p Release sits in a branch of an `if` that tests what \p Call, a
-  /// function of the translation unit, returned (`if (!conn_new(fd))
-  /// close(fd);`): a release where the callee failed to take the handle, no
-  /// sign that it only borrows it.
-  bool releasedOnFailureOf(const Stmt *Release, const Stmt *Call) const;
+  /// \p Release sits in a branch of an `if` that tests what \p Call
+  /// returned (`if (!conn_new(fd)) close(fd);`), or every path to it
+  /// branched on that (\p Tested: `if (adopt(c, buf) != 0) goto fail;`):
+  /// a release where the callee failed to take the handle of acquisition
+  /// \p Acq, no sign that it only borrows it. A callee the translation unit
+  /// cannot see must also be given somewhere to keep it (keeperBeside).
+  bool releasedOnFailureOf(const Stmt *Release, const Stmt *Call,
+                           unsigned Acq, bool Tested) const;
+  /// Beside the handle of \p Acq, \p Call gets an object that outlives it
+  /// and could keep the handle: a non-const pointer or reference to a
+  /// struct or to a pointer that is not the caller's local
+  /// (`ctx_adopt(c, buf)`, `start_tls(&conn->c, ssl)`), or it is a
+  /// non-const member of such an object (`table->adopt(buf)`). Not
+  /// `send_all(fd, msg)`.
+  bool keeperBeside(const CallExpr *Call, unsigned Acq) const;
 
   FunctionContext &C;
   State *St = nullptr;

@@ -83,11 +83,14 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
     return;
   AcqState &S = St->at(J); // stored: held
   if (Tentative) {
+    const Expr *Before = S.taker();
     S.B |= AcqState::Taken;
     if (!S.TakenBy)
       S.TakenBy = By;
     if (Keeps)
       S.KeptBy = By;
+    if (S.taker() != Before)
+      S.TakerUntested = true;
   } else {
     S.dropTo(AcqState::Escaped);
   }

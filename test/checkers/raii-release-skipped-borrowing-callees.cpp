@@ -121,3 +121,33 @@ void mounted() {
   Gauge *g = new Gauge{0};
   mount(g);
 }
+
+// A member the file cannot see, of an object that outlives the call, may
+// keep what it is given: deleted only where it failed, it was kept where
+// it succeeded.
+struct Registry {
+  bool adopt(Node *n);
+  bool lookup(Node *n) const;
+};
+bool negativeAdoptedByUnseenMember(Registry *r, int id) {
+  Node *n = new Node{id};
+  if (!r->adopt(n)) {
+    delete n;
+    return false;
+  }
+  return true;
+}
+
+// A `const` member keeps nothing: the delete on its failure shows it only
+// borrowed, and success leaks.
+bool positiveConstMemberOnlyBorrows(Registry *r, int id) {
+  Node *n = new Node{id};
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Node>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: no automatic fix: 'n' is passed to 'lookup', which may keep it
+  if (!r->lookup(n)) {
+    delete n;
+    return false;
+  }
+  return true;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped by this return
+}

@@ -81,3 +81,67 @@ int sendAndKeep(const char *msg) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
 }
+
+// Given, beside the handle, an object that outlives the call, a function
+// the translation unit cannot see may keep the handle in it: released only
+// where it failed, it took the handle where it succeeded (redis's
+// redisInitiateSSL).
+struct ctx;
+int ctx_adopt(struct ctx *c, char *buf);
+int negativeUnseenKeeperReleasedOnFailure(struct ctx *c) {
+  char *buf = malloc(64);
+  if (!buf)
+    return -1;
+  if (ctx_adopt(c, buf) != 0) {
+    free(buf);
+    return -1;
+  }
+  return 0;
+}
+
+// The same through the variable its result went to and a `goto`.
+int negativeUnseenKeeperTestedThroughVariable(struct ctx *c) {
+  char *buf = malloc(64);
+  if (!buf)
+    goto fail;
+  int rc = ctx_adopt(c, buf);
+  if (rc != 0)
+    goto fail;
+  return 0;
+fail:
+  free(buf);
+  return -1;
+}
+
+// A function of the file that stores it, the failure reached by `goto`.
+static int attach(struct conn *c, int fd) {
+  if (fd > 1024)
+    return -1;
+  c->sfd = fd;
+  return 0;
+}
+int negativeStoredTestedThenGoto(struct conn *c) {
+  int fd = socket(2, 1, 0);
+  if (fd < 0)
+    return -1;
+  if (attach(c, fd) != 0)
+    goto fail;
+  return 0;
+fail:
+  close(fd);
+  return -1;
+}
+
+// Released after a call whose result no path tested: it only borrowed.
+int positiveUnseenKeeperUntested(struct ctx *c, int e) {
+  char *buf = malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!buf)
+    return -1;
+  ctx_adopt(c, buf);
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buf' is skipped by this return
+  free(buf);
+  return 0;
+}
