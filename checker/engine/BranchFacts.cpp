@@ -327,9 +327,9 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
   if (!Cond || !St.Reachable || St.stored().empty())
     return;
   for (State::Entry &E : St.stored())
-    if (AcqState &S = E.second; S.TakerUntested && S.held() &&
+    if (AcqState &S = E.second; S.TakerTests && S.held() &&
                                 testsResultOf(Cond, S.taker()))
-      S.TakerUntested = false;
+      S.TakerTests = Branch ? AcqState::OnTrue : AcqState::OnFalse;
   refineCond(Cond, Branch, St);
 }
 

@@ -13,8 +13,7 @@
 // acquisition is "not acquired" on that edge; a release pending on its
 // success (`tmp = realloc(p, n)`) is undone or made definite. A branch on
 // what a call that may have taken a handle returned (`if (adopt(c, buf) !=
-// 0)`) marks the handle's taker tested on both edges (AcqState::
-// TakerUntested).
+// 0)`) records the edge taken (AcqState::TakerTests).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H

@@ -49,6 +49,12 @@ public:
   /// A handle passed to \p Call, which may have taken it, is released later
   /// on the path: the call only borrowed it.
   virtual void releasedAfterTake(unsigned Acq, const Stmt *Call) {}
+  /// The same where every path to the release took edge \p Edge
+  /// (AcqState::OnTrue / OnFalse) of a branch on what \p Call returned:
+  /// a release where the call failed to take the handle, unless releases
+  /// follow both edges.
+  virtual void releasedOnEdge(unsigned Acq, const Stmt *Call, uint8_t Edge) {
+  }
   virtual void doubleRelease(unsigned Acq, const Expr *Second,
                              const Expr *First) {}
   virtual void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,

@@ -193,6 +193,10 @@ void FunctionAnalysis::finish() {
     AtExit = State::nothing(Acquisitions.size());
     AtExit.Reachable = false;
   }
+  // Released after both outcomes of the call: it only borrowed.
+  for (const auto &[Key, Edges] : ReleaseEdges)
+    if (Edges == (AcqState::OnTrue | AcqState::OnFalse))
+      releasedAfterTake(Key.first, Key.second);
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     Acquisition &A = Acquisitions[I];
     const AcqState &X = AtExit[I];

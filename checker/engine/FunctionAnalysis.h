@@ -79,6 +79,9 @@ public:
   void handedOff(unsigned Acq, const Stmt *TentativeBy,
                  const Stmt *Where) override;
   void releasedAfterTake(unsigned Acq, const Stmt *Call) override;
+  void releasedOnEdge(unsigned Acq, const Stmt *Call, uint8_t Edge) override {
+    ReleaseEdges[{Acq, Call}] |= Edge;
+  }
   void doubleRelease(unsigned Acq, const Expr *Second,
                      const Expr *First) override;
   void mismatchedRelease(unsigned Acq, const Expr *ReleaseExpr,
@@ -103,6 +106,9 @@ public:
 
 private:
   llvm::DenseSet<const void *> Reported;
+  /// Per acquisition and taking call, the edges of branches on the call's
+  /// result after which the handle is released.
+  llvm::DenseMap<std::pair<unsigned, const Stmt *>, uint8_t> ReleaseEdges;
   /// Lock acquires some path reaches without holding the lock: a reacquire
   /// is reported only where every path holds it.
   llvm::DenseSet<const Expr *> NotReacquired;

@@ -11,7 +11,7 @@ void AcqState::addCause(const SkipCause &C) {
 
 bool untouched(const AcqState &A) {
   return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
-         A.DeeperOn == -1 && !A.ResultStale && !A.TakerUntested &&
+         A.DeeperOn == -1 && !A.ResultStale && !A.TakerTests &&
          A.Causes.empty() &&
          !A.LastRelease && !A.TakenBy && !A.KeptBy;
 }
@@ -41,8 +41,8 @@ bool joinInto(AcqState &D, const AcqState &S) {
     D.ResultStale = true;
     Changed = true;
   }
-  if (S.TakerUntested && !D.TakerUntested) {
-    D.TakerUntested = true;
+  if ((D.TakerTests | S.TakerTests) != D.TakerTests) {
+    D.TakerTests |= S.TakerTests;
     Changed = true;
   }
   for (const SkipCause &C : S.Causes)

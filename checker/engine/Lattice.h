@@ -49,10 +49,16 @@ struct AcqState {
   /// been given another value since on some path (`rc = work();`): a test
   /// of it then says nothing of this acquisition.
   bool ResultStale = false;
-  /// Some path reaches here without a branch on what the latest taker
-  /// (taker()) returned: a release there after it is evidence that the
-  /// taker only borrowed the handle, not a release where it failed.
-  bool TakerUntested = false;
+  /// The branches on what the latest taker (taker()) returned that the
+  /// paths here took: Untested when some path took none (a release there
+  /// is evidence that the taker only borrowed the handle), else the edges
+  /// (a release on one edge only is one where the taker failed).
+  enum TakerTestBits : uint8_t { Untested = 1, OnTrue = 2, OnFalse = 4 };
+  uint8_t TakerTests = 0;
+  /// The one edge every path here took, if so: OnTrue or OnFalse.
+  uint8_t takerEdge() const {
+    return TakerTests == OnTrue || TakerTests == OnFalse ? TakerTests : 0;
+  }
   /// Rare (exits only), so kept out of line: a state is one entry per
   /// acquisition per CFG block.
   llvm::SmallVector<SkipCause, 0> Causes;
@@ -78,7 +84,7 @@ struct AcqState {
     Causes.clear();
     TakenBy = nullptr;
     KeptBy = nullptr;
-    TakerUntested = false;
+    TakerTests = 0;
   }
   void addCause(const SkipCause &C);
 };

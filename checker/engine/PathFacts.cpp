@@ -425,10 +425,40 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   return V;
 }
 
+void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
+  // Two normal forms that test the same thing (their negations aside).
+  auto Same = [](const Operand &A, const Operand &B) {
+    return A.Var == B.Var && A.Const == B.Const && A.Rec == B.Rec;
+  };
+  auto SameTest = [&](const Leaf &X, const Leaf &Y) {
+    return X.Op == Y.Op && Same(X.A, Y.A) && Same(X.B, Y.B) &&
+           (X.A.Var || X.A.Rec || X.B.Var || X.B.Rec);
+  };
+  llvm::SmallVector<Fact, 2> Flags;
+  for (const Fact &Fa : F.facts()) {
+    if (Fa.Kind != Fact::Names)
+      continue;
+    const auto *X = static_cast<const Record *>(Fa.Other);
+    if (!X->E || !isa<BinaryOperator, UnaryOperator>(
+                     X->E->IgnoreParenImpCasts()))
+      continue;
+    const Leaf XL = leaf(X->E);
+    if (!SameTest(XL, L))
+      continue;
+    const bool Value = Truth != XL.Neg;
+    Flags.push_back({Fa.Subject, nullptr, 0,
+                     Value ? Fact::Differs : Fact::Equals});
+  }
+  for (const Fact &Fa : Flags)
+    F.add(Fa);
+}
+
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
-  const Leaf &L = leaf(Cond);
+  // A copy: flagsOf may add leaves to the map.
+  const Leaf L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
+  flagsOf(L, Truth, F);
   // `int fd = f->fd; if (fd < 0) ..`: also a test of `f->fd < 0`, for a
   // branch that tests that.
   if (const Record *S = throughCopy(L, F);

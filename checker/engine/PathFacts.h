@@ -157,6 +157,11 @@ private:
   /// expression (`int fd = f->fd;`), as a test of that expression (`f->fd
   /// < 0` for `fd < 0`), when \p F says it does.
   const Record *throughCopy(const Leaf &L, const FactSet &F);
+  /// A tracked variable given the truth of a condition (`int own = (fp ==
+  /// NULL);`) whose operands are unchanged since: a branch on the same
+  /// condition (\p L, \p Truth) also tells the variable's truth, which
+  /// outlives a later write of the operands (`fp = fopen(..)`).
+  void flagsOf(const Leaf &L, bool Truth, FactSet &F);
   /// What the facts of \p F decide about leaf \p L from the bounds they
   /// put on its variable.
   static std::optional<bool> decideByBounds(const Leaf &L, const FactSet &F);

@@ -116,9 +116,8 @@ bool TransferFunctions::keeperBeside(const CallExpr *Call,
   return false;
 }
 
-bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
-                                            const Stmt *Call, unsigned Acq,
-                                            bool Tested) const {
+bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
+                                         unsigned Acq) const {
   // A lambda is taken by the call it is given to (`if (!pool.post([fd] {
   // .. })) close(fd);`).
   if (isa<LambdaExpr>(Call))
@@ -133,16 +132,7 @@ bool TransferFunctions::releasedOnFailureOf(const Stmt *Release,
   // the handle and fail, unless it is given a place to keep it.
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  if (!FD || (!FD->hasBody() && !keeperBeside(CE, Acq)))
-    return false;
-  if (Tested)
-    return true; // every path here branched on what it returned
-  for (const Stmt *P = C.Body.parent(Release); P; P = C.Body.parent(P))
-    if (const auto *If = dyn_cast<IfStmt>(P);
-        If && If->getCond() && C.Body.isAncestor(If->getCond(), Call) &&
-        !C.Body.isAncestor(If->getCond(), Release))
-      return true;
-  return false;
+  return FD && (FD->hasBody() || keeperBeside(CE, Acq));
 }
 
 void TransferFunctions::mayThrowHere(const Stmt *Where) {
@@ -330,8 +320,12 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     bool Holds = S.held() || (S.B & AcqState::Entry);
     if (S.held() && (S.B & AcqState::Taken))
       for (const Expr *By : {S.TakenBy, S.KeptBy})
-        if (By && !releasedOnFailureOf(E, By, J,
-                                       !S.TakerUntested && By == S.taker()))
+        if (!By)
+          continue;
+        else if (const uint8_t Edge = By == S.taker() ? S.takerEdge() : 0;
+                 Edge && mayKeepOnSuccess(By, J))
+          Ev->releasedOnEdge(J, By, Edge);
+        else
           Ev->releasedAfterTake(J, By);
     if (Holds) {
       if (A.Fam != Fam)

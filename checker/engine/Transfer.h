@@ -100,14 +100,14 @@ private:
   /// True if call \p E never returns by its callee's summary (a callee
   /// declared `[[noreturn]]` ends its block in the CFG itself).
   bool endsPath(const CallExpr *E);
-  /// \p Release sits in a branch of an `if` that tests what \p Call
-  /// returned (`if (!conn_new(fd)) close(fd);`), or every path to it
-  /// branched on that (\p Tested: `if (adopt(c, buf) != 0) goto fail;`):
-  /// a release where the callee failed to take the handle of acquisition
-  /// \p Acq, no sign that it only borrows it. A callee the translation unit
-  /// cannot see must also be given somewhere to keep it (keeperBeside).
-  bool releasedOnFailureOf(const Stmt *Release, const Stmt *Call,
-                           unsigned Acq, bool Tested) const;
+  /// \p Call, which may have taken the handle of acquisition \p Acq, can
+  /// keep it where it succeeds: a callee whose body the translation unit
+  /// has (one that stores the handle, or takes a `calls: take` family's),
+  /// or one it cannot see that is given somewhere to keep it
+  /// (keeperBeside). A release after only one outcome of such a call (`if
+  /// (!conn_new(fd)) close(fd);`, `if (adopt(c, buf) != 0) goto fail;`) is
+  /// then a release where it failed, no sign that it only borrows.
+  bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;
   /// Beside the handle of \p Acq, \p Call gets an object that outlives it
   /// and could keep the handle: a non-const pointer or reference to a
   /// struct or to a pointer that is not the caller's local

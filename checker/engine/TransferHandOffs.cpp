@@ -90,7 +90,7 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
     if (Keeps)
       S.KeptBy = By;
     if (S.taker() != Before)
-      S.TakerUntested = true;
+      S.TakerTests = AcqState::Untested;
   } else {
     S.dropTo(AcqState::Escaped);
   }

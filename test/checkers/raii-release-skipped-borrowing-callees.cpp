@@ -151,3 +151,23 @@ bool positiveConstMemberOnlyBorrows(Registry *r, int id) {
   return true;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped by this return
 }
+
+// Released after both outcomes of such a member: it only borrowed
+// (kyotocabinet's File::read into a temporary buffer).
+struct Reader {
+  bool fill(char *buf, unsigned n);
+  bool copyOut(unsigned n, int e) {
+    char *tbuf = new char[n];
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'tbuf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:18: note: no automatic fix: 'tbuf' is passed to 'fill', which may keep it
+    if (!fill(tbuf, n)) {
+      delete[] tbuf;
+      return false;
+    }
+    if (e)
+      return false;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'tbuf' is skipped by this return
+    delete[] tbuf;
+    return true;
+  }
+};

@@ -626,3 +626,35 @@ int positiveFieldChangedBetween(struct cached *f, int other) {
   return ret;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
+
+// A flag given the truth of a test the function then branches on: the
+// branch tells the flag too, which outlives the write of the handle
+// (redis-check-rdb's `closefile = (fp == NULL)`).
+int negativeFlagFromNullTest(const char *name, FILE *fp) {
+  int closefile = (fp == NULL);
+  if (fp == NULL && (fp = fopen(name, "r")) == NULL)
+    return 1;
+  if (fgetc(fp) == EOF)
+    goto err;
+  if (closefile)
+    fclose(fp);
+  return 0;
+err:
+  if (closefile)
+    fclose(fp);
+  return 1;
+}
+
+// The operand written between the flag and the test: the test says
+// nothing of the flag.
+int positiveFlagStale(const char *name, FILE *fp, FILE *other) {
+  int closefile = (fp == NULL);
+  fp = other;
+  if (fp == NULL && (fp = fopen(name, "r")) == NULL)
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'fp' acquired by 'fopen' is not released on every path [raii-release-skipped]
+    return 1;
+  if (closefile)
+    fclose(fp);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fp' is skipped by this return
+}
