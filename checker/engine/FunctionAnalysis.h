@@ -105,6 +105,9 @@ public:
   void finish();
 
 private:
+  /// Every release of lock \p Key is followed, in its block or an
+  /// enclosing one, by a statement that acquires it again.
+  bool releasesRetaken(unsigned Key) const;
   llvm::DenseSet<const void *> Reported;
   /// Per acquisition and taking call, the edges of branches on the call's
   /// result after which the handle is released.

@@ -64,13 +64,16 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       ParamIdx = I - 1;
     }
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    const bool ConstView = I < Ctor->getNumParams() &&
+                           isConstView(Ctor->getParamDecl(I)->getType());
+    // A library class copies or views what a `const T *` gives it
+    // (`buf->append(std::string(tbuf, n))`), wherever the object goes.
+    if (ConstView && isLibraryFunction(Ctor, Ctx))
+      return ArgFate::Borrowed;
     if (!IntoLocal)
       return ArgFate::Taken; // the object takes the handle elsewhere
-    const CXXConstructorDecl *Ctor = CE->getConstructor();
-    if (I < Ctor->getNumParams() &&
-        isConstView(Ctor->getParamDecl(I)->getType()))
-      return ArgFate::Borrowed;
-    return ArgFate::MaybeTaken;
+    return ConstView ? ArgFate::Borrowed : ArgFate::MaybeTaken;
   }
   if (FD && ParamIdx < FD->getNumParams()) {
     QualType PT = FD->getParamDecl(ParamIdx)->getType();

@@ -42,7 +42,8 @@
 // `const T *` / `const T &` parameter borrows (`std::string s(buf)`) and any
 // other may take (`std::unique_ptr<T> u(p)`, `File f(fd)`); when the object
 // goes anywhere else (`new Logger(fp)`, `*out = Slice(buf, n)`, returned,
-// passed on), the handle goes with it.
+// passed on), the handle goes with it, unless a library class gets it as
+// `const T *` / `const T &` (`s.append(std::string(buf, n))` copies it).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_HANDOFF_H

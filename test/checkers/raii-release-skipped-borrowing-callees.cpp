@@ -8,6 +8,8 @@
 // borrows it (tesseract's `blob = local_blob; ...; delete local_blob;`).
 // RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c++17
 
+#include <string>
+
 struct Node {
   int id;
 };
@@ -165,6 +167,27 @@ struct Reader {
       return false;
     }
     if (e)
+      return false;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'tbuf' is skipped by this return
+    delete[] tbuf;
+    return true;
+  }
+};
+
+// A library class given the buffer as `const char *` copies it, wherever
+// the object goes: the buffer is still the function's to release.
+struct Filer {
+  bool fill(char *buf, unsigned n);
+  bool readString(std::string *out, unsigned n) {
+    char *tbuf = new char[n];
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'tbuf' acquired by 'new[]' is not released on every path; hold it in 'std::unique_ptr<char[]>' to release it automatically [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:18: note: no automatic fix: 'tbuf' is passed to 'fill', which may keep it
+    if (!fill(tbuf, n)) {
+      delete[] tbuf;
+      return false;
+    }
+    out->append(std::string(tbuf, n));
+    if (out->size() > 100)
       return false;
     // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'tbuf' is skipped by this return
     delete[] tbuf;

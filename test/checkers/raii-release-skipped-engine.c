@@ -138,6 +138,21 @@ int positiveRelockingLockFunction(int n, int e) {
   return 0;
 }
 
+// A loop that locks at its top and leaves by a `break` still holding it
+// returns holding it on every path, but its unlock ends a critical section
+// instead of letting go for a while (tesseract's MessageReceiver).
+int positiveLoopBreaksHoldingLock(int n) {
+  for (;;) {
+    pthread_mutex_lock(&overlap_mx);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'overlap_mx' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    if (busy(n))
+      break;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'overlap_mx' is skipped by this break
+    pthread_mutex_unlock(&overlap_mx);
+  }
+  return 0;
+}
+
 // One that returns without it on some path is no lock function.
 int positiveRelockMissedOnOnePath(int n) {
   pthread_mutex_lock(&overlap_mx);
