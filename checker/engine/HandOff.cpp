@@ -24,6 +24,13 @@ bool isConstView(QualType T) {
   return false;
 }
 
+bool libraryCopies(const CXXConstructExpr *CE, unsigned I, ASTContext &Ctx) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  return I < Ctor->getNumParams() &&
+         isConstView(Ctor->getParamDecl(I)->getType()) &&
+         isLibraryFunction(Ctor, Ctx);
+}
+
 /// True if another argument of \p C is a release function of \p Fam's
 /// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`):
 /// the callee will release the handle with it.
@@ -67,9 +74,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     const bool ConstView = I < Ctor->getNumParams() &&
                            isConstView(Ctor->getParamDecl(I)->getType());
-    // A library class copies or views what a `const T *` gives it
-    // (`buf->append(std::string(tbuf, n))`), wherever the object goes.
-    if (ConstView && isLibraryFunction(Ctor, Ctx))
+    if (libraryCopies(CE, I, Ctx))
       return ArgFate::Borrowed;
     if (!IntoLocal)
       return ArgFate::Taken; // the object takes the handle elsewhere

@@ -62,6 +62,11 @@ enum class ArgFate { Borrowed, MaybeTaken, Stored, Taken };
 /// const): the callee promises not to change what it is given.
 bool isConstView(QualType T);
 
+/// A library class's constructor given argument \p I of \p CE as `const T
+/// *` or `const T &` copies or views it, wherever the object goes
+/// (`buf->append(std::string(tbuf, n))`).
+bool libraryCopies(const CXXConstructExpr *CE, unsigned I, ASTContext &Ctx);
+
 /// What passing argument \p I of \p Call (a call or a construction) does
 /// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;
 /// \p IntoLocal when \p Call constructs a local variable.

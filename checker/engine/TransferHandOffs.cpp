@@ -192,6 +192,16 @@ static bool calleeHasBody(const Expr *Call) {
   return FD && FD->hasBody(Def);
 }
 
+/// \p Call is to a function the translation unit cannot see that returns
+/// nothing (`tcp_request(confd);`): it tells no failure and gives nothing
+/// back, so of the calls that may have taken a handle it is the likeliest
+/// keeper (an exit after it is blamed on it, not on an earlier borrower).
+static bool unseenSink(const Expr *Call) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
+  return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
+}
+
 void TransferFunctions::handOffArgs(const Expr *Call,
                                     llvm::ArrayRef<const Expr *> Args) {
   // Which arguments name acquisitions depends on the call alone: found once
@@ -240,7 +250,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
     case ArgFate::Borrowed:
       break;
     case ArgFate::MaybeTaken:
-      escape(N.Acq, true, Call);
+      escape(N.Acq, true, Call, /*Keeps=*/unseenSink(Call));
       break;
     case ArgFate::Stored:
       escape(N.Acq, true, Call, /*Keeps=*/true);

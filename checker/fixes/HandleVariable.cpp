@@ -356,6 +356,12 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(P)) {
       if (CallsBorrow)
         continue;
+      // `std::string(buf)` copies it, as the analysis reads it.
+      unsigned I = 0;
+      while (I < CE->getNumArgs() && CE->getArg(I) != E)
+        ++I;
+      if (I < CE->getNumArgs() && libraryCopies(CE, I, Ctx))
+        continue;
       return "'" + A.Name + "' is passed to the constructor of '" +
              CE->getType().getAsString(Ctx.getPrintingPolicy()) +
              "', which may keep it";

@@ -336,6 +336,37 @@ void negativeUnseenCallee(const char *p) {
     sink(f);
 }
 
+// After a call that only borrows (released on its failure), a function the
+// file cannot see that returns nothing keeps it (dnsmasq's tcp_request).
+int check_client(int fd);
+void serve_client(int fd);
+int client_name(int fd);
+void negativeBorrowerThenSink(void) {
+  int fd = socket(2, 1, 0);
+  if (fd == -1)
+    return;
+  if (!check_client(fd)) {
+    close(fd);
+    return;
+  }
+  serve_client(fd);
+}
+
+// One that returns something may be a getter: the exit is still a leak.
+int positiveBorrowerThenGetter(void) {
+  int fd = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
+  if (fd == -1)
+    return -1;
+  if (!check_client(fd)) {
+    close(fd);
+    return -1;
+  }
+  int n = client_name(fd);
+  return n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
+
 int positiveUnseenCalleeButReleasedElsewhere(const char *p, int e) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
