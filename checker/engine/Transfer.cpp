@@ -77,10 +77,6 @@ bool TransferFunctions::keeperBeside(const CallExpr *Call,
     namedAcqs(E, Named);
     return llvm::is_contained(Named, Acq);
   };
-  auto KeeperType = [](QualType Pointee) {
-    return !Pointee.isConstQualified() &&
-           (Pointee->isRecordType() || Pointee->isPointerType());
-  };
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
@@ -91,11 +87,20 @@ bool TransferFunctions::keeperBeside(const CallExpr *Call,
   const FunctionDecl *FD = calledFunction(Call);
   if (!FD || isa<CXXOperatorCallExpr>(Call))
     return false;
-  for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
-       ++I) {
+  return keeperAmong(FD, {Call->getArgs(), Call->getNumArgs()}, NamesAcq);
+}
+
+bool TransferFunctions::keeperAmong(
+    const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args,
+    llvm::function_ref<bool(const Expr *)> Skip) const {
+  auto KeeperType = [](QualType Pointee) {
+    return !Pointee.isConstQualified() &&
+           (Pointee->isRecordType() || Pointee->isPointerType());
+  };
+  for (unsigned I = 0; I < Args.size() && I < FD->getNumParams(); ++I) {
     const QualType PT = FD->getParamDecl(I)->getType();
-    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
-    if (NamesAcq(Arg))
+    const Expr *Arg = Args[I]->IgnoreParenImpCasts();
+    if (Skip(Arg))
       continue;
     if (PT->isReferenceType()) {
       if (KeeperType(PT.getNonReferenceType()) && !inLocal(Arg))
@@ -281,6 +286,15 @@ void TransferFunctions::onAcquire(unsigned I) {
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);
+  // `new Network(this, id)`: a constructor the file cannot see, given an
+  // object that outlives the call, may register the new object with it
+  // (a Qt parent, znc's user): maybe taken from the start.
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(A.Site))
+    if (const CXXConstructExpr *CE = New->getConstructExpr();
+        CE && !CE->getConstructor()->hasBody() &&
+        keeperAmong(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()},
+                    [](const Expr *) { return false; }))
+      escape(I, true, CE);
 }
 
 void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {

@@ -115,6 +115,9 @@ private:
   /// non-const member of such an object (`table->adopt(buf)`). Not
   /// `send_all(fd, msg)`.
   bool keeperBeside(const CallExpr *Call, unsigned Acq) const;
+  /// One of \p Args to \p FD, but those \p Skip names, is such an object.
+  bool keeperAmong(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args,
+                   llvm::function_ref<bool(const Expr *)> Skip) const;
 
   FunctionContext &C;
   State *St = nullptr;

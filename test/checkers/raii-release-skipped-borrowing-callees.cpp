@@ -194,3 +194,26 @@ struct Filer {
     return true;
   }
 };
+
+// A constructor the file cannot see, given an object that outlives the
+// call, may register the new object with it (a Qt parent, znc's
+// `new CIRCNetwork(this, name)`).
+struct Owner;
+struct Child {
+  Child(Owner *parent, int id);
+  Child(const Owner &model, int id);
+};
+void announce(Child &c);
+struct Owner {
+  void addChild(int id) {
+    Child *c = new Child(this, id);
+    announce(*c);
+  }
+};
+
+// Given only a view of one, it registers nothing.
+void positiveChildOfView(const Owner &o, int id) {
+  Child *c = new Child(o, id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'c' acquired by 'new' is never released [raii-release-skipped]
+  announce(*c);
+}
