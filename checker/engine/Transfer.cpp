@@ -286,14 +286,23 @@ void TransferFunctions::onAcquire(unsigned I) {
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);
-  // `new Network(this, id)`: a constructor the file cannot see, given an
-  // object that outlives the call, may register the new object with it
-  // (a Qt parent, znc's user): maybe taken from the start.
+  // `new Network(this, id)`: a constructor the file cannot see, given the
+  // object that makes it, may register the new object with its maker (a Qt
+  // parent, znc's user): maybe taken from the start, unless the function
+  // deletes it somewhere. (Other objects given to a constructor are more
+  // often copied from: `new ROW(to_row, ..)`, `new WERD(.., clone)`.)
   if (const auto *New = dyn_cast_or_null<CXXNewExpr>(A.Site))
     if (const CXXConstructExpr *CE = New->getConstructExpr();
         CE && !CE->getConstructor()->hasBody() &&
+        !C.Out.releasedInBody(A.Key, A.Fam) &&
+        llvm::any_of(CE->arguments(),
+                     [](const Expr *Arg) {
+                       return isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                     }) &&
         keeperAmong(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()},
-                    [](const Expr *) { return false; }))
+                    [](const Expr *Arg) {
+                      return !isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                    }))
       escape(I, true, CE);
 }
 
