@@ -202,6 +202,24 @@ static bool unseenSink(const Expr *Call) {
   return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
 }
 
+bool TransferFunctions::testedByBranch(const Expr *Call) const {
+  const Stmt *Child = Call;
+  for (const Stmt *P = C.Body.parent(Call); P;
+       Child = P, P = C.Body.parent(P)) {
+    if (isa<ParenExpr, ImplicitCastExpr>(P))
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P);
+        UO && UO->getOpcode() == UO_LNot)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && (BO->isEqualityOp() || BO->isRelationalOp()))
+      continue;
+    const auto *If = dyn_cast<IfStmt>(P);
+    return If && If->getCond() == Child;
+  }
+  return false;
+}
+
 void TransferFunctions::handOffArgs(const Expr *Call,
                                     llvm::ArrayRef<const Expr *> Args) {
   // Which arguments name acquisitions depends on the call alone: found once
@@ -250,7 +268,9 @@ void TransferFunctions::handOffArgs(const Expr *Call,
     case ArgFate::Borrowed:
       break;
     case ArgFate::MaybeTaken:
-      escape(N.Acq, true, Call, /*Keeps=*/unseenSink(Call));
+      escape(N.Acq, true, Call,
+             /*Keeps=*/unseenSink(Call) || (testedByBranch(Call) &&
+                                            mayKeepOnSuccess(Call, N.Acq)));
       break;
     case ArgFate::Stored:
       escape(N.Acq, true, Call, /*Keeps=*/true);

@@ -217,3 +217,32 @@ void positiveChildOfView(const Owner &o, int id) {
   // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'c' acquired by 'new' is never released [raii-release-skipped]
   announce(*c);
 }
+
+// A member the file cannot see called on the object first may have taken
+// it, but the delete on its failure shows it borrows; the keeper whose
+// result the `if` tests keeps it where it succeeds (znc's `if
+// (!CZNC::Get().AddUser(pNewUser, sErr)) delete pNewUser;` after
+// `pNewUser->SetPass(..)`).
+struct Account {
+  explicit Account(int id);
+  bool setPass(const char *pass);
+};
+struct Accounts {
+  static Accounts &get();
+  bool add(Account *a, int &err);
+};
+void report(int err);
+void negativeKeeperAfterMemberCall(int id, const char *pass) {
+  Account *a = new Account(id);
+  if (!a->setPass(pass)) {
+    delete a;
+    return;
+  }
+  int err = 0;
+  if (!Accounts::get().add(a, err)) {
+    delete a;
+    report(err);
+    return;
+  }
+  report(0);
+}
