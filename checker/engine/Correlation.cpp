@@ -13,7 +13,45 @@ static const IfStmt *branchingIf(const BodyIndex &Body, const Stmt *S) {
   return nullptr;
 }
 
+/// Every release of lock \p Key is followed, in its block or an enclosing
+/// one, by a statement that acquires it again.
+static bool releasesRetaken(const FunctionContext &C, unsigned Key) {
+  llvm::SmallVector<const Stmt *, 4> Sites;
+  for (const Acquisition &A : C.Out.Acquisitions)
+    if (A.IsLock && !A.isSeed() && A.Key == Key && A.Site)
+      Sites.push_back(A.Site);
+  for (const Acquisition &A : C.Out.Acquisitions) {
+    if (!A.IsLock || A.isSeed() || A.Key != Key)
+      continue;
+    for (const Expr *R : A.Releases) {
+      bool Retaken = false;
+      const Stmt *Child = R;
+      for (const Stmt *P = C.Body.parent(R); P && !Retaken;
+           Child = P, P = C.Body.parent(P)) {
+        const auto *CS = dyn_cast<CompoundStmt>(P);
+        if (!CS)
+          continue;
+        auto It = llvm::find(CS->body(), Child);
+        for (++It; It != CS->body_end() && !Retaken; ++It)
+          Retaken = llvm::any_of(Sites, [&](const Stmt *S) {
+            return C.Body.isAncestor(*It, S);
+          });
+      }
+      if (!Retaken)
+        return false;
+    }
+  }
+  return true;
+}
+
 void markBodyShapeFacts(FunctionContext &C) {
+  // A lock function lets go of its lock only to take it again later in the
+  // block (`unlock(&m); wait(); lock(&m);`); a release taken again by no
+  // later statement ends a critical section (a loop that locks at its top
+  // and leaves by a `break` still holding it).
+  for (auto &[Key, Held] : C.Out.LockHeldAtNormalExits)
+    if (Held && !releasesRetaken(C, Key))
+      Held = false;
   for (Acquisition &A : C.acqs()) {
     if (A.isSeed() || A.Releases.empty())
       continue;

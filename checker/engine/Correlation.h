@@ -1,7 +1,10 @@
 //===- Correlation.h - results that need the body's shape -----------------===//
 //
-// After the dataflow, two facts about an acquisition come from where its
-// statements sit rather than from the paths; both say that no guard fits:
+// After the dataflow, some facts come from where statements sit rather
+// than from the paths. A lock held at every normal exit makes a lock
+// function only if each release is taken again by a later statement of
+// its block or an enclosing one. Two facts about an acquisition say that
+// no guard fits:
 //
 //   - released outside its branch: acquired in a branch of an `if` and
 //     released in a branch of another (`if (c) lock(); ... if (c)

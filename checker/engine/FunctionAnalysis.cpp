@@ -188,69 +188,7 @@ void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   }
 }
 
-/// Appends to \p Path the statements from \p S down to \p Target; false
-/// if \p Target is not in \p S.
-static bool pathTo(const Stmt *S, const Stmt *Target,
-                   llvm::SmallVectorImpl<const Stmt *> &Path) {
-  if (!S)
-    return false;
-  Path.push_back(S);
-  if (S == Target)
-    return true;
-  for (const Stmt *C : S->children())
-    if (pathTo(C, Target, Path))
-      return true;
-  Path.pop_back();
-  return false;
-}
-
-static bool containsAny(const Stmt *S, llvm::ArrayRef<const Stmt *> Sites) {
-  if (!S)
-    return false;
-  if (llvm::is_contained(Sites, S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (containsAny(C, Sites))
-      return true;
-  return false;
-}
-
-bool FunctionAnalysis::releasesRetaken(unsigned Key) const {
-  llvm::SmallVector<const Stmt *, 4> Sites;
-  for (const Acquisition &A : Acquisitions)
-    if (A.IsLock && !A.isSeed() && A.Key == Key && A.Site)
-      Sites.push_back(A.Site);
-  for (const Acquisition &A : Acquisitions) {
-    if (!A.IsLock || A.isSeed() || A.Key != Key)
-      continue;
-    for (const Expr *R : A.Releases) {
-      llvm::SmallVector<const Stmt *, 16> Path;
-      if (!Fn || !pathTo(Fn->getBody(), R, Path))
-        return false;
-      bool Retaken = false;
-      for (unsigned I = Path.size() - 1; I > 0 && !Retaken; --I) {
-        const auto *CS = dyn_cast<CompoundStmt>(Path[I - 1]);
-        if (!CS)
-          continue;
-        auto It = llvm::find(CS->body(), Path[I]);
-        for (++It; It != CS->body_end() && !Retaken; ++It)
-          Retaken = containsAny(*It, Sites);
-      }
-      if (!Retaken)
-        return false;
-    }
-  }
-  return true;
-}
-
 void FunctionAnalysis::finish() {
-  // A lock function lets go of its lock only to take it again later in the
-  // block (`unlock(&m); wait(); lock(&m);`); a release taken again by no
-  // later statement ends a critical section (a loop that locks at its top
-  // and leaves by a `break` still holding it).
-  for (auto &[Key, Held] : LockHeldAtNormalExits)
-    if (Held && !releasesRetaken(Key))
-      Held = false;
   if (AtExit.size() != Acquisitions.size()) {
     AtExit = State::nothing(Acquisitions.size());
     AtExit.Reachable = false;

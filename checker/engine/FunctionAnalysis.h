@@ -45,7 +45,9 @@ public:
   /// Per key of a lock the function takes on an object it did not create:
   /// whether some acquisition of it surely holds it on every path that
   /// returns normally (`lock(&m); .. unlock(&m); wait(); lock(&m);`: the
-  /// function returns holding it, however often it lets go in between).
+  /// function returns holding it, however often it lets go in between);
+  /// false where a release is taken again by no later statement
+  /// (markBodyShapeFacts).
   llvm::DenseMap<unsigned, bool> LockHeldAtNormalExits;
   bool lockHeldAtNormalExits(unsigned Key) const {
     return LockHeldAtNormalExits.lookup(Key);
@@ -105,9 +107,6 @@ public:
   void finish();
 
 private:
-  /// Every release of lock \p Key is followed, in its block or an
-  /// enclosing one, by a statement that acquires it again.
-  bool releasesRetaken(unsigned Key) const;
   llvm::DenseSet<const void *> Reported;
   /// Per acquisition and taking call, the edges of branches on the call's
   /// result after which the handle is released.
