@@ -65,9 +65,9 @@ public:
   /// Lock acquire \p Second is reached while \p HeldAcq is held on this
   /// path; a finding only if notReacquired() never comes for it.
   virtual void reacquired(unsigned HeldAcq, const Expr *Second) {}
-  /// Lock acquire \p Second is reached by a path that does not surely hold
-  /// the lock already.
-  virtual void notReacquired(const Expr *Second) {}
+  /// Lock acquire \p Second, of acquisition \p Acq, is reached by a path
+  /// that does not surely hold the lock already.
+  virtual void notReacquired(unsigned Acq, const Expr *Second) {}
   virtual void returned(const Stmt *Ret, const ReturnedValue &V) {}
   /// The state with which a path leaves the function (causes already added).
   virtual void leftFunction(const State &S) {}

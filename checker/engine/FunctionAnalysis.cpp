@@ -59,10 +59,14 @@ std::string Acquisition::acquireName() const {
 }
 
 void FunctionAnalysis::acquired(unsigned Acq) {
+  if (!counts(Acq))
+    return;
   Acquisitions[Acq].Reached = true;
 }
 
 void FunctionAnalysis::released(unsigned Acq, const Expr *Release) {
+  if (!counts(Acq))
+    return;
   Acquisition &A = Acquisitions[Acq];
   A.ReleasedSomewhere = true;
   if (!llvm::is_contained(A.Releases, Release))
@@ -70,12 +74,16 @@ void FunctionAnalysis::released(unsigned Acq, const Expr *Release) {
 }
 
 void FunctionAnalysis::releasedAfterTake(unsigned Acq, const Stmt *Call) {
+  if (!counts(Acq))
+    return;
   if (!llvm::is_contained(Acquisitions[Acq].BorrowedBy, Call))
     Acquisitions[Acq].BorrowedBy.push_back(Call);
 }
 
 void FunctionAnalysis::handedOff(unsigned Acq, const Stmt *TentativeBy,
                                  const Stmt *Where) {
+  if (!counts(Acq))
+    return;
   Acquisition &A = Acquisitions[Acq];
   if (!TentativeBy) {
     A.Escaped = true;
@@ -89,11 +97,13 @@ void FunctionAnalysis::handedOff(unsigned Acq, const Stmt *TentativeBy,
 
 void FunctionAnalysis::doubleRelease(unsigned Acq, const Expr *Second,
                                      const Expr *First) {
-  if (Reported.insert(Second).second)
+  if (counts(Acq) && Reported.insert(Second).second)
     DoubleReleases.push_back({Second, First, Acq});
 }
 
 void FunctionAnalysis::releasedNonHeap(const Expr *ReleaseExpr) {
+  if (!CountsShared)
+    return;
   auto Is = [&](const NonHeapRelease &N) {
     return N.ReleaseExpr == ReleaseExpr;
   };
@@ -107,12 +117,12 @@ void FunctionAnalysis::releasedNonHeap(const Expr *ReleaseExpr) {
 void FunctionAnalysis::mismatchedRelease(unsigned Acq,
                                          const Expr *ReleaseExpr,
                                          const Release *Rule) {
-  if (Reported.insert(ReleaseExpr).second)
+  if (counts(Acq) && Reported.insert(ReleaseExpr).second)
     Mismatches.push_back({ReleaseExpr, Rule, Acq});
 }
 
 void FunctionAnalysis::reacquired(unsigned HeldAcq, const Expr *Second) {
-  if (Reported.insert(Second).second)
+  if (counts(HeldAcq) && Reported.insert(Second).second)
     Reacquires.push_back({Second, HeldAcq});
 }
 
@@ -122,6 +132,8 @@ void FunctionAnalysis::lostOnFailure(const Expr *Call, const Expr *Target) {
 }
 
 void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
+  if (!CountsShared)
+    return;
   for (auto &[S, Old] : Returns)
     if (S == Ret) {
       if (Old.Kind != V.Kind || Old.Rule != V.Rule)
@@ -139,8 +151,9 @@ void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
   AtNormalExit.join(S);
   if (S.Reachable)
-    for (const Acquisition &A : Acquisitions) {
-      if (!A.IsLock || A.isSeed() || A.isGuard() || A.LocalObject)
+    for (unsigned I = 0; I < Acquisitions.size(); ++I) {
+      const Acquisition &A = Acquisitions[I];
+      if (!counts(I) || !A.IsLock || A.isSeed() || A.isGuard() || A.LocalObject)
         continue;
       bool Held = false;
       for (unsigned J = 0; J < Acquisitions.size() && !Held; ++J)
@@ -150,7 +163,7 @@ void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
       if (!New)
         It->second = It->second && Held;
     }
-  if (!Ret || !Ret->getRetValue())
+  if (!Ret || !Ret->getRetValue() || !CountsShared)
     return;
   for (auto &[R, St] : AtReturns)
     if (R == Ret) {
@@ -164,7 +177,7 @@ void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     const Acquisition &A = Acquisitions[I];
     const bool Held = S[I].held() || (S[I].B & AcqState::Adopted);
-    if (!A.IsLock || A.Awaited)
+    if (!counts(I) || !A.IsLock || A.Awaited)
       continue;
     if (!Held) {
       // Another path may hold it here: not held on every path.

@@ -13,6 +13,7 @@
 #include "engine/HandleKey.h"
 #include "engine/Lattice.h"
 #include "engine/StorageOrigin.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <vector>
@@ -75,6 +76,16 @@ public:
       V.push_back(F);
   }
 
+  /// Set by the solver while it reports from a run that kept apart the
+  /// paths of some acquisitions only (Solver.cpp): the acquisitions whose
+  /// events count, and whether the events of no one acquisition (returns,
+  /// releases of memory not from the heap) do. Null: every event counts.
+  const llvm::BitVector *Counted = nullptr;
+  bool CountsShared = true;
+  bool counts(unsigned Acq) const {
+    return !Counted || (Acq < Counted->size() && Counted->test(Acq));
+  }
+
   // AnalysisEvents.
   void acquired(unsigned Acq) override;
   void released(unsigned Acq, const Expr *Release) override;
@@ -82,7 +93,8 @@ public:
                  const Stmt *Where) override;
   void releasedAfterTake(unsigned Acq, const Stmt *Call) override;
   void releasedOnEdge(unsigned Acq, const Stmt *Call, uint8_t Edge) override {
-    ReleaseEdges[{Acq, Call}] |= Edge;
+    if (counts(Acq))
+      ReleaseEdges[{Acq, Call}] |= Edge;
   }
   void doubleRelease(unsigned Acq, const Expr *Second,
                      const Expr *First) override;
@@ -90,8 +102,9 @@ public:
                          const Release *Rule) override;
   void releasedNonHeap(const Expr *ReleaseExpr) override;
   void reacquired(unsigned HeldAcq, const Expr *Second) override;
-  void notReacquired(const Expr *Second) override {
-    NotReacquired.insert(Second);
+  void notReacquired(unsigned Acq, const Expr *Second) override {
+    if (counts(Acq))
+      NotReacquired.insert(Second);
   }
   /// `p = realloc(p, n)` loses p's block when \p Call fails (found by
   /// the collector, ExitOnNull.h).

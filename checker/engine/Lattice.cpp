@@ -107,25 +107,34 @@ void State::compact() {
 
 bool State::agrees(
     const State &Other,
-    llvm::function_ref<bool(const AcqState &, const AcqState &)> Same) const {
+    llvm::function_ref<bool(unsigned, const AcqState &, const AcqState &)>
+        Same) const {
   llvm::ArrayRef<Entry> X = Entries, Y = Other.Entries;
   while (!X.empty() || !Y.empty()) {
     if (!Y.empty() && (X.empty() || Y.front().first < X.front().first)) {
-      if (!Same(Untouched, Y.front().second))
+      if (!Same(Y.front().first, Untouched, Y.front().second))
         return false;
       Y = Y.drop_front();
     } else if (Y.empty() || X.front().first < Y.front().first) {
-      if (!Same(X.front().second, Untouched))
+      if (!Same(X.front().first, X.front().second, Untouched))
         return false;
       X = X.drop_front();
     } else {
-      if (!Same(X.front().second, Y.front().second))
+      if (!Same(X.front().first, X.front().second, Y.front().second))
         return false;
       X = X.drop_front();
       Y = Y.drop_front();
     }
   }
   return true;
+}
+
+void State::take(unsigned I, const State &Other) {
+  if (!Other.Reachable)
+    at(I) = AcqState();
+  else
+    at(I) = Other[I];
+  Reachable |= Other.Reachable;
 }
 
 bool State::join(State &&Other) {

@@ -121,15 +121,20 @@ public:
   /// Drops the stored states that are untouched again.
   void compact();
   /// True if \p Same holds of every acquisition's state here and in \p
-  /// Other (an acquisition stored on one side only is untouched on the
-  /// other).
+  /// Other, given with its index (an acquisition stored on one side only
+  /// is untouched on the other).
   bool agrees(const State &Other,
-              llvm::function_ref<bool(const AcqState &, const AcqState &)>
+              llvm::function_ref<bool(unsigned, const AcqState &,
+                                      const AcqState &)>
                   Same) const;
   /// Joins \p Other into this; true if this changed.
   bool join(const State &Other);
   /// The same, taking \p Other's entries when this is unreachable.
   bool join(State &&Other);
+  /// Gives acquisition \p I the state it has in \p Other (untouched if
+  /// \p Other is unreachable), leaving the others as they are; reachable
+  /// if either is.
+  void take(unsigned I, const State &Other);
 
 private:
   unsigned N = 0;

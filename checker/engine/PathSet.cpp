@@ -3,14 +3,42 @@
 
 namespace clang::tidy::raii {
 
-bool sameResources(const State &A, const State &B) {
-  return A.agrees(B, [](const AcqState &X, const AcqState &Y) {
-    return X.B == Y.B && X.Depths == Y.Depths && X.PendingOn == Y.PendingOn &&
-           X.DeeperOn == Y.DeeperOn;
+namespace {
+
+bool sameResource(const AcqState &X, const AcqState &Y) {
+  return X.B == Y.B && X.Depths == Y.Depths && X.PendingOn == Y.PendingOn &&
+         X.DeeperOn == Y.DeeperOn;
+}
+
+/// Records in \p S the acquisitions of its focus whose states a merge of
+/// \p B into \p A makes uncertain: those that tell them apart (\p Grown:
+/// those in \p B that \p A, the join of paths merged already, does not
+/// have yet).
+void noteLost(const State &A, const State &B, PathSplit &S,
+              bool Grown = false) {
+  A.agrees(B, [&](unsigned I, const AcqState &X, const AcqState &Y) {
+    const bool Covered = (X.B | Y.B) == X.B &&
+                         (X.Depths | Y.Depths) == X.Depths &&
+                         X.PendingOn == Y.PendingOn &&
+                         X.DeeperOn == Y.DeeperOn;
+    if (S.focused(I) && !(Grown ? Covered : sameResource(X, Y))) {
+      if (S.Lost.size() <= I)
+        S.Lost.resize(A.size());
+      S.Lost.set(I);
+    }
+    return true;
   });
 }
 
-bool PathSet::join(Path &&P) {
+} // namespace
+
+bool sameResources(const State &A, const State &B, const PathSplit &S) {
+  return A.agrees(B, [&](unsigned I, const AcqState &X, const AcqState &Y) {
+    return !S.focused(I) || sameResource(X, Y);
+  });
+}
+
+bool PathSet::join(Path &&P, PathSplit &S) {
   if (!P.St.Reachable)
     return false;
   if (Paths.empty()) {
@@ -21,7 +49,7 @@ bool PathSet::join(Path &&P) {
   if (!Merged) {
     for (unsigned I = 0; I < Paths.size(); ++I) {
       Path &Q = Paths[I];
-      if (!sameResources(Q.St, P.St))
+      if (!sameResources(Q.St, P.St, S))
         continue;
       bool Grew = Q.St.join(P.St);
       Grew |= Q.Facts.intersect(P.Facts);
@@ -36,6 +64,8 @@ bool PathSet::join(Path &&P) {
     }
     // Too many distinct states: the join of all from here on.
     Merged = true;
+    for (const Path &Q : Paths)
+      noteLost(Q.St, P.St, S);
     for (size_t I = 1; I < Paths.size(); ++I) {
       Paths[0].St.join(Paths[I].St);
       Paths[0].Facts.intersect(Paths[I].Facts);
@@ -46,6 +76,7 @@ bool PathSet::join(Path &&P) {
     Changed = 1;
     return true;
   }
+  noteLost(Paths[0].St, P.St, S, /*Grown=*/true);
   bool Grew = Paths[0].St.join(P.St);
   Grew |= Paths[0].Facts.intersect(P.Facts);
   if (Grew)

@@ -10,12 +10,18 @@
 // stays linear in the CFG. Only the paths that changed since a point was
 // last left are sent on again.
 //
+// Which acquisitions tell states apart is the PathSplit's focus: all of
+// them first; the acquisitions whose states were merged where a point fell
+// back are recorded, for the solver to run again keeping apart the paths of
+// a few of them only (as ESP tracks each property on its own).
+//
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_PATHSET_H
 #define RAII_TIDY_ENGINE_PATHSET_H
 
 #include "engine/Lattice.h"
 #include "engine/PathFacts.h"
+#include "llvm/ADT/BitVector.h"
 
 namespace clang::tidy::raii {
 
@@ -24,14 +30,25 @@ struct Path {
   FactSet Facts;
 };
 
+/// The acquisitions whose states keep paths apart in one run of the
+/// solver, and what that run lost.
+struct PathSplit {
+  llvm::BitVector Focus; ///< empty: every acquisition
+  /// The acquisitions whose different states some point merged after
+  /// falling back to one path.
+  llvm::BitVector Lost;
+  bool focused(unsigned I) const { return Focus.empty() || Focus.test(I); }
+};
+
 class PathSet {
 public:
   static constexpr unsigned MaxPaths = 8;
 
   bool reachable() const { return !Paths.empty(); }
   llvm::ArrayRef<Path> paths() const { return Paths; }
-  /// Joins \p P in; true if the set changed.
-  bool join(Path &&P);
+  /// Joins \p P in, telling paths apart by \p S's focus; true if the set
+  /// changed.
+  bool join(Path &&P, PathSplit &S);
   /// Copies of the paths that changed since the last call (the others
   /// would only send their successors what those already have).
   llvm::SmallVector<Path, 1> takeChanged();
@@ -42,9 +59,10 @@ private:
   unsigned Changed = 0; ///< bit i: Paths[i] changed
 };
 
-/// True if \p A and \p B say the same of every acquisition (the states
-/// ESP keeps apart), whatever causes and last releases they carry.
-bool sameResources(const State &A, const State &B);
+/// True if \p A and \p B say the same of every acquisition of \p S's
+/// focus (the states ESP keeps apart), whatever causes and last releases
+/// they carry.
+bool sameResources(const State &A, const State &B, const PathSplit &S);
 
 } // namespace clang::tidy::raii
 

@@ -85,6 +85,18 @@ public:
   }
 
 private:
+  /// At most this many runs keep apart the paths of some acquisitions only
+  /// (see run()).
+  static constexpr unsigned MaxFocusRuns = 8;
+  /// Runs the transfer function to a fixpoint, keeping paths apart by \p
+  /// S's focus; false past the step limit, or once Visits passes \p
+  /// MaxVisits.
+  bool fixpoint(PathSplit &S, uint64_t MaxVisits);
+  /// Sends the events of every element, on the stable facts, to C.Out.
+  void finalPass();
+  /// The acquisitions of \p Lost (and the others of their handles) dealt
+  /// out to groups, each to be solved again on its own.
+  std::vector<llvm::BitVector> focusGroups(const llvm::BitVector &Lost) const;
   void propagate(const CFGBlock *B);
   void propagate(const CFGBlock *B, Path P);
   bool callMayThrow(const CallExpr *E) const;
@@ -124,7 +136,10 @@ private:
   BranchFacts Facts;
   ConditionFacts Conds;
   std::unique_ptr<CFG> G;
+  std::unique_ptr<PostOrderCFGView> POV;
   std::vector<PathSet> In;
+  PathSplit *Split = nullptr; ///< of the run under way
+  uint64_t Visits = 0; ///< (block, path) pairs the fixpoints have visited
   AnalysisEvents Ignore;
   bool Final = false;
   std::unique_ptr<ForwardDataflowWorklist> Work;
@@ -300,6 +315,8 @@ void Solver::propagate(const CFGBlock *B) {
   llvm::SmallVector<Path, 1> Paths =
       Final ? llvm::SmallVector<Path, 1>(In[B->getBlockID()].paths())
             : In[B->getBlockID()].takeChanged();
+  if (!Final)
+    Visits += Paths.size();
   for (Path &P : Paths)
     propagate(B, std::move(P));
 }
@@ -430,7 +447,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       continue;
     forgetDead(S, Next);
     Next.compact();
-    if (In[S->getBlockID()].join(std::move(NextP)))
+    if (In[S->getBlockID()].join(std::move(NextP), *Split))
       Work->enqueueBlock(S);
   }
 }
@@ -460,30 +477,114 @@ bool Solver::run() {
   }
   Conds.prepare(std::move(Elements), Branches);
   findScoped();
+  POV = std::make_unique<PostOrderCFGView>(G.get());
   const size_t N = C.acqs().size();
+  PathSplit All;
+  if (!fixpoint(All, ~uint64_t(0)))
+    return false;
+  C.Out.AtExit = State::bottom(N);
+  C.Out.AtNormalExit = State::bottom(N);
+  if (!All.Lost.any()) {
+    finalPass();
+    return true;
+  }
+  // Some points merged paths that differed in the states of the
+  // acquisitions in All.Lost. Each group of those is solved again with
+  // only its own states keeping paths apart: a group's events and exit
+  // states come from its run, the rest from the first. The runs again
+  // visit, all together, at most four times the (block, path) pairs the
+  // first one did, or twice what a run keeping MaxPaths paths at every
+  // block would, if that is more: past that, the first run's results
+  // stand for the groups not run yet.
+  std::vector<PathSet> Joint = std::move(In);
+  llvm::BitVector Rest(N, true);
+  struct Part {
+    llvm::BitVector Focus;
+    State AtExit, AtNormalExit;
+  };
+  llvm::SmallVector<Part, 4> Parts;
+  const uint64_t Budget =
+      Visits + std::max<uint64_t>(4 * Visits, 2 * PathSet::MaxPaths *
+                                                  uint64_t(G->size()));
+  for (llvm::BitVector &F : focusGroups(All.Lost)) {
+    PathSplit Split;
+    Split.Focus = F;
+    if (!fixpoint(Split, Budget)) {
+      if (Visits > Budget)
+        break;
+      continue;
+    }
+    Part &P = Parts.emplace_back();
+    P.Focus = std::move(F);
+    C.Out.AtExit = State::bottom(N);
+    C.Out.AtNormalExit = State::bottom(N);
+    C.Out.Counted = &P.Focus;
+    C.Out.CountsShared = false;
+    finalPass();
+    P.AtExit = std::move(C.Out.AtExit);
+    P.AtNormalExit = std::move(C.Out.AtNormalExit);
+    Rest.reset(P.Focus);
+  }
+  In = std::move(Joint);
+  C.Out.AtExit = State::bottom(N);
+  C.Out.AtNormalExit = State::bottom(N);
+  C.Out.Counted = &Rest;
+  C.Out.CountsShared = true;
+  finalPass();
+  C.Out.Counted = nullptr;
+  for (const Part &P : Parts)
+    for (unsigned I : P.Focus.set_bits()) {
+      C.Out.AtExit.take(I, P.AtExit);
+      C.Out.AtNormalExit.take(I, P.AtNormalExit);
+    }
+  return true;
+}
+
+bool Solver::fixpoint(PathSplit &S, uint64_t MaxVisits) {
+  const size_t N = C.acqs().size();
+  Split = &S;
   In.assign(G->getNumBlockIDs(), PathSet());
   Path Entry{State::entry(N), FactSet()};
   for (unsigned I = 0; I < N; ++I)
     if (C.acqs()[I].isSeed())
       Entry.St.at(I).B = AcqState::Entry;
-  In[G->getEntry().getBlockID()].join(std::move(Entry));
-  PostOrderCFGView POV(G.get());
-  Work = std::make_unique<ForwardDataflowWorklist>(*G, &POV);
+  In[G->getEntry().getBlockID()].join(std::move(Entry), S);
+  Work = std::make_unique<ForwardDataflowWorklist>(*G, POV.get());
   Work->enqueueBlock(&G->getEntry());
   unsigned Steps = 0;
   const unsigned MaxSteps = 200000;
   while (const CFGBlock *B = Work->dequeue()) {
-    if (++Steps > MaxSteps)
+    if (++Steps > MaxSteps || Visits > MaxVisits)
       return false; // give up rather than report on a partial fixpoint
     propagate(B);
   }
+  return true;
+}
+
+void Solver::finalPass() {
   Final = true;
-  C.Out.AtExit = State::bottom(N);
-  C.Out.AtNormalExit = State::bottom(N);
   for (const CFGBlock *B : *G)
     if (reportsFrom(B))
       propagate(B);
-  return true;
+  Final = false;
+}
+
+std::vector<llvm::BitVector>
+Solver::focusGroups(const llvm::BitVector &Lost) const {
+  // Every acquisition of a lost one's handle goes with it (the events of
+  // one handle, a lock's depth, are read together); the handles are dealt
+  // out to at most MaxFocusRuns groups.
+  const size_t N = C.acqs().size();
+  llvm::SmallVector<unsigned, 8> Keys;
+  for (unsigned I : Lost.set_bits())
+    if (!llvm::is_contained(Keys, C.acqs()[I].Key))
+      Keys.push_back(C.acqs()[I].Key);
+  std::vector<llvm::BitVector> Groups(
+      std::min<size_t>(Keys.size(), MaxFocusRuns), llvm::BitVector(N));
+  for (unsigned I = 0; I < N; ++I)
+    if (auto It = llvm::find(Keys, C.acqs()[I].Key); It != Keys.end())
+      Groups[(It - Keys.begin()) % Groups.size()].set(I);
+  return Groups;
 }
 
 } // namespace

@@ -6,7 +6,10 @@
 // per path of each block's PathSet (a branch a path's facts decide is taken
 // one way on that path),
 // then makes one final pass over the stable facts with the events going to
-// the FunctionAnalysis. Edges are where the rest happens: the exception
+// the FunctionAnalysis. Where some point had to merge paths that differed
+// in too many acquisitions' states, the acquisitions it merged are solved
+// again in a few groups, each run keeping apart paths by its group's states
+// only, and report from that run. Edges are where the rest happens: the exception
 // edge of a call carries the state before the call (plus what the call took
 // over); branch edges are refined by BranchFacts; `break`, `continue` and
 // `goto` that leave an acquisition's scope, and every way into the exit

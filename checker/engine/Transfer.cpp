@@ -159,13 +159,14 @@ void TransferFunctions::onAcquire(unsigned I) {
   // Every way out of here says whether this path surely held the lock.
   struct Veto {
     const Acquisition &A;
+    unsigned I;
     AnalysisEvents &Ev;
     bool Reacquired = false;
     ~Veto() {
       if (A.IsLock && !Reacquired)
-        Ev.notReacquired(A.Site);
+        Ev.notReacquired(I, A.Site);
     }
-  } V{A, *Ev};
+  } V{A, I, *Ev};
   // A handle acquired again by the same call while it holds the last one
   // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite; not when
   // the call initialises a variable declared there, a new one each time
@@ -341,15 +342,17 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
         !(A.isSeed() && A.IsLock))
       Ev->doubleRelease(J, E, S.LastRelease);
     bool Holds = S.held() || (S.B & AcqState::Entry);
-    if (S.held() && (S.B & AcqState::Taken))
-      for (const Expr *By : {S.TakenBy, S.KeptBy})
+    if (S.held() && (S.B & AcqState::Taken)) {
+      for (const Expr *By : {S.TakenBy, S.KeptBy}) {
         if (!By)
           continue;
-        else if (const uint8_t Edge = By == S.taker() ? S.takerEdge() : 0;
-                 Edge && mayKeepOnSuccess(By, J))
+        if (const uint8_t Edge = By == S.taker() ? S.takerEdge() : 0;
+            Edge && mayKeepOnSuccess(By, J))
           Ev->releasedOnEdge(J, By, Edge);
         else
           Ev->releasedAfterTake(J, By);
+      }
+    }
     if (Holds) {
       if (A.Fam != Fam)
         Ev->mismatchedRelease(J, E, R.Rule);

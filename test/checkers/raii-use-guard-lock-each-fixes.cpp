@@ -12,12 +12,13 @@
 // RUN: %clangxx -std=c++17 -pthread -iquote %S/Inputs %s -o %t.orig
 // RUN: not %t.orig | FileCheck %s --check-prefix=ORIG
 // ORIG: leaked: 4
-// --fix run twice changes nothing the second time:
+// --fix run twice changes nothing the second time (the two findings without
+// a fix stay):
 // RUN: cp %s %t.twice.cpp
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs > /dev/null 2>&1
 // RUN: cp %t.twice.cpp %t.once.cpp
 // RUN: %clang_tidy --load %raii_plugin --checks='-*,raii-use-guard,raii-release-skipped' --fix %t.twice.cpp -- -std=c++17 -iquote %S/Inputs 2>&1 | grep -c "warning:" | FileCheck %s --check-prefix=AGAIN
-// AGAIN: {{^}}1{{$}}
+// AGAIN: {{^}}2{{$}}
 // RUN: diff %t.once.cpp %t.twice.cpp
 
 #include "lock_probe.h"
@@ -143,6 +144,13 @@ int main() {
   if (held(d))
     d.unlock();
   leaveB();
+  // b, locked through leaveB, is unlocked by hand here: no fix either.
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'b' is acquired by 'leaveB' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: no automatic fix: 'b' is locked through 'leaveB'
+  // CHECK-MESSAGES: :111:3: note: 'leaveB' acquires the resource here
+  // CXX14-MESSAGES: :[[@LINE-5]]:3: warning: 'b' is acquired by 'leaveB' and released by hand; hold it in 'std::lock_guard' instead [raii-use-guard]
+  // CXX14-MESSAGES: :[[@LINE-6]]:3: note: no automatic fix: 'b' is locked through 'leaveB'
+  // CXX14-MESSAGES: :111:3: note: 'leaveB' acquires the resource here
   expect(held(b), true);
   b.unlock();
   adopted();

@@ -3,8 +3,9 @@ path-sensitive dataflow stays bounded: N conditions between a correlated
 lock and unlock (one path per resource state; the conditions' facts are
 merged away), and K conditional locks on K mutexes with the same N
 conditions before the correlated unlocks: 2**K resource states, kept apart
-through all N conditions while 2**K is within the cap of eight paths, one
-merged path past it."""
+through all N conditions while 2**K is within the cap of eight paths; past
+it, the locks are solved again in at most eight groups, each kept apart
+while its own states fit in the cap."""
 import sys
 
 n, k = int(sys.argv[1]), int(sys.argv[2])
