@@ -7,6 +7,8 @@
 // every engine check and by the function summaries. Cost: linear in the CFG
 // size times the number of acquisitions per fixpoint round, times at most
 // eight paths kept apart per block (PathSet.h); paths are never enumerated.
+// A function where that cap merged paths is solved again for the merged
+// acquisitions, within a bound of a few times the first run (Solver.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_ANALYSIS_H
