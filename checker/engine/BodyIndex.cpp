@@ -101,6 +101,10 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   if (Src) {
     CopyStmts.push_back({Where, Var, cast<VarDecl>(Src)});
     Src = cast<ValueDecl>(Src->getCanonicalDecl());
+  } else if (const VarDecl *Inner = chainedTarget(Value)) {
+    // `alloc = buf = malloc(n)`: alloc gets buf's new value, a copy for
+    // the handle's moves, though not a variable only ever holding copies.
+    CopyStmts.push_back({Where, Var, Inner});
   }
   // A parameter starts with the caller's value: never only a copy.
   if (isa<ParmVarDecl>(Var))
@@ -308,15 +312,22 @@ const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {
   return Copies.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
 }
 
-void BodyIndex::noteChain(const ValueDecl *Outer, const Expr *Value) {
-  const auto *In = dyn_cast<BinaryOperator>(Value->IgnoreParenImpCasts());
+const VarDecl *BodyIndex::chainedTarget(const Expr *Value) {
+  const auto *In =
+      dyn_cast_or_null<BinaryOperator>(Value ? Value->IgnoreParenImpCasts()
+                                             : nullptr);
   if (!In || In->getOpcode() != BO_Assign)
-    return;
+    return nullptr;
   const auto *R = dyn_cast<DeclRefExpr>(In->getLHS()->IgnoreParenImpCasts());
-  if (!R || !isa<VarDecl>(R->getDecl()))
+  return R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+}
+
+void BodyIndex::noteChain(const ValueDecl *Outer, const Expr *Value) {
+  const VarDecl *Inner = chainedTarget(Value);
+  if (!Inner)
     return;
   const auto *A = cast<ValueDecl>(Outer->getCanonicalDecl());
-  const auto *B = cast<ValueDecl>(R->getDecl()->getCanonicalDecl());
+  const auto *B = cast<ValueDecl>(Inner->getCanonicalDecl());
   Chained[A].push_back(B);
   Chained[B].push_back(A);
 }

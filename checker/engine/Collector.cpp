@@ -57,8 +57,9 @@ private:
   void addCall(const Expr *E, const AcquireRole &Role);
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
-  /// `outer = v;` as the last use of a handle variable v of an inner block,
-  /// into a local that outlives it: the handle moves.
+  /// `outer = v;` of a handle variable v of an inner block into a local
+  /// that outlives it, as v's last use or where outer alone releases it:
+  /// the handle moves.
   bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
   /// \p E releases the handle \p K names.
   bool releases(const Expr *E, const HandleKey &K) const;
@@ -291,8 +292,19 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
   if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
       !C.Body.isAncestor(FromScope, Cp.Where))
     return false;
-  return !referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
-                          C.Ctx.getSourceManager());
+  if (!referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
+                       C.Ctx.getSourceManager()))
+    return true;
+  // Still used in its block, but released only through the outer local
+  // (`if (!(alloc = buf = malloc(n))) continue; use(buf); ..` with
+  // `free(alloc)` at the next round): that local owns it, the inner one
+  // borrows.
+  HandleKey From, To;
+  From.addDecl(Cp.From);
+  To.addDecl(Cp.To);
+  return !releasedAfter(From, Cp) &&
+         llvm::any_of(C.Body.candidates(),
+                      [&](const Expr *E) { return releases(E, To); });
 }
 
 /// Another local than \p Cp's target only ever holds a copy of its source.
@@ -332,9 +344,10 @@ bool Collector::releasesAtSite(const Acquisition &Src,
   return Call && releases(Call, K);
 }
 
-/// `p = tmp;` between two locals that both hold handles, or the last use of
-/// an inner block's handle variable stored into a local that outlives it
-/// (`grown = malloc(..); ...; buf = grown;`): the handle moves.
+/// `p = tmp;` between two locals that both hold handles, or an inner
+/// block's handle variable stored into a local that outlives it
+/// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
+/// moves.
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after

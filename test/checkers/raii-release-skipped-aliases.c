@@ -155,3 +155,60 @@ void *withHeader(void *ptr, size_t size) {
   ptr = block + 1;
   return ptr;
 }
+
+// An inner block's variable still used after its handle is stored into an
+// outer local, which alone releases it (dnsmasq's script helper: `if
+// (!(alloc_buff = buf = malloc(n))) continue;`, freed through alloc_buff at
+// the top of the next round): the outer local owns the handle, the inner
+// one borrows it. Not where the outer local is never released, nor where
+// the inner one is released itself.
+int nextLength(int *len);
+void consume(char *p, int n);
+void helperLoop(void) {
+  char *alloc = NULL;
+  for (;;) {
+    int len;
+    char *buf = NULL;
+    if (alloc) {
+      free(alloc);
+      alloc = NULL;
+    }
+    if (!nextLength(&len))
+      break;
+    if (len > 64 && !(alloc = buf = malloc(len)))
+      continue;
+    consume(buf, len);
+  }
+  free(alloc);
+}
+void helperLoopLeaks(void) {
+  char *alloc = NULL;
+  for (;;) {
+    int len;
+    char *buf = NULL;
+    if (!nextLength(&len))
+      break;
+    if (!(alloc = buf = malloc(len)))
+      // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'buf' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: release of 'buf' is skipped by this break
+      // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'buf' is acquired again here while it still holds the earlier resource
+      continue;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'buf' is skipped by this continue
+    consume(buf, len);
+  }
+}
+void lastKept(void) {
+  char *keep = NULL;
+  for (;;) {
+    int len;
+    if (!nextLength(&len))
+      break;
+    char *p = malloc(len);
+    if (!p)
+      continue;
+    free(keep);
+    keep = p;
+    consume(p, len);
+  }
+  free(keep);
+}
