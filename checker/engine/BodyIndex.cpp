@@ -1,5 +1,6 @@
 //===- BodyIndex.cpp - one pass over a function body ----------------------===//
 #include "engine/BodyIndex.h"
+#include <functional>
 #include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -344,6 +345,40 @@ bool BodyIndex::assignedTogether(const ValueDecl *A,
                                  const ValueDecl *B) const {
   return llvm::is_contained(chainPartners(A),
                             cast<ValueDecl>(B->getCanonicalDecl()));
+}
+
+bool BodyIndex::refersTo(const Stmt *S, const ValueDecl *V) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  for (const Stmt *C : S->children())
+    if (C && refersTo(C, V))
+      return true;
+  return false;
+}
+
+bool BodyIndex::conditionReads(const ValueDecl *V) const {
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    const Stmt *Cond = nullptr;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Cond = If->getCond();
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Cond = W->getCond();
+    else if (const auto *D = dyn_cast<DoStmt>(S))
+      Cond = D->getCond();
+    else if (const auto *F = dyn_cast<ForStmt>(S))
+      Cond = F->getCond();
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      Cond = CO->getCond();
+    if (Cond && refersTo(Cond, V))
+      return true;
+    for (const Stmt *C : S->children())
+      if (Walk(C))
+        return true;
+    return false;
+  };
+  return Walk(body());
 }
 
 bool BodyIndex::isUnchanged(const ValueDecl *D) const {

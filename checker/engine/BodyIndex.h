@@ -77,6 +77,11 @@ public:
   bool assignedTogether(const ValueDecl *A, const ValueDecl *B) const;
   /// The locals a chained assignment writes together with \p D.
   llvm::ArrayRef<const ValueDecl *> chainPartners(const ValueDecl *D) const;
+  /// True if \p S is or contains a reference to \p V.
+  static bool refersTo(const Stmt *S, const ValueDecl *V);
+  /// True if the condition of an `if`, a loop or a `?:` of the body reads
+  /// \p V (a walk of the body: callers keep the answer).
+  bool conditionReads(const ValueDecl *V) const;
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;

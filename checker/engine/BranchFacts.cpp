@@ -293,10 +293,13 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
       P.Depths = 0;
       P.B &= ~AcqState::Entry;
       P.Causes.clear();
+    } else if (P.PendingEscape) {
+      P.B &= ~AcqState::Escaped;
     } else {
       P.B &= ~AcqState::Released;
       P.LastRelease = nullptr;
     }
+    P.PendingEscape = false;
   }
 }
 
@@ -353,22 +356,13 @@ static const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
   return nullptr;
 }
 
-static bool refersTo(const Stmt *S, const VarDecl *V) {
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl() == V;
-  for (const Stmt *C : S->children())
-    if (C && refersTo(C, V))
-      return true;
-  return false;
-}
-
 bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (!Call)
     return false;
   if (C.Body.isAncestor(Cond, Call))
     return true;
   const VarDecl *V = resultVariable(Call, C.Body);
-  return V && refersTo(Cond, V);
+  return V && BodyIndex::refersTo(Cond, V);
 }
 
 void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {

@@ -41,6 +41,10 @@ struct AcqState {
   /// `tmp = realloc(p, n)`: p is released iff acquisition PendingOn (tmp)
   /// succeeded; -1 when not pending.
   int PendingOn = -1;
+  /// With PendingOn: what waits on that acquisition is a hand-off
+  /// (Escaped), not a release (`f = fdopen(fd, ..)`: the stream owns fd
+  /// only if it was opened).
+  bool PendingEscape = false;
   /// A reentrant lock one level deeper because of conditional acquire
   /// DeeperOn (`TryEnterCriticalSection` while held): undone where it
   /// failed; -1 when not pending.

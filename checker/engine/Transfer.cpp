@@ -369,6 +369,7 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
     if (Pending >= 0 && (S.held() || (S.B & AcqState::Entry))) {
       S.B |= AcqState::Released;
       S.PendingOn = Pending;
+      S.PendingEscape = false;
       S.LastRelease = E;
       continue;
     }

@@ -73,6 +73,14 @@ private:
   /// Ends tracking of held acquisition \p J, for good or (\p Tentative)
   /// as maybe taken by call \p By; \p Keeps when By's body stores it.
   void escape(unsigned J, bool Tentative, const Expr *By, bool Keeps = false);
+  /// The acquisition call \p Call makes when it takes an argument only if
+  /// it succeeds (`fdopen(fd, ..)`: a catalog transfer that returns a
+  /// handle, or an invalid value), and the function tests the new handle;
+  /// else -1.
+  int takesOnSuccess(const Expr *Call);
+  /// Held acquisition \p J is handed off where acquisition \p On succeeds
+  /// and still held where it fails (BranchFacts' resolvePending).
+  void escapeOnSuccess(unsigned J, unsigned On);
   /// Ends tracking of what variable \p Root holds; only tentatively when
   /// \p TentativeBy (it may have taken it) is given.
   void escapeRoot(const ValueDecl *Root, const Expr *TentativeBy = nullptr);
@@ -137,6 +145,8 @@ private:
     bool Interior; ///< `&p->field`: a part of the block p holds
   };
   llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
+  /// takesOnSuccess() per acquisition.
+  llvm::DenseMap<unsigned, int> TakesOnSuccess;
   /// Per call: the callee never returns (a summary's answer).
   llvm::DenseMap<const CallExpr *, bool> NoReturnCache;
   /// inertOnUntouched() per statement asked.

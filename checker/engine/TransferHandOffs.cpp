@@ -97,6 +97,35 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
   Ev->handedOff(J, Tentative ? By : nullptr, Element);
 }
 
+int TransferFunctions::takesOnSuccess(const Expr *Call) {
+  auto At = C.AcqsAt.find(Call);
+  if (At == C.AcqsAt.end())
+    return -1;
+  const unsigned I = At->second.front();
+  auto [It, New] = TakesOnSuccess.try_emplace(I, -1);
+  if (!New)
+    return It->second;
+  const Acquisition &A = C.acqs()[I];
+  // The failure shows only where the function tests the new handle (`if
+  // (!f)`, `if (!(f = fdopen(..)))`); untested, the hand-off stands.
+  if (A.Rule && A.Rule->Handle.Kind == HandleSpec::Return &&
+      A.Rule->Invalid != InvalidValue::None &&
+      (testedByBranch(Call) ||
+       (A.HandleVar && C.Body.conditionReads(A.HandleVar))))
+    It->second = int(I);
+  return It->second;
+}
+
+void TransferFunctions::escapeOnSuccess(unsigned J, unsigned On) {
+  if (!(*St)[J].held())
+    return;
+  AcqState &S = St->at(J);
+  S.B |= AcqState::Escaped;
+  S.PendingOn = int(On);
+  S.PendingEscape = true;
+  Ev->handedOff(J, nullptr, Element);
+}
+
 void TransferFunctions::escapeRoot(const ValueDecl *Root,
                                    const Expr *TentativeBy) {
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
@@ -276,7 +305,10 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       escape(N.Acq, true, Call, /*Keeps=*/true);
       break;
     case ArgFate::Taken:
-      escape(N.Acq, false, Call);
+      if (const int On = takesOnSuccess(Call); On >= 0)
+        escapeOnSuccess(N.Acq, unsigned(On));
+      else
+        escape(N.Acq, false, Call);
       break;
     }
   }

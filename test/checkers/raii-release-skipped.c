@@ -188,3 +188,44 @@ FILE *negativeFdopenTakesFd(const char *p) {
   }
   return f;
 }
+
+// The stream owns the descriptor only if fdopen succeeded: where the
+// function tests for its failure, that path still holds fd (znc's
+// WritePemFile). An untested fdopen hands fd over.
+int positiveFdopenFails(const char *p) {
+  int fd = creat(p, 0600);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'creat' is never released, and not handed off on every path [raii-release-skipped]
+  if (fd == -1)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  if (!f)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  fputs("x", f);
+  fclose(f);
+  return 0;
+}
+
+int positiveFdopenFailsInCondition(const char *p) {
+  FILE *f;
+  int fd = creat(p, 0600);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'creat' is never released, and not handed off on every path [raii-release-skipped]
+  if (fd == -1)
+    return -1;
+  if ((f = fdopen(fd, "w")) == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  fputs("x", f);
+  fclose(f);
+  return 0;
+}
+
+int negativeFdopenUntested(const char *p) {
+  int fd = creat(p, 0600);
+  if (fd == -1)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  fputs("x", f);
+  fclose(f);
+  return 0;
+}
