@@ -66,6 +66,9 @@ struct Acquire {
   /// A try-acquire: fails instead of waiting while the resource is taken
   /// (`try_lock`), so taking it again cannot deadlock.
   bool Try = false;
+  /// The argument the returned handle is, reopened (`freopen(.., stream)`
+  /// returns stream), or -1: whoever owns that argument owns the result.
+  int Reopens = -1;
   bool isConditional() const { return SuccessWhen != Success::Always; }
 };
 

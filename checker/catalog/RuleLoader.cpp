@@ -184,7 +184,8 @@ public:
     std::optional<bool> Try;
     bool Ok = mapping(
         N, "acquire",
-        {"function", "handle", "invalid", "success", "count", "try"},
+        {"function", "handle", "invalid", "success", "count", "try",
+         "reopens"},
         {"function", "handle"},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           if (K == "function") {
@@ -207,6 +208,19 @@ public:
           if (K == "try") {
             Try = boolean(V, K);
             return Try.has_value();
+          }
+          if (K == "reopens") {
+            auto S = scalar(V, K);
+            if (!S)
+              return false;
+            llvm::StringRef R(*S);
+            unsigned Arg;
+            if (!R.consume_front("arg ") || R.trim().getAsInteger(10, Arg)) {
+              error(V, "bad reopened argument '" + *S + "' (expected 'arg N')");
+              return false;
+            }
+            A.Reopens = int(Arg);
+            return true;
           }
           if (K == "invalid") {
             auto S = scalar(V, K);
@@ -244,6 +258,10 @@ public:
         });
     if (!Ok)
       return false;
+    if (A.Reopens >= 0 && A.Handle.Kind != HandleSpec::Return) {
+      error(N, "'reopens' needs 'handle: return'");
+      return false;
+    }
     if (A.Handle.Kind == HandleSpec::Return && !HasInvalid &&
         A.SuccessWhen == Success::Always)
       A.Invalid = InvalidValue::Null;

@@ -284,6 +284,13 @@ void TransferFunctions::onAcquire(unsigned I) {
   }
   AcqState &S = St->at(I);
   S = AcqState();
+  if (A.Rule && CallRoles::reopensForeign(A.Site, *A.Rule)) {
+    // `freopen(.., stdin)`: the stream stays its owner's (a second fclose
+    // is still a double release).
+    S.B = AcqState::Entry;
+    Ev->acquired(I);
+    return;
+  }
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);

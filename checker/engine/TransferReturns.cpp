@@ -48,7 +48,8 @@ ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
   const Expr *E = ignoreValueCasts(V);
   if (isa<CallExpr, CXXNewExpr>(E))
     if (auto Role = C.Roles.acquire(E);
-        Role && Role->Rule->Handle.Kind == HandleSpec::Return) {
+        Role && Role->Rule->Handle.Kind == HandleSpec::Return &&
+        !CallRoles::reopensForeign(E, *Role->Rule)) {
       R.Kind = ReturnedValue::Fresh;
       R.Rule = Role->Rule;
       R.Site = Role->ViaSite ? Role->ViaSite : E;
