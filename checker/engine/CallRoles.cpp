@@ -166,16 +166,6 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
   return Entry && Cache.neverReturns(*Entry, Depth);
 }
 
-bool CallRoles::reopensForeign(const Expr *Call, const Acquire &R) {
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  if (!CE || R.Reopens < 0 || unsigned(R.Reopens) >= CE->getNumArgs())
-    return false;
-  const auto *DRE =
-      dyn_cast<DeclRefExpr>(CE->getArg(R.Reopens)->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return !(V && V->hasLocalStorage() && !isa<ParmVarDecl>(V));
-}
-
 bool CallRoles::keyFor(const Expr *Call, const RoleHandle &H, bool StripDeref,
                        const KeyBuilder &Keys, HandleKey &Out) {
   if (H.Fixed) {

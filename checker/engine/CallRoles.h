@@ -117,10 +117,6 @@ public:
   /// helper whose every path throws or ends the program).
   bool neverReturns(const CallExpr *C) const;
 
-  /// True if \p Call, by acquire rule \p R, returns an argument reopened
-  /// (`freopen(.., stdin)`) that is no local variable of the function: a
-  /// global stream, a parameter, a field. Its owner owns the result.
-  static bool reopensForeign(const Expr *Call, const Acquire &R);
   /// The key of the object \p Call acts on through \p H; false if none.
   static bool keyFor(const Expr *Call, const RoleHandle &H, bool StripDeref,
                      const KeyBuilder &Keys, HandleKey &Out);

@@ -153,6 +153,27 @@ bool TransferFunctions::adoptedByExitAction(unsigned J) const {
          runsActionOnEveryExit(guardDeclOf(It->second->getType()));
 }
 
+bool TransferFunctions::reopenForeign(unsigned I) {
+  const Acquisition &A = C.acqs()[I];
+  const auto *CE = dyn_cast_or_null<CallExpr>(A.Site);
+  HandleKey K;
+  if (!CE || unsigned(A.Rule->Reopens) >= CE->getNumArgs() ||
+      !C.KeyOf.keyOf(CE->getArg(A.Rule->Reopens), K, false))
+    return true;
+  const unsigned Key = C.Keys.find(K);
+  // The stream the function holds moves into the reopened one (freopen
+  // closes it even where it fails).
+  bool Held = false;
+  for (unsigned J = 0; Key != ~0u && J < St->size(); ++J)
+    if (C.acqs()[J].Key == Key && (*St)[J].held()) {
+      St->at(J).dropTo(AcqState::Escaped);
+      if (J != I) // the last round's stream, reopened again: no hand-off
+        Ev->handedOff(J, nullptr, A.Site);
+      Held = true;
+    }
+  return !Held;
+}
+
 void TransferFunctions::onAcquire(unsigned I) {
   Acquisition &A = C.acqs()[I];
   const bool Try = A.Rule && A.Rule->Try;
@@ -167,6 +188,7 @@ void TransferFunctions::onAcquire(unsigned I) {
         Ev.notReacquired(I, A.Site);
     }
   } V{A, I, *Ev};
+  const bool Foreign = A.Rule && A.Rule->Reopens >= 0 && reopenForeign(I);
   // A handle acquired again by the same call while it holds the last one
   // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite; not when
   // the call initialises a variable declared there, a new one each time
@@ -282,15 +304,17 @@ void TransferFunctions::onAcquire(unsigned I) {
         (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
       St->at(J) = AcqState();
   }
-  AcqState &S = St->at(I);
-  S = AcqState();
-  if (A.Rule && CallRoles::reopensForeign(A.Site, *A.Rule)) {
+  if (Foreign) {
     // `freopen(.., stdin)`: the stream stays its owner's (a second fclose
     // is still a double release).
+    AcqState &S = St->at(I);
+    S = AcqState();
     S.B = AcqState::Entry;
     Ev->acquired(I);
     return;
   }
+  AcqState &S = St->at(I);
+  S = AcqState();
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);

@@ -73,6 +73,11 @@ private:
   /// Ends tracking of held acquisition \p J, for good or (\p Tentative)
   /// as maybe taken by call \p By; \p Keeps when By's body stores it.
   void escape(unsigned J, bool Tentative, const Expr *By, bool Keeps = false);
+  /// For acquisition \p I, which reopens an argument (`freopen(.., s)`):
+  /// moves what the function holds of that handle into it and returns
+  /// false; true if it holds none (stdin, a parameter's stream: the
+  /// result is its owner's).
+  bool reopenForeign(unsigned I);
   /// The acquisition call \p Call makes when it takes an argument only if
   /// it succeeds (`fdopen(fd, ..)`: a catalog transfer that returns a
   /// handle, or an invalid value), and the function tests the new handle;

@@ -49,7 +49,7 @@ ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
   if (isa<CallExpr, CXXNewExpr>(E))
     if (auto Role = C.Roles.acquire(E);
         Role && Role->Rule->Handle.Kind == HandleSpec::Return &&
-        !CallRoles::reopensForeign(E, *Role->Rule)) {
+        Role->Rule->Reopens < 0) {
       R.Kind = ReturnedValue::Fresh;
       R.Rule = Role->Rule;
       R.Site = Role->ViaSite ? Role->ViaSite : E;

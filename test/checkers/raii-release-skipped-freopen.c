@@ -1,8 +1,10 @@
-// freopen returns its stream argument, reopened. A stream that is no local
-// of the function (stdin, a parameter) stays its owner's: nothing to close
+// freopen returns its stream argument, reopened. A stream the function
+// does not hold (stdin, a parameter's) stays its owner's: nothing to close
 // here, and a function returning it acquires nothing for its callers
 // (fio's daemonize). Closed twice it is still a double release (Juliet
-// CWE675).
+// CWE675). A stream the function opened moves into the reopened one (Lua's
+// luaL_loadfile: `f = freopen(name, "rb", f)`; freopen closes it even where
+// it fails), which is then the function's to close.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdio.h>
@@ -42,4 +44,30 @@ void positiveClosedTwice(void) {
   fclose(data);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'data' is released by 'fclose' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'data' was first released here
+}
+
+int negativeReopenOwn(const char *name) {
+  FILE *f = fopen(name, "r");
+  if (f == NULL)
+    return -1;
+  int c = fgetc(f);
+  if (c == 27) {
+    f = freopen(name, "rb", f);
+    if (f == NULL)
+      return -2;
+  }
+  fclose(f);
+  return c;
+}
+
+int positiveReopenOwnLeaks(const char *name) {
+  FILE *f = fopen(name, "r");
+  if (f == NULL)
+    return -1;
+  f = freopen(name, "rb", f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'f' acquired by 'freopen' is never released [raii-release-skipped]
+  if (f == NULL)
+    return -2;
+  int c = fgetc(f);
+  return c;
 }
