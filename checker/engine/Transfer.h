@@ -106,6 +106,9 @@ private:
                      llvm::SmallVectorImpl<unsigned> &Named) const;
   const ValueDecl *trackedRoot(const Expr *E) const;
   ReturnedValue classifyReturn(const Expr *V) const;
+  /// True if \p E is a local that here holds what its acquires gave where
+  /// they failed (`if (fd < 0) return fd;`), or a constant.
+  bool returnsFailedValue(const Expr *E) const;
   /// The integer constant \p E returns: a constant, or a local given one
   /// at its declaration and never written again.
   std::optional<int64_t> returnedConstant(const Expr *E) const;

@@ -39,6 +39,30 @@ void TransferFunctions::onMove(unsigned I) {
     onAcquire(I);
 }
 
+bool TransferFunctions::returnsFailedValue(const Expr *E) const {
+  // `fd = socket(..); if (fd < 0) return fd;`: a local whose every value
+  // but constants comes from this function's acquires, none of which holds
+  // here nor was let go, holds what a failed acquire gave (or a constant):
+  // the failure passed on, no handle.
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Var || !BodyIndex::isLocalVar(Var) || !C.Body.writtenOnlyByName(Var))
+    return false;
+  Var = Var->getCanonicalDecl();
+  llvm::SmallPtrSet<const Expr *, 4> Sites;
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (!A.HandleVar || A.HandleVar->getCanonicalDecl() != Var)
+      continue;
+    if (A.isSeed() || A.Origin != Acquisition::Call ||
+        (*St)[J].B != AcqState::NotYet || (*St)[J].held() ||
+        (*St)[J].PendingOn != -1)
+      return false;
+    Sites.insert(A.Site);
+  }
+  return !Sites.empty() && Sites.size() == C.Body.valueWriteCount(Var);
+}
+
 ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
   ReturnedValue R;
   if (!V || constantValue(V, C.Ctx)) {
@@ -55,6 +79,10 @@ ReturnedValue TransferFunctions::classifyReturn(const Expr *V) const {
       R.Site = Role->ViaSite ? Role->ViaSite : E;
       return R;
     }
+  if (returnsFailedValue(E)) {
+    R.Kind = ReturnedValue::Nothing;
+    return R;
+  }
   if (const ValueDecl *Root = trackedRoot(E)) {
     for (unsigned J = 0; J < C.acqs().size(); ++J) {
       const Acquisition &A = C.acqs()[J];

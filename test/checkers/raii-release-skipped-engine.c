@@ -90,6 +90,58 @@ void positiveAcquireWrapperNeverReleased(const char *p) {
     fputs("x", f);
 }
 
+// A wrapper that passes the failure on (`if (fd < 0) return fd;`) returns
+// no handle there (fio's open_socket); the caller's failed fdopen then
+// leaks the descriptor.
+static int open_ready(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return fd;
+  char c;
+  if (read(fd, &c, 1) == 1)
+    return fd;
+  close(fd);
+  return -1;
+}
+
+FILE *positiveWrapperPassingFailureOn(const char *p) {
+  FILE *f = NULL;
+  int fd = open_ready(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open_ready' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-14]]:12: note: 'open_ready' acquires the resource here
+  if (fd >= 0)
+    f = fdopen(fd, "r");
+  if (!f)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  return f;
+}
+
+// The same with a variable that may also hold the caller's descriptor: what
+// it returns where the open failed is not known to be no handle.
+static int open_or_use(const char *p, int given) {
+  int fd = given;
+  if (fd < 0)
+    fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return fd;
+  char c;
+  if (read(fd, &c, 1) == 1)
+    return fd;
+  close(fd);
+  return -1;
+}
+
+FILE *negativeWrapperReturningAnotherValue(const char *p, int given) {
+  FILE *f = NULL;
+  int fd = open_or_use(p, given);
+  if (fd >= 0)
+    f = fdopen(fd, "r");
+  if (!f)
+    return NULL;
+  return f;
+}
+
 static pthread_mutex_t table_mx = PTHREAD_MUTEX_INITIALIZER;
 static void lock_table(void) { pthread_mutex_lock(&table_mx); }
 static void unlock_table(void) { pthread_mutex_unlock(&table_mx); }
