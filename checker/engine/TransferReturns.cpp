@@ -129,16 +129,22 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   // `return make_conn(fd);`, `return &p->base;`), but not one merely
   // compared (`return p != 0`), measured (`return end - p`) or read
   // through (`return c->fd;`, `return *n;`: a value out of the block,
-  // which stays here).
-  std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *X,
-                                                     bool Addr) {
+  // which stays here), nor a pointer given to a call whose result is a
+  // number (`return fgetc(f);`: the call itself may take it, as any call).
+  std::function<void(const Stmt *, bool, bool)> Walk =
+      [&](const Stmt *X, bool Addr, bool InNumberCall) {
     if (!X)
       return;
     if (const auto *XE = dyn_cast<Expr>(X))
       if (const ValueDecl *Root = trackedRoot(XE)) {
-        escapeRoot(Root);
+        if (!InNumberCall || Root->getType()->isIntegralOrEnumerationType())
+          escapeRoot(Root);
         return;
       }
+    if (const auto *Call = dyn_cast<CallExpr>(X);
+        Call && (Call->getType()->isArithmeticType() ||
+                 Call->getType()->isVoidType()))
+      InNumberCall = true;
     // A comparison, or the distance between two pointers, is no pointer.
     if (const auto *BO = dyn_cast<BinaryOperator>(X);
         BO && (BO->isComparisonOp() ||
@@ -148,7 +154,7 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       return;
     if (const auto *UO = dyn_cast<UnaryOperator>(X)) {
       if (UO->getOpcode() == UO_AddrOf)
-        return Walk(UO->getSubExpr(), true);
+        return Walk(UO->getSubExpr(), true, InNumberCall);
       if (UO->getOpcode() == UO_Deref && !Addr)
         return;
     }
@@ -158,9 +164,9 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
     if (isa<ArraySubscriptExpr>(X) && !Addr)
       return;
     for (const Stmt *Child : X->children())
-      Walk(Child, Addr && !isa<CallExpr>(X));
+      Walk(Child, Addr && !isa<CallExpr>(X), InNumberCall);
   };
-  Walk(S->getRetValue(), false);
+  Walk(S->getRetValue(), false, false);
 }
 
 void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {

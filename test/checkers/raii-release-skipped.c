@@ -100,7 +100,45 @@ char *positiveMallocLeak(int n) {
   return p;
 }
 
+// A pointer given to a call whose result is a number does not go to the
+// caller with that number.
+int positiveReturnsOneCharOfStream(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released [raii-release-skipped]
+  if (!f)
+    return -1;
+  return fgetc(f);
+}
+
 // ---- negative ---------------------------------------------------------------
+
+int keep_stream(FILE *f); // defined in another file: it may keep f
+FILE *checked_stream(FILE *f);
+int setup_fd(int fd);
+
+// A call the file cannot see may take what it is given, whatever it
+// returns; a pointer or a descriptor the call returns may be the handle.
+int negativeReturnsKeeperStatus(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  return keep_stream(f);
+}
+
+FILE *negativeReturnsCheckedStream(const char *path) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return NULL;
+  return checked_stream(f);
+}
+
+int negativeReturnsSetUpDescriptor(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  return setup_fd(fd);
+}
+
 
 int negativeCleanupLabel(const char *a) {
   int rc = -1;
