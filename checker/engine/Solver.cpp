@@ -459,10 +459,13 @@ bool Solver::run() {
   BO.PruneTriviallyFalseEdges = true;
   // Suspensions inside expressions (`v = co_await f();`) are elements too,
   // and so are lambdas (`post([fd] { .. });`, `auto f = [&p] { .. };`):
-  // their captures hand the handles off.
+  // their captures hand the handles off; and initialiser lists
+  // (`user_data_t ud = {.data = p};`, `&(struct arg){fd, n}`), which store
+  // them in an object.
   BO.setAlwaysAdd(Stmt::CoawaitExprClass)
       .setAlwaysAdd(Stmt::CoyieldExprClass)
-      .setAlwaysAdd(Stmt::LambdaExprClass);
+      .setAlwaysAdd(Stmt::LambdaExprClass)
+      .setAlwaysAdd(Stmt::InitListExprClass);
   G = CFG::buildCFG(C.Fn, const_cast<Stmt *>(C.Body.body()), &C.Ctx, BO);
   if (!G)
     return false;

@@ -110,7 +110,55 @@ int positiveReturnsOneCharOfStream(const char *path) {
   return fgetc(f);
 }
 
+// An initialiser list that stores something else leaves the stream tracked.
+struct named { const char *name; int n; };
+int show(const struct named *v);
+int positiveStreamBesideInitList(const char *path, int e) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!f)
+    return -1;
+  struct named v = {.name = path, .n = 1};
+  show(&v);
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped by this return
+  fclose(f);
+  return 0;
+}
+
 // ---- negative ---------------------------------------------------------------
+
+// A handle an initialiser list stores in an object goes with the object, as
+// one assigned to its field does (collectd's plugin_register_read(name, cb,
+// &(user_data_t){.data = p, .free_func = free})).
+typedef struct { void *data; void (*free_func)(void *); } user_data;
+int register_reader(const char *name, const user_data *ud);
+int negativeHandleInCompoundLiteral(const char *name) {
+  int *inst = calloc(1, sizeof(*inst));
+  if (!inst)
+    return -1;
+  register_reader(name, &(user_data){.data = inst, .free_func = free});
+  return 0;
+}
+
+int negativeHandleInLocalAggregate(const char *name) {
+  int *inst = calloc(1, sizeof(*inst));
+  if (!inst)
+    return -1;
+  user_data ud = {.data = inst, .free_func = free};
+  register_reader(name, &ud);
+  return 0;
+}
+
+user_data negativeHandleInReturnedAggregate(void) {
+  int *inst = malloc(sizeof(*inst));
+  if (!inst)
+    return (user_data){NULL, NULL};
+  user_data ret = {.data = inst, .free_func = free};
+  return ret;
+}
+
 
 int keep_stream(FILE *f); // defined in another file: it may keep f
 FILE *checked_stream(FILE *f);
