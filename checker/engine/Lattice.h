@@ -56,7 +56,8 @@ struct AcqState {
   /// The branches on what the latest taker (taker()) returned that the
   /// paths here took: Untested when some path took none (a release there
   /// is evidence that the taker only borrowed the handle), else the edges
-  /// (a release on one edge only is one where the taker failed).
+  /// (a release on one edge only is one where the taker failed). A test
+  /// where every path took one edge of an earlier one leaves it as it is.
   enum TakerTestBits : uint8_t { Untested = 1, OnTrue = 2, OnFalse = 4 };
   uint8_t TakerTests = 0;
   /// The one edge every path here took, if so: OnTrue or OnFalse.

@@ -134,10 +134,17 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
       }
   // A callee whose body the translation unit has stores the handle or
   // takes a `calls: take` family's; one it cannot see may as well borrow
-  // the handle and fail, unless it is given a place to keep it.
+  // the handle and fail, unless it is given a place to keep it or returns
+  // a new object that may keep it (`e = entry_create(key, v); if (!e)
+  // free(key);`).
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  return FD && (FD->hasBody() || keeperBeside(CE, Acq));
+  if (!FD)
+    return false;
+  const QualType RT = CE->getType();
+  return FD->hasBody() || keeperBeside(CE, Acq) ||
+         (RT->isPointerType() && RT->getPointeeType()->isRecordType() &&
+          !RT->getPointeeType().isConstQualified());
 }
 
 void TransferFunctions::mayThrowHere(const Stmt *Where) {

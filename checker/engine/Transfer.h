@@ -120,7 +120,7 @@ private:
   /// keep it where it succeeds: a callee whose body the translation unit
   /// has (one that stores the handle, or takes a `calls: take` family's),
   /// or one it cannot see that is given somewhere to keep it
-  /// (keeperBeside). A release after only one outcome of such a call (`if
+  /// (keeperBeside) or returns a pointer to a new object. A release after only one outcome of such a call (`if
   /// (!conn_new(fd)) close(fd);`, `if (adopt(c, buf) != 0) goto fail;`) is
   /// then a release where it failed, no sign that it only borrows.
   bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;

@@ -5,7 +5,9 @@
 // the listening socket). A callee that only reads its parameter borrows it.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 struct conn {
@@ -144,4 +146,71 @@ int positiveUnseenKeeperUntested(struct ctx *c, int e) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buf' is skipped by this return
   free(buf);
   return 0;
+}
+
+// A test of the result inside an edge of an earlier one tells which
+// failure, not whether the call took the handle (collectd's `if (status !=
+// 0) { if (status > 0) ERROR(..); sfree(key); }`).
+void report(const char *fmt, ...);
+int negativeUnseenKeeperFailureTestedAgain(struct ctx *c) {
+  char *buf = malloc(64);
+  if (!buf)
+    return -1;
+  int rc = ctx_adopt(c, buf);
+  if (rc != 0) {
+    if (rc > 0)
+      report("taken already: %s", buf);
+    free(buf);
+    return -1;
+  }
+  return 0;
+}
+
+// Tests one after the other: the last one before the release tells.
+int negativeUnseenKeeperTestedTwiceInTurn(struct ctx *c) {
+  char *buf = malloc(64);
+  if (!buf)
+    return -1;
+  int rc = ctx_adopt(c, buf);
+  if (rc < 0)
+    report("failed");
+  if (rc != 0) {
+    free(buf);
+    return -1;
+  }
+  return 0;
+}
+
+// A function the file cannot see that returns a new object may keep the
+// handle in it: released only where it returned none, it took the handle
+// (collectd's llentry_create(key, value)).
+struct entry;
+struct entry *entry_create(char *key, void *value);
+void entry_append(struct entry *e);
+int negativeUnseenConstructorReleasedOnFailure(const char *name) {
+  char *key = strdup(name);
+  if (!key)
+    return -1;
+  struct entry *e = entry_create(key, NULL);
+  if (!e) {
+    free(key);
+    return -1;
+  }
+  entry_append(e);
+  return 0;
+}
+
+// One that returns a number has nowhere to keep it.
+int parse_key(char *key);
+int positiveUnseenNumberReleasedOnFailure(const char *name) {
+  char *key = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'key' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  if (!key)
+    return -1;
+  if (parse_key(key) != 0) {
+    free(key);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'key' is skipped by this return
 }
