@@ -329,14 +329,10 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
   // an untouched acquisition is none of these.
   if (!Cond || !St.Reachable || St.stored().empty())
     return;
-  // A test of what the latest taker returned tells its outcome, unless
-  // every path here took one edge of an earlier test already: then it
-  // tells which success or failure (`if (rc != 0) { if (rc > 0) log(..);
-  // free(p); }`).
   for (State::Entry &E : St.stored())
-    if (AcqState &S = E.second; S.TakerTests && !S.takerEdge() &&
-                                S.held() && testsResultOf(Cond, S.taker()))
-      S.TakerTests = Branch ? AcqState::OnTrue : AcqState::OnFalse;
+    if (AcqState &S = E.second; S.TakerTests && S.held() &&
+                                testsResultOf(Cond, S.taker()))
+      S.takerTested(Branch);
   refineCond(Cond, Branch, St);
 }
 

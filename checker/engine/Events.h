@@ -49,10 +49,11 @@ public:
   /// A handle passed to \p Call, which may have taken it, is released later
   /// on the path: the call only borrowed it.
   virtual void releasedAfterTake(unsigned Acq, const Stmt *Call) {}
-  /// The same where every path to the release took edge \p Edge
-  /// (AcqState::OnTrue / OnFalse) of a branch on what \p Call returned:
-  /// a release where the call failed to take the handle, unless releases
-  /// follow both edges.
+  /// The same where every path to the release took one edge of a branch on
+  /// what \p Call returned, at its last or its first such branch: \p Edge
+  /// holds both views (AcqState::TakerTests' bits, Untested for a view
+  /// without one edge). A release where the call failed to take the
+  /// handle, unless in both views releases follow both edges or none.
   virtual void releasedOnEdge(unsigned Acq, const Stmt *Call, uint8_t Edge) {
   }
   virtual void doubleRelease(unsigned Acq, const Expr *Second,

@@ -206,9 +206,11 @@ void FunctionAnalysis::finish() {
     AtExit = State::nothing(Acquisitions.size());
     AtExit.Reachable = false;
   }
-  // Released after both outcomes of the call: it only borrowed.
+  // Released after both outcomes of the call, seen by the last test of
+  // each path and by the first: it only borrowed.
   for (const auto &[Key, Edges] : ReleaseEdges)
-    if (Edges == (AcqState::OnTrue | AcqState::OnFalse))
+    if (!AcqState::oneEdge(Edges & 7) &&
+        !AcqState::oneEdge((Edges >> AcqState::FirstShift) & 7))
       releasedAfterTake(Key.first, Key.second);
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     Acquisition &A = Acquisitions[I];

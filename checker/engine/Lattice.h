@@ -54,15 +54,34 @@ struct AcqState {
   /// of it then says nothing of this acquisition.
   bool ResultStale = false;
   /// The branches on what the latest taker (taker()) returned that the
-  /// paths here took: Untested when some path took none (a release there
-  /// is evidence that the taker only borrowed the handle), else the edges
-  /// (a release on one edge only is one where the taker failed). A test
-  /// where every path took one edge of an earlier one leaves it as it is.
+  /// paths here took, seen two ways: the last such branch of each path
+  /// (the low bits: `if (rc < 0) log(); if (rc != 0) free(p);`) and the
+  /// first (the same bits shifted by FirstShift: `if (rc != 0) { if (rc >
+  /// 0) log(); free(p); }`, or an else-if chain's later tests). Untested
+  /// where some path took none (a release there is evidence that the taker
+  /// only borrowed the handle), else the edges (a release on one edge only
+  /// is one where the taker failed).
   enum TakerTestBits : uint8_t { Untested = 1, OnTrue = 2, OnFalse = 4 };
+  static constexpr unsigned FirstShift = 3;
   uint8_t TakerTests = 0;
-  /// The one edge every path here took, if so: OnTrue or OnFalse.
-  uint8_t takerEdge() const {
-    return TakerTests == OnTrue || TakerTests == OnFalse ? TakerTests : 0;
+  /// A new latest taker: no path has tested its result.
+  void takerChanged() { TakerTests = Untested | Untested << FirstShift; }
+  /// Every path here takes edge \p Branch of a test of its result.
+  void takerTested(bool Branch) {
+    const uint8_t Edge = Branch ? OnTrue : OnFalse;
+    uint8_t First = TakerTests >> FirstShift;
+    if (First & Untested)
+      First = (First & ~Untested) | Edge;
+    TakerTests = uint8_t(Edge | First << FirstShift);
+  }
+  /// The one edge every path here took at its last test, if so (OnTrue or
+  /// OnFalse), else 0; the same of the first test.
+  uint8_t takerEdge() const { return oneEdge(TakerTests & 7); }
+  uint8_t takerFirstEdge() const {
+    return oneEdge((TakerTests >> FirstShift) & 7);
+  }
+  static uint8_t oneEdge(uint8_t Bits) {
+    return Bits == OnTrue || Bits == OnFalse ? Bits : 0;
   }
   /// Rare (exits only), so kept out of line: a state is one entry per
   /// acquisition per CFG block.

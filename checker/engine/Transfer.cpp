@@ -384,9 +384,14 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       for (const Expr *By : {S.TakenBy, S.KeptBy}) {
         if (!By)
           continue;
-        if (const uint8_t Edge = By == S.taker() ? S.takerEdge() : 0;
-            Edge && mayKeepOnSuccess(By, J))
-          Ev->releasedOnEdge(J, By, Edge);
+        // Per view (last test, first test), the one edge, else Untested.
+        const uint8_t Last = S.takerEdge(), First = S.takerFirstEdge();
+        const uint8_t None = AcqState::Untested;
+        if (By == S.taker() && (Last || First) && mayKeepOnSuccess(By, J))
+          Ev->releasedOnEdge(J, By,
+                             uint8_t((Last ? Last : None) |
+                                     (First ? First : None)
+                                         << AcqState::FirstShift));
         else
           Ev->releasedAfterTake(J, By);
       }

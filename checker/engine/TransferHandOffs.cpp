@@ -90,7 +90,7 @@ void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
     if (Keeps)
       S.KeptBy = By;
     if (S.taker() != Before)
-      S.TakerTests = AcqState::Untested;
+      S.takerChanged();
   } else {
     S.dropTo(AcqState::Escaped);
   }

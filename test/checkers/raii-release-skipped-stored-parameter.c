@@ -166,6 +166,38 @@ int negativeUnseenKeeperFailureTestedAgain(struct ctx *c) {
   return 0;
 }
 
+// An else-if chain: the test that tells is the later one.
+int negativeUnseenKeeperElseIfChain(struct ctx *c) {
+  char *buf = malloc(64);
+  if (!buf)
+    return -1;
+  int rc = ctx_adopt(c, buf);
+  if (rc < 0) {
+    free(buf);
+    return -1;
+  } else if (rc > 0) {
+    free(buf);
+  }
+  return 0;
+}
+
+// Released after both outcomes of its one test: the call only borrowed.
+int positiveUnseenKeeperReleasedAfterBothOutcomes(struct ctx *c, int e) {
+  char *buf = malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!buf)
+    return -1;
+  if (ctx_adopt(c, buf) != 0) {
+    free(buf);
+    return -1;
+  }
+  if (e)
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'buf' is skipped by this return
+  free(buf);
+  return 0;
+}
+
 // Tests one after the other: the last one before the release tells.
 int negativeUnseenKeeperTestedTwiceInTurn(struct ctx *c) {
   char *buf = malloc(64);
