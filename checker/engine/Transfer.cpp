@@ -141,10 +141,18 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   if (!FD)
     return false;
+  if (FD->hasBody() || keeperBeside(CE, Acq))
+    return true;
   const QualType RT = CE->getType();
-  return FD->hasBody() || keeperBeside(CE, Acq) ||
-         (RT->isPointerType() && RT->getPointeeType()->isRecordType() &&
-          !RT->getPointeeType().isConstQualified());
+  if (!RT->isPointerType() || !RT->getPointeeType()->isRecordType() ||
+      RT->getPointeeType().isConstQualified())
+    return false;
+  // Not a member of the handle's own object (`t->get_mailbox()` returns a
+  // part of it).
+  llvm::SmallVector<unsigned, 4> Named;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+    namedAcqs(MC->getImplicitObjectArgument(), Named);
+  return !llvm::is_contained(Named, Acq);
 }
 
 void TransferFunctions::mayThrowHere(const Stmt *Where) {

@@ -9,6 +9,7 @@
 // RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c++17
 
 #include <string>
+#include <vector>
 
 struct Node {
   int id;
@@ -246,3 +247,33 @@ void negativeKeeperAfterMemberCall(int id, const char *pass) {
   }
   report(0);
 }
+
+// A member function of the handle's own object that returns a pointer (a
+// getter of one of its parts) keeps nothing, whatever its result says: a
+// release where the part is not valid does not make the object taken where
+// it is (libzmq's io_thread->get_mailbox()->valid()).
+struct Mailbox {
+  bool valid() const;
+};
+struct Worker {
+  Mailbox *mailbox();
+  void start();
+};
+std::vector<Worker *> workers;
+bool positiveGetterOfOwnPartTested(bool e) {
+  Worker *w = new Worker;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'w' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Worker>' to release it automatically [raii-release-skipped]
+  if (!w->mailbox()->valid()) {
+    delete w;
+    return false;
+  }
+  if (e)
+    return false;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'w' is skipped by this return
+  workers.push_back(w);
+  return true;
+}
+// CHECK-FIXES: #include <memory>
+// CHECK-FIXES: std::unique_ptr<Worker> delete_w(w);
+// CHECK-FIXES: delete_w.release();
+// CHECK-DELETED: delete w;
