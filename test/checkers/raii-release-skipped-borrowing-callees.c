@@ -162,6 +162,36 @@ int spawn(void) {
   return pthread_detach(t);
 }
 
+// Thread-specific data keeps the pointer (the key's destructor frees it):
+// a function that stores it there and returns it hands out nothing its
+// caller owns.
+static pthread_key_t ctx_key;
+static int *thread_context(void) {
+  int *ctx = calloc(1, sizeof *ctx);
+  if (!ctx)
+    return 0;
+  pthread_setspecific(ctx_key, ctx);
+  return ctx;
+}
+int contextValue(void) {
+  int *ctx = pthread_getspecific(ctx_key);
+  if (!ctx) {
+    ctx = thread_context();
+    if (!ctx)
+      return 0;
+  }
+  return *ctx;
+}
+
+#include <threads.h>
+static tss_t buf_key;
+int threadBuffer(void) {
+  char *buf = malloc(64);
+  if (!buf)
+    return -1;
+  return tss_set(buf_key, buf);
+}
+
 // putenv makes the string part of the environment.
 int exportVariable(const char *assignment) {
   char *s = strdup(assignment);
