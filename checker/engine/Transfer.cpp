@@ -216,9 +216,11 @@ void TransferFunctions::onAcquire(unsigned I) {
   // handle was lost where the variable's scope ended, the compound
   // statement, or the loop or `if` whose condition declares it (unless the
   // path already says where, `continue`). Outside any loop a backward
-  // `goto` came back: the handle was lost to this acquire.
+  // `goto` came back: the handle was lost to this acquire. Not when this
+  // call lets go of it where it succeeds (`T *tmp = realloc(keys, n); ..
+  // keys = tmp;`, keys a copy of the last round's tmp).
   if (!A.IsLock && !A.isSeed() && !SelfOverwrite && (*St)[I].held() &&
-      (*St)[I].Causes.empty()) {
+      (*St)[I].Causes.empty() && (*St)[I].PendingOn != int(I)) {
     const AcqState &Last = (*St)[I];
     const Stmt *Scope = C.Body.parent(Decl);
     bool InLoop = false;

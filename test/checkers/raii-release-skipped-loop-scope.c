@@ -7,6 +7,7 @@
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -72,4 +73,39 @@ again:;
   if (retry())
     goto again;
   close(fd);
+}
+
+// Grown through a temporary of the body and moved into an outer variable:
+// the next round's realloc lets go of the last block where it succeeds, so
+// nothing is lost where the body ends (collectd's rrd_cache_flush).
+void negativeGrownThroughBodyTemporary(char **in, int n) {
+  char **keys = NULL;
+  for (int i = 0; i < n; i++) {
+    if (in[i]) {
+      char **tmp = realloc(keys, (i + 1) * sizeof(char *));
+      if (tmp == NULL) {
+        free(keys);
+        return;
+      }
+      keys = tmp;
+      keys[i] = in[i];
+    }
+  }
+  free(keys);
+}
+
+// The same array never freed after the loop.
+int positiveGrownThroughBodyTemporaryDropped(int n) {
+  char **keys = NULL;
+  for (int i = 0; i < n; i++) {
+    char **tmp = realloc(keys, (i + 1) * sizeof(char *));
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'tmp' acquired by 'realloc' is not released on every path [raii-release-skipped]
+    if (tmp == NULL) {
+      free(keys);
+      return -1;
+    }
+    keys = tmp;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'tmp' is skipped by this return
 }
