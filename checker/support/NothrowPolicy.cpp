@@ -41,6 +41,21 @@ static bool failsOnlyToAllocate(const FunctionDecl *FD) {
          !(II && II->getName() == "at");
 }
 
+/// Rule 2 too: functions compiled into the standard library (no body in
+/// its headers) that only compute: libstdc++'s hash-table rehash policy
+/// and byte hashes, which every `std::unordered_map` insertion calls.
+static bool libraryOnlyComputes(const FunctionDecl *FD) {
+  const IdentifierInfo *II = FD->getIdentifier();
+  if (II && FD->isInStdNamespace() &&
+      llvm::is_contained({"_Hash_bytes", "_Fnv_hash_bytes"}, II->getName()))
+    return true;
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && MD->getParent()->getIdentifier() &&
+         MD->getParent()->getName() == "_Prime_rehash_policy" &&
+         MD->getParent()->getQualifiedNameAsString() ==
+             "std::__detail::_Prime_rehash_policy";
+}
+
 void NothrowPolicy::reset() {
   Analyzer = std::make_unique<utils::ExceptionAnalyzer>();
   Analyzer->ignoreBadAlloc(!AllocationMayThrow);
@@ -98,6 +113,8 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   if (failsOnlyToAllocate(FD))
     return AllocationMayThrow ? std::optional<Info>(Info::createUnknown())
                               : std::nullopt;
+  if (libraryOnlyComputes(FD))
+    return std::nullopt;
   if (FD->getBuiltinID())
     return std::nullopt;
   if (CLinkageNothrow && (FD->isExternC() || FD->isInExternCContext()))

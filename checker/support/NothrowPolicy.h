@@ -10,7 +10,8 @@
 //      (`std::__throw_bad_alloc` and kin, libstdc++ and libc++ alike) throw
 //      only while RaiiAllocationMayThrow is true. So a container's
 //      `push_back` throws when the element's constructor may, not because
-//      it allocates.
+//      it allocates. What the library compiles in and only computes
+//      (libstdc++'s hash-table rehash policy, `std::_Hash_bytes`): never.
 //   3. C-linkage functions: never, while RaiiCLinkageNothrow is true (glibc's
 //      cancellation points lack `__THROW` and would all look throwing).
 //   4. Functions named in RaiiAssumeNothrow: never.

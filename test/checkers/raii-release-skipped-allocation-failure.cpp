@@ -3,7 +3,7 @@
 // into, down to `std::__throw_length_error` and the allocator) and
 // `std::string`'s members. What else a library call throws still counts:
 // `at()`, `std::stoi`, an element's throwing copy constructor, an unknown
-// function. Real <vector>, <string> and <map>, not mocks.
+// function. Real <vector>, <string>, <map> and <unordered_map>, not mocks.
 // Functions declared without a body may throw here, as they do in a project
 // that throws somewhere (the file has no throw or try of its own).
 // RUN: %check_raii --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' %s raii-release-skipped %t -- -std=c++17
@@ -12,6 +12,7 @@
 #include <map>
 #include <stdlib.h>
 #include <string>
+#include <unordered_map>
 #include <vector>
 // CHECK-FIXES: #include <memory>
 // ALLOC-FIXES: #include <memory>
@@ -50,6 +51,28 @@ Node *mapInsert(std::map<std::string, int> &m) {
   // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   m["b"] = 2;
   // ALLOC-MESSAGES: :[[@LINE-1]]:5: note: release of 'n' is skipped when the constructor of 'key_type' throws an exception
+  return n;
+}
+
+// A hash map's insertion throws only by allocating: what libstdc++
+// compiles in and it calls (the rehash policy, the byte hash of a string
+// key) only computes.
+Node *hashMapInsert(std::unordered_map<int, Node *> &m, int k) {
+  Node *n = new Node;
+  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
+  m[k] = n;
+  // ALLOC-MESSAGES: :[[@LINE-1]]:4: note: release of 'n' is skipped when 'operator[]' throws an exception
+  return n;
+}
+
+Node *hashMapEmplace(std::unordered_map<std::string, Node *> &m,
+                     const std::string &k) {
+  Node *n = new Node;
+  // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
+  m.emplace(k, nullptr);
+  // ALLOC-MESSAGES: :[[@LINE-1]]:3: note: release of 'n' is skipped when 'emplace' throws an exception
+  m[k] = n;
+  // ALLOC-MESSAGES: :[[@LINE-1]]:4: note: release of 'n' is skipped when 'operator[]' throws an exception
   return n;
 }
 
