@@ -65,6 +65,7 @@ private:
   bool releases(const Expr *E, const HandleKey &K) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
+  bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
@@ -307,6 +308,16 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
                       [&](const Expr *E) { return releases(E, To); });
 }
 
+/// After \p Cp, a release names its target and none its source.
+bool Collector::releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const {
+  if (!BodyIndex::isLocalVar(Cp.To))
+    return false;
+  HandleKey From, To;
+  From.addDecl(Cp.From);
+  To.addDecl(Cp.To);
+  return releasedAfter(To, Cp) && !releasedAfter(From, Cp);
+}
+
 /// Another local than \p Cp's target only ever holds a copy of its source.
 bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
   const Decl *From = Cp.From->getCanonicalDecl();
@@ -351,9 +362,12 @@ bool Collector::releasesAtSite(const Acquisition &Src,
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after
-    // `t = realloc(z, n)`).
+    // `t = realloc(z, n)`), or into a local through which alone the
+    // function releases the handle from then on (`ressave = res;` before
+    // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
     if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
-          (C.KeyOf.isHandleRoot(Cp.From) && movesOutOfBlock(Cp))) ||
+          (C.KeyOf.isHandleRoot(Cp.From) &&
+           (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp)))) ||
         !C.KeyOf.isHandleRoot(Cp.From) ||
         Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
       continue;

@@ -9,6 +9,8 @@
 // alike are one finding (kyotocabinet's PolyDB::open stores one of ten
 // objects in `db`).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+#define _POSIX_C_SOURCE 200809L
+#include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
 int sum(const int *v, int n) {
@@ -211,4 +213,31 @@ void lastKept(void) {
     consume(p, len);
   }
   free(keep);
+}
+
+// The list's head kept in a copy while the variable walks the list, the
+// release through the copy: the copy holds the handle.
+int negativeHeadSavedBeforeWalking(const char *host) {
+  struct addrinfo *res, *ressave;
+  if (getaddrinfo(host, "80", NULL, &res) != 0)
+    return -1;
+  ressave = res;
+  res = res->ai_next;
+  int more = res != NULL;
+  freeaddrinfo(ressave);
+  return more;
+}
+
+int positiveHeadSavedThenDropped(const char *host, int e) {
+  struct addrinfo *res, *ressave;
+  if (getaddrinfo(host, "80", NULL, &res) != 0)
+    return -1;
+  ressave = res;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'ressave' acquired by 'getaddrinfo' is not released on every path [raii-release-skipped]
+  res = res->ai_next;
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'ressave' is skipped by this return
+  freeaddrinfo(ressave);
+  return 0;
 }
