@@ -124,9 +124,10 @@ private:
   /// (!conn_new(fd)) close(fd);`, `if (adopt(c, buf) != 0) goto fail;`) is
   /// then a release where it failed, no sign that it only borrows.
   bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;
-  /// \p Call's result is what an `if` tests (`if (!adopt(c, p))`): such a
-  /// call that may keep the handle on success is the likeliest keeper among
-  /// the calls that may have taken it.
+  /// \p Call's result is what an `if` tests (`if (!adopt(c, p))`), or
+  /// goes to a variable the next statement, an `if`, tests (`e =
+  /// create(key, v); if (!e)`): such a call that may keep the handle on
+  /// success is the likeliest keeper among the calls that may have taken it.
   bool testedByBranch(const Expr *Call) const;
   /// Beside the handle of \p Acq, \p Call gets an object that outlives it
   /// and could keep the handle: a non-const pointer or reference to a

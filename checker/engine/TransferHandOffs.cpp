@@ -243,9 +243,25 @@ bool TransferFunctions::testedByBranch(const Expr *Call) const {
     if (const auto *BO = dyn_cast<BinaryOperator>(P);
         BO && (BO->isEqualityOp() || BO->isRelationalOp()))
       continue;
-    const auto *If = dyn_cast<IfStmt>(P);
-    return If && If->getCond() == Child;
+    if (const auto *If = dyn_cast<IfStmt>(P); If && If->getCond() == Child)
+      return true;
+    break;
   }
+  // `T *e = create(key, v); if (!e) ..`, `rc = adopt(c, p); if (rc) ..`:
+  // the next statement tests the variable the result went to.
+  const VarDecl *V = C.Body.storedInto(Call);
+  const Stmt *Full = V ? C.Body.fullStatement(Call) : nullptr;
+  const auto *Block =
+      Full ? dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full)) : nullptr;
+  if (!Block)
+    return false;
+  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
+    if (*It == Full) {
+      const auto *If = std::next(It) != Block->body_end()
+                           ? dyn_cast<IfStmt>(*std::next(It))
+                           : nullptr;
+      return If && BodyIndex::refersTo(If->getCond(), V);
+    }
   return false;
 }
 

@@ -246,3 +246,70 @@ int positiveUnseenNumberReleasedOnFailure(const char *name) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'key' is skipped by this return
 }
+
+// An earlier call that fills a field of the block (`get_string(ci,
+// &x->path)`) is no likelier keeper than a later one whose result the next
+// statement tests through its variable (collectd's curl_xml: `le =
+// llentry_create(x->path, x); if (le == NULL) { item_free(x); .. }`).
+typedef struct item {
+  char *path;
+} item_t;
+struct config;
+int get_string(struct config *ci, char **out);
+static void item_free(item_t *x) {
+  if (!x)
+    return;
+  free(x->path);
+  free(x);
+}
+int negativeUnseenConstructorAfterFieldFiller(struct config *ci) {
+  item_t *x = calloc(1, sizeof(*x));
+  if (!x)
+    return -1;
+  int status = get_string(ci, &x->path);
+  if (status != 0) {
+    item_free(x);
+    return status;
+  }
+  if (x->path[0] == 0) {
+    item_free(x);
+    return -1;
+  }
+  struct entry *le = entry_create(x->path, x);
+  if (le == NULL) {
+    item_free(x);
+    return -1;
+  }
+  entry_append(le);
+  return 0;
+}
+
+// The next statement after the call tests something else: the filler
+// stays the likeliest keeper, and the exit after the list took the entry
+// is blamed as well.
+int positiveUnseenConstructorUntested(struct config *ci, int e) {
+  item_t *x = calloc(1, sizeof(*x));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'x' acquired by 'calloc' is not released on every path [raii-release-skipped]
+  if (!x)
+    return -1;
+  int status = get_string(ci, &x->path);
+  if (status != 0) {
+    item_free(x);
+    return status;
+  }
+  if (x->path[0] == 0) {
+    item_free(x);
+    return -1;
+  }
+  struct entry *le = entry_create(x->path, x);
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'x' is skipped by this return
+  if (le == NULL) {
+    item_free(x);
+    return -1;
+  }
+  entry_append(le);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'x' is skipped by this return
+}
