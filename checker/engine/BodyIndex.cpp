@@ -232,6 +232,16 @@ const Stmt *BodyIndex::fullStatement(const Stmt *S) const {
   return Child;
 }
 
+const Stmt *BodyIndex::nextStatement(const Stmt *S) const {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent.lookup(S));
+  if (!Block)
+    return nullptr;
+  auto Body = Block->body();
+  auto It = llvm::find(Body, S);
+  return It != Body.end() && std::next(It) != Body.end() ? *std::next(It)
+                                                         : nullptr;
+}
+
 bool BodyIndex::inTryBlock(const Stmt *S) const {
   const Stmt *Child = S;
   for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))

@@ -40,6 +40,9 @@ public:
   const Stmt *enclosingCompound(const Stmt *S) const;
   /// The statement of a compound statement that contains \p S.
   const Stmt *fullStatement(const Stmt *S) const;
+  /// The statement after full statement \p S in its compound statement;
+  /// null if \p S is the last or no compound holds it.
+  const Stmt *nextStatement(const Stmt *S) const;
   /// True if \p S is inside the try block (not a handler) of a `try`.
   bool inTryBlock(const Stmt *S) const;
   const Stmt *declStmtOf(const VarDecl *V) const { return DeclOf.lookup(V); }

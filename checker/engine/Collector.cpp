@@ -386,8 +386,8 @@ void Collector::addMoves() {
     // Not into a parameter that only borrows a copy another local keeps
     // for its release (sqlite3 shell's printSchemaLine: `zToFree = zNew; z
     // = zNew;`) or the source itself releases later (tesseract's `blob =
-    // local_blob; ...; delete local_blob;`), unless the copy replaced the parameter's own handle (`t =
-    // realloc(z, n); .. z = t;`).
+    // local_blob; ...; delete local_blob;`), unless the copy replaced the
+    // parameter's own handle (`t = realloc(z, n); .. z = t;`).
     if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
         (keptByAnotherCopy(Cp) || releasedAfter(From, Cp)) &&
         !releasesAtSite(*Src, To))

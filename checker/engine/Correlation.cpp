@@ -61,15 +61,7 @@ void markBodyShapeFacts(FunctionContext &C) {
           const IfStmt *IfR = branchingIf(C.Body, R);
           return IfR && IfR != IfA && !C.Body.isAncestor(IfA, IfR);
         });
-    const Stmt *AcqStmt = C.Body.fullStatement(A.Site);
-    const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(AcqStmt));
-    const Stmt *Next = nullptr;
-    if (Block) {
-      auto Body = Block->body();
-      auto It = llvm::find(Body, AcqStmt);
-      if (It != Body.end() && std::next(It) != Body.end())
-        Next = *std::next(It);
-    }
+    const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(A.Site));
     // The release is the next statement, or the first of an `if` that
     // comes next (`if (f) { fclose(f); return true; }`).
     auto FirstOf = [](const Stmt *S) -> const Stmt * {

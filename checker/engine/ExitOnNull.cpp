@@ -274,14 +274,8 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
         [&](const Expr *E) { return E == Assign || IsTarget(E); });
   }
   // `p = realloc(p, n); if (!p) abort();` and the like.
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full));
-  if (!Block)
-    return false;
-  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
-    if (*It == Full)
-      return std::next(It) != Block->body_end() &&
-             F.exitsWhenNull(*std::next(It), IsTarget, 0);
-  return false;
+  const Stmt *Next = C.Body.nextStatement(Full);
+  return Next && F.exitsWhenNull(Next, IsTarget, 0);
 }
 
 void findLostOnFailure(FunctionContext &C) {

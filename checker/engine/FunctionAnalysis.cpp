@@ -209,8 +209,7 @@ void FunctionAnalysis::finish() {
   // Released after both outcomes of the call, seen by the last test of
   // each path and by the first: it only borrowed.
   for (const auto &[Key, Edges] : ReleaseEdges)
-    if (!AcqState::oneEdge(Edges & 7) &&
-        !AcqState::oneEdge((Edges >> AcqState::FirstShift) & 7))
+    if (AcqState::bothOutcomes(Edges))
       releasedAfterTake(Key.first, Key.second);
   for (unsigned I = 0; I < Acquisitions.size(); ++I) {
     Acquisition &A = Acquisitions[I];

@@ -74,14 +74,26 @@ struct AcqState {
       First = (First & ~Untested) | Edge;
     TakerTests = uint8_t(Edge | First << FirstShift);
   }
-  /// The one edge every path here took at its last test, if so (OnTrue or
-  /// OnFalse), else 0; the same of the first test.
-  uint8_t takerEdge() const { return oneEdge(TakerTests & 7); }
-  uint8_t takerFirstEdge() const {
-    return oneEdge((TakerTests >> FirstShift) & 7);
+  /// What a release here tells of the taker's outcome: per view, the one
+  /// edge every path here took (OnTrue or OnFalse), else Untested, in
+  /// TakerTests' layout; 0 when neither view has one edge.
+  uint8_t releaseEdges() const {
+    const uint8_t Last = oneEdge(TakerTests);
+    const uint8_t First = oneEdge(TakerTests, true);
+    if (!Last && !First)
+      return 0;
+    const uint8_t None = Untested;
+    return uint8_t((Last ? Last : None) | (First ? First : None) << FirstShift);
   }
-  static uint8_t oneEdge(uint8_t Bits) {
-    return Bits == OnTrue || Bits == OnFalse ? Bits : 0;
+  /// True if releases whose releaseEdges() joined to \p Edges followed
+  /// both outcomes (or an untold one) in both views: the taker borrowed.
+  static bool bothOutcomes(uint8_t Edges) {
+    return !oneEdge(Edges) && !oneEdge(Edges, true);
+  }
+  /// The one edge (OnTrue or OnFalse) \p Bits hold in a view, else 0.
+  static uint8_t oneEdge(uint8_t Bits, bool FirstView = false) {
+    const uint8_t View = (FirstView ? Bits >> FirstShift : Bits) & 7;
+    return View == OnTrue || View == OnFalse ? View : 0;
   }
   /// Rare (exits only), so kept out of line: a state is one entry per
   /// acquisition per CFG block.

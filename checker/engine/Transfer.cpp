@@ -70,13 +70,15 @@ void TransferFunctions::cleanUp(const VarDecl *Var, State &State) {
   }
 }
 
+bool TransferFunctions::namesAcq(const Expr *E, unsigned Acq) const {
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(E, Named);
+  return llvm::is_contained(Named, Acq);
+}
+
 bool TransferFunctions::keeperBeside(const CallExpr *Call,
                                      unsigned Acq) const {
-  auto NamesAcq = [&](const Expr *E) {
-    llvm::SmallVector<unsigned, 4> Named;
-    namedAcqs(E, Named);
-    return llvm::is_contained(Named, Acq);
-  };
+  auto NamesAcq = [&](const Expr *E) { return namesAcq(E, Acq); };
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
@@ -149,10 +151,8 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
     return false;
   // Not a member of the handle's own object (`t->get_mailbox()` returns a
   // part of it).
-  llvm::SmallVector<unsigned, 4> Named;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
-    namedAcqs(MC->getImplicitObjectArgument(), Named);
-  return !llvm::is_contained(Named, Acq);
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
+  return !(MC && namesAcq(MC->getImplicitObjectArgument(), Acq));
 }
 
 void TransferFunctions::mayThrowHere(const Stmt *Where) {
@@ -321,17 +321,15 @@ void TransferFunctions::onAcquire(unsigned I) {
         (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
       St->at(J) = AcqState();
   }
+  AcqState &S = St->at(I);
+  S = AcqState();
   if (Foreign) {
     // `freopen(.., stdin)`: the stream stays its owner's (a second fclose
     // is still a double release).
-    AcqState &S = St->at(I);
-    S = AcqState();
     S.B = AcqState::Entry;
     Ev->acquired(I);
     return;
   }
-  AcqState &S = St->at(I);
-  S = AcqState();
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);
@@ -394,14 +392,9 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       for (const Expr *By : {S.TakenBy, S.KeptBy}) {
         if (!By)
           continue;
-        // Per view (last test, first test), the one edge, else Untested.
-        const uint8_t Last = S.takerEdge(), First = S.takerFirstEdge();
-        const uint8_t None = AcqState::Untested;
-        if (By == S.taker() && (Last || First) && mayKeepOnSuccess(By, J))
-          Ev->releasedOnEdge(J, By,
-                             uint8_t((Last ? Last : None) |
-                                     (First ? First : None)
-                                         << AcqState::FirstShift));
+        if (const uint8_t Edges = By == S.taker() ? S.releaseEdges() : 0;
+            Edges && mayKeepOnSuccess(By, J))
+          Ev->releasedOnEdge(J, By, Edges);
         else
           Ev->releasedAfterTake(J, By);
       }

@@ -102,6 +102,8 @@ private:
   /// The acquisitions (not locks) \p E names: every one held in a tracked
   /// variable, or one element of a tracked array (`fds[1]`).
   void namedAcqs(const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const;
+  /// True if \p E names acquisition \p Acq (namedAcqs).
+  bool namesAcq(const Expr *E, unsigned Acq) const;
   void findNamedAcqs(const Expr *E,
                      llvm::SmallVectorImpl<unsigned> &Named) const;
   const ValueDecl *trackedRoot(const Expr *E) const;
@@ -120,9 +122,10 @@ private:
   /// keep it where it succeeds: a callee whose body the translation unit
   /// has (one that stores the handle, or takes a `calls: take` family's),
   /// or one it cannot see that is given somewhere to keep it
-  /// (keeperBeside) or returns a pointer to a new object. A release after only one outcome of such a call (`if
-  /// (!conn_new(fd)) close(fd);`, `if (adopt(c, buf) != 0) goto fail;`) is
-  /// then a release where it failed, no sign that it only borrows.
+  /// (keeperBeside) or returns a pointer to a new object. A release after
+  /// only one outcome of such a call (`if (!conn_new(fd)) close(fd);`, `if
+  /// (adopt(c, buf) != 0) goto fail;`) is then a release where it failed,
+  /// no sign that it only borrows.
   bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;
   /// \p Call's result is what an `if` tests (`if (!adopt(c, p))`), or
   /// goes to a variable the next statement, an `if`, tests (`e =

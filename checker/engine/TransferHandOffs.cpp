@@ -250,19 +250,10 @@ bool TransferFunctions::testedByBranch(const Expr *Call) const {
   // `T *e = create(key, v); if (!e) ..`, `rc = adopt(c, p); if (rc) ..`:
   // the next statement tests the variable the result went to.
   const VarDecl *V = C.Body.storedInto(Call);
-  const Stmt *Full = V ? C.Body.fullStatement(Call) : nullptr;
-  const auto *Block =
-      Full ? dyn_cast_or_null<CompoundStmt>(C.Body.parent(Full)) : nullptr;
-  if (!Block)
-    return false;
-  for (auto It = Block->body_begin(); It != Block->body_end(); ++It)
-    if (*It == Full) {
-      const auto *If = std::next(It) != Block->body_end()
-                           ? dyn_cast<IfStmt>(*std::next(It))
-                           : nullptr;
-      return If && BodyIndex::refersTo(If->getCond(), V);
-    }
-  return false;
+  const auto *If = V ? dyn_cast_or_null<IfStmt>(C.Body.nextStatement(
+                           C.Body.fullStatement(Call)))
+                     : nullptr;
+  return If && BodyIndex::refersTo(If->getCond(), V);
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,
