@@ -5,9 +5,13 @@ namespace clang::tidy::raii {
 
 namespace {
 
+/// Which edges of a taking call's tests a path took is part of its state:
+/// a release after a flag set on the failure edge (`if (!e) rc = -1; ..
+/// if (rc) free(p);`) is a release where the call failed only if the
+/// success path is kept apart from it.
 bool sameResource(const AcqState &X, const AcqState &Y) {
   return X.B == Y.B && X.Depths == Y.Depths && X.PendingOn == Y.PendingOn &&
-         X.DeeperOn == Y.DeeperOn;
+         X.DeeperOn == Y.DeeperOn && X.TakerTests == Y.TakerTests;
 }
 
 /// Records in \p S the acquisitions of its focus whose states a merge of
@@ -20,7 +24,8 @@ void noteLost(const State &A, const State &B, PathSplit &S,
     const bool Covered = (X.B | Y.B) == X.B &&
                          (X.Depths | Y.Depths) == X.Depths &&
                          X.PendingOn == Y.PendingOn &&
-                         X.DeeperOn == Y.DeeperOn;
+                         X.DeeperOn == Y.DeeperOn &&
+                         (X.TakerTests | Y.TakerTests) == X.TakerTests;
     if (S.focused(I) && !(Grown ? Covered : sameResource(X, Y))) {
       if (S.Lost.size() <= I)
         S.Lost.resize(A.size());

@@ -313,3 +313,26 @@ int positiveUnseenConstructorUntested(struct config *ci, int e) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'x' is skipped by this return
 }
+
+// The failure of the keeper is told through a flag (collectd's powerdns:
+// `if (e == NULL) { status = -1; break; } .. if (status != 0) { free(item);
+// .. }`): the path where the call failed is kept apart from the one where
+// it succeeded, so the release under the flag is one where it failed.
+int negativeUnseenConstructorFailureFlag(void) {
+  item_t *x = calloc(1, sizeof(*x));
+  if (!x)
+    return -1;
+  int status = 0;
+  x->path = NULL;
+  struct entry *e = entry_create(NULL, x);
+  if (e == NULL)
+    status = -1;
+  else
+    entry_append(e);
+  if (status != 0) {
+    free(x);
+    return -1;
+  }
+  return 0;
+}
+
