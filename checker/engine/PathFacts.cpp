@@ -27,11 +27,26 @@ void FactSet::add(const Fact &F) {
 }
 
 bool FactSet::intersect(const FactSet &O) {
-  size_t Before = Facts.size();
-  llvm::erase_if(Facts, [&](const Fact &F) {
-    return !llvm::is_contained(O.Facts, F);
+  bool Changed = false;
+  llvm::erase_if(Facts, [&](Fact &F) {
+    const Fact *G = O.find(F.Subject);
+    if (G && *G == F)
+      return false;
+    // What both say of a variable: `x == -1` on one path and `x != 0` on
+    // the other still say `x != 0`.
+    if (G && G->Kind == Fact::Differs && F.Kind == Fact::Equals &&
+        F.Value != G->Value) {
+      F = *G;
+      Changed = true;
+      return false;
+    }
+    if (G && F.Kind == Fact::Differs && G->Kind == Fact::Equals &&
+        F.Value != G->Value)
+      return false;
+    Changed = true;
+    return true;
   });
-  return Facts.size() != Before;
+  return Changed;
 }
 
 /// The value \p E tests: `(b = a)` tests what `a` holds, when the

@@ -60,8 +60,8 @@ public:
   const Fact *find(const void *Subject) const;
   void add(const Fact &F);
   template <typename Pred> void forgetIf(Pred P) { llvm::erase_if(Facts, P); }
-  /// Keeps only the facts \p O has too (the facts of a merge); true if this
-  /// changed.
+  /// Keeps what both this and \p O say (the facts of a merge: `x == -1`
+  /// and `x != 0` give `x != 0`); true if this changed.
   bool intersect(const FactSet &O);
 
 private:

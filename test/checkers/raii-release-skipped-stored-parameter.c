@@ -336,3 +336,67 @@ int negativeUnseenConstructorFailureFlag(void) {
   return 0;
 }
 
+// The flag holds two failures' values on two paths that merge (`status =
+// get_string(..)` failed, or later `status = -1`): both still say `status
+// != 0`, so the success exit is not reached where nothing took the block.
+int negativeUnseenConstructorMergedFailures(struct config *ci, int n) {
+  item_t *x = calloc(1, sizeof(*x));
+  if (!x)
+    return -1;
+  char *path = strdup("/run/x");
+  int status = get_string(ci, &path);
+  if (status == 0) {
+    do {
+      if (n == 3) {
+        status = -1;
+        break;
+      }
+      struct entry *e = entry_create(NULL, x);
+      if (e == NULL) {
+        status = -1;
+        break;
+      }
+      entry_append(e);
+    } while (0);
+  }
+  if (status != 0) {
+    free(path);
+    free(x);
+    return -1;
+  }
+  free(path);
+  return 0;
+}
+
+// A path that sets the flag back to success before anything took the block
+// reaches the success exit holding it.
+int positiveUnseenConstructorFlagReset(struct config *ci, int n) {
+  item_t *x = calloc(1, sizeof(*x));
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'x' acquired by 'calloc' is not released on every path [raii-release-skipped]
+  if (!x)
+    return -1;
+  char *path = strdup("/run/x");
+  int status = get_string(ci, &path);
+  if (status == 0) {
+    do {
+      if (n == 3) {
+        status = 0;
+        break;
+      }
+      struct entry *e = entry_create(NULL, x);
+      if (e == NULL) {
+        status = -1;
+        break;
+      }
+      entry_append(e);
+    } while (0);
+  }
+  if (status != 0) {
+    free(path);
+    free(x);
+    return -1;
+  }
+  free(path);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'x' is skipped by this return
+}
