@@ -92,6 +92,25 @@ bool TransferFunctions::keeperBeside(const CallExpr *Call,
   return keeperAmong(FD, {Call->getArgs(), Call->getNumArgs()}, NamesAcq);
 }
 
+bool TransferFunctions::contextForCallback(const CallExpr *Call,
+                                           unsigned Acq) const {
+  const FunctionDecl *FD = calledFunction(Call);
+  if (!FD)
+    return false;
+  bool Context = false, Callback = false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+       ++I) {
+    const QualType PT = FD->getParamDecl(I)->getType();
+    const Expr *Arg = Call->getArg(I)->IgnoreParenImpCasts();
+    if (PT->isFunctionPointerType())
+      Callback |= constantValue(Arg, C.Ctx) != 0;
+    else if (PT->isVoidPointerType() &&
+             !PT->getPointeeType().isConstQualified() && namesAcq(Arg, Acq))
+      Context = true;
+  }
+  return Context && Callback;
+}
+
 bool TransferFunctions::keeperAmong(
     const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args,
     llvm::function_ref<bool(const Expr *)> Skip) const {
@@ -136,14 +155,14 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
       }
   // A callee whose body the translation unit has stores the handle or
   // takes a `calls: take` family's; one it cannot see may as well borrow
-  // the handle and fail, unless it is given a place to keep it or returns
-  // a new object that may keep it (`e = entry_create(key, v); if (!e)
-  // free(key);`).
+  // the handle and fail, unless it is given a place to keep it, a function
+  // to call with it, or returns a new object that may keep it (`e =
+  // entry_create(key, v); if (!e) free(key);`).
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   if (!FD)
     return false;
-  if (FD->hasBody() || keeperBeside(CE, Acq))
+  if (FD->hasBody() || keeperBeside(CE, Acq) || contextForCallback(CE, Acq))
     return true;
   const QualType RT = CE->getType();
   if (!RT->isPointerType() || !RT->getPointeeType()->isRecordType() ||

@@ -122,7 +122,8 @@ private:
   /// keep it where it succeeds: a callee whose body the translation unit
   /// has (one that stores the handle, or takes a `calls: take` family's),
   /// or one it cannot see that is given somewhere to keep it
-  /// (keeperBeside) or returns a pointer to a new object. A release after
+  /// (keeperBeside), is given it as a callback's context
+  /// (contextForCallback) or returns a pointer to a new object. A release after
   /// only one outcome of such a call (`if (!conn_new(fd)) close(fd);`, `if
   /// (adopt(c, buf) != 0) goto fail;`) is then a release where it failed,
   /// no sign that it only borrows.
@@ -139,6 +140,11 @@ private:
   /// non-const member of such an object (`table->adopt(buf)`). Not
   /// `send_all(fd, msg)`.
   bool keeperBeside(const CallExpr *Call, unsigned Acq) const;
+  /// \p Call gives the handle of \p Acq as an untyped context (`void *`)
+  /// beside a function to call with it (`plugin_thread_create(&th,
+  /// handle_client, fd_ptr, ..)`, `register_cb(on_read, conn)`): the
+  /// callee may keep it for that function.
+  bool contextForCallback(const CallExpr *Call, unsigned Acq) const;
   /// One of \p Args to \p FD, but those \p Skip names, is such an object.
   bool keeperAmong(const FunctionDecl *FD, llvm::ArrayRef<const Expr *> Args,
                    llvm::function_ref<bool(const Expr *)> Skip) const;

@@ -400,3 +400,46 @@ int positiveUnseenConstructorFlagReset(struct config *ci, int n) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'x' is skipped by this return
 }
+
+// A function the file cannot see that is given the handle as an untyped
+// context beside a function to call with it may keep it for that function
+// (collectd's `plugin_thread_create(&th, handle_client, remote_fd, ..)`):
+// released only where it failed, the handle was taken where it succeeded.
+int start_worker(void *(*fn)(void *), void *arg);
+int submit_job(void *arg);
+static void *worker(void *arg) {
+  free(arg);
+  return NULL;
+}
+void negativeCallbackContextReleasedOnFailure(int n) {
+  for (int i = 0; i < n; i++) {
+    int *slot = malloc(sizeof(*slot));
+    if (slot == NULL)
+      continue;
+    *slot = i;
+    int status = start_worker(worker, slot);
+    if (status != 0) {
+      free(slot);
+      continue;
+    }
+  }
+}
+
+// Without a function to call with it, the callee that returns a number
+// borrowed the handle: it leaks where the call succeeded.
+void positiveContextWithoutCallback(int n) {
+  for (int i = 0; i < n; i++) {
+    int *slot = malloc(sizeof(*slot));
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'slot' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    if (slot == NULL)
+      continue;
+    *slot = i;
+    int status = submit_job(slot);
+    if (status != 0) {
+      free(slot);
+      continue;
+    }
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'slot' is skipped where its variable's scope ends, before it is acquired again
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'slot' is skipped when the function ends here
