@@ -194,8 +194,22 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   }
   if (isa<CallExpr, CXXNewExpr, CXXConstructExpr, CXXDeleteExpr>(S))
     Candidates.push_back(cast<Expr>(S));
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const Expr *Arg : Call->arguments())
+      if (const VarDecl *V = outArgument(Arg))
+        ++OutArgs[cast<ValueDecl>(V->getCanonicalDecl())];
   for (const Stmt *C : S->children())
     walk(C, S);
+}
+
+const VarDecl *BodyIndex::outArgument(const Expr *Arg) {
+  const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+  const auto *DRE = UO && UO->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+                        : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && V->getType()->isPointerType() ? V
+                                                                     : nullptr;
 }
 
 const VarDecl *BodyIndex::initialisedVar(const Expr *E) const {

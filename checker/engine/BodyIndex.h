@@ -95,6 +95,18 @@ public:
     D = cast<ValueDecl>(D->getCanonicalDecl());
     return !Escaping.count(D) && Refs.lookup(D) == PlainUses.lookup(D);
   }
+  /// True if \p D, a pointer, is written by name and otherwise only given
+  /// by address to calls (`lookup(tree, key, &e)`): each such call is then
+  /// one more write of it, and the body shows them all (a callee that kept
+  /// the address to write through later is not assumed).
+  bool writtenByNameOrCalls(const ValueDecl *D) const {
+    D = cast<ValueDecl>(D->getCanonicalDecl());
+    return !Escaping.count(D) &&
+           Refs.lookup(D) == PlainUses.lookup(D) + OutArgs.lookup(D);
+  }
+  /// The local pointer whose address \p Arg, a call's argument, is
+  /// (`&e`, `(void **)&e`), if any.
+  static const VarDecl *outArgument(const Expr *Arg);
   /// How many times \p D is written, its initialiser included.
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
@@ -149,6 +161,8 @@ private:
   /// Per local or parameter: the references to it, and those that read its
   /// value or assign it (the rest bind a reference or take its address).
   llvm::DenseMap<const ValueDecl *, unsigned> Refs, PlainUses;
+  /// Per local pointer, the calls it is given to by address.
+  llvm::DenseMap<const ValueDecl *, unsigned> OutArgs;
   llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;

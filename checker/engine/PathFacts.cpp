@@ -76,7 +76,7 @@ static const Expr *testedValue(const Expr *E) {
 bool ConditionFacts::tracked(const VarDecl *V) const {
   if (!V || !V->hasLocalStorage() || V->isStaticLocal())
     return false;
-  return isScalarValue(V->getType()) && C.Body.writtenOnlyByName(V);
+  return isScalarValue(V->getType()) && C.Body.writtenByNameOrCalls(V);
 }
 
 ConditionFacts::Record *
@@ -90,11 +90,11 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
   for (const Expr *P : Parts)
     if (!readsWithoutEffects(P, &Values, R.Reads))
       return nullptr;
-  // A local whose writes the body does not all show (its address taken)
-  // may change behind the facts' back.
+  // A local whose writes the body does not all show (its address taken,
+  // other than for a call to write it) may change behind the facts' back.
   for (const Decl *D : R.Reads) {
     const auto *V = dyn_cast<VarDecl>(D);
-    if (V && V->hasLocalStorage() && !C.Body.writtenOnlyByName(V))
+    if (V && V->hasLocalStorage() && !C.Body.writtenByNameOrCalls(V))
       return nullptr;
     if (!V || !V->hasLocalStorage())
       R.LocalOnly &= V && V->getType().isConstQualified();
@@ -671,6 +671,11 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
     for (const Stmt *C : S->children())
       effects(C, false, Maybe, Out);
   }
+  // `lookup(tree, key, &e)` may write e: a write of no known value.
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const Expr *Arg : Call->arguments())
+      if (BodyIndex::outArgument(Arg))
+        Out.push_back({Arg->IgnoreParenCasts(), true});
   const auto *BO = dyn_cast<BinaryOperator>(S);
   const auto *UO = dyn_cast<UnaryOperator>(S);
   if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||

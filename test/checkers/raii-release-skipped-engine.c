@@ -503,6 +503,34 @@ int positiveHeldOnUnknownValue(struct page *p) {
   return -1;
 }
 
+struct cache_entry;
+static pthread_mutex_t meta_lock = PTHREAD_MUTEX_INITIALIZER;
+int cache_find(const char *name, struct cache_entry **out);
+
+// A call given the pointer's address may change it: what the branches
+// told before it no longer holds.
+void positiveOutParameterRewritten(void) {
+  struct cache_entry *ce = NULL;
+  cache_find("a", &ce);
+  if (ce)
+    pthread_mutex_lock(&meta_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'meta_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  cache_find("b", &ce);
+  if (ce)
+    pthread_mutex_unlock(&meta_lock);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'meta_lock' is skipped when the function ends here
+
+void negativeOutParameterTestedTwice(void) {
+  struct cache_entry *ce = NULL;
+  cache_find("a", &ce);
+  if (ce)
+    pthread_mutex_lock(&meta_lock);
+  work();
+  if (ce)
+    pthread_mutex_unlock(&meta_lock);
+}
+
 int positiveLocalKeptOnError(struct page *p) {
   int ret = -1;
   pthread_mutex_lock(&p->mutex);
