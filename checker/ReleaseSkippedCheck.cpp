@@ -33,37 +33,17 @@ void ReleaseSkippedCheck::reportLost(const FunctionAnalysis &FA,
 }
 
 /// A lock the function did not create, kept on the paths that report
-/// success and released on those that report failure (`lock(&p->mu); if
-/// (!p->full) return 0; unlock(&p->mu); return -1;`, also `return ret;` of
-/// a local `ret = -1` never changed): a conditional acquire wrapper whose
-/// result tells the caller. Success is `0` for an integer
-/// result (errno style) and `true` for a `bool` one; keeping the lock on an
-/// error return is the usual bug and stays reported.
+/// success and released on those that report failure: a conditional
+/// acquire wrapper whose result tells the caller
+/// (FunctionAnalysis::lockResultConvention).
 static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
   const Acquisition &A = FA.Acquisitions[I];
-  if (!A.IsLock || A.LocalObject ||
-      llvm::any_of(A.Skips, [](const SkipCause &C) {
-        return C.Kind != SkipCause::Return;
-      }))
-    return false;
-  llvm::SmallVector<int64_t, 4> Kept, Released;
-  for (const auto &[Ret, V] : FA.Returns) {
-    if (I >= V.Held.size() || V.Held[I] == 2)
-      return false;
-    // What a return that does not hold the lock gives (`return
-    // SQLITE_MISUSE_BKPT;` before it is taken) need not be a constant.
-    if (!V.Constant) {
-      if (V.Held[I])
-        return false;
-      continue;
-    }
-    (V.Held[I] ? Kept : Released).push_back(*V.Constant);
-  }
-  if (Kept.empty() || Released.empty())
-    return false;
-  bool Bool = FA.Fn->getReturnType()->isBooleanType();
-  auto Success = [&](int64_t V) { return Bool ? V != 0 : V == 0; };
-  return llvm::all_of(Kept, Success) && llvm::none_of(Released, Success);
+  return A.IsLock && !A.LocalObject &&
+         llvm::all_of(A.Skips,
+                      [](const SkipCause &C) {
+                        return C.Kind == SkipCause::Return;
+                      }) &&
+         FA.lockResultConvention(I);
 }
 
 /// Acquisition \p I is a finding: acquired, held where the function ends

@@ -148,7 +148,8 @@ void FunctionAnalysis::returned(const Stmt *Ret, const ReturnedValue &V) {
 
 void FunctionAnalysis::leftFunction(const State &S) { AtExit.join(S); }
 
-void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
+void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret,
+                                        std::optional<bool> Truth) {
   AtNormalExit.join(S);
   if (S.Reachable)
     for (unsigned I = 0; I < Acquisitions.size(); ++I) {
@@ -165,12 +166,45 @@ void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret) {
     }
   if (!Ret || !Ret->getRetValue() || !CountsShared)
     return;
-  for (auto &[R, St] : AtReturns)
-    if (R == Ret) {
-      St.join(S);
+  for (ReturnState &R : AtReturns)
+    if (R.Ret == Ret && R.Truth == Truth) {
+      R.St.join(S);
       return;
     }
-  AtReturns.push_back({Ret, S});
+  AtReturns.push_back({Ret, Truth, S});
+}
+
+std::optional<Success>
+FunctionAnalysis::lockResultConvention(unsigned I) const {
+  const QualType RT = Fn->getReturnType();
+  if (!RT->isPointerType() && !RT->isIntegerType())
+    return std::nullopt;
+  const bool NonzeroSucceeds = RT->isPointerType() || RT->isBooleanType();
+  bool Kept = false, Released = false;
+  for (const ReturnState &R : AtReturns) {
+    if (!R.St.Reachable || R.St.size() <= I)
+      continue;
+    const AcqState &A = R.St[I];
+    if (A.held() != A.surelyHeld())
+      return std::nullopt; // held on some of its paths only
+    // A constant, also through a local never changed (`return ret;`), else
+    // what the path's branches tell.
+    std::optional<bool> Nonzero = R.Truth;
+    for (const auto &[Ret, V] : Returns)
+      if (Ret == R.Ret && V.Constant)
+        Nonzero = *V.Constant != 0;
+    if (!Nonzero) {
+      if (A.held())
+        return std::nullopt;
+      continue;
+    }
+    if (A.held() != (*Nonzero == NonzeroSucceeds))
+      return std::nullopt;
+    (A.held() ? Kept : Released) = true;
+  }
+  if (!Kept || !Released)
+    return std::nullopt;
+  return NonzeroSucceeds ? Success::True : Success::Zero;
 }
 
 void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {

@@ -53,9 +53,26 @@ public:
   bool lockHeldAtNormalExits(unsigned Key) const {
     return LockHeldAtNormalExits.lookup(Key);
   }
-  /// The same per `return` that gives a value (for the summary of a
-  /// try-lock wrapper: held where it returns true, not where false).
-  llvm::SmallVector<std::pair<const ReturnStmt *, State>, 2> AtReturns;
+  /// The same per `return` that gives a value, apart for the paths that
+  /// return a nonzero value, a zero and an unknown one (for the summary of
+  /// a try-lock wrapper: held where it returns true, not where false; of
+  /// `if (!e->meta) unlock(&m); return e->meta;`: held where non-null).
+  struct ReturnState {
+    const ReturnStmt *Ret;
+    std::optional<bool> Truth;
+    State St;
+  };
+  llvm::SmallVector<ReturnState, 2> AtReturns;
+  /// Lock acquisition \p I is held on exactly the returns that report
+  /// success by the result type's convention and on none that report
+  /// failure (a non-null pointer and `true` are success, an integer's 0:
+  /// `lock(&p->mu); if (!p->full) return 0; unlock(&p->mu); return -1;`,
+  /// `if (!e->meta) unlock(&m); return e->meta;`): the convention, for a
+  /// conditional acquire wrapper. A return whose value no path tells may
+  /// only not hold it (`return SQLITE_MISUSE_BKPT;` before it is taken);
+  /// keeping the lock on an error return is the usual bug, and no
+  /// convention.
+  std::optional<Success> lockResultConvention(unsigned I) const;
   bool Analyzed = false; ///< false when no CFG could be built
   /// The handle kinds each key is released as somewhere in the body
   /// (`fclose(f)` anywhere releases f as a FILE).
@@ -112,8 +129,11 @@ public:
   void returned(const Stmt *Ret, const ReturnedValue &V) override;
   void leftFunction(const State &S) override;
   void suspended(const Expr *Suspend, const State &S) override;
-  /// A path returns normally with \p S, through \p Ret if it returns.
-  void returnedNormally(const State &S, const ReturnStmt *Ret);
+  /// A path returns normally with \p S, through \p Ret if it returns;
+  /// \p Truth: whether the value it returns is nonzero (non-null), where
+  /// the path's branches tell.
+  void returnedNormally(const State &S, const ReturnStmt *Ret,
+                        std::optional<bool> Truth = std::nullopt);
 
   /// Turns the exit states into each acquisition's results (after the final
   /// pass).

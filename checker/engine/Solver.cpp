@@ -438,9 +438,18 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         Where = Last;
       }
       leave(Next, K, Where, K == SkipCause::Exception ? Last : nullptr);
-      if (K != SkipCause::Exception && K != SkipCause::Throw)
-        C.Out.returnedNormally(
-            Next, K == SkipCause::Return ? cast<ReturnStmt>(Where) : nullptr);
+      if (K != SkipCause::Exception && K != SkipCause::Throw) {
+        const auto *Ret =
+            K == SkipCause::Return ? cast<ReturnStmt>(Where) : nullptr;
+        // What the path's branches say of the value returned (`if
+        // (!e->meta) unlock(&m); return e->meta;`).
+        std::optional<bool> Truth;
+        if (const Expr *V = Ret ? Ret->getRetValue() : nullptr;
+            V && !NextP.Facts.empty() &&
+            (V->getType()->isPointerType() || V->getType()->isIntegerType()))
+          Truth = Conds.decide(V, NextP.Facts);
+        C.Out.returnedNormally(Next, Ret, Truth);
+      }
       continue;
     }
     if (Final)

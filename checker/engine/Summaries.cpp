@@ -101,22 +101,28 @@ static std::optional<Success> returnedSuccess(const FunctionDecl *Def,
   return Other ? std::nullopt : Out;
 }
 
-/// How a function reports that it holds conditional acquire \p I, when each
-/// of its `return`s gives a constant and holds the lock exactly where the
-/// constant says (`if (rc == EBUSY) return false; ...; return true;`).
+/// How a function reports that it holds acquire \p I, when each of its
+/// `return`s gives a constant, or a value its paths' branches tell zero or
+/// not, and holds the lock exactly where that value says (`if (rc ==
+/// EBUSY) return false; ...; return true;`, `if (!e->meta) unlock(&m);
+/// return e->meta;`).
 static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
                                                unsigned I) {
   std::optional<bool> HeldWhenNonzero;
-  for (const auto &[Ret, St] : FA.AtReturns) {
+  for (const FunctionAnalysis::ReturnState &RS : FA.AtReturns) {
+    const State &St = RS.St;
     if (!St.Reachable || St.size() <= I)
       continue;
+    std::optional<bool> Nonzero = RS.Truth;
     Expr::EvalResult R;
-    if (!Ret->getRetValue()->EvaluateAsInt(R, FA.Fn->getASTContext()))
+    if (RS.Ret->getRetValue()->EvaluateAsInt(R, FA.Fn->getASTContext()))
+      Nonzero = !R.Val.getInt().isZero();
+    if (!Nonzero)
       return std::nullopt;
     const AcqState &A = St[I];
     if (A.held() != A.surelyHeld())
       return std::nullopt; // held on some paths only
-    const bool Says = A.held() == !R.Val.getInt().isZero();
+    const bool Says = A.held() == *Nonzero;
     if (HeldWhenNonzero && *HeldWhenNonzero != Says)
       return std::nullopt;
     HeldWhenNonzero = Says;
@@ -215,12 +221,22 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
         !FA.AtNormalExit.Reachable)
       continue;
     if (L.ReleasedSomewhere || !FA.AtNormalExit[I].held()) {
-      if (!FA.lockHeldAtNormalExits(L.Key) || seedReleased(FA, L.Key))
+      if (seedReleased(FA, L.Key))
+        continue;
+      // Held on some exits only, exactly where the value returned says
+      // (`if (!e->meta) unlock(&m); return e->meta;`): a conditional
+      // acquire.
+      std::optional<Success> Says;
+      if (!FA.lockHeldAtNormalExits(L.Key))
+        Says = FA.lockResultConvention(I);
+      if (!Says && !FA.lockHeldAtNormalExits(L.Key))
         continue;
       RoleHandle H;
       if (!callerHandle(FA.Keys[L.Key], Def, H))
         continue;
       setAcquire(*S, Def, std::move(H), InvalidValue::None, L.Fam, L.Site);
+      if (Says)
+        S->OwnedAcquire->SuccessWhen = *Says;
       break;
     }
     // A try-lock wrapper holds the lock only when it says so: a conditional

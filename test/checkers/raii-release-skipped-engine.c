@@ -503,9 +503,71 @@ int positiveHeldOnUnknownValue(struct page *p) {
   return -1;
 }
 
-struct cache_entry;
+// A pointer returned holding the lock exactly where it is not null, as the
+// branches before the return tell (collectd's uc_get_meta: the entry is
+// found through an out-parameter, its field created on demand): a
+// conditional acquire wrapper, silent itself; its callers hold the lock
+// where it returned non-null.
+struct meta;
+struct cache_entry {
+  struct meta *meta;
+};
 static pthread_mutex_t meta_lock = PTHREAD_MUTEX_INITIALIZER;
 int cache_find(const char *name, struct cache_entry **out);
+struct meta *meta_create(void);
+int meta_has(struct meta *m, const char *key);
+static struct meta *negativeLockedWhereNonNull(const char *name) {
+  struct cache_entry *ce = NULL;
+  pthread_mutex_lock(&meta_lock);
+  if (cache_find(name, &ce) != 0) {
+    pthread_mutex_unlock(&meta_lock);
+    return NULL;
+  }
+  if (ce->meta == NULL)
+    ce->meta = meta_create();
+  if (ce->meta == NULL)
+    pthread_mutex_unlock(&meta_lock);
+  return ce->meta;
+}
+
+int negativeCallerUnlocksWhereNonNull(const char *name, const char *key) {
+  struct meta *m = negativeLockedWhereNonNull(name);
+  if (m == NULL)
+    return -1;
+  int status = meta_has(m, key);
+  pthread_mutex_unlock(&meta_lock);
+  return status;
+}
+
+int positiveCallerKeepsOnError(const char *name, const char *key) {
+  struct meta *m = negativeLockedWhereNonNull(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'meta_lock' acquired by 'negativeLockedWhereNonNull' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-24]]:3: note: 'negativeLockedWhereNonNull' acquires the resource here
+  if (m == NULL)
+    return -1;
+  int status = meta_has(m, key);
+  if (status < 0)
+    return status;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'meta_lock' is skipped by this return
+  pthread_mutex_unlock(&meta_lock);
+  return status;
+}
+
+// Where the branches do not tell the pointer null, the lock may be kept
+// with a null result: reported.
+struct meta *positiveLockedWhereUntold(const char *name, int drop) {
+  struct cache_entry *ce = NULL;
+  pthread_mutex_lock(&meta_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'meta_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  if (cache_find(name, &ce) != 0) {
+    pthread_mutex_unlock(&meta_lock);
+    return NULL;
+  }
+  if (drop)
+    pthread_mutex_unlock(&meta_lock);
+  return ce->meta;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'meta_lock' is skipped by this return
+}
 
 // A call given the pointer's address may change it: what the branches
 // told before it no longer holds.
