@@ -5,6 +5,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <functional>
+
 namespace clang::tidy::raii {
 
 static bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
@@ -50,6 +52,8 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
 static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
                         const Family &Fam, const RuleCatalog &Cat,
                         ASTContext &Ctx);
+static bool releasesParameter(const FunctionDecl *Def, unsigned Param,
+                              const RuleCatalog &Cat);
 
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
@@ -115,6 +119,11 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::Stored;
   if (Fam.CallsTakeOwnership &&
       !(OwnBody && onlyBorrows(Def, ParamIdx, Fam, Cat, Ctx)))
+    return ArgFate::MaybeTaken;
+  // Whatever the family says of calls, a function of the file that
+  // releases its parameter on some path (`if (flag) fclose(f);`) may take
+  // the handle.
+  if (OwnBody && releasesParameter(Def, ParamIdx, Cat))
     return ArgFate::MaybeTaken;
   if (!HasBody)
     return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
@@ -375,6 +384,24 @@ private:
   llvm::SmallVector<const Stmt *, 16> Parents;
 };
 } // namespace
+
+/// True if a release of \p Def's body names its parameter \p Param
+/// (`fclose(f)`, `free((void *)p)`), on whatever path.
+static bool releasesParameter(const FunctionDecl *Def, unsigned Param,
+                              const RuleCatalog &Cat) {
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  std::function<bool(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Cat.matchRelease(Call))
+      for (const Expr *Arg : Call->arguments())
+        if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+            R && R->getDecl() == P)
+          return true;
+    return llvm::any_of(S->children(), Scan);
+  };
+  return Scan(Def->getBody());
+}
 
 /// True if \p Def's body does nothing with its parameter \p Param that
 /// could keep or release a handle of \p Fam: a function of the file that

@@ -9,6 +9,7 @@
 // first set to a constant still has one value to copy).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,4 +203,43 @@ int exportVariable(const char *assignment) {
     return -1;
   }
   return 0;
+}
+
+// A function of the file that closes a stream or descriptor it is given on
+// some path only (under a flag the caller set, a mode) may take it, as one
+// that frees memory on some path does, whatever the family says of calls
+// in general (Juliet's CWE775 variant 21: `if (sinkEnabled) fclose(f);`).
+static int closeAfterWrite = 0;
+static void finishStream(FILE *f) {
+  if (closeAfterWrite) {
+    if (f != NULL)
+      fclose(f);
+  }
+}
+void negativeStreamToConditionalCloser(void) {
+  FILE *f = fopen("out.txt", "w+");
+  closeAfterWrite = 1;
+  finishStream(f);
+}
+
+static void finishDescriptor(int fd, int keep) {
+  if (!keep)
+    close(fd);
+}
+void negativeDescriptorToConditionalCloser(void) {
+  int fd = open("out.txt", 0);
+  if (fd < 0)
+    return;
+  finishDescriptor(fd, 0);
+}
+
+// One that only writes to the stream borrows it: the stream leaks.
+static void writeHeader(FILE *f) {
+  if (f != NULL)
+    fputs("header\n", f);
+}
+void positiveStreamToWriter(void) {
+  FILE *f = fopen("out.txt", "w+");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released [raii-release-skipped]
+  writeHeader(f);
 }
