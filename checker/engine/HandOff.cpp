@@ -53,7 +53,7 @@ static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
                         const Family &Fam, const RuleCatalog &Cat,
                         ASTContext &Ctx);
 static bool releasesParameter(const FunctionDecl *Def, unsigned Param,
-                              const RuleCatalog &Cat);
+                              const Family &Fam, const RuleCatalog &Cat);
 
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
@@ -123,7 +123,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   // Whatever the family says of calls, a function of the file that
   // releases its parameter on some path (`if (flag) fclose(f);`) may take
   // the handle.
-  if (OwnBody && releasesParameter(Def, ParamIdx, Cat))
+  if (OwnBody && releasesParameter(Def, ParamIdx, Fam, Cat))
     return ArgFate::MaybeTaken;
   if (!HasBody)
     return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
@@ -385,22 +385,33 @@ private:
 };
 } // namespace
 
-/// True if a release of \p Def's body names its parameter \p Param
-/// (`fclose(f)`, `free((void *)p)`), on whatever path.
+/// True if a release of a \p Fam handle in \p Def's body names its
+/// parameter \p Param, never assigned there (`fclose(f)`, `free((void
+/// *)p)`), on whatever path. (`data = fopen(..); fclose(data);` closes
+/// a handle of the callee's own; `CloseHandle((HANDLE)f)` no stream.)
 static bool releasesParameter(const FunctionDecl *Def, unsigned Param,
-                              const RuleCatalog &Cat) {
+                              const Family &Fam, const RuleCatalog &Cat) {
   const ParmVarDecl *P = Def->getParamDecl(Param);
-  std::function<bool(const Stmt *)> Scan = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return false;
-    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Cat.matchRelease(Call))
-      for (const Expr *Arg : Call->arguments())
-        if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
-            R && R->getDecl() == P)
-          return true;
-    return llvm::any_of(S->children(), Scan);
+  bool Assigned = false, Released = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Assigned || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    auto NamesP = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return R && R->getDecl() == P;
+    };
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp() && NamesP(BO->getLHS()))
+      Assigned = true;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const Release *R = Cat.matchRelease(Call);
+          R && R->Fam && R->Fam->Kind == Fam.Kind)
+        Released |= llvm::any_of(Call->arguments(), NamesP);
+    for (const Stmt *C : S->children())
+      Scan(C);
   };
-  return Scan(Def->getBody());
+  Scan(Def->getBody());
+  return Released && !Assigned;
 }
 
 /// True if \p Def's body does nothing with its parameter \p Param that

@@ -243,3 +243,18 @@ void positiveStreamToWriter(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released [raii-release-skipped]
   writeHeader(f);
 }
+
+// One that first gives its parameter a stream of its own closes that one,
+// not the caller's (Juliet's CWE773 variants 21, 41): the caller's leaks.
+static void reopenAndClose(FILE *f, int enabled) {
+  if (enabled) {
+    f = fopen("other.txt", "w+");
+    if (f != NULL)
+      fclose(f);
+  }
+}
+void positiveStreamToReopener(void) {
+  FILE *f = fopen("out.txt", "w+");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released [raii-release-skipped]
+  reopenAndClose(f, 1);
+}
