@@ -337,6 +337,16 @@ const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {
   return Copies.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
 }
 
+unsigned BodyIndex::writesCopying(const ValueDecl *To,
+                                  const ValueDecl *From) const {
+  To = cast<ValueDecl>(To->getCanonicalDecl());
+  From = cast<ValueDecl>(From->getCanonicalDecl());
+  return llvm::count_if(CopyStmts, [&](const Copy &Cp) {
+    return Cp.To->getCanonicalDecl() == To &&
+           Cp.From->getCanonicalDecl() == From;
+  });
+}
+
 const VarDecl *BodyIndex::chainedTarget(const Expr *Value) {
   const auto *In =
       dyn_cast_or_null<BinaryOperator>(Value ? Value->IgnoreParenImpCasts()

@@ -123,6 +123,9 @@ public:
     const VarDecl *From;
   };
   const std::vector<Copy> &copies() const { return CopyStmts; }
+  /// How many writes of \p To store \p From's value, or a pointer into
+  /// the block it points to (`to = from + n`).
+  unsigned writesCopying(const ValueDecl *To, const ValueDecl *From) const;
 
   /// Calls, `new` and `delete` expressions and constructions, in source
   /// order.

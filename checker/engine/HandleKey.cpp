@@ -91,11 +91,20 @@ bool KeyBuilder::keyOf(const Expr *E, HandleKey &K, bool StripDeref) const {
 }
 
 const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
+  llvm::SmallVector<const ValueDecl *, 4> Chain{D};
   const ValueDecl *Src = Body.copySource(D);
-  for (unsigned Hop = 0; Src && !isHandleRoot(Src) && Hop < 4; ++Hop)
+  for (unsigned Hop = 0; Src && !isHandleRoot(Src) && Hop < 4; ++Hop) {
+    Chain.push_back(Src);
     Src = Src != D ? Body.copySource(Src) : nullptr;
-  return Src && isHandleRoot(Src) && Body.valueWriteCount(Src) <= 1 ? Src
-                                                                    : nullptr;
+  }
+  if (!Src || !isHandleRoot(Src))
+    return nullptr;
+  // One handle: the handle variable's one value besides constants and the
+  // block the copies point into (`fds = tmp; .. tmp = fds + n;`).
+  unsigned Writes = Body.valueWriteCount(Src);
+  for (const ValueDecl *Copy : Chain)
+    Writes -= std::min(Writes, Body.writesCopying(Src, Copy));
+  return Writes <= 1 ? Src : nullptr;
 }
 
 const ValueDecl *KeyBuilder::chainedHandle(const ValueDecl *D) const {

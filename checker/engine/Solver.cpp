@@ -111,6 +111,8 @@ private:
                                         : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
+  /// A local declared outside \p A's scope only ever holds its handle.
+  bool keptOutside(const Acquisition &A) const;
   /// The acquisitions held by a variable of an inner block, whose state
   /// stops mattering where that block is left.
   void findScoped();
@@ -280,6 +282,20 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
   C.Out.leftFunction(Copy);
 }
 
+bool Solver::keptOutside(const Acquisition &A) const {
+  // `T *tmp = realloc(arr, n); .. arr = tmp;` in a loop: arr, declared
+  // outside, only ever holds tmp's handle.
+  if (!A.HandleVar)
+    return false;
+  const Decl *Var = A.HandleVar->getCanonicalDecl();
+  return llvm::any_of(C.Body.copies(), [&](const BodyIndex::Copy &Cp) {
+    const Stmt *Decl = C.Body.declStmtOf(Cp.To);
+    return Cp.From->getCanonicalDecl() == Var && Decl &&
+           !C.Body.isAncestor(A.Scope, Decl) &&
+           C.KeyOf.copiedHandle(Cp.To) == Var;
+  });
+}
+
 void Solver::jumpCauses(const Stmt *Term, State &Next) const {
   SkipCause::KindT K = isa<BreakStmt>(Term)      ? SkipCause::Break
                        : isa<ContinueStmt>(Term) ? SkipCause::Continue
@@ -288,7 +304,7 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
     if (!A.held())
       continue;
     const Stmt *Scope = C.acqs()[J].Scope;
-    if (!C.Body.isAncestor(Scope, Term))
+    if (!C.Body.isAncestor(Scope, Term) || keptOutside(C.acqs()[J]))
       continue;
     bool Leaves;
     if (const auto *Goto = dyn_cast<GotoStmt>(Term)) {

@@ -241,3 +241,70 @@ int positiveHeadSavedThenDropped(const char *host, int e) {
   freeaddrinfo(ressave);
   return 0;
 }
+
+// The array grown by realloc into a spare pointer, the spare then pointed
+// at the new element (collectd's statsd_network_init): the array only ever
+// holds the spare's block, and the spare's second value points into it.
+// Before: "acquired again while it still holds" at the next realloc.
+struct slot { int fd; };
+int negativeSparePointsIntoGrownArray(struct slot **out, int n) {
+  struct slot *arr = NULL, *tmp;
+  int len = 0;
+  for (int i = 0; i < n; i++) {
+    tmp = realloc(arr, sizeof(*arr) * (len + 1));
+    if (tmp == NULL)
+      continue;
+    arr = tmp;
+    tmp = arr + len;
+    len++;
+    tmp->fd = i;
+  }
+  *out = arr;
+  return len;
+}
+
+// The same with the spare declared in the loop: a `continue` ends its
+// scope, but the array outside keeps the block; only the return after the
+// loop loses it (the `continue` was noted too before).
+int positiveLoopSpareLostAfterLoop(int n) {
+  struct slot *arr = NULL;
+  int len = 0;
+  for (int i = 0; i < n; i++) {
+    // CHECK-MESSAGES: :[[@LINE+3]]:24: warning: 'tmp' acquired by 'realloc' is not released on every path [raii-release-skipped]
+    if (i % 3 == 0)
+      continue;
+    struct slot *tmp = realloc(arr, sizeof(*arr) * (len + 1));
+    if (tmp == NULL)
+      continue;
+    arr = tmp;
+    tmp = arr + len;
+    len++;
+    tmp->fd = i;
+  }
+  if (len > 5)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'tmp' is skipped by this return
+  free(arr);
+  return len;
+}
+
+// Twin: the array lost on the early exit is still reported.
+int positiveLoopSpareArrayLost(struct slot **out, int n) {
+  struct slot *arr = NULL;
+  int len = 0;
+  for (int i = 0; i < n; i++) {
+    // CHECK-MESSAGES: :[[@LINE+4]]:24: warning: 'tmp' acquired by 'realloc' is not released on every path [raii-release-skipped]
+    if (i == 7)
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'tmp' is skipped by this return
+    struct slot *tmp = realloc(arr, sizeof(*arr) * (len + 1));
+    if (tmp == NULL)
+      continue;
+    arr = tmp;
+    tmp = arr + len;
+    len++;
+    tmp->fd = i;
+  }
+  *out = arr;
+  return len;
+}
