@@ -7,6 +7,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -278,6 +279,56 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   return Next && F.exitsWhenNull(Next, IsTarget, 0);
 }
 
+/// A local written once, before \p Assign, with the block \p Assign's
+/// target holds, and read after it (`old = s->v; s->v = realloc(s->v, n);
+/// if (!s->v) { s->v = old; .. }`): the block is not lost.
+static bool savedBefore(const BinaryOperator *Assign,
+                        const FunctionContext &C) {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  const Expr *Target = Assign->getLHS();
+  llvm::SmallVector<const VarDecl *, 2> Saved;
+  auto Note = [&](const VarDecl *V, const Expr *Value) {
+    if (V && Value && BodyIndex::isLocalVar(V) &&
+        !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
+        SM.isBeforeInTranslationUnit(Value->getEndLoc(),
+                                     Assign->getBeginLoc()) &&
+        sameLvalue(ignoreValueCasts(Value), Target, C.Ctx))
+      Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
+  };
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D))
+          Note(V, V->getInit());
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
+               BO && BO->getOpcode() == BO_Assign) {
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        Note(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS());
+    }
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(C.Fn->getBody());
+  if (Saved.empty())
+    return false;
+  bool ReadAfter = false;
+  std::function<void(const Stmt *)> Reads = [&](const Stmt *S) {
+    if (!S || ReadAfter)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        DRE && llvm::is_contained(Saved, DRE->getDecl()->getCanonicalDecl()) &&
+        SM.isBeforeInTranslationUnit(Assign->getEndLoc(), DRE->getBeginLoc()))
+      ReadAfter = true;
+    for (const Stmt *Child : S->children())
+      Reads(Child);
+  };
+  Reads(C.Fn->getBody());
+  return ReadAfter;
+}
+
 void findLostOnFailure(FunctionContext &C) {
   for (const Expr *E : C.Body.candidates()) {
     const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.valueParent(E));
@@ -304,7 +355,7 @@ void findLostOnFailure(FunctionContext &C) {
                  !R.Handle.Fields.empty()) {
         continue; // `*buf = realloc(*buf, n)`, `v[i] = realloc(v[i], n)`
       }
-      if (!exitsWhenNull(BO, C))
+      if (!exitsWhenNull(BO, C) && !savedBefore(BO, C))
         C.Out.lostOnFailure(E, BO->getLHS());
       break;
     }

@@ -230,3 +230,29 @@ char *collect(const char **parts, int n) {
   }
   return buf;
 }
+
+// The block saved in a local before the store and put back where realloc
+// failed (collectd's write_sensu add_str_to_list): not the only pointer.
+struct strs { char **v; int n; };
+int keepsSavedCopy(struct strs *s, char *add) {
+  char **old = s->v;
+  s->v = realloc(s->v, sizeof(char *) * (s->n + 1));
+  if (s->v == NULL) {
+    s->v = old;
+    return -1;
+  }
+  s->v[s->n++] = add;
+  return 0;
+}
+// Twin: a copy taken before but never read afterwards saves nothing.
+int copyNeverUsed(struct strs *s, char *add) {
+  char **old = s->v;
+  if (old == NULL)
+    return -2;
+  s->v = realloc(s->v, sizeof(char *) * (s->n + 1));
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and 's->v' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (s->v == NULL)
+    return -1;
+  s->v[s->n++] = add;
+  return 0;
+}
