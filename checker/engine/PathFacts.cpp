@@ -43,6 +43,29 @@ bool FactSet::intersect(const FactSet &O) {
     if (G && F.Kind == Fact::Differs && G->Kind == Fact::Equals &&
         F.Value != G->Value)
       return false;
+    // A lower bound both have: `n == 1` and `n == 2` (a counter's value
+    // after one round and two) give `n >= 1`.
+    auto Low = [](const Fact &X) -> std::optional<int64_t> {
+      if (X.Kind == Fact::Equals || X.Kind == Fact::AtLeast)
+        return X.Value;
+      return std::nullopt;
+    };
+    if (G && Low(F) && Low(*G)) {
+      F = Fact{F.Subject, nullptr, std::min(*Low(F), *Low(*G)),
+               Fact::AtLeast};
+      Changed = true;
+      return false;
+    }
+    // `n >= 1` and `n != 0`, either way round: `n != 0`.
+    if (G && F.Kind == Fact::AtLeast && G->Kind == Fact::Differs &&
+        G->Value < F.Value) {
+      F = *G;
+      Changed = true;
+      return false;
+    }
+    if (G && F.Kind == Fact::Differs && G->Kind == Fact::AtLeast &&
+        F.Value < G->Value)
+      return false;
     Changed = true;
     return true;
   });
@@ -280,6 +303,11 @@ std::optional<bool> ConditionFacts::decideByBounds(const Leaf &L,
     if (Fa.Subject == V && Fa.Kind == Fact::Equals) {
       Lo = std::max(Lo, Fa.Value);
       Hi = std::min(Hi, Fa.Value);
+      Any = true;
+      continue;
+    }
+    if (Fa.Subject == V && Fa.Kind == Fact::AtLeast) {
+      Lo = std::max(Lo, Fa.Value);
       Any = true;
       continue;
     }
@@ -586,9 +614,18 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   V = cast<VarDecl>(V->getCanonicalDecl());
   std::optional<Fact> New;
   if (Op && useful(V, 1) && tracked(V)) {
-    std::optional<int64_t> Old;
+    std::optional<int64_t> Old, Least;
     if (const Fact *Fv = F.find(V); Fv && Fv->Kind == Fact::Equals)
       Old = Fv->Value;
+    else if (Fv && Fv->Kind == Fact::AtLeast)
+      Least = Fv->Value;
+    // A counter only ever counted up keeps its lower bound (down, it
+    // would lose one more each round of a loop: forgotten instead).
+    auto Up = [&](int64_t By) -> std::optional<Fact> {
+      if (By < 0 || *Least > std::numeric_limits<int64_t>::max() - By)
+        return std::nullopt;
+      return Fact{V, nullptr, *Least + By, Fact::AtLeast};
+    };
     if (const auto *BO = dyn_cast<BinaryOperator>(Op)) {
       if (BO->getOpcode() == BO_Assign) {
         New = stored(V, BO->getRHS(), F);
@@ -599,11 +636,16 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
           New = Fact{V, nullptr,
                      BO->getOpcode() == BO_AddAssign ? *Old + *K : *Old - *K,
                      Fact::Equals};
+        else if (Least && K && BO->getOpcode() == BO_AddAssign)
+          New = Up(*K);
       }
     } else if (const auto *UO = dyn_cast<UnaryOperator>(Op);
-               UO && Old && !V->getType()->isPointerType()) {
-      New = Fact{V, nullptr, UO->isIncrementOp() ? *Old + 1 : *Old - 1,
-                 Fact::Equals};
+               UO && !V->getType()->isPointerType()) {
+      if (Old)
+        New = Fact{V, nullptr, UO->isIncrementOp() ? *Old + 1 : *Old - 1,
+                   Fact::Equals};
+      else if (Least && UO->isIncrementOp())
+        New = Up(1);
     }
   }
   forget(V, F);

@@ -5,7 +5,8 @@
 // branch that contradicts them is not taken on that path.
 //
 // A fact is either the value of a tracked local or parameter (`x == 3`,
-// `x != 0`), learnt from an assignment of a constant or from a branch, or
+// `x != 0`, `n >= 1`), learnt from an assignment of a constant, from a
+// branch or from merged paths that counted up, or
 // the truth of a condition without effects (`p->verbose`, `u != NULL`,
 // `n > 0`, `opts.enabled()`), learnt from a branch and forgotten when the
 // body writes something it reads. A tracked variable is one whose writes
@@ -36,6 +37,7 @@ struct Fact {
   enum KindT : uint8_t {
     Equals,  ///< tracked variable Subject has Value
     Differs, ///< tracked variable Subject has not Value
+    AtLeast, ///< tracked integer variable Subject is Value or more
     Names,   ///< tracked variable Subject has the value of expression Other
     Holds,   ///< condition Subject is true
     Fails,   ///< condition Subject is false
@@ -61,7 +63,8 @@ public:
   void add(const Fact &F);
   template <typename Pred> void forgetIf(Pred P) { llvm::erase_if(Facts, P); }
   /// Keeps what both this and \p O say (the facts of a merge: `x == -1`
-  /// and `x != 0` give `x != 0`); true if this changed.
+  /// and `x != 0` give `x != 0`, `x == 1` and `x == 2` give `x >= 1`);
+  /// true if this changed.
   bool intersect(const FactSet &O);
 
 private:

@@ -231,3 +231,67 @@ void positiveCopyTruncates(struct cfg *cfg, const char *path) {
     fclose(f);
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'f' is skipped when the function ends here
+
+// ---- a counter only counted up --------------------------------------------
+
+// Each round that grows the array counts it (collectd's statsd: `if
+// (fds_num == 0) return ENOENT;` after the loop): where the array is held
+// the count is at least one, so the early return holds nothing.
+struct item { int v; };
+int negativeCountedUp(struct item **out, int n) {
+  struct item *arr = NULL, *tmp;
+  size_t len = 0;
+  for (int i = 0; i < n; i++) {
+    if (work())
+      continue;
+    tmp = realloc(arr, sizeof(*arr) * (len + 1));
+    if (tmp == NULL)
+      continue;
+    arr = tmp;
+    arr[len++].v = i;
+  }
+  if (len == 0)
+    return -1;
+  *out = arr;
+  return (int)len;
+}
+
+// The same counted by twos.
+int negativeCountedUpByTwo(struct item **out, int n) {
+  struct item *arr = NULL, *tmp;
+  int len = 0;
+  for (int i = 0; i < n; i++) {
+    tmp = realloc(arr, sizeof(*arr) * (len + 2));
+    if (tmp == NULL)
+      break;
+    arr = tmp;
+    arr[len].v = i;
+    arr[len + 1].v = -i;
+    len += 2;
+  }
+  if (!len)
+    return -1;
+  *out = arr;
+  return len;
+}
+
+// Twin: a count that also goes down says nothing of the array.
+int positiveCountedDownToo(struct item **out, int n) {
+  struct item *arr = NULL, *tmp;
+  size_t len = 0;
+  for (int i = 0; i < n; i++) {
+    tmp = realloc(arr, sizeof(*arr) * (len + 1));
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'tmp' acquired by 'realloc' is not released on every path [raii-release-skipped]
+    if (tmp == NULL)
+      continue;
+    arr = tmp;
+    arr[len++].v = i;
+    if (work())
+      len--;
+  }
+  if (len == 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'tmp' is skipped by this return
+  *out = arr;
+  return (int)len;
+}
