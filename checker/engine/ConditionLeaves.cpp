@@ -1,0 +1,232 @@
+//===- ConditionLeaves.cpp - branch conditions as normalised leaves ------===//
+#include "engine/PathFacts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/Support/MathExtras.h"
+#include <limits>
+
+namespace clang::tidy::raii {
+
+/// The value \p E tests: `(b = a)` tests what `a` holds, when the
+/// assignment converts nothing that could change it (both pointers, or one
+/// integer type, and no bit-field).
+static const Expr *testedValue(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || BO->getOpcode() != BO_Assign)
+      return E;
+    QualType L = BO->getLHS()->getType();
+    const Expr *RHS = BO->getRHS()->IgnoreParenImpCasts();
+    QualType RV = RHS->getType();
+    bool Same = (L->isPointerType() && RV->isPointerType()) ||
+                (L->isIntegerType() && !L->isBooleanType() &&
+                 L.getCanonicalType().getUnqualifiedType() ==
+                     RV.getCanonicalType().getUnqualifiedType());
+    const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!Same || (FD && FD->isBitField())) // a bit-field truncates
+      return E;
+    E = RHS;
+  }
+}
+
+bool ConditionFacts::tracked(const VarDecl *V) const {
+  if (!V || !V->hasLocalStorage() || V->isStaticLocal())
+    return false;
+  return isScalarValue(V->getType()) && C.Body.writtenByNameOrCalls(V);
+}
+
+ConditionFacts::Record *
+ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
+                       llvm::ArrayRef<const Expr *> Parts) {
+  auto &Bucket = ByHash[ID.ComputeHash()];
+  for (Record *R : Bucket)
+    if (R->ID == ID)
+      return R;
+  Record R;
+  for (const Expr *P : Parts)
+    if (!readsWithoutEffects(P, &Values, R.Reads))
+      return nullptr;
+  // A local whose writes the body does not all show (its address taken,
+  // other than for a call to write it) may change behind the facts' back.
+  for (const Decl *D : R.Reads) {
+    const auto *V = dyn_cast<VarDecl>(D);
+    if (V && V->hasLocalStorage() && !C.Body.writtenByNameOrCalls(V))
+      return nullptr;
+    if (!V || !V->hasLocalStorage())
+      R.LocalOnly &= V && V->getType().isConstQualified();
+  }
+  R.ID = ID;
+  if (Parts.size() == 1)
+    R.E = Parts.front();
+  Records.push_back(std::move(R));
+  Bucket.push_back(&Records.back());
+  return &Records.back();
+}
+
+const ConditionFacts::Record *ConditionFacts::record(const Expr *E) {
+  llvm::FoldingSetNodeID ID;
+  E->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
+  return intern(ID, E);
+}
+
+ConditionFacts::Record *
+ConditionFacts::comparison(BinaryOperatorKind Op, const Expr *L,
+                           const Expr *R) {
+  llvm::FoldingSetNodeID IL, IR, ID;
+  L->IgnoreParenImpCasts()->Profile(IL, C.Ctx, /*Canonical=*/true);
+  R->IgnoreParenImpCasts()->Profile(IR, C.Ctx, /*Canonical=*/true);
+  // `a == b` and `b == a` are one condition.
+  if (Op == BO_EQ && IR.ComputeHash() < IL.ComputeHash())
+    std::swap(IL, IR);
+  ID.AddInteger(unsigned(Op));
+  ID.AddNodeID(IL);
+  ID.AddNodeID(IR);
+  const Expr *Parts[] = {L, R};
+  return intern(ID, Parts);
+}
+
+const ConditionFacts::Record *ConditionFacts::bitTest(const Expr *X,
+                                                     uint64_t Bit) {
+  llvm::FoldingSetNodeID ID;
+  ID.AddInteger(unsigned(BO_And));
+  ID.AddInteger(Bit);
+  X->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
+  return intern(ID, X);
+}
+
+/// \p E is `x & K` or `K & x` with K a constant of one bit: x, and K in
+/// \p Bit.
+static const Expr *bitTested(const Expr *E, ASTContext &Ctx, uint64_t &Bit) {
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || BO->getOpcode() != BO_And)
+    return nullptr;
+  const Expr *X = BO->getLHS();
+  std::optional<int64_t> K = constantValue(BO->getRHS(), Ctx);
+  if (!K) {
+    X = BO->getRHS();
+    K = constantValue(BO->getLHS(), Ctx);
+  }
+  if (!K || *K <= 0 || !llvm::isPowerOf2_64(uint64_t(*K)))
+    return nullptr;
+  Bit = uint64_t(*K);
+  return X;
+}
+
+const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
+  auto It = Operands.find(E);
+  if (It != Operands.end())
+    return It->second;
+  Operand O;
+  const Expr *S = testedValue(E);
+  if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
+    O.Const = K;
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl())) {
+      if (tracked(V))
+        O.Var = cast<VarDecl>(V->getCanonicalDecl());
+      else if (!V->hasLocalStorage())
+        O.Const = Values.valueOf(V);
+    }
+  } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    O.Const = Values.returnedBy(Call->getDirectCallee());
+  }
+  if (!O.Const)
+    O.Rec = record(E);
+  return Operands[E] = O;
+}
+
+const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
+  auto It = Leaves.find(Cond);
+  if (It != Leaves.end())
+    return It->second;
+  Leaf L;
+  const Expr *E = Cond;
+  for (;;) {
+    E = testedValue(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_LNot) {
+      L.Neg = !L.Neg;
+      E = UO->getSubExpr();
+      continue;
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!BO || (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE))
+      break;
+    // `e == 0`, `e != NULL`: a truth test of e.
+    std::optional<int64_t> KL = constantValue(BO->getLHS(), C.Ctx);
+    std::optional<int64_t> KR = constantValue(BO->getRHS(), C.Ctx);
+    if (KR && *KR == 0 && !KL)
+      E = BO->getLHS();
+    else if (KL && *KL == 0 && !KR)
+      E = BO->getRHS();
+    else
+      break;
+    if (BO->getOpcode() == BO_EQ)
+      L.Neg = !L.Neg;
+  }
+  uint64_t Bit = 0;
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (const Expr *X = bitTested(E, C.Ctx, Bit)) {
+    // Both sides are computed in one promoted type, so bit K of `~x` is
+    // the negation of bit K of x.
+    X = X->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(X);
+        UO && UO->getOpcode() == UO_Not) {
+      L.Neg = !L.Neg;
+      X = UO->getSubExpr();
+    }
+    L.A.Rec = bitTest(X, Bit);
+    L.Rec = L.A.Rec;
+  } else if (BO && BO->isComparisonOp() && BO->getOpcode() != BO_Cmp) {
+    // Every relation as `==` or `<`: `a > b` is `b < a`, `a >= b` is
+    // `!(a < b)`, `a <= b` is `!(b < a)`.
+    const Expr *A = BO->getLHS(), *B = BO->getRHS();
+    BinaryOperatorKind Op = BO->getOpcode();
+    L.Op = Op == BO_EQ || Op == BO_NE ? BO_EQ : BO_LT;
+    if (Op == BO_NE || Op == BO_GE || Op == BO_LE)
+      L.Neg = !L.Neg;
+    if (Op == BO_GT || Op == BO_LE)
+      std::swap(A, B);
+    L.A = operand(A);
+    L.B = operand(B);
+    L.AE = A;
+    L.BE = B;
+    Record *R = comparison(L.Op, A, B);
+    L.Rec = R;
+    const Operand &V = L.A.Var ? L.A : L.B, &K = L.A.Var ? L.B : L.A;
+    if (V.Var && K.Const && boundable(BO, V.Var, *K.Const)) {
+      L.Bounded = V.Var;
+      if (L.Op == BO_LT && R) {
+        R->BoundVar = V.Var;
+        R->BoundK = *K.Const;
+        R->VarFirst = &V == &L.A;
+      }
+    }
+  } else {
+    L.A = operand(E);
+    L.Rec = L.A.Rec;
+    if (L.A.Var && L.A.Var->getType()->isIntegerType())
+      L.Bounded = L.A.Var;
+  }
+  return Leaves[Cond] = L;
+}
+
+bool ConditionFacts::boundable(const BinaryOperator *BO, const VarDecl *V,
+                               int64_t K) const {
+  // Both operands have the comparison's type once converted.
+  QualType T = BO->getLHS()->getType(), VT = V->getType();
+  if (!T->isIntegerType() || !VT->isIntegerType() || T->isBooleanType() ||
+      VT->isBooleanType())
+    return false;
+  const bool TS = T->isSignedIntegerOrEnumerationType();
+  const bool VS = VT->isSignedIntegerOrEnumerationType();
+  if (TS == VS)
+    return TS || K >= 0;
+  // An unsigned variable promoted to a wider signed type keeps its value.
+  return TS && C.Ctx.getIntWidth(VT) < C.Ctx.getIntWidth(T);
+}
+
+} // namespace clang::tidy::raii

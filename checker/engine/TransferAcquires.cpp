@@ -1,0 +1,321 @@
+//===- TransferAcquires.cpp - the transfer function: acquires, releases ---===//
+//
+// The part of TransferFunctions that changes what a path holds: an
+// acquire (and what it overwrites or takes again), a release (and what it
+// says of the callee that may have taken the handle), a guard's own
+// unlock, release and lock methods.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/Transfer.h"
+#include "catalog/FormatArgs.h"
+#include "catalog/Vocabulary.h"
+#include "engine/HandOff.h"
+#include "support/CalledFunction.h"
+#include "support/GuardTypes.h"
+#include "support/Lockables.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::raii {
+
+bool TransferFunctions::adoptedByExitAction(unsigned J) const {
+  auto It = C.Out.AdoptingGuard.find(J);
+  return It != C.Out.AdoptingGuard.end() &&
+         runsActionOnEveryExit(guardDeclOf(It->second->getType()));
+}
+
+bool TransferFunctions::reopenForeign(unsigned I) {
+  const Acquisition &A = C.acqs()[I];
+  const auto *CE = dyn_cast_or_null<CallExpr>(A.Site);
+  HandleKey K;
+  if (!CE || unsigned(A.Rule->Reopens) >= CE->getNumArgs() ||
+      !C.KeyOf.keyOf(CE->getArg(A.Rule->Reopens), K, false))
+    return true;
+  const unsigned Key = C.Keys.find(K);
+  // The stream the function holds moves into the reopened one (freopen
+  // closes it even where it fails).
+  bool Held = false;
+  for (unsigned J = 0; Key != ~0u && J < St->size(); ++J)
+    if (C.acqs()[J].Key == Key && (*St)[J].held()) {
+      St->at(J).dropTo(AcqState::Escaped);
+      if (J != I) // the last round's stream, reopened again: no hand-off
+        Ev->handedOff(J, nullptr, A.Site);
+      Held = true;
+    }
+  return !Held;
+}
+
+void TransferFunctions::onAcquire(unsigned I) {
+  Acquisition &A = C.acqs()[I];
+  const bool Try = A.Rule && A.Rule->Try;
+  // Every way out of here says whether this path surely held the lock.
+  struct Veto {
+    const Acquisition &A;
+    unsigned I;
+    AnalysisEvents &Ev;
+    bool Reacquired = false;
+    ~Veto() {
+      if (A.IsLock && !Reacquired)
+        Ev.notReacquired(I, A.Site);
+    }
+  } V{A, I, *Ev};
+  const bool Foreign = A.Rule && A.Rule->Reopens >= 0 && reopenForeign(I);
+  // A handle acquired again by the same call while it holds the last one
+  // (`for (;;) { fd = open(..); .. }`) loses it like any overwrite; not when
+  // the call initialises a variable declared there, a new one each time
+  // (the last one was lost where its scope ended).
+  const Stmt *Decl = A.HandleVar ? C.Body.declStmtOf(A.HandleVar) : nullptr;
+  const bool SelfOverwrite = !A.IsLock && !A.isSeed() &&
+                             !(Decl && C.Body.isAncestor(Decl, A.Site));
+  // Reached again still holding the last handle, whose variable was a new
+  // one (`for (;;) { int fd = open(..); if (fd < 0) break; .. }`): that
+  // handle was lost where the variable's scope ended, the compound
+  // statement, or the loop or `if` whose condition declares it (unless the
+  // path already says where, `continue`). Outside any loop a backward
+  // `goto` came back: the handle was lost to this acquire. Not when this
+  // call lets go of it where it succeeds (`T *tmp = realloc(keys, n); ..
+  // keys = tmp;`, keys a copy of the last round's tmp).
+  if (!A.IsLock && !A.isSeed() && !SelfOverwrite && (*St)[I].held() &&
+      (*St)[I].Causes.empty() && (*St)[I].PendingOn != int(I)) {
+    const AcqState &Last = (*St)[I];
+    const Stmt *Scope = C.Body.parent(Decl);
+    bool InLoop = false;
+    for (const Stmt *P = Scope; P && !InLoop; P = C.Body.parent(P))
+      InLoop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P);
+    State Only = State::nothing(St->size());
+    AcqState &Lost = Only.at(I);
+    Lost = Last;
+    const Stmt *Taker = (Last.B & AcqState::Taken) ? Last.taker() : nullptr;
+    if (Scope && InLoop)
+      Lost.addCause({SkipCause::ScopeEnd, Scope, Taker});
+    else
+      Lost.addCause({SkipCause::Overwrite, A.Site, Taker});
+    Ev->leftFunction(Only);
+  }
+  for (unsigned J = 0; J < St->size(); ++J) {
+    if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key)
+      continue;
+    const Acquisition &O = C.acqs()[J];
+    AcqState &S = St->at(J);
+    if (A.IsLock && O.isGuard() && !A.isGuard() && (S.B & AcqState::Lent) &&
+        !S.held()) {
+      // The guard's lock, released by hand, is taken again by hand.
+      S.B &= ~AcqState::Lent;
+      S.setHeld();
+      Ev->acquired(I);
+      return;
+    }
+    if (O.isSeed()) {
+      if (A.IsLock && (S.B & AcqState::Released) && !A.isGuard()) {
+        // The caller's lock, let go and taken back (`unlock(&mu); wait();
+        // lock(&mu);`): the caller holds it again; nothing new to release.
+        S.B = (S.B & ~AcqState::Released) | AcqState::Entry;
+        S.LastRelease = nullptr;
+        S.PendingOn = -1;
+        Ev->acquired(I);
+        return;
+      }
+      // The handle variable gets a new handle: the parameter's, where still
+      // held, is no longer named by it (and the function is no release
+      // wrapper); where already released it stays released (`fclose(f); f
+      // = fopen(..);` still releases the caller's handle), and releasing
+      // the new one is no second release of it.
+      if (S.B & AcqState::Entry)
+        S.B = (S.B & ~AcqState::Entry) | AcqState::Escaped;
+      S.LastRelease = nullptr;
+      S.PendingOn = -1;
+      continue;
+    }
+    if (A.IsLock && !A.isGuard() && !Try && !(A.Reentrant || O.Reentrant) &&
+        S.B == (AcqState::Escaped | AcqState::Adopted) &&
+        adoptedByExitAction(J)) {
+      // Still locked: the scope guard's action unlocks it when the scope
+      // ends.
+      Ev->reacquired(J, A.Site);
+      V.Reacquired = true;
+      continue;
+    }
+    if (!S.held())
+      continue;
+    if (A.IsLock) {
+      if (A.Reentrant || O.Reentrant) {
+        if (!A.isGuard()) {
+          // Nested in the holder: one level deeper (until a test of a
+          // conditional acquire says it failed).
+          S.Depths = uint8_t((S.Depths << 1) | (S.Depths & 0x80));
+          if (A.Rule && A.Rule->isConditional())
+            S.DeeperOn = int(I);
+          // Its result is new: a value the variable had before says
+          // nothing of it. (Stale means stored: no insertion.)
+          if ((*St)[I].ResultStale)
+            St->at(I).ResultStale = false;
+          Ev->acquired(I);
+          return;
+        }
+        continue;
+      }
+      if (S.surelyHeld() && !Try) {
+        Ev->reacquired(J, A.Site);
+        V.Reacquired = true;
+      }
+    } else if (!O.isGuard() && S.PendingOn != int(I)) {
+      // The handle variable is overwritten while it still holds a handle
+      // (`p = realloc(p, n)` is reported on its own).
+      State Only = State::nothing(St->size());
+      AcqState &Lost = Only.at(J);
+      Lost = S;
+      // A callee that may have taken the handle (`dispatch(fd)` in an
+      // accept loop) makes this no loss, as on any other exit.
+      Lost.addCause({SkipCause::Overwrite, A.Site,
+                     (S.B & AcqState::Taken) ? S.taker() : nullptr});
+      Ev->leftFunction(Only);
+    }
+  }
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &O = C.acqs()[J];
+    if (J != I && O.Key == A.Key && !O.isSeed() &&
+        (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
+      St->at(J) = AcqState();
+  }
+  AcqState &S = St->at(I);
+  S = AcqState();
+  if (Foreign) {
+    // `freopen(.., stdin)`: the stream stays its owner's (a second fclose
+    // is still a double release).
+    S.B = AcqState::Entry;
+    Ev->acquired(I);
+    return;
+  }
+  S.B = 0;
+  S.setHeld();
+  Ev->acquired(I);
+  // `new Network(this, id)`: a constructor the file cannot see, given the
+  // object that makes it, may register the new object with its maker (a Qt
+  // parent, znc's user): maybe taken from the start, unless the function
+  // deletes it somewhere. (Other objects given to a constructor are more
+  // often copied from: `new ROW(to_row, ..)`, `new WERD(.., clone)`.)
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(A.Site))
+    if (const CXXConstructExpr *CE = New->getConstructExpr();
+        CE && !CE->getConstructor()->hasBody() &&
+        !C.Out.releasedInBody(A.Key, A.Fam) &&
+        llvm::any_of(CE->arguments(),
+                     [](const Expr *Arg) {
+                       return isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                     }) &&
+        keeperAmong(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()},
+                    [](const Expr *Arg) {
+                      return !isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                    }))
+      escape(I, true, CE);
+}
+
+void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
+  const Family *Fam = R.Rule->Fam;
+  HandleKey K;
+  if (!CallRoles::keyFor(E, R.Handle, Fam->IsLock, C.KeyOf, K))
+    return;
+  const bool OnSuccess = R.Rule->On == Release::OnSuccess;
+  auto At = C.AcqsAt.find(E);
+  const int Pending = OnSuccess && At != C.AcqsAt.end()
+                          ? int(At->second.front())
+                          : -1;
+  unsigned Key = C.Keys.find(K);
+  if (Key == ~0u)
+    return;
+  for (unsigned J = 0; J < St->size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    if (A.Key != Key)
+      continue;
+    AcqState &S = St->at(J);
+    if (A.isGuard()) {
+      // A guard's lock released by hand: the guard will take it back or
+      // release it when it dies.
+      if (S.held())
+        S.dropTo(AcqState::Lent);
+      continue;
+    }
+    if (!A.Fam || A.Fam->Kind != Fam->Kind)
+      continue;
+    // A lock the caller held may be taken again in ways the function does
+    // not show (pthread_cond_wait, a wrapper without summary): releasing it
+    // twice is no evidence.
+    if ((S.B & AcqState::Released) && S.PendingOn < 0 && S.LastRelease &&
+        S.LastRelease != E && !(S.held() && A.Reentrant) &&
+        !(A.isSeed() && A.IsLock))
+      Ev->doubleRelease(J, E, S.LastRelease);
+    bool Holds = S.held() || (S.B & AcqState::Entry);
+    if (S.held() && (S.B & AcqState::Taken)) {
+      for (const Expr *By : {S.TakenBy, S.KeptBy}) {
+        if (!By)
+          continue;
+        if (const uint8_t Edges = By == S.taker() ? S.releaseEdges() : 0;
+            Edges && mayKeepOnSuccess(By, J))
+          Ev->releasedOnEdge(J, By, Edges);
+        else
+          Ev->releasedAfterTake(J, By);
+      }
+    }
+    if (Holds) {
+      if (A.Fam != Fam)
+        Ev->mismatchedRelease(J, E, R.Rule);
+      else
+        Ev->released(J, E);
+    }
+    if (!Holds && !(S.B & AcqState::Released)) {
+      // A lock a guard took over, unlocked by hand before its scope ends
+      // (then dismissed, `lock_m.release()`): no longer held.
+      if (A.IsLock && S.B == (AcqState::Escaped | AcqState::Adopted))
+        S.B = AcqState::Escaped;
+      continue;
+    }
+    if (Pending >= 0 && (S.held() || (S.B & AcqState::Entry))) {
+      S.B |= AcqState::Released;
+      S.PendingOn = Pending;
+      S.PendingEscape = false;
+      S.LastRelease = E;
+      continue;
+    }
+    if (A.Reentrant && S.held() && (S.Depths & ~1u)) {
+      bool Last = S.Depths & 1;
+      S.Depths >>= 1;
+      if (Last)
+        S.B |= AcqState::Released;
+      S.LastRelease = E;
+      continue;
+    }
+    S.dropTo(AcqState::Released);
+    S.B &= ~AcqState::Entry;
+    S.PendingOn = -1;
+    S.LastRelease = E;
+  }
+}
+
+const llvm::SmallVector<unsigned, 2> *
+TransferFunctions::guardAcqsOf(const CXXMemberCallExpr *MC) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  auto It = V ? C.GuardAcqs.find(V) : C.GuardAcqs.end();
+  return It == C.GuardAcqs.end() ? nullptr : &It->second;
+}
+
+bool TransferFunctions::guardMemberCall(const CXXMemberCallExpr *MC) {
+  const llvm::SmallVector<unsigned, 2> *Acqs = guardAcqsOf(MC);
+  if (!Acqs)
+    return false;
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  llvm::StringRef N =
+      MD && MD->getIdentifier() ? MD->getName() : llvm::StringRef();
+  for (unsigned I : *Acqs) {
+    if (isUnlockMethodName(N))
+      St->at(I).dropTo(AcqState::Released);
+    else if (isGuardReleaseMethodName(N))
+      St->at(I).dropTo(AcqState::Escaped);
+    else if (isBlockingLockMethodName(N))
+      onAcquire(I);
+  }
+  return true;
+}
+
+} // namespace clang::tidy::raii
