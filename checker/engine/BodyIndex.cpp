@@ -5,6 +5,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::raii {
 
@@ -156,6 +157,11 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
       noteWrite(BO->getLHS(), BO->getRHS(), BO);
+      if (const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+          isa<MemberExpr>(L) || (isa<UnaryOperator>(L) &&
+                                 cast<UnaryOperator>(L)->getOpcode() ==
+                                     UO_Deref))
+        FieldStores.push_back(BO);
       if (const auto *L =
               dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
         noteChain(L->getDecl(), BO->getRHS());
@@ -413,6 +419,20 @@ bool BodyIndex::conditionReads(const ValueDecl *V) const {
     return false;
   };
   return Walk(body());
+}
+
+bool BodyIndex::referencedAfter(const Stmt *S, const ValueDecl *V,
+                                SourceLocation Loc, const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
+      SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc()))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (referencedAfter(Child, V, Loc, SM))
+      return true;
+  return false;
 }
 
 bool BodyIndex::isUnchanged(const ValueDecl *D) const {

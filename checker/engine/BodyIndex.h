@@ -13,6 +13,7 @@
 #define RAII_TIDY_ENGINE_BODYINDEX_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -82,6 +83,9 @@ public:
   llvm::ArrayRef<const ValueDecl *> chainPartners(const ValueDecl *D) const;
   /// True if \p S is or contains a reference to \p V.
   static bool refersTo(const Stmt *S, const ValueDecl *V);
+  /// True if \p S contains a reference to \p V that starts after \p Loc.
+  static bool referencedAfter(const Stmt *S, const ValueDecl *V,
+                              SourceLocation Loc, const SourceManager &SM);
   /// True if the condition of an `if`, a loop or a `?:` of the body reads
   /// \p V (a walk of the body: callers keep the answer).
   bool conditionReads(const ValueDecl *V) const;
@@ -127,6 +131,12 @@ public:
   /// the block it points to (`to = from + n`).
   unsigned writesCopying(const ValueDecl *To, const ValueDecl *From) const;
 
+  /// Assignments to a field or through a pointer (`s.buf = p`, `c->fd =
+  /// fd`, `*out = p`), in source order.
+  const std::vector<const BinaryOperator *> &fieldStores() const {
+    return FieldStores;
+  }
+
   /// Calls, `new` and `delete` expressions and constructions, in source
   /// order.
   const std::vector<const Expr *> &candidates() const { return Candidates; }
@@ -171,6 +181,7 @@ private:
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;
+  std::vector<const BinaryOperator *> FieldStores;
 };
 
 } // namespace clang::tidy::raii

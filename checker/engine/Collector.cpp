@@ -2,6 +2,7 @@
 #include "engine/Collector.h"
 #include "catalog/Vocabulary.h"
 #include "engine/ExitOnNull.h"
+#include "engine/LocalStores.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -262,21 +263,6 @@ void Collector::addGuard(const CXXConstructExpr *CE) {
   }
 }
 
-/// A reference to \p V in \p S that starts after \p Loc.
-static bool referencedAfter(const Stmt *S, const VarDecl *V,
-                            SourceLocation Loc, const SourceManager &SM) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-      DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
-      SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc()))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (referencedAfter(Child, V, Loc, SM))
-      return true;
-  return false;
-}
-
 bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
   if (!BodyIndex::isLocalVar(Cp.To) || Cp.To->getType()->isReferenceType() ||
       !BodyIndex::isLocalVar(Cp.From))
@@ -293,7 +279,7 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
   if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
       !C.Body.isAncestor(FromScope, Cp.Where))
     return false;
-  if (!referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
+  if (!BodyIndex::referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
                        C.Ctx.getSourceManager()))
     return true;
   // Still used in its block, but released only through the outer local
@@ -406,6 +392,32 @@ void Collector::addMoves() {
     A.Name = Cp.To->getNameAsString();
     A.MovedFromKey = FromKey;
     push(std::move(A), To);
+  }
+  // `c.buf = p;`, `*pp = p;`: the handle moves into a field of a local
+  // object, or into the local pp points to.
+  for (const FieldMove &M : fieldMoves(C)) {
+    const unsigned FromKey = C.Keys.find(M.From);
+    const Acquisition *Src = nullptr;
+    for (const Acquisition &A : C.acqs())
+      if (FromKey != ~0u && A.Key == FromKey && A.Rule && !A.IsLock)
+        Src = &A;
+    if (!Src)
+      continue;
+    // The object as a whole names the handle (`return c;`, `f(c)`).
+    C.KeyOf.addHandleRoot(M.Object);
+    Acquisition A;
+    A.Origin = Acquisition::Move;
+    A.Site = M.Where;
+    A.Rule = Src->Rule;
+    A.Fam = Src->Fam;
+    A.LocalObject = true;
+    A.Scope = scopeOfVar(M.Object, C.Body.enclosingCompound(M.Where));
+    if (M.Through)
+      A.HandleVar = M.Object;
+    A.Name = M.Through ? M.Object->getNameAsString()
+                       : spellHandle(M.Where->getLHS(), C.Ctx);
+    A.MovedFromKey = FromKey;
+    push(std::move(A), M.To);
   }
 }
 

@@ -312,21 +312,10 @@ static bool savedBefore(const BinaryOperator *Assign,
       Find(Child);
   };
   Find(C.Fn->getBody());
-  if (Saved.empty())
-    return false;
-  bool ReadAfter = false;
-  std::function<void(const Stmt *)> Reads = [&](const Stmt *S) {
-    if (!S || ReadAfter)
-      return;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-        DRE && llvm::is_contained(Saved, DRE->getDecl()->getCanonicalDecl()) &&
-        SM.isBeforeInTranslationUnit(Assign->getEndLoc(), DRE->getBeginLoc()))
-      ReadAfter = true;
-    for (const Stmt *Child : S->children())
-      Reads(Child);
-  };
-  Reads(C.Fn->getBody());
-  return ReadAfter;
+  return llvm::any_of(Saved, [&](const VarDecl *V) {
+    return BodyIndex::referencedAfter(C.Fn->getBody(), V,
+                                      Assign->getEndLoc(), SM);
+  });
 }
 
 void findLostOnFailure(FunctionContext &C) {

@@ -1,6 +1,7 @@
 //===- HandleKey.cpp - keys of handles and locked objects -----------------===//
 #include "engine/HandleKey.h"
 #include "engine/BodyIndex.h"
+#include "engine/LocalStores.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -148,8 +149,12 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         const auto *UO = dyn_cast<UnaryOperator>(I);
         bool Addr = UO && UO->getOpcode() == UO_AddrOf;
         bool Ref = D->getType()->isReferenceType();
-        // `void *p = (void *)g;`: a cast that keeps the value copies too.
-        bool Copy = isa<DeclRefExpr>(ignoreValueCasts(Init)) &&
+        // `void *p = (void *)g;`: a cast that keeps the value copies too;
+        // so do `char *p = s.buf;` of a local object's field and `char *p
+        // = *pp;` of the local pp points to.
+        bool Copy = (isa<DeclRefExpr>(ignoreValueCasts(Init)) ||
+                     ownedAggregate(ignoreValueCasts(Init), Body) ||
+                     pointeeLocal(ignoreValueCasts(Init), Body)) &&
                     I->getType()->isPointerType();
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
@@ -189,6 +194,11 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
     }
     if (!build(ME->getBase(), K, true, Depth + 1))
       return false;
+    // The members of a union share one place: `u.first = p;` then
+    // `free(u.second)` releases p.
+    if (const RecordDecl *RD = cast<FieldDecl>(Member)->getParent();
+        RD->isUnion() && !RD->field_empty())
+      Member = *RD->field_begin();
     K.addDecl(Member);
     return true;
   }

@@ -320,13 +320,19 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;
+  auto At = C.AcqsAt.find(E);
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {
+    // `c.buf = p;`, c a local object (Collector): the handle moves there.
+    if (At != C.AcqsAt.end()) {
+      for (unsigned I : At->second)
+        onMove(I);
+      return;
+    }
     escapeIfTracked(E->getRHS());
     return;
   }
   const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
-  auto At = C.AcqsAt.find(E);
   if (C.SeedVars.count(Root))
     forgetSeedRelease(Root);
   // Only variables that hold handles have anything to forget.

@@ -30,13 +30,27 @@ void TransferFunctions::forgetSeedRelease(const ValueDecl *Param) {
 void TransferFunctions::onMove(unsigned I) {
   // `p = tmp;`: tmp's handle now lives in p.
   bool Any = false;
-  for (unsigned J = 0; J < St->size(); ++J)
-    if (C.acqs()[J].Key == C.acqs()[I].MovedFromKey && (*St)[J].held()) {
+  const Expr *Released = nullptr;
+  for (unsigned J = 0; J < St->size(); ++J) {
+    if (C.acqs()[J].Key != C.acqs()[I].MovedFromKey)
+      continue;
+    if ((*St)[J].held()) {
       St->at(J).dropTo(AcqState::Escaped);
       Any = true;
+    } else if ((*St)[J].B == AcqState::Released && (*St)[J].LastRelease) {
+      Released = (*St)[J].LastRelease;
     }
-  if (Any)
+  }
+  if (Any) {
     onAcquire(I);
+  } else if (Released) {
+    // `free(tmp); p = tmp;` on every path: p holds a released handle, and
+    // releasing it again is a second release.
+    AcqState &S = St->at(I);
+    S = AcqState();
+    S.B = AcqState::Released;
+    S.LastRelease = Released;
+  }
 }
 
 bool TransferFunctions::returnsFailedValue(const Expr *E) const {
