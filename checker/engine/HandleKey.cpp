@@ -103,8 +103,8 @@ const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
   // One handle: the handle variable's one value besides constants and the
   // block the copies point into (`fds = tmp; .. tmp = fds + n;`).
   unsigned Writes = Body.valueWriteCount(Src);
-  for (const ValueDecl *Copy : Chain)
-    Writes -= std::min(Writes, Body.writesCopying(Src, Copy));
+  for (unsigned I = 0; I < Chain.size() && Writes > 1; ++I)
+    Writes -= std::min(Writes, Body.writesCopying(Src, Chain[I]));
   return Writes <= 1 ? Src : nullptr;
 }
 
