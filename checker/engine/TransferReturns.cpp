@@ -149,12 +149,28 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       [&](const Stmt *X, bool Addr, bool InNumberCall) {
     if (!X)
       return;
-    if (const auto *XE = dyn_cast<Expr>(X))
+    if (const auto *XE = dyn_cast<Expr>(X)) {
       if (const ValueDecl *Root = trackedRoot(XE)) {
         if (!InNumberCall || Root->getType()->isIntegralOrEnumerationType())
           escapeRoot(Root);
         return;
       }
+      // One element of a local handle array (`return pfd[0];`, or `ret =
+      // pfd[0]; .. return ret;`) goes to the caller, and only that one.
+      HandleKey K;
+      if (!Addr &&
+          isa<DeclRefExpr, ArraySubscriptExpr>(XE->IgnoreParenCasts()) &&
+          C.KeyOf.keyOf(XE, K, false) && K.Steps.size() == 2 &&
+          K.Steps[1].Kind == HandleKey::Step::ConstIndex &&
+          K.root() && C.KeyOf.isHandleRoot(K.root())) {
+        const unsigned Key = C.Keys.find(K);
+        for (unsigned J = 0; Key != ~0u && J < C.acqs().size(); ++J)
+          if (C.acqs()[J].Key == Key && !C.acqs()[J].IsLock &&
+              !C.acqs()[J].isSeed())
+            escape(J, false, nullptr);
+        return;
+      }
+    }
     if (const auto *Call = dyn_cast<CallExpr>(X);
         Call && (Call->getType()->isArithmeticType() ||
                  Call->getType()->isVoidType()))

@@ -82,3 +82,38 @@ int copiesOfElementsLeak(int *r, int *w) {
   *w = out;
   return 0;
 }
+
+// One end of a pipe returned, directly or through a copy (openvpn's
+// run_command): that end goes to the caller ("never released" before).
+int negativeEndReturned(void) {
+  int pfd[2];
+  if (pipe(pfd) != 0)
+    return -1;
+  close(pfd[1]);
+  return pfd[0];
+}
+
+int negativeEndCopiedThenReturned(void) {
+  int ret = -1;
+  int pfd[2];
+  if (pipe(pfd) == 0) {
+    if (fcntl(pfd[0], F_SETFD, FD_CLOEXEC) < 0) {
+      close(pfd[0]);
+      close(pfd[1]);
+      return -1;
+    }
+    close(pfd[1]);
+    ret = pfd[0];
+  }
+  return ret;
+}
+
+// Twin: only the returned end goes; the other one is still lost.
+int positiveOtherEndLost(void) {
+  int pfd[2];
+  if (pipe(pfd) != 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'pfd[1]' acquired by 'pipe' is never released [raii-release-skipped]
+    return -1;
+  int ret = pfd[0];
+  return ret;
+}
