@@ -157,14 +157,12 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
       noteWrite(BO->getLHS(), BO->getRHS(), BO);
-      if (const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
-          isa<MemberExpr>(L) || (isa<UnaryOperator>(L) &&
-                                 cast<UnaryOperator>(L)->getOpcode() ==
-                                     UO_Deref))
-        FieldStores.push_back(BO);
-      if (const auto *L =
-              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-        noteChain(L->getDecl(), BO->getRHS());
+      const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+      const auto *UO = dyn_cast<UnaryOperator>(L);
+      if (isa<MemberExpr>(L) || (UO && UO->getOpcode() == UO_Deref))
+        IndirectStores.push_back(BO);
+      if (const auto *R = dyn_cast<DeclRefExpr>(L))
+        noteChain(R->getDecl(), BO->getRHS());
     }
     else if (BO->isCompoundAssignmentOp())
       noteWrite(BO->getLHS(), nullptr, BO);

@@ -133,8 +133,8 @@ public:
 
   /// Assignments to a field or through a pointer (`s.buf = p`, `c->fd =
   /// fd`, `*out = p`), in source order.
-  const std::vector<const BinaryOperator *> &fieldStores() const {
-    return FieldStores;
+  const std::vector<const BinaryOperator *> &indirectStores() const {
+    return IndirectStores;
   }
 
   /// Calls, `new` and `delete` expressions and constructions, in source
@@ -181,7 +181,7 @@ private:
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;
-  std::vector<const BinaryOperator *> FieldStores;
+  std::vector<const BinaryOperator *> IndirectStores;
 };
 
 } // namespace clang::tidy::raii

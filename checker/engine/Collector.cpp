@@ -58,6 +58,12 @@ private:
   void addCall(const Expr *E, const AcquireRole &Role);
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
+  /// The last acquisition by a rule of handle key \p Key, the one a copy
+  /// of its variable moves (\p Locks: also a lock's), or null.
+  const Acquisition *moveSource(unsigned Key, bool Locks) const;
+  /// A move of \p Src's handle, key \p FromKey: its site, variable, scope
+  /// and name still to be given.
+  static Acquisition moveOf(const Acquisition &Src, unsigned FromKey);
   /// `outer = v;` of a handle variable v of an inner block into a local
   /// that outlives it, as v's last use or where outer alone releases it:
   /// the handle moves.
@@ -363,10 +369,7 @@ void Collector::addMoves() {
     unsigned FromKey = C.Keys.find(From);
     if (FromKey == ~0u)
       continue;
-    const Acquisition *Src = nullptr;
-    for (const Acquisition &A : C.acqs())
-      if (A.Key == FromKey && A.Rule)
-        Src = &A;
+    const Acquisition *Src = moveSource(FromKey, /*Locks=*/true);
     if (!Src)
       continue;
     // Not into a parameter that only borrows a copy another local keeps
@@ -379,46 +382,52 @@ void Collector::addMoves() {
         !releasesAtSite(*Src, To))
       continue;
     C.KeyOf.addHandleRoot(Cp.To);
-    Acquisition A;
-    A.Origin = Acquisition::Move;
+    Acquisition A = moveOf(*Src, FromKey);
     A.Site = cast<Expr>(isa<DeclStmt>(Cp.Where)
                             ? Cp.To->getInit()
                             : static_cast<const Stmt *>(Cp.Where));
-    A.Rule = Src->Rule;
-    A.Fam = Src->Fam;
     A.HandleVar = Cp.To;
-    A.LocalObject = true;
     A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
     A.Name = Cp.To->getNameAsString();
-    A.MovedFromKey = FromKey;
     push(std::move(A), To);
   }
   // `c.buf = p;`, `*pp = p;`: the handle moves into a field of a local
   // object, or into the local pp points to.
-  for (const FieldMove &M : fieldMoves(C)) {
+  for (const LocalStore &M : localStores(C)) {
     const unsigned FromKey = C.Keys.find(M.From);
-    const Acquisition *Src = nullptr;
-    for (const Acquisition &A : C.acqs())
-      if (FromKey != ~0u && A.Key == FromKey && A.Rule && !A.IsLock)
-        Src = &A;
+    const Acquisition *Src =
+        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
     if (!Src)
       continue;
     // The object as a whole names the handle (`return c;`, `f(c)`).
     C.KeyOf.addHandleRoot(M.Object);
-    Acquisition A;
-    A.Origin = Acquisition::Move;
+    Acquisition A = moveOf(*Src, FromKey);
     A.Site = M.Where;
-    A.Rule = Src->Rule;
-    A.Fam = Src->Fam;
-    A.LocalObject = true;
-    A.Scope = scopeOfVar(M.Object, C.Body.enclosingCompound(M.Where));
     if (M.Through)
       A.HandleVar = M.Object;
+    A.Scope = scopeOfVar(M.Object, C.Body.enclosingCompound(M.Where));
     A.Name = M.Through ? M.Object->getNameAsString()
                        : spellHandle(M.Where->getLHS(), C.Ctx);
-    A.MovedFromKey = FromKey;
     push(std::move(A), M.To);
   }
+}
+
+const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {
+  const Acquisition *Src = nullptr;
+  for (const Acquisition &A : C.acqs())
+    if (A.Key == Key && A.Rule && (Locks || !A.IsLock))
+      Src = &A;
+  return Src;
+}
+
+Acquisition Collector::moveOf(const Acquisition &Src, unsigned FromKey) {
+  Acquisition A;
+  A.Origin = Acquisition::Move;
+  A.Rule = Src.Rule;
+  A.Fam = Src.Fam;
+  A.LocalObject = true;
+  A.MovedFromKey = FromKey;
+  return A;
 }
 
 /// Handle \p K is one the function acquires.

@@ -50,9 +50,9 @@ const VarDecl *pointeeLocal(const Expr *E, const BodyIndex &Body) {
              : nullptr;
 }
 
-std::vector<FieldMove> fieldMoves(const FunctionContext &C) {
-  std::vector<FieldMove> Out;
-  for (const BinaryOperator *BO : C.Body.fieldStores()) {
+std::vector<LocalStore> localStores(const FunctionContext &C) {
+  std::vector<LocalStore> Out;
+  for (const BinaryOperator *BO : C.Body.indirectStores()) {
     const VarDecl *Object = ownedAggregate(BO->getLHS(), C.Body);
     const VarDecl *Pointee = Object ? nullptr : pointeeLocal(BO->getLHS(),
                                                              C.Body);
@@ -64,7 +64,7 @@ std::vector<FieldMove> fieldMoves(const FunctionContext &C) {
                                    BO->getEndLoc(),
                                    C.Ctx.getSourceManager()))
       continue;
-    FieldMove M{BO, Object ? Object : Pointee, {}, {}, !Object};
+    LocalStore M{BO, Object ? Object : Pointee, {}, {}, !Object};
     if (Pointee)
       M.To.addDecl(Pointee);
     else if (!C.KeyOf.keyOf(BO->getLHS(), M.To, false))

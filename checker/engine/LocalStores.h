@@ -20,7 +20,7 @@ namespace clang::tidy::raii {
 
 /// A store of a handle variable's value into a field of a local object,
 /// or into a local through a pointer.
-struct FieldMove {
+struct LocalStore {
   const BinaryOperator *Where; ///< `c.buf = p`, `*pp = p`
   const VarDecl *Object;       ///< c, or the local pp points to
   HandleKey To;                ///< c.buf, or that local
@@ -42,7 +42,7 @@ const VarDecl *pointeeLocal(const Expr *E, const BodyIndex &Body);
 /// The stores of a variable's value into fields of objects
 /// ownedAggregate() accepts, or into the local pointeeLocal() names, as
 /// the variable's last use, in source order.
-std::vector<FieldMove> fieldMoves(const FunctionContext &C);
+std::vector<LocalStore> localStores(const FunctionContext &C);
 
 } // namespace clang::tidy::raii
 

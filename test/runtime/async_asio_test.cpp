@@ -270,6 +270,19 @@ bool logged(const event_log &log, const char *event) {
   return std::find(log.begin(), log.end(), event) != log.end();
 }
 
+// Emits a terminal cancellation on \p signal, logged as "emit", once \p log
+// records \p event.
+void cancel_once_logged(asio::steady_timer &trigger, event_log &log,
+                        const char *event,
+                        asio::cancellation_signal &signal) {
+  when_ready(
+      trigger, [&log, event] { return logged(log, event); },
+      [&log, &signal] {
+        log.push_back("emit");
+        signal.emit(asio::cancellation_type::terminal);
+      });
+}
+
 TEST(AsyncAsio, RetryLockSleepsOnASteadyTimer) {
   asio::io_context ctx;
   event_log log;
@@ -357,12 +370,7 @@ TEST(AsyncAsio, CancellationWithAsioDefaultsSkipsExit) {
   asio::cancellation_signal signal;
   asio_cm cm{log};
   asio::steady_timer trigger(ctx);
-  when_ready(
-      trigger, [&] { return logged(log, "body waits"); },
-      [&] {
-        log.push_back("emit");
-        signal.emit(asio::cancellation_type::terminal);
-      });
+  cancel_once_logged(trigger, log, "body waits", signal);
   try {
     (void)asio_run(ctx,
                    raii::async_with(cm, [&](int &) -> awaitable<void> {
@@ -389,12 +397,7 @@ TEST(AsyncAsio, CancellationRunsExitWhenThrowIfCancelledIsOff) {
   asio::cancellation_signal signal;
   asio_cm cm{log};
   asio::steady_timer trigger(ctx);
-  when_ready(
-      trigger, [&] { return logged(log, "body waits"); },
-      [&] {
-        log.push_back("emit");
-        signal.emit(asio::cancellation_type::terminal);
-      });
+  cancel_once_logged(trigger, log, "body waits", signal);
   auto main = [&]() -> awaitable<void> {
     co_await asio::this_coro::throw_if_cancelled(false);
     (void)co_await raii::async_with(cm, [&](int &) -> awaitable<void> {
@@ -423,12 +426,7 @@ TEST(AsyncAsio, CancellationDuringTheRetryWait) {
   raii_test::flaky_lock lock{log, -1};
   raii::async_retry_lock guard(lock, timer_sleep{&log}, 10s, 1s);
   asio::steady_timer trigger(ctx);
-  when_ready(
-      trigger, [&] { return logged(log, "sleep"); },
-      [&] {
-        log.push_back("emit");
-        signal.emit(asio::cancellation_type::terminal);
-      });
+  cancel_once_logged(trigger, log, "sleep", signal);
   try {
     asio_run(ctx,
              raii::async_with(guard, [&]() -> awaitable<void> {
