@@ -3,6 +3,8 @@
 #include <functional>
 #include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -435,6 +437,50 @@ bool BodyIndex::referencedAfter(const Stmt *S, const ValueDecl *V,
 
 bool BodyIndex::isUnchanged(const ValueDecl *D) const {
   return !Written.count(cast<ValueDecl>(D->getCanonicalDecl()));
+}
+
+const VarDecl *BodyIndex::ownedAggregate(const Expr *E) const {
+  E = E->IgnoreParenImpCasts();
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  if (!ME)
+    return nullptr;
+  while (ME) {
+    if (ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+      return nullptr;
+    E = ME->getBase()->IgnoreParenImpCasts();
+    ME = dyn_cast<MemberExpr>(E);
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !isLocalVar(V) || V->getType()->isReferenceType() ||
+      !V->getType()->isRecordType() || V->hasAttr<CleanupAttr>() ||
+      !isUnchanged(V))
+    return nullptr;
+  if (const auto *RD = V->getType()->getAsCXXRecordDecl();
+      RD && !RD->hasTrivialDestructor())
+    return nullptr;
+  return V;
+}
+
+const VarDecl *BodyIndex::pointeeLocal(const Expr *E) const {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  if (!UO || UO->getOpcode() != UO_Deref)
+    return nullptr;
+  const auto *P = dyn_cast<DeclRefExpr>(ignoreValueCasts(UO->getSubExpr()));
+  const auto *PV = P ? dyn_cast<VarDecl>(P->getDecl()) : nullptr;
+  if (!PV || !isLocalVar(PV) || !PV->getType()->isPointerType())
+    return nullptr;
+  const Expr *Init = aliasInit(PV);
+  const auto *Addr =
+      Init ? dyn_cast<UnaryOperator>(Init->IgnoreParenImpCasts()) : nullptr;
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *V = dyn_cast<DeclRefExpr>(Addr->getSubExpr()->IgnoreParens());
+  const auto *Local = V ? dyn_cast<VarDecl>(V->getDecl()) : nullptr;
+  return Local && isLocalVar(Local) &&
+                 !Local->getType()->isReferenceType()
+             ? Local
+             : nullptr;
 }
 
 } // namespace clang::tidy::raii

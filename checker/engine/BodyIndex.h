@@ -92,6 +92,15 @@ public:
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;
+  /// The object of field access \p E reached with `.` only from a local
+  /// struct or union (`c.buf`, `u.in.fd`), when the function keeps it to
+  /// itself: never written whole, no address taken, not captured, no
+  /// cleanup attribute, a trivial destructor. Null otherwise.
+  const VarDecl *ownedAggregate(const Expr *E) const;
+  /// The local \p E names through a pointer: `*pp`, pp a local pointer
+  /// initialised with `&v`, v a local, and never written again. Null
+  /// otherwise.
+  const VarDecl *pointeeLocal(const Expr *E) const;
   /// True if \p D's value is only ever read or assigned by name: no
   /// address taken, no reference bound to it, no capture. What the body
   /// shows of its writes is then all of them.

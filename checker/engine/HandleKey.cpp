@@ -1,7 +1,6 @@
 //===- HandleKey.cpp - keys of handles and locked objects -----------------===//
 #include "engine/HandleKey.h"
 #include "engine/BodyIndex.h"
-#include "engine/LocalStores.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -153,8 +152,8 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         // so do `char *p = s.buf;` of a local object's field and `char *p
         // = *pp;` of the local pp points to.
         bool Copy = (isa<DeclRefExpr>(ignoreValueCasts(Init)) ||
-                     ownedAggregate(ignoreValueCasts(Init), Body) ||
-                     pointeeLocal(ignoreValueCasts(Init), Body)) &&
+                     Body.ownedAggregate(ignoreValueCasts(Init)) ||
+                     Body.pointeeLocal(ignoreValueCasts(Init))) &&
                     I->getType()->isPointerType();
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {

@@ -28,20 +28,10 @@ struct LocalStore {
   bool Through = false;        ///< `*pp = p`
 };
 
-/// The object of field access \p E reached with `.` only from a local
-/// struct or union (`c.buf`, `u.in.fd`), when the function keeps it to
-/// itself: never written whole, no address taken, not captured, no cleanup
-/// attribute, a trivial destructor. Null otherwise.
-const VarDecl *ownedAggregate(const Expr *E, const BodyIndex &Body);
-
-/// The local \p E names through a pointer: `*pp`, pp a local pointer
-/// initialised with `&v`, v a local, and never written again. Null
-/// otherwise.
-const VarDecl *pointeeLocal(const Expr *E, const BodyIndex &Body);
-
 /// The stores of a variable's value into fields of objects
-/// ownedAggregate() accepts, or into the local pointeeLocal() names, as
-/// the variable's last use, in source order.
+/// BodyIndex::ownedAggregate() accepts, or into the local
+/// BodyIndex::pointeeLocal() names, as the variable's last use, in source
+/// order.
 std::vector<LocalStore> localStores(const FunctionContext &C);
 
 } // namespace clang::tidy::raii
