@@ -120,6 +120,14 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     It->second = nullptr;
 }
 
+void BodyIndex::noteLoad(const Stmt *Where, const VarDecl *To,
+                         const Expr *Value) {
+  Value = ignoreValueCasts(Value);
+  const auto *UO = dyn_cast<UnaryOperator>(Value);
+  if (isa<MemberExpr>(Value) || (UO && UO->getOpcode() == UO_Deref))
+    IndirectLoads.push_back({Where, To, Value});
+}
+
 void BodyIndex::notePlainUse(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
@@ -140,6 +148,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
           continue;
         ++Writes[VD->getCanonicalDecl()];
         noteChain(VD, Init);
+        noteLoad(DS, VD, Init);
         if (!constantValue(pointerBase(ignoreValueCasts(Init)), Ctx))
           ++ValueWrites[VD->getCanonicalDecl()];
         if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
@@ -163,8 +172,12 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
       const auto *UO = dyn_cast<UnaryOperator>(L);
       if (isa<MemberExpr>(L) || (UO && UO->getOpcode() == UO_Deref))
         IndirectStores.push_back(BO);
-      if (const auto *R = dyn_cast<DeclRefExpr>(L))
+      if (const auto *R = dyn_cast<DeclRefExpr>(L)) {
         noteChain(R->getDecl(), BO->getRHS());
+        if (const auto *VD = dyn_cast<VarDecl>(R->getDecl());
+            VD && isLocalVar(VD))
+          noteLoad(BO, VD, BO->getRHS());
+      }
     }
     else if (BO->isCompoundAssignmentOp())
       noteWrite(BO->getLHS(), nullptr, BO);

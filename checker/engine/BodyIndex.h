@@ -145,6 +145,14 @@ public:
   const std::vector<const BinaryOperator *> &indirectStores() const {
     return IndirectStores;
   }
+  /// A local given the value of a field or of what a pointer points to
+  /// (`x = s.buf`, `T *x = *pp`), in source order.
+  struct Load {
+    const Stmt *Where; ///< the assignment or the declaration
+    const VarDecl *To;
+    const Expr *From; ///< `s.buf`, `*pp`
+  };
+  const std::vector<Load> &indirectLoads() const { return IndirectLoads; }
 
   /// Calls, `new` and `delete` expressions and constructions, in source
   /// order.
@@ -191,6 +199,10 @@ private:
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;
   std::vector<const BinaryOperator *> IndirectStores;
+  std::vector<Load> IndirectLoads;
+  /// Records `x = E` / `T x = E` of local \p To in IndirectLoads when
+  /// \p Value reads a field or through a pointer.
+  void noteLoad(const Stmt *Where, const VarDecl *To, const Expr *Value);
 };
 
 } // namespace clang::tidy::raii

@@ -10,6 +10,7 @@ namespace {
 /// A test of one variable or call against zero, null or -1.
 struct CondFact {
   const VarDecl *Var = nullptr;
+  const DeclRefExpr *Ref = nullptr; ///< the test's reference to Var
   const Expr *Call = nullptr;
   bool TrueMeansNonzero = true; ///< for zero tests: true branch = nonzero
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
@@ -64,9 +65,10 @@ std::optional<CondFact> target(const Expr *E) {
       BO && BO->getOpcode() == BO_Assign)
     E = BO->getLHS()->IgnoreParenImpCasts();
   CondFact F;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     F.Var = dyn_cast<VarDecl>(DRE->getDecl());
-  else if (isa<CallExpr>(E))
+    F.Ref = DRE;
+  } else if (isa<CallExpr>(E))
     F.Call = E;
   if (!F.Var && !F.Call)
     return std::nullopt;
@@ -183,6 +185,28 @@ bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
   return false;
 }
 
+/// The variable tested by \p F, when it holds \p A's handle: A's
+/// handle variable (sameVar), or a local that names the place a move put
+/// the handle in (`FILE *f = u.second;` after `u.first = p;`, `T *x =
+/// *pp;` after `*pp = p;`) by its value, not by its address.
+const VarDecl *heldIn(const FunctionContext &C, const CondFact &F,
+                      const Acquisition &A) {
+  if (!F.Var)
+    return nullptr;
+  if (A.HandleVar && sameVar(C, F.Var, A.HandleVar))
+    return F.Var;
+  if (A.Origin != Acquisition::Move || F.Var->getType()->isReferenceType())
+    return nullptr;
+  const Expr *Init = C.Body.aliasInit(F.Var);
+  const auto *UO =
+      Init ? dyn_cast<UnaryOperator>(Init->IgnoreParenImpCasts()) : nullptr;
+  HandleKey K;
+  if (!Init || (UO && UO->getOpcode() == UO_AddrOf) ||
+      !C.KeyOf.keyOf(F.Ref, K, false) || C.Keys.find(K) != A.Key)
+    return nullptr;
+  return F.Var;
+}
+
 /// What the true branch of \p F means for \p A: acquired, not acquired, or
 /// nothing known; \p OnlyRefutes is set when only the branch that means
 /// "not acquired" tells (`f != stdin`: equal, f holds nothing acquired
@@ -255,14 +279,15 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
         isa<VarDecl>(R->getDecl()) &&
         sameVar(C, F.Var, cast<VarDecl>(R->getDecl())))
       return F.TrueMeansNonzero;
-  if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar))
+  const VarDecl *HV = heldIn(C, F, A);
+  if (!HV)
     return std::nullopt;
 
   // A handle written through an out-parameter (`prepare(db, sql, &q)`,
   // `src(&fd)` of a summary) is in its variable from the acquire on; a
   // null one, or a negative descriptor, holds nothing.
   const bool OutHandle = R->Handle.Kind == HandleSpec::Out &&
-                         (A.HandleVar->getType()->isPointerType() ||
+                         (HV->getType()->isPointerType() ||
                           R->Invalid == InvalidValue::Negative);
   if (A.Origin != Acquisition::Seed && A.Origin != Acquisition::Move &&
       R->Handle.Kind != HandleSpec::Return && !OutHandle)
@@ -271,7 +296,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // whatever the rule's `invalid` says: after `T *p = new T;` the branch
   // where `p` is null is infeasible, and after `p = nullptr; if (c) p = new
   // T;` it is the branch where nothing was acquired.
-  if (A.HandleVar->getType()->isPointerType()) {
+  if (HV->getType()->isPointerType()) {
     if (F.SignTest)
       return std::nullopt;
   } else if (R->Invalid == InvalidValue::Negative) {

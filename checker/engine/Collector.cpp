@@ -410,6 +410,29 @@ void Collector::addMoves() {
                        : spellHandle(M.Where->getLHS(), C.Ctx);
     push(std::move(A), M.To);
   }
+  // `FILE *f = u.second;`, `x = *pp;` into a local that holds handles of
+  // its own (so not an alias of the place, HandleKey): what a move put in
+  // the place moves on into the local.
+  for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
+    if (!C.KeyOf.isHandleRoot(L.To) ||
+        !(C.Body.ownedAggregate(L.From) || C.Body.pointeeLocal(L.From)))
+      continue;
+    HandleKey From, To;
+    if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
+      continue;
+    const unsigned FromKey = C.Keys.find(From);
+    const Acquisition *Src =
+        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
+    if (!Src)
+      continue;
+    Acquisition A = moveOf(*Src, FromKey);
+    A.Site = cast<Expr>(isa<DeclStmt>(L.Where) ? L.To->getInit() : L.Where);
+    A.HandleVar = L.To;
+    A.Scope = scopeOfVar(L.To, C.Body.enclosingCompound(L.Where));
+    A.Name = L.To->getNameAsString();
+    To.addDecl(L.To);
+    push(std::move(A), To);
+  }
 }
 
 const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {

@@ -189,3 +189,88 @@ void positiveReleasedThenStoredThroughPointer(void) {
     free(other);
   }
 }
+
+// A null test of a local that names the place (`f = u.second`, written
+// once) tells whether the place holds anything: the failed fopen left
+// nothing to close (Juliet CWE773/CWE775 flow variants 32 and 34, good
+// functions).
+struct files {
+  FILE *in;
+};
+union stream {
+  FILE *first;
+  FILE *second;
+};
+void negativeUnionNullTestedThroughLocal(const char *path) {
+  union stream u;
+  FILE *data = fopen(path, "r");
+  u.first = data;
+  {
+    FILE *f = u.second;
+    if (f != NULL)
+      fclose(f);
+  }
+}
+
+void positiveUnionTestedButKeptOnOneBranch(const char *path, int keepIt) {
+  union stream u;
+  FILE *data = fopen(path, "r");
+  u.first = data;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'u.first' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  {
+    FILE *f = u.second;
+    if (f != NULL && !keepIt)
+      fclose(f);
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'u.first' is skipped when the function ends here
+
+// A local that takes the place's value and is then given handles of its
+// own (Juliet's good sinks reuse the name): the handle moves into it, and
+// is released through it before the new one comes.
+void negativeUnionLoadedIntoReusedLocal(const char *path) {
+  union stream u;
+  FILE *data = fopen(path, "r");
+  u.first = data;
+  {
+    FILE *f = u.second;
+    if (f != NULL)
+      fclose(f);
+    f = fopen("other", "r");
+    if (f != NULL)
+      fclose(f);
+  }
+}
+
+void positiveUnionLoadedThenOverwritten(const char *path) {
+  union stream u;
+  FILE *data = fopen(path, "r");
+  u.first = data;
+  {
+    FILE *f = u.second;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+    f = fopen("other", "r");
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: note: 'f' is acquired again here while it still holds the earlier resource
+    if (f != NULL)
+      fclose(f);
+  }
+}
+
+void negativeThroughPointerLoadedIntoReusedLocal(const char *path) {
+  FILE *data = NULL;
+  FILE **first = &data;
+  FILE **second = &data;
+  {
+    FILE *f = *first;
+    f = fopen(path, "r");
+    *first = f;
+  }
+  {
+    FILE *f = *second;
+    if (f != NULL)
+      fclose(f);
+    f = fopen("other", "r");
+    if (f != NULL)
+      fclose(f);
+  }
+}
