@@ -151,7 +151,9 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         noteLoad(DS, VD, Init);
         if (!constantValue(pointerBase(ignoreValueCasts(Init)), Ctx))
           ++ValueWrites[VD->getCanonicalDecl()];
-        if (VD->getType()->isPointerType() || VD->getType()->isReferenceType())
+        if (VD->getType()->isPointerType() ||
+            VD->getType()->isReferenceType() ||
+            VD->getType()->isIntegralOrEnumerationType())
           AliasInit[VD->getCanonicalDecl()] = Init;
         const Expr *V = pointerBase(ignoreValueCasts(Init));
         if (const auto *R = dyn_cast<DeclRefExpr>(V);

@@ -58,8 +58,8 @@ public:
   /// or the variable of a declaration whose initialiser is \p E
   /// (`std::lock_guard<std::mutex> g(m);`).
   const VarDecl *initialisedVar(const Expr *E) const;
-  /// A local pointer or reference initialised to name an object and never
-  /// written again: that initialiser.
+  /// A local pointer, reference or integer initialised to name or copy an
+  /// object and never written again: that initialiser.
   const Expr *aliasInit(const ValueDecl *D) const;
   /// A local all of whose writes copy one other variable (constants such as
   /// `-1` or `NULL` aside): that variable.

@@ -150,11 +150,13 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         bool Ref = D->getType()->isReferenceType();
         // `void *p = (void *)g;`: a cast that keeps the value copies too;
         // so do `char *p = s.buf;` of a local object's field and `char *p
-        // = *pp;` of the local pp points to.
-        bool Copy = (isa<DeclRefExpr>(ignoreValueCasts(Init)) ||
-                     Body.ownedAggregate(ignoreValueCasts(Init)) ||
-                     Body.pointeeLocal(ignoreValueCasts(Init))) &&
-                    I->getType()->isPointerType();
+        // = *pp;` of the local pp points to, and `int fd = u.second;` of a
+        // descriptor there.
+        const Expr *V = ignoreValueCasts(Init);
+        const bool Place = Body.ownedAggregate(V) || Body.pointeeLocal(V);
+        bool Copy = ((isa<DeclRefExpr>(V) || Place) &&
+                     I->getType()->isPointerType()) ||
+                    (Place && I->getType()->isIntegralOrEnumerationType());
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
           K.append(Sub);

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 struct conf {
   char *name;
@@ -272,5 +274,33 @@ void negativeThroughPointerLoadedIntoReusedLocal(const char *path) {
     f = fopen("other", "r");
     if (f != NULL)
       fclose(f);
+  }
+}
+
+// The same with a descriptor: an integer local initialised from the place
+// and never written again names it too.
+union descriptor {
+  int first;
+  int second;
+};
+void negativeDescriptorClosedThroughLocal(const char *path) {
+  union descriptor u;
+  int fd = open(path, O_RDONLY);
+  u.first = fd;
+  {
+    int d = u.second;
+    if (d != -1)
+      close(d);
+  }
+}
+
+void positiveDescriptorOnlyRead(const char *path) {
+  union descriptor u;
+  int fd = open(path, O_RDONLY);
+  u.first = fd;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'u.first' acquired by 'open' is never released [raii-release-skipped]
+  {
+    int d = u.second;
+    use(d ? "open" : "failed");
   }
 }
