@@ -388,10 +388,32 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
   if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||
       isa<DeclStmt>(S))
     Out.push_back({S, Maybe});
+  // `p->next`, `*p` on every evaluation: p is not null after it.
+  if (!Maybe)
+    if (const VarDecl *P = dereferenced(S); P && useful(P, 1) && tracked(P))
+      Out.push_back({S, false});
+}
+
+const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
+  const Expr *Base = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(S); ME && ME->isArrow())
+    Base = ME->getBase();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+           UO && UO->getOpcode() == UO_Deref)
+    Base = UO->getSubExpr();
+  const auto *DRE =
+      Base ? dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->getType()->isPointerType()
+             ? cast<VarDecl>(V->getCanonicalDecl())
+             : nullptr;
 }
 
 void ConditionFacts::replay(const Effect &E, FactSet &F) {
-  if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {
+  if (const VarDecl *P = dereferenced(E.S)) {
+    if (!F.find(P))
+      F.add({P, nullptr, 0, Fact::Differs});
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {
     write(BO->getLHS(), E.Maybe ? nullptr : BO, F);
   } else if (const auto *UO = dyn_cast<UnaryOperator>(E.S)) {
     write(UO->getSubExpr(), E.Maybe ? nullptr : UO, F);

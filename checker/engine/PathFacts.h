@@ -6,6 +6,7 @@
 //
 // A fact is either the value of a tracked local or parameter (`x == 3`,
 // `x != 0`, `n >= 1`), learnt from an assignment of a constant, from a
+// read through a pointer (`p->next`: p is not null), from a
 // branch or from merged paths that counted up, or
 // the truth of a condition without effects (`p->verbose`, `u != NULL`,
 // `n > 0`, `opts.enabled()`), learnt from a branch and forgotten when the
@@ -88,6 +89,8 @@ public:
                llvm::ArrayRef<const Expr *> Branches);
   /// A write an element makes: an assignment, an increment or a
   /// declaration; \p Maybe: one only some evaluations of the element run.
+  /// Or a read through a tracked pointer every evaluation makes (`p->f`):
+  /// p is not null after it.
   struct Effect {
     const Stmt *S;
     bool Maybe;
@@ -187,6 +190,8 @@ private:
   void effects(const Stmt *S, bool Top, bool Maybe,
                llvm::SmallVectorImpl<Effect> &Out) const;
   void replay(const Effect &E, FactSet &F);
+  /// The pointer variable \p S reads through (`p->f`, `*p`), if any.
+  static const VarDecl *dereferenced(const Stmt *S);
 
   const FunctionContext &C;
   ConstantValues &Values;

@@ -658,3 +658,44 @@ int positiveFlagStale(const char *name, FILE *fp, FILE *other) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fp' is skipped by this return
 }
+
+// A read through a pointer (`cur->path`) says it is not null: after the
+// loop, `cur == NULL` is the exit where every round closed what it opened,
+// not the `break` that keeps the descriptor (tinyproxy's opensock).
+struct node {
+  struct node *next;
+  const char *path;
+};
+int negativeLoopExitToldByReadPointer(struct node *cur) {
+  int fd;
+  do {
+    fd = open(cur->path, O_RDONLY);
+    if (fd < 0)
+      continue;
+    if (write(fd, "x", 1) == 1)
+      break;
+    close(fd);
+  } while ((cur = cur->next) != NULL);
+  if (cur == NULL)
+    return -1;
+  return fd;
+}
+
+// Not read through before the first `break`: it may have been null then.
+struct node *following(struct node *n);
+int positiveLoopExitPointerNeverRead(struct node *cur, const char *path) {
+  int fd;
+  do {
+    fd = open(path, O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      continue;
+    if (write(fd, "x", 1) == 1)
+      break;
+    close(fd);
+  } while ((cur = following(cur)) != NULL);
+  if (cur == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  return fd;
+}
