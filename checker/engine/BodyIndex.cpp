@@ -301,6 +301,17 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
   // `orig = p = strdup(s)` stores into both; the variable written only
   // there keeps the handle (p is advanced, orig freed), else the first.
   llvm::SmallVector<const VarDecl *, 2> Targets;
+  storedTargets(E, Targets);
+  if (Targets.empty())
+    return nullptr;
+  for (const VarDecl *V : llvm::reverse(Targets))
+    if (writeCount(V) == 1)
+      return V;
+  return Targets.front();
+}
+
+void BodyIndex::storedTargets(
+    const Expr *E, llvm::SmallVectorImpl<const VarDecl *> &Targets) const {
   const Stmt *Cur = E;
   for (const Stmt *P = Parent.lookup(Cur); P; Cur = P, P = Parent.lookup(P)) {
     if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, CXXStaticCastExpr,
@@ -339,12 +350,6 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
       break;
     Targets.push_back(VD);
   }
-  if (Targets.empty())
-    return nullptr;
-  for (const VarDecl *V : llvm::reverse(Targets))
-    if (writeCount(V) == 1)
-      return V;
-  return Targets.front();
 }
 
 const Expr *BodyIndex::aliasInit(const ValueDecl *D) const {

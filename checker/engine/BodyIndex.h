@@ -54,6 +54,10 @@ public:
   /// stored into (`T *v = E`, `v = E`), looking through parentheses and
   /// value-keeping casts.
   const VarDecl *storedInto(const Expr *E) const;
+  /// Every local \p E's value is stored into, innermost first (`p = s =
+  /// malloc(n)`: s, p).
+  void storedTargets(const Expr *E,
+                     llvm::SmallVectorImpl<const VarDecl *> &Targets) const;
   /// The local variable \p E initialises or is stored into: storedInto(),
   /// or the variable of a declaration whose initialiser is \p E
   /// (`std::lock_guard<std::mutex> g(m);`).

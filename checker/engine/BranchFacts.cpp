@@ -185,6 +185,34 @@ bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
   return false;
 }
 
+/// \p F tests a local the acquire's chained assignment wrote with the
+/// handle variable (`p = s = malloc(n)`, s the handle variable, p advanced
+/// later), in that statement or in the condition of the `if` right after
+/// it, where no other value has reached it yet.
+bool chainedAtTest(const FunctionContext &C, const CondFact &F,
+                   const Acquisition &A) {
+  if (!F.Ref || !A.Site)
+    return false;
+  llvm::SmallVector<const VarDecl *, 2> Targets;
+  C.Body.storedTargets(A.Site, Targets);
+  auto Has = [&](const VarDecl *V) {
+    return llvm::any_of(Targets, [&](const VarDecl *T) {
+      return T->getCanonicalDecl() == V->getCanonicalDecl();
+    });
+  };
+  if (!Has(F.Var) || !Has(A.HandleVar))
+    return false;
+  const Stmt *At = C.Body.fullStatement(A.Site);
+  const Stmt *Test = C.Body.fullStatement(F.Ref);
+  if (At == Test) // not a loop's: its condition comes back after writes
+    return !isa<ForStmt, WhileStmt, DoStmt>(Test);
+  const auto *If = dyn_cast_or_null<IfStmt>(Test);
+  const auto *Store = dyn_cast_or_null<BinaryOperator>(C.Body.parent(F.Ref));
+  return If && C.Body.nextStatement(At) == If &&
+         C.Body.isAncestor(If->getCond(), F.Ref) &&
+         !(Store && Store->isAssignmentOp() && Store->getLHS() == F.Ref);
+}
+
 /// The variable tested by \p F, when it holds \p A's handle: A's
 /// handle variable (sameVar), or a local that names the place a move put
 /// the handle in (`FILE *f = u.second;` after `u.first = p;`, `T *x =
@@ -193,7 +221,8 @@ const VarDecl *heldIn(const FunctionContext &C, const CondFact &F,
                       const Acquisition &A) {
   if (!F.Var)
     return nullptr;
-  if (A.HandleVar && sameVar(C, F.Var, A.HandleVar))
+  if (A.HandleVar && (sameVar(C, F.Var, A.HandleVar) ||
+                      chainedAtTest(C, F, A)))
     return F.Var;
   if (A.Origin != Acquisition::Move || F.Var->getType()->isReferenceType())
     return nullptr;

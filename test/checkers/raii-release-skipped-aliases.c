@@ -165,7 +165,7 @@ void *withHeader(void *ptr, size_t size) {
 // one borrows it. Not where the outer local is never released, nor where
 // the inner one is released itself.
 int nextLength(int *len);
-void consume(char *p, int n);
+void consume(const char *p, int n);
 void helperLoop(void) {
   char *alloc = NULL;
   for (;;) {
@@ -190,12 +190,12 @@ void helperLoopLeaks(void) {
     char *buf = NULL;
     if (!nextLength(&len))
       break;
+    // The test of alloc tells of buf: the continue leaves nothing.
     if (!(alloc = buf = malloc(len)))
-      // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'buf' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
-      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: release of 'buf' is skipped by this break
+      // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'buf' acquired by 'malloc' is never released [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-4]]:7: note: release of 'buf' is skipped by this break
       // CHECK-MESSAGES: :[[@LINE-3]]:25: note: 'buf' is acquired again here while it still holds the earlier resource
       continue;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'buf' is skipped by this continue
     consume(buf, len);
   }
 }
@@ -307,4 +307,44 @@ int positiveLoopSpareArrayLost(struct slot **out, int n) {
   }
   *out = arr;
   return len;
+}
+
+// `p = s = malloc(n)` with p advanced later: the test of p right after the
+// assignment (or in it) tells of s's block (openvpn's base64 encoder).
+int negativeChainedCopyTestedRightAfter(int n, char **out) {
+  char *p, *s;
+  p = s = malloc(n + 1);
+  if (p == NULL)
+    return -1;
+  while (n-- > 0)
+    *p++ = 'x';
+  *p = 0;
+  *out = s;
+  return 0;
+}
+
+int negativeChainedCopyTestedInAssignment(int n, char **out) {
+  char *p, *s;
+  if ((p = s = malloc(n + 1)) == NULL)
+    return -1;
+  while (n-- > 0)
+    *p++ = 'x';
+  *p = 0;
+  *out = s;
+  return 0;
+}
+
+// Given another value before the test, p tells nothing of s.
+int positiveChainedCopyRewrittenBeforeTest(int n, char **out, char *other) {
+  char *p, *s;
+  p = s = malloc(n + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 's' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  p = other;
+  if (p == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  while (n-- > 0)
+    *p++ = 'x';
+  *out = s;
+  return 0;
 }
