@@ -157,7 +157,8 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
   // takes a `calls: take` family's; one it cannot see may as well borrow
   // the handle and fail, unless it is given a place to keep it, a function
   // to call with it, or returns a new object that may keep it (`e =
-  // entry_create(key, v); if (!e) free(key);`).
+  // entry_create(key, v); if (!e) free(key);`), or a status after which
+  // the handle is named only to release it under the status's test.
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   if (!FD)
@@ -165,6 +166,8 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
   if (FD->hasBody() || keeperBeside(CE, Acq) || contextForCallback(CE, Acq))
     return true;
   const QualType RT = CE->getType();
+  if (RT->isIntegralOrEnumerationType() && releasedOnlyInBranches(CE, Acq))
+    return true;
   if (!RT->isPointerType() || !RT->getPointeeType()->isRecordType() ||
       RT->getPointeeType().isConstQualified())
     return false;
@@ -172,6 +175,49 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
   // part of it).
   const auto *MC = dyn_cast<CXXMemberCallExpr>(CE);
   return !(MC && namesAcq(MC->getImplicitObjectArgument(), Acq));
+}
+
+/// Each reference to \p V in \p S after \p Call ends is an argument of a
+/// call that releases something, inside \p Branches' then or else.
+static bool releasedOnlyIn(const Stmt *S, const VarDecl *V,
+                           const CallExpr *Call, const IfStmt *Branches,
+                           const FunctionContext &C) {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
+      SM.isBeforeInTranslationUnit(Call->getEndLoc(), DRE->getBeginLoc())) {
+    const auto *User = dyn_cast_or_null<CallExpr>(C.Body.valueParent(DRE));
+    return User && !C.Roles.releases(User).empty() &&
+           ((Branches->getThen() &&
+             C.Body.isAncestor(Branches->getThen(), User)) ||
+            (Branches->getElse() &&
+             C.Body.isAncestor(Branches->getElse(), User)));
+  }
+  for (const Stmt *Child : S->children())
+    if (Child && !releasedOnlyIn(Child, V, Call, Branches, C))
+      return false;
+  return true;
+}
+
+bool TransferFunctions::releasedOnlyInBranches(const CallExpr *Call,
+                                               unsigned Acq) const {
+  auto [It, New] = ReleasedOnlyInBranches.try_emplace({Call, Acq}, false);
+  if (!New)
+    return It->second;
+  const Acquisition &A = C.acqs()[Acq];
+  const IfStmt *If = testingIf(Call);
+  if (!A.HandleVar || !A.Site || !If)
+    return false;
+  // A loop around the call that does not acquire anew comes back to the
+  // uses before it.
+  for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
+      if (!C.Body.isAncestor(P, A.Site))
+        return false;
+      break;
+    }
+  It->second = releasedOnlyIn(C.Body.body(), A.HandleVar, Call, If, C);
+  return It->second;
 }
 
 void TransferFunctions::mayThrowHere(const Stmt *Where) {

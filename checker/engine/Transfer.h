@@ -123,16 +123,24 @@ private:
   /// has (one that stores the handle, or takes a `calls: take` family's),
   /// or one it cannot see that is given somewhere to keep it
   /// (keeperBeside), is given it as a callback's context
-  /// (contextForCallback) or returns a pointer to a new object. A release after
-  /// only one outcome of such a call (`if (!conn_new(fd)) close(fd);`, `if
-  /// (adopt(c, buf) != 0) goto fail;`) is then a release where it failed,
-  /// no sign that it only borrows.
+  /// (contextForCallback), returns a pointer to a new object, or returns
+  /// an integer status and the function names the handle after it only to
+  /// release it in a branch of its test (releasedOnlyInBranches). A release after only one outcome of
+  /// such a call (`if (!conn_new(fd)) close(fd);`, `if (adopt(c, buf) !=
+  /// 0) goto fail;`) is then a release where it failed, no sign that it
+  /// only borrows.
   bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;
-  /// \p Call's result is what an `if` tests (`if (!adopt(c, p))`), or
-  /// goes to a variable the next statement, an `if`, tests (`e =
-  /// create(key, v); if (!e)`): such a call that may keep the handle on
-  /// success is the likeliest keeper among the calls that may have taken it.
-  bool testedByBranch(const Expr *Call) const;
+  /// After \p Call, the function names the handle variable of \p Acq only
+  /// to release it, inside a branch of the `if` that tests \p Call's
+  /// result (`if (open_channel(fd) != 0) close(fd);` and nothing after):
+  /// an integer status from a callee it cannot see then tells whether the
+  /// callee took the handle. Kept per call and acquisition.
+  bool releasedOnlyInBranches(const CallExpr *Call, unsigned Acq) const;
+  /// The `if` that tests \p Call's result (`if (!adopt(c, p))`), or the
+  /// variable it goes to as the next statement (`e = create(key, v); if
+  /// (!e)`), if any: such a call that may keep the handle on success is
+  /// the likeliest keeper among the calls that may have taken it.
+  const IfStmt *testingIf(const Expr *Call) const;
   /// Beside the handle of \p Acq, \p Call gets an object that outlives it
   /// and could keep the handle: a non-const pointer or reference to a
   /// struct or to a pointer that is not the caller's local
@@ -167,6 +175,8 @@ private:
   llvm::DenseMap<unsigned, int> TakesOnSuccess;
   /// Per call: the callee never returns (a summary's answer).
   llvm::DenseMap<const CallExpr *, bool> NoReturnCache;
+  mutable llvm::DenseMap<std::pair<const CallExpr *, unsigned>, bool>
+      ReleasedOnlyInBranches;
   /// inertOnUntouched() per statement asked.
   llvm::DenseMap<const Stmt *, bool> InertCache;
 };

@@ -110,7 +110,7 @@ int TransferFunctions::takesOnSuccess(const Expr *Call) {
   // (!f)`, `if (!(f = fdopen(..)))`); untested, the hand-off stands.
   if (A.Rule && A.Rule->Handle.Kind == HandleSpec::Return &&
       A.Rule->Invalid != InvalidValue::None &&
-      (testedByBranch(Call) ||
+      (testingIf(Call) ||
        (A.HandleVar && C.Body.conditionReads(A.HandleVar))))
     It->second = int(I);
   return It->second;
@@ -231,7 +231,7 @@ static bool unseenSink(const Expr *Call) {
   return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
 }
 
-bool TransferFunctions::testedByBranch(const Expr *Call) const {
+const IfStmt *TransferFunctions::testingIf(const Expr *Call) const {
   const Stmt *Child = Call;
   for (const Stmt *P = C.Body.parent(Call); P;
        Child = P, P = C.Body.parent(P)) {
@@ -244,7 +244,7 @@ bool TransferFunctions::testedByBranch(const Expr *Call) const {
         BO && (BO->isEqualityOp() || BO->isRelationalOp()))
       continue;
     if (const auto *If = dyn_cast<IfStmt>(P); If && If->getCond() == Child)
-      return true;
+      return If;
     break;
   }
   // `T *e = create(key, v); if (!e) ..`, `rc = adopt(c, p); if (rc) ..`:
@@ -253,7 +253,7 @@ bool TransferFunctions::testedByBranch(const Expr *Call) const {
   const auto *If = V ? dyn_cast_or_null<IfStmt>(C.Body.nextStatement(
                            C.Body.fullStatement(Call)))
                      : nullptr;
-  return If && BodyIndex::refersTo(If->getCond(), V);
+  return If && BodyIndex::refersTo(If->getCond(), V) ? If : nullptr;
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,
@@ -305,7 +305,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     case ArgFate::MaybeTaken:
       escape(N.Acq, true, Call,
-             /*Keeps=*/unseenSink(Call) || (testedByBranch(Call) &&
+             /*Keeps=*/unseenSink(Call) || (testingIf(Call) &&
                                             mayKeepOnSuccess(Call, N.Acq)));
       break;
     case ArgFate::Stored:

@@ -68,10 +68,38 @@ int onlyRead(int port) {
   return 0;
 }
 
-// A function the translation unit cannot see may borrow the handle and
-// fail: the release on its failure stays evidence that it borrows.
+// A function the translation unit cannot see that returns a status, after
+// which the handle is named only to release it under the test of that
+// status, took it where it succeeded (dropbear's `if
+// (send_msg_channel_open_init(fd, ..) != DROPBEAR_SUCCESS) m_close(fd);`).
+int open_channel(int fd, const char *msg);
+int negativeUnseenStatusReleasedOnlyOnFailure(const char *msg) {
+  int fd = socket(2, 1, 0);
+  if (fd < 0)
+    return -1;
+  if (open_channel(fd, msg) < 0) {
+    close(fd);
+    return -1;
+  }
+  return 0;
+}
+
+int negativeUnseenStatusReleasedInElse(const char *msg) {
+  int fd = socket(2, 1, 0);
+  if (fd < 0)
+    return -1;
+  if (open_channel(fd, msg) == 0) {
+    printf("channel open\n");
+  } else {
+    close(fd);
+  }
+  return 0;
+}
+
+// Still named after the test (written to here): the call borrowed the
+// handle and failed, and the release on its failure is evidence of that.
 int send_all(int fd, const char *msg);
-int sendAndKeep(const char *msg) {
+int positiveUnseenStatusThenUsed(const char *msg) {
   int fd = socket(2, 1, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
   if (fd < 0)
@@ -80,8 +108,21 @@ int sendAndKeep(const char *msg) {
     close(fd);
     return -1;
   }
+  write(fd, "\n", 1);
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
+
+// Released after the test, outside its branches: no sign of a failure.
+int positiveUnseenStatusReleasedAfterTest(const char *msg, int more) {
+  int fd = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (send_all(fd, msg) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  return close(fd);
 }
 
 // Given, beside the handle, an object that outlives the call, a function
@@ -232,7 +273,7 @@ int negativeUnseenConstructorReleasedOnFailure(const char *name) {
   return 0;
 }
 
-// One that returns a number has nowhere to keep it.
+// One that returns a number, with the handle read after it, borrowed it.
 int parse_key(char *key);
 int positiveUnseenNumberReleasedOnFailure(const char *name) {
   char *key = strdup(name);
@@ -243,6 +284,7 @@ int positiveUnseenNumberReleasedOnFailure(const char *name) {
     free(key);
     return -1;
   }
+  printf("%s\n", key);
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'key' is skipped by this return
 }
@@ -425,8 +467,9 @@ void negativeCallbackContextReleasedOnFailure(int n) {
   }
 }
 
-// Without a function to call with it, the callee that returns a number
-// borrowed the handle: it leaks where the call succeeded.
+// Without a function to call with it, the callee that returns a number,
+// with the handle read after it, borrowed it: it leaks where the call
+// succeeded.
 void positiveContextWithoutCallback(int n) {
   for (int i = 0; i < n; i++) {
     int *slot = malloc(sizeof(*slot));
@@ -439,6 +482,7 @@ void positiveContextWithoutCallback(int n) {
       free(slot);
       continue;
     }
+    printf("%d\n", *slot);
   }
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'slot' is skipped where its variable's scope ends, before it is acquired again
 }
