@@ -1,6 +1,7 @@
 //===- HandOff.cpp - the hand-off rules -----------------------------------===//
 #include "engine/HandOff.h"
 #include "catalog/Vocabulary.h"
+#include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
@@ -54,6 +55,9 @@ static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
                         ASTContext &Ctx);
 static bool releasesParameter(const FunctionDecl *Def, unsigned Param,
                               const Family &Fam, const RuleCatalog &Cat);
+static bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
+                            const Family &Fam, const RuleCatalog &Cat,
+                            ASTContext &Ctx);
 
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
@@ -124,6 +128,10 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   // releases its parameter on some path (`if (flag) fclose(f);`) may take
   // the handle.
   if (OwnBody && releasesParameter(Def, ParamIdx, Fam, Cat))
+    return ArgFate::MaybeTaken;
+  // ... or passes it on, as it is, to a callee that may take it (`static
+  // int open_agent(int fd) { return open_channel(fd, &agent); }`).
+  if (OwnBody && forwardsToTaker(Def, ParamIdx, Fam, Cat, Ctx))
     return ArgFate::MaybeTaken;
   if (!HasBody)
     return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
@@ -434,6 +442,40 @@ static bool onlyBorrows(const FunctionDecl *Def, unsigned Param,
   return Borrows;
 }
 
+llvm::DenseMap<BorrowKey, bool> &forwardingParameters() {
+  static llvm::DenseMap<BorrowKey, bool> Answers;
+  return Answers;
+}
+
+/// True if \p Def's body gives its parameter \p Param, as it is, to a call
+/// that may take or keep a \p Fam handle. Asked once per parameter and
+/// family; recursion answers false.
+static bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
+                            const Family &Fam, const RuleCatalog &Cat,
+                            ASTContext &Ctx) {
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = forwardingParameters().try_emplace({P, &Fam}, false);
+  if (!New)
+    return It->second;
+  bool Forwards = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Forwards || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      for (unsigned I = 0; I < Call->getNumArgs() && !Forwards; ++I)
+        if (const auto *R = dyn_cast<DeclRefExpr>(
+                ignoreValueCasts(Call->getArg(I)));
+            R && R->getDecl() == P)
+          Forwards = argumentFate(Call, I, false, Fam, Cat, Ctx) !=
+                     ArgFate::Borrowed;
+    for (const Stmt *C : S->children())
+      Scan(C);
+  };
+  Scan(Def->getBody());
+  forwardingParameters()[{P, &Fam}] = Forwards;
+  return Forwards;
+}
+
 bool storesParameter(const FunctionDecl *FD, unsigned Param) {
   if (Param >= FD->getNumParams() || !FD->getBody())
     return false;
@@ -450,6 +492,7 @@ bool storesParameter(const FunctionDecl *FD, unsigned Param) {
 void clearStoredParameters() {
   storedParameters().clear();
   borrowingParameters().clear();
+  forwardingParameters().clear();
 }
 
 ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx) {

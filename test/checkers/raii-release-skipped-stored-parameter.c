@@ -96,6 +96,35 @@ int negativeUnseenStatusReleasedInElse(const char *msg) {
   return 0;
 }
 
+// The same through a function of the file that passes the handle on to
+// such a callee (dropbear's `send_msg_channel_open_agent(fd)`).
+static int open_agent_channel(int fd) {
+  if (open_channel(fd, "agent") == 0)
+    return 0;
+  return -1;
+}
+int negativeWrapperOfUnseenStatusReleasedOnFailure(void) {
+  int fd = socket(2, 1, 0);
+  if (fd < 0)
+    return -1;
+  if (open_agent_channel(fd) != 0)
+    close(fd);
+  return 0;
+}
+
+// A function of the file that only looks at the descriptor borrows it.
+static int is_high(int fd) { return fd > 2; }
+int positiveWrapperOnlyLooks(void) {
+  int fd = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'socket' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (is_high(fd) != 0)
+    close(fd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
+
 // Still named after the test (written to here): the call borrowed the
 // handle and failed, and the release on its failure is evidence of that.
 int send_all(int fd, const char *msg);
