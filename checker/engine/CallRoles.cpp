@@ -3,6 +3,7 @@
 #include "catalog/Vocabulary.h"
 #include "engine/Summaries.h"
 #include "support/CalledFunction.h"
+#include "support/ExitingCalls.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -160,7 +161,7 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
   const FunctionDecl *FD = calledFunction(C);
   if (!FD)
     return false;
-  if (FD->isNoReturn())
+  if (FD->isNoReturn() || exitsByStatus(C))
     return true;
   RoleCache::Callee *Entry = Cache.calleeOf(C);
   return Entry && Cache.neverReturns(*Entry, Depth);

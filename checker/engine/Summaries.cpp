@@ -3,6 +3,7 @@
 #include "engine/FunctionAnalysis.h"
 #include "engine/OutParams.h"
 #include "support/CalledFunction.h"
+#include "support/ExitingCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -361,7 +362,8 @@ bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
     return true;
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = calledFunction(Call))
-      return FD->isNoReturn() || neverReturns(FD, Depth + 1);
+      return FD->isNoReturn() || exitsByStatus(Call) ||
+             neverReturns(FD, Depth + 1);
   return false;
 }
 

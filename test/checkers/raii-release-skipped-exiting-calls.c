@@ -1,0 +1,82 @@
+// glibc's error(status, ..) and error_at_line(status, ..) exit when the
+// status is not 0 (procps' xerr, watch.c): a path through such a call ends
+// there, as one through exit() does. With status 0 they return.
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
+#include <error.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int negativeErrorEndsTheFailurePath(void) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    error(7, 0, "pipe");
+  close(fd[1]);
+  FILE *in = fdopen(fd[0], "r");
+  if (in == NULL)
+    error(5, 0, "fdopen");
+  fclose(in);
+  return 0;
+}
+
+int negativeErrorAtLineEndsTheChild(int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[0]);
+    close(fd[1]);
+    error_at_line(4, 0, __FILE__, __LINE__, "exec");
+  }
+  close(fd[1]);
+  close(fd[0]);
+  return 0;
+}
+
+// A helper of the file whose every path ends in such a call never returns.
+static void die(const char *what) {
+  error(1, 0, "%s", what);
+}
+int negativeHelperEndingInError(const char *path, int bad) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  if (bad) {
+    die("bad input");
+    return -1;
+  }
+  fclose(f);
+  return 0;
+}
+
+// Status 0 only prints: the path goes on.
+int positiveErrorWithStatusZero(void) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  close(fd[1]);
+  FILE *in = fdopen(fd[0], "r");
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: warning: 'fd[0]' acquired by 'pipe' is never released, and not handed off on every path [raii-release-skipped]
+  if (in == NULL) {
+    error(0, 0, "fdopen");
+    return -1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd[0]' is skipped by this return
+  }
+  fclose(in);
+  return 0;
+}
+
+int positiveErrorAtLineStatusZeroThenClosedAgain(int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[1]);
+    error_at_line(0, 0, __FILE__, __LINE__, "exec");
+  }
+  close(fd[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fd[1]' was first released here
+  close(fd[0]);
+  return 0;
+}
