@@ -91,6 +91,14 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   ++Writes[D];
   if (!Value || !constantValue(pointerBase(ignoreValueCasts(Value)), Ctx))
     ++ValueWrites[D];
+  if (const auto *Call =
+          Value ? dyn_cast<CallExpr>(ignoreValueCasts(Value)) : nullptr)
+    for (const Expr *Arg : Call->arguments())
+      if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Arg));
+          R && R->getDecl()->getCanonicalDecl() == D) {
+        ++SelfReplacing[D];
+        break;
+      }
   const auto *Var = dyn_cast<VarDecl>(D);
   if (!Var || !Var->hasLocalStorage())
     return;

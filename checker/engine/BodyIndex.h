@@ -132,6 +132,11 @@ public:
   unsigned valueWriteCount(const ValueDecl *D) const {
     return ValueWrites.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
+  /// The writes of \p D given a call's result that took \p D itself (`p =
+  /// realloc(p, n)`): a new value that replaces the one it was made from.
+  unsigned selfReplacingWrites(const ValueDecl *D) const {
+    return SelfReplacing.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
+  }
 
   /// A store of one variable's value into a local: `x = y;`, `T x = y;`.
   struct Copy {
@@ -200,6 +205,7 @@ private:
   llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;
+  llvm::DenseMap<const ValueDecl *, unsigned> SelfReplacing;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;
   std::vector<const BinaryOperator *> IndirectStores;

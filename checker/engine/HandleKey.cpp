@@ -99,9 +99,12 @@ const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
   }
   if (!Src || !isHandleRoot(Src))
     return nullptr;
-  // One handle: the handle variable's one value besides constants and the
-  // block the copies point into (`fds = tmp; .. tmp = fds + n;`).
+  // One handle: the handle variable's one value besides constants, the
+  // block the copies point into (`fds = tmp; .. tmp = fds + n;`) and the
+  // values that replace the one they were made from (`p = realloc(p, n)`).
   unsigned Writes = Body.valueWriteCount(Src);
+  if (Writes > 1)
+    Writes -= std::min(Writes - 1, Body.selfReplacingWrites(Src));
   for (unsigned I = 0; I < Chain.size() && Writes > 1; ++I)
     Writes -= std::min(Writes, Body.writesCopying(Src, Chain[I]));
   return Writes <= 1 ? Src : nullptr;

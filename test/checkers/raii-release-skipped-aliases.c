@@ -348,3 +348,39 @@ int positiveChainedCopyRewrittenBeforeTest(int n, char **out, char *other) {
   *out = s;
   return 0;
 }
+
+// A pointer into the block returned after `buf = realloc(buf, n)`: the
+// realloc replaces the value it was made from, so buf still has one handle
+// and `ret`, a copy of a pointer into it, hands it to the caller (procps'
+// file2strvec: the caller frees through the returned table).
+char **negativeInteriorReturnedAfterSelfRealloc(int n) {
+  char *buf, *end, **ret;
+  buf = malloc(n);
+  if (!buf)
+    return NULL;
+  buf = realloc(buf, n + 64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: when 'realloc' fails it returns null and 'buf' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!buf)
+    return NULL;
+  end = buf + n;
+  ret = (char **)(end + 8);
+  ret[1] = NULL;
+  return ret;
+}
+
+// Given a second handle the first one was only read for (`strdup(buf)`):
+// the first block is lost there.
+char **positiveInteriorReturnedAfterCopyingCall(int n) {
+  char *buf, *end, **ret;
+  buf = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'buf' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!buf)
+    return NULL;
+  buf = strdup(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: note: 'buf' is acquired again here while it still holds the earlier resource
+  if (!buf)
+    return NULL;
+  end = buf + n;
+  ret = (char **)(end + 8);
+  return ret;
+}
