@@ -1,6 +1,7 @@
 //===- ConstantValues.cpp - values a translation unit never changes -------===//
 #include "engine/ConstantValues.h"
 #include "engine/HandleKey.h"
+#include "support/ExitingCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Attr.h"
@@ -195,6 +196,8 @@ std::optional<int64_t> ConstantValues::returnedBy(const FunctionDecl *FD) {
   auto [It, New] = Returns.try_emplace(FD->getCanonicalDecl());
   if (!New)
     return It->second;
+  if (returnsOnlyFailing(FD))
+    return Returns[FD->getCanonicalDecl()] = -1;
   const FunctionDecl *Def = FD->getDefinition();
   if (!Def || !Def->getBody() || isVirtual(Def) || Def->isWeak() ||
       Def->isDependentContext())

@@ -9,7 +9,8 @@
 //     binds a reference to;
 //   - a `const` variable with a constant initialiser;
 //   - a call of a function (not virtual) every `return` of which gives the
-//     same constant: `static int use_locks(void) { return 1; }`.
+//     same constant: `static int use_locks(void) { return 1; }`, or of an
+//     `exec` function of the C library (it returns only failing, -1).
 //
 // It also tells which calls have no effect a condition could see: functions
 // declared `pure` or `const`, and visible functions that write only their

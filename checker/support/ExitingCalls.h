@@ -1,4 +1,4 @@
-//===- ExitingCalls.h - calls that end the process by their argument -----===//
+//===- ExitingCalls.h - calls that end the process or return only failing ===//
 //
 // glibc's `error(status, errnum, fmt, ...)` and `error_at_line(status,
 // errnum, file, line, fmt, ...)` call `exit(status)` when status is not 0.
@@ -6,12 +6,16 @@
 // clang does not support, so clang sees a function that returns. A call
 // with a nonzero constant status ends its path as `exit()` does.
 //
+// The `exec` functions replace the process and return only where they
+// failed, with -1: `if (execvp(..) == -1)` has no other branch.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_EXITINGCALLS_H
 #define RAII_TIDY_SUPPORT_EXITINGCALLS_H
 
 namespace clang {
 class CallExpr;
+class FunctionDecl;
 } // namespace clang
 
 namespace clang::tidy::raii {
@@ -19,6 +23,11 @@ namespace clang::tidy::raii {
 /// True if \p Call is `error(K, ..)` or `error_at_line(K, ..)` of the C
 /// library with a constant K other than 0.
 bool exitsByStatus(const CallExpr *Call);
+
+/// True if \p FD is one of the C library's `exec` functions (`execv`,
+/// `execvp`, `execve`, `execl`, ..., `fexecve`): a call that returns gives
+/// -1.
+bool returnsOnlyFailing(const FunctionDecl *FD);
 
 } // namespace clang::tidy::raii
 

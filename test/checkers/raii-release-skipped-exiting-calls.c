@@ -80,3 +80,38 @@ int positiveErrorAtLineStatusZeroThenClosedAgain(int child) {
   close(fd[0]);
   return 0;
 }
+
+// The exec functions return only where they failed, with -1: the child
+// below never falls through to the parent's code (procps' watch.c).
+int negativeExecReturnsOnlyFailing(char **argv, int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[0]);
+    close(fd[1]);
+    if (execvp(argv[0], argv) == -1)
+      error(4, 0, "exec");
+  }
+  close(fd[1]);
+  close(fd[0]);
+  return 0;
+}
+
+// A function that may return anything else: the child may fall through.
+int spawn(char **argv);
+int positiveOtherCallMayReturnMore(char **argv, int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[1]);
+    if (spawn(argv) == -1)
+      error(4, 0, "spawn");
+  }
+  close(fd[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
+  close(fd[0]);
+  return 0;
+}

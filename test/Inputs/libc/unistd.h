@@ -18,6 +18,7 @@ ssize_t read(int fd, void *buf, unsigned long n);
 ssize_t write(int fd, const void *buf, unsigned long n);
 int socket(int domain, int type, int protocol);
 int accept(int fd, void *addr, void *len);
+int execvp(const char *file, char *const argv[]);
 #ifdef __cplusplus
 }
 #endif
