@@ -11,7 +11,8 @@
 
 namespace clang::tidy::raii {
 
-/// `b + 8`, `b - 1`: a pointer into the block b points to stands for b.
+/// `b + 8`, `b - 1`, `&b->node`, `&b->hdr.link`: a pointer into the block
+/// b points to stands for b.
 static const Expr *pointerBase(const Expr *E) {
   while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (!BO->isAdditiveOp() || !BO->getType()->isPointerType() ||
@@ -19,6 +20,13 @@ static const Expr *pointerBase(const Expr *E) {
       break;
     E = ignoreValueCasts(BO->getLHS());
   }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    for (const Expr *M = UO->getSubExpr()->IgnoreParens();
+         const auto *ME = dyn_cast<MemberExpr>(M);
+         M = ME->getBase()->IgnoreParens())
+      if (ME->isArrow())
+        return ignoreValueCasts(ME->getBase());
   return E;
 }
 

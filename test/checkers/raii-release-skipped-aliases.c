@@ -384,3 +384,41 @@ char **positiveInteriorReturnedAfterCopyingCall(int n) {
   ret = (char **)(end + 8);
   return ret;
 }
+
+// A local given the address of a field of the block (`bn = &bp->node`)
+// points into it: storing it in a list that outlives the function hands
+// the block off (less's ch.c: freed later through the list).
+struct lnode {
+  struct lnode *next;
+};
+struct lbuf {
+  struct lnode node;
+  int block;
+};
+static struct lnode lhead = {&lhead};
+static struct lnode *ltail = &lhead;
+int negativeFieldAddressStoredInList(void) {
+  struct lbuf *bp;
+  struct lnode *bn;
+  bp = calloc(1, sizeof(struct lbuf));
+  if (bp == NULL)
+    return 1;
+  bn = &bp->node;
+  bn->next = &lhead;
+  ltail->next = bn;
+  ltail = bn;
+  return 0;
+}
+
+// Kept in the local only: the block is lost.
+int positiveFieldAddressKeptLocally(void) {
+  struct lbuf *bp;
+  struct lnode *bn;
+  bp = calloc(1, sizeof(struct lbuf));
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'bp' acquired by 'calloc' is never released [raii-release-skipped]
+  if (bp == NULL)
+    return 1;
+  bn = &bp->node;
+  bn->next = &lhead;
+  return bn->next == &lhead;
+}
