@@ -1,8 +1,14 @@
 //===- Collector.cpp - the acquisitions of one function -------------------===//
+//
+// collectAcquisitions() (see Collector.h): the acquire calls of the catalog
+// and of summaries, guard constructions, releases and seeds; the moves
+// between locals are in CollectorMoves.cpp. Also spellHandle().
+//
+//===----------------------------------------------------------------------===//
 #include "engine/Collector.h"
+#include "engine/CollectorImpl.h"
 #include "catalog/Vocabulary.h"
 #include "engine/ExitOnNull.h"
-#include "engine/LocalStores.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -46,55 +52,6 @@ std::string spellHandle(const Expr *E, ASTContext &Ctx) {
     return ME->getMemberDecl()->getNameAsString();
   return "";
 }
-
-namespace {
-
-class Collector {
-public:
-  explicit Collector(FunctionContext &C) : C(C) {}
-  bool run();
-
-private:
-  void addCall(const Expr *E, const AcquireRole &Role);
-  void addGuard(const CXXConstructExpr *CE);
-  void addMoves();
-  /// The last acquisition by a rule of handle key \p Key, the one a copy
-  /// of its variable moves (\p Locks: also a lock's), or null.
-  const Acquisition *moveSource(unsigned Key, bool Locks) const;
-  /// A move of \p Src's handle, key \p FromKey: its site, variable, scope
-  /// and name still to be given.
-  static Acquisition moveOf(const Acquisition &Src, unsigned FromKey);
-  /// `outer = v;` of a handle variable v of an inner block into a local
-  /// that outlives it, as v's last use or where outer alone releases it:
-  /// the handle moves.
-  bool movesOutOfBlock(const BodyIndex::Copy &Cp) const;
-  /// \p E releases the handle \p K names.
-  bool releases(const Expr *E, const HandleKey &K) const;
-  bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
-  bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
-  bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
-  /// A release of \p K written after \p Cp (`blob = local; ...; delete
-  /// local;`): the source keeps the handle for it.
-  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
-  void addReleasesAndSeeds();
-  bool acquiredHere(const HandleKey &K) const;
-  unsigned push(Acquisition A, const HandleKey &K);
-  bool resultTested(const Expr *E) const;
-  /// True if the result of \p E is what a `co_await` awaits.
-  bool awaited(const Expr *E) const;
-  /// The scope a local's acquisition lives in: where it is declared (the
-  /// whole body for a parameter given a new handle).
-  const Stmt *scopeOfVar(const VarDecl *V, const Stmt *Fallback) const {
-    if (isa<ParmVarDecl>(V))
-      return C.Body.body();
-    if (const Stmt *DS = C.Body.declStmtOf(V))
-      return C.Body.enclosingCompound(DS);
-    return Fallback;
-  }
-
-  FunctionContext &C;
-  bool ReturnsAcquire = false;
-};
 
 unsigned Collector::push(Acquisition A, const HandleKey &K) {
   A.Key = C.Keys.intern(K);
@@ -269,189 +226,6 @@ void Collector::addGuard(const CXXConstructExpr *CE) {
   }
 }
 
-bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
-  if (!BodyIndex::isLocalVar(Cp.To) || Cp.To->getType()->isReferenceType() ||
-      !BodyIndex::isLocalVar(Cp.From))
-    return false;
-  // A local that only ever copies it is its alias already (HandleKey).
-  if (C.Body.copySource(Cp.To) == Cp.From->getCanonicalDecl())
-    return false;
-  const Stmt *FromDecl = C.Body.declStmtOf(Cp.From);
-  const Stmt *ToDecl = C.Body.declStmtOf(Cp.To);
-  if (!FromDecl || !ToDecl)
-    return false;
-  const Stmt *FromScope = C.Body.enclosingCompound(FromDecl);
-  const Stmt *ToScope = C.Body.enclosingCompound(ToDecl);
-  if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
-      !C.Body.isAncestor(FromScope, Cp.Where))
-    return false;
-  if (!BodyIndex::referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
-                       C.Ctx.getSourceManager()))
-    return true;
-  // Still used in its block, but released only through the outer local
-  // (`if (!(alloc = buf = malloc(n))) continue; use(buf); ..` with
-  // `free(alloc)` at the next round): that local owns it, the inner one
-  // borrows.
-  HandleKey From, To;
-  From.addDecl(Cp.From);
-  To.addDecl(Cp.To);
-  return !releasedAfter(From, Cp) &&
-         llvm::any_of(C.Body.candidates(),
-                      [&](const Expr *E) { return releases(E, To); });
-}
-
-/// After \p Cp, a release names its target and none its source.
-bool Collector::releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const {
-  if (!BodyIndex::isLocalVar(Cp.To))
-    return false;
-  HandleKey From, To;
-  From.addDecl(Cp.From);
-  To.addDecl(Cp.To);
-  return releasedAfter(To, Cp) && !releasedAfter(From, Cp);
-}
-
-/// Another local than \p Cp's target only ever holds a copy of its source.
-bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
-  const Decl *From = Cp.From->getCanonicalDecl();
-  return llvm::any_of(C.Body.copies(), [&](const BodyIndex::Copy &O) {
-    return O.From->getCanonicalDecl() == From && O.To != Cp.To &&
-           BodyIndex::isLocalVar(O.To) && C.Body.copySource(O.To) == From;
-  });
-}
-
-bool Collector::releases(const Expr *E, const HandleKey &K) const {
-  for (const ReleaseRole &R : C.Roles.releases(E)) {
-    HandleKey Released;
-    if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
-                          Released) &&
-        Released == K)
-      return true;
-  }
-  return false;
-}
-
-bool Collector::releasedAfter(const HandleKey &K,
-                              const BodyIndex::Copy &Cp) const {
-  const SourceManager &SM = C.Ctx.getSourceManager();
-  return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
-    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
-                                        E->getBeginLoc()) &&
-           releases(E, K);
-  });
-}
-
-/// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
-bool Collector::releasesAtSite(const Acquisition &Src,
-                               const HandleKey &K) const {
-  const auto *Call = dyn_cast_or_null<CallExpr>(Src.Site);
-  return Call && releases(Call, K);
-}
-
-/// `p = tmp;` between two locals that both hold handles, or an inner
-/// block's handle variable stored into a local that outlives it
-/// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
-/// moves.
-void Collector::addMoves() {
-  for (const BodyIndex::Copy &Cp : C.Body.copies()) {
-    // Into a handle variable, or into a parameter (`z = t;` after
-    // `t = realloc(z, n)`), or into a local through which alone the
-    // function releases the handle from then on (`ressave = res;` before
-    // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
-    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
-          (C.KeyOf.isHandleRoot(Cp.From) &&
-           (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp)))) ||
-        !C.KeyOf.isHandleRoot(Cp.From) ||
-        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
-      continue;
-    HandleKey From, To;
-    From.addDecl(Cp.From);
-    To.addDecl(Cp.To);
-    unsigned FromKey = C.Keys.find(From);
-    if (FromKey == ~0u)
-      continue;
-    const Acquisition *Src = moveSource(FromKey, /*Locks=*/true);
-    if (!Src)
-      continue;
-    // Not into a parameter that only borrows a copy another local keeps
-    // for its release (sqlite3 shell's printSchemaLine: `zToFree = zNew; z
-    // = zNew;`) or the source itself releases later (tesseract's `blob =
-    // local_blob; ...; delete local_blob;`), unless the copy replaced the
-    // parameter's own handle (`t = realloc(z, n); .. z = t;`).
-    if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
-        (keptByAnotherCopy(Cp) || releasedAfter(From, Cp)) &&
-        !releasesAtSite(*Src, To))
-      continue;
-    C.KeyOf.addHandleRoot(Cp.To);
-    Acquisition A = moveOf(*Src, FromKey);
-    A.Site = cast<Expr>(isa<DeclStmt>(Cp.Where)
-                            ? Cp.To->getInit()
-                            : static_cast<const Stmt *>(Cp.Where));
-    A.HandleVar = Cp.To;
-    A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
-    A.Name = Cp.To->getNameAsString();
-    push(std::move(A), To);
-  }
-  // `c.buf = p;`, `*pp = p;`: the handle moves into a field of a local
-  // object, or into the local pp points to.
-  for (const LocalStore &M : localStores(C)) {
-    const unsigned FromKey = C.Keys.find(M.From);
-    const Acquisition *Src =
-        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
-    if (!Src)
-      continue;
-    // The object as a whole names the handle (`return c;`, `f(c)`).
-    C.KeyOf.addHandleRoot(M.Object);
-    Acquisition A = moveOf(*Src, FromKey);
-    A.Site = M.Where;
-    if (M.Through)
-      A.HandleVar = M.Object;
-    A.Scope = scopeOfVar(M.Object, C.Body.enclosingCompound(M.Where));
-    A.Name = M.Through ? M.Object->getNameAsString()
-                       : spellHandle(M.Where->getLHS(), C.Ctx);
-    push(std::move(A), M.To);
-  }
-  // `FILE *f = u.second;`, `x = *pp;` into a local that holds handles of
-  // its own (so not an alias of the place, HandleKey): what a move put in
-  // the place moves on into the local.
-  for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
-    if (!C.KeyOf.isHandleRoot(L.To) ||
-        !(C.Body.ownedAggregate(L.From) || C.Body.pointeeLocal(L.From)))
-      continue;
-    HandleKey From, To;
-    if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
-      continue;
-    const unsigned FromKey = C.Keys.find(From);
-    const Acquisition *Src =
-        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
-    if (!Src)
-      continue;
-    Acquisition A = moveOf(*Src, FromKey);
-    A.Site = cast<Expr>(isa<DeclStmt>(L.Where) ? L.To->getInit() : L.Where);
-    A.HandleVar = L.To;
-    A.Scope = scopeOfVar(L.To, C.Body.enclosingCompound(L.Where));
-    A.Name = L.To->getNameAsString();
-    To.addDecl(L.To);
-    push(std::move(A), To);
-  }
-}
-
-const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {
-  const Acquisition *Src = nullptr;
-  for (const Acquisition &A : C.acqs())
-    if (A.Key == Key && A.Rule && (Locks || !A.IsLock))
-      Src = &A;
-  return Src;
-}
-
-Acquisition Collector::moveOf(const Acquisition &Src, unsigned FromKey) {
-  Acquisition A;
-  A.Origin = Acquisition::Move;
-  A.Rule = Src.Rule;
-  A.Fam = Src.Fam;
-  A.LocalObject = true;
-  A.MovedFromKey = FromKey;
-  return A;
-}
 
 /// Handle \p K is one the function acquires.
 bool Collector::acquiredHere(const HandleKey &K) const {
@@ -558,8 +332,6 @@ bool Collector::run() {
          !C.Out.LostOnFailures.empty() || !C.Out.NonHeapCandidates.empty() ||
          (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
-
-} // namespace
 
 bool collectAcquisitions(FunctionContext &C) { return Collector(C).run(); }
 

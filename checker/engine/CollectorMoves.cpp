@@ -1,0 +1,199 @@
+//===- CollectorMoves.cpp - handles that move from one local to another ---===//
+//
+// The collector's moves (see CollectorImpl.h): `p = tmp;` between two
+// locals that both hold handles, an inner block's handle variable stored
+// into a local that outlives it, a local given a place's handle: each is
+// an acquisition of its own at the copy, taken over from its source.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/Collector.h"
+#include "engine/CollectorImpl.h"
+#include "engine/LocalStores.h"
+
+namespace clang::tidy::raii {
+
+bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
+  if (!BodyIndex::isLocalVar(Cp.To) || Cp.To->getType()->isReferenceType() ||
+      !BodyIndex::isLocalVar(Cp.From))
+    return false;
+  // A local that only ever copies it is its alias already (HandleKey).
+  if (C.Body.copySource(Cp.To) == Cp.From->getCanonicalDecl())
+    return false;
+  const Stmt *FromDecl = C.Body.declStmtOf(Cp.From);
+  const Stmt *ToDecl = C.Body.declStmtOf(Cp.To);
+  if (!FromDecl || !ToDecl)
+    return false;
+  const Stmt *FromScope = C.Body.enclosingCompound(FromDecl);
+  const Stmt *ToScope = C.Body.enclosingCompound(ToDecl);
+  if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
+      !C.Body.isAncestor(FromScope, Cp.Where))
+    return false;
+  if (!BodyIndex::referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
+                       C.Ctx.getSourceManager()))
+    return true;
+  // Still used in its block, but released only through the outer local
+  // (`if (!(alloc = buf = malloc(n))) continue; use(buf); ..` with
+  // `free(alloc)` at the next round): that local owns it, the inner one
+  // borrows.
+  HandleKey From, To;
+  From.addDecl(Cp.From);
+  To.addDecl(Cp.To);
+  return !releasedAfter(From, Cp) &&
+         llvm::any_of(C.Body.candidates(),
+                      [&](const Expr *E) { return releases(E, To); });
+}
+
+/// After \p Cp, a release names its target and none its source.
+bool Collector::releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const {
+  if (!BodyIndex::isLocalVar(Cp.To))
+    return false;
+  HandleKey From, To;
+  From.addDecl(Cp.From);
+  To.addDecl(Cp.To);
+  return releasedAfter(To, Cp) && !releasedAfter(From, Cp);
+}
+
+/// Another local than \p Cp's target only ever holds a copy of its source.
+bool Collector::keptByAnotherCopy(const BodyIndex::Copy &Cp) const {
+  const Decl *From = Cp.From->getCanonicalDecl();
+  return llvm::any_of(C.Body.copies(), [&](const BodyIndex::Copy &O) {
+    return O.From->getCanonicalDecl() == From && O.To != Cp.To &&
+           BodyIndex::isLocalVar(O.To) && C.Body.copySource(O.To) == From;
+  });
+}
+
+bool Collector::releases(const Expr *E, const HandleKey &K) const {
+  for (const ReleaseRole &R : C.Roles.releases(E)) {
+    HandleKey Released;
+    if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
+                          Released) &&
+        Released == K)
+      return true;
+  }
+  return false;
+}
+
+bool Collector::releasedAfter(const HandleKey &K,
+                              const BodyIndex::Copy &Cp) const {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
+    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
+                                        E->getBeginLoc()) &&
+           releases(E, K);
+  });
+}
+
+/// \p Src's acquire is also a release of \p K (`realloc(z, n)` of z).
+bool Collector::releasesAtSite(const Acquisition &Src,
+                               const HandleKey &K) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(Src.Site);
+  return Call && releases(Call, K);
+}
+
+/// `p = tmp;` between two locals that both hold handles, or an inner
+/// block's handle variable stored into a local that outlives it
+/// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
+/// moves.
+void Collector::addMoves() {
+  for (const BodyIndex::Copy &Cp : C.Body.copies()) {
+    // Into a handle variable, or into a parameter (`z = t;` after
+    // `t = realloc(z, n)`), or into a local through which alone the
+    // function releases the handle from then on (`ressave = res;` before
+    // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
+    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
+          (C.KeyOf.isHandleRoot(Cp.From) &&
+           (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp)))) ||
+        !C.KeyOf.isHandleRoot(Cp.From) ||
+        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
+      continue;
+    HandleKey From, To;
+    From.addDecl(Cp.From);
+    To.addDecl(Cp.To);
+    unsigned FromKey = C.Keys.find(From);
+    if (FromKey == ~0u)
+      continue;
+    const Acquisition *Src = moveSource(FromKey, /*Locks=*/true);
+    if (!Src)
+      continue;
+    // Not into a parameter that only borrows a copy another local keeps
+    // for its release (sqlite3 shell's printSchemaLine: `zToFree = zNew; z
+    // = zNew;`) or the source itself releases later (tesseract's `blob =
+    // local_blob; ...; delete local_blob;`), unless the copy replaced the
+    // parameter's own handle (`t = realloc(z, n); .. z = t;`).
+    if (isa<ParmVarDecl>(Cp.To) && !C.KeyOf.isHandleRoot(Cp.To) &&
+        (keptByAnotherCopy(Cp) || releasedAfter(From, Cp)) &&
+        !releasesAtSite(*Src, To))
+      continue;
+    C.KeyOf.addHandleRoot(Cp.To);
+    Acquisition A = moveOf(*Src, FromKey);
+    A.Site = cast<Expr>(isa<DeclStmt>(Cp.Where)
+                            ? Cp.To->getInit()
+                            : static_cast<const Stmt *>(Cp.Where));
+    A.HandleVar = Cp.To;
+    A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
+    A.Name = Cp.To->getNameAsString();
+    push(std::move(A), To);
+  }
+  // `c.buf = p;`, `*pp = p;`: the handle moves into a field of a local
+  // object, or into the local pp points to.
+  for (const LocalStore &M : localStores(C)) {
+    const unsigned FromKey = C.Keys.find(M.From);
+    const Acquisition *Src =
+        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
+    if (!Src)
+      continue;
+    // The object as a whole names the handle (`return c;`, `f(c)`).
+    C.KeyOf.addHandleRoot(M.Object);
+    Acquisition A = moveOf(*Src, FromKey);
+    A.Site = M.Where;
+    if (M.Through)
+      A.HandleVar = M.Object;
+    A.Scope = scopeOfVar(M.Object, C.Body.enclosingCompound(M.Where));
+    A.Name = M.Through ? M.Object->getNameAsString()
+                       : spellHandle(M.Where->getLHS(), C.Ctx);
+    push(std::move(A), M.To);
+  }
+  // `FILE *f = u.second;`, `x = *pp;` into a local that holds handles of
+  // its own (so not an alias of the place, HandleKey): what a move put in
+  // the place moves on into the local.
+  for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
+    if (!C.KeyOf.isHandleRoot(L.To) ||
+        !(C.Body.ownedAggregate(L.From) || C.Body.pointeeLocal(L.From)))
+      continue;
+    HandleKey From, To;
+    if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
+      continue;
+    const unsigned FromKey = C.Keys.find(From);
+    const Acquisition *Src =
+        FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
+    if (!Src)
+      continue;
+    Acquisition A = moveOf(*Src, FromKey);
+    A.Site = cast<Expr>(isa<DeclStmt>(L.Where) ? L.To->getInit() : L.Where);
+    A.HandleVar = L.To;
+    A.Scope = scopeOfVar(L.To, C.Body.enclosingCompound(L.Where));
+    A.Name = L.To->getNameAsString();
+    To.addDecl(L.To);
+    push(std::move(A), To);
+  }
+}
+
+const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {
+  const Acquisition *Src = nullptr;
+  for (const Acquisition &A : C.acqs())
+    if (A.Key == Key && A.Rule && (Locks || !A.IsLock))
+      Src = &A;
+  return Src;
+}
+
+Acquisition Collector::moveOf(const Acquisition &Src, unsigned FromKey) {
+  Acquisition A;
+  A.Origin = Acquisition::Move;
+  A.Rule = Src.Rule;
+  A.Fam = Src.Fam;
+  A.LocalObject = true;
+  A.MovedFromKey = FromKey;
+  return A;
+}
+
+} // namespace clang::tidy::raii
