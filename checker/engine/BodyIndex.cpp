@@ -275,6 +275,17 @@ const Stmt *BodyIndex::enclosingCompound(const Stmt *S) const {
   return body();
 }
 
+bool BodyIndex::isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+const Stmt *BodyIndex::enclosingLoop(const Stmt *S) const {
+  for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
+    if (isLoop(P))
+      return P;
+  return nullptr;
+}
+
 const Stmt *BodyIndex::fullStatement(const Stmt *S) const {
   const Stmt *Child = S;
   for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))

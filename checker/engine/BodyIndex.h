@@ -39,6 +39,10 @@ public:
   bool isAncestor(const Stmt *Anc, const Stmt *S) const;
   /// The innermost compound statement around \p S (the body if none).
   const Stmt *enclosingCompound(const Stmt *S) const;
+  /// A `for`, `while`, `do` or range `for` statement.
+  static bool isLoop(const Stmt *S);
+  /// The innermost loop statement around \p S (not \p S itself), or null.
+  const Stmt *enclosingLoop(const Stmt *S) const;
   /// The statement of a compound statement that contains \p S.
   const Stmt *fullStatement(const Stmt *S) const;
   /// The statement after full statement \p S in its compound statement;

@@ -205,7 +205,7 @@ bool chainedAtTest(const FunctionContext &C, const CondFact &F,
   const Stmt *At = C.Body.fullStatement(A.Site);
   const Stmt *Test = C.Body.fullStatement(F.Ref);
   if (At == Test) // not a loop's: its condition comes back after writes
-    return !isa<ForStmt, WhileStmt, DoStmt>(Test);
+    return !BodyIndex::isLoop(Test);
   const auto *If = dyn_cast_or_null<IfStmt>(Test);
   const auto *Store = dyn_cast_or_null<BinaryOperator>(C.Body.parent(F.Ref));
   return If && C.Body.nextStatement(At) == If &&

@@ -323,11 +323,7 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   Elements = std::move(E);
   for (const Expr *Cond : Branches) {
     // A branch in a loop is tested again by the next iteration.
-    unsigned Times = 1;
-    for (const Stmt *P = C.Body.parent(Cond); P && Times == 1;
-         P = C.Body.parent(P))
-      if (isa<WhileStmt, ForStmt, DoStmt, CXXForRangeStmt>(P))
-        Times = 2;
+    const unsigned Times = C.Body.enclosingLoop(Cond) ? 2 : 1;
     const Leaf &L = leaf(Cond);
     if (L.Rec)
       Tested[L.Rec] += Times;

@@ -157,7 +157,7 @@ void Solver::jumpCauses(const Stmt *Term, State &Next) const {
       // Does the loop or switch the jump targets enclose the scope?
       const Stmt *Target = nullptr;
       for (const Stmt *P = C.Body.parent(Term); P; P = C.Body.parent(P))
-        if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) ||
+        if (BodyIndex::isLoop(P) ||
             (isa<SwitchStmt>(P) && isa<BreakStmt>(Term))) {
           Target = P;
           break;
@@ -269,7 +269,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       if (Branch) {
         Facts.refine(Branch, Idx == 0, Next);
         Conds.assume(Branch, Idx == 0, NextP.Facts,
-                     isa<WhileStmt, ForStmt, DoStmt>(Term));
+                     BodyIndex::isLoop(Term));
       } else if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term)) {
         // `switch (glob(..)) { case 0: .. globfree(..); break; default: }`
         if (std::optional<bool> T =

@@ -210,12 +210,9 @@ bool TransferFunctions::releasedOnlyInBranches(const CallExpr *Call,
     return false;
   // A loop around the call that does not acquire anew comes back to the
   // uses before it.
-  for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
-    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P)) {
-      if (!C.Body.isAncestor(P, A.Site))
-        return false;
-      break;
-    }
+  if (const Stmt *Loop = C.Body.enclosingLoop(Call);
+      Loop && !C.Body.isAncestor(Loop, A.Site))
+    return false;
   It->second = releasedOnlyIn(C.Body.body(), A.HandleVar, Call, If, C);
   return It->second;
 }

@@ -80,9 +80,7 @@ void TransferFunctions::onAcquire(unsigned I) {
       (*St)[I].Causes.empty() && (*St)[I].PendingOn != int(I)) {
     const AcqState &Last = (*St)[I];
     const Stmt *Scope = C.Body.parent(Decl);
-    bool InLoop = false;
-    for (const Stmt *P = Scope; P && !InLoop; P = C.Body.parent(P))
-      InLoop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P);
+    const bool InLoop = C.Body.enclosingLoop(Decl) != nullptr;
     State Only = State::nothing(St->size());
     AcqState &Lost = Only.at(I);
     Lost = Last;
