@@ -1,5 +1,6 @@
 //===- BranchFacts.cpp - refining facts on branch edges -------------------===//
 #include "engine/BranchFacts.h"
+#include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -420,7 +421,7 @@ bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
 }
 
 void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {
-  Cond = Cond->IgnoreParenImpCasts();
+  Cond = ignoreBranchHints(Cond);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot)
     return refineCond(UO->getSubExpr(), !Branch, St);

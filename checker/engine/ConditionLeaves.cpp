@@ -1,5 +1,6 @@
 //===- ConditionLeaves.cpp - branch conditions as normalised leaves ------===//
 #include "engine/PathFacts.h"
+#include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
@@ -13,7 +14,7 @@ namespace clang::tidy::raii {
 /// integer type, and no bit-field).
 static const Expr *testedValue(const Expr *E) {
   for (;;) {
-    E = E->IgnoreParenImpCasts();
+    E = ignoreBranchHints(E);
     const auto *BO = dyn_cast<BinaryOperator>(E);
     if (!BO || BO->getOpcode() != BO_Assign)
       return E;

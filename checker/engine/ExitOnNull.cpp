@@ -1,6 +1,7 @@
 //===- ExitOnNull.cpp - where a failed realloc loses the block ------------===//
 #include "engine/ExitOnNull.h"
 #include "engine/CallRoles.h"
+#include "support/BranchHints.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -23,11 +24,7 @@ using IsTarget = llvm::function_ref<bool(const Expr *)>;
 /// `__builtin_expect(!p, 0)`.
 std::optional<std::pair<const Expr *, bool>> nullTest(const Expr *Cond,
                                                       ASTContext &Ctx) {
-  Cond = Cond->IgnoreParenImpCasts();
-  if (const auto *Call = dyn_cast<CallExpr>(Cond);
-      Call && Call->getBuiltinCallee() == Builtin::BI__builtin_expect &&
-      Call->getNumArgs() == 2)
-    return nullTest(Call->getArg(0), Ctx);
+  Cond = ignoreBranchHints(Cond);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot) {
     auto R = nullTest(UO->getSubExpr(), Ctx);
