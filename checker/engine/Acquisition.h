@@ -101,6 +101,8 @@ struct Acquisition {
   bool ReleasedOutsideBranch = false;
   /// Every release is the statement right after the acquire.
   bool ReleasedAtOnce = false;
+  /// Some release's result is used (tested, returned, stored).
+  bool ReleaseResultUsed = false;
   /// The acquire is awaited (`co_await m.lock()`): a lock made for
   /// coroutines, which a suspension does not hold up.
   bool Awaited = false;

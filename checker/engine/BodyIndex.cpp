@@ -275,6 +275,34 @@ const Stmt *BodyIndex::enclosingCompound(const Stmt *S) const {
   return body();
 }
 
+bool BodyIndex::valueUsed(const Expr *E) const {
+  const Stmt *Child = E;
+  const Stmt *P = parent(E);
+  while (P && isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups>(P)) {
+    Child = P;
+    P = parent(P);
+  }
+  if (!P || isa<CompoundStmt, LabelStmt, SwitchCase, AttributedStmt>(P))
+    return false;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P))
+    return !Cast->getType()->isVoidType() && valueUsed(Cast);
+  if (const auto *BO = dyn_cast<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Comma)
+    return BO->getRHS() == Child && valueUsed(BO);
+  // A statement in a branch or a loop body, not its condition.
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return If->getCond() == Child;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getCond() == Child;
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return D->getCond() == Child;
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return F->getCond() == Child;
+  if (const auto *SW = dyn_cast<SwitchStmt>(P))
+    return SW->getCond() == Child;
+  return true;
+}
+
 bool BodyIndex::isLoop(const Stmt *S) {
   return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }

@@ -39,6 +39,9 @@ public:
   bool isAncestor(const Stmt *Anc, const Stmt *S) const;
   /// The innermost compound statement around \p S (the body if none).
   const Stmt *enclosingCompound(const Stmt *S) const;
+  /// The value of \p E is used: not an expression statement's, nor cast
+  /// to `void`, nor the left of a comma.
+  bool valueUsed(const Expr *E) const;
   /// A `for`, `while`, `do` or range `for` statement.
   static bool isLoop(const Stmt *S);
   /// The innermost loop statement around \p S (not \p S itself), or null.

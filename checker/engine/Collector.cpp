@@ -70,17 +70,6 @@ bool Collector::awaited(const Expr *E) const {
   return P && isa<CoroutineSuspendExpr>(P);
 }
 
-bool Collector::resultTested(const Expr *E) const {
-  const Stmt *P = C.Body.parent(E);
-  while (P && isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups>(P))
-    P = C.Body.parent(P);
-  if (!P || isa<CompoundStmt>(P))
-    return false;
-  if (const auto *Cast = dyn_cast<CStyleCastExpr>(P))
-    return !Cast->getType()->isVoidType();
-  return true;
-}
-
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   const Acquire *R = Role.Rule;
   Acquisition A;
@@ -92,7 +81,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   A.IsLock = R->Fam->IsLock;
   A.Reentrant = R->Fam->Reentrant;
   A.Scope = C.Body.enclosingCompound(E);
-  A.ResultTested = R->isConditional() && resultTested(E);
+  A.ResultTested = R->isConditional() && C.Body.valueUsed(E);
   A.Awaited = awaited(E);
   if (R->isConditional() || R->Handle.Kind == HandleSpec::Out)
     A.ResultVar = C.Body.storedInto(E);

@@ -42,7 +42,6 @@ private:
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;
   unsigned push(Acquisition A, const HandleKey &K);
-  bool resultTested(const Expr *E) const;
   /// True if the result of \p E is what a `co_await` awaits.
   bool awaited(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared (the

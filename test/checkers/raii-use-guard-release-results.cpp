@@ -1,0 +1,65 @@
+// A release whose result the code uses (tests, returns, keeps) is no
+// candidate for a guard: its destructor would drop the result, and a failed
+// fclose of a written file is an error the code reports (ninja's
+// WriteFile and Touch). A result discarded, or cast to void, is still
+// advised.
+// RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
+#include <stdio.h>
+
+void quiet() noexcept;
+
+bool negativeTouch(const char *p) {
+  FILE *f = fopen(p, "w");
+  if (!f)
+    return false;
+  return fclose(f) == 0;
+}
+
+bool negativeWrittenThenReturned(const char *p) {
+  FILE *f = fopen(p, "w");
+  if (!f)
+    return false;
+  fputs("y", f);
+  return fclose(f) == 0;
+}
+
+bool negativeTestedOnOnePath(const char *p) {
+  FILE *f = fopen(p, "w");
+  if (!f)
+    return false;
+  if (fputs("y", f) < 0) {
+    fclose(f);
+    return false;
+  }
+  if (fclose(f) != 0) {
+    quiet();
+    return false;
+  }
+  return true;
+}
+
+int negativeKept(const char *p) {
+  FILE *f = fopen(p, "w");
+  if (!f)
+    return -1;
+  fputs("y", f);
+  int rc = fclose(f);
+  return rc;
+}
+
+bool positiveDiscarded(const char *p) {
+  FILE *f = fopen(p, "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
+  if (!f)
+    return false;
+  if (fputs("y", f) < 0) {
+    fclose(f);
+    return false;
+  }
+  (void)fclose(f);
+  return true;
+}
+// CHECK-FIXES: #include <memory>
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// CHECK-DELETED: fclose(f);
+// CHECK-DELETED: (void)fclose(f);
