@@ -61,8 +61,10 @@ void markBodyShapeFacts(FunctionContext &C) {
           const IfStmt *IfR = branchingIf(C.Body, R);
           return IfR && IfR != IfA && !C.Body.isAncestor(IfA, IfR);
         });
-    A.ReleaseResultUsed = llvm::any_of(
-        A.Releases, [&](const Expr *R) { return C.Body.valueUsed(R); });
+    // (Not `p = realloc(p, n)`'s: its result is the next handle.)
+    A.ReleaseResultUsed = llvm::any_of(A.Releases, [&](const Expr *R) {
+      return !C.AcqsAt.count(R) && C.Body.valueUsed(R);
+    });
     const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(A.Site));
     // The release is the next statement, or the first of an `if` that
     // comes next (`if (f) { fclose(f); return true; }`).

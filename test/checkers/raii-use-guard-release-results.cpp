@@ -5,6 +5,7 @@
 // advised.
 // RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
 #include <stdio.h>
+#include <stdlib.h>
 
 void quiet() noexcept;
 
@@ -58,6 +59,19 @@ bool positiveDiscarded(const char *p) {
   }
   (void)fclose(f);
   return true;
+}
+// realloc's result is the next handle, not a release's status.
+void positiveGrownInALoop(int n) {
+  unsigned char *buf = nullptr;
+  for (int i = 1; i <= n; ++i) {
+    buf = static_cast<unsigned char *>(realloc(buf, i));
+    // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'buf' is acquired by 'realloc' and released by hand; hold it in 'std::unique_ptr<unsigned char, void (*)(void *)>' instead [raii-use-guard]
+    // CHECK-MESSAGES: :[[@LINE-2]]:40: note: no automatic fix: 'buf' is released through 'realloc'
+    if (!buf)
+      abort();
+    buf[i - 1] = 0;
+  }
+  free(buf);
 }
 // CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
