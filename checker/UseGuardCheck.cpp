@@ -24,7 +24,7 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     if (A.Origin != Acquisition::Call || !A.Reached || A.HeldAtExit ||
         !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken ||
         A.ReleasedOutsideBranch || A.ResultTested || A.ReleasedAtOnce ||
-        A.ReleaseResultUsed ||
+        A.ReleaseResultUsed || A.ReleasedMidBlockOnly ||
         A.Releases.empty() ||
         A.Site->getBeginLoc().isMacroID())
       continue;

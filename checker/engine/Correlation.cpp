@@ -1,5 +1,8 @@
 //===- Correlation.cpp - results that need the body's shape ---------------===//
 #include "engine/Correlation.h"
+#include "support/CalledFunction.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::raii {
 
@@ -44,6 +47,55 @@ static bool releasesRetaken(const FunctionContext &C, unsigned Key) {
   return true;
 }
 
+/// \p S may leave its block other than by its end: a jump, a `throw`, a
+/// suspension, a call that may throw (with exceptions) or never return.
+static bool mayLeave(const Stmt *S, FunctionContext &C) {
+  if (!S || isa<LambdaExpr>(S))
+    return false; // a lambda's body runs elsewhere
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          CXXThrowExpr, CoreturnStmt, CoroutineSuspendExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *FD = calledFunction(Call);
+    if (FD ? FD->isNoReturn() || (C.Exceptions && C.Policy.mayThrow(FD))
+           : C.Exceptions && C.Policy.indirectMayThrow(Call, C.Ctx))
+      return true;
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (C.Exceptions && C.Policy.mayThrow(CE->getConstructor()))
+      return true;
+  } else if (isa<CXXNewExpr>(S) && C.Exceptions) {
+    return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mayLeave(Child, C))
+      return true;
+  return false;
+}
+
+/// \p A, a handle, is released once, by a statement of the block it is
+/// acquired in that more than a jump follows, and nothing from the acquire
+/// to it can leave the block.
+static bool releasedMidBlockOnly(const Acquisition &A, FunctionContext &C) {
+  if (A.IsLock || A.Releases.size() != 1 || !A.Site)
+    return false;
+  const Stmt *At = C.Body.fullStatement(A.Site);
+  const Stmt *Rel = C.Body.fullStatement(A.Releases.front());
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(At));
+  if (!At || !Rel || !Block || C.Body.parent(Rel) != Block)
+    return false;
+  const Stmt *Next = C.Body.nextStatement(Rel);
+  if (!Next || isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Next))
+    return false; // a guard would release it there by itself
+  auto It = llvm::find(Block->body(), At);
+  auto End = llvm::find(Block->body(), Rel);
+  if (It == Block->body_end() || End == Block->body_end() || End < It)
+    return false;
+  for (; It != End; ++It)
+    if (mayLeave(*It, C))
+      return false;
+  return true;
+}
+
 void markBodyShapeFacts(FunctionContext &C) {
   // A lock function lets go of its lock only to take it again later in the
   // block (`unlock(&m); wait(); lock(&m);`); a release taken again by no
@@ -65,6 +117,7 @@ void markBodyShapeFacts(FunctionContext &C) {
     A.ReleaseResultUsed = llvm::any_of(A.Releases, [&](const Expr *R) {
       return !C.AcqsAt.count(R) && C.Body.valueUsed(R);
     });
+    A.ReleasedMidBlockOnly = releasedMidBlockOnly(A, C);
     const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(A.Site));
     // The release is the next statement, or the first of an `if` that
     // comes next (`if (f) { fclose(f); return true; }`).
