@@ -76,7 +76,13 @@ static bool mayLeave(const Stmt *S, FunctionContext &C) {
 /// acquired in that more than a jump follows, and nothing from the acquire
 /// to it can leave the block.
 static bool releasedMidBlockOnly(const Acquisition &A, FunctionContext &C) {
-  if (A.IsLock || A.Releases.size() != 1 || !A.Site)
+  if (A.IsLock || A.Releases.size() != 1 || !A.Site || !A.Fam)
+    return false;
+  // Memory of `new` is advised a guard wherever it is (C++ Core
+  // Guidelines R.11: no explicit `delete`).
+  if (llvm::any_of(A.Fam->Releases, [](const Release &R) {
+        return R.Function == "delete" || R.Function == "delete[]";
+      }))
     return false;
   const Stmt *At = C.Body.fullStatement(A.Site);
   const Stmt *Rel = C.Body.fullStatement(A.Releases.front());

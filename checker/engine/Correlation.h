@@ -15,8 +15,9 @@
 //     run under a guard;
 //   - the release's result used (`if (fclose(f) == EOF)`, `return
 //     fclose(f) == 0;`): a guard's destructor would drop it;
-//   - released by hand mid-block: a handle (not a lock: C++ Core
-//     Guidelines CP.20 asks a guard of every lock) released once, by a
+//   - released by hand mid-block: a handle (not a lock nor memory of
+//     `new`: C++ Core Guidelines CP.20 and R.11 ask a guard of every
+//     one) released once, by a
 //     statement of the block it is acquired in that more code follows (a
 //     guard would release it there by hand too, `reset()`), with nothing
 //     from the acquire to it that can leave the block: no jump, no call

@@ -5,7 +5,7 @@
 // closing it, then reading it back). Something that can leave in between,
 // a second release, or a release the block's end or a jump would make
 // (the guard then deletes it) keep the advice; so does any lock (C++ Core
-// Guidelines CP.20).
+// Guidelines CP.20) and any memory of `new` (R.11).
 // RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
 #include <mutex>
 #include <stdio.h>
@@ -57,6 +57,14 @@ int positiveReleaseBeforeReturn(const char *p) {
   return 0;
 }
 
+int positiveNewMidBlock() {
+  int *p = new int[4];
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<int[]>' instead [raii-use-guard]
+  p[0] = 1;
+  delete[] p;
+  return load("x");
+}
+
 int positiveLockMidBlock() {
   m.lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::unique_lock' instead [raii-use-guard]
@@ -71,6 +79,8 @@ int positiveLockMidBlock() {
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-FIXES: close_f.reset();
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// CHECK-FIXES: std::unique_ptr<int[]> delete_p(p);
+// CHECK-FIXES: delete_p.reset();
 // CHECK-FIXES: std::unique_lock lock_m(m);
 // CHECK-FIXES: lock_m.unlock();
 // CHECK-DELETED: fclose(f);
