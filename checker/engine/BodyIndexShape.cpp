@@ -1,0 +1,105 @@
+//===- BodyIndexShape.cpp - where a statement sits in the body ------------===//
+//
+// The BodyIndex questions answered from the parents alone: ancestors, the
+// enclosing block, loop and full statement, the next statement, try
+// blocks, and whether an expression's value is used.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/BodyIndex.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::raii {
+
+bool BodyIndex::isAncestor(const Stmt *Anc, const Stmt *S) const {
+  for (; S; S = Parent.lookup(S))
+    if (S == Anc)
+      return true;
+  return false;
+}
+
+const Stmt *BodyIndex::enclosingCompound(const Stmt *S) const {
+  for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
+    if (isa<CompoundStmt>(P))
+      return P;
+  return body();
+}
+
+bool BodyIndex::valueUsed(const Expr *E) const {
+  const Stmt *Child = E;
+  const Stmt *P = parent(E);
+  while (P && isa<ParenExpr, ImplicitCastExpr, ExprWithCleanups>(P)) {
+    Child = P;
+    P = parent(P);
+  }
+  if (!P || isa<CompoundStmt, LabelStmt, SwitchCase, AttributedStmt>(P))
+    return false;
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P))
+    return !Cast->getType()->isVoidType() && valueUsed(Cast);
+  if (const auto *BO = dyn_cast<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Comma)
+    return BO->getRHS() == Child && valueUsed(BO);
+  // A statement in a branch or a loop body, not its condition.
+  if (const auto *If = dyn_cast<IfStmt>(P))
+    return If->getCond() == Child;
+  if (const auto *W = dyn_cast<WhileStmt>(P))
+    return W->getCond() == Child;
+  if (const auto *D = dyn_cast<DoStmt>(P))
+    return D->getCond() == Child;
+  if (const auto *F = dyn_cast<ForStmt>(P))
+    return F->getCond() == Child;
+  if (const auto *SW = dyn_cast<SwitchStmt>(P))
+    return SW->getCond() == Child;
+  return true;
+}
+
+bool BodyIndex::isLoop(const Stmt *S) {
+  return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+const Stmt *BodyIndex::enclosingLoop(const Stmt *S) const {
+  for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
+    if (isLoop(P))
+      return P;
+  return nullptr;
+}
+
+const Stmt *BodyIndex::fullStatement(const Stmt *S) const {
+  const Stmt *Child = S;
+  for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))
+    if (isa<CompoundStmt>(P))
+      return Child;
+  return Child;
+}
+
+const Stmt *BodyIndex::nextStatement(const Stmt *S) const {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent.lookup(S));
+  if (!Block)
+    return nullptr;
+  auto Body = Block->body();
+  auto It = llvm::find(Body, S);
+  return It != Body.end() && std::next(It) != Body.end() ? *std::next(It)
+                                                         : nullptr;
+}
+
+bool BodyIndex::inTryBlock(const Stmt *S) const {
+  const Stmt *Child = S;
+  for (const Stmt *P = Parent.lookup(S); P; Child = P, P = Parent.lookup(P))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
+      if (Try->getTryBlock() == Child)
+        return true;
+  return false;
+}
+
+const Stmt *BodyIndex::valueParent(const Stmt *S, const Stmt **Child) const {
+  const Stmt *P = parent(S);
+  while (P && isa<ParenExpr, ImplicitCastExpr, ExplicitCastExpr>(P)) {
+    S = P;
+    P = parent(P);
+  }
+  if (Child)
+    *Child = S;
+  return P;
+}
+
+} // namespace clang::tidy::raii
