@@ -215,7 +215,6 @@ void Collector::addGuard(const CXXConstructExpr *CE) {
   }
 }
 
-
 /// Handle \p K is one the function acquires.
 bool Collector::acquiredHere(const HandleKey &K) const {
   const unsigned Id = C.Keys.find(K);

@@ -87,14 +87,15 @@ static bool releasedMidBlockOnly(const Acquisition &A, FunctionContext &C) {
   const Stmt *At = C.Body.fullStatement(A.Site);
   const Stmt *Rel = C.Body.fullStatement(A.Releases.front());
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(At));
-  if (!At || !Rel || !Block || C.Body.parent(Rel) != Block)
+  if (!Block || C.Body.parent(Rel) != Block)
     return false;
   const Stmt *Next = C.Body.nextStatement(Rel);
   if (!Next || isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Next))
     return false; // a guard would release it there by itself
+  // Both are statements of Block, so both are found.
   auto It = llvm::find(Block->body(), At);
   auto End = llvm::find(Block->body(), Rel);
-  if (It == Block->body_end() || End == Block->body_end() || End < It)
+  if (End < It)
     return false;
   for (; It != End; ++It)
     if (mayLeave(*It, C))

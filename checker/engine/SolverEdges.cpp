@@ -28,7 +28,6 @@ const Stmt *branchCondition(const CFGBlock *B) {
   return B->getTerminatorCondition();
 }
 
-
 /// What the edge of `switch` \p SW to its successor \p Idx (of \p N;
 /// the last is the default, written or not) says of the condition's
 /// truth: `case 0:` false, another value true, the default true when a
