@@ -1,8 +1,6 @@
 //===- Correlation.cpp - results that need the body's shape ---------------===//
 #include "engine/Correlation.h"
-#include "support/CalledFunction.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
+#include "engine/Leaving.h"
 
 namespace clang::tidy::raii {
 
@@ -47,31 +45,6 @@ static bool releasesRetaken(const FunctionContext &C, unsigned Key) {
   return true;
 }
 
-/// \p S may leave its block other than by its end: a jump, a `throw`, a
-/// suspension, a call that may throw (with exceptions) or never return.
-static bool mayLeave(const Stmt *S, FunctionContext &C) {
-  if (!S || isa<LambdaExpr>(S))
-    return false; // a lambda's body runs elsewhere
-  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
-          CXXThrowExpr, CoreturnStmt, CoroutineSuspendExpr>(S))
-    return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *FD = calledFunction(Call);
-    if (FD ? FD->isNoReturn() || (C.Exceptions && C.Policy.mayThrow(FD))
-           : C.Exceptions && C.Policy.indirectMayThrow(Call, C.Ctx))
-      return true;
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-    if (C.Exceptions && C.Policy.mayThrow(CE->getConstructor()))
-      return true;
-  } else if (isa<CXXNewExpr>(S) && C.Exceptions) {
-    return true;
-  }
-  for (const Stmt *Child : S->children())
-    if (mayLeave(Child, C))
-      return true;
-  return false;
-}
-
 /// \p A, a handle, is released once, by a statement of the block it is
 /// acquired in that more than a jump follows, and nothing from the acquire
 /// to it can leave the block.
@@ -98,7 +71,7 @@ static bool releasedMidBlockOnly(const Acquisition &A, FunctionContext &C) {
   if (End < It)
     return false;
   for (; It != End; ++It)
-    if (mayLeave(*It, C))
+    if (mayLeaveBlock(*It, C))
       return false;
   return true;
 }

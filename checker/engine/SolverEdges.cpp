@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "engine/SolverImpl.h"
+#include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -72,22 +73,6 @@ const Expr *twoWayCondition(const CFGBlock *B) {
       isa_and_nonnull<CXXForRangeStmt, SwitchStmt>(B->getTerminatorStmt()))
     return nullptr;
   return Cond;
-}
-
-bool Solver::callMayThrow(const CallExpr *E) const {
-  if (!C.Exceptions)
-    return false;
-  const FunctionDecl *FD = calledFunction(E);
-  if (!FD)
-    return C.Policy.indirectMayThrow(E, C.Ctx);
-  if (FD->isNoReturn())
-    return false;
-  // Releases do not throw unless their rule says so (a wrapper's summary
-  // release takes the word of the release inside it).
-  for (const ReleaseRole &R : C.Roles.releases(E))
-    if (!R.Rule->MayThrow)
-      return false;
-  return C.Policy.mayThrow(FD);
 }
 
 /// \p A's handle is what an `__attribute__((cleanup))` variable holds.
@@ -235,7 +220,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     Path NextP;
     State &Next = NextP.St;
     if (EHBlock && Idx == 1) {
-      if (!callMayThrow(cast<CallExpr>(Last)))
+      if (!callMayThrow(cast<CallExpr>(Last), C))
         continue;
       Next = std::move(Before);
       NextP.Facts = P.Facts;

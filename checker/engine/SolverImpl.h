@@ -53,7 +53,6 @@ private:
   std::vector<llvm::BitVector> focusGroups(const llvm::BitVector &Lost) const;
   void propagate(const CFGBlock *B);
   void propagate(const CFGBlock *B, Path P);
-  bool callMayThrow(const CallExpr *E) const;
   /// Records a path leaving the function with \p St; \p FailedAcquire, if
   /// set, is an acquire whose exception this is: it does not skip the
   /// release of what it acquires again (that is a re-acquire).

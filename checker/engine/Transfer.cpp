@@ -3,6 +3,7 @@
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
 #include "engine/HandOff.h"
+#include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
 #include "support/Lockables.h"
@@ -266,7 +267,7 @@ bool TransferFunctions::endsPath(const CallExpr *E) {
   auto [NoReturn, New] = NoReturnCache.try_emplace(E, false);
   if (New) {
     const FunctionDecl *FD = calledFunction(E);
-    NoReturn->second = FD && !FD->isNoReturn() && C.Roles.neverReturns(E);
+    NoReturn->second = FD && !FD->isNoReturn() && neverReturns(E, C);
   }
   return NoReturn->second;
 }
@@ -307,8 +308,7 @@ void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
   // `new (p)`) cannot, the global ones only while allocation failure
   // throws (the nothrow policy); a constructor that may throw gets its own
   // edge.
-  const FunctionDecl *OpNew = E->getOperatorNew();
-  if (C.Exceptions && (!OpNew || C.Policy.mayThrow(OpNew)))
+  if (newMayThrow(E, C))
     mayThrowHere(E);
   // `new (slot) T *(p)`, `new int(fd)`: the handle is stored in the new
   // object. (A constructor's arguments are visited with the constructor.)
@@ -336,12 +336,8 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
   adoptByGuard(E);
   adoptByExitAction(E);
   handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
-  if (!E->getConstructor()->isTrivial())
-    if (const auto *FPT =
-            E->getConstructor()->getType()->getAs<FunctionProtoType>();
-        FPT && !FPT->isNothrow() && C.Exceptions &&
-        C.Policy.mayThrow(E->getConstructor()))
-      mayThrowHere(E);
+  if (constructMayThrow(E, C))
+    mayThrowHere(E);
 }
 
 void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {

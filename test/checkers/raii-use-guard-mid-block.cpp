@@ -8,6 +8,7 @@
 // Guidelines CP.20) and any memory of `new` (R.11).
 // RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
 #include <mutex>
+#include <new>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -23,6 +24,35 @@ int negativeWrittenThenReadBack(const char *p) {
   fclose(f);
   int n = load(p);
   return n + 1;
+}
+
+// Placement `new` and `new (std::nothrow)` cannot throw: nothing between
+// can leave.
+int negativeNonThrowingNewBetween(const char *p) {
+  alignas(int) unsigned char slot[sizeof(int)];
+  FILE *f = fopen(p, "wb");
+  int *n = new (slot) int(3);
+  int *spare = new (std::nothrow) int[2];
+  fputs(n && spare ? "entry\n" : "none\n", f);
+  fclose(f);
+  ::operator delete[](spare, std::nothrow);
+  return load(p);
+}
+
+// A helper that always ends the program is a call that never returns.
+static void die(const char *why) {
+  fputs(why, stderr);
+  exit(1);
+}
+
+int positiveHelperMayEndBetween(const char *p, int k) {
+  FILE *f = fopen(p, "wb");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
+  if (k < 0)
+    die("negative");
+  fputs("entry\n", f);
+  fclose(f);
+  return load(p);
 }
 
 int positiveMayEndBetween(const char *p, int k) {
@@ -74,6 +104,8 @@ int positiveLockMidBlock() {
 }
 // The rewrites (fixed lines, then deleted lines, in order):
 // CHECK-FIXES: #include <memory>
+// CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
+// CHECK-FIXES: close_f.reset();
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
 // CHECK-FIXES: close_f.reset();
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);

@@ -1,0 +1,64 @@
+//===- Leaving.cpp - may this expression leave by an exception or not return?//
+#include "engine/Leaving.h"
+#include "support/CalledFunction.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace clang::tidy::raii {
+
+bool callMayThrow(const CallExpr *E, const FunctionContext &C) {
+  if (!C.Exceptions)
+    return false;
+  const FunctionDecl *FD = calledFunction(E);
+  if (!FD)
+    return C.Policy.indirectMayThrow(E, C.Ctx);
+  if (FD->isNoReturn())
+    return false;
+  // Releases do not throw unless their rule says so (a wrapper's summary
+  // release takes the word of the release inside it).
+  for (const ReleaseRole &R : C.Roles.releases(E))
+    if (!R.Rule->MayThrow)
+      return false;
+  return C.Policy.mayThrow(FD);
+}
+
+bool newMayThrow(const CXXNewExpr *E, const FunctionContext &C) {
+  const FunctionDecl *OpNew = E->getOperatorNew();
+  return C.Exceptions && (!OpNew || C.Policy.mayThrow(OpNew));
+}
+
+bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C) {
+  const CXXConstructorDecl *Ctor = E->getConstructor();
+  if (!C.Exceptions || Ctor->isTrivial())
+    return false;
+  const auto *FPT = Ctor->getType()->getAs<FunctionProtoType>();
+  return FPT && !FPT->isNothrow() && C.Policy.mayThrow(Ctor);
+}
+
+bool neverReturns(const CallExpr *E, const FunctionContext &C) {
+  return C.Roles.neverReturns(E);
+}
+
+bool mayLeaveBlock(const Stmt *S, const FunctionContext &C) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+          CXXThrowExpr, CoreturnStmt, CoroutineSuspendExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (neverReturns(Call, C) || callMayThrow(Call, C))
+      return true;
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (constructMayThrow(CE, C))
+      return true;
+  } else if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+    if (newMayThrow(New, C))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mayLeaveBlock(Child, C))
+      return true;
+  return false;
+}
+
+} // namespace clang::tidy::raii
