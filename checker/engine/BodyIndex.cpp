@@ -2,6 +2,7 @@
 #include "engine/BodyIndex.h"
 #include <functional>
 #include "engine/HandleKey.h"
+#include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -380,11 +381,28 @@ bool BodyIndex::refersTo(const Stmt *S, const ValueDecl *V) {
   return false;
 }
 
-bool BodyIndex::conditionReads(const ValueDecl *V) const {
+bool BodyIndex::testsValue(const Expr *E, const ValueDecl *V) {
+  E = ignoreBranchHints(E)->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_LNot && testsValue(UO->getSubExpr(), V);
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO)
+    return false;
+  if (BO->getOpcode() == BO_Comma)
+    return testsValue(BO->getRHS(), V);
+  if (BO->isLogicalOp() || BO->isEqualityOp() || BO->isRelationalOp() ||
+      BO->getOpcode() == BO_Assign)
+    return testsValue(BO->getLHS(), V) || testsValue(BO->getRHS(), V);
+  return false;
+}
+
+bool BodyIndex::conditionTests(const ValueDecl *V) const {
   std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return false;
-    const Stmt *Cond = nullptr;
+    const Expr *Cond = nullptr;
     if (const auto *If = dyn_cast<IfStmt>(S))
       Cond = If->getCond();
     else if (const auto *W = dyn_cast<WhileStmt>(S))
@@ -395,7 +413,7 @@ bool BodyIndex::conditionReads(const ValueDecl *V) const {
       Cond = F->getCond();
     else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
       Cond = CO->getCond();
-    if (Cond && refersTo(Cond, V))
+    if (Cond && testsValue(Cond, V))
       return true;
     for (const Stmt *C : S->children())
       if (Walk(C))

@@ -97,9 +97,16 @@ public:
   /// True if \p S contains a reference to \p V that starts after \p Loc.
   static bool referencedAfter(const Stmt *S, const ValueDecl *V,
                               SourceLocation Loc, const SourceManager &SM);
-  /// True if the condition of an `if`, a loop or a `?:` of the body reads
-  /// \p V (a walk of the body: callers keep the answer).
-  bool conditionReads(const ValueDecl *V) const;
+  /// True if \p Cond's truth depends on the value \p V holds: \p V is a
+  /// leaf of it through `!`, `&&`, `||`, comparisons, assignments, casts
+  /// and branch hints; not an argument of a call or the base of an access
+  /// (`fwrite(b, n, 1, f) != 1` tests the call's result, not `f`).
+  static bool testsValue(const Expr *Cond, const ValueDecl *V);
+  /// True if the condition of an `if`, a loop or a `?:` of the body tests
+  /// the value \p V holds (`!f`, `f == NULL`, `(f = open(..)) != NULL`),
+  /// not a call's result it is passed to (a walk of the body: callers keep
+  /// the answer).
+  bool conditionTests(const ValueDecl *V) const;
   /// True if nothing but its initialiser writes \p D (no assignment,
   /// increment, address taken or capture).
   bool isUnchanged(const ValueDecl *D) const;

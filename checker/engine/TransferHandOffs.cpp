@@ -111,7 +111,7 @@ int TransferFunctions::takesOnSuccess(const Expr *Call) {
   if (A.Rule && A.Rule->Handle.Kind == HandleSpec::Return &&
       A.Rule->Invalid != InvalidValue::None &&
       (testingIf(Call) ||
-       (A.HandleVar && C.Body.conditionReads(A.HandleVar))))
+       (A.HandleVar && C.Body.conditionTests(A.HandleVar))))
     It->second = int(I);
   return It->second;
 }
@@ -253,7 +253,7 @@ const IfStmt *TransferFunctions::testingIf(const Expr *Call) const {
   const auto *If = V ? dyn_cast_or_null<IfStmt>(C.Body.nextStatement(
                            C.Body.fullStatement(Call)))
                      : nullptr;
-  return If && BodyIndex::refersTo(If->getCond(), V) ? If : nullptr;
+  return If && BodyIndex::testsValue(If->getCond(), V) ? If : nullptr;
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,

@@ -315,3 +315,33 @@ int negativeFdopenUntested(const char *p) {
   fclose(f);
   return 0;
 }
+
+// Passing the stream to a call whose result is tested does not test the
+// stream (tmux's popup_editor): fdopen stays untested.
+int negativeFdopenUsedInCondition(const char *p) {
+  int fd = creat(p, 0600);
+  if (fd == -1)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  if (fputs("x", f) < 0) {
+    fclose(f);
+    return -1;
+  }
+  fclose(f);
+  return 0;
+}
+
+int positiveFdopenTestedLater(const char *p, int k) {
+  int fd = creat(p, 0600);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'creat' is never released, and not handed off on every path [raii-release-skipped]
+  if (fd == -1)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  if (k > 0 && f == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  fputs("x", f);
+  fclose(f);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
