@@ -24,11 +24,16 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     if (A.Origin != Acquisition::Call || !A.Reached || A.HeldAtExit ||
         !A.ReleasedSomewhere || A.Escaped || A.MaybeTaken ||
         A.ReleasedOutsideBranch || A.ResultTested || A.ReleasedAtOnce ||
-        A.ReleaseResultUsed || A.ReleasedMidBlockOnly ||
-        A.Releases.empty() ||
+        A.ReleaseResultUsed || A.Releases.empty() ||
         A.Site->getBeginLoc().isMacroID())
       continue;
     if (A.Rule->Handle.Kind == HandleSpec::Out && A.Rule->Handle.Count > 1)
+      continue;
+    // The pair is correct on every path, so with one release every path
+    // that holds the handle leaves through it: a guard would change no
+    // path (a call that ends the program runs no destructor either). A
+    // lock keeps the advice (C++ Core Guidelines CP.20).
+    if (!A.IsLock && A.Releases.size() == 1)
       continue;
     if (llvm::any_of(FA.DoubleReleases,
                      [&](const DoubleRelease &D) { return D.Acq == I; }) ||

@@ -103,10 +103,6 @@ struct Acquisition {
   bool ReleasedAtOnce = false;
   /// Some release's result is used (tested, returned, stored).
   bool ReleaseResultUsed = false;
-  /// A handle (no lock, no memory of `new`) released once, by hand,
-  /// before more code of its block, with nothing between that can leave
-  /// the block (see Correlation.h).
-  bool ReleasedMidBlockOnly = false;
   /// The acquire is awaited (`co_await m.lock()`): a lock made for
   /// coroutines, which a suspension does not hold up.
   bool Awaited = false;

@@ -1,6 +1,5 @@
 //===- Correlation.cpp - results that need the body's shape ---------------===//
 #include "engine/Correlation.h"
-#include "engine/Leaving.h"
 
 namespace clang::tidy::raii {
 
@@ -45,37 +44,6 @@ static bool releasesRetaken(const FunctionContext &C, unsigned Key) {
   return true;
 }
 
-/// \p A, a handle, is released once, by a statement of the block it is
-/// acquired in that more than a jump follows, and nothing from the acquire
-/// to it can leave the block.
-static bool releasedMidBlockOnly(const Acquisition &A, FunctionContext &C) {
-  if (A.IsLock || A.Releases.size() != 1 || !A.Site || !A.Fam)
-    return false;
-  // Memory of `new` is advised a guard wherever it is (C++ Core
-  // Guidelines R.11: no explicit `delete`).
-  if (llvm::any_of(A.Fam->Releases, [](const Release &R) {
-        return R.Function == "delete" || R.Function == "delete[]";
-      }))
-    return false;
-  const Stmt *At = C.Body.fullStatement(A.Site);
-  const Stmt *Rel = C.Body.fullStatement(A.Releases.front());
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(At));
-  if (!Block || C.Body.parent(Rel) != Block)
-    return false;
-  const Stmt *Next = C.Body.nextStatement(Rel);
-  if (!Next || isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt>(Next))
-    return false; // a guard would release it there by itself
-  // Both are statements of Block, so both are found.
-  auto It = llvm::find(Block->body(), At);
-  auto End = llvm::find(Block->body(), Rel);
-  if (End < It)
-    return false;
-  for (; It != End; ++It)
-    if (mayLeaveBlock(*It, C))
-      return false;
-  return true;
-}
-
 void markBodyShapeFacts(FunctionContext &C) {
   // A lock function lets go of its lock only to take it again later in the
   // block (`unlock(&m); wait(); lock(&m);`); a release taken again by no
@@ -97,7 +65,6 @@ void markBodyShapeFacts(FunctionContext &C) {
     A.ReleaseResultUsed = llvm::any_of(A.Releases, [&](const Expr *R) {
       return !C.AcqsAt.count(R) && C.Body.valueUsed(R);
     });
-    A.ReleasedMidBlockOnly = releasedMidBlockOnly(A, C);
     const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(A.Site));
     // The release is the next statement, or the first of an `if` that
     // comes next (`if (f) { fclose(f); return true; }`).

@@ -3,7 +3,7 @@
 // After the dataflow, some facts come from where statements sit rather
 // than from the paths. A lock held at every normal exit makes a lock
 // function only if each release is taken again by a later statement of
-// its block or an enclosing one. Four facts about an acquisition say that
+// its block or an enclosing one. Three facts about an acquisition say that
 // no guard fits:
 //
 //   - released outside its branch: acquired in a branch of an `if` and
@@ -14,14 +14,7 @@
 //     acquire (`fclose(fopen(p, "a"))` written in two lines): nothing would
 //     run under a guard;
 //   - the release's result used (`if (fclose(f) == EOF)`, `return
-//     fclose(f) == 0;`): a guard's destructor would drop it;
-//   - released by hand mid-block: a handle (not a lock nor memory of
-//     `new`: C++ Core Guidelines CP.20 and R.11 ask a guard of every
-//     one) released once, by a
-//     statement of the block it is acquired in that more code follows (a
-//     guard would release it there by hand too, `reset()`), with nothing
-//     from the acquire to it that can leave the block: no jump, no call
-//     that may throw or never returns. The guard would protect nothing.
+//     fclose(f) == 0;`): a guard's destructor would drop it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_CORRELATION_H

@@ -39,26 +39,4 @@ bool neverReturns(const CallExpr *E, const FunctionContext &C) {
   return C.Roles.neverReturns(E);
 }
 
-bool mayLeaveBlock(const Stmt *S, const FunctionContext &C) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
-          CXXThrowExpr, CoreturnStmt, CoroutineSuspendExpr>(S))
-    return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    if (neverReturns(Call, C) || callMayThrow(Call, C))
-      return true;
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-    if (constructMayThrow(CE, C))
-      return true;
-  } else if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
-    if (newMayThrow(New, C))
-      return true;
-  }
-  for (const Stmt *Child : S->children())
-    if (mayLeaveBlock(Child, C))
-      return true;
-  return false;
-}
-
 } // namespace clang::tidy::raii

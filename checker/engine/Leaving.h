@@ -3,8 +3,7 @@
 // One answer, under the function's nothrow policy and the catalog's rules,
 // for everything in the engine that asks whether a call, an allocation or
 // a construction may throw, or whether a call never returns: the solver's
-// exception edges, the transfer function, and the body-shape facts
-// (Correlation's "nothing between can leave the block").
+// exception edges and the transfer function.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_LEAVING_H
@@ -27,12 +26,6 @@ bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C);
 /// \p E never returns: `[[noreturn]]`, `exit`-like by its status, or a
 /// helper of the translation unit whose every path throws or exits.
 bool neverReturns(const CallExpr *E, const FunctionContext &C);
-
-/// \p S may leave its block other than by its end: a jump, a `throw`, a
-/// suspension, or somewhere inside it a call, allocation or construction
-/// that may throw or a call that never returns. A lambda's body runs
-/// elsewhere and does not count.
-bool mayLeaveBlock(const Stmt *S, const FunctionContext &C);
 
 } // namespace clang::tidy::raii
 

@@ -87,10 +87,14 @@ int glibcFdCorrect(const char *path) {
     return -1;
   char c;
   ssize_t n = read(fd, &c, 1); // glibc's read is not __THROW: C linkage
+  if (n < 0) {
+    close(fd);
+    return -2;
+  }
   close(fd);
   return static_cast<int>(n);
-  // CHECK-MESSAGES: :[[@LINE-7]]:12: warning: 'fd' is acquired by 'open' and released by hand; hold it in a scope guard instead [raii-use-guard]
-  // CHECK-MESSAGES: :[[@LINE-8]]:12: note: no automatic fix: 'raii::unique_fd' needs the raii runtime, and <raii/handles.hpp> is not on the include path
+  // CHECK-MESSAGES: :[[@LINE-11]]:12: warning: 'fd' is acquired by 'open' and released by hand; hold it in a scope guard instead [raii-use-guard]
+  // CHECK-MESSAGES: :[[@LINE-12]]:12: note: no automatic fix: 'raii::unique_fd' needs the raii runtime, and <raii/handles.hpp> is not on the include path
 }
 
 void glibcDoubleFree() {

@@ -76,16 +76,21 @@ void positiveRememberedThenFree(const char *src) {
 
 static void log_line(const char *m) { printf("%s\n", m); }
 
-void negativeCStyleHelperCannotThrow(const char *p) {
+void negativeCStyleHelperCannotThrow(const char *p, int n) {
   FILE *f = fopen(p, "r");
   if (!f)
     return;
   // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
   log_line("opened");
+  if (n < 0) {
+    fclose(f);
+    // CHECK-DELETED: fclose(f);
+    return;
+  }
   fclose(f);
   // CHECK-DELETED: fclose(f);
 }
-// CHECK-MESSAGES: :[[@LINE-8]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
+// CHECK-MESSAGES: :[[@LINE-13]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead [raii-use-guard]
 
 void negativeOwnerTakesIt() {
   int *p = new int(1);

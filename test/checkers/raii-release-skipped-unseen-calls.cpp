@@ -35,11 +35,15 @@ void projectCall() {
   m.unlock();
 }
 
-void virtualCall(Stage &s) {
-  int *p = new int(0);
+void virtualCall(Stage &s, int n) {
+  int *p = new int(n);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new' and released by hand; hold it in 'std::unique_ptr<int>' instead [raii-use-guard]
   // THROWS-MESSAGES: :[[@LINE-2]]:12: warning: 'p' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<int>' to release it automatically [raii-release-skipped]
   // NEVER-MESSAGES: :[[@LINE-3]]:12: warning: 'p' is acquired by 'new' and released by hand; hold it in 'std::unique_ptr<int>' instead [raii-use-guard]
+  if (n < 0) {
+    delete p;
+    return;
+  }
   s.run();
   // THROWS-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped when 'run' throws an exception
   delete p;
@@ -84,6 +88,7 @@ void libraryCall() {
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: delete p;
+// CHECK-DELETED: delete p;
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
@@ -96,6 +101,7 @@ void libraryCall() {
 // THROWS-FIXES: std::lock_guard lock_m(m);
 // THROWS-DELETED: m.unlock();
 // THROWS-DELETED: delete p;
+// THROWS-DELETED: delete p;
 // THROWS-DELETED: m.unlock();
 // THROWS-DELETED: m.unlock();
 // THROWS-DELETED: m.unlock();
@@ -107,6 +113,7 @@ void libraryCall() {
 // NEVER-FIXES: std::lock_guard lock_m(m);
 // NEVER-FIXES: std::lock_guard lock_m(m);
 // NEVER-DELETED: m.unlock();
+// NEVER-DELETED: delete p;
 // NEVER-DELETED: delete p;
 // NEVER-DELETED: m.unlock();
 // NEVER-DELETED: m.unlock();

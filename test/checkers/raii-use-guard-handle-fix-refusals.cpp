@@ -159,6 +159,13 @@ int branchHandles(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:29: note: 'p' is also acquired here
   if (!p)
     return 0;
+  switch (k) {
+  case 7:
+    free(p);
+    return 2;
+  default:
+    break;
+  }
   free(p);
   return 1;
 }

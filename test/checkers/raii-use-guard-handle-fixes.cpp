@@ -55,8 +55,15 @@ static int openFds() {
   // RAII-MESSAGES: :[[@LINE-2]]:12: warning: 'd' is acquired by 'opendir' and released by hand; hold it in 'raii::unique_dir' instead [raii-use-guard]
   // CHECK-FIXES: std::unique_ptr<DIR, int (*)(DIR *)> close_d(d, &closedir);
   // RAII-FIXES: raii::unique_dir close_d(d);
-  while (dirent *e = readdir(d))
+  while (dirent *e = readdir(d)) {
+    if (n > 100000) {
+      closedir(d);
+      // CHECK-DELETED: closedir(d);
+      // RAII-DELETED: closedir(d);
+      return -1;
+    }
     n += e->d_name[0] != '.';
+  }
   closedir(d);
   // CHECK-DELETED: closedir(d);
   // RAII-DELETED: closedir(d);

@@ -28,21 +28,30 @@ void positiveShared() {
   sm.unlock_shared();
 }
 
-void positiveFile(const char *p) {
+// Handles released by hand on two paths: the guard releases on both.
+void positiveFile(const char *p, int n) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   if (!f)
     return;
+  if (n < 0) {
+    fclose(f);
+    return;
+  }
   fputs("x", f);
   fclose(f);
 }
 
-void positiveNew() {
+void positiveNew(int n) {
   int *p = new int[4];
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<int[]>' instead
   // RAII-MESSAGES: :[[@LINE-2]]:12: warning: 'p' is acquired by 'new[]' and released by hand; hold it in 'std::unique_ptr<int[]>' instead
-  p[0] = 1;
+  if (n < 0) {
+    delete[] p;
+    return;
+  }
+  p[0] = n;
   delete[] p;
 }
 
@@ -62,6 +71,23 @@ void negativeTouch(const char *p) {
   sm.unlock_shared();
 }
 
+// A handle released by one statement, correct on every path: every path
+// holding it leaves through that release, so a guard would change none
+// (a lock keeps the advice, positivePair).
+void negativeReleasedOnce(const char *p) {
+  FILE *f = fopen(p, "r");
+  if (!f)
+    return;
+  fputs("x", f);
+  fclose(f);
+}
+
+void negativeNewReleasedOnce() {
+  int *p = new int[4];
+  p[0] = 1;
+  delete[] p;
+}
+
 void negativeGuard() { std::lock_guard<std::mutex> g(m); }
 
 void negativeWrapper() { m.lock(); }
@@ -79,12 +105,16 @@ void negativeTryLock() {
 #define LOCKED(stmt) do { m.lock(); stmt; m.unlock(); } while (0)
 void negativeMacro() { LOCKED(quiet()); }
 
-void positiveReleaseThroughVoidCast(const char *p) {
+void positiveReleaseThroughVoidCast(const char *p, int n) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   // RAII-MESSAGES: :[[@LINE-2]]:13: warning: 'f' is acquired by 'fopen' and released by hand; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' instead
   if (!f)
     return;
+  if (n < 0) {
+    (void)fclose(f);
+    return;
+  }
   fputs("y", f);
   (void)fclose(f);
 }
@@ -101,7 +131,10 @@ void positiveReleaseThroughVoidCast(const char *p) {
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: sm.unlock_shared();
 // CHECK-DELETED: fclose(f);
+// CHECK-DELETED: fclose(f);
 // CHECK-DELETED: delete[] p;
+// CHECK-DELETED: delete[] p;
+// CHECK-DELETED: (void)fclose(f);
 // CHECK-DELETED: (void)fclose(f);
 // RAII-FIXES: #include <memory>
 // RAII-FIXES: std::lock_guard lock_m(m);
@@ -112,5 +145,8 @@ void positiveReleaseThroughVoidCast(const char *p) {
 // RAII-DELETED: m.unlock();
 // RAII-DELETED: sm.unlock_shared();
 // RAII-DELETED: fclose(f);
+// RAII-DELETED: fclose(f);
 // RAII-DELETED: delete[] p;
+// RAII-DELETED: delete[] p;
+// RAII-DELETED: (void)fclose(f);
 // RAII-DELETED: (void)fclose(f);

@@ -29,6 +29,10 @@ int open(const char *path) noexcept {
   // RAII-MESSAGES: :[[@LINE-5]]:3: note: no automatic fix: 'db' is acquired through an out-parameter
   // RT-MESSAGES: :[[@LINE-6]]:3: note: no automatic fix: 'db' is acquired through an out-parameter
   int r = use(db);
+  if (r < 0) {
+    sqlite3_close(db);
+    return -1;
+  }
   sqlite3_close(db);
   return r;
 }
@@ -41,7 +45,13 @@ void digest() noexcept {
   // STD-FIXES: std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> free_ctx(ctx, &EVP_MD_CTX_free);
   // RAII-FIXES: std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> free_ctx(ctx, &EVP_MD_CTX_free);
   // RT-FIXES: raii::unique_resource<EVP_MD_CTX *, decltype(&EVP_MD_CTX_free), raii::null_traits> free_ctx(ctx, &EVP_MD_CTX_free);
-  update(ctx);
+  if (update(ctx) < 0) {
+    EVP_MD_CTX_free(ctx);
+    // STD-DELETED: EVP_MD_CTX_free(ctx);
+    // RAII-DELETED: EVP_MD_CTX_free(ctx);
+    // RT-DELETED: EVP_MD_CTX_free(ctx);
+    return;
+  }
   EVP_MD_CTX_free(ctx);
   // STD-DELETED: EVP_MD_CTX_free(ctx);
   // RAII-DELETED: EVP_MD_CTX_free(ctx);
