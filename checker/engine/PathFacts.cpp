@@ -228,7 +228,15 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
     const Operand &W = V == &L.A ? L.B : L.A;
     std::optional<int64_t> K = V ? valueOf(W, F) : std::nullopt;
     if (V && K) {
-      if (useful(V->Var, 2))
+      // A value or lower bound that already rules out K says more than
+      // `v != K` (a counter's `i == 0`, `i >= 4`): kept, so that the
+      // counter's increments keep counting.
+      const Fact *Fv = F.find(V->Var);
+      const bool Known =
+          !Truth && Fv &&
+          ((Fv->Kind == Fact::Equals && Fv->Value != *K) ||
+           (Fv->Kind == Fact::AtLeast && Fv->Value > *K));
+      if (useful(V->Var, 2) && !Known)
         F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
       return;
     }

@@ -295,3 +295,36 @@ int positiveCountedDownToo(struct item **out, int n) {
   *out = arr;
   return (int)len;
 }
+
+// A counter's exact value outlives the branches it rules out: `i == 3` is
+// taken in one round only (hunspell's munch.cxx token loop), so the
+// buffer is acquired once and freed once.
+int next_token(void);
+int negativeCounterPicksOneRound(void) {
+  char *ptr = NULL;
+  int i = 0;
+  while (next_token()) {
+    if (i == 3)
+      ptr = malloc(8);
+    i++;
+  }
+  free(ptr);
+  return i;
+}
+
+// Twin: a counter that restarts may pick the round again.
+int positiveCounterRestarts(void) {
+  char *ptr = NULL;
+  int i = 0;
+  while (next_token()) {
+    if (i == 3)
+      ptr = malloc(8);
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'ptr' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:13: note: 'ptr' is acquired again here while it still holds the earlier resource
+    i++;
+    if (work())
+      i = 0;
+  }
+  free(ptr);
+  return i;
+}
