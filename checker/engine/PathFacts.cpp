@@ -175,6 +175,35 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   return V;
 }
 
+std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
+                                               const FactSet &F) {
+  const Leaf &L = leaf(Cond); // the tracked variable switched on, if one
+  const VarDecl *V = L.Op == BO_Comma && !L.Neg ? L.A.Var : nullptr;
+  const Fact *Fv = V ? F.find(V) : nullptr;
+  if (!Fv)
+    return std::nullopt;
+  switch (Fv->Kind) {
+  case Fact::Equals:
+    return Fv->Value == K;
+  case Fact::Differs:
+    if (Fv->Value == K)
+      return false;
+    return std::nullopt;
+  case Fact::AtLeast:
+    if (K < Fv->Value)
+      return false;
+    return std::nullopt;
+  default:
+    return std::nullopt;
+  }
+}
+
+void ConditionFacts::assumeCase(const Expr *Cond, int64_t K, FactSet &F) {
+  const Leaf &L = leaf(Cond);
+  if (L.Op == BO_Comma && !L.Neg && L.A.Var && useful(L.A.Var, 2))
+    F.add({L.A.Var, nullptr, K, Fact::Equals});
+}
+
 void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
   // Two normal forms that test the same thing (their negations aside).
   auto Same = [](const Operand &A, const Operand &B) {

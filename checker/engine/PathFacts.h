@@ -108,6 +108,12 @@ public:
   /// would change is kept (a loop waits for the fields and globals a
   /// condition reads to change behind calls).
   void assume(const Expr *Cond, bool Branch, FactSet &F, bool Loop);
+  /// Whether the facts of \p F let `switch (Cond)` take its `case K:`
+  /// (false: they rule K out), when they decide it.
+  std::optional<bool> decideCase(const Expr *Cond, int64_t K,
+                                 const FactSet &F);
+  /// Records in \p F that `switch (Cond)` took its `case K:`.
+  void assumeCase(const Expr *Cond, int64_t K, FactSet &F);
 
 private:
   /// An expression without effects, interned: its record's address is the

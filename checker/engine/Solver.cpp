@@ -115,6 +115,9 @@ bool Solver::run() {
         Elements.insert(CS->getStmt());
     if (const Expr *Cond = twoWayCondition(B))
       Branches.push_back(Cond);
+    else if (const auto *SW = dyn_cast_or_null<SwitchStmt>(
+                 B->getTerminatorStmt()))
+      Branches.push_back(SW->getCond());
   }
   Conds.prepare(std::move(Elements), Branches);
   findScoped();

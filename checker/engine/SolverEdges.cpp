@@ -58,6 +58,17 @@ std::optional<bool> caseTruth(const SwitchStmt *SW, const CFGBlock *S,
   return *Lo != 0;
 }
 
+/// True if a `case K:` (no range) labels \p S; its value goes to \p K.
+bool caseValue(const CFGBlock *S, ASTContext &Ctx, int64_t &K) {
+  const auto *CS = dyn_cast_or_null<CaseStmt>(S->getLabel());
+  if (!CS || CS->caseStmtIsGNURange())
+    return false;
+  std::optional<int64_t> V = constantValue(CS->getLHS(), Ctx);
+  if (V)
+    K = *V;
+  return V.has_value();
+}
+
 const Stmt *lastStmt(const CFGBlock *B) {
   for (auto It = B->rbegin(); It != B->rend(); ++It)
     if (auto CS = It->getAs<CFGStmt>())
@@ -217,6 +228,12 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       if (std::optional<bool> V = Conds.decide(Branch, P.Facts);
           V && *V != (Idx == 0))
         continue;
+    // `case K:` of `switch (v)`, where the path's facts rule K out.
+    const auto *SW = dyn_cast_or_null<SwitchStmt>(Term);
+    int64_t CaseK = 0;
+    const bool IsCase = SW && caseValue(S, C.Ctx, CaseK);
+    if (IsCase && Conds.decideCase(SW->getCond(), CaseK, P.Facts) == false)
+      continue;
     Path NextP;
     State &Next = NextP.St;
     if (EHBlock && Idx == 1) {
@@ -254,11 +271,13 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         Facts.refine(Branch, Idx == 0, Next);
         Conds.assume(Branch, Idx == 0, NextP.Facts,
                      BodyIndex::isLoop(Term));
-      } else if (const auto *SW = dyn_cast_or_null<SwitchStmt>(Term)) {
+      } else if (SW) {
         // `switch (glob(..)) { case 0: .. globfree(..); break; default: }`
         if (std::optional<bool> T =
                 caseTruth(SW, S, Idx, B->succ_size(), C.Ctx))
           Facts.refine(SW->getCond(), *T, Next);
+        if (IsCase)
+          Conds.assumeCase(SW->getCond(), CaseK, NextP.Facts);
       }
       if (Term && isa<BreakStmt, ContinueStmt, GotoStmt>(Term))
         jumpCauses(Term, Next);

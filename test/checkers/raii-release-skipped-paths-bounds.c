@@ -328,3 +328,44 @@ int positiveCounterRestarts(void) {
   free(ptr);
   return i;
 }
+
+// The same through `switch`: the edge into `case 3:` says `i == 3`, and a
+// path whose facts rule 3 out does not take it (munch.cxx's token loop).
+int negativeCounterPicksOneCase(void) {
+  char *ptr = NULL;
+  int i = 0;
+  while (next_token()) {
+    switch (i) {
+    case 3:
+      ptr = malloc(8);
+      break;
+    default:
+      break;
+    }
+    i++;
+  }
+  free(ptr);
+  return i;
+}
+
+// Twin: `case 3:` is taken again when the counter may go back.
+int positiveCaseCounterGoesBack(void) {
+  char *ptr = NULL;
+  int i = 0;
+  while (next_token()) {
+    switch (i) {
+    case 3:
+      ptr = malloc(8);
+      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'ptr' acquired by 'malloc' is not released on every path [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-2]]:13: note: 'ptr' is acquired again here while it still holds the earlier resource
+      break;
+    default:
+      break;
+    }
+    i++;
+    if (work())
+      i--;
+  }
+  free(ptr);
+  return i;
+}

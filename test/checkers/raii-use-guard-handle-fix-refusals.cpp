@@ -148,7 +148,7 @@ int twoHandles() {
 
 // Two handles of one variable, each released by hand and neither fixable:
 // one piece of advice, a note at the other acquire.
-int branchHandles(int k) {
+int branchHandles(int k, int mode) {
   char *p;
   if (k)
     p = static_cast<char *>(malloc(4));
@@ -159,7 +159,7 @@ int branchHandles(int k) {
   // CHECK-MESSAGES: :[[@LINE-1]]:29: note: 'p' is also acquired here
   if (!p)
     return 0;
-  switch (k) {
+  switch (mode) {
   case 7:
     free(p);
     return 2;
