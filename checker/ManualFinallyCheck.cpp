@@ -311,6 +311,10 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
   auto [BlockedAt, Reason] = fixBlocker(Try, Fn, Actions, Ctx);
   if (Commit && Reason == NoBlocker && isUnmovable(Commit, Ctx.getLangOpts()))
     std::tie(BlockedAt, Reason) = std::make_pair(Commit, CleanupNotMovable);
+  // A cleanup that may throw is right by hand: its exception replaces the
+  // one being handled, where from a guard it would call std::terminate.
+  if (Reason == CleanupMayThrow)
+    return;
 
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
@@ -377,8 +381,7 @@ void ManualFinallyCheck::checkTry(const CXXTryStmt *Try,
       "",
       "no fix offered: this leaves the 'try' without running the %select{"
       "cleanup|commit or the rollback}0, which a guard would run",
-      "no fix offered: this may throw, and a guard that throws during "
-      "unwinding calls std::terminate",
+      "", // CleanupMayThrow: not reported
       "no fix offered: this cannot move into the guard's lambda unchanged",
   };
   if (BlockedAt && Reason != Silent)
