@@ -11,8 +11,8 @@ struct Advice {
   std::optional<GuardRewrite> Fix;
   /// The earlier advice this one joins (its own index if none): pairs of
   /// one variable and family that no fix rewrites are one piece of advice
-  /// (`if (k) f = fopen(a); else f = fopen(b); ... fclose(f);`, a spin
-  /// lock taken again inside its wait loop).
+  /// (`if (k) f = fopen(a); else f = fopen(b);` released on two paths, a
+  /// spin lock taken again inside its wait loop).
   unsigned JoinedTo;
 };
 } // namespace

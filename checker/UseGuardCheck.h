@@ -6,7 +6,9 @@
 
 namespace clang::tidy::raii {
 
-/// Finds manual acquire/release pairs that are correct on every path today and could be a guard object (C++ Core Guidelines R.1, CP.20).
+/// Finds manual acquire/release pairs that are correct on every path today
+/// and could be a guard object (C++ Core Guidelines R.1, CP.20): locks, and
+/// handles released by hand on more than one path.
 ///
 /// For the user-facing documentation see docs/checks/raii-use-guard.md.
 class UseGuardCheck : public GuardFixingCheck {

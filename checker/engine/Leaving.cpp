@@ -2,7 +2,6 @@
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::raii {
 

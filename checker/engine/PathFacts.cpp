@@ -1,5 +1,6 @@
 //===- PathFacts.cpp - what a path knows about the values its branches test ===//
 #include "engine/PathFacts.h"
+#include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
@@ -175,10 +176,20 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   return V;
 }
 
+const VarDecl *ConditionFacts::switchedVar(const Expr *Cond) {
+  // The variable itself (`switch (i)`), not a test of it (`switch (i !=
+  // 0)`, which leaf() reads as one).
+  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreBranchHints(Cond));
+  const Leaf &L = leaf(Cond);
+  if (!DRE || L.Op != BO_Comma || L.Neg || !L.A.Var ||
+      DRE->getDecl()->getCanonicalDecl() != L.A.Var->getCanonicalDecl())
+    return nullptr;
+  return L.A.Var;
+}
+
 std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
                                                const FactSet &F) {
-  const Leaf &L = leaf(Cond); // the tracked variable switched on, if one
-  const VarDecl *V = L.Op == BO_Comma && !L.Neg ? L.A.Var : nullptr;
+  const VarDecl *V = switchedVar(Cond);
   const Fact *Fv = V ? F.find(V) : nullptr;
   if (!Fv)
     return std::nullopt;
@@ -199,9 +210,8 @@ std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
 }
 
 void ConditionFacts::assumeCase(const Expr *Cond, int64_t K, FactSet &F) {
-  const Leaf &L = leaf(Cond);
-  if (L.Op == BO_Comma && !L.Neg && L.A.Var && useful(L.A.Var, 2))
-    F.add({L.A.Var, nullptr, K, Fact::Equals});
+  if (const VarDecl *V = switchedVar(Cond); V && useful(V, 2))
+    F.add({V, nullptr, K, Fact::Equals});
 }
 
 void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {

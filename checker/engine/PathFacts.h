@@ -7,7 +7,8 @@
 // A fact is either the value of a tracked local or parameter (`x == 3`,
 // `x != 0`, `n >= 1`), learnt from an assignment of a constant, from a
 // read through a pointer (`p->next`: p is not null), from a
-// branch or from merged paths that counted up, or
+// branch, from the edge of `switch (x)` into `case 3:`, or from merged
+// paths that counted up, or
 // the truth of a condition without effects (`p->verbose`, `u != NULL`,
 // `n > 0`, `opts.enabled()`), learnt from a branch and forgotten when the
 // body writes something it reads. A tracked variable is one whose writes
@@ -116,6 +117,8 @@ public:
   void assumeCase(const Expr *Cond, int64_t K, FactSet &F);
 
 private:
+  /// The tracked variable `switch (Cond)` switches on, if Cond is one.
+  const VarDecl *switchedVar(const Expr *Cond);
   /// An expression without effects, interned: its record's address is the
   /// subject of the facts about it.
   struct Record {

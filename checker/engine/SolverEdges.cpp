@@ -9,7 +9,6 @@
 //===----------------------------------------------------------------------===//
 #include "engine/SolverImpl.h"
 #include "engine/Leaving.h"
-#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -58,10 +57,20 @@ std::optional<bool> caseTruth(const SwitchStmt *SW, const CFGBlock *S,
   return *Lo != 0;
 }
 
-/// True if a `case K:` (no range) labels \p S; its value goes to \p K.
-bool caseValue(const CFGBlock *S, ASTContext &Ctx, int64_t &K) {
+/// True if successor \p Idx of \p N of `switch` \p SW is one of its own
+/// `case K:` (no range, not the default edge: a switch without `default:`
+/// goes to the block after it, which may carry an outer switch's label);
+/// its value goes to \p K.
+bool caseValue(const SwitchStmt *SW, const CFGBlock *S, unsigned Idx,
+               unsigned N, ASTContext &Ctx, int64_t &K) {
   const auto *CS = dyn_cast_or_null<CaseStmt>(S->getLabel());
-  if (!CS || CS->caseStmtIsGNURange())
+  if (Idx + 1 == N || !CS || CS->caseStmtIsGNURange())
+    return false;
+  bool Own = false;
+  for (const SwitchCase *SC = SW->getSwitchCaseList(); SC && !Own;
+       SC = SC->getNextSwitchCase())
+    Own = SC == CS;
+  if (!Own)
     return false;
   std::optional<int64_t> V = constantValue(CS->getLHS(), Ctx);
   if (V)
@@ -231,7 +240,8 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     // `case K:` of `switch (v)`, where the path's facts rule K out.
     const auto *SW = dyn_cast_or_null<SwitchStmt>(Term);
     int64_t CaseK = 0;
-    const bool IsCase = SW && caseValue(S, C.Ctx, CaseK);
+    const bool IsCase =
+        SW && caseValue(SW, S, Idx, B->succ_size(), C.Ctx, CaseK);
     if (IsCase && Conds.decideCase(SW->getCond(), CaseK, P.Facts) == false)
       continue;
     Path NextP;

@@ -139,8 +139,10 @@ private:
   /// The `if` that tests \p Call's result (`if (!adopt(c, p))`), or the
   /// variable it goes to as the next statement (`e = create(key, v); if
   /// (!e)`), if any: such a call that may keep the handle on success is
-  /// the likeliest keeper among the calls that may have taken it.
-  const IfStmt *testingIf(const Expr *Call) const;
+  /// the likeliest keeper among the calls that may have taken it. With
+  /// \p ByValue, that `if` must test the variable's value (`!e`, `e ==
+  /// NULL`), not pass it to a call (`fputs(s, e) < 0`).
+  const IfStmt *testingIf(const Expr *Call, bool ByValue = false) const;
   /// Beside the handle of \p Acq, \p Call gets an object that outlives it
   /// and could keep the handle: a non-const pointer or reference to a
   /// struct or to a pointer that is not the caller's local

@@ -110,7 +110,7 @@ int TransferFunctions::takesOnSuccess(const Expr *Call) {
   // (!f)`, `if (!(f = fdopen(..)))`); untested, the hand-off stands.
   if (A.Rule && A.Rule->Handle.Kind == HandleSpec::Return &&
       A.Rule->Invalid != InvalidValue::None &&
-      (testingIf(Call) ||
+      (testingIf(Call, /*ByValue=*/true) ||
        (A.HandleVar && C.Body.conditionTests(A.HandleVar))))
     It->second = int(I);
   return It->second;
@@ -231,7 +231,8 @@ static bool unseenSink(const Expr *Call) {
   return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
 }
 
-const IfStmt *TransferFunctions::testingIf(const Expr *Call) const {
+const IfStmt *TransferFunctions::testingIf(const Expr *Call,
+                                          bool ByValue) const {
   const Stmt *Child = Call;
   for (const Stmt *P = C.Body.parent(Call); P;
        Child = P, P = C.Body.parent(P)) {
@@ -253,7 +254,11 @@ const IfStmt *TransferFunctions::testingIf(const Expr *Call) const {
   const auto *If = V ? dyn_cast_or_null<IfStmt>(C.Body.nextStatement(
                            C.Body.fullStatement(Call)))
                      : nullptr;
-  return If && BodyIndex::testsValue(If->getCond(), V) ? If : nullptr;
+  if (!If)
+    return nullptr;
+  const bool Tests = ByValue ? BodyIndex::testsValue(If->getCond(), V)
+                             : BodyIndex::refersTo(If->getCond(), V);
+  return Tests ? If : nullptr;
 }
 
 void TransferFunctions::handOffArgs(const Expr *Call,

@@ -369,3 +369,49 @@ int positiveCaseCounterGoesBack(void) {
   free(ptr);
   return i;
 }
+
+// A test of the variable is no switch on it: `switch (i != 0)` takes
+// `case 1:` when i is 5; nor is the edge of an inner switch without
+// `default:` to the block after it, though an outer `case 2:` labels that:
+// with b == 7 it is taken, and the leak there is reported.
+int positiveSwitchOnTest(int i) {
+  char *p = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (i != 5) {
+    free(p);
+    return 0;
+  }
+  switch (i != 0) {
+  case 1:
+    return 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  default:
+    break;
+  }
+  free(p);
+  return 0;
+}
+
+int positiveInnerSwitchFallsOut(int a, int b) {
+  char *p = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (a != 1 || b != 7) {
+    free(p);
+    return 0;
+  }
+  switch (a) {
+  case 1:
+    switch (b) {
+    case 5:
+      free(p);
+      return 5;
+    }
+  case 2:
+    return 2;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  default:
+    break;
+  }
+  free(p);
+  return 0;
+}

@@ -331,6 +331,18 @@ int negativeFdopenUsedInCondition(const char *p) {
   return 0;
 }
 
+int negativeFdopenUsedLaterInCondition(const char *p) {
+  int fd = creat(p, 0600);
+  if (fd == -1)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  int n = 3;
+  while (n-- > 0 && fputs("x", f) >= 0)
+    ;
+  fclose(f);
+  return 0;
+}
+
 int positiveFdopenTestedLater(const char *p, int k) {
   int fd = creat(p, 0600);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'creat' is never released, and not handed off on every path [raii-release-skipped]
