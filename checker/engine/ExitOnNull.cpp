@@ -240,6 +240,23 @@ static bool sameVariable(const Expr *A, const Expr *B) {
   return VarOf(A) == VarOf(B);
 }
 
+/// The statement control reaches when \p S completes: the next one of its
+/// block, or, where \p S ends a block or a branch of an `if`, the one
+/// after that (`if (n) p = realloc(p, n); if (!p) abort();`). None at the
+/// end of a loop's body (the loop goes on) or of the function.
+static const Stmt *followingStatement(const Stmt *S, const BodyIndex &Body) {
+  for (;;) {
+    if (const Stmt *Next = Body.nextStatement(S))
+      return Next;
+    const Stmt *P = Body.parent(S);
+    const auto *If = dyn_cast_or_null<IfStmt>(P);
+    if (!isa_and_nonnull<CompoundStmt>(P) &&
+        !(If && (If->getThen() == S || If->getElse() == S)))
+      return nullptr;
+    S = P;
+  }
+}
+
 bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   HandleKey K;
   const bool Keyed = C.KeyOf.keyOf(Assign->getLHS(), K, false);
@@ -272,7 +289,7 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
         [&](const Expr *E) { return E == Assign || IsTarget(E); });
   }
   // `p = realloc(p, n); if (!p) abort();` and the like.
-  const Stmt *Next = C.Body.nextStatement(Full);
+  const Stmt *Next = followingStatement(Full, C.Body);
   return Next && F.exitsWhenNull(Next, IsTarget, 0);
 }
 

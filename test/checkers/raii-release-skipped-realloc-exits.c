@@ -256,3 +256,27 @@ int copyNeverUsed(struct strs *s, char *add) {
   s->v[s->n++] = add;
   return 0;
 }
+
+// The test that ends the process may come after the `if` the realloc is in
+// (screen's Resize_obuf): the failure still goes there.
+struct grow {
+  char *p;
+  size_t n;
+};
+void growAfterJoin(struct grow *g) {
+  if (g->n) {
+    g->p = realloc(g->p, g->n);
+  }
+  if (!g->p)
+    oom();
+}
+
+// Twin: at the end of a loop's body the loop goes on, not to the test.
+void growInLoop(struct grow *g, int k) {
+  while (k-- > 0) {
+    g->p = realloc(g->p, g->n);
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: when 'realloc' fails it returns null and 'g->p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  }
+  if (!g->p)
+    oom();
+}
