@@ -57,20 +57,15 @@ std::optional<bool> caseTruth(const SwitchStmt *SW, const CFGBlock *S,
   return *Lo != 0;
 }
 
-/// True if successor \p Idx of \p N of `switch` \p SW is one of its own
-/// `case K:` (no range, not the default edge: a switch without `default:`
-/// goes to the block after it, which may carry an outer switch's label);
-/// its value goes to \p K.
-bool caseValue(const SwitchStmt *SW, const CFGBlock *S, unsigned Idx,
-               unsigned N, ASTContext &Ctx, int64_t &K) {
+/// True if successor \p Idx of \p N of a `switch` is a `case K:` (no
+/// range); its value goes to \p K. The CFG gives a switch one successor
+/// per case of its own, then the default edge, which is no case even where
+/// the block it reaches carries a label (a switch without `default:` goes
+/// to the block after it, perhaps an outer switch's `case`).
+bool caseValue(const CFGBlock *S, unsigned Idx, unsigned N, ASTContext &Ctx,
+               int64_t &K) {
   const auto *CS = dyn_cast_or_null<CaseStmt>(S->getLabel());
   if (Idx + 1 == N || !CS || CS->caseStmtIsGNURange())
-    return false;
-  bool Own = false;
-  for (const SwitchCase *SC = SW->getSwitchCaseList(); SC && !Own;
-       SC = SC->getNextSwitchCase())
-    Own = SC == CS;
-  if (!Own)
     return false;
   std::optional<int64_t> V = constantValue(CS->getLHS(), Ctx);
   if (V)
@@ -241,7 +236,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
     const auto *SW = dyn_cast_or_null<SwitchStmt>(Term);
     int64_t CaseK = 0;
     const bool IsCase =
-        SW && caseValue(SW, S, Idx, B->succ_size(), C.Ctx, CaseK);
+        SW && caseValue(S, Idx, B->succ_size(), C.Ctx, CaseK);
     if (IsCase && Conds.decideCase(SW->getCond(), CaseK, P.Facts) == false)
       continue;
     Path NextP;
