@@ -253,7 +253,10 @@ void Collector::addReleasesAndSeeds() {
       bool Outside = K.isThisBased() ||
                      (Root && isa<VarDecl>(Root) &&
                       !cast<VarDecl>(Root)->hasLocalStorage());
-      if (!Param && !(Outside && R.Rule->Fam->IsLock))
+      // `delete this`: a member that releases its own object (a summary
+      // may make it a release of the object it is called on).
+      const bool ThisItself = K.isThisBased() && K.Steps.size() == 1;
+      if (!Param && !ThisItself && !(Outside && R.Rule->Fam->IsLock))
         continue;
       if (Param && K.Steps.size() > 1 && !R.Rule->Fam->IsLock)
         continue; // a handle stored in the parameter's object: not ours

@@ -35,8 +35,13 @@
 //   - otherwise: borrowed.
 //
 // The object a member is called on (`re->Decref()`) is maybe taken when
-// the member's body is not in the translation unit (and it is neither a
-// library member nor `const`).
+// the member's body is not in the translation unit, or when it is and lets
+// `this` go: deletes it on some path (`if (--refs == 0) delete this;`),
+// stores it (`list.head = this;`, `observers.push_back(this)`), returns
+// it, gives it to a constructor (`return new Sugs(this);`) or to a call
+// that may take it, captures it in a lambda; and neither a library member
+// nor `const`. A constructor of the file whose body lets `this` go
+// registers the object it builds: `new Node(list)` is maybe taken there.
 //
 // Constructor arguments: when the object built is a local variable, a
 // `const T *` / `const T &` parameter borrows (`std::string s(buf)`) and any
@@ -50,6 +55,7 @@
 #define RAII_TIDY_ENGINE_HANDOFF_H
 
 #include "catalog/RuleCatalog.h"
+#include "engine/CalleeBodies.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {
@@ -74,29 +80,12 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal = false);
 
-/// True if \p FD's body stores its parameter \p Param where it outlives the
-/// call: assigned to anything but a local variable, or given to a
-/// container's insertion member or an assignment operator of an object that
-/// is not a local. Asked once per parameter and translation unit.
-bool storesParameter(const FunctionDecl *FD, unsigned Param);
-/// Forgets the answers of storesParameter (at the start of a translation
-/// unit: the last one's declarations are gone).
-void clearStoredParameters();
-
-/// The function \p CE calls has a body in the translation unit that stores
-/// its argument \p I where it outlives the call, and no argument beside it
-/// is the caller's local storage it could be stored in instead
-/// (`cursor_init(&c, &it->link)`).
-bool calleeStoresArgument(const CallExpr *CE, unsigned I);
-
-/// \p LValue is storage of a local variable of its function (`v`, `s.f`,
-/// `a[i]` of a local array), which does not outlive the call.
-bool inLocal(const Expr *LValue);
-
-/// What calling the member \p MC does to the handle it is called on
+/// What calling the member \p MC does to a \p Fam handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the
-/// translation unit and it is neither a library member nor `const`.
-ArgFate objectFate(const CXXMemberCallExpr *MC, ASTContext &Ctx);
+/// translation unit, or is and may let `this` go (onlyBorrowsThis); a
+/// library member or a `const` one borrows.
+ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,
+                   const RuleCatalog &Cat, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

@@ -251,6 +251,10 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {
     handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
+    // `sug->suggestions()` returning `new Sugs(this)`: the new object may
+    // keep the one it was made by.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+      handOffObject(MC);
     for (unsigned I : At->second)
       onAcquire(I);
   } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);

@@ -193,19 +193,30 @@ void TransferFunctions::onAcquire(unsigned I) {
   // parent, znc's user): maybe taken from the start, unless the function
   // deletes it somewhere. (Other objects given to a constructor are more
   // often copied from: `new ROW(to_row, ..)`, `new WERD(.., clone)`.)
-  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(A.Site))
-    if (const CXXConstructExpr *CE = New->getConstructExpr();
-        CE && !CE->getConstructor()->hasBody() &&
-        !C.Out.releasedInBody(A.Key, A.Fam) &&
-        llvm::any_of(CE->arguments(),
-                     [](const Expr *Arg) {
-                       return isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
-                     }) &&
-        keeperAmong(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()},
-                    [](const Expr *Arg) {
-                      return !isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
-                    }))
+  //
+  // `new Node(list)`: a constructor of the file that lets `this` go
+  // (`list.head = this;`) registers the object it builds, maybe taken
+  // likewise.
+  const auto *New = dyn_cast_or_null<CXXNewExpr>(A.Site);
+  const CXXConstructExpr *CE = New ? New->getConstructExpr() : nullptr;
+  if (!CE || C.Out.releasedInBody(A.Key, A.Fam))
+    return;
+  const FunctionDecl *Def = nullptr;
+  if (CE->getConstructor()->hasBody(Def)) {
+    if (!onlyBorrowsThis(cast<CXXMethodDecl>(Def), *A.Fam, C.Roles.catalog(),
+                         C.Ctx))
       escape(I, true, CE);
+    return;
+  }
+  if (llvm::any_of(CE->arguments(),
+                   [](const Expr *Arg) {
+                     return isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                   }) &&
+      keeperAmong(CE->getConstructor(), {CE->getArgs(), CE->getNumArgs()},
+                  [](const Expr *Arg) {
+                    return !isa<CXXThisExpr>(Arg->IgnoreParenImpCasts());
+                  }))
+    escape(I, true, CE);
 }
 
 void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {

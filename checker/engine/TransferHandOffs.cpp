@@ -326,8 +326,8 @@ void TransferFunctions::handOffArgs(const Expr *Call,
   }
 }
 
-/// `re->Decref()`: a member the translation unit cannot see may release or
-/// keep the object it is called on.
+/// `re->Decref()`: a member the translation unit cannot see, or one whose
+/// body lets `this` go, may release or keep the object it is called on.
 void TransferFunctions::handOffObject(const CXXMemberCallExpr *MC) {
   const Expr *Obj = MC->getImplicitObjectArgument();
   if (!Obj)
@@ -335,7 +335,9 @@ void TransferFunctions::handOffObject(const CXXMemberCallExpr *MC) {
   llvm::SmallVector<unsigned, 4> Named;
   namedAcqs(Obj, Named);
   for (unsigned J : Named)
-    if ((*St)[J].held() && objectFate(MC, C.Ctx) != ArgFate::Borrowed)
+    if ((*St)[J].held() && objectFate(MC, *C.acqs()[J].Fam,
+                                      C.Roles.catalog(),
+                                      C.Ctx) != ArgFate::Borrowed)
       escape(J, true, MC);
 }
 

@@ -1,0 +1,433 @@
+//===- CalleeBodies.cpp - what the file's functions do with their arguments ===//
+//
+// The scans of CalleeBodies.h, and their answers cached per translation
+// unit.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/CalleeBodies.h"
+#include "catalog/Vocabulary.h"
+#include "engine/HandOff.h"
+#include "engine/HandleKey.h"
+#include "support/CalledFunction.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <functional>
+
+namespace clang::tidy::raii {
+
+bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  return Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+}
+
+/// The variable \p E names, when it is one of the function's locals.
+static bool isLocalVariable(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+}
+
+static bool namesParam(const Expr *E, const ParmVarDecl *P) {
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenCasts());
+  return DRE && DRE->getDecl() == P;
+}
+
+/// \p LHS is memory inside the object \p P points to (`n->next`,
+/// `(*n).v[1]`, `n[2]`), not reached through a pointer loaded from it
+/// (`n->prev->next` is the neighbour's).
+static bool insideParam(const Expr *LHS, const ParmVarDecl *P) {
+  const Expr *E = LHS->IgnoreParenCasts();
+  for (;;) {
+    const Expr *Through = nullptr; // a dereference of this pointer
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (!ME->isArrow()) {
+        E = ME->getBase()->IgnoreParenCasts();
+        continue;
+      }
+      Through = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = AS->getBase()->IgnoreParenImpCasts();
+      if (Base->getType()->isArrayType()) {
+        E = Base->IgnoreParenCasts();
+        continue;
+      }
+      Through = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref) {
+      Through = UO->getSubExpr();
+    }
+    return Through && namesParam(Through, P);
+  }
+}
+
+bool inLocal(const Expr *LHS) {
+  const Expr *E = LHS->IgnoreParenCasts();
+  for (;;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
+      E = ME->getBase()->IgnoreParenCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+        AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = AS->getBase()->IgnoreParenImpCasts()->IgnoreParenCasts();
+      continue;
+    }
+    return isLocalVariable(E);
+  }
+}
+
+bool calleeStoresArgument(const CallExpr *CE, unsigned I) {
+  const FunctionDecl *FD = calledFunction(CE);
+  if (!FD)
+    return false;
+  unsigned Param = I;
+  if (isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD)) {
+    if (I == 0)
+      return false; // the object, not a parameter
+    --Param;
+  }
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !storesParameter(Def, Param))
+    return false;
+  // It may store it in the caller's own local given beside it
+  // (`cursor_init(&c, &it->link)`): no keeper outside. A local of the
+  // argument's own type is a list head the node is linked into
+  // (`list_add(&it->link, &head)`), which a later walk may release.
+  const QualType ArgType =
+      CE->getArg(I)->IgnoreParenCasts()->getType().getCanonicalType();
+  for (const Expr *Arg : CE->arguments()) {
+    const Expr *A = Arg->IgnoreParenCasts();
+    if (A->getType().getCanonicalType() == ArgType)
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf)
+      A = UO->getSubExpr();
+    else if (!A->getType()->isArrayType())
+      continue;
+    if (inLocal(A))
+      return false;
+  }
+  return true;
+}
+
+/// \p E is the address of memory inside the object \p P points to
+/// (`&n->link`).
+static bool addressInsideParam(const Expr *E, const ParmVarDecl *P) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
+  return UO && UO->getOpcode() == UO_AddrOf &&
+         insideParam(UO->getSubExpr(), P);
+}
+
+static bool stores(const Stmt *S, const ParmVarDecl *P) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  // Stored into the object it points to (`n->next = n`) it is kept by
+  // nothing outside.
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && namesParam(BO->getRHS(), P) &&
+      !inLocal(BO->getLHS()) && !insideParam(BO->getLHS(), P))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && storesArguments(Call)) {
+    const Expr *Obj = nullptr;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+      Obj = MC->getImplicitObjectArgument();
+    else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+             OC && OC->getNumArgs())
+      Obj = OC->getArg(0);
+    if (Obj && !isLocalVariable(Obj))
+      for (const Expr *A : Call->arguments())
+        if (A != Obj && namesParam(A, P))
+          return true;
+  }
+  // Passed on to a function of the file that stores it (`list_add_tail(n,
+  // head)` calling `__list_add(n, head->prev, head)`), or the address of
+  // its field given to one (`list_add_tail(&it->link, &queue)`: the list
+  // keeps the block through its node).
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call))
+    if (const FunctionDecl *FD = calledFunction(Call)) {
+      const FunctionDecl *Def = nullptr;
+      if (FD->hasBody(Def) && !isLibraryFunction(FD, FD->getASTContext()))
+        for (unsigned I = 0;
+             I < Call->getNumArgs() && I < Def->getNumParams(); ++I) {
+          const Expr *A = Call->getArg(I);
+          if (namesParam(A, P) ? storesParameter(Def, I)
+                               : addressInsideParam(A, P) &&
+                                     calleeStoresArgument(Call, I))
+            return true;
+        }
+    }
+  for (const Stmt *C : S->children())
+    if (stores(C, P))
+      return true;
+  return false;
+}
+
+namespace {
+llvm::DenseMap<const ParmVarDecl *, bool> &storedParameters() {
+  static llvm::DenseMap<const ParmVarDecl *, bool> Answers;
+  return Answers;
+}
+
+using BorrowKey = std::pair<const ParmVarDecl *, const Family *>;
+llvm::DenseMap<BorrowKey, bool> &borrowingParameters() {
+  static llvm::DenseMap<BorrowKey, bool> Answers;
+  return Answers;
+}
+
+llvm::DenseMap<BorrowKey, bool> &forwardingParameters() {
+  static llvm::DenseMap<BorrowKey, bool> Answers;
+  return Answers;
+}
+
+using ThisKey = std::pair<const CXXMethodDecl *, const Family *>;
+llvm::DenseMap<ThisKey, bool> &borrowingThis() {
+  static llvm::DenseMap<ThisKey, bool> Answers;
+  return Answers;
+}
+
+/// \p LHS is memory of the object `this` points to (`self_`, `a.b`,
+/// `this->v[1]` of a member array), not reached through a pointer loaded
+/// from it.
+bool insideThis(const Expr *LHS) {
+  const Expr *E = LHS->IgnoreParenCasts();
+  for (;;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+      E = ME->getBase()->IgnoreParenCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+        AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
+      E = AS->getBase()->IgnoreParenImpCasts()->IgnoreParenCasts();
+      continue;
+    }
+    return false;
+  }
+}
+
+/// Finds the uses of a subject in a body, parameter P or (P null) `this`,
+/// and asks of each whether it can keep or release what the subject
+/// points to.
+class BorrowScan {
+public:
+  BorrowScan(const ParmVarDecl *P, const Family &Fam, const RuleCatalog &Cat,
+             ASTContext &Ctx)
+      : P(P), Fam(Fam), Cat(Cat), Ctx(Ctx) {}
+
+  /// False at the first use that may keep or release the handle.
+  bool scan(const Stmt *S) {
+    if (!S)
+      return true;
+    if (isa<LambdaExpr, BlockExpr>(S))
+      return !refersToSubject(S); // captured: it may outlive the call
+    Parents.push_back(S);
+    bool Ok = true;
+    for (const Stmt *C : S->children())
+      if (C && !(Ok = isSubject(C) ? use(cast<Expr>(C)) : scan(C)))
+        break;
+    Parents.pop_back();
+    return Ok;
+  }
+
+  /// As scan(), of the initialiser of one of the object's own members or
+  /// bases: `this` given to it, as it is or to its constructor
+  /// (`owner_(this)`, `timer_(this)`), stays in the object.
+  bool scanMemberInit(const Expr *Init) {
+    InMemberInit = true;
+    const bool Ok = scan(Init);
+    InMemberInit = false;
+    return Ok;
+  }
+
+private:
+  bool isSubject(const Stmt *S) const {
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      return P && R->getDecl() == P;
+    return !P && isa<CXXThisExpr>(S);
+  }
+
+  bool refersToSubject(const Stmt *S) const {
+    if (isSubject(S))
+      return true;
+    for (const Stmt *C : S->children())
+      if (C && refersToSubject(C))
+        return true;
+    return false;
+  }
+
+  /// A use of the subject with Parents above it: borrowed when it only
+  /// reads through the pointer, tests or compares it, overwrites the
+  /// parameter itself, or passes it to a call that borrows it in turn.
+  bool use(const Expr *R) {
+    const Stmt *Child = R;
+    for (auto It = Parents.rbegin(); It != Parents.rend(); Child = *It++) {
+      const Stmt *Up = *It;
+      if (const auto *Cast = dyn_cast<CastExpr>(Up)) {
+        if (Cast->getCastKind() == CK_ToVoid ||
+            Cast->getCastKind() == CK_PointerToBoolean ||
+            Cast->getCastKind() == CK_IntegralToBoolean)
+          return true;
+        continue; // `(char *)p`, the load of p: still p
+      }
+      if (isa<ParenExpr>(Up))
+        continue;
+      if (InMemberInit && std::next(It) == Parents.rend() &&
+          isa<CXXConstructExpr, InitListExpr, ParenListExpr>(Up))
+        return true; // `owner_(this)`
+      if (const auto *UO = dyn_cast<UnaryOperator>(Up))
+        return UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_LNot;
+      if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Up))
+        return AS->getBase()->IgnoreParenCasts() ==
+               cast<Expr>(Child)->IgnoreParenCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Up)) {
+        if (!ME->isArrow())
+          return false;
+        // `p->f()`: as for the object of any member call (objectFate).
+        auto Above = std::next(It);
+        if (Above != Parents.rend())
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(*Above);
+              MC && MC->getCallee() == ME)
+            return objectFate(MC, Fam, Cat, Ctx) == ArgFate::Borrowed;
+        return true; // `p->field`
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(Up)) {
+        if (BO->isAdditiveOp())
+          continue; // `p + 1` points into the same block
+        // `self_ = this`: kept by the object itself.
+        return BO->isComparisonOp() || BO->isLogicalOp() ||
+               (BO->isAssignmentOp() &&
+                (BO->getLHS() == Child || (!P && insideThis(BO->getLHS()))));
+      }
+      if (isa<UnaryExprOrTypeTraitExpr, IfStmt, WhileStmt, DoStmt, ForStmt>(
+              Up))
+        return true; // sizeof, a condition
+      if (const auto *Call = dyn_cast<CallExpr>(Up)) {
+        if (Call->getCallee() == Child || Cat.matchRelease(Call))
+          return false; // `free(p)` on some path: no mere borrow
+        for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+          if (Call->getArg(I) == Child)
+            return argumentFate(Call, I, false, Fam, Cat, Ctx) ==
+                   ArgFate::Borrowed;
+        return false;
+      }
+      // Returned, copied, its address taken, deleted, given to a
+      // constructor, ...
+      return false;
+    }
+    return InMemberInit; // `self_(this)`
+  }
+
+  const ParmVarDecl *P;
+  const Family &Fam;
+  const RuleCatalog &Cat;
+  ASTContext &Ctx;
+  llvm::SmallVector<const Stmt *, 16> Parents;
+  bool InMemberInit = false;
+};
+} // namespace
+
+bool releasesParameter(const FunctionDecl *Def, unsigned Param,
+                       const Family &Fam, const RuleCatalog &Cat) {
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  bool Assigned = false, Released = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Assigned || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    auto NamesP = [&](const Expr *E) {
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+      return R && R->getDecl() == P;
+    };
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp() && NamesP(BO->getLHS()))
+      Assigned = true;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const Release *R = Cat.matchRelease(Call);
+          R && R->Fam && R->Fam->Kind == Fam.Kind)
+        Released |= llvm::any_of(Call->arguments(), NamesP);
+    for (const Stmt *C : S->children())
+      Scan(C);
+  };
+  Scan(Def->getBody());
+  return Released && !Assigned;
+}
+
+bool onlyBorrows(const FunctionDecl *Def, unsigned Param, const Family &Fam,
+                 const RuleCatalog &Cat, ASTContext &Ctx) {
+  if (!Def->getBody() || Param >= Def->getNumParams())
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = borrowingParameters().try_emplace({P, &Fam}, false);
+  if (!New)
+    return It->second;
+  bool Borrows = BorrowScan(P, Fam, Cat, Ctx).scan(Def->getBody());
+  borrowingParameters()[{P, &Fam}] = Borrows;
+  return Borrows;
+}
+
+bool onlyBorrowsThis(const CXXMethodDecl *Def, const Family &Fam,
+                     const RuleCatalog &Cat, ASTContext &Ctx) {
+  if (!Def->getBody())
+    return false;
+  auto [It, New] = borrowingThis().try_emplace({Def, &Fam}, true);
+  if (!New)
+    return It->second;
+  BorrowScan Scan(nullptr, Fam, Cat, Ctx);
+  bool Borrows = true;
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->isWritten() && !(Borrows = Scan.scanMemberInit(I->getInit())))
+        break;
+  Borrows = Borrows && Scan.scan(Def->getBody());
+  borrowingThis()[{Def, &Fam}] = Borrows;
+  return Borrows;
+}
+
+bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
+                     const Family &Fam, const RuleCatalog &Cat,
+                     ASTContext &Ctx) {
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = forwardingParameters().try_emplace({P, &Fam}, false);
+  if (!New)
+    return It->second;
+  bool Forwards = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Forwards || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      for (unsigned I = 0; I < Call->getNumArgs() && !Forwards; ++I)
+        if (const auto *R = dyn_cast<DeclRefExpr>(
+                ignoreValueCasts(Call->getArg(I)));
+            R && R->getDecl() == P)
+          Forwards = argumentFate(Call, I, false, Fam, Cat, Ctx) !=
+                     ArgFate::Borrowed;
+    for (const Stmt *C : S->children())
+      Scan(C);
+  };
+  Scan(Def->getBody());
+  forwardingParameters()[{P, &Fam}] = Forwards;
+  return Forwards;
+}
+
+bool storesParameter(const FunctionDecl *FD, unsigned Param) {
+  if (Param >= FD->getNumParams() || !FD->getBody())
+    return false;
+  const ParmVarDecl *P = FD->getParamDecl(Param);
+  // In progress: a recursive call stores nothing more.
+  auto [It, New] = storedParameters().try_emplace(P, false);
+  if (!New)
+    return It->second;
+  const bool Stores = stores(FD->getBody(), P);
+  storedParameters()[P] = Stores;
+  return Stores;
+}
+
+void clearStoredParameters() {
+  storedParameters().clear();
+  borrowingParameters().clear();
+  forwardingParameters().clear();
+  borrowingThis().clear();
+}
+
+} // namespace clang::tidy::raii

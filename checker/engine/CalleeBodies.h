@@ -1,0 +1,77 @@
+//===- CalleeBodies.h - what the file's functions do with their arguments --===//
+//
+// Reads the bodies of the translation unit's own functions to tell what
+// they do with a parameter, or a member with `this`: store it where it
+// outlives the call, release it, pass it on to a taker, or only borrow it.
+// HandOff.cpp asks these when it decides the fate of an argument or of the
+// object a member is called on. Each answer is computed once per
+// translation unit.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_ENGINE_CALLEEBODIES_H
+#define RAII_TIDY_ENGINE_CALLEEBODIES_H
+
+#include "catalog/RuleCatalog.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::raii {
+
+/// \p FD is declared in a system header.
+bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx);
+
+/// True if \p FD's body stores its parameter \p Param where it outlives the
+/// call: assigned to anything but a local variable, or given to a
+/// container's insertion member or an assignment operator of an object that
+/// is not a local. Asked once per parameter and translation unit.
+bool storesParameter(const FunctionDecl *FD, unsigned Param);
+/// Forgets every answer of this file (at the start of a translation unit:
+/// the last one's declarations are gone).
+void clearStoredParameters();
+
+/// The function \p CE calls has a body in the translation unit that stores
+/// its argument \p I where it outlives the call, and no argument beside it
+/// is the caller's local storage it could be stored in instead
+/// (`cursor_init(&c, &it->link)`).
+bool calleeStoresArgument(const CallExpr *CE, unsigned I);
+
+/// \p LValue is storage of a local variable of its function (`v`, `s.f`,
+/// `a[i]` of a local array), which does not outlive the call.
+bool inLocal(const Expr *LValue);
+
+/// True if a release of a \p Fam handle in \p Def's body names its
+/// parameter \p Param, never assigned there (`fclose(f)`, `free((void
+/// *)p)`), on whatever path. (`data = fopen(..); fclose(data);` closes
+/// a handle of the callee's own; `CloseHandle((HANDLE)f)` no stream.)
+bool releasesParameter(const FunctionDecl *Def, unsigned Param,
+                       const Family &Fam, const RuleCatalog &Cat);
+
+/// True if \p Def's body does nothing with its parameter \p Param that
+/// could keep or release a handle of \p Fam: a function of the file that
+/// only reads through the pointer borrows it, whatever the family says of
+/// calls in general. Releases it on some path, stores it, returns it,
+/// copies it or passes it on to a callee that may take it: false. Asked
+/// once per parameter and family; recursion answers false.
+bool onlyBorrows(const FunctionDecl *Def, unsigned Param, const Family &Fam,
+                 const RuleCatalog &Cat, ASTContext &Ctx);
+
+/// As onlyBorrows, of `this` in the member (or constructor) \p Def: false
+/// when it deletes `this` on some path, stores it, returns it, copies it,
+/// gives it to a constructor or to a call that may take it, or captures it
+/// in a lambda; reading members through it, calling members that only
+/// borrow it in turn, and `*this` are borrows. A member's recursion into
+/// itself (or round a cycle) adds nothing: it answers true while in
+/// progress.
+bool onlyBorrowsThis(const CXXMethodDecl *Def, const Family &Fam,
+                     const RuleCatalog &Cat, ASTContext &Ctx);
+
+/// True if \p Def's body gives its parameter \p Param, as it is, to a call
+/// that may take or keep a \p Fam handle. Asked once per parameter and
+/// family; recursion answers false.
+bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
+                     const Family &Fam, const RuleCatalog &Cat,
+                     ASTContext &Ctx);
+
+} // namespace clang::tidy::raii
+
+#endif
