@@ -87,7 +87,7 @@ BodyIndex::elementSource(const ValueDecl *D) const {
 }
 
 void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
-                          const Stmt *Where) {
+                          const Stmt *Where, bool SameBlock) {
   // `fds[i] = ..`, `&fds[0]`: whichever element, copies of the array's
   // elements are no longer known to hold what they were given.
   if (const VarDecl *Array = subscriptedArray(LHS))
@@ -98,7 +98,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
   Written.insert(D);
   ++Writes[D];
-  if (!Value || !constantValue(pointerBase(ignoreValueCasts(Value)), Ctx))
+  if (!SameBlock &&
+      (!Value || !constantValue(pointerBase(ignoreValueCasts(Value)), Ctx)))
     ++ValueWrites[D];
   if (const auto *Call =
           Value ? dyn_cast<CallExpr>(ignoreValueCasts(Value)) : nullptr)
@@ -199,12 +200,17 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
       }
     }
     else if (BO->isCompoundAssignmentOp())
-      noteWrite(BO->getLHS(), nullptr, BO);
+      noteWrite(BO->getLHS(), nullptr, BO,
+                (BO->getOpcode() == BO_AddAssign ||
+                 BO->getOpcode() == BO_SubAssign) &&
+                    BO->getLHS()->getType()->isPointerType());
     if (BO->isAssignmentOp())
       notePlainUse(BO->getLHS());
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     if (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf)
-      noteWrite(UO->getSubExpr(), nullptr, UO);
+      noteWrite(UO->getSubExpr(), nullptr, UO,
+                UO->isIncrementDecrementOp() &&
+                    UO->getSubExpr()->getType()->isPointerType());
     if (UO->isIncrementDecrementOp())
       notePlainUse(UO->getSubExpr());
   } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {

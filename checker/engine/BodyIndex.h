@@ -142,7 +142,8 @@ public:
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
-  /// The same, without the writes of a constant (`fd = -1`, `p = NULL`).
+  /// The same, without the writes of a constant (`fd = -1`, `p = NULL`)
+  /// and pointer arithmetic on the variable (`++p`, `p += n`).
   unsigned valueWriteCount(const ValueDecl *D) const {
     return ValueWrites.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
@@ -183,7 +184,11 @@ public:
 
 private:
   void walk(const Stmt *S, const Stmt *P);
-  void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where);
+  /// \p SameBlock: pointer arithmetic on the variable (`++p`, `p += n`),
+  /// which keeps it inside the block it pointed into: a write, not a new
+  /// value.
+  void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where,
+                 bool SameBlock = false);
   void notePlainUse(const Expr *E);
   /// Records \p Value (not a constant; null: unknown) written into local
   /// \p D for elementSource().
