@@ -307,8 +307,20 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
   const Operand &R = operand(Value);
   if (std::optional<int64_t> K = valueOf(R, F))
     return Fact{V, nullptr, *K, Fact::Equals};
-  if (R.Rec && !llvm::is_contained(R.Rec->Reads, V))
+  if (!R.Rec)
+    return std::nullopt;
+  if (!llvm::is_contained(R.Rec->Reads, V))
     return Fact{V, R.Rec, 0, Fact::Names};
+  // `r = r->next` where the path tested `r->next`: what it knew of the
+  // value read now holds of the variable (the loop `for (r = res; r; r =
+  // r->next)` whose continues are guarded by `if (r->next)` goes round
+  // with r not null). A conversion that may change the truth, no.
+  const QualType From = Value->IgnoreParenImpCasts()->getType();
+  if (V->getType()->isPointerType() ||
+      V->getType().getCanonicalType().getUnqualifiedType() ==
+          From.getCanonicalType().getUnqualifiedType())
+    if (std::optional<bool> T = truthOf(R.Rec, F))
+      return Fact{V, nullptr, 0, *T ? Fact::Differs : Fact::Equals};
   return std::nullopt;
 }
 

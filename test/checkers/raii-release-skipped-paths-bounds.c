@@ -415,3 +415,56 @@ int positiveInnerSwitchFallsOut(int a, int b) {
   free(p);
   return 0;
 }
+
+// `r = r->next` where the path tested `r->next`: the variable has the value
+// the test saw (not null here), though the expression read the variable
+// itself. A walk whose every step is guarded so does not end by r
+// becoming null.
+struct node {
+  struct node *next;
+  int v;
+};
+
+int walkGuardedByNext(struct node *r) {
+  char *p = malloc(4);
+  if (!p)
+    return -1;
+  if (!r) {
+    free(p);
+    return -2;
+  }
+  for (;;) {
+    if (r->v) {
+      free(p);
+      return 0;
+    }
+    if (!r->next) {
+      free(p);
+      return 1;
+    }
+    r = r->next;
+    if (!r)
+      return 5;
+  }
+}
+
+int positiveWalkUnguarded(struct node *r) {
+  char *p = malloc(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!p)
+    return -1;
+  for (;;) {
+    if (r->v) {
+      free(p);
+      return 0;
+    }
+    if (r->next) {
+      free(p);
+      return 1;
+    }
+    r = r->next;
+    if (!r)
+      return 5;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'p' is skipped by this return
+  }
+}
