@@ -9,6 +9,10 @@
 #define RAII_TIDY_ENGINE_COLLECTORIMPL_H
 
 #include "engine/FunctionContext.h"
+#include "clang/Analysis/Analyses/Dominators.h"
+#include "clang/Analysis/Analyses/LiveVariables.h"
+#include "clang/Analysis/AnalysisDeclContext.h"
+#include <memory>
 
 namespace clang::tidy::raii {
 
@@ -35,6 +39,28 @@ private:
   bool releases(const Expr *E, const HandleKey &K) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
+  /// The value \p Cp copied is read through its source no more: every path
+  /// from the copy gives the source another value, or ends, before reading
+  /// it (`b = a; a = malloc(n);`, `head = node;` in a loop whose next round
+  /// gives node a new block). Liveness on a CFG of its own, built the
+  /// first time a function asks.
+  bool sourceDeadAfter(const BodyIndex::Copy &Cp);
+  /// The assignments that next give \p Cp's source another value, after
+  /// the copy on every path to them (`T *old = buf; .. memcpy(n, buf, k);
+  /// buf = n; .. free(old);`): there the handle the source held moves into
+  /// the copy, which the function never writes again.
+  llvm::SmallVector<const BinaryOperator *, 2>
+  overwritesAfter(const BodyIndex::Copy &Cp);
+  /// The moves of overwritesAfter() for \p Cp, when the function releases
+  /// the handle through the copy.
+  void addOverwriteMoves(const BodyIndex::Copy &Cp);
+  /// sourceDeadAfter()'s and overwritesAfter()'s CFG, with liveness;
+  /// false if it could not be built.
+  bool ensureCFG();
+  /// \p Cp copies into a local variable of its own (no reference, no
+  /// parameter, not a name the handle keys already give the source) from
+  /// a source the body reads and writes only by name.
+  bool copyIntoLocal(const BodyIndex::Copy &Cp) const;
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
@@ -56,6 +82,11 @@ private:
 
   FunctionContext &C;
   bool ReturnsAcquire = false;
+  /// sourceDeadAfter()'s analysis: built once, null if it could not be.
+  std::unique_ptr<AnalysisDeclContext> LiveCtx;
+  LiveVariables *Live = nullptr;
+  bool LiveTried = false;
+  std::unique_ptr<CFGDomTree> Dom; ///< built on first use
 };
 
 } // namespace clang::tidy::raii

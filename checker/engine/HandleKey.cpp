@@ -99,15 +99,20 @@ const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
   }
   if (!Src || !isHandleRoot(Src))
     return nullptr;
+  return oneValue(Src, Chain) ? Src : nullptr;
+}
+
+bool KeyBuilder::oneValue(const ValueDecl *Src,
+                          llvm::ArrayRef<const ValueDecl *> Copies) const {
   // One handle: the handle variable's one value besides constants, the
   // block the copies point into (`fds = tmp; .. tmp = fds + n;`) and the
   // values that replace the one they were made from (`p = realloc(p, n)`).
   unsigned Writes = Body.valueWriteCount(Src);
   if (Writes > 1)
     Writes -= std::min(Writes - 1, Body.selfReplacingWrites(Src));
-  for (unsigned I = 0; I < Chain.size() && Writes > 1; ++I)
-    Writes -= std::min(Writes, Body.writesCopying(Src, Chain[I]));
-  return Writes <= 1 ? Src : nullptr;
+  for (unsigned I = 0; I < Copies.size() && Writes > 1; ++I)
+    Writes -= std::min(Writes, Body.writesCopying(Src, Copies[I]));
+  return Writes <= 1;
 }
 
 const ValueDecl *KeyBuilder::chainedHandle(const ValueDecl *D) const {
@@ -160,6 +165,12 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         bool Copy = ((isa<DeclRefExpr>(V) || Place) &&
                      I->getType()->isPointerType()) ||
                     (Place && I->getType()->isIntegralOrEnumerationType());
+        // Not a copy of a handle variable given other values (`char *old =
+        // buf; buf = grown;`): the copy keeps the value it was given.
+        if (const auto *From = dyn_cast<DeclRefExpr>(V);
+            Copy && From && isHandleRoot(From->getDecl()) &&
+            !oneValue(From->getDecl(), {D}))
+          Copy = false;
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
           K.append(Sub);

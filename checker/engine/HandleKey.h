@@ -89,6 +89,11 @@ public:
   /// socket(..)`), also through locals that only copy it in turn (`copy =
   /// fd; int inner = copy;`); null if none.
   const ValueDecl *copiedHandle(const ValueDecl *D) const;
+  /// Handle variable \p Src holds one handle: its one value besides
+  /// constants, blocks \p Copies point into, and values replacing the one
+  /// they were made from.
+  bool oneValue(const ValueDecl *Src,
+                llvm::ArrayRef<const ValueDecl *> Copies) const;
   /// The handle variable a chained assignment (`a = b = acquire()`) wrote
   /// together with local \p D, D's only write, and never given another
   /// value; null if none.

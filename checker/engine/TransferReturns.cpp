@@ -31,10 +31,19 @@ void TransferFunctions::onMove(unsigned I) {
   // `p = tmp;`: tmp's handle now lives in p.
   bool Any = false;
   const Expr *Released = nullptr;
+  // A handle a callee may have taken (`list.add(p); last = p;`) stays so.
+  AcqState Taken;
   for (unsigned J = 0; J < St->size(); ++J) {
     if (C.acqs()[J].Key != C.acqs()[I].MovedFromKey)
       continue;
     if ((*St)[J].held()) {
+      if (const AcqState &S = (*St)[J]; (S.B & AcqState::Taken) &&
+                                        !(Taken.B & AcqState::Taken)) {
+        Taken.B = AcqState::Taken;
+        Taken.TakenBy = S.TakenBy;
+        Taken.KeptBy = S.KeptBy;
+        Taken.TakerTests = S.TakerTests;
+      }
       St->at(J).dropTo(AcqState::Escaped);
       Any = true;
     } else if ((*St)[J].B == AcqState::Released && (*St)[J].LastRelease) {
@@ -43,6 +52,13 @@ void TransferFunctions::onMove(unsigned I) {
   }
   if (Any) {
     onAcquire(I);
+    if ((Taken.B & AcqState::Taken) && (*St)[I].held()) {
+      AcqState &S = St->at(I);
+      S.B |= AcqState::Taken;
+      S.TakenBy = Taken.TakenBy;
+      S.KeptBy = Taken.KeptBy;
+      S.TakerTests = Taken.TakerTests;
+    }
   } else if (Released) {
     // `free(tmp); p = tmp;` on every path: p holds a released handle, and
     // releasing it again is a second release.

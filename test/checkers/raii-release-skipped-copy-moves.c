@@ -1,0 +1,152 @@
+// A copy of a handle into a local after which the source is read no more
+// (every path gives it another value or ends first) moves the handle into
+// the copy: `old = buf; buf = malloc(..); .. free(old);` growing a buffer,
+// `head = node;` pushing onto a list whose next round gives node a new
+// block. Before, the source's next acquire was "acquired again while it
+// still holds" (bc's number.c). A copy the source is still read after only
+// borrows unless the function releases the copy (see below); a moved
+// handle that leaks is reported on the copy.
+// RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void swapBlocks(void) {
+  char *a, *b;
+  a = malloc(4);
+  b = a;
+  a = malloc(4);
+  free(b);
+  free(a);
+}
+
+char *grow(char *unused, int n) {
+  char *buf = malloc(4);
+  if (!buf)
+    return NULL;
+  for (int i = 0; i < n; i++) {
+    char *old = buf;
+    buf = malloc(8 << i);
+    if (!buf) {
+      buf = old;
+      break;
+    }
+    free(old);
+  }
+  return buf;
+}
+
+struct rec {
+  long digit;
+  struct rec *next;
+};
+
+void printDigits(long v) {
+  struct rec *head = NULL, *node;
+  while (v != 0) {
+    node = malloc(sizeof *node);
+    if (node == NULL)
+      abort();
+    node->digit = v % 10;
+    node->next = head;
+    head = node;
+    v /= 10;
+  }
+  while (head != NULL) {
+    node = head;
+    head = head->next;
+    putchar('0' + (int)node->digit);
+    free(node);
+  }
+}
+
+void positiveCopyStillRead(void) {
+  char *a = malloc(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'a' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  char *b;
+  b = a;
+  a[0] = b[0];
+  a = malloc(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: note: 'a' is acquired again here while it still holds the earlier resource
+  free(a);
+}
+
+void positiveCopyLeaks(int fail) {
+  char *a = malloc(4);
+  char *b;
+  b = a;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'b' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  a = malloc(4);
+  if (fail) {
+    free(a);
+    return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
+  }
+  free(b);
+  free(a);
+}
+
+// Where the source is still read after the copy (`memcpy(p, ss, ..)`), the
+// handle moves into the copy at the assignment that next gives the source
+// another value, on the paths through the copy: bison's stack growth,
+// `yyss1 = yyss; .. yyss = &yyptr->yyss_alloc; .. YYSTACK_FREE (yyss1);`
+// (the old block "acquired again", and its release through the copy
+// counted as one of the new block's, before). A source a cleanup function
+// reads at its scope's end keeps its handle.
+
+int growStack(int n) {
+  short init[8];
+  short *ss = init;
+  size_t size = 8;
+  for (int i = 0; i < n; i++) {
+    short *ss1 = ss;
+    short *p = malloc(2 * size * sizeof(short));
+    if (!p)
+      goto out;
+    memcpy(p, ss, size * sizeof(short));
+    ss = p;
+    size *= 2;
+    if (ss1 != init)
+      free(ss1);
+  }
+out:
+  if (ss != init)
+    free(ss);
+  return 0;
+}
+
+int positiveGrowStackLeaksOld(int n) {
+  short *ss = malloc(8 * sizeof(short));
+  if (!ss)
+    return -1;
+  for (int i = 0; i < n; i++) {
+    short *ss1 = ss;
+    short *p = malloc(16 * sizeof(short));
+    if (!p)
+      break;
+    memcpy(p, ss, 8 * sizeof(short));
+    ss = p;
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'ss1' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-4]]:7: note: release of 'ss1' is skipped by this break
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'ss1' is acquired again here while it still holds the earlier resource
+    if (i > 2)
+      continue;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'ss1' is skipped by this continue
+    free(ss1);
+  }
+  free(ss);
+  return 0;
+}
+
+static void freeChars(char **p) { free(*p); }
+
+int cleanupKeepsSource(void) {
+  __attribute__((cleanup(freeChars))) char *s = malloc(4);
+  int n = 0;
+  if (!s)
+    return 0;
+  s[0] = 0;
+  for (char *c = s; *c; ++c)
+    n++;
+  return n;
+}
