@@ -3,10 +3,12 @@
 #include "engine/CallRoles.h"
 #include "support/BranchHints.h"
 #include "support/CalledFunction.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <functional>
 
@@ -114,12 +116,30 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
   return false;
 }
 
+/// \p Branch, the null branch of an `if` with no other, only calls a
+/// project function returning nothing whose body the translation unit
+/// lacks (`if (!p) out_of_memory();`, the function defined in another
+/// file): a fatal-error handler, as the code after the `if` goes on to use
+/// the pointer.
+static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Branch))
+    Branch = CS->size() == 1 ? CS->body_front() : nullptr;
+  const auto *E = dyn_cast_or_null<Expr>(Branch);
+  const auto *Call =
+      E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+  return FD && !FD->hasBody() && FD->getReturnType()->isVoidType() &&
+         !Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+}
+
 bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,
                                  const Stmt *Else, IsTarget Target) const {
   auto T = nullTest(Cond, C.Ctx);
   if (!T || !Target(T->first))
     return false;
-  return neverCompletes(T->second ? Then : Else);
+  const Stmt *Branch = T->second ? Then : Else;
+  return neverCompletes(Branch) ||
+         (T->second && !Else && unseenFailureHandler(Branch, C.Ctx));
 }
 
 bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,

@@ -280,3 +280,45 @@ void growInLoop(struct grow *g, int k) {
   if (!g->p)
     oom();
 }
+
+// A null branch that only calls a project function returning nothing,
+// defined in another file (bc's dc_memfail), is a fatal-error handler: the
+// code after the `if` goes on to use the pointer. One that returns a
+// value, or whose body the file has and returns, still leaves the block
+// lost.
+void out_of_memory(void);
+int report_oom(void);
+static void log_oom(void) { fputs("out of memory\n", stderr); }
+
+char *unseenHandler(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    out_of_memory();
+  p = realloc(p, n);
+  if (p == NULL)
+    out_of_memory();
+  p[0] = 0;
+  return p;
+}
+
+char *handlerReturnsValue(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (p == NULL)
+    report_oom();
+  return p;
+}
+
+char *handlerOfTheFileReturns(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (p == NULL)
+    log_oom();
+  return p;
+}
