@@ -98,6 +98,16 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
   Written.insert(D);
   ++Writes[D];
+  // `p = p + n`: as `p += n`.
+  if (const auto *Base = Value ? dyn_cast<DeclRefExpr>(pointerBase(
+                                     ignoreValueCasts(Value)))
+                               : nullptr;
+      Base && Base->getDecl()->getCanonicalDecl() == D &&
+      D->getType()->isPointerType() &&
+      !isa<DeclRefExpr>(ignoreValueCasts(Value)))
+    SameBlock = true;
+  if (!SameBlock)
+    WriteSites[D].push_back(Where);
   if (!SameBlock &&
       (!Value || !constantValue(pointerBase(ignoreValueCasts(Value)), Ctx)))
     ++ValueWrites[D];
@@ -165,6 +175,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
         if (!Init || !isLocalVar(VD))
           continue;
         ++Writes[VD->getCanonicalDecl()];
+        WriteSites[VD->getCanonicalDecl()].push_back(DS);
         noteChain(VD, Init);
         noteLoad(DS, VD, Init);
         if (!constantValue(pointerBase(ignoreValueCasts(Init)), Ctx))

@@ -142,8 +142,20 @@ public:
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
+  /// How many times pointer arithmetic moves \p D within its block (`++p`,
+  /// `p += n`, `p = p + n`).
+  unsigned advances(const ValueDecl *D) const {
+    D = cast<ValueDecl>(D->getCanonicalDecl());
+    auto It = WriteSites.find(D);
+    return Writes.lookup(D) - (It == WriteSites.end() ? 0 : It->second.size());
+  }
+  /// \p D, a local, is given another value after statement \p S (pointer
+  /// arithmetic on it aside): by a write later in the source, or by any
+  /// write inside a loop that also holds \p S.
+  bool writtenAfter(const ValueDecl *D, const Stmt *S) const;
   /// The same, without the writes of a constant (`fd = -1`, `p = NULL`)
-  /// and pointer arithmetic on the variable (`++p`, `p += n`).
+  /// and pointer arithmetic on the variable (`++p`, `p += n`, `p = p +
+  /// n`).
   unsigned valueWriteCount(const ValueDecl *D) const {
     return ValueWrites.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
@@ -224,6 +236,10 @@ private:
   llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;
+  /// Per local, the statements that give it a value (an assignment, `&v`,
+  /// its declaration; not pointer arithmetic on it).
+  llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const Stmt *, 2>>
+      WriteSites;
   llvm::DenseMap<const ValueDecl *, unsigned> SelfReplacing;
   std::vector<const Expr *> Candidates;
   std::vector<Copy> CopyStmts;

@@ -2,10 +2,13 @@
 //
 // The BodyIndex questions answered from the parents alone: ancestors, the
 // enclosing block, loop and full statement, the next statement, try
-// blocks, and whether an expression's value is used.
+// blocks, and whether an expression's value is used; and, with the write
+// sites, whether a local is given another value after a statement.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/BodyIndex.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -100,6 +103,23 @@ const Stmt *BodyIndex::valueParent(const Stmt *S, const Stmt **Child) const {
   if (Child)
     *Child = S;
   return P;
+}
+
+bool BodyIndex::writtenAfter(const ValueDecl *D, const Stmt *S) const {
+  auto It = WriteSites.find(cast<ValueDecl>(D->getCanonicalDecl()));
+  if (It == WriteSites.end())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Stmt *W : It->second) {
+    if (W == S || isAncestor(W, S) || isAncestor(S, W))
+      continue;
+    if (SM.isBeforeInTranslationUnit(S->getEndLoc(), W->getBeginLoc()))
+      return true;
+    for (const Stmt *L = enclosingLoop(S); L; L = enclosingLoop(L))
+      if (isAncestor(L, W))
+        return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::raii

@@ -1,4 +1,4 @@
-//===- CalleeBodies.cpp - what the file's functions do with their arguments ===//
+//===- CalleeBodies.cpp - what the file's functions do with arguments -----===//
 //
 // The scans of CalleeBodies.h, and their answers cached per translation
 // unit.
@@ -60,7 +60,9 @@ static bool insideParam(const Expr *LHS, const ParmVarDecl *P) {
   }
 }
 
-bool inLocal(const Expr *LHS) {
+/// What storage \p LHS is part of is reached through: \p LHS without its
+/// own fields (`.f`) and elements of arrays it holds (`a[i]`).
+static const Expr *ownStorageBase(const Expr *LHS) {
   const Expr *E = LHS->IgnoreParenCasts();
   for (;;) {
     if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow()) {
@@ -72,9 +74,11 @@ bool inLocal(const Expr *LHS) {
       E = AS->getBase()->IgnoreParenImpCasts()->IgnoreParenCasts();
       continue;
     }
-    return isLocalVariable(E);
+    return E;
   }
 }
+
+bool inLocal(const Expr *LHS) { return isLocalVariable(ownStorageBase(LHS)); }
 
 bool calleeStoresArgument(const CallExpr *CE, unsigned I) {
   const FunctionDecl *FD = calledFunction(CE);
@@ -180,6 +184,11 @@ llvm::DenseMap<BorrowKey, bool> &forwardingParameters() {
   return Answers;
 }
 
+llvm::DenseMap<BorrowKey, bool> &releasingParameters() {
+  static llvm::DenseMap<BorrowKey, bool> Answers;
+  return Answers;
+}
+
 using ThisKey = std::pair<const CXXMethodDecl *, const Family *>;
 llvm::DenseMap<ThisKey, bool> &borrowingThis() {
   static llvm::DenseMap<ThisKey, bool> Answers;
@@ -190,21 +199,9 @@ llvm::DenseMap<ThisKey, bool> &borrowingThis() {
 /// `this->v[1]` of a member array), not reached through a pointer loaded
 /// from it.
 bool insideThis(const Expr *LHS) {
-  const Expr *E = LHS->IgnoreParenCasts();
-  for (;;) {
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
-      E = ME->getBase()->IgnoreParenCasts();
-      continue;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
-        AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType()) {
-      E = AS->getBase()->IgnoreParenImpCasts()->IgnoreParenCasts();
-      continue;
-    }
-    return false;
-  }
+  const auto *ME = dyn_cast<MemberExpr>(ownStorageBase(LHS));
+  return ME && ME->isArrow() &&
+         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
 }
 
 /// Finds the uses of a subject in a body, parameter P or (P null) `this`,
@@ -213,8 +210,8 @@ bool insideThis(const Expr *LHS) {
 class BorrowScan {
 public:
   BorrowScan(const ParmVarDecl *P, const Family &Fam, const RuleCatalog &Cat,
-             ASTContext &Ctx)
-      : P(P), Fam(Fam), Cat(Cat), Ctx(Ctx) {}
+             ASTContext &Ctx, const CXXMethodDecl *Self = nullptr)
+      : P(P), Fam(Fam), Cat(Cat), Ctx(Ctx), Self(Self) {}
 
   /// False at the first use that may keep or release the handle.
   bool scan(const Stmt *S) {
@@ -289,7 +286,8 @@ private:
         if (Above != Parents.rend())
           if (const auto *MC = dyn_cast<CXXMemberCallExpr>(*Above);
               MC && MC->getCallee() == ME)
-            return objectFate(MC, Fam, Cat, Ctx) == ArgFate::Borrowed;
+            return !P ? memberOfThisBorrows(MC)
+                      : objectFate(MC, Fam, Cat, Ctx) == ArgFate::Borrowed;
         return true; // `p->field`
       }
       if (const auto *BO = dyn_cast<BinaryOperator>(Up)) {
@@ -312,6 +310,9 @@ private:
                    ArgFate::Borrowed;
         return false;
       }
+      // `return this;` hands the caller the pointer it called with.
+      if (!P && isa<ReturnStmt>(Up))
+        return true;
       // Returned, copied, its address taken, deleted, given to a
       // constructor, ...
       return false;
@@ -319,10 +320,23 @@ private:
     return InMemberInit; // `self_(this)`
   }
 
+  /// `this->f()` inside the member scanned: the member itself again adds
+  /// nothing, nor does one whose body the file lacks (taking it for a
+  /// keeper would make every object whose members call one out of file
+  /// maybe taken); any other as objectFate says.
+  bool memberOfThisBorrows(const CXXMemberCallExpr *MC) const {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || MD->getCanonicalDecl() == Self->getCanonicalDecl() ||
+        !MD->hasBody())
+      return true;
+    return objectFate(MC, Fam, Cat, Ctx) == ArgFate::Borrowed;
+  }
+
   const ParmVarDecl *P;
   const Family &Fam;
   const RuleCatalog &Cat;
   ASTContext &Ctx;
+  const CXXMethodDecl *Self; ///< the member whose `this` is scanned
   llvm::SmallVector<const Stmt *, 16> Parents;
   bool InMemberInit = false;
 };
@@ -331,6 +345,9 @@ private:
 bool releasesParameter(const FunctionDecl *Def, unsigned Param,
                        const Family &Fam, const RuleCatalog &Cat) {
   const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = releasingParameters().try_emplace({P, &Fam}, false);
+  if (!New)
+    return It->second;
   bool Assigned = false, Released = false;
   std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
     if (!S || Assigned || isa<LambdaExpr, BlockExpr>(S))
@@ -350,6 +367,7 @@ bool releasesParameter(const FunctionDecl *Def, unsigned Param,
       Scan(C);
   };
   Scan(Def->getBody());
+  releasingParameters()[{P, &Fam}] = Released && !Assigned;
   return Released && !Assigned;
 }
 
@@ -370,10 +388,11 @@ bool onlyBorrowsThis(const CXXMethodDecl *Def, const Family &Fam,
                      const RuleCatalog &Cat, ASTContext &Ctx) {
   if (!Def->getBody())
     return false;
-  auto [It, New] = borrowingThis().try_emplace({Def, &Fam}, true);
+  // Round a cycle of members calling each other: not known to borrow.
+  auto [It, New] = borrowingThis().try_emplace({Def, &Fam}, false);
   if (!New)
     return It->second;
-  BorrowScan Scan(nullptr, Fam, Cat, Ctx);
+  BorrowScan Scan(nullptr, Fam, Cat, Ctx, Def);
   bool Borrows = true;
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *I : Ctor->inits())
@@ -428,6 +447,7 @@ void clearStoredParameters() {
   borrowingParameters().clear();
   forwardingParameters().clear();
   borrowingThis().clear();
+  releasingParameters().clear();
 }
 
 } // namespace clang::tidy::raii

@@ -1,11 +1,12 @@
-//===- CalleeBodies.h - what the file's functions do with their arguments --===//
+//===- CalleeBodies.h - what the file's functions do with arguments -------===//
 //
 // Reads the bodies of the translation unit's own functions to tell what
 // they do with a parameter, or a member with `this`: store it where it
 // outlives the call, release it, pass it on to a taker, or only borrow it.
 // HandOff.cpp asks these when it decides the fate of an argument or of the
-// object a member is called on. Each answer is computed once per
-// translation unit.
+// object a member is called on, and they ask HandOff.cpp in turn of the
+// calls they find. The scans of a body are answered once per translation
+// unit (per parameter or member, and family).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_CALLEEBODIES_H
@@ -56,12 +57,12 @@ bool onlyBorrows(const FunctionDecl *Def, unsigned Param, const Family &Fam,
                  const RuleCatalog &Cat, ASTContext &Ctx);
 
 /// As onlyBorrows, of `this` in the member (or constructor) \p Def: false
-/// when it deletes `this` on some path, stores it, returns it, copies it,
-/// gives it to a constructor or to a call that may take it, or captures it
-/// in a lambda; reading members through it, calling members that only
-/// borrow it in turn, and `*this` are borrows. A member's recursion into
-/// itself (or round a cycle) adds nothing: it answers true while in
-/// progress.
+/// when it deletes `this` on some path, stores it outside the object,
+/// copies it, gives it to a constructor or to a call that may take it, or
+/// captures it in a lambda; reading members through it, `*this`, `return
+/// this;`, storing it in the object's own fields, and calling members that
+/// only borrow it in turn, the member itself or members the file does not
+/// define are borrows. Round a cycle of other members it answers false.
 bool onlyBorrowsThis(const CXXMethodDecl *Def, const Family &Fam,
                      const RuleCatalog &Cat, ASTContext &Ctx);
 

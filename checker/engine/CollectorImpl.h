@@ -1,8 +1,9 @@
-//===- CollectorImpl.h - the collector's state, shared by its two files ---===//
+//===- CollectorImpl.h - the collector's state, shared by its files -------===//
 //
 // The class behind collectAcquisitions(). Collector.cpp finds the acquire
 // calls, the guards, the releases and the seeds; CollectorMoves.cpp the
-// copies between locals that move a handle from one variable to another.
+// copies between locals that move a handle from one variable to another;
+// CollectorCopies.cpp what follows such a copy on the paths from it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_COLLECTORIMPL_H
@@ -10,7 +11,6 @@
 
 #include "engine/FunctionContext.h"
 #include "clang/Analysis/Analyses/Dominators.h"
-#include "clang/Analysis/Analyses/LiveVariables.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include <memory>
 
@@ -39,23 +39,26 @@ private:
   bool releases(const Expr *E, const HandleKey &K) const;
   bool releasesAtSite(const Acquisition &Src, const HandleKey &K) const;
   bool keptByAnotherCopy(const BodyIndex::Copy &Cp) const;
-  /// The value \p Cp copied is read through its source no more: every path
-  /// from the copy gives the source another value, or ends, before reading
-  /// it (`b = a; a = malloc(n);`, `head = node;` in a loop whose next round
-  /// gives node a new block). Liveness on a CFG of its own, built the
-  /// first time a function asks.
-  bool sourceDeadAfter(const BodyIndex::Copy &Cp);
-  /// The assignments that next give \p Cp's source another value, after
-  /// the copy on every path to them (`T *old = buf; .. memcpy(n, buf, k);
-  /// buf = n; .. free(old);`): there the handle the source held moves into
-  /// the copy, which the function never writes again.
-  llvm::SmallVector<const BinaryOperator *, 2>
-  overwritesAfter(const BodyIndex::Copy &Cp);
-  /// The moves of overwritesAfter() for \p Cp, when the function releases
-  /// the handle through the copy.
+  /// What follows a copy of a handle variable into a local, from the
+  /// copy's statement on every path to the first that releases or writes
+  /// either name (CollectorCopies.cpp).
+  struct CopyFate {
+    /// No path releases the source or gives the copy another value first,
+    /// and one releases the copy or gives the source another value: the
+    /// copy takes the handle over at once.
+    bool TakesOver = false;
+    /// The assignments that give the source another value first, after
+    /// the copy on every path to them (`T *old = buf; .. memcpy(n, buf, k);
+    /// buf = n; .. free(old);`, where another path releases buf): there
+    /// the handle moves into the copy.
+    llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
+  };
+  const CopyFate &fateOf(const BodyIndex::Copy &Cp);
+  /// The moves of CopyFate::Overwrites for \p Cp, when the function
+  /// releases the handle through the copy.
   void addOverwriteMoves(const BodyIndex::Copy &Cp);
-  /// sourceDeadAfter()'s and overwritesAfter()'s CFG, with liveness;
-  /// false if it could not be built.
+  /// fateOf()'s CFG, with exception edges and every sub-expression an
+  /// element, and its dominators; false if it could not be built.
   bool ensureCFG();
   /// \p Cp copies into a local variable of its own (no reference, no
   /// parameter, not a name the handle keys already give the source) from
@@ -82,11 +85,12 @@ private:
 
   FunctionContext &C;
   bool ReturnsAcquire = false;
-  /// sourceDeadAfter()'s analysis: built once, null if it could not be.
-  std::unique_ptr<AnalysisDeclContext> LiveCtx;
-  LiveVariables *Live = nullptr;
-  bool LiveTried = false;
-  std::unique_ptr<CFGDomTree> Dom; ///< built on first use
+  /// fateOf()'s CFG, built once (null if it could not be), its
+  /// dominators and the answers so far, by copy statement.
+  std::unique_ptr<AnalysisDeclContext> CopyCtx;
+  bool CopyCtxTried = false;
+  std::unique_ptr<CFGDomTree> Dom;
+  llvm::DenseMap<std::pair<const Stmt *, const VarDecl *>, CopyFate> Fates;
 };
 
 } // namespace clang::tidy::raii

@@ -2,14 +2,16 @@
 //
 // The collector's moves (see CollectorImpl.h): `p = tmp;` between two
 // locals that both hold handles, an inner block's handle variable stored
-// into a local that outlives it, a local given a place's handle: each is
-// an acquisition of its own at the copy, taken over from its source.
+// into a local that outlives it, a copy into a local that takes the handle
+// over (CollectorCopies.cpp), a local given a place's handle: each is an
+// acquisition of its own at the copy, taken over from its source; and a
+// copy that takes it over only where the source gets another value, at
+// that assignment.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/Collector.h"
 #include "engine/CollectorImpl.h"
 #include "engine/LocalStores.h"
-#include "clang/Analysis/CFGStmtMap.h"
 
 namespace clang::tidy::raii {
 
@@ -45,125 +47,28 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
 }
 
 bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
-  // What the source's reads and writes are must be all in the body: no
-  // address taken, no capture, no cleanup function reading it at its
-  // scope's end (`g_auto(GStrv) lines`).
-  if (!C.Body.writtenOnlyByName(Cp.From) || Cp.From->hasAttr<CleanupAttr>())
+  // What the source's reads and writes are must be all in the body: a
+  // local, no address taken, no capture, no cleanup function reading it
+  // at its scope's end (`g_auto(GStrv) lines`); and it gets another value
+  // after the copy.
+  if (!BodyIndex::isLocalVar(Cp.From) || !C.Body.writtenOnlyByName(Cp.From) ||
+      Cp.From->hasAttr<CleanupAttr>() ||
+      !C.Body.writtenAfter(Cp.From, Cp.Where))
+    return false;
+  // The copy is of the variable itself (not `q = p + n`, a place inside).
+  const Expr *V = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cp.Where))
+    V = BO->getRHS();
+  else if (isa<DeclStmt>(Cp.Where))
+    V = Cp.To->getInit();
+  const auto *R =
+      V ? dyn_cast<DeclRefExpr>(ignoreValueCasts(V)) : nullptr;
+  if (!R || R->getDecl()->getCanonicalDecl() != Cp.From->getCanonicalDecl())
     return false;
   return BodyIndex::isLocalVar(Cp.To) && !isa<ParmVarDecl>(Cp.To) &&
          !Cp.To->getType()->isReferenceType() &&
          Cp.To->getCanonicalDecl() != Cp.From->getCanonicalDecl() &&
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
-}
-
-bool Collector::ensureCFG() {
-  if (!LiveTried) {
-    LiveTried = true;
-    LiveCtx = std::make_unique<AnalysisDeclContext>(nullptr, C.Fn);
-    // Every sub-expression an element: the reads and writes liveness sees.
-    LiveCtx->getCFGBuildOptions().setAllAlwaysAdd();
-    if (LiveCtx->getCFG())
-      Live = LiveCtx->getAnalysis<LiveVariables>();
-  }
-  return Live && LiveCtx->getCFGStmtMap();
-}
-
-bool Collector::sourceDeadAfter(const BodyIndex::Copy &Cp) {
-  const CFGStmtMap *Map = ensureCFG() ? LiveCtx->getCFGStmtMap() : nullptr;
-  const CFGBlock *B = Map ? Map->getBlock(Cp.Where) : nullptr;
-  if (!B)
-    return false;
-  const Decl *From = Cp.From->getCanonicalDecl();
-  bool After = false;
-  for (const CFGElement &El : *B) {
-    auto CS = El.getAs<CFGStmt>();
-    if (!CS)
-      continue;
-    const Stmt *S = CS->getStmt();
-    if (!After) {
-      After = S == Cp.Where;
-      continue;
-    }
-    const auto *DRE = dyn_cast<DeclRefExpr>(S);
-    if (!DRE || DRE->getDecl()->getCanonicalDecl() != From)
-      continue;
-    // The first mention decides: a plain assignment's left side gives it
-    // another value; anything else reads it.
-    const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.parent(DRE));
-    return BO && BO->getOpcode() == BO_Assign &&
-           BO->getLHS()->IgnoreParens() == DRE;
-  }
-  return After && !Live->isLive(B, cast<VarDecl>(Cp.From));
-}
-
-llvm::SmallVector<const BinaryOperator *, 2>
-Collector::overwritesAfter(const BodyIndex::Copy &Cp) {
-  llvm::SmallVector<const BinaryOperator *, 2> Found;
-  const CFGStmtMap *Map = ensureCFG() ? LiveCtx->getCFGStmtMap() : nullptr;
-  const CFGBlock *Start = Map ? Map->getBlock(Cp.Where) : nullptr;
-  if (!Start)
-    return Found;
-  if (!Dom)
-    Dom = std::make_unique<CFGDomTree>(LiveCtx->getCFG());
-  const Decl *From = Cp.From->getCanonicalDecl();
-  HandleKey FromKey;
-  FromKey.addDecl(Cp.From);
-  // Scans block B from the element after Cp's (or its start) to the end,
-  // or to Cp again; true if the path goes on into B's successors.
-  auto Scan = [&](const CFGBlock *B, bool FromCopy) {
-    bool On = !FromCopy;
-    for (const CFGElement &El : *B) {
-      auto CS = El.getAs<CFGStmt>();
-      if (!CS)
-        continue;
-      const Stmt *S = CS->getStmt();
-      if (S == Cp.Where) {
-        if (!On) {
-          On = true;
-          continue;
-        }
-        return false; // round a loop to the copy again
-      }
-      if (!On)
-        continue;
-      // Released through the source first: nothing left to move.
-      if (const auto *E = dyn_cast<Expr>(S);
-          E && isa<CallExpr, CXXDeleteExpr>(E) && releases(E, FromKey))
-        return false;
-      const auto *DRE = dyn_cast<DeclRefExpr>(S);
-      if (!DRE || DRE->getDecl()->getCanonicalDecl() != From)
-        continue;
-      const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.parent(DRE));
-      if (BO && BO->getOpcode() == BO_Assign &&
-          BO->getLHS()->IgnoreParens() == DRE) {
-        // Reached only through the copy, and not given by an acquire of
-        // the source's own (that acquire would see the source still
-        // holding before the assignment moves it).
-        if ((B == Start || Dom->dominates(Start, B)) &&
-            !C.AcqsAt.count(BO->getRHS()->IgnoreParenCasts()) &&
-            !llvm::is_contained(Found, BO))
-          Found.push_back(BO);
-        return false;
-      }
-    }
-    return true;
-  };
-  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
-  llvm::SmallVector<const CFGBlock *, 16> Work;
-  auto Next = [&](const CFGBlock *B) {
-    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
-      if (const CFGBlock *S = Succ.getReachableBlock();
-          S && Seen.insert(S).second)
-        Work.push_back(S);
-  };
-  if (Scan(Start, /*FromCopy=*/true))
-    Next(Start);
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.pop_back_val();
-    if (Scan(B, /*FromCopy=*/false))
-      Next(B);
-  }
-  return Found;
 }
 
 /// After \p Cp, a release names its target and none its source.
@@ -214,9 +119,9 @@ bool Collector::releasesAtSite(const Acquisition &Src,
 }
 
 void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
-  // The copy is the only value its local is ever given, the source still
-  // read after it (else the copy takes the handle at once), and the
-  // function releases the handle through the copy.
+  // The copy is the only value its local is ever given, it does not take
+  // the handle over at once (fateOf), and the function releases the handle
+  // through it.
   if (!C.KeyOf.isHandleRoot(Cp.From) || !copyIntoLocal(Cp) ||
       C.KeyOf.isHandleRoot(Cp.To) || C.Body.writeCount(Cp.To) != 1)
     return;
@@ -226,9 +131,12 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
   const unsigned FromKey = C.Keys.find(From);
   const Acquisition *Src =
       FromKey == ~0u ? nullptr : moveSource(FromKey, /*Locks=*/false);
-  if (!Src || !releasedAfter(To, Cp) || sourceDeadAfter(Cp))
+  if (!Src || !releasedAfter(To, Cp))
     return;
-  for (const BinaryOperator *W : overwritesAfter(Cp)) {
+  const CopyFate &F = fateOf(Cp);
+  if (F.TakesOver)
+    return;
+  for (const BinaryOperator *W : F.Overwrites) {
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A = moveOf(*Src, FromKey);
     A.Site = W;
@@ -256,13 +164,15 @@ void Collector::addMoves() {
     // function releases the handle from then on (`ressave = res;` before
     // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
     //
-    // Or into a local, where the source is read no more (sourceDeadAfter:
-    // `old = buf; buf = malloc(2 * n); .. free(old);`, `head = node;`
-    // pushing onto a list): the copy is all that holds the handle.
+    // Or into a local that takes the handle over (fateOf: every path from
+    // the copy gives the source another value or releases the copy before
+    // it releases the source: `old = buf; buf = malloc(2 * n); ..
+    // free(old);`, `head = node;` pushing onto a list).
     if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
           (C.KeyOf.isHandleRoot(Cp.From) &&
            (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
-            (copyIntoLocal(Cp) && sourceDeadAfter(Cp))))) ||
+            (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
+             fateOf(Cp).TakesOver)))) ||
         !C.KeyOf.isHandleRoot(Cp.From) ||
         Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
       continue;

@@ -55,8 +55,9 @@ public:
   /// \p S, run where the target may be null, ends the process when it is.
   bool exitsWhenNull(const Stmt *S, IsTarget Target, unsigned Depth) const;
   /// The branch \p Cond takes where the target is null never completes.
+  /// \p If: the `if` statement they make, when they make one.
   bool nullBranchExits(const Expr *Cond, const Stmt *Then, const Stmt *Else,
-                       IsTarget Target) const;
+                       IsTarget Target, const IfStmt *If = nullptr) const;
 
 private:
   /// No path through \p S completes: it calls a function that never
@@ -116,11 +117,22 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
   return false;
 }
 
+/// Some expression of \p S is the target.
+static bool mentions(const Stmt *S, IsTarget Target) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S); E && Target(E))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return mentions(Child, Target);
+  });
+}
+
 /// \p Branch, the null branch of an `if` with no other, only calls a
 /// project function returning nothing whose body the translation unit
 /// lacks (`if (!p) out_of_memory();`, the function defined in another
-/// file): a fatal-error handler, as the code after the `if` goes on to use
-/// the pointer.
+/// file): a fatal-error handler, when the statement after the `if` goes on
+/// to use the pointer (not to return it, nor to test it again).
 static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
   if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Branch))
     Branch = CS->size() == 1 ? CS->body_front() : nullptr;
@@ -133,13 +145,21 @@ static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
 }
 
 bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,
-                                 const Stmt *Else, IsTarget Target) const {
+                                 const Stmt *Else, IsTarget Target,
+                                 const IfStmt *If) const {
   auto T = nullTest(Cond, C.Ctx);
   if (!T || !Target(T->first))
     return false;
   const Stmt *Branch = T->second ? Then : Else;
-  return neverCompletes(Branch) ||
-         (T->second && !Else && unseenFailureHandler(Branch, C.Ctx));
+  if (neverCompletes(Branch))
+    return true;
+  if (!If || !T->second || Else || !unseenFailureHandler(Branch, C.Ctx))
+    return false;
+  const Stmt *After = C.Body.nextStatement(If);
+  const auto *Retest = dyn_cast_or_null<IfStmt>(After);
+  return After && !isa<ReturnStmt>(After) &&
+         !(Retest && mentions(Retest->getCond(), Target)) &&
+         mentions(After, Target);
 }
 
 bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
@@ -197,7 +217,7 @@ bool ExitFinder::exitsWhenNull(const Stmt *S, IsTarget Target,
   if (const auto *If = dyn_cast<IfStmt>(S))
     return !If->getInit() && !If->getConditionVariable() &&
            nullBranchExits(If->getCond(), If->getThen(), If->getElse(),
-                           Target);
+                           Target, If);
   // `assert(p)`: `p ? (void)0 : __assert_fail(..)`.
   if (const auto *CO = dyn_cast<ConditionalOperator>(S))
     return nullBranchExits(CO->getCond(), CO->getTrueExpr(),

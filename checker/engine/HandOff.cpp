@@ -132,11 +132,13 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
 ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,
                    const RuleCatalog &Cat, ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC->getMethodDecl();
-  if (!MD || MD->isConst() || isLibraryFunction(MD, Ctx))
+  if (!MD || isLibraryFunction(MD, Ctx))
     return ArgFate::Borrowed;
+  // A `const` member may still delete its object (`void release() const {
+  // if (--refs == 0) delete this; }`): its body says.
   const FunctionDecl *Def = nullptr;
   if (!MD->hasBody(Def))
-    return ArgFate::MaybeTaken;
+    return MD->isConst() ? ArgFate::Borrowed : ArgFate::MaybeTaken;
   return onlyBorrowsThis(cast<CXXMethodDecl>(Def), Fam, Cat, Ctx)
              ? ArgFate::Borrowed
              : ArgFate::MaybeTaken;

@@ -37,11 +37,13 @@
 // The object a member is called on (`re->Decref()`) is maybe taken when
 // the member's body is not in the translation unit, or when it is and lets
 // `this` go: deletes it on some path (`if (--refs == 0) delete this;`),
-// stores it (`list.head = this;`, `observers.push_back(this)`), returns
-// it, gives it to a constructor (`return new Sugs(this);`) or to a call
-// that may take it, captures it in a lambda; and neither a library member
-// nor `const`. A constructor of the file whose body lets `this` go
-// registers the object it builds: `new Node(list)` is maybe taken there.
+// stores it outside the object (`list.head = this;`,
+// `observers.push_back(this)`), gives it to a constructor (`return new
+// Sugs(this);`) or to a call that may take it, captures it in a lambda
+// (a `const` member too: `if (--refs == 0) delete this;` on a mutable
+// count); never a library member. A constructor of the file whose body
+// lets `this` go registers the object it builds: `new Node(list)` is maybe
+// taken there.
 //
 // Constructor arguments: when the object built is a local variable, a
 // `const T *` / `const T &` parameter borrows (`std::string s(buf)`) and any
@@ -82,8 +84,8 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
 
 /// What calling the member \p MC does to a \p Fam handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the
-/// translation unit, or is and may let `this` go (onlyBorrowsThis); a
-/// library member or a `const` one borrows.
+/// translation unit (unless `const`), or is and may let `this` go
+/// (onlyBorrowsThis); a library member borrows.
 ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,
                    const RuleCatalog &Cat, ASTContext &Ctx);
 

@@ -165,12 +165,14 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         bool Copy = ((isa<DeclRefExpr>(V) || Place) &&
                      I->getType()->isPointerType()) ||
                     (Place && I->getType()->isIntegralOrEnumerationType());
-        // Not a copy of a handle variable given other values (`char *old =
-        // buf; buf = grown;`): the copy keeps the value it was given.
+        // Not a copy of a handle variable given another value after it
+        // (`char *old = buf; .. buf = grown;`): the copy keeps the value
+        // it was given.
         if (const auto *From = dyn_cast<DeclRefExpr>(V);
-            Copy && From && isHandleRoot(From->getDecl()) &&
-            !oneValue(From->getDecl(), {D}))
-          Copy = false;
+            Copy && From && isHandleRoot(From->getDecl()))
+          if (const Stmt *DS = Body.declStmtOf(D);
+              !DS || Body.writtenAfter(From->getDecl(), DS))
+            Copy = false;
         HandleKey Sub;
         if ((Addr || Ref || Copy) && build(Init, Sub, true, Depth + 1)) {
           K.append(Sub);

@@ -4,9 +4,11 @@
 // steps: a variable (local, parameter or global) or `this`, then fields and
 // array elements (a constant index, or a variable the function never
 // changes). `m`, `(m)`, `&m`, `*&m`, `this->mu_` and `mu_` inside a member,
-// a local reference or pointer that only ever names another object, and a
-// local that is only ever a copy of a handle variable or written with it
-// by one chained assignment (`a = b = malloc(n)`) all give one key.
+// a local reference or pointer that only ever names another object (a
+// copy of a handle variable only while that variable gets no other value
+// after it), and a local that is only ever a copy of a handle variable
+// holding one handle or written with it by one chained assignment (`a = b
+// = malloc(n)`) all give one key.
 // Keys are interned per function in a KeyTable; the engine compares ids.
 //
 //===----------------------------------------------------------------------===//

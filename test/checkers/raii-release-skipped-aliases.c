@@ -424,9 +424,9 @@ int positiveFieldAddressKeptLocally(void) {
 }
 
 // The handle variable advanced through the block it fills (`++str`, `str +=
-// n`) still points into that block: a copy made before (`s0 = str`) names
-// the block, and returning it hands it off (aspell's posib_err.cpp: "never
-// released" before).
+// n`, `str = str + n`) still points into that block: a copy made before
+// (`s0 = str`) names the block, and returning it hands it off (aspell's
+// posib_err.cpp: "never released" before).
 char *copyAdvancingOwner(const char *a, unsigned n) {
   char *s0;
   char *str = malloc(n + 1);
@@ -453,5 +453,16 @@ char *positiveCopyAfterOwnerAdvancedLeaks(const char *a, unsigned n,
   if (bad)
     return NULL;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'str' is skipped by this return
+  return s0;
+}
+
+char *copyAdvancedByPlainAssignment(const char *a, unsigned n) {
+  char *s0, *str = malloc(n + 1);
+  if (!str)
+    return NULL;
+  s0 = str;
+  memcpy(str, a, n);
+  str = str + n;
+  *str = 0;
   return s0;
 }

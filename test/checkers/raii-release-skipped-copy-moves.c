@@ -1,11 +1,11 @@
-// A copy of a handle into a local after which the source is read no more
-// (every path gives it another value or ends first) moves the handle into
-// the copy: `old = buf; buf = malloc(..); .. free(old);` growing a buffer,
-// `head = node;` pushing onto a list whose next round gives node a new
-// block. Before, the source's next acquire was "acquired again while it
-// still holds" (bc's number.c). A copy the source is still read after only
-// borrows unless the function releases the copy (see below); a moved
-// handle that leaks is reported on the copy.
+// A copy of a handle into a local takes the handle over where every path
+// from it gives the source another value or releases the copy before it
+// releases the source: `old = buf; buf = malloc(..); .. free(old);`
+// growing a buffer, `head = node;` pushing onto a list whose next round
+// gives node a new block. Before, the source's next acquire was "acquired
+// again while it still holds" (bc's number.c). A moved handle that leaks
+// is reported on the copy; where some path releases the source first, the
+// copy stays a copy (but see below).
 // RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,14 +60,28 @@ void printDigits(long v) {
   }
 }
 
-void positiveCopyStillRead(void) {
+void positiveCopyNeverReleased(void) {
+  char *a = malloc(4);
+  char *b;
+  b = a;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'b' acquired by 'malloc' is never released [raii-release-skipped]
+  a[0] = b[0];
+  a = malloc(4);
+  free(a);
+}
+
+void positiveSourceReleasedCopyStillACopy(int fail) {
   char *a = malloc(4);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'a' acquired by 'malloc' is not released on every path [raii-release-skipped]
   char *b;
   b = a;
-  a[0] = b[0];
+  if (fail) {
+    free(a);
+    return;
+  }
   a = malloc(4);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: note: 'a' is acquired again here while it still holds the earlier resource
+  b[0] = 1;
   free(a);
 }
 
@@ -149,4 +163,42 @@ int cleanupKeepsSource(void) {
   for (char *c = s; *c; ++c)
     n++;
   return n;
+}
+
+// Released through the copy before the source gets its new block: the
+// copy took the handle over.
+int releasedThroughCopyFirst(size_t n) {
+  char *buf = malloc(n);
+  char *nb = malloc(2 * n);
+  if (!buf || !nb) {
+    free(buf);
+    free(nb);
+    return -1;
+  }
+  char *old = buf;
+  memcpy(nb, buf, n);
+  free(old);
+  buf = nb;
+  buf[0] = 0;
+  free(buf);
+  return 0;
+}
+
+// A source given its other value before the copy: the copy names what it
+// holds from then on.
+int copyAfterLastValue(const char *a, const char *b, int bad) {
+  FILE *f = fopen(a, "r");
+  if (!f)
+    return -1;
+  fclose(f);
+  f = fopen(b, "r");
+  if (!f)
+    return -1;
+  FILE *in = f;
+  if (bad) {
+    fclose(in);
+    return 1;
+  }
+  fclose(f);
+  return 0;
 }

@@ -186,3 +186,61 @@ int borrowingMembersLeak(bool fail) {
   // CHECK-DELETED: delete w;
   return 0;
 }
+
+// A `const` member may delete its object too (a mutable count).
+struct Shared {
+  mutable int refs = 1;
+  void release() const {
+    if (--refs == 0)
+      delete this;
+  }
+};
+
+int constRelease() {
+  Shared *s = new Shared;
+  s->release();
+  return 0;
+}
+
+// Members calling each other, one of which stores `this`: whichever the
+// file asks about first, both may keep the object.
+struct Conn;
+std::vector<Conn *> pool;
+struct Conn {
+  bool err = false;
+  void park();
+  void poll();
+};
+void Conn::park() {
+  poll();
+  pool.push_back(this);
+}
+void Conn::poll() {
+  if (err)
+    park();
+}
+
+int pollsFirst() {
+  Conn *c = new Conn;
+  c->poll();
+  return 0;
+}
+
+// A member the file does not define, called from one it does, is no
+// keeper by itself; `return this;` hands back what the caller holds.
+struct Parser {
+  int depth = 0;
+  Parser() { reset(); }
+  void reset();
+  Parser *add(int v) {
+    depth += v;
+    return this;
+  }
+};
+
+int positiveConstructorCallsUnseenMember() {
+  Parser *p = new Parser;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'p' acquired by 'new' is never released [raii-release-skipped]
+  p->add(1)->add(2);
+  return p->depth;
+}

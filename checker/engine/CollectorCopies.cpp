@@ -1,0 +1,129 @@
+//===- CollectorCopies.cpp - what follows a copy of a handle variable -----===//
+//
+// The collector's CopyFate (CollectorImpl.h): from a copy `To = From` of a
+// handle variable into a local, each path of a CFG of the function's own
+// (exception edges included) is followed to the first statement that
+// releases either name or gives either another value. Built only for
+// functions with such a copy; the solver's CFG comes later.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/Collector.h"
+#include "engine/CollectorImpl.h"
+#include "clang/Analysis/CFGStmtMap.h"
+
+namespace clang::tidy::raii {
+
+bool Collector::ensureCFG() {
+  if (!CopyCtxTried) {
+    CopyCtxTried = true;
+    CopyCtx = std::make_unique<AnalysisDeclContext>(nullptr, C.Fn);
+    // Every sub-expression an element (an assignment's left side is one);
+    // exception edges as the solver's CFG has them (a handler releasing
+    // the source is a path of its own).
+    CFG::BuildOptions &BO = CopyCtx->getCFGBuildOptions();
+    BO.setAllAlwaysAdd();
+    BO.AddEHEdges = C.Ctx.getLangOpts().CXXExceptions;
+    if (CFG *G = CopyCtx->getCFG())
+      Dom = std::make_unique<CFGDomTree>(G);
+  }
+  return Dom && CopyCtx->getCFGStmtMap();
+}
+
+const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
+  auto [It, New] = Fates.try_emplace({Cp.Where, Cp.To});
+  CopyFate &F = It->second;
+  if (!New)
+    return F;
+  const CFGStmtMap *Map = ensureCFG() ? CopyCtx->getCFGStmtMap() : nullptr;
+  const CFGBlock *Start = Map ? Map->getBlock(Cp.Where) : nullptr;
+  if (!Start)
+    return F;
+  const Decl *From = Cp.From->getCanonicalDecl();
+  const Decl *To = Cp.To->getCanonicalDecl();
+  HandleKey FromKey, ToKey;
+  FromKey.addDecl(Cp.From);
+  ToKey.addDecl(Cp.To);
+  bool SawCopy = false, Against = false, For = false;
+  llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
+  // Follows block B from the element after the copy (FromCopy) or from its
+  // start, to the first event or back to the copy; true if the path goes
+  // on into B's successors.
+  auto Scan = [&](const CFGBlock *B, bool FromCopy) {
+    bool On = !FromCopy;
+    for (const CFGElement &El : *B) {
+      auto CS = El.getAs<CFGStmt>();
+      if (!CS)
+        continue;
+      const Stmt *S = CS->getStmt();
+      if (S == Cp.Where) {
+        if (!On) {
+          On = SawCopy = true;
+          continue;
+        }
+        return false; // round a loop to the copy again
+      }
+      if (!On)
+        continue;
+      if (const auto *E = dyn_cast<Expr>(S);
+          E && isa<CallExpr, CXXDeleteExpr>(E)) {
+        if (releases(E, ToKey)) {
+          For = true; // released through the copy
+          return false;
+        }
+        if (releases(E, FromKey)) {
+          Against = true; // through the source, the copy still a copy
+          return false;
+        }
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      const Decl *D = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
+      if (D != From && D != To)
+        continue;
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.parent(DRE));
+      if (!BO || BO->getOpcode() != BO_Assign ||
+          BO->getLHS()->IgnoreParens() != DRE)
+        continue; // a read
+      if (D == To) {
+        Against = true; // the copy given another value
+        return false;
+      }
+      For = true;
+      // An overwrite the move can sit at: reached only through the copy
+      // (not in the copy's block before it, which runs once before it),
+      // and not given by an acquire call of its own (that acquire would
+      // see the source still holding before the assignment moves it).
+      if (!(B == Start && !FromCopy) &&
+          (B == Start || Dom->dominates(Start, B)) &&
+          !C.AcqsAt.count(BO->getRHS()->IgnoreParenCasts()) &&
+          !llvm::is_contained(Overwrites, BO))
+        Overwrites.push_back(BO);
+      return false;
+    }
+    return true;
+  };
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+  llvm::SmallVector<const CFGBlock *, 16> Work;
+  auto Next = [&](const CFGBlock *B) {
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs())
+      if (const CFGBlock *S = Succ.getReachableBlock();
+          S && Seen.insert(S).second)
+        Work.push_back(S);
+  };
+  const bool Goes = Scan(Start, /*FromCopy=*/true);
+  // Not an element of its block (a declaration the CFG split in parts):
+  // where it runs is unknown.
+  if (!SawCopy)
+    return F;
+  if (Goes)
+    Next(Start);
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.pop_back_val();
+    if (Scan(B, /*FromCopy=*/false))
+      Next(B);
+  }
+  F.TakesOver = For && !Against;
+  F.Overwrites = std::move(Overwrites);
+  return F;
+}
+
+} // namespace clang::tidy::raii
