@@ -128,17 +128,28 @@ static bool mentions(const Stmt *S, IsTarget Target) {
   });
 }
 
-/// \p Branch, the null branch of an `if` with no other, only calls a
-/// project function returning nothing whose body the translation unit
-/// lacks (`if (!p) out_of_memory();`, the function defined in another
-/// file): a fatal-error handler, when the statement after the `if` goes on
-/// to use the pointer (not to return it, nor to test it again).
+/// \p S is a statement that only makes a call (`fprintf(stderr, ..);`).
+static const CallExpr *callStatement(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  return E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+}
+
+/// \p Branch, the null branch of an `if` with no other, only makes calls,
+/// the last to a project function returning nothing whose body the
+/// translation unit lacks (`if (!p) { perror("grow"); out_of_memory(); }`,
+/// the function defined in another file): a fatal-error handler, when the
+/// statement after the `if` goes on to use the pointer (not to return it,
+/// nor to test it again).
 static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
-  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Branch))
-    Branch = CS->size() == 1 ? CS->body_front() : nullptr;
-  const auto *E = dyn_cast_or_null<Expr>(Branch);
-  const auto *Call =
-      E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Branch)) {
+    if (CS->body_empty() ||
+        !llvm::all_of(CS->body(), [](const Stmt *S) {
+          return callStatement(S) != nullptr;
+        }))
+      return false;
+    Branch = CS->body_back();
+  }
+  const CallExpr *Call = callStatement(Branch);
   const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
   return FD && !FD->hasBody() && FD->getReturnType()->isVoidType() &&
          !Ctx.getSourceManager().isInSystemHeader(FD->getLocation());

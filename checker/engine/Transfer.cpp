@@ -363,6 +363,8 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;
+  if (LHSVar && LHSVar->hasLocalStorage())
+    copiedByIndex(E->getRHS(), E);
   auto At = C.AcqsAt.find(E);
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {

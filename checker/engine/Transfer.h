@@ -90,6 +90,10 @@ private:
   /// \p TentativeBy (it may have taken it) is given.
   void escapeRoot(const ValueDecl *Root, const Expr *TentativeBy = nullptr);
   void escapeIfTracked(const Expr *E);
+  /// `l = fds[out];`: a local given an element of a handle array by an
+  /// index the function cannot tell may release any of them: each held
+  /// element is maybe taken (a hand-off unless released by name later).
+  void copiedByIndex(const Expr *Value, const Expr *By);
   void adoptByGuard(const CXXConstructExpr *E);
   void adoptByExitAction(const CXXConstructExpr *E);
   /// Hands every held acquisition of handle \p Key (locks only, if \p

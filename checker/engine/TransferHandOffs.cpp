@@ -135,6 +135,19 @@ void TransferFunctions::escapeRoot(const ValueDecl *Root,
   }
 }
 
+void TransferFunctions::copiedByIndex(const Expr *Value, const Expr *By) {
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(Value->IgnoreParenCasts());
+  if (!AS || AS->getIdx()->isValueDependent())
+    return;
+  Expr::EvalResult R;
+  if (AS->getIdx()->EvaluateAsInt(R, C.Ctx))
+    return; // `l = fds[1];`: one element, an alias (HandleKey)
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(AS, Named);
+  for (unsigned J : Named)
+    escape(J, /*Tentative=*/true, By);
+}
+
 /// The pointer \p E points into when it is a field or element reached
 /// through it (`p->base`, `p->a.b`, `p[i]`); \p E otherwise (`sv[0]` of a
 /// local array).

@@ -236,6 +236,7 @@ void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {
       escapeIfTracked(VD->getInit());
       continue;
     }
+    copiedByIndex(VD->getInit(), VD->getInit());
     if (auto At = C.AcqsAt.find(VD->getInit());
         At != C.AcqsAt.end() && C.acqs()[At->second.front()].Origin ==
                                     Acquisition::Move)

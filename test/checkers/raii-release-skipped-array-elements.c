@@ -117,3 +117,31 @@ int positiveOtherEndLost(void) {
   int ret = pfd[0];
   return ret;
 }
+
+// Elements copied by an index the function cannot tell (`fds[out]`,
+// mawk's files.c): either may be released through the copy, so each is
+// maybe taken by it; a path that leaves before the copies still leaks.
+int pipeEndsByIndex(int out) {
+  int fds[2], l, r;
+  if (pipe(fds) == -1)
+    return -1;
+  l = fds[out];
+  r = fds[!out];
+  close(r);
+  return l;
+}
+
+int positivePipeLeftBeforeCopies(int out, int bad) {
+  int fds[2], l;
+  if (pipe(fds) == -1)
+    return -1;
+  if (bad)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-4]]:7: warning: 'fds[0]' acquired by 'pipe' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'fds[0]' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-6]]:7: warning: 'fds[1]' acquired by 'pipe' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: release of 'fds[1]' is skipped by this return
+  l = fds[out];
+  close(fds[!out]);
+  return l;
+}

@@ -322,3 +322,15 @@ char *handlerOfTheFileReturns(size_t n) {
     log_oom();
   return p;
 }
+
+// ... also after a diagnostic (mawk's rexp2.c, its GCC_NORETURN empty).
+int *runStack, *runLimit;
+int *growRunStack(size_t n) {
+  runStack = realloc(runStack, n * sizeof *runStack);
+  if (!runStack) {
+    fprintf(stderr, "out of memory\n");
+    out_of_memory();
+  }
+  runLimit = runStack + n;
+  return runStack;
+}
