@@ -97,6 +97,7 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
   if (worthAnalysing(Fn->getBody(), Roles, GuardsLeft)) {
     Out = std::make_shared<FunctionAnalysis>();
     Out->Fn = Fn;
+    Out->Catalog = &Cat;
     ASTContext &Ctx = Fn->getASTContext();
     FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
     bool FnNothrow = isa<CXXDestructorDecl>(Fn);

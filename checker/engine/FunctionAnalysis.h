@@ -20,9 +20,14 @@
 
 namespace clang::tidy::raii {
 
+class RuleCatalog;
+
 class FunctionAnalysis : public AnalysisEvents {
 public:
   const FunctionDecl *Fn = nullptr;
+  /// The rules the function was analysed with (what a fix asks of a call
+  /// the handle is passed to is what the analysis asked).
+  const RuleCatalog *Catalog = nullptr;
   std::vector<Acquisition> Acquisitions;
   KeyTable Keys; ///< the ids in Acquisition::Key
   std::vector<DoubleRelease> DoubleReleases;

@@ -349,6 +349,12 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
           isConstView(FD->getParamDecl(I - First)->getType()) &&
           !(FD->hasBody(Def) && storesParameter(Def, I - First)))
         continue;
+      // A function whose body the analysis read and found only borrowing
+      // the handle (`static void dump(FILE *out) { fprintf(out, ..); }`).
+      if (I < Call->getNumArgs() && A.Fam && FA.Catalog &&
+          argumentFate(Call, I, /*AddrOf=*/false, *A.Fam, *FA.Catalog,
+                       Ctx) == ArgFate::Borrowed)
+        continue;
       return "'" + A.Name + "' is passed to '" +
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +
              "', which may keep it";

@@ -214,6 +214,24 @@ int passedOn() {
   return 0;
 }
 
+// A function of the file that stores its parameter where it outlives the
+// call keeps it.
+static FILE *lastLog;
+static void remember(FILE *f) { lastLog = f; }
+int passedToKeeper(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: no automatic fix: 'f' is passed to 'remember', which may keep it
+  if (!f)
+    return -1;
+  remember(f);
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped when 'work' throws an exception
+  lastLog = nullptr;
+  fclose(f);
+  return 0;
+}
+
 int constPointee() {
   const char *t = static_cast<const char *>(malloc(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<const char, void (*)(void *)>' to release it automatically [raii-release-skipped]
