@@ -1,8 +1,8 @@
 //===- Analysis.cpp - running and caching the analyses --------------------===//
 #include "engine/Analysis.h"
+#include "engine/CalleeBodies.h"
 #include "engine/Collector.h"
 #include "engine/Correlation.h"
-#include "engine/HandOff.h"
 #include "engine/Solver.h"
 #include "engine/Summaries.h"
 #include "support/GuardTypes.h"

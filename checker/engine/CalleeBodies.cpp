@@ -11,14 +11,11 @@
 #include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "support/LibraryFunctions.h"
 
 #include <functional>
 
 namespace clang::tidy::raii {
-
-bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
-  return Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
-}
 
 /// The variable \p E names, when it is one of the function's locals.
 static bool isLocalVariable(const Expr *E) {
@@ -151,7 +148,7 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
       Call && !isa<CXXOperatorCallExpr>(Call))
     if (const FunctionDecl *FD = calledFunction(Call)) {
       const FunctionDecl *Def = nullptr;
-      if (FD->hasBody(Def) && !isLibraryFunction(FD, FD->getASTContext()))
+      if (FD->hasBody(Def) && !isLibraryFunction(FD))
         for (unsigned I = 0;
              I < Call->getNumArgs() && I < Def->getNumParams(); ++I) {
           const Expr *A = Call->getArg(I);

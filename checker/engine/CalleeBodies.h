@@ -18,9 +18,6 @@
 
 namespace clang::tidy::raii {
 
-/// \p FD is declared in a system header.
-bool isLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx);
-
 /// True if \p FD's body stores its parameter \p Param where it outlives the
 /// call: assigned to anything but a local variable, or given to a
 /// container's insertion member or an assignment operator of an object that

@@ -10,6 +10,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "support/LibraryFunctions.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -152,7 +153,7 @@ static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
   const CallExpr *Call = callStatement(Branch);
   const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
   return FD && !FD->hasBody() && FD->getReturnType()->isVoidType() &&
-         !Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+         !isLibraryFunction(FD);
 }
 
 bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,

@@ -7,15 +7,12 @@
 //===----------------------------------------------------------------------===//
 #include "engine/HandOff.h"
 #include "catalog/Vocabulary.h"
+#include "engine/CalleeBodies.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
+#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
-
-static bool isCLibraryFunction(const FunctionDecl *FD, ASTContext &Ctx) {
-  return (FD->isExternC() || !Ctx.getLangOpts().CPlusPlus) &&
-         isLibraryFunction(FD, Ctx);
-}
 
 bool isConstView(QualType T) {
   if (const auto *R = T->getAs<ReferenceType>())
@@ -29,7 +26,7 @@ bool libraryCopies(const CXXConstructExpr *CE, unsigned I, ASTContext &Ctx) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   return I < Ctor->getNumParams() &&
          isConstView(Ctor->getParamDecl(I)->getType()) &&
-         isLibraryFunction(Ctor, Ctx);
+         isLibraryFunction(Ctor);
 }
 
 /// True if another argument of \p C is a release function of \p Fam's
@@ -88,7 +85,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       if (PT->isReferenceType() &&
           PT.getNonReferenceType()->isPointerType() &&
           !PT.getNonReferenceType()->getPointeeType().isConstQualified() &&
-          FD->hasBody(Def) && !isLibraryFunction(FD, Ctx) &&
+          FD->hasBody(Def) && !isLibraryFunction(FD) &&
           storesParameter(Def, ParamIdx))
         return ArgFate::Stored;
       return ArgFate::Borrowed;
@@ -102,12 +99,12 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::Taken;
   if (!FD)
     return ArgFate::MaybeTaken; // through a function pointer
-  if (isCLibraryFunction(FD, Ctx))
+  if (isCLibraryFunction(FD))
     return ArgFate::Borrowed;
   const FunctionDecl *Def = nullptr;
   const bool HasBody = FD->hasBody(Def);
   const bool OwnBody =
-      HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD, Ctx);
+      HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD);
   if (OwnBody && storesParameter(Def, ParamIdx))
     return ArgFate::Stored;
   if (Fam.CallsTakeOwnership &&
@@ -123,7 +120,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   if (OwnBody && forwardsToTaker(Def, ParamIdx, Fam, Cat, Ctx))
     return ArgFate::MaybeTaken;
   if (!HasBody)
-    return isLibraryFunction(FD, Ctx) ? ArgFate::Borrowed
+    return isLibraryFunction(FD) ? ArgFate::Borrowed
                                       : ArgFate::MaybeTaken;
   return ArgFate::Borrowed;
 }
@@ -132,7 +129,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
 ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,
                    const RuleCatalog &Cat, ASTContext &Ctx) {
   const CXXMethodDecl *MD = MC->getMethodDecl();
-  if (!MD || isLibraryFunction(MD, Ctx))
+  if (!MD || isLibraryFunction(MD))
     return ArgFate::Borrowed;
   // A `const` member may still delete its object (`void release() const {
   // if (--refs == 0) delete this; }`): its body says.

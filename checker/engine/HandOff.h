@@ -57,7 +57,6 @@
 #define RAII_TIDY_ENGINE_HANDOFF_H
 
 #include "catalog/RuleCatalog.h"
-#include "engine/CalleeBodies.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {

@@ -6,6 +6,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
 
@@ -163,7 +164,7 @@ bool OutScan::harmlessRead(size_t Level) const {
       const FunctionDecl *FD = calledFunction(Call);
       if (!FD || Call->getCallee() == Child || Roles.Releases(Call))
         return false;
-      if (FD->isExternC() && SM.isInSystemHeader(FD->getLocation()))
+      if (isCLibraryFunction(FD))
         return true;
       for (unsigned A = 0; A < Call->getNumArgs(); ++A)
         if (Call->getArg(A) == Child)

@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "support/LibraryFunctions.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -279,8 +280,7 @@ const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
     return nullptr;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def); MD && MD->isVirtual())
     return nullptr; // the call may go to an override
-  if (Def->getASTContext().getSourceManager().isInSystemHeader(
-          Def->getLocation()))
+  if (isLibraryFunction(Def))
     return nullptr;
   auto It = Done.find(Def);
   if (It != Done.end()) {

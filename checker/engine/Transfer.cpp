@@ -2,6 +2,7 @@
 #include "engine/Transfer.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
+#include "engine/CalleeBodies.h"
 #include "engine/HandOff.h"
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"

@@ -9,6 +9,7 @@
 #include "engine/Transfer.h"
 #include "catalog/FormatArgs.h"
 #include "catalog/Vocabulary.h"
+#include "engine/CalleeBodies.h"
 #include "engine/HandOff.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"

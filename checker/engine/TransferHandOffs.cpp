@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "catalog/Vocabulary.h"
+#include "engine/CalleeBodies.h"
 #include "engine/HandOff.h"
 #include "engine/Transfer.h"
 #include "support/CalledFunction.h"

@@ -1,5 +1,6 @@
 //===- HandleVariable.cpp - a handle variable, as its rewrites see it ----===//
 #include "fixes/HandleVariable.h"
+#include "engine/CalleeBodies.h"
 #include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "fixes/StatementEdits.h"
@@ -8,6 +9,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
 
@@ -292,7 +294,6 @@ HandleVariable::jumpIntoScope(llvm::StringRef Declared) const {
 
 std::optional<std::string>
 HandleVariable::escapingUse(bool CallsBorrow) const {
-  const SourceManager &SM = Ctx.getSourceManager();
   for (const DeclRefExpr *R : Uses) {
     if (HandOffsAllowed && llvm::any_of(A.HandOffs, [&](const Stmt *H) {
           return Body.isAncestor(H, R);
@@ -330,13 +331,13 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       const FunctionDecl *FD = Call->getDirectCallee();
       // The C library borrows (or is the release); in C++ only its C
       // functions are known to.
-      if (CallsBorrow ||
-          (FD && SM.isInSystemHeader(FD->getLocation()) &&
-           (!Ctx.getLangOpts().CPlusPlus || FD->isExternC())))
+      if (CallsBorrow || (FD && isCLibraryFunction(FD)))
         continue;
       // A `const T *` or `const T &` parameter only views it, as the
-      // analysis reads it, unless a body of the file stores it where it
-      // outlives the call (a member operator's object is no parameter).
+      // analysis reads it, and a function whose body the analysis found
+      // only borrowing it (`static void dump(FILE *out) { fprintf(out,
+      // ..); }`) keeps nothing; unless a body of the file stores it where
+      // it outlives the call (a member operator's object is no parameter).
       unsigned First = isa<CXXOperatorCallExpr>(Call) &&
                                isa_and_nonnull<CXXMethodDecl>(FD)
                            ? 1
@@ -346,14 +347,11 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
         ++I;
       const FunctionDecl *Def = nullptr;
       if (FD && I < Call->getNumArgs() && I - First < FD->getNumParams() &&
-          isConstView(FD->getParamDecl(I - First)->getType()) &&
-          !(FD->hasBody(Def) && storesParameter(Def, I - First)))
-        continue;
-      // A function whose body the analysis read and found only borrowing
-      // the handle (`static void dump(FILE *out) { fprintf(out, ..); }`).
-      if (I < Call->getNumArgs() && A.Fam && FA.Catalog &&
-          argumentFate(Call, I, /*AddrOf=*/false, *A.Fam, *FA.Catalog,
-                       Ctx) == ArgFate::Borrowed)
+          !(FD->hasBody(Def) && storesParameter(Def, I - First)) &&
+          (isConstView(FD->getParamDecl(I - First)->getType()) ||
+           (A.Fam && FA.Catalog &&
+            argumentFate(Call, I, /*AddrOf=*/false, *A.Fam, *FA.Catalog,
+                         Ctx) == ArgFate::Borrowed)))
         continue;
       return "'" + A.Name + "' is passed to '" +
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +

@@ -39,6 +39,9 @@ static int openFds(void) {
   return n - 1;
 }
 
+// A function of this file that only reads the descriptor borrows it.
+static int readByte(int fd, char *c) { return (int)read(fd, c, 1); }
+
 int firstByte(const char *path, int fail) {
   int fd = open(path, O_RDONLY);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
@@ -54,7 +57,7 @@ int firstByte(const char *path, int fail) {
   // OFF-MESSAGES: :[[@LINE-2]]:5: note: release of 'fd' is skipped by this return
   // NOPATH-MESSAGES: :[[@LINE-3]]:5: note: release of 'fd' is skipped by this return
   char c = 0;
-  int n = (int)read(fd, &c, 1);
+  int n = readByte(fd, &c);
   close(fd);
   // CHECK-DELETED: close(fd);
   return n;
@@ -216,10 +219,14 @@ done:
   return 0;
 }
 
-static int peek(int fd) { return fd > 2; }
+static int lastPeeked = -1;
+static int peek(int fd) {
+  lastPeeked = fd;
+  return fd > 2;
+}
 
-// Refused: the handle is passed to a function of this file, which could
-// keep it (this one does not; the fix cannot prove that).
+// Refused: the handle is passed to a function of this file that keeps it
+// where it outlives the call.
 int peekIt(const char *path, int fail) {
   int fd = open(path, O_RDONLY);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]

@@ -1,0 +1,29 @@
+//===- LibraryFunctions.h - is this function the system's? ----------------===//
+//
+// Whether a function is declared in a system header (the C or C++ library,
+// POSIX, a library installed on the system), and whether it is one of the
+// C library's. The engine trusts such functions to do what their rules
+// say and nothing else (borrow what they are given, never be summarised);
+// the project's own functions it reads instead.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
+#define RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
+
+namespace clang {
+class FunctionDecl;
+} // namespace clang
+
+namespace clang::tidy::raii {
+
+/// \p FD is declared in a system header.
+bool isLibraryFunction(const FunctionDecl *FD);
+
+/// \p FD is declared in a system header with C linkage (in C, any function
+/// of a system header): `fprintf`, `memcpy`, `pthread_mutex_lock`, not
+/// `std::vector::push_back`.
+bool isCLibraryFunction(const FunctionDecl *FD);
+
+} // namespace clang::tidy::raii
+
+#endif
