@@ -90,11 +90,12 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
       For = true;
       // An overwrite the move can sit at: reached only through the copy
       // (not in the copy's block before it, which runs once before it),
-      // and not given by an acquire call of its own (that acquire would
-      // see the source still holding before the assignment moves it).
+      // and, given by an acquire, not one that releases the source itself
+      // (`buf = realloc(buf, n)`: the copy would hold what it frees).
+      const Expr *V = ignoreValueCasts(BO->getRHS());
       if (!(B == Start && !FromCopy) &&
           (B == Start || Dom->dominates(Start, B)) &&
-          !C.AcqsAt.count(BO->getRHS()->IgnoreParenCasts()) &&
+          !(C.AcqsAt.count(V) && releases(V, FromKey)) &&
           !llvm::is_contained(Overwrites, BO))
         Overwrites.push_back(BO);
       return false;

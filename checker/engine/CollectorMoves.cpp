@@ -143,6 +143,17 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
     A.HandleVar = Cp.To;
     A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
     A.Name = Cp.To->getNameAsString();
+    // Given by an acquire (`buf = malloc(2 * n);`): the handle goes to the
+    // copy at the acquire, before the source holds the new one (else the
+    // acquire would find the source still holding).
+    const Expr *V = ignoreValueCasts(W->getRHS());
+    if (C.AcqsAt.count(V)) {
+      A.Site = nullptr;
+      const unsigned I = push(std::move(A), To);
+      C.acqs()[I].Site = W;
+      C.MovesBefore[V].push_back(I);
+      continue;
+    }
     const unsigned I = push(std::move(A), To);
     // Before the assignment's own moves: the source's handle goes to the
     // copy, then the source gets its new one.

@@ -43,6 +43,10 @@ struct FunctionContext {
 
   /// The acquisitions each expression performs.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 2>> AcqsAt;
+  /// Moves an acquire expression makes before its own acquisitions: a copy
+  /// takes over the handle its source is about to lose to the acquire
+  /// (`old = buf; .. buf = malloc(2 * n);`).
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> MovesBefore;
   /// The acquisitions each guard variable holds.
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<unsigned, 2>> GuardAcqs;
   /// The manual locks each guard variable adopted (`std::adopt_lock`).

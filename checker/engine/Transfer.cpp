@@ -251,6 +251,7 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   }
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {
+    movesBefore(E);
     handOffArgs(E, llvm::ArrayRef(E->getArgs(), E->getNumArgs()));
     // `sug->suggestions()` returning `new Sugs(this)`: the new object may
     // keep the one it was made by.
@@ -321,9 +322,17 @@ void TransferFunctions::VisitCXXNewExpr(const CXXNewExpr *E) {
       Init && !isa<CXXConstructExpr, InitListExpr, ParenListExpr>(
                   Init->IgnoreImplicit()))
     escapeIfTracked(Init);
-  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end())
+  if (auto At = C.AcqsAt.find(E); At != C.AcqsAt.end()) {
+    movesBefore(E);
     for (unsigned I : At->second)
       onAcquire(I);
+  }
+}
+
+void TransferFunctions::movesBefore(const Expr *E) {
+  if (auto Moves = C.MovesBefore.find(E); Moves != C.MovesBefore.end())
+    for (unsigned I : Moves->second)
+      onMove(I);
 }
 
 void TransferFunctions::VisitCXXDeleteExpr(const CXXDeleteExpr *E) {

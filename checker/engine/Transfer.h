@@ -62,6 +62,9 @@ private:
   void noteNonHeap(const Expr *E);
   /// Move acquisition \p I: the source's handle passes to its variable.
   void onMove(unsigned I);
+  /// The moves acquire expression \p E makes before its acquisitions
+  /// (FunctionContext::MovesBefore).
+  void movesBefore(const Expr *E);
   /// An assignment to parameter \p Param that was given a handle.
   void forgetSeedRelease(const ValueDecl *Param);
   /// The acquisitions of the guard variable \p MC is called on, or null.

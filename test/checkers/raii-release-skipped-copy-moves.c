@@ -202,3 +202,63 @@ int copyAfterLastValue(const char *a, const char *b, int bad) {
   fclose(f);
   return 0;
 }
+
+// Where the source's next value comes from an acquire (`buf = malloc(2 *
+// n);`), the handle moves into the copy at that acquire, before the source
+// holds the new block (before: the old block "acquired again", and lost).
+// Not where the acquire itself releases the source (`buf = realloc(buf,
+// n)`): the copy then names what realloc frees or keeps.
+char *regrow(size_t n, int e) {
+  char *buf = malloc(n);
+  if (!buf)
+    return NULL;
+  char *old = buf;
+  if (e) {
+    free(buf);
+    return NULL;
+  }
+  buf = malloc(2 * n);
+  if (!buf) {
+    free(old);
+    return NULL;
+  }
+  memcpy(buf, old, n);
+  free(old);
+  return buf;
+}
+
+char *positiveRegrowLeaksOld(size_t n, int e) {
+  char *buf = malloc(n);
+  if (!buf)
+    return NULL;
+  char *old = buf;
+  if (e) {
+    free(buf);
+    return NULL;
+  }
+  buf = malloc(2 * n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'old' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!buf)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'old' is skipped by this return
+  memcpy(buf, old, n);
+  free(old);
+  return buf;
+}
+
+char *regrowInPlace(size_t n, int e) {
+  char *buf = malloc(n);
+  if (!buf)
+    return NULL;
+  char *old = buf;
+  if (e) {
+    free(buf);
+    return NULL;
+  }
+  buf = realloc(buf, 2 * n);
+  if (!buf) {
+    free(old);
+    return NULL;
+  }
+  return buf;
+}
