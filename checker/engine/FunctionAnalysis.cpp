@@ -33,6 +33,8 @@ SourceLocation exprDiagLoc(const Expr *E) {
 }
 
 std::string calleeName(const Expr *E) {
+  if (!E)
+    return "";
   if (const auto *New = dyn_cast<CXXNewExpr>(E))
     return New->isArray() ? "new[]" : "new";
   if (const auto *Del = dyn_cast<CXXDeleteExpr>(E))

@@ -267,7 +267,10 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       }
     }
     if (Holds) {
-      if (A.Fam != Fam)
+      // The caller's handle may be of either family: a function may end a
+      // stream of either kind by a flag (`if (compress) deflateEnd(z);
+      // else inflateEnd(z);`).
+      if (A.Fam != Fam && !A.isSeed())
         Ev->mismatchedRelease(J, E, R.Rule);
       else
         Ev->released(J, E);
