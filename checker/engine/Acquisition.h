@@ -114,7 +114,8 @@ struct Acquisition {
 
   bool isGuard() const { return Origin == Guard; }
   bool isSeed() const { return Origin == Seed; }
-  /// The location a diagnostic about the acquire points at.
+  /// The location a diagnostic about the acquire points at (a seed's: its
+  /// parameter, if any).
   SourceLocation diagLoc() const;
   /// The acquire's spelling: `fopen`, `lock`, `new[]`.
   std::string acquireName() const;

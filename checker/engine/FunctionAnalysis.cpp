@@ -47,7 +47,12 @@ std::string calleeName(const Expr *E) {
   return "";
 }
 
-SourceLocation Acquisition::diagLoc() const { return exprDiagLoc(Site); }
+SourceLocation Acquisition::diagLoc() const {
+  // A seed has no acquire of its own: the parameter that brings it.
+  if (!Site)
+    return SeedDecl ? SeedDecl->getLocation() : SourceLocation();
+  return exprDiagLoc(Site);
+}
 
 std::string Acquisition::acquireName() const {
   if (Origin == Move && Rule)
