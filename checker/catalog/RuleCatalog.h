@@ -52,8 +52,10 @@ struct HandleSpec {
 
 /// How a handle returned by an acquire says "nothing was acquired".
 enum class InvalidValue { None, Null, Negative };
-/// How a conditional acquire (`try_lock`) reports success.
-enum class Success { Always, True, Zero };
+/// How a conditional acquire (`try_lock`) reports success: always, a
+/// nonzero result, a zero (or non-negative) one, or a positive one (a count
+/// of what it gave, `scandir`: none on zero, which holds nothing).
+enum class Success { Always, True, Zero, Positive };
 
 struct Family;
 

@@ -249,9 +249,12 @@ public:
             A.SuccessWhen = Success::True;
           else if (*S == "zero")
             A.SuccessWhen = Success::Zero;
+          else if (*S == "positive")
+            A.SuccessWhen = Success::Positive;
           else {
             error(V, "bad success value '" + *S +
-                         "' (expected 'always', 'true' or 'zero')");
+                         "' (expected 'always', 'true', 'zero' or "
+                         "'positive')");
             return false;
           }
           return true;

@@ -24,6 +24,9 @@ struct CondFact {
   /// branch is "above 2"): for a descriptor, one side holds only the
   /// standard descriptors 0 to 2.
   bool AboveStandard = false;
+  /// `x > 0`, `x >= 1`, `x <= 0`, `x < 1` (TrueMeansNonzero: the true
+  /// branch is "positive").
+  bool PositiveTest = false;
 };
 
 /// A global variable, a local array (`char st[64]; char *b = st; ...
@@ -119,6 +122,12 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
       (K == -1 && (Op == BO_EQ || Op == BO_NE || Op == BO_LE || Op == BO_GT))) {
     F->SignTest = true;
     F->TrueMeansNonzero = Op == BO_GE || Op == BO_NE || Op == BO_GT;
+    return F;
+  }
+  if ((K == 0 && (Op == BO_GT || Op == BO_LE)) ||
+      (K == 1 && (Op == BO_GE || Op == BO_LT))) {
+    F->PositiveTest = true;
+    F->TrueMeansNonzero = Op == BO_GT || Op == BO_GE;
     return F;
   }
   // `fd > STDERR_FILENO` (a daemon's /dev/null, dup2'd onto 0-2, closed
@@ -267,6 +276,9 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   }
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
+  // Only a result counting what the acquire gave tells by its sign.
+  if (F.PositiveTest && !(OnResult && R->SuccessWhen == Success::Positive))
+    return std::nullopt;
   if ((F.Equals && *F.Equals < -1) || F.AboveStandard)
     return std::nullopt; // only of a descriptor
   if (F.Equals && *F.Equals > 0) {
@@ -295,6 +307,11 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     case Success::True:
       if (F.SignTest)
         return std::nullopt;
+      return F.TrueMeansNonzero;
+    case Success::Positive:
+      // `n > 0` tells both ways; `n < 0`, `n == -1`, `n == 0` and `!n`
+      // only that nothing was acquired (their other side holds zero too).
+      OnlyRefutes = !F.PositiveTest;
       return F.TrueMeansNonzero;
     case Success::Always:
       return std::nullopt;

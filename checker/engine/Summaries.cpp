@@ -80,6 +80,8 @@ static std::optional<Success> returnedSuccess(const FunctionDecl *Def,
       std::optional<Success> Says;
       if (V == Site)
         Says = Inner;
+      else if (Inner == Success::Positive)
+        ; // a test of a count is no count
       else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(V);
                Not && Not->getOpcode() == UO_LNot &&
                Strip(Not->getSubExpr()) == Site)

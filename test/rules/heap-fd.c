@@ -155,6 +155,52 @@ int positiveScandir(const char *dir) {
   return n;
 }
 
+// No entry matched: scandir returns 0 and gives no array (`success:
+// positive`), so a return on `n <= 0` (or `!n`, `n < 1`) loses nothing; a
+// return on `n < 0` alone still may (an empty match is a success).
+int negativeScandirEmpty(const char *dir) {
+  struct dirent **list;
+  int n = scandir(dir, &list, NULL, NULL);
+  if (n <= 0)
+    return 0;
+  for (int i = 0; i < n; ++i)
+    free(list[i]);
+  free(list);
+  return n;
+}
+
+void negativeScandirOnlyWhenPositive(const char *dir) {
+  struct dirent **list;
+  int n = scandir(dir, &list, NULL, NULL);
+  if (n > 0) {
+    for (int i = 0; i < n; ++i)
+      free(list[i]);
+    free(list);
+  }
+}
+
+int negativeScandirNone(const char *dir) {
+  struct dirent **list;
+  int n = scandir(dir, &list, NULL, NULL);
+  if (n == -1 || !n)
+    return 0;
+  free(list);
+  return n;
+}
+
+int positiveScandirEmptyIsSuccess(const char *dir, int fail) {
+  struct dirent **list;
+  int n = scandir(dir, &list, NULL, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'list' acquired by 'scandir' is not released on every path [raii-release-skipped]
+  if (n >= 0 && fail)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'list' is skipped by this return
+  if (n < 1)
+    return 0;
+  free(list);
+  return n;
+}
+
 // --- descriptors (posix-fd) -----------------------------------------------
 
 int negativeSocketpair(void) {
