@@ -31,6 +31,18 @@ static const Expr *pointerBase(const Expr *E) {
   return E;
 }
 
+/// The value a chain of assignments stores (`a = b = p`: p's), through
+/// value-keeping casts.
+static const Expr *chainedValue(const Expr *E) {
+  E = ignoreValueCasts(E);
+  while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() != BO_Assign)
+      break;
+    E = ignoreValueCasts(BO->getRHS());
+  }
+  return E;
+}
+
 BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
     : Fn(Fn), Ctx(Ctx) {
   walk(Fn->getBody(), nullptr);
@@ -124,7 +136,8 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     return;
   const ValueDecl *Src = nullptr;
   if (Value) {
-    const Expr *V = pointerBase(ignoreValueCasts(Value));
+    // `a = b = p`: a copy of p, as b is.
+    const Expr *V = pointerBase(chainedValue(Value));
     if (const auto *R = dyn_cast<DeclRefExpr>(V))
       Src = dyn_cast<VarDecl>(R->getDecl());
     else if (constantValue(V, Ctx))
@@ -184,7 +197,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
             VD->getType()->isReferenceType() ||
             VD->getType()->isIntegralOrEnumerationType())
           AliasInit[VD->getCanonicalDecl()] = Init;
-        const Expr *V = pointerBase(ignoreValueCasts(Init));
+        const Expr *V = pointerBase(chainedValue(Init));
         if (const auto *R = dyn_cast<DeclRefExpr>(V);
             R && isa<VarDecl>(R->getDecl())) {
           CopyStmts.push_back({DS, VD, cast<VarDecl>(R->getDecl())});

@@ -90,3 +90,13 @@ void positiveFreeThroughCast() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
 }
+
+// `a = b = p;` makes a a second name of p's block.
+void positiveFreedThroughChainedCopy() {
+  char *a, *b, *p = (char *)malloc(8);
+  a = b = p;
+  free(a);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}

@@ -5,7 +5,8 @@
 // only by a chained assignment with the handle variable (`res = p =
 // malloc(n)`) tells by its null test whether the acquire failed (the
 // `if (p == NULL) return NULL;` path was a leak before). What the outer
-// name then leaks is reported on it. Acquisitions of one variable leaked
+// name then leaks is reported on it. A chain of copies (`a = b = p`)
+// gives each name the handle. Acquisitions of one variable leaked
 // alike are one finding (kyotocabinet's PolyDB::open stores one of ten
 // objects in `db`).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11
@@ -465,4 +466,51 @@ char *copyAdvancedByPlainAssignment(const char *a, unsigned n) {
   str = str + n;
   *str = 0;
   return s0;
+}
+
+// A chain of copies (`a = b = p`) gives the outer name p's value too: a
+// list built with `head = tail = node;` and handed out through `head`, or a
+// copy returned, is no leak (libzip's zip_extra_field.c).
+struct item {
+  struct item *next;
+};
+void freeItems(struct item *head);
+
+int buildList(int n, int bad, struct item **out) {
+  struct item *head = NULL, *tail = NULL, *it;
+  for (int i = 0; i < n; i++) {
+    if (bad == i) {
+      freeItems(head);
+      return -1;
+    }
+    if ((it = malloc(sizeof *it)) == NULL) {
+      freeItems(head);
+      return -1;
+    }
+    it->next = NULL;
+    if (head) {
+      tail->next = it;
+      tail = it;
+    } else
+      head = tail = it;
+  }
+  *out = head;
+  return 0;
+}
+
+struct item *chainedCopyReturned(void) {
+  struct item *a, *b, *p = malloc(sizeof *p);
+  if (!p)
+    return NULL;
+  a = b = p;
+  return a;
+}
+
+void positiveChainedCopyLeaks(void) {
+  struct item *a, *b, *p = malloc(sizeof *p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return;
+  a = b = p;
+  a->next = NULL;
 }
