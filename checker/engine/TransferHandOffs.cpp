@@ -255,8 +255,10 @@ const IfStmt *TransferFunctions::testingIf(const Expr *Call,
     if (const auto *UO = dyn_cast<UnaryOperator>(P);
         UO && UO->getOpcode() == UO_LNot)
       continue;
+    // `if ((zs = create(cb, ctx)) == NULL)`: the value stored is tested.
     if (const auto *BO = dyn_cast<BinaryOperator>(P);
-        BO && (BO->isEqualityOp() || BO->isRelationalOp()))
+        BO && (BO->isEqualityOp() || BO->isRelationalOp() ||
+               (BO->getOpcode() == BO_Assign && BO->getRHS() == Child)))
       continue;
     if (const auto *If = dyn_cast<IfStmt>(P); If && If->getCond() == Child)
       return If;
