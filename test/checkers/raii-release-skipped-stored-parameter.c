@@ -302,6 +302,29 @@ int negativeUnseenConstructorReleasedOnFailure(const char *name) {
   return 0;
 }
 
+// So is one whose result is stored and tested in one condition, after an
+// earlier call that may have taken the handle too (libzip's
+// `zip_error_init(&ctx->error); if ((zs = zip_source_function_create(..,
+// ctx, ..)) == NULL) { free(ctx); .. }`): the later call is the keeper,
+// and the release on its failure shows the earlier one borrowed.
+struct ctx {
+  int error;
+};
+void error_init(int *e);
+struct entry *entry_for(void *ud);
+struct entry *negativeStoredAndTestedAfterEarlierCall(void) {
+  struct ctx *ctx;
+  struct entry *e;
+  if ((ctx = malloc(sizeof *ctx)) == NULL)
+    return NULL;
+  error_init(&ctx->error);
+  if ((e = entry_for(ctx)) == NULL) {
+    free(ctx);
+    return NULL;
+  }
+  return e;
+}
+
 // One that returns a number, with the handle read after it, borrowed it.
 int parse_key(char *key);
 int positiveUnseenNumberReleasedOnFailure(const char *name) {
