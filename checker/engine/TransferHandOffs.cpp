@@ -285,6 +285,13 @@ void TransferFunctions::handOffArgs(const Expr *Call,
   if (New) {
     for (unsigned I = 0; I < Args.size(); ++I) {
       const Expr *Arg = Args[I]->IgnoreParenCasts();
+      // `std::unique_ptr<T>(p = new T)`, `slot.reset(p = new T)`: the
+      // value passed is the one just stored.
+      while (const auto *BO = dyn_cast<BinaryOperator>(Arg)) {
+        if (BO->getOpcode() != BO_Assign)
+          break;
+        Arg = BO->getLHS()->IgnoreParenCasts();
+      }
       bool AddrOf = false, Interior = false;
       if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
           UO && UO->getOpcode() == UO_AddrOf) {

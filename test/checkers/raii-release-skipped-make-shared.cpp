@@ -52,3 +52,28 @@ int positiveBorrowedThenLeaked(int lfd, bool keep) {
   close(fd);
   return r;
 }
+
+// An argument that stores the handle as it passes it (`p = new T`) passes
+// what it stores: a smart pointer given it owns it (lshw's
+// `std::unique_ptr<node>(p2 = new node)`, `x.reset(p2 = new node)`); a
+// callee that only views it leaves it leaked.
+struct Leaf {
+  int v = 0;
+};
+void view(const Leaf *l);
+void adoptInto(std::unique_ptr<Leaf> *out) {
+  Leaf *l;
+  *out = std::unique_ptr<Leaf>(l = new Leaf);
+  l->v = 1;
+}
+void adoptOne(std::unique_ptr<Leaf> &slot) {
+  Leaf *l;
+  slot.reset(l = new Leaf);
+  l->v = 1;
+}
+void positiveOnlyViewed() {
+  Leaf *l;
+  view(l = new Leaf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'l' acquired by 'new' is never released [raii-release-skipped]
+  l->v = 1;
+}
