@@ -76,6 +76,13 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   }
   if (FD && ParamIdx < FD->getNumParams()) {
     QualType PT = FD->getParamDecl(ParamIdx)->getType();
+    // `&p` as `const void *`: the callee gets the handle's bytes, with no
+    // type to read them as, and may copy them where they outlive the call
+    // (flex's `buf_append(&defs_buf, &cpy, 1)` memcpys the pointer into
+    // a table); the C library's functions only read them.
+    if (AddrOf && PT->isPointerType() && PT->getPointeeType()->isVoidType() &&
+        isConstView(PT) && !isCLibraryFunction(FD))
+      return ArgFate::MaybeTaken;
     if (isConstView(PT)) {
       // `T *const &` views the pointer, not what it points to: a body of
       // the file may copy the pointer where it outlives the call (a map's

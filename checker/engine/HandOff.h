@@ -4,7 +4,9 @@
 //
 //   - to a parameter of type `const T *` or `const T &`: borrowed, whatever
 //     the family (but `T *const &` to a body of the file that stores it, as
-//     below, is stored);
+//     below, is stored; and `&h` as `const void *` to a function that is
+//     not the C library's, which may copy the handle's bytes anywhere
+//     (`buf_append(&table, &p, 1)`), maybe taken);
 //   - by address (`&h`) to a non-const parameter, to a container's insertion
 //     member, to an assignment operator, to a rule's `transfer` callee, or
 //     together with a release function of its kind (`set_text(ctx, z,

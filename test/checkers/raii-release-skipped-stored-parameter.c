@@ -539,3 +539,25 @@ void positiveContextWithoutCallback(int n) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'slot' is skipped where its variable's scope ends, before it is acquired again
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'slot' is skipped when the function ends here
+
+// The address of a handle given as `const void *` gives a function the
+// file cannot see the handle's bytes, which it may copy where they outlive
+// the call (flex's `buf_append(&defs_buf, &cpy, 1)` memcpys the pointer
+// into a table): maybe taken. Given as a typed `const T *`, it is read.
+struct table;
+extern struct table *defs;
+void table_append(struct table *t, const void *elem, int n);
+void show_name(char *const *name);
+void negativeAddressAsBytes(const char *name) {
+  char *cpy = strdup(name);
+  if (!cpy)
+    return;
+  table_append(defs, &cpy, 1);
+}
+void positiveAddressTyped(const char *name) {
+  char *cpy = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'cpy' acquired by 'strdup' is never released [raii-release-skipped]
+  if (!cpy)
+    return;
+  show_name(&cpy);
+}
