@@ -173,7 +173,31 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   std::optional<bool> V = decideLeaf(L, F);
   if (V && L.Neg)
     V = !*V;
-  return V;
+  if (V)
+    return V;
+  // A condition whose `&&` / `||` the CFG did not split, the value of the
+  // operator tested after its blocks merged (`if (!(fp && ok()))`): from
+  // what the operands' facts decide.
+  const Expr *E = ignoreBranchHints(Cond)->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_LNot) {
+    if (std::optional<bool> Sub = decide(UO->getSubExpr(), F))
+      return !*Sub;
+    return std::nullopt;
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || !BO->isLogicalOp())
+    return std::nullopt;
+  const bool And = BO->getOpcode() == BO_LAnd;
+  std::optional<bool> Lhs = decide(BO->getLHS(), F);
+  if (Lhs && *Lhs != And)
+    return Lhs; // `false && ..`, `true || ..`
+  std::optional<bool> Rhs = decide(BO->getRHS(), F);
+  if (Rhs && *Rhs != And)
+    return Rhs;
+  if (Lhs && Rhs)
+    return And;
+  return std::nullopt;
 }
 
 const VarDecl *ConditionFacts::switchedVar(const Expr *Cond) {

@@ -989,3 +989,57 @@ int positiveOnlyBorrowed(struct set *s, int ok) {
   free(n);
   return 0;
 }
+
+// A stream's success tested with more.
+int workOk(void);
+
+// `fdopen` takes the descriptor where it succeeds. Tested together with
+// another condition, under a `!` the CFG evaluates after both operands
+// (`!(fp && ok())`), or with the stream stored in the test itself
+// (`!(fp = fdopen(..))`), the branches after it still tell which
+// (smartmontools' popen_as_ugid.cpp). The twin closes nothing when the
+// stream failed.
+FILE *negativeStreamTestedWithMore(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return NULL;
+  FILE *fp = fdopen(fd, "r");
+  if (!(fp && workOk())) {
+    if (fp)
+      fclose(fp);
+    else
+      close(fd);
+    return NULL;
+  }
+  return fp;
+}
+
+FILE *negativeStreamStoredInTest(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return NULL;
+  FILE *fp;
+  if (!((fp = fdopen(fd, "r")) && workOk())) {
+    if (fp)
+      fclose(fp);
+    else
+      close(fd);
+    return NULL;
+  }
+  return fp;
+}
+
+FILE *positiveStreamFailureLeaks(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is never released, and not handed off on every path [raii-release-skipped]
+  if (fd < 0)
+    return NULL;
+  FILE *fp;
+  if (!(fp = fdopen(fd, "r")) || !workOk()) {
+    if (fp)
+      fclose(fp);
+    return NULL;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  }
+  return fp;
+}
