@@ -331,6 +331,16 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
   const Operand &R = operand(Value);
   if (std::optional<int64_t> K = valueOf(R, F))
     return Fact{V, nullptr, *K, Fact::Equals};
+  // `ok = !!term;`, `failed = (rc != 0);` where the path decides the
+  // condition: the flag's value.
+  const Expr *E = Value->IgnoreParenImpCasts();
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (((UO && UO->getOpcode() == UO_LNot) ||
+       (BO && (BO->isComparisonOp() || BO->isLogicalOp()))) &&
+      !F.empty())
+    if (std::optional<bool> T = decide(E, F))
+      return Fact{V, nullptr, *T ? 1 : 0, Fact::Equals};
   if (!R.Rec)
     return std::nullopt;
   if (!llvm::is_contained(R.Rec->Reads, V))
@@ -418,6 +428,36 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
       for (const Decl *D : L.Rec->Reads)
         if (D != L.A.Var && D != L.B.Var)
           Tested[D] += Times;
+  }
+  // A condition stored in a variable a branch tests (`ok = !!term; ..
+  // if (!ok)`) is tested there too: what decides it is worth keeping.
+  auto Flag = [&](const VarDecl *V, const Expr *Value) {
+    const Expr *E = Value->IgnoreParenImpCasts();
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    const auto *BO = dyn_cast<BinaryOperator>(E);
+    if (!Tested.count(V->getCanonicalDecl()) ||
+        !((UO && UO->getOpcode() == UO_LNot) ||
+          (BO && (BO->isComparisonOp() || BO->isLogicalOp()))))
+      return;
+    const Leaf &L = leaf(E);
+    for (const VarDecl *Op : {L.A.Var, L.B.Var})
+      if (Op)
+        ++Tested[Op];
+    if (L.Rec)
+      ++Tested[L.Rec];
+  };
+  for (const Stmt *S : Elements) {
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->getOpcode() == BO_Assign) {
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          Flag(V, BO->getRHS());
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          Flag(V, V->getInit());
+    }
   }
 }
 

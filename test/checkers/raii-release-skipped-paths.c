@@ -699,3 +699,34 @@ int positiveLoopExitPointerNeverRead(struct node *cur, const char *path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
   return fd;
 }
+
+// ---- a flag given a condition the path decides ----------------------------
+
+// `done = (x != 0)` where the path tested x: the flag's value (ncdu's
+// `ok = !!term; if (!ok) die(..)` after `if (term) ..`). The twin's flag
+// says the opposite, and its release is the second.
+void negativeFlagOfTestedValue(int x) {
+  char *p = malloc(3);
+  if (!p)
+    return;
+  if (x)
+    free(p);
+  int done = (x != 0);
+  if (!done)
+    free(p);
+}
+
+void positiveFlagOfTestedValueInverted(int x) {
+  char *p = malloc(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE+10]]:1: note: release of 'p' is skipped when the function ends here
+  if (!p)
+    return;
+  if (x)
+    free(p);
+  int done = !x;
+  if (!done)
+    free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'p' was first released here
+}
