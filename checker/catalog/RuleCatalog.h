@@ -82,6 +82,11 @@ struct Release {
   /// For Format handles: the conversion letter that consumes a handle.
   char Conversion = 0;
   const Family *Fam = nullptr;
+  /// A release wrapper's summary that releases its parameter as a handle
+  /// of Fam or of another family of its kind, by a flag (`if (piped)
+  /// pclose(f); else fclose(f);`): a handle of any family of the kind is
+  /// no mismatch for it.
+  bool AnyFamilyOfKind = false;
 };
 
 /// A function that takes ownership of the handle passed as argument Arg.

@@ -31,16 +31,27 @@ static const Expr *pointerBase(const Expr *E) {
   return E;
 }
 
-/// The value a chain of assignments stores (`a = b = p`: p's), through
-/// value-keeping casts.
+/// The variable a chain of copies stores (`a = b = p`: the inner local b,
+/// itself a copy of p; `a = s->f = p`, stored in no local: p), through
+/// value-keeping casts; \p E itself when the chain stores anything else
+/// (`alloc = buf = malloc(n)` is no copy: chainedTarget()).
 static const Expr *chainedValue(const Expr *E) {
   E = ignoreValueCasts(E);
-  while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+  const DeclRefExpr *Inner = nullptr;
+  const Expr *V = E;
+  while (const auto *BO = dyn_cast<BinaryOperator>(V)) {
     if (BO->getOpcode() != BO_Assign)
       break;
-    E = ignoreValueCasts(BO->getRHS());
+    if (const auto *L =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+        !Inner && L && isa<VarDecl>(L->getDecl()) &&
+        cast<VarDecl>(L->getDecl())->hasLocalStorage())
+      Inner = L;
+    V = ignoreValueCasts(BO->getRHS());
   }
-  return E;
+  if (V == E || !isa<DeclRefExpr>(pointerBase(V)))
+    return E;
+  return Inner ? Inner : V;
 }
 
 BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
@@ -136,7 +147,7 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     return;
   const ValueDecl *Src = nullptr;
   if (Value) {
-    // `a = b = p`: a copy of p, as b is.
+    // `a = b = p`: a copy of b.
     const Expr *V = pointerBase(chainedValue(Value));
     if (const auto *R = dyn_cast<DeclRefExpr>(V))
       Src = dyn_cast<VarDecl>(R->getDecl());

@@ -9,9 +9,8 @@
 #include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "support/LibraryFunctions.h"
+#include "clang/AST/ASTContext.h"
 
 #include <functional>
 
@@ -445,6 +444,42 @@ void clearStoredParameters() {
   forwardingParameters().clear();
   borrowingThis().clear();
   releasingParameters().clear();
+}
+
+bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
+  if (Param >= Def->getNumParams() || !Def->hasBody())
+    return false;
+  if (storesParameter(Def, Param))
+    return true;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = calledFunction(Call);
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        if (!namesParam(Call->getArg(I), P))
+          continue;
+        if (!FD || !isLibraryFunction(FD))
+          return true; // passed on to code that may copy them
+        const llvm::StringRef Name =
+            FD->getIdentifier() ? FD->getName() : llvm::StringRef();
+        if ((I == 1 && llvm::is_contained({"memcpy", "memmove",
+                                           "__builtin_memcpy",
+                                           "__builtin_memmove",
+                                           "__builtin___memcpy_chk",
+                                           "__builtin___memmove_chk"},
+                                          Name)) ||
+            (I == 0 && Name == "bcopy"))
+          return true;
+      }
+    }
+    for (const Stmt *C : S->children())
+      if (Walk(C))
+        return true;
+    return false;
+  };
+  return Walk(Def->getBody());
 }
 
 } // namespace clang::tidy::raii

@@ -70,6 +70,12 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx);
 
+/// True if \p Def's body may copy the bytes its `const void *` parameter
+/// \p Param points to where they outlive the call: gives it to `memcpy` /
+/// `memmove` as the source, to a function that is not the library's, or
+/// stores it. (Given `&p`, those bytes are the handle.)
+bool copiesPointee(const FunctionDecl *Def, unsigned Param);
+
 } // namespace clang::tidy::raii
 
 #endif

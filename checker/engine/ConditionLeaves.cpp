@@ -9,10 +9,10 @@
 
 namespace clang::tidy::raii {
 
-/// The value \p E tests: `(b = a)` tests what the local `b` holds from
-/// then on, or, b no local, what `a` holds, when the assignment converts
-/// nothing that could change it (both pointers, or one integer type, and
-/// no bit-field).
+/// The value \p E tests: `(b = f(..))` tests what the local `b` holds
+/// from then on; `(b = a)`, `(b = c = f(..))`, or b no local, what the
+/// right side holds, when the assignment converts nothing that could
+/// change it (both pointers, or one integer type, and no bit-field).
 static const Expr *testedValue(const Expr *E) {
   for (;;) {
     E = ignoreBranchHints(E);
@@ -31,11 +31,13 @@ static const Expr *testedValue(const Expr *E) {
     if (!Same || (FD && FD->isBitField())) // a bit-field truncates
       return E;
     // `if (!(fp = fdopen(fd, "r")))`: the local, which keeps the value the
-    // branch saw for the branches after it (`if (fp) fclose(fp);`).
+    // branch saw for the branches after it (`if (fp) fclose(fp);`); but
+    // `(t = c)` tests c, which other branches test too.
     if (const auto *DRE =
             dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
         DRE && isa<VarDecl>(DRE->getDecl()) &&
-        cast<VarDecl>(DRE->getDecl())->hasLocalStorage())
+        cast<VarDecl>(DRE->getDecl())->hasLocalStorage() &&
+        isa<CallExpr>(ignoreBranchHints(RHS)))
       return DRE;
     E = RHS;
   }

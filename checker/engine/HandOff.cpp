@@ -79,10 +79,14 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     // `&p` as `const void *`: the callee gets the handle's bytes, with no
     // type to read them as, and may copy them where they outlive the call
     // (flex's `buf_append(&defs_buf, &cpy, 1)` memcpys the pointer into
-    // a table); the C library's functions only read them.
+    // a table): one the file cannot see may, one it can if its body copies
+    // them (copiesPointee); the library's functions only read them.
     if (AddrOf && PT->isPointerType() && PT->getPointeeType()->isVoidType() &&
-        isConstView(PT) && !isCLibraryFunction(FD))
-      return ArgFate::MaybeTaken;
+        isConstView(PT) && !isLibraryFunction(FD)) {
+      const FunctionDecl *Def = nullptr;
+      if (!FD->hasBody(Def) || copiesPointee(Def, ParamIdx))
+        return ArgFate::MaybeTaken;
+    }
     if (isConstView(PT)) {
       // `T *const &` views the pointer, not what it points to: a body of
       // the file may copy the pointer where it outlives the call (a map's

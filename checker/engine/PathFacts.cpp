@@ -3,6 +3,7 @@
 #include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Support/MathExtras.h"
 #include <limits>
@@ -167,6 +168,20 @@ const ConditionFacts::Record *ConditionFacts::throughCopy(const Leaf &L,
   return nullptr;
 }
 
+/// \p E assigns, increments or decrements something.
+static bool writesAny(const Stmt *E) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->isAssignmentOp())
+    return true;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->isIncrementDecrementOp())
+    return true;
+  for (const Stmt *C : E->children())
+    if (C && !isa<LambdaExpr>(C) && writesAny(C))
+      return true;
+  return false;
+}
+
 std::optional<bool> ConditionFacts::decide(const Expr *Cond,
                                            const FactSet &F) {
   const Leaf &L = leaf(Cond);
@@ -188,8 +203,12 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   const auto *BO = dyn_cast<BinaryOperator>(E);
   if (!BO || !BO->isLogicalOp())
     return std::nullopt;
+  // The facts are those after both operands ran: a write in the right one
+  // (`state == 0 && (state = 2)`) leaves them saying nothing of the left.
   const bool And = BO->getOpcode() == BO_LAnd;
-  std::optional<bool> Lhs = decide(BO->getLHS(), F);
+  std::optional<bool> Lhs = writesAny(BO->getRHS())
+                                ? std::nullopt
+                                : decide(BO->getLHS(), F);
   if (Lhs && *Lhs != And)
     return Lhs; // `false && ..`, `true || ..`
   std::optional<bool> Rhs = decide(BO->getRHS(), F);

@@ -179,6 +179,11 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     R->Function = Name;
     R->Handle = H.Spec;
     R->Fam = A.Fam;
+    for (const Expr *E : A.Releases)
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        if (const Release *Rel = Cat.releaseRuleFor(calledFunction(Call));
+            Rel && Rel->Fam != A.Fam)
+          R->AnyFamilyOfKind = true;
     ReleaseRole Role;
     Role.Rule = R.get();
     Role.Handle = std::move(H);

@@ -270,7 +270,7 @@ void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
       // The caller's handle may be of either family: a function may end a
       // stream of either kind by a flag (`if (compress) deflateEnd(z);
       // else inflateEnd(z);`).
-      if (A.Fam != Fam && !A.isSeed())
+      if (A.Fam != Fam && !A.isSeed() && !R.Rule->AnyFamilyOfKind)
         Ev->mismatchedRelease(J, E, R.Rule);
       else
         Ev->released(J, E);

@@ -334,10 +334,11 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       if (CallsBorrow || (FD && isCLibraryFunction(FD)))
         continue;
       // A `const T *` or `const T &` parameter only views it, as the
-      // analysis reads it, and a function whose body the analysis found
-      // only borrowing it (`static void dump(FILE *out) { fprintf(out,
-      // ..); }`) keeps nothing; unless a body of the file stores it where
-      // it outlives the call (a member operator's object is no parameter).
+      // analysis reads it, and a function of the file whose body only
+      // borrows it (reads through it: `static void dump(FILE *out) {
+      // fprintf(out, ..); }`; no store, return, copy or release) keeps
+      // nothing; unless a body of the file stores it where it outlives the
+      // call (a member operator's object is no parameter).
       unsigned First = isa<CXXOperatorCallExpr>(Call) &&
                                isa_and_nonnull<CXXMethodDecl>(FD)
                            ? 1
@@ -346,12 +347,13 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       while (I < Call->getNumArgs() && Call->getArg(I) != E)
         ++I;
       const FunctionDecl *Def = nullptr;
+      const bool OwnBody =
+          FD && FD->hasBody(Def) && !isLibraryFunction(FD);
       if (FD && I < Call->getNumArgs() && I - First < FD->getNumParams() &&
-          !(FD->hasBody(Def) && storesParameter(Def, I - First)) &&
+          !(OwnBody && storesParameter(Def, I - First)) &&
           (isConstView(FD->getParamDecl(I - First)->getType()) ||
-           (A.Fam && FA.Catalog &&
-            argumentFate(Call, I, /*AddrOf=*/false, *A.Fam, *FA.Catalog,
-                         Ctx) == ArgFate::Borrowed)))
+           (OwnBody && A.Fam && FA.Catalog &&
+            onlyBorrows(Def, I - First, *A.Fam, *FA.Catalog, Ctx))))
         continue;
       return "'" + A.Name + "' is passed to '" +
              (FD ? FD->getNameAsString() : std::string("a function pointer")) +

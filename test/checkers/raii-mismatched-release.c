@@ -17,3 +17,16 @@ void closeEither(FILE *f, int piped) {
   else
     fclose(f);
 }
+
+// Its callers' streams, of either kind, are released by it.
+int closedByEither(const char *path, const char *cmd) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return -1;
+  closeEither(f, 0);
+  FILE *p = popen(cmd, "r");
+  if (!p)
+    return -1;
+  closeEither(p, 1);
+  return 0;
+}

@@ -561,3 +561,32 @@ void positiveAddressTyped(const char *name) {
     return;
   show_name(&cpy);
 }
+
+// With the body in the file: one that copies the bytes (`memcpy` from the
+// parameter into a table) keeps the handle; one that only reads them (a
+// hash) does not.
+static char *slots[16];
+static int nslots;
+static void slot_append(const void *elem) {
+  memcpy(&slots[nslots++], elem, sizeof slots[0]);
+}
+static unsigned hash_bytes(const void *data, unsigned n) {
+  const unsigned char *b = data;
+  unsigned h = 0;
+  while (n--)
+    h = h * 31 + *b++;
+  return h;
+}
+void negativeAddressCopiedByBody(const char *name) {
+  char *cpy = strdup(name);
+  if (!cpy)
+    return;
+  slot_append(&cpy);
+}
+unsigned positiveAddressHashed(const char *name) {
+  char *cpy = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'cpy' acquired by 'strdup' is never released [raii-release-skipped]
+  if (!cpy)
+    return 0;
+  return hash_bytes(&cpy, sizeof cpy);
+}
