@@ -4,6 +4,7 @@
 #include "support/GuardTypes.h"
 #include "support/Instantiation.h"
 #include "catalog/ReleaseCalls.h"
+#include "support/LibraryFunctions.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -249,9 +250,7 @@ bool SwallowedExceptionCheck::mayReport(const CallExpr *Call,
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD || isa<CXXOperatorCallExpr>(Call))
     return false;
-  const ASTContext &Ctx = FD->getASTContext();
-  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) ||
-      FD->getBuiltinID())
+  if (isLibraryFunction(FD) || FD->getBuiltinID())
     return false; // a library function that is not a reporting one
   if (FD->getIdentifier()) {
     std::string Lower = FD->getName().lower();

@@ -53,10 +53,10 @@ std::string spellHandle(const Expr *E, ASTContext &Ctx) {
   return "";
 }
 
-unsigned Collector::push(Acquisition A, const HandleKey &K) {
+unsigned Collector::push(Acquisition A, const HandleKey &K, bool AtSite) {
   A.Key = C.Keys.intern(K);
   unsigned I = C.acqs().size();
-  if (A.Site)
+  if (A.Site && AtSite)
     C.AcqsAt[A.Site].push_back(I);
   C.acqs().push_back(std::move(A));
   return I;

@@ -70,7 +70,9 @@ private:
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;
-  unsigned push(Acquisition A, const HandleKey &K);
+  /// Appends \p A with key \p K; \p AtSite: its site performs it (AcqsAt),
+  /// else something else applies it (MovesBefore).
+  unsigned push(Acquisition A, const HandleKey &K, bool AtSite = true);
   /// True if the result of \p E is what a `co_await` awaits.
   bool awaited(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared (the

@@ -148,10 +148,7 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
     // acquire would find the source still holding).
     const Expr *V = ignoreValueCasts(W->getRHS());
     if (C.AcqsAt.count(V)) {
-      A.Site = nullptr;
-      const unsigned I = push(std::move(A), To);
-      C.acqs()[I].Site = W;
-      C.MovesBefore[V].push_back(I);
+      C.MovesBefore[V].push_back(push(std::move(A), To, /*AtSite=*/false));
       continue;
     }
     const unsigned I = push(std::move(A), To);

@@ -3,6 +3,7 @@
 #include "engine/CallRoles.h"
 #include "support/BranchHints.h"
 #include "support/CalledFunction.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -10,7 +11,6 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
-#include "support/LibraryFunctions.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -141,7 +141,7 @@ static const CallExpr *callStatement(const Stmt *S) {
 /// the function defined in another file): a fatal-error handler, when the
 /// statement after the `if` goes on to use the pointer (not to return it,
 /// nor to test it again).
-static bool unseenFailureHandler(const Stmt *Branch, ASTContext &Ctx) {
+static bool unseenFailureHandler(const Stmt *Branch) {
   if (const auto *CS = dyn_cast_or_null<CompoundStmt>(Branch)) {
     if (CS->body_empty() ||
         !llvm::all_of(CS->body(), [](const Stmt *S) {
@@ -165,7 +165,7 @@ bool ExitFinder::nullBranchExits(const Expr *Cond, const Stmt *Then,
   const Stmt *Branch = T->second ? Then : Else;
   if (neverCompletes(Branch))
     return true;
-  if (!If || !T->second || Else || !unseenFailureHandler(Branch, C.Ctx))
+  if (!If || !T->second || Else || !unseenFailureHandler(Branch))
     return false;
   const Stmt *After = C.Body.nextStatement(If);
   const auto *Retest = dyn_cast_or_null<IfStmt>(After);

@@ -9,8 +9,8 @@
 #include "catalog/Vocabulary.h"
 #include "engine/CalleeBodies.h"
 #include "support/CalledFunction.h"
-#include "clang/AST/ASTContext.h"
 #include "support/LibraryFunctions.h"
+#include "clang/AST/ASTContext.h"
 
 namespace clang::tidy::raii {
 
@@ -22,7 +22,7 @@ bool isConstView(QualType T) {
   return false;
 }
 
-bool libraryCopies(const CXXConstructExpr *CE, unsigned I, ASTContext &Ctx) {
+bool libraryCopies(const CXXConstructExpr *CE, unsigned I) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   return I < Ctor->getNumParams() &&
          isConstView(Ctor->getParamDecl(I)->getType()) &&
@@ -68,7 +68,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     const CXXConstructorDecl *Ctor = CE->getConstructor();
     const bool ConstView = I < Ctor->getNumParams() &&
                            isConstView(Ctor->getParamDecl(I)->getType());
-    if (libraryCopies(CE, I, Ctx))
+    if (libraryCopies(CE, I))
       return ArgFate::Borrowed;
     if (!IntoLocal)
       return ArgFate::Taken; // the object takes the handle elsewhere

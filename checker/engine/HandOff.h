@@ -5,8 +5,9 @@
 //   - to a parameter of type `const T *` or `const T &`: borrowed, whatever
 //     the family (but `T *const &` to a body of the file that stores it, as
 //     below, is stored; and `&h` as `const void *` to a function that is
-//     not the C library's, which may copy the handle's bytes anywhere
-//     (`buf_append(&table, &p, 1)`), maybe taken);
+//     not the library's, which may copy the handle's bytes anywhere
+//     (`buf_append(&table, &p, 1)`), maybe taken where the file does not
+//     have its body or the body copies them: copiesPointee);
 //   - by address (`&h`) to a non-const parameter, to a container's insertion
 //     member, to an assignment operator, to a rule's `transfer` callee, or
 //     together with a release function of its kind (`set_text(ctx, z,
@@ -74,7 +75,7 @@ bool isConstView(QualType T);
 /// A library class's constructor given argument \p I of \p CE as `const T
 /// *` or `const T &` copies or views it, wherever the object goes
 /// (`buf->append(std::string(tbuf, n))`).
-bool libraryCopies(const CXXConstructExpr *CE, unsigned I, ASTContext &Ctx);
+bool libraryCopies(const CXXConstructExpr *CE, unsigned I);
 
 /// What passing argument \p I of \p Call (a call or a construction) does
 /// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;

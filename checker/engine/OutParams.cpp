@@ -2,11 +2,11 @@
 #include "engine/OutParams.h"
 #include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
 

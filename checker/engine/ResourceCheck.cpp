@@ -2,6 +2,7 @@
 #include "engine/ResourceCheck.h"
 #include "catalog/Vocabulary.h"
 #include "support/GuardTypes.h"
+#include "support/LibraryFunctions.h"
 #include "support/Lockables.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -114,7 +115,7 @@ void ResourceCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Fn || !Fn->doesThisDeclarationHaveABody())
     return;
   // Findings in system headers are never shown: do not analyse them.
-  if (Result.SourceManager->isInSystemHeader(Fn->getLocation()))
+  if (isLibraryFunction(Fn))
     return;
   auto FA = analyzeFunction(Fn, *Result.Context, Catalog.in(*Result.Context),
                             Opts);

@@ -4,11 +4,10 @@
 #include "engine/OutParams.h"
 #include "support/CalledFunction.h"
 #include "support/ExitingCalls.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
-#include "support/LibraryFunctions.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -80,8 +79,8 @@ static std::optional<Success> returnedSuccess(const FunctionDecl *Def,
       std::optional<Success> Says;
       if (V == Site)
         Says = Inner;
-      else if (Inner == Success::Positive)
-        ; // a test of a count is no count
+      else if (Inner == Success::Positive) // a test of a count is no count
+        Says = std::nullopt;
       else if (const auto *Not = dyn_cast_or_null<UnaryOperator>(V);
                Not && Not->getOpcode() == UO_LNot &&
                Strip(Not->getSubExpr()) == Site)

@@ -4,12 +4,12 @@
 #include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "fixes/StatementEdits.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
 
@@ -366,7 +366,7 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       unsigned I = 0;
       while (I < CE->getNumArgs() && CE->getArg(I) != E)
         ++I;
-      if (I < CE->getNumArgs() && libraryCopies(CE, I, Ctx))
+      if (I < CE->getNumArgs() && libraryCopies(CE, I))
         continue;
       return "'" + A.Name + "' is passed to the constructor of '" +
              CE->getType().getAsString(Ctx.getPrintingPolicy()) +

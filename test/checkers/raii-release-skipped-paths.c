@@ -730,3 +730,34 @@ void positiveFlagOfTestedValueInverted(int x) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'p' was first released here
 }
+
+// The facts after a compound condition are those after its last operand
+// ran: a write there says nothing of what the first one read, so the
+// compound is not decided from it (the leak when ok() holds stays).
+int positiveCompoundWritesWhatItTests(const char *path) {
+  int state = 0;
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!f)
+    return -1;
+  if (!(state == 0 && (state = 2) && work())) {
+    fclose(f);
+    return -2;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped by this return
+}
+
+// A flag copied in a test (`(t = c) != 0`) tests the flag itself.
+void negativeFlagCopiedInTest(int c, const char *path) {
+  FILE *f = NULL;
+  if (c) {
+    f = fopen(path, "r");
+    if (!f)
+      return;
+  }
+  work();
+  int t;
+  if ((t = c) != 0)
+    fclose(f);
+}

@@ -232,6 +232,22 @@ int passedToKeeper(const char *path) {
   return 0;
 }
 
+// So does one that returns it, whatever it does besides.
+static FILE *ident(FILE *f) { return f; }
+int passedThroughIdentity(const char *path) {
+  FILE *f = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path; hold it in 'std::unique_ptr<FILE, int (*)(FILE *)>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: no automatic fix: 'f' is passed to 'ident', which may keep it
+  if (!f)
+    return -1;
+  lastLog = ident(f);
+  work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'f' is skipped when 'work' throws an exception
+  lastLog = nullptr;
+  fclose(f);
+  return 0;
+}
+
 int constPointee() {
   const char *t = static_cast<const char *>(malloc(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: 't' acquired by 'malloc' is not released on every path; hold it in 'std::unique_ptr<const char, void (*)(void *)>' to release it automatically [raii-release-skipped]
