@@ -168,6 +168,14 @@ const ConditionFacts::Record *ConditionFacts::throughCopy(const Leaf &L,
   return nullptr;
 }
 
+/// \p E is a truth value of its own: `!x`, a comparison, `&&` / `||`.
+static bool isCondition(const Expr *E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_LNot;
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  return BO && (BO->isComparisonOp() || BO->isLogicalOp());
+}
+
 /// \p E assigns, increments or decrements something.
 static bool writesAny(const Stmt *E) {
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
@@ -352,12 +360,8 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
     return Fact{V, nullptr, *K, Fact::Equals};
   // `ok = !!term;`, `failed = (rc != 0);` where the path decides the
   // condition: the flag's value.
-  const Expr *E = Value->IgnoreParenImpCasts();
-  const auto *UO = dyn_cast<UnaryOperator>(E);
-  const auto *BO = dyn_cast<BinaryOperator>(E);
-  if (((UO && UO->getOpcode() == UO_LNot) ||
-       (BO && (BO->isComparisonOp() || BO->isLogicalOp()))) &&
-      !F.empty())
+  if (const Expr *E = Value->IgnoreParenImpCasts();
+      isCondition(E) && !F.empty())
     if (std::optional<bool> T = decide(E, F))
       return Fact{V, nullptr, *T ? 1 : 0, Fact::Equals};
   if (!R.Rec)
@@ -450,13 +454,11 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   }
   // A condition stored in a variable a branch tests (`ok = !!term; ..
   // if (!ok)`) is tested there too: what decides it is worth keeping.
+  if (Tested.empty())
+    return;
   auto Flag = [&](const VarDecl *V, const Expr *Value) {
     const Expr *E = Value->IgnoreParenImpCasts();
-    const auto *UO = dyn_cast<UnaryOperator>(E);
-    const auto *BO = dyn_cast<BinaryOperator>(E);
-    if (!Tested.count(V->getCanonicalDecl()) ||
-        !((UO && UO->getOpcode() == UO_LNot) ||
-          (BO && (BO->isComparisonOp() || BO->isLogicalOp()))))
+    if (!Tested.count(V->getCanonicalDecl()) || !isCondition(E))
       return;
     const Leaf &L = leaf(E);
     for (const VarDecl *Op : {L.A.Var, L.B.Var})
