@@ -56,6 +56,10 @@ struct Acquisition {
   };
   OriginT Origin = Call;
   const Expr *Site = nullptr;       ///< the acquire, construction or move
+  /// For a move made later than its copy (`old = buf; .. buf = malloc(..);`
+  /// moves buf's block into old at the second line): the copied value,
+  /// where its findings point.
+  const Expr *CopiedValue = nullptr;
   const Acquire *Rule = nullptr;    ///< null for guards
   const Family *Fam = nullptr;      ///< null for guards
   /// The wrapper whose summary made Site an acquire, and the acquire inside

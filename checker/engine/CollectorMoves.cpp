@@ -140,6 +140,9 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A = moveOf(*Src, FromKey);
     A.Site = W;
+    A.CopiedValue = cast<Expr>(isa<DeclStmt>(Cp.Where)
+                                   ? Cp.To->getInit()
+                                   : cast<BinaryOperator>(Cp.Where)->getRHS());
     A.HandleVar = Cp.To;
     A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
     A.Name = Cp.To->getNameAsString();

@@ -51,6 +51,8 @@ SourceLocation Acquisition::diagLoc() const {
   // A seed has no acquire of its own: the parameter that brings it.
   if (!Site)
     return SeedDecl ? SeedDecl->getLocation() : SourceLocation();
+  if (CopiedValue)
+    return CopiedValue->getBeginLoc();
   return exprDiagLoc(Site);
 }
 

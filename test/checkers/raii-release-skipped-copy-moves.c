@@ -135,14 +135,14 @@ int positiveGrowStackLeaksOld(int n) {
     return -1;
   for (int i = 0; i < n; i++) {
     short *ss1 = ss;
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'ss1' acquired by 'malloc' is not released on every path [raii-release-skipped]
     short *p = malloc(16 * sizeof(short));
     if (!p)
       break;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'ss1' is skipped by this break
     memcpy(p, ss, 8 * sizeof(short));
     ss = p;
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'ss1' acquired by 'malloc' is not released on every path [raii-release-skipped]
-    // CHECK-MESSAGES: :[[@LINE-4]]:7: note: release of 'ss1' is skipped by this break
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'ss1' is acquired again here while it still holds the earlier resource
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'ss1' is acquired again here while it still holds the earlier resource
     if (i > 2)
       continue;
     // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'ss1' is skipped by this continue
@@ -232,12 +232,12 @@ char *positiveRegrowLeaksOld(size_t n, int e) {
   if (!buf)
     return NULL;
   char *old = buf;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'old' acquired by 'malloc' is not released on every path [raii-release-skipped]
   if (e) {
     free(buf);
     return NULL;
   }
   buf = malloc(2 * n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'old' acquired by 'malloc' is not released on every path [raii-release-skipped]
   if (!buf)
     return NULL;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'old' is skipped by this return
