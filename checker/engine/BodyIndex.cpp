@@ -191,6 +191,7 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   if (!S)
     return;
   Parent[S] = P;
+  const size_t FirstCopy = CopyStmts.size();
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -277,8 +278,16 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
     for (const Expr *Arg : Call->arguments())
       if (const VarDecl *V = outArgument(Arg))
         ++OutArgs[cast<ValueDecl>(V->getCanonicalDecl())];
+  const size_t InnerCopy = CopyStmts.size();
   for (const Stmt *C : S->children())
     walk(C, S);
+  // Copies in the order they happen: `files = cur = node` stores cur
+  // before files (which is a copy of cur).
+  if (InnerCopy > FirstCopy && CopyStmts.size() > InnerCopy &&
+      (isa<BinaryOperator>(S) ||
+       (isa<DeclStmt>(S) && cast<DeclStmt>(S)->isSingleDecl())))
+    std::rotate(CopyStmts.begin() + FirstCopy, CopyStmts.begin() + InnerCopy,
+                CopyStmts.end());
 }
 
 const VarDecl *BodyIndex::outArgument(const Expr *Arg) {

@@ -165,7 +165,8 @@ public:
     return SelfReplacing.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
 
-  /// A store of one variable's value into a local: `x = y;`, `T x = y;`.
+  /// A store of one variable's value into a local: `x = y;`, `T x = y;`,
+  /// in the order they happen (`a = b = p`: b's, then a's).
   struct Copy {
     const Stmt *Where; ///< the assignment or the declaration
     const VarDecl *To;

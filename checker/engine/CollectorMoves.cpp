@@ -55,15 +55,31 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
       Cp.From->hasAttr<CleanupAttr>() ||
       !C.Body.writtenAfter(Cp.From, Cp.Where))
     return false;
-  // The copy is of the variable itself (not `q = p + n`, a place inside).
+  // The copy is of the variable itself (not `q = p + n`, a place inside),
+  // also as the value of a chain of copies (`head = tail = it` copies
+  // tail; not `alloc = buf = malloc(n)`).
   const Expr *V = nullptr;
   if (const auto *BO = dyn_cast<BinaryOperator>(Cp.Where))
     V = BO->getRHS();
   else if (isa<DeclStmt>(Cp.Where))
     V = Cp.To->getInit();
-  const auto *R =
-      V ? dyn_cast<DeclRefExpr>(ignoreValueCasts(V)) : nullptr;
-  if (!R || R->getDecl()->getCanonicalDecl() != Cp.From->getCanonicalDecl())
+  auto IsFrom = [&](const Expr *E) {
+    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+    return R && R->getDecl()->getCanonicalDecl() ==
+                    Cp.From->getCanonicalDecl();
+  };
+  const Expr *Copied = nullptr;
+  const Expr *Last = V ? ignoreValueCasts(V) : nullptr;
+  while (const auto *Chain = dyn_cast_or_null<BinaryOperator>(Last)) {
+    if (Chain->getOpcode() != BO_Assign)
+      break;
+    if (!Copied && IsFrom(Chain->getLHS()))
+      Copied = Chain->getLHS();
+    Last = ignoreValueCasts(Chain->getRHS());
+  }
+  if (Copied && isa<DeclRefExpr>(Last))
+    V = Copied;
+  if (!V || !IsFrom(V))
     return false;
   return BodyIndex::isLocalVar(Cp.To) && !isa<ParmVarDecl>(Cp.To) &&
          !Cp.To->getType()->isReferenceType() &&

@@ -262,3 +262,45 @@ char *regrowInPlace(size_t n, int e) {
   }
   return buf;
 }
+
+// A chain stores its inner local first: `head = tail = it` makes tail a
+// copy of it, then head a copy of tail, which takes the list over (before,
+// the chain's outer copy was none, and tail, walked on by `tail =
+// tail->next`, "never released").
+struct item {
+  struct item *next;
+};
+
+struct item *appendAll(int n) {
+  struct item *head = NULL, *tail;
+  for (int i = 0; i < n; i++) {
+    struct item *it = calloc(1, sizeof *it);
+    if (!it)
+      break;
+    if (head) {
+      tail->next = it;
+      tail = tail->next;
+    } else
+      head = tail = it;
+  }
+  return head;
+}
+
+struct item *positiveAppendThenFail(int n, int bad) {
+  struct item *head = NULL, *tail;
+  for (int i = 0; i < n; i++) {
+    struct item *it = calloc(1, sizeof *it);
+    if (!it)
+      break;
+    if (head) {
+      tail->next = it;
+      tail = tail->next;
+    } else
+      head = tail = it;
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'head' acquired by 'calloc' is never released, and not handed off on every path [raii-release-skipped]
+  }
+  if (bad)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'head' is skipped by this return
+  return head;
+}
