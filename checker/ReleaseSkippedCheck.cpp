@@ -162,10 +162,10 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
 
 void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
                                     const Acquisition &A, ASTContext &Ctx) {
-  // At most MaxNotes exits are named, one per location; the rest are
-  // counted in one last note.
+  // At most MaxNotes exits are named, one per location (MaxNotes + 1 where
+  // that is all of them); the rest are counted in one note at the first of
+  // them.
   const unsigned MaxNotes = 3;
-  unsigned Shown = 0, More = 0;
   llvm::DenseSet<unsigned> Seen;
   // An exception from building the thrown object (`throw Error("open: " +
   // path);`, `throw Fatal(FMT(..))`) leaves where the `throw` does: the
@@ -186,6 +186,8 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
   auto InThrow = [&](const Stmt *S) {
     return llvm::any_of(Throws, [&](const Stmt *T) { return Within(S, T); });
   };
+  // One location per exit.
+  llvm::SmallVector<std::pair<const SkipCause *, SourceLocation>, 4> Exits;
   for (const SkipCause &C : A.Skips) {
     if (C.Kind == SkipCause::Exception && C.Where && InThrow(C.Where))
       continue;
@@ -195,13 +197,14 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
       Loc = exprDiagLoc(cast<Expr>(C.Where));
     if (C.Kind == SkipCause::ScopeEnd)
       Loc = C.Where->getEndLoc();
-    if (!Seen.insert(Loc.getRawEncoding()).second)
-      continue;
-    if (Shown == MaxNotes) {
-      ++More;
-      continue;
-    }
-    ++Shown;
+    if (Seen.insert(Loc.getRawEncoding()).second)
+      Exits.push_back({&C, Loc});
+  }
+  const size_t Named =
+      Exits.size() <= MaxNotes + 1 ? Exits.size() : size_t(MaxNotes);
+  for (size_t I = 0; I < Named; ++I) {
+    const SkipCause &C = *Exits[I].first;
+    const SourceLocation Loc = Exits[I].second;
     switch (C.Kind) {
     case SkipCause::Return:
     case SkipCause::Break:
@@ -239,12 +242,13 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
       break;
     }
   }
-  if (More)
-    diag(A.diagLoc(),
-         "release of '%0' is also skipped on %plural{1:1 other exit|:%1 "
-         "other exits}1",
+  // The rest are counted at the first of them.
+  if (Exits.size() > Named)
+    diag(Exits[Named].second,
+         "release of '%0' is also skipped here and on %plural{1:1 other "
+         "exit|:%1 other exits}1",
          DiagnosticIDs::Note)
-        << A.Name << More;
+        << A.Name << unsigned(Exits.size() - Named - 1);
 }
 
 } // namespace clang::tidy::raii

@@ -315,8 +315,8 @@ void positiveManyThrowingCalls() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped on 2 other exits
   work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is also skipped here and on 1 other exit
   work();
   m.unlock();
 }
@@ -330,8 +330,8 @@ void positiveOneMoreThrowingCall() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
   work();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
-  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'm' is also skipped on 1 other exit
   work();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'work' throws an exception
   m.unlock();
 }
 
