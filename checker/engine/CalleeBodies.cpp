@@ -482,4 +482,37 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
   return Walk(Def->getBody());
 }
 
+bool keepsReferent(const FunctionDecl *Def, unsigned Param) {
+  if (Param >= Def->getNumParams() || !Def->hasBody())
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->getOpcode() == UO_AddrOf && namesParam(UO->getSubExpr(), P))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = calledFunction(Call);
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        if (!namesParam(Call->getArg(I), P))
+          continue;
+        if (!FD || (FD->getIdentifier() && FD->getName() == "addressof"))
+          return true;
+        if (isLibraryFunction(FD) || isa<CXXOperatorCallExpr>(Call) ||
+            I >= FD->getNumParams())
+          continue;
+        const QualType PT = FD->getParamDecl(I)->getType();
+        if (PT->isLValueReferenceType() && !isConstView(PT))
+          return true;
+      }
+    }
+    for (const Stmt *C : S->children())
+      if (Walk(C))
+        return true;
+    return false;
+  };
+  return Walk(Def->getBody());
+}
+
 } // namespace clang::tidy::raii

@@ -76,6 +76,12 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
 /// stores it. (Given `&p`, those bytes are the handle.)
 bool copiesPointee(const FunctionDecl *Def, unsigned Param);
 
+/// True if \p Def's body may keep the address of the object its reference
+/// parameter \p Param is bound to: takes it (`&buffer`, `std::addressof`)
+/// or binds the object to a reference parameter of a call that is not the
+/// library's.
+bool keepsReferent(const FunctionDecl *Def, unsigned Param);
+
 } // namespace clang::tidy::raii
 
 #endif

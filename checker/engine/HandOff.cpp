@@ -88,14 +88,15 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
         return ArgFate::MaybeTaken;
     }
     if (isConstView(PT)) {
-      // `T *const &` views the pointer, not what it points to: a body of
-      // the file may copy the pointer where it outlives the call (a map's
-      // `set(const K &, const V &value)` with V a pointer: `rec->value =
-      // value;`).
+      // A body of the file may still copy the pointer where it outlives
+      // the call: `T *const &` views the pointer, not what it points to (a
+      // map's `set(const K &, const V &value)` with V a pointer: `rec->value
+      // = value;`), and a setter may cast the `const` away (libebml's
+      // `SetBuffer(const binary *Buffer, ..)`: `Data = const_cast<binary
+      // *>(Buffer);`, freed by the element).
       const FunctionDecl *Def = nullptr;
-      if (PT->isReferenceType() &&
-          PT.getNonReferenceType()->isPointerType() &&
-          !PT.getNonReferenceType()->getPointeeType().isConstQualified() &&
+      if ((PT->isPointerType() ||
+           PT.getNonReferenceType()->isPointerType()) &&
           FD->hasBody(Def) && !isLibraryFunction(FD) &&
           storesParameter(Def, ParamIdx))
         return ArgFate::Stored;
@@ -136,6 +137,30 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   return ArgFate::Borrowed;
 }
 
+ArgFate pointeeFate(const Expr *Call, unsigned I) {
+  const FunctionDecl *FD = nullptr;
+  unsigned ParamIdx = I;
+  if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    FD = calledFunction(C);
+    // `*p = v`, `*p += n`: the object argument of a member operator.
+    if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD)) {
+      if (I == 0)
+        return ArgFate::Borrowed;
+      ParamIdx = I - 1;
+    }
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    FD = CE->getConstructor();
+  }
+  if (!FD || ParamIdx >= FD->getNumParams() || isLibraryFunction(FD))
+    return ArgFate::Borrowed;
+  const QualType PT = FD->getParamDecl(ParamIdx)->getType();
+  if (!PT->isLValueReferenceType() || isConstView(PT))
+    return ArgFate::Borrowed;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || keepsReferent(Def, ParamIdx))
+    return ArgFate::MaybeTaken;
+  return ArgFate::Borrowed;
+}
 
 ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,
                    const RuleCatalog &Cat, ASTContext &Ctx) {

@@ -178,6 +178,7 @@ private:
     unsigned Arg, Acq;
     bool AddrOf;   ///< passed as `&h`
     bool Interior; ///< `&p->field`: a part of the block p holds
+    bool Pointee;  ///< `*p`: the object p points to
   };
   llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
   /// takesOnSuccess() per acquisition.

@@ -183,6 +183,10 @@ void TransferFunctions::escapeIfTracked(const Expr *E) {
     E = UO->getSubExpr()->IgnoreParenCasts();
     // `&p->base`, `&p[i]`: a pointer into the block p holds goes with it.
     E = blockOf(E);
+  } else if (UO && UO->isIncrementDecrementOp() &&
+             UO->getType()->isPointerType()) {
+    // `*argv++ = ++buf`: still a pointer into the block buf holds.
+    return escapeIfTracked(UO->getSubExpr());
   }
   if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     // The value of `x = fd` is the handle, now also in x.
@@ -292,9 +296,12 @@ void TransferFunctions::handOffArgs(const Expr *Call,
           break;
         Arg = BO->getLHS()->IgnoreParenCasts();
       }
-      bool AddrOf = false, Interior = false;
+      bool AddrOf = false, Interior = false, Pointee = false;
       if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
-          UO && UO->getOpcode() == UO_AddrOf) {
+          UO && UO->getOpcode() == UO_Deref && C.Ctx.getLangOpts().CPlusPlus) {
+        Arg = UO->getSubExpr()->IgnoreParenCasts();
+        Pointee = true;
+      } else if (UO && UO->getOpcode() == UO_AddrOf) {
         Arg = UO->getSubExpr()->IgnoreParenCasts();
         AddrOf = true;
         if (const Expr *Block = blockOf(Arg); Block != Arg) {
@@ -306,7 +313,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       llvm::SmallVector<unsigned, 4> Named;
       namedAcqs(Arg, Named);
       for (unsigned J : Named)
-        It->second.push_back({I, J, AddrOf, Interior});
+        It->second.push_back({I, J, AddrOf, Interior, Pointee});
     }
   }
   if (It->second.empty())
@@ -327,8 +334,9 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
     }
-    switch (argumentFate(Call, N.Arg, N.AddrOf, *A.Fam, C.Roles.catalog(),
-                         C.Ctx, IntoLocal)) {
+    switch (N.Pointee ? pointeeFate(Call, N.Arg)
+                      : argumentFate(Call, N.Arg, N.AddrOf, *A.Fam,
+                                     C.Roles.catalog(), C.Ctx, IntoLocal)) {
     case ArgFate::Borrowed:
       break;
     case ArgFate::MaybeTaken:

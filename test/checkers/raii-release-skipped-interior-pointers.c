@@ -191,3 +191,40 @@ int negativeLocalListDrained(const int *v, int n) {
   }
   return s;
 }
+
+// The value of `++buf` (or `buf++`) is a pointer into the block too:
+// unzip's envargs stores `start = ++bufptr;` into the argument vector it
+// hands out.
+int splitArgs(char ***out) {
+  char *buf = malloc(10);
+  char **v;
+  if (!buf)
+    return -1;
+  v = malloc(2 * sizeof(char *));
+  if (!v) {
+    free(buf);
+    return -1;
+  }
+  *v = ++buf;
+  v[1] = NULL;
+  *out = v;
+  return 0;
+}
+
+int positiveCountedArgs(char ***out, int n) {
+  char *buf = malloc(10);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  char **v;
+  if (!buf)
+    return -1;
+  v = malloc(2 * sizeof(char *));
+  if (!v) {
+    free(buf);
+    return -1;
+  }
+  v[0] = NULL;
+  n += *++buf;
+  *out = v;
+  return n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped by this return
+}

@@ -1,0 +1,73 @@
+// The object a handle points to, given to a call (`c.addFrame(track,
+// *data)`): bound to a non-const reference parameter of a function the
+// file cannot see, or whose body takes the object's address, the callee may
+// keep it (libmatroska's cluster keeps `&buffer` and deletes it with its
+// frames). A `const` view, a copy, a library function or a body that only
+// uses the object borrows it. As for any maybe-taking call, a path that
+// releases the handle after the call says the call only borrowed it.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
+
+#include <utility>
+// CHECK-FIXES: #include <memory>
+// The guard takes over the release of positiveAddedThenDeleted:
+// CHECK-DELETED: delete b;
+
+struct Buffer {
+  Buffer(const char *p, unsigned n) : ptr(p), n(n) {}
+  const char *ptr;
+  unsigned n;
+};
+
+struct Cluster {
+  bool addFrame(int track, Buffer &buffer);
+  void show(const Buffer &buffer);
+  void copyIn(Buffer buffer);
+  void fill(Buffer &buffer) { buffer.n = 0; }
+  void keep(Buffer &buffer) { last = &buffer; }
+  Buffer *last = nullptr;
+};
+
+void addedFrame(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  c.addFrame(1, *b);
+}
+
+void keptFrame(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  c.keep(*b);
+}
+
+void positiveShown(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  c.show(*b);
+}
+
+void positiveCopied(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  c.copyIn(*b);
+}
+
+void positiveFilled(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  c.fill(*b);
+}
+
+void positiveSwapped(Buffer &other) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  std::swap(*b, other);
+}
+
+void positiveAddedThenDeleted(Cluster &c, bool early) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Buffer>' to release it automatically [raii-release-skipped]
+  // CHECK-FIXES: std::unique_ptr<Buffer> delete_b(b);
+  c.addFrame(1, *b);
+  if (early)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
+  delete b;
+}
