@@ -482,37 +482,89 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
   return Walk(Def->getBody());
 }
 
-bool keepsReferent(const FunctionDecl *Def, unsigned Param) {
-  if (Param >= Def->getNumParams() || !Def->hasBody())
-    return false;
+static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
+                            unsigned Depth);
+
+/// \p Args bind \p P (as it is) to a non-const reference parameter of
+/// \p FD that may keep it: one the file cannot see, or whose body does.
+static bool rebindsParam(const FunctionDecl *FD,
+                         llvm::ArrayRef<const Expr *> Args,
+                         const ParmVarDecl *P, unsigned Depth) {
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (!namesParam(Args[I], P))
+      continue;
+    if (!FD)
+      return true;
+    if (isLibraryFunction(FD) || FD->isOverloadedOperator() ||
+        I >= FD->getNumParams())
+      continue;
+    const QualType PT = FD->getParamDecl(I)->getType();
+    if (!PT->isLValueReferenceType() || isConstView(PT))
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (!FD->hasBody(Def) || keepsReferentAt(Def, I, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
+                            unsigned Depth) {
+  if (Depth > 3 || Param >= Def->getNumParams() || !Def->hasBody())
+    return Depth > 3; // too deep to tell: it may
   const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto IsAddress = [&](const Expr *E) {
+    const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
+    return UO && UO->getOpcode() == UO_AddrOf && namesParam(UO->getSubExpr(), P);
+  };
   std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return false;
     if (const auto *UO = dyn_cast<UnaryOperator>(S);
         UO && UO->getOpcode() == UO_AddrOf && namesParam(UO->getSubExpr(), P))
       return true;
+    // `this == &other` compares; `memset(&h, 0, sizeof h)`, `fread(&h,
+    // ..)` only fill it.
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isComparisonOp())
+      return (!IsAddress(BO->getLHS()) && Walk(BO->getLHS())) ||
+             (!IsAddress(BO->getRHS()) && Walk(BO->getRHS()));
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *FD = calledFunction(Call);
-      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-        if (!namesParam(Call->getArg(I), P))
-          continue;
-        if (!FD || (FD->getIdentifier() && FD->getName() == "addressof"))
+      if (FD && FD->getIdentifier() && FD->getName() == "addressof" &&
+          Call->getNumArgs() == 1 && namesParam(Call->getArg(0), P))
+        return true;
+      llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(FD))
+        Args.erase(Args.begin()); // the object, not a parameter
+      if (rebindsParam(FD, Args, P, Depth))
+        return true;
+      const bool Library = FD && isLibraryFunction(FD);
+      for (const Stmt *C : S->children())
+        if (!(Library && isa<Expr>(C) && IsAddress(cast<Expr>(C))) && Walk(C))
           return true;
-        if (isLibraryFunction(FD) || isa<CXXOperatorCallExpr>(Call) ||
-            I >= FD->getNumParams())
-          continue;
-        const QualType PT = FD->getParamDecl(I)->getType();
-        if (PT->isLValueReferenceType() && !isConstView(PT))
-          return true;
-      }
+      return false;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+      llvm::SmallVector<const Expr *, 4> Args(CE->arguments());
+      if (rebindsParam(CE->getConstructor(), Args, P, Depth))
+        return true;
     }
     for (const Stmt *C : S->children())
       if (Walk(C))
         return true;
     return false;
   };
+  // A constructor's member initialisers (`Frame(Buffer &b) : buf(&b) {}`).
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && Walk(Init->getInit()))
+        return true;
   return Walk(Def->getBody());
+}
+
+bool keepsReferent(const FunctionDecl *Def, unsigned Param) {
+  return keepsReferentAt(Def, Param, 0);
 }
 
 } // namespace clang::tidy::raii

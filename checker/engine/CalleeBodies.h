@@ -76,10 +76,13 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
 /// stores it. (Given `&p`, those bytes are the handle.)
 bool copiesPointee(const FunctionDecl *Def, unsigned Param);
 
-/// True if \p Def's body may keep the address of the object its reference
-/// parameter \p Param is bound to: takes it (`&buffer`, `std::addressof`)
-/// or binds the object to a reference parameter of a call that is not the
-/// library's.
+/// True if \p Def's body (a constructor's member initialisers too) may keep
+/// the address of the object its reference parameter \p Param is bound to:
+/// takes it (`&buffer`, `std::addressof`; not to compare it, `this ==
+/// &other`, nor for a library function to fill, `memset(&h, ..)`), or
+/// binds the object to a non-const reference parameter of a function or
+/// constructor that is not the library's and that the file cannot see or
+/// whose body may keep it in turn (a few calls deep).
 bool keepsReferent(const FunctionDecl *Def, unsigned Param);
 
 } // namespace clang::tidy::raii

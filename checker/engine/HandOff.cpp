@@ -94,11 +94,14 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       // = value;`), and a setter may cast the `const` away (libebml's
       // `SetBuffer(const binary *Buffer, ..)`: `Data = const_cast<binary
       // *>(Buffer);`, freed by the element).
+      // Not where it stores it in the caller's local given beside it
+      // (`parser_init(&ps, copy)`: calleeStoresArgument).
       const FunctionDecl *Def = nullptr;
+      const auto *CE = dyn_cast<CallExpr>(Call);
       if ((PT->isPointerType() ||
            PT.getNonReferenceType()->isPointerType()) &&
-          FD->hasBody(Def) && !isLibraryFunction(FD) &&
-          storesParameter(Def, ParamIdx))
+          CE && FD->hasBody(Def) && !isLibraryFunction(FD) &&
+          calleeStoresArgument(CE, I))
         return ArgFate::Stored;
       return ArgFate::Borrowed;
     }
@@ -137,27 +140,25 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   return ArgFate::Borrowed;
 }
 
-ArgFate pointeeFate(const Expr *Call, unsigned I) {
+ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
+  // Heap objects only, kept by a member of another object or by the object
+  // a constructor builds: a free function given `*cfg` (`parse(path,
+  // *cfg)`) has nowhere to keep it, nor has an operator or a `swap`.
   const FunctionDecl *FD = nullptr;
-  unsigned ParamIdx = I;
-  if (const auto *C = dyn_cast<CallExpr>(Call)) {
-    FD = calledFunction(C);
-    // `*p = v`, `*p += n`: the object argument of a member operator.
-    if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD)) {
-      if (I == 0)
-        return ArgFate::Borrowed;
-      ParamIdx = I - 1;
-    }
-  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    FD = MC->getMethodDecl();
+  else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
     FD = CE->getConstructor();
-  }
-  if (!FD || ParamIdx >= FD->getNumParams() || isLibraryFunction(FD))
+  if (!Fam.CallsTakeOwnership || !FD || FD->isOverloadedOperator() ||
+      (FD->getIdentifier() && FD->getName() == "swap") ||
+      I >= FD->getNumParams() || isLibraryFunction(FD))
     return ArgFate::Borrowed;
-  const QualType PT = FD->getParamDecl(ParamIdx)->getType();
-  if (!PT->isLValueReferenceType() || isConstView(PT))
+  const QualType PT = FD->getParamDecl(I)->getType();
+  if (!PT->isLValueReferenceType() || isConstView(PT) ||
+      !PT.getNonReferenceType()->isRecordType())
     return ArgFate::Borrowed;
   const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || keepsReferent(Def, ParamIdx))
+  if (!FD->hasBody(Def) || keepsReferent(Def, I))
     return ArgFate::MaybeTaken;
   return ArgFate::Borrowed;
 }

@@ -84,12 +84,14 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal = false);
 
-/// What passing the object a handle points to, as argument \p I of \p Call
-/// (`c.AddFrame(track, *data)`), does to the handle: maybe taken where
-/// it binds a non-const reference parameter of a function that is not the
-/// library's and whose body the file lacks or may keep the object's
-/// address (keepsReferent); else borrowed (a copy, a `const` view).
-ArgFate pointeeFate(const Expr *Call, unsigned I);
+/// What passing the object a \p Fam handle points to, as argument \p I of
+/// \p Call (`c.AddFrame(track, *data)`), does to the handle: maybe taken
+/// where, for a heap family, it binds a non-const reference to a class
+/// type of a member (not an operator nor a `swap`) or a constructor that
+/// is not the library's and whose body the file lacks or may keep the
+/// object's address (keepsReferent); else borrowed (a free function, a
+/// copy, a `const` view).
+ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam);
 
 /// What calling the member \p MC does to a \p Fam handle it is called on
 /// (`re->Decref()`): maybe taken when the member's body is not in the

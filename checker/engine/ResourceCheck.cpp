@@ -88,7 +88,9 @@ std::string ResourceCheck::guardText(llvm::StringRef Guard,
 }
 
 void ResourceCheck::noteAlsoAcquired(const Acquisition &Other) {
-  diag(Other.diagLoc(), "'%0' is also acquired here", DiagnosticIDs::Note)
+  // Moves of one copy share its copied value: the statement that moves.
+  diag(Other.CopiedValue ? exprDiagLoc(Other.Site) : Other.diagLoc(),
+       "'%0' is also acquired here", DiagnosticIDs::Note)
       << Other.Name;
 }
 

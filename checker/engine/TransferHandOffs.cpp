@@ -334,7 +334,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
     }
-    switch (N.Pointee ? pointeeFate(Call, N.Arg)
+    switch (N.Pointee ? pointeeFate(Call, N.Arg, *A.Fam)
                       : argumentFate(Call, N.Arg, N.AddrOf, *A.Fam,
                                      C.Roles.catalog(), C.Ctx, IntoLocal)) {
     case ArgFate::Borrowed:

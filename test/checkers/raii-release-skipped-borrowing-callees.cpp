@@ -310,3 +310,23 @@ unsigned positiveSummed(Element &e) {
   p[0] = 1;
   return e.sum(p);
 }
+
+// Stored in the caller's own local given beside it, the buffer is still
+// the caller's to release.
+struct Parser {
+  const unsigned char *input;
+};
+static void parserInit(Parser *ps, const unsigned char *input) {
+  ps->input = input;
+}
+
+unsigned positiveParsedLocally() {
+  unsigned char *p = static_cast<unsigned char *>(malloc(5));
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return 0;
+  p[0] = 1;
+  Parser ps;
+  parserInit(&ps, p);
+  return ps.input[0];
+}

@@ -1,12 +1,16 @@
-// The object a handle points to, given to a call (`c.addFrame(track,
-// *data)`): bound to a non-const reference parameter of a function the
-// file cannot see, or whose body takes the object's address, the callee may
-// keep it (libmatroska's cluster keeps `&buffer` and deletes it with its
-// frames). A `const` view, a copy, a library function or a body that only
-// uses the object borrows it. As for any maybe-taking call, a path that
-// releases the handle after the call says the call only borrowed it.
+// The object a heap handle points to, given to a call (`c.addFrame(track,
+// *data)`): bound to a non-const reference parameter of a member of
+// another object or of a constructor, which the file cannot see or whose
+// body keeps the object's address, the callee may keep it (libmatroska's
+// cluster keeps `&buffer` and deletes it with its frames). A free function
+// (`parse(path, *cfg)`), an operator, a `const` view, a copy, a library
+// function, or a body that only uses the object, compares its address or
+// has a library function fill it borrows it. As for any maybe-taking call,
+// a path that releases the handle after the call says the call only
+// borrowed it.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
 
+#include <string.h>
 #include <utility>
 // CHECK-FIXES: #include <memory>
 // The guard takes over the release of positiveAddedThenDeleted:
@@ -24,8 +28,19 @@ struct Cluster {
   void copyIn(Buffer buffer);
   void fill(Buffer &buffer) { buffer.n = 0; }
   void keep(Buffer &buffer) { last = &buffer; }
+  void clear(Buffer &buffer) { memset(&buffer, 0, sizeof buffer); }
+  bool same(Buffer &buffer) { return last == &buffer; }
   Buffer *last = nullptr;
 };
+
+struct Frame {
+  explicit Frame(Buffer &b) : buf(&b) {}
+  ~Frame() { delete buf; }
+  Buffer *buf;
+};
+
+bool parse(const char *path, Buffer &into);
+void operator<<(Cluster &c, Buffer &b);
 
 void addedFrame(Cluster &c) {
   Buffer *b = new Buffer("x", 1);
@@ -70,4 +85,28 @@ void positiveAddedThenDeleted(Cluster &c, bool early) {
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
   delete b;
+}
+
+Frame *framed() {
+  Buffer *b = new Buffer("x", 1);
+  return new Frame(*b);
+}
+
+void positiveParsed(const char *path) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  parse(path, *b);
+}
+
+void positiveStreamed(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  c << *b;
+}
+
+bool positiveClearedAndCompared(Cluster &c) {
+  Buffer *b = new Buffer("x", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'b' acquired by 'new' is never released [raii-release-skipped]
+  c.clear(*b);
+  return c.same(*b);
 }
