@@ -181,6 +181,17 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
   }
   if (isa<CXXThrowExpr>(S))
     return true;
+  // A branch a constant condition never takes (`if (DEBUG) std::cerr <<
+  // ..;` with DEBUG 0) throws nothing.
+  if (const auto *If = dyn_cast<IfStmt>(S);
+      If && !If->isConsteval() && !If->getConditionVariable() &&
+      If->getCond() && !If->getCond()->isValueDependent()) {
+    bool Taken;
+    if (If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
+      return bodyMayThrow(If->getInit(), Depth, Ctx) ||
+             bodyMayThrow(If->getCond(), Depth, Ctx) ||
+             bodyMayThrow(Taken ? If->getThen() : If->getElse(), Depth, Ctx);
+  }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee) {

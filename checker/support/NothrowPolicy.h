@@ -18,7 +18,8 @@
 //   5. A visible body: clang-tidy's ExceptionAnalyzer decides; where it only
 //      knows "unknown" (the body calls functions it cannot see), the body
 //      throws only if a call in it may throw by this same policy, applied
-//      recursively (bounded depth; recursion counts as not throwing), so a
+//      recursively (bounded depth; recursion counts as not throwing;
+//      a branch a constant condition never takes is skipped), so a
 //      helper that only calls `printf` does not throw.
 //   6. No body: an explicit `noexcept(false)` or dynamic specification
 //      throws; otherwise the Unseen mode decides. `Throw` and `Nothrow` say

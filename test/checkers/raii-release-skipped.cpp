@@ -306,6 +306,32 @@ void negativeCalleeProvablyNothrow() {
   m.unlock();
 }
 
+// A callee's branch that a constant condition never takes throws nothing
+// (`if (TRACE) log(..)` with TRACE 0); one it may take does.
+#define TRACE 0
+inline int tracedHelper(int x) {
+  if (TRACE)
+    work();
+  return x + 1;
+}
+inline int liveTracedHelper(int x, bool trace) {
+  if (trace)
+    work();
+  return x + 1;
+}
+void negativeCalleeThrowsOnlyWhereItCannot() {
+  m.lock();
+  tracedHelper(1);
+  m.unlock();
+}
+void positiveCalleeThrowsWhereTraced(bool t) {
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
+  liveTracedHelper(1, t);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped when 'liveTracedHelper' throws an exception
+  m.unlock();
+}
+
 void positiveManyThrowingCalls() {
   m.lock();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path
@@ -351,6 +377,7 @@ void positiveOneMoreThrowingCall() {
 // CHECK-FIXES: std::lock_guard lock_mu(mu_);
 // CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-FIXES: std::lock_guard lock_m(m);
+// CHECK-FIXES: std::lock_guard lock_m(m);
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
@@ -361,5 +388,6 @@ void positiveOneMoreThrowingCall() {
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: fclose(f);
 // CHECK-DELETED: mu_.unlock();
+// CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: m.unlock();
