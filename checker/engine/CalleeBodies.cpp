@@ -485,26 +485,30 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
 static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
                             unsigned Depth);
 
-/// \p Args bind \p P (as it is) to a non-const reference parameter of
-/// \p FD that may keep it: one the file cannot see, or whose body does.
+/// Binding an object to parameter \p I of \p FD may keep it: a non-const
+/// lvalue reference of a function (not an operator) that is not the
+/// library's and whose body the file lacks or may keep it.
+static bool bindingMayKeep(const FunctionDecl *FD, unsigned I,
+                           unsigned Depth) {
+  if (isLibraryFunction(FD) || FD->isOverloadedOperator() ||
+      I >= FD->getNumParams())
+    return false;
+  const QualType PT = FD->getParamDecl(I)->getType();
+  if (!PT->isLValueReferenceType() || isConstView(PT))
+    return false;
+  const FunctionDecl *Def = nullptr;
+  return !FD->hasBody(Def) || keepsReferentAt(Def, I, Depth);
+}
+
+/// \p Args bind \p P (as it is) to a parameter of \p FD that may keep it
+/// (bindingMayKeep), or \p FD is unknown.
 static bool rebindsParam(const FunctionDecl *FD,
                          llvm::ArrayRef<const Expr *> Args,
                          const ParmVarDecl *P, unsigned Depth) {
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    if (!namesParam(Args[I], P))
-      continue;
-    if (!FD)
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (namesParam(Args[I], P) &&
+        (!FD || bindingMayKeep(FD, I, Depth + 1)))
       return true;
-    if (isLibraryFunction(FD) || FD->isOverloadedOperator() ||
-        I >= FD->getNumParams())
-      continue;
-    const QualType PT = FD->getParamDecl(I)->getType();
-    if (!PT->isLValueReferenceType() || isConstView(PT))
-      continue;
-    const FunctionDecl *Def = nullptr;
-    if (!FD->hasBody(Def) || keepsReferentAt(Def, I, Depth + 1))
-      return true;
-  }
   return false;
 }
 
@@ -563,8 +567,8 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
   return Walk(Def->getBody());
 }
 
-bool keepsReferent(const FunctionDecl *Def, unsigned Param) {
-  return keepsReferentAt(Def, Param, 0);
+bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param) {
+  return bindingMayKeep(FD, Param, 0);
 }
 
 } // namespace clang::tidy::raii

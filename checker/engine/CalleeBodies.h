@@ -76,14 +76,15 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
 /// stores it. (Given `&p`, those bytes are the handle.)
 bool copiesPointee(const FunctionDecl *Def, unsigned Param);
 
-/// True if \p Def's body (a constructor's member initialisers too) may keep
-/// the address of the object its reference parameter \p Param is bound to:
+/// True if an object bound to parameter \p Param of \p FD may be kept
+/// beyond the call: a non-const lvalue reference of a function (not an
+/// operator) that is not the library's, whose body the file lacks or may
+/// keep the object's address — a constructor's member initialisers too:
 /// takes it (`&buffer`, `std::addressof`; not to compare it, `this ==
 /// &other`, nor for a library function to fill, `memset(&h, ..)`), or
-/// binds the object to a non-const reference parameter of a function or
-/// constructor that is not the library's and that the file cannot see or
-/// whose body may keep it in turn (a few calls deep).
-bool keepsReferent(const FunctionDecl *Def, unsigned Param);
+/// binds the object to such a parameter of another function in turn (a
+/// few calls deep).
+bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param);
 
 } // namespace clang::tidy::raii
 

@@ -149,18 +149,12 @@ ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
     FD = MC->getMethodDecl();
   else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call))
     FD = CE->getConstructor();
-  if (!Fam.CallsTakeOwnership || !FD || FD->isOverloadedOperator() ||
+  if (!Fam.CallsTakeOwnership || !FD ||
       (FD->getIdentifier() && FD->getName() == "swap") ||
-      I >= FD->getNumParams() || isLibraryFunction(FD))
+      I >= FD->getNumParams() ||
+      !FD->getParamDecl(I)->getType().getNonReferenceType()->isRecordType())
     return ArgFate::Borrowed;
-  const QualType PT = FD->getParamDecl(I)->getType();
-  if (!PT->isLValueReferenceType() || isConstView(PT) ||
-      !PT.getNonReferenceType()->isRecordType())
-    return ArgFate::Borrowed;
-  const FunctionDecl *Def = nullptr;
-  if (!FD->hasBody(Def) || keepsReferent(Def, I))
-    return ArgFate::MaybeTaken;
-  return ArgFate::Borrowed;
+  return mayKeepBoundObject(FD, I) ? ArgFate::MaybeTaken : ArgFate::Borrowed;
 }
 
 ArgFate objectFate(const CXXMemberCallExpr *MC, const Family &Fam,

@@ -89,7 +89,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
 /// where, for a heap family, it binds a non-const reference to a class
 /// type of a member (not an operator nor a `swap`) or a constructor that
 /// is not the library's and whose body the file lacks or may keep the
-/// object's address (keepsReferent); else borrowed (a free function, a
+/// object's address (mayKeepBoundObject); else borrowed (a free function, a
 /// copy, a `const` view).
 ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam);
 
