@@ -1,6 +1,7 @@
 //===- NothrowPolicy.cpp - the shared "may this throw" policy -------------===//
 #include "support/NothrowPolicy.h"
 #include "support/ProjectThrows.h"
+#include "support/StandardStreams.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -61,6 +62,7 @@ void NothrowPolicy::reset() {
   Analyzer->ignoreBadAlloc(!AllocationMayThrow);
   BodyThrows.clear();
   ProjectThrows.reset();
+  StreamMasks.reset();
 }
 
 bool NothrowPolicy::unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx) {
@@ -115,6 +117,13 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
                               : std::nullopt;
   if (libraryOnlyComputes(FD))
     return std::nullopt;
+  if (isStandardStreamFunction(FD)) {
+    if (!StreamMasks)
+      StreamMasks = projectSetsStreamExceptions(FD->getASTContext());
+    if (!*StreamMasks)
+      return AllocationMayThrow ? std::optional<Info>(Info::createUnknown())
+                                : std::nullopt;
+  }
   if (FD->getBuiltinID())
     return std::nullopt;
   if (CLinkageNothrow && (FD->isExternC() || FD->isInExternCContext()))
@@ -122,20 +131,16 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   if (!AssumeNothrow.empty() && AssumeNothrow.matches(FD))
     return std::nullopt;
   Info Result = Analyzer->analyze(FD);
-  switch (Result.getBehaviour()) {
-  case utils::ExceptionAnalyzer::State::Throwing:
-    return Result;
-  case utils::ExceptionAnalyzer::State::NotThrowing:
-    // The analyzer does not count allocations: with them counted, the body
-    // is looked into below.
-    if (!AllocationMayThrow)
-      return std::nullopt;
-    break;
-  case utils::ExceptionAnalyzer::State::Unknown:
-    break;
-  }
+  // The analyzer does not count allocations: with them counted, the body
+  // is looked into below. "Throwing" is looked into too: the analyzer sees
+  // the `throw` of a branch never taken, and inside the library's stream
+  // functions the rethrow of a thread's cancellation.
+  if (Result.getBehaviour() == utils::ExceptionAnalyzer::State::NotThrowing &&
+      !AllocationMayThrow)
+    return std::nullopt;
   const FunctionDecl *Def = nullptr;
-  if (FD->hasBody(Def) && Def->getBody() && Depth < MaxBodyDepth) {
+  bool HasBody = FD->hasBody(Def) && Def->getBody();
+  if (HasBody && Depth < MaxBodyDepth) {
     auto [It, New] = BodyThrows.try_emplace(Def, false);
     if (!New)
       return It->second ? std::optional<Info>(Result) : std::nullopt;
@@ -151,6 +156,10 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     BodyThrows[Def] = Throws;
     return Throws ? std::optional<Info>(Result) : std::nullopt;
   }
+  // Too deep to look into: the analyzer's word.
+  if (HasBody &&
+      Result.getBehaviour() == utils::ExceptionAnalyzer::State::Throwing)
+    return Result;
   bool Declared = FPT && (FPT->getExceptionSpecType() == EST_NoexceptFalse ||
                           FPT->getExceptionSpecType() == EST_Dynamic);
   if (Declared || unseenMayThrow(FD->getCanonicalDecl()->getLocation(),

@@ -12,12 +12,17 @@
 //      `push_back` throws when the element's constructor may, not because
 //      it allocates. What the library compiles in and only computes
 //      (libstdc++'s hash-table rehash policy, `std::_Hash_bytes`): never.
+//      The standard streams' functions (support/StandardStreams) report
+//      failure in the stream's state: they too throw only while allocation
+//      failure counts, unless the translation unit's code sets a stream's
+//      exception mask (`exceptions(mask)`).
 //   3. C-linkage functions: never, while RaiiCLinkageNothrow is true (glibc's
 //      cancellation points lack `__THROW` and would all look throwing).
 //   4. Functions named in RaiiAssumeNothrow: never.
-//   5. A visible body: clang-tidy's ExceptionAnalyzer decides; where it only
-//      knows "unknown" (the body calls functions it cannot see), the body
-//      throws only if a call in it may throw by this same policy, applied
+//   5. A visible body: clang-tidy's ExceptionAnalyzer decides that it does
+//      not throw; where it finds a throw or only knows "unknown" (the body
+//      calls functions it cannot see), the body throws only if a call or
+//      `throw` in it may throw by this same policy, applied
 //      recursively (bounded depth; recursion counts as not throwing;
 //      a branch a constant condition never takes is skipped), so a
 //      helper that only calls `printf` does not throw.
@@ -81,6 +86,9 @@ private:
   /// Whether the translation unit's own code throws or catches; unknown
   /// until rule 6 first asks.
   std::optional<bool> ProjectThrows;
+  /// Whether the translation unit's own code sets a stream's exception
+  /// mask; unknown until rule 2 first meets a stream function.
+  std::optional<bool> StreamMasks;
 };
 
 } // namespace clang::tidy::raii
