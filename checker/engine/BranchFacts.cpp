@@ -65,10 +65,22 @@ bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
 
 std::optional<CondFact> target(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  if (const auto *BO = dyn_cast<BinaryOperator>(E);
-      BO && BO->getOpcode() == BO_Assign)
-    E = BO->getLHS()->IgnoreParenImpCasts();
   CondFact F;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign) {
+    E = BO->getLHS()->IgnoreParenImpCasts();
+    // `if ((gerror = getaddrinfo(..)) != 0)`: a status kept in a global, a
+    // static or a field, which the body index does not follow, is the
+    // call's result there and then.
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const Expr *RHS = BO->getRHS()->IgnoreParenCasts();
+    if ((!V || !V->hasLocalStorage() || V->getType()->isReferenceType()) &&
+        isa<CallExpr>(RHS)) {
+      F.Call = RHS;
+      return F;
+    }
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     F.Var = dyn_cast<VarDecl>(DRE->getDecl());
     F.Ref = DRE;

@@ -1043,3 +1043,35 @@ FILE *positiveStreamFailureLeaks(const char *path) {
   }
   return fp;
 }
+
+// A conditional acquire's status kept in a global or a field and tested in
+// the same condition (iperf3's `if ((gerror = getaddrinfo(..)) != 0)`): the
+// call's result there and then. Before: "not released" on the failure's
+// return.
+int last_error;
+struct session { int rc; };
+
+int negativeStatusInGlobal(void) {
+  if ((last_error = pthread_mutex_trylock(&lock)) != 0)
+    return -1;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+int negativeStatusInField(struct session *s) {
+  if ((s->rc = pthread_mutex_trylock(&lock)))
+    return -1;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+int positiveStatusInGlobalLeaked(int e) {
+  if ((last_error = pthread_mutex_trylock(&lock)) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: warning: 'lock' acquired by 'pthread_mutex_trylock' is not released on every path [raii-release-skipped]
+  if (e)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'lock' is skipped by this return
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
