@@ -1,5 +1,6 @@
 //===- BranchFacts.cpp - refining facts on branch edges -------------------===//
 #include "engine/BranchFacts.h"
+#include "engine/CalleeBodies.h"
 #include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -190,20 +191,13 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
   return Src && Src == W->getCanonicalDecl();
 }
 
-/// The function gives \p V to `dup2` or `dup3` as the descriptor to copy:
+/// The function gives \p V to `dup2` or `dup3` as the descriptor to copy
+/// (itself or through a function of the file, CalleeBodies' dupsOnto):
 /// a daemon making it the standard ones.
 bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
-  for (const Expr *E : C.Body.candidates()) {
-    const auto *Call = dyn_cast<CallExpr>(E);
-    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    if (!FD || !FD->getIdentifier() || Call->getNumArgs() < 2 ||
-        (FD->getName() != "dup2" && FD->getName() != "dup3"))
-      continue;
-    const auto *DRE =
-        dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
-    if (DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl())
+  for (const Expr *E : C.Body.candidates())
+    if (const auto *Call = dyn_cast<CallExpr>(E); Call && dupsOnto(Call, V))
       return true;
-  }
   return false;
 }
 

@@ -571,4 +571,45 @@ bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param) {
   return bindingMayKeep(FD, Param, 0);
 }
 
+static bool dupsOntoAt(const CallExpr *Call, const ValueDecl *V,
+                       unsigned Depth) {
+  const FunctionDecl *FD = calledFunction(Call);
+  if (!FD || Call->getNumArgs() == 0)
+    return false;
+  auto Names = [V](const Expr *E) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  };
+  if (FD->getIdentifier() && Call->getNumArgs() >= 2 &&
+      (FD->getName() == "dup2" || FD->getName() == "dup3"))
+    return Names(Call->getArg(0));
+  const FunctionDecl *Def = nullptr;
+  if (Depth >= 3 || isLibraryFunction(FD) || !FD->hasBody(Def))
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Def->getNumParams();
+       ++I) {
+    if (!Names(Call->getArg(I)))
+      continue;
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S)
+        return false;
+      if (const auto *Inner = dyn_cast<CallExpr>(S);
+          Inner && dupsOntoAt(Inner, P, Depth + 1))
+        return true;
+      for (const Stmt *C : S->children())
+        if (Walk(C))
+          return true;
+      return false;
+    };
+    if (Walk(Def->getBody()))
+      return true;
+  }
+  return false;
+}
+
+bool dupsOnto(const CallExpr *Call, const ValueDecl *V) {
+  return dupsOntoAt(Call, V, 0);
+}
+
 } // namespace clang::tidy::raii

@@ -86,6 +86,12 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param);
 /// few calls deep).
 bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param);
 
+/// True if \p Call gives the variable \p V, as it is, to `dup2` or `dup3`
+/// as the descriptor to copy: directly, or through a function of the file
+/// whose body does so with the parameter \p V is given to (vsftpd's
+/// `vsf_sysutil_dupfd2(fd, 0)`), a few calls deep.
+bool dupsOnto(const CallExpr *Call, const ValueDecl *V);
+
 } // namespace clang::tidy::raii
 
 #endif

@@ -370,6 +370,37 @@ void negativeDaemonNull(void) {
   }
 }
 
+// The same through a helper of the file (vsftpd's vsf_sysutil_dupfd2):
+// what the helper gives dup2 as the descriptor to copy is its parameter.
+static void dupOnto(int from, int to) {
+  if (from != to && dup2(from, to) != to)
+    abort();
+}
+static void noteDescriptor(int fd, int to) { (void)fd; (void)to; }
+
+void negativeDaemonNullThroughHelper(void) {
+  int fd = open("/dev/null", O_RDWR);
+  if (fd < 0)
+    return;
+  dupOnto(fd, STDIN_FILENO);
+  dupOnto(fd, STDOUT_FILENO);
+  if (fd > STDERR_FILENO)
+    close(fd);
+}
+
+// A helper that does not dup2 its parameter: the descriptor 0 to 2 this
+// open may return (a standard one was closed) is leaked.
+void positiveAboveStandardNotDuped(void) {
+  int fd = open("/dev/null", O_RDWR);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  noteDescriptor(fd, STDIN_FILENO);
+  if (fd > STDERR_FILENO)
+    close(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // Closed only when it is a standard descriptor: a leak otherwise.
 void positiveClosedWhenStandard(const char *path) {
   int fd = open(path, O_RDONLY);
