@@ -172,6 +172,33 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
     It->second = nullptr;
 }
 
+const Expr *BodyIndex::copiedValue(const Copy &Cp) {
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cp.Where))
+    return BO->getRHS();
+  return Cp.To->getInit();
+}
+
+bool BodyIndex::copiesWhole(const Copy &Cp) {
+  auto IsFrom = [&](const Expr *E) {
+    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
+    return R && R->getDecl()->getCanonicalDecl() ==
+                    Cp.From->getCanonicalDecl();
+  };
+  const Expr *V = copiedValue(Cp);
+  const Expr *Copied = nullptr;
+  const Expr *Last = V ? ignoreValueCasts(V) : nullptr;
+  while (const auto *Chain = dyn_cast_or_null<BinaryOperator>(Last)) {
+    if (Chain->getOpcode() != BO_Assign)
+      break;
+    if (!Copied && IsFrom(Chain->getLHS()))
+      Copied = Chain->getLHS();
+    Last = ignoreValueCasts(Chain->getRHS());
+  }
+  if (Copied && isa<DeclRefExpr>(Last))
+    V = Copied;
+  return V && IsFrom(V);
+}
+
 void BodyIndex::noteLoad(const Stmt *Where, const VarDecl *To,
                          const Expr *Value) {
   Value = ignoreValueCasts(Value);

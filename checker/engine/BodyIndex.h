@@ -173,6 +173,13 @@ public:
     const VarDecl *From;
   };
   const std::vector<Copy> &copies() const { return CopyStmts; }
+  /// The value \p Cp stores: the declaration's initialiser or the
+  /// assignment's right side.
+  static const Expr *copiedValue(const Copy &Cp);
+  /// \p Cp stores its source itself, not a place inside its block (`q = p
+  /// + n`, `c = &p->c`), also as the value of a chain of copies (`head =
+  /// tail = it` copies tail; not `alloc = buf = malloc(n)`).
+  static bool copiesWhole(const Copy &Cp);
   /// How many writes of \p To store \p From's value, or a pointer into
   /// the block it points to (`to = from + n`).
   unsigned writesCopying(const ValueDecl *To, const ValueDecl *From) const;

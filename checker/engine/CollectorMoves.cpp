@@ -55,31 +55,8 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
       Cp.From->hasAttr<CleanupAttr>() ||
       !C.Body.writtenAfter(Cp.From, Cp.Where))
     return false;
-  // The copy is of the variable itself (not `q = p + n`, a place inside),
-  // also as the value of a chain of copies (`head = tail = it` copies
-  // tail; not `alloc = buf = malloc(n)`).
-  const Expr *V = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(Cp.Where))
-    V = BO->getRHS();
-  else if (isa<DeclStmt>(Cp.Where))
-    V = Cp.To->getInit();
-  auto IsFrom = [&](const Expr *E) {
-    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(E));
-    return R && R->getDecl()->getCanonicalDecl() ==
-                    Cp.From->getCanonicalDecl();
-  };
-  const Expr *Copied = nullptr;
-  const Expr *Last = V ? ignoreValueCasts(V) : nullptr;
-  while (const auto *Chain = dyn_cast_or_null<BinaryOperator>(Last)) {
-    if (Chain->getOpcode() != BO_Assign)
-      break;
-    if (!Copied && IsFrom(Chain->getLHS()))
-      Copied = Chain->getLHS();
-    Last = ignoreValueCasts(Chain->getRHS());
-  }
-  if (Copied && isa<DeclRefExpr>(Last))
-    V = Copied;
-  if (!V || !IsFrom(V))
+  // The copy is of the variable itself (not `q = p + n`, a place inside).
+  if (!BodyIndex::copiesWhole(Cp))
     return false;
   return BodyIndex::isLocalVar(Cp.To) && !isa<ParmVarDecl>(Cp.To) &&
          !Cp.To->getType()->isReferenceType() &&
@@ -156,9 +133,7 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
     C.KeyOf.addHandleRoot(Cp.To);
     Acquisition A = moveOf(*Src, FromKey);
     A.Site = W;
-    A.CopiedValue = cast<Expr>(isa<DeclStmt>(Cp.Where)
-                                   ? Cp.To->getInit()
-                                   : cast<BinaryOperator>(Cp.Where)->getRHS());
+    A.CopiedValue = BodyIndex::copiedValue(Cp);
     A.HandleVar = Cp.To;
     A.Scope = scopeOfVar(Cp.To, C.Body.enclosingCompound(Cp.Where));
     A.Name = Cp.To->getNameAsString();
@@ -187,7 +162,9 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after
-    // `t = realloc(z, n)`), or into a local through which alone the
+    // `t = realloc(z, n)`; a place inside the block only as the source's
+    // last use, `ptr = block + 1; return ptr;`, not hiredis' `c = &ac->c;
+    // .. return ac;`), or into a local through which alone the
     // function releases the handle from then on (`ressave = res;` before
     // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
     //
@@ -195,7 +172,12 @@ void Collector::addMoves() {
     // the copy gives the source another value or releases the copy before
     // it releases the source: `old = buf; buf = malloc(2 * n); ..
     // free(old);`, `head = node;` pushing onto a list).
-    if (!(C.KeyOf.isHandleRoot(Cp.To) || isa<ParmVarDecl>(Cp.To) ||
+    if (!(C.KeyOf.isHandleRoot(Cp.To) ||
+          (isa<ParmVarDecl>(Cp.To) &&
+           (BodyIndex::copiesWhole(Cp) ||
+            !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,
+                                        Cp.Where->getEndLoc(),
+                                        C.Ctx.getSourceManager()))) ||
           (C.KeyOf.isHandleRoot(Cp.From) &&
            (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
             (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&

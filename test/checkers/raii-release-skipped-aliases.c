@@ -159,6 +159,35 @@ void *withHeader(void *ptr, size_t size) {
   return ptr;
 }
 
+// A parameter pointed into the block while the block's own variable is
+// used on (hiredis' redisAsyncInitialize: `c = &ac->c; .. return ac;`):
+// the block stays its variable's. Before: "'c' acquired by 'malloc' is
+// never released".
+struct ctx { int flags; };
+struct actx { struct ctx c; int err; };
+struct actx *negativeParamPointsInside(struct ctx *c) {
+  struct actx *ac = malloc(sizeof(struct actx));
+  if (!ac)
+    return NULL;
+  c = &ac->c;
+  c->flags = 0;
+  ac->err = 0;
+  return ac;
+}
+
+struct actx *positiveParamPointsInside(struct ctx *c, int e) {
+  struct actx *ac = malloc(sizeof(struct actx));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'ac' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (!ac)
+    return NULL;
+  c = &ac->c;
+  c->flags = e;
+  if (e)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'ac' is skipped by this return
+  return ac;
+}
+
 // An inner block's variable still used after its handle is stored into an
 // outer local, which alone releases it (dnsmasq's script helper: `if
 // (!(alloc_buff = buf = malloc(n))) continue;`, freed through alloc_buff at
