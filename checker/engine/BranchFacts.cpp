@@ -196,7 +196,8 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
 /// a daemon making it the standard ones.
 bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
   for (const Expr *E : C.Body.candidates())
-    if (const auto *Call = dyn_cast<CallExpr>(E); Call && dupsOnto(Call, V))
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && dupsOnto(Call, V, C.Ctx))
       return true;
   return false;
 }

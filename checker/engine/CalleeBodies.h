@@ -87,10 +87,11 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param);
 bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param);
 
 /// True if \p Call gives the variable \p V, as it is, to `dup2` or `dup3`
-/// as the descriptor to copy: directly, or through a function of the file
-/// whose body does so with the parameter \p V is given to (vsftpd's
-/// `vsf_sysutil_dupfd2(fd, 0)`), a few calls deep.
-bool dupsOnto(const CallExpr *Call, const ValueDecl *V);
+/// as the descriptor to copy, onto a target that may be a standard
+/// descriptor (not a constant outside 0 to 2): directly, or through a
+/// function of the file whose body does so with the parameter \p V is
+/// given to (vsftpd's `vsf_sysutil_dupfd2(fd, 0)`), a few calls deep.
+bool dupsOnto(const CallExpr *Call, const ValueDecl *V, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

@@ -155,6 +155,28 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
   }
 }
 
+/// After \p Loc, \p V is read as a value of its own somewhere: not only
+/// to reach a field (`c->flags`).
+static bool usedAsValueAfter(const BodyIndex &Body, const Stmt *S,
+                             const ValueDecl *V, SourceLocation Loc,
+                             const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
+      SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc())) {
+    const Stmt *P = Body.parent(DRE);
+    while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+      P = Body.parent(P);
+    const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+    return !(ME && ME->isArrow());
+  }
+  for (const Stmt *Child : S->children())
+    if (usedAsValueAfter(Body, Child, V, Loc, SM))
+      return true;
+  return false;
+}
+
 /// `p = tmp;` between two locals that both hold handles, or an inner
 /// block's handle variable stored into a local that outlives it
 /// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
@@ -162,9 +184,10 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after
-    // `t = realloc(z, n)`; a place inside the block only as the source's
-    // last use, `ptr = block + 1; return ptr;`, not hiredis' `c = &ac->c;
-    // .. return ac;`), or into a local through which alone the
+    // `t = realloc(z, n)`; a place inside the block as the source's last
+    // use or where the parameter is read as a value later, `ptr = block +
+    // 1; .. return ptr;`, not where it only reaches fields, hiredis' `c =
+    // &ac->c; c->flags = 0; .. return ac;`), or into a local through which alone the
     // function releases the handle from then on (`ressave = res;` before
     // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
     //
@@ -177,7 +200,10 @@ void Collector::addMoves() {
            (BodyIndex::copiesWhole(Cp) ||
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,
                                         Cp.Where->getEndLoc(),
-                                        C.Ctx.getSourceManager()))) ||
+                                        C.Ctx.getSourceManager()) ||
+            usedAsValueAfter(C.Body, C.Fn->getBody(), Cp.To,
+                             Cp.Where->getEndLoc(),
+                             C.Ctx.getSourceManager()))) ||
           (C.KeyOf.isHandleRoot(Cp.From) &&
            (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
             (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&

@@ -57,12 +57,21 @@ static bool libraryOnlyComputes(const FunctionDecl *FD) {
              "std::__detail::_Prime_rehash_policy";
 }
 
+/// A stream function that allocates outside any input or output: a
+/// constructor, or a string stream's `str()`.
+static bool allocatesStreamState(const FunctionDecl *FD) {
+  return isa<CXXConstructorDecl>(FD) ||
+         (FD->getIdentifier() && FD->getName() == "str");
+}
+
 void NothrowPolicy::reset() {
   Analyzer = std::make_unique<utils::ExceptionAnalyzer>();
   Analyzer->ignoreBadAlloc(!AllocationMayThrow);
   BodyThrows.clear();
   ProjectThrows.reset();
   StreamMasks.reset();
+  Walking.clear();
+  LowestReentered = ~0u;
 }
 
 bool NothrowPolicy::unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx) {
@@ -120,9 +129,12 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   if (isStandardStreamFunction(FD)) {
     if (!StreamMasks)
       StreamMasks = projectSetsStreamExceptions(FD->getASTContext());
+    // Input and output catch what is thrown while they run (allocation
+    // failure too); a stream's constructor and its `str()` allocate.
     if (!*StreamMasks)
-      return AllocationMayThrow ? std::optional<Info>(Info::createUnknown())
-                                : std::nullopt;
+      return AllocationMayThrow && allocatesStreamState(FD)
+                 ? std::optional<Info>(Info::createUnknown())
+                 : std::nullopt;
   }
   if (FD->getBuiltinID())
     return std::nullopt;
@@ -142,18 +154,43 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   bool HasBody = FD->hasBody(Def) && Def->getBody();
   if (HasBody && Depth < MaxBodyDepth) {
     auto [It, New] = BodyThrows.try_emplace(Def, false);
-    if (!New)
+    if (!New) {
+      if (auto W = llvm::find(Walking, Def); W != Walking.end())
+        LowestReentered =
+            std::min(LowestReentered, unsigned(W - Walking.begin()));
       return It->second ? std::optional<Info>(Result) : std::nullopt;
+    }
     // The depth bounds the walk through the project's own code. A system
     // header's function (a container's `push_back` reaching its allocator
     // and `std::__throw_length_error` five calls down) is walked through:
     // each body is looked at once per translation unit.
     const SourceManager &SM = Def->getASTContext().getSourceManager();
-    bool Throws = bodyMayThrow(
-        Def->getBody(),
-        SM.isInSystemHeader(Def->getLocation()) ? Depth : Depth + 1,
-        Def->getASTContext());
-    BodyThrows[Def] = Throws;
+    const unsigned Deeper =
+        SM.isInSystemHeader(Def->getLocation()) ? Depth : Depth + 1;
+    const unsigned Pos = unsigned(Walking.size());
+    const unsigned OuterLowest = LowestReentered;
+    LowestReentered = ~0u;
+    Walking.push_back(Def);
+    bool Throws = bodyMayThrow(Def->getBody(), Deeper, Def->getASTContext());
+    // A constructor's member and base initialisers run before its body.
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        Throws = Throws || bodyMayThrow(Init->getInit(), Deeper,
+                                        Def->getASTContext());
+    Walking.pop_back();
+    // Found not to throw only by taking a function still being looked at
+    // further up (mutual recursion) as not throwing: the analyzer's
+    // "throwing" stands, and the answer is not kept for the other
+    // functions of the cycle. (Its own recursion is answered here.)
+    const bool Cyclic = LowestReentered < Pos;
+    LowestReentered = std::min(OuterLowest, Cyclic ? LowestReentered : ~0u);
+    if (!Throws && Cyclic &&
+        Result.getBehaviour() == utils::ExceptionAnalyzer::State::Throwing)
+      Throws = true;
+    if (!Throws && Cyclic)
+      BodyThrows.erase(Def);
+    else
+      BodyThrows[Def] = Throws;
     return Throws ? std::optional<Info>(Result) : std::nullopt;
   }
   // Too deep to look into: the analyzer's word.
@@ -190,6 +227,12 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
   }
   if (isa<CXXThrowExpr>(S))
     return true;
+  // What a default member initialiser or default argument computes runs
+  // at the place that uses it.
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+    return bodyMayThrow(DI->getExpr(), Depth, Ctx);
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
+    return bodyMayThrow(DA->getExpr(), Depth, Ctx);
   // A branch a constant condition never takes (`if (DEBUG) std::cerr <<
   // ..;` with DEBUG 0) throws nothing.
   if (const auto *If = dyn_cast<IfStmt>(S);

@@ -23,7 +23,9 @@
 //      not throw; where it finds a throw or only knows "unknown" (the body
 //      calls functions it cannot see), the body throws only if a call or
 //      `throw` in it may throw by this same policy, applied
-//      recursively (bounded depth; recursion counts as not throwing;
+//      recursively (bounded depth; recursion counts as not throwing, but
+//      an answer that rests on it is not kept, and does not overrule the
+//      analyzer's "throwing"; a constructor's initialisers count;
 //      a branch a constant condition never takes is skipped), so a
 //      helper that only calls `printf` does not throw.
 //   6. No body: an explicit `noexcept(false)` or dynamic specification
@@ -43,6 +45,7 @@
 #include "support/NameMatcher.h"
 #include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang::tidy::raii {
@@ -83,6 +86,10 @@ private:
   std::unique_ptr<utils::ExceptionAnalyzer> Analyzer;
   /// Rule 5 results; false while a function is being looked at (recursion).
   llvm::DenseMap<const FunctionDecl *, bool> BodyThrows;
+  /// The bodies being walked, outermost first, and the position of the
+  /// outermost one a walk met again (recursion) since the last reset of it.
+  llvm::SmallVector<const FunctionDecl *, 8> Walking;
+  unsigned LowestReentered = ~0u;
   /// Whether the translation unit's own code throws or catches; unknown
   /// until rule 6 first asks.
   std::optional<bool> ProjectThrows;

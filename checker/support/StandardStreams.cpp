@@ -2,6 +2,7 @@
 #include "support/StandardStreams.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -22,12 +23,13 @@ static bool isStandardStreamClass(const CXXRecordDecl *RD, unsigned Depth) {
   return false;
 }
 
-/// The class \p T names, through references, pointers and qualifiers.
-static const CXXRecordDecl *namedClass(QualType T) {
+/// The class or enumeration \p T names, through references, pointers and
+/// qualifiers.
+static const TagDecl *namedType(QualType T) {
   T = T.getNonReferenceType();
   while (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
-  return T->getAsCXXRecordDecl();
+  return T->getAsTagDecl();
 }
 
 bool isStandardStreamFunction(const FunctionDecl *FD) {
@@ -37,11 +39,13 @@ bool isStandardStreamFunction(const FunctionDecl *FD) {
     return isStandardStreamClass(MD->getParent(), 0);
   if (!FD->isInStdNamespace() || FD->getNumParams() == 0 ||
       !FD->getParamDecl(0)->getType()->isReferenceType() ||
-      !isStandardStreamClass(namedClass(FD->getParamDecl(0)->getType()), 0))
+      !isStandardStreamClass(dyn_cast_or_null<CXXRecordDecl>(
+                                 namedType(FD->getParamDecl(0)->getType())),
+                             0))
     return false;
   for (const ParmVarDecl *P : FD->parameters())
-    if (const CXXRecordDecl *RD = namedClass(P->getType());
-        RD && !RD->isInStdNamespace())
+    if (const TagDecl *TD = namedType(P->getType());
+        TD && !TD->isInStdNamespace())
       return false;
   return true;
 }
@@ -65,6 +69,20 @@ public:
     if (MD && Call->getNumArgs() == 1 && MD->getIdentifier() &&
         MD->getName() == "exceptions" &&
         isStandardStreamClass(MD->getParent(), 0))
+      Found = true;
+    return !Found;
+  }
+  // In a template, as written: `s.exceptions(mask)` on a stream of a
+  // dependent type may set one.
+  bool VisitCallExpr(CallExpr *Call) {
+    const Expr *Callee = Call->getCallee()->IgnoreParens();
+    DeclarationName Name;
+    if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+      Name = M->getMember();
+    else if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
+      Name = U->getMemberName();
+    if (const IdentifierInfo *II = Name.getAsIdentifierInfo();
+        II && Call->getNumArgs() == 1 && II->getName() == "exceptions")
       Found = true;
     return !Found;
   }

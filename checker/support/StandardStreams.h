@@ -24,14 +24,15 @@ namespace clang::tidy::raii {
 /// the standard classes derived from it: `basic_ostream`, `basic_ifstream`,
 /// `basic_stringstream`, ...), or a function of namespace `std` whose first
 /// parameter is a reference to one and whose other parameters name no class
-/// outside `std` (the inserters and extractors of the standard types,
+/// or enumeration outside `std` (the inserters and extractors of the standard types,
 /// `std::getline`, `std::endl`, `std::flush`, `std::ws`). An inserter
 /// template given a project's type (`std::move(os) << widget`) is not: it
 /// runs the project's `operator<<`.
 bool isStandardStreamFunction(const FunctionDecl *FD);
 
 /// True if code of \p Ctx's translation unit outside system headers calls
-/// `exceptions(mask)` on a standard stream (one walk, until the first).
+/// `exceptions(mask)` on a standard stream, or in a template on an object
+/// of a dependent type (one walk, until the first).
 bool projectSetsStreamExceptions(const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

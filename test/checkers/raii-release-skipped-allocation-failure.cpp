@@ -50,7 +50,8 @@ Node *mapInsert(std::map<std::string, int> &m) {
   Node *n = new Node;
   // ALLOC-MESSAGES: :[[@LINE-1]]:13: warning: 'n' acquired by 'new' leaks when an exception is thrown before it is handed off [raii-release-skipped]
   m["b"] = 2;
-  // ALLOC-MESSAGES: :[[@LINE-1]]:5: note: release of 'n' is skipped when the constructor of 'key_type' throws an exception
+  // ALLOC-MESSAGES: :[[@LINE-1]]:4: note: release of 'n' is skipped when 'operator[]' throws an exception
+  // ALLOC-MESSAGES: :[[@LINE-2]]:5: note: release of 'n' is skipped when the constructor of 'key_type' throws an exception
   return n;
 }
 

@@ -401,6 +401,32 @@ void positiveAboveStandardNotDuped(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
 
+// dup2'd onto a descriptor that is none of the standard ones (a log's),
+// directly or through a helper: the descriptor open may return among them
+// is leaked.
+static void dupToLog(int fd) { dup2(fd, 7); }
+void positiveDupedOntoOther(void) {
+  int fd = open("/dev/null", O_RDWR);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  dupToLog(fd);
+  if (fd > STDERR_FILENO)
+    close(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
+void positiveDupedOntoOtherDirectly(void) {
+  int fd = open("/dev/null", O_RDWR);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  dup2(fd, 7);
+  if (fd > STDERR_FILENO)
+    close(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // Closed only when it is a standard descriptor: a leak otherwise.
 void positiveClosedWhenStandard(const char *path) {
   int fd = open(path, O_RDONLY);
