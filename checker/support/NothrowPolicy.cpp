@@ -2,6 +2,7 @@
 #include "support/NothrowPolicy.h"
 #include "support/ProjectThrows.h"
 #include "support/StandardStreams.h"
+#include "support/LlvmCompat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -203,6 +204,106 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
                                  FD->getASTContext()))
     return Result;
   return std::nullopt;
+}
+
+std::optional<NothrowPolicy::Info>
+NothrowPolicy::throwsTyped(const FunctionDecl *FD) {
+  return throwsTypedAt(FD, 0);
+}
+
+std::optional<NothrowPolicy::Info>
+NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth) {
+  std::optional<Info> Result = throwsAt(FD, Depth);
+  const FunctionDecl *Def = nullptr;
+  if (!Result || !Result->containsUnknownElements() || !FD->hasBody(Def) ||
+      !Def->getBody() || Depth >= MaxBodyDepth ||
+      llvm::is_contained(Collecting, Def))
+    return Result;
+  Info Acc;
+  Collecting.push_back(Def);
+  bool Known = collectThrown(Def->getBody(), Depth + 1, Def->getASTContext(),
+                             Acc);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Known = Known && collectThrown(Init->getInit(), Depth + 1,
+                                     Def->getASTContext(), Acc);
+  Collecting.pop_back();
+  if (!Known || compat::hasNoExceptionTypes(Acc))
+    return Result;
+  return Acc;
+}
+
+bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
+                                  const ASTContext &Ctx, Info &Acc) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return true;
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    Info Block;
+    if (!collectThrown(Try->getTryBlock(), Depth, Ctx, Block))
+      return false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      const CXXCatchStmt *Catch = Try->getHandler(I);
+      if (!Catch->getExceptionDecl()) {
+        Block.clear(); // `catch (...)`
+        break;
+      }
+      if (Catch->getCaughtType()->isDependentType())
+        return false;
+      QualType T = Catch->getCaughtType();
+      if (const auto *Ref = T->getAs<ReferenceType>())
+        T = Ref->getPointeeType();
+      Block.filterByCatch(T->getUnqualifiedDesugaredType(), Ctx);
+    }
+    Acc.merge(Block);
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (!collectThrown(Try->getHandler(I)->getHandlerBlock(), Depth, Ctx,
+                         Acc))
+        return false;
+    return true;
+  }
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+    const Expr *Sub = Throw->getSubExpr();
+    if (!Sub || Sub->isTypeDependent())
+      return false; // a rethrow, or a type known only per instantiation
+    compat::registerThrow(Acc, Sub->getType()->getUnqualifiedDesugaredType(),
+                          Throw->getThrowLoc());
+    return collectThrown(Sub, Depth, Ctx, Acc);
+  }
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+    return collectThrown(DI->getExpr(), Depth, Ctx, Acc);
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
+    return collectThrown(DA->getExpr(), Depth, Ctx, Acc);
+  if (const auto *If = dyn_cast<IfStmt>(S);
+      If && !If->isConsteval() && !If->getConditionVariable() &&
+      If->getCond() && !If->getCond()->isValueDependent()) {
+    bool Taken;
+    if (If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
+      return collectThrown(If->getInit(), Depth, Ctx, Acc) &&
+             collectThrown(If->getCond(), Depth, Ctx, Acc) &&
+             collectThrown(Taken ? If->getThen() : If->getElse(), Depth,
+                           Ctx, Acc);
+  }
+  const FunctionDecl *Callee = nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    Callee = Call->getDirectCallee();
+    if (!Callee && indirectMayThrow(Call, Ctx))
+      return false;
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+    if (!CE->getConstructor()->isTrivial())
+      Callee = CE->getConstructor();
+  } else if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
+    Callee = New->getOperatorNew();
+  }
+  if (Callee)
+    if (std::optional<Info> T = throwsTypedAt(Callee, Depth)) {
+      if (T->containsUnknownElements() || compat::hasNoExceptionTypes(*T))
+        return false;
+      Acc.merge(*T);
+    }
+  for (const Stmt *C : S->children())
+    if (!collectThrown(C, Depth, Ctx, Acc))
+      return false;
+  return true;
 }
 
 bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,

@@ -64,6 +64,12 @@ public:
   /// types are not known); nullopt when it cannot throw.
   std::optional<Info> throws(const FunctionDecl *FD);
   bool mayThrow(const FunctionDecl *FD) { return throws(FD).has_value(); }
+  /// As throws(), with the types a visible body may throw worked out by
+  /// this policy where the analyzer leaves some unknown (a callee it
+  /// cannot see that the policy knows does not throw, `fflush`): its
+  /// `throw`s and what its callees throw, a few calls deep; the analyzer's
+  /// answer where anything stays unknown.
+  std::optional<Info> throwsTyped(const FunctionDecl *FD);
   /// Whether \p Call, which calls through a pointer or a member pointer
   /// (no direct callee), may throw.
   bool indirectMayThrow(const CallExpr *Call, const ASTContext &Ctx);
@@ -76,6 +82,11 @@ private:
   /// `catch (...)`-guarded try block, may throw.
   bool bodyMayThrow(const Stmt *S, unsigned Depth, const ASTContext &Ctx);
   std::optional<Info> throwsAt(const FunctionDecl *FD, unsigned Depth);
+  std::optional<Info> throwsTypedAt(const FunctionDecl *FD, unsigned Depth);
+  /// Merges into \p Acc what \p S may throw; false where some of it has
+  /// no known type.
+  bool collectThrown(const Stmt *S, unsigned Depth, const ASTContext &Ctx,
+                     Info &Acc);
   /// Rule 6 for an unseen function (or indirect call) at \p Loc.
   bool unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx);
 
@@ -89,6 +100,8 @@ private:
   /// The bodies being walked, outermost first, and the position of the
   /// outermost one a walk met again (recursion) since the last reset of it.
   llvm::SmallVector<const FunctionDecl *, 8> Walking;
+  /// The bodies throwsTyped() is collecting from (recursion adds nothing).
+  llvm::SmallVector<const FunctionDecl *, 8> Collecting;
   unsigned LowestReentered = ~0u;
   /// Whether the translation unit's own code throws or catches; unknown
   /// until rule 6 first asks.

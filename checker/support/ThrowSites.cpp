@@ -38,7 +38,7 @@ static bool isCaught(std::optional<utils::ExceptionAnalyzer::ExceptionInfo>
 void ThrowSites::visitCall(const Stmt *S, const FunctionDecl *FD,
                            llvm::ArrayRef<const CXXTryStmt *> Tries,
                            llvm::SmallVectorImpl<Site> &Out) {
-  std::optional<Info> Thrown = Policy.throws(FD);
+  std::optional<Info> Thrown = Policy.throwsTyped(FD);
   if (!Thrown)
     return;
   if (Thrown->containsUnknownElements() || compat::hasNoExceptionTypes(*Thrown))

@@ -252,3 +252,41 @@ template <class T> struct NeverUsed {
   // UNKNOWN-MESSAGES: :[[@LINE-5]]:18: warning: 'throw' lets
   // UNKNOWN-MESSAGES: :[[@LINE-6]]:3: note: destructor declared here
 };
+
+// A handler that catches what its callee throws: the callee's `throw` is of
+// a known type, and the C function it also calls throws nothing (C
+// linkage), so the typed handler catches all of it (fmt's
+// ~output_redirect: `if (fflush(f) != 0) throw system_error(..)`). Not a
+// callee throwing a type the handler does not catch.
+extern "C" int flush_stream(void);
+struct Redirect {
+  void restore() {
+    if (flush_stream() != 0)
+      throw std::runtime_error("cannot flush");
+  }
+  void restoreOrThrowCode() {
+    if (flush_stream() != 0)
+      throw 1;
+  }
+  ~Redirect() {
+    try {
+      restore();
+    } catch (const std::exception &) {
+    }
+  }
+};
+struct RedirectCode {
+  Redirect r;
+  ~RedirectCode() {
+    try {
+      r.restoreOrThrowCode();
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'restoreOrThrowCode' may throw out of the destructor of 'RedirectCode'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-4]]:3: note: destructor declared here
+      // OPTOUT-MESSAGES: :[[@LINE-3]]:7: warning: call to 'restoreOrThrowCode'
+      // OPTOUT-MESSAGES: :[[@LINE-6]]:3: note: destructor declared here
+      // UNKNOWN-MESSAGES: :[[@LINE-5]]:7: warning: call to 'restoreOrThrowCode'
+      // UNKNOWN-MESSAGES: :[[@LINE-8]]:3: note: destructor declared here
+    } catch (const std::exception &) {
+    }
+  }
+};
