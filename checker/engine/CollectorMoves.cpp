@@ -155,24 +155,30 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
   }
 }
 
-/// After \p Loc, \p V is read as a value of its own somewhere: not only
-/// to reach a field (`c->flags`).
-static bool usedAsValueAfter(const BodyIndex &Body, const Stmt *S,
-                             const ValueDecl *V, SourceLocation Loc,
-                             const SourceManager &SM) {
+/// After \p Loc, \p V's value is passed on: returned, or stored in
+/// something else (`return ptr;`, `q = ptr;`); not given to a call, which
+/// may only borrow it, nor used to reach a field (`c->flags`).
+static bool passedOnAfter(const BodyIndex &Body, const Stmt *S,
+                          const ValueDecl *V, SourceLocation Loc,
+                          const SourceManager &SM) {
   if (!S)
     return false;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
       DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
       SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc())) {
+    const Stmt *Cur = DRE;
     const Stmt *P = Body.parent(DRE);
-    while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+    while (P && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(P)) {
+      Cur = P;
       P = Body.parent(P);
-    const auto *ME = dyn_cast_or_null<MemberExpr>(P);
-    return !(ME && ME->isArrow());
+    }
+    if (isa_and_nonnull<ReturnStmt, DeclStmt>(P))
+      return true;
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+    return BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur;
   }
   for (const Stmt *Child : S->children())
-    if (usedAsValueAfter(Body, Child, V, Loc, SM))
+    if (passedOnAfter(Body, Child, V, Loc, SM))
       return true;
   return false;
 }
@@ -185,9 +191,9 @@ void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, or into a parameter (`z = t;` after
     // `t = realloc(z, n)`; a place inside the block as the source's last
-    // use or where the parameter is read as a value later, `ptr = block +
-    // 1; .. return ptr;`, not where it only reaches fields, hiredis' `c =
-    // &ac->c; c->flags = 0; .. return ac;`), or into a local through which alone the
+    // use or where the parameter is passed on later, `ptr = block + 1; ..
+    // return ptr;`, not where it only reaches fields or is lent, hiredis'
+    // `c = &ac->c; c->flags = 0; .. return ac;`), or into a local through which alone the
     // function releases the handle from then on (`ressave = res;` before
     // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
     //
@@ -201,9 +207,9 @@ void Collector::addMoves() {
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,
                                         Cp.Where->getEndLoc(),
                                         C.Ctx.getSourceManager()) ||
-            usedAsValueAfter(C.Body, C.Fn->getBody(), Cp.To,
-                             Cp.Where->getEndLoc(),
-                             C.Ctx.getSourceManager()))) ||
+            passedOnAfter(C.Body, C.Fn->getBody(), Cp.To,
+                          Cp.Where->getEndLoc(),
+                          C.Ctx.getSourceManager()))) ||
           (C.KeyOf.isHandleRoot(Cp.From) &&
            (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
             (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&

@@ -139,7 +139,9 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
   }
   if (FD->getBuiltinID())
     return std::nullopt;
-  if (CLinkageNothrow && (FD->isExternC() || FD->isInExternCContext()))
+  // (One with a body in sight is looked into below.)
+  if (CLinkageNothrow && (FD->isExternC() || FD->isInExternCContext()) &&
+      !FD->hasBody())
     return std::nullopt;
   if (!AssumeNothrow.empty() && AssumeNothrow.matches(FD))
     return std::nullopt;
@@ -180,14 +182,12 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
                                         Def->getASTContext());
     Walking.pop_back();
     // Found not to throw only by taking a function still being looked at
-    // further up (mutual recursion) as not throwing: the analyzer's
-    // "throwing" stands, and the answer is not kept for the other
-    // functions of the cycle. (Its own recursion is answered here.)
+    // further up (mutual recursion) as not throwing: a provisional answer,
+    // not kept (the function further up is answered exactly, and this one
+    // is looked at again when next asked). Its own recursion is answered
+    // here.
     const bool Cyclic = LowestReentered < Pos;
     LowestReentered = std::min(OuterLowest, Cyclic ? LowestReentered : ~0u);
-    if (!Throws && Cyclic &&
-        Result.getBehaviour() == utils::ExceptionAnalyzer::State::Throwing)
-      Throws = true;
     if (!Throws && Cyclic)
       BodyThrows.erase(Def);
     else
@@ -208,17 +208,27 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
 
 std::optional<NothrowPolicy::Info>
 NothrowPolicy::throwsTyped(const FunctionDecl *FD) {
-  return throwsTypedAt(FD, 0);
+  return throwsTypedAt(FD, 0, /*Walk=*/false);
 }
 
 std::optional<NothrowPolicy::Info>
-NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth) {
+NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth,
+                             bool Walk) {
   std::optional<Info> Result = throwsAt(FD, Depth);
   const FunctionDecl *Def = nullptr;
-  if (!Result || !Result->containsUnknownElements() || !FD->hasBody(Def) ||
-      !Def->getBody() || Depth >= MaxBodyDepth ||
-      llvm::is_contained(Collecting, Def))
+  // Below the first callee the body is always read, and what it cannot
+  // type is unknown: the analyzer's types leave out what calls through
+  // pointers throw.
+  if (!Result || (!Walk && !Result->containsUnknownElements()) ||
+      !FD->hasBody(Def) || !Def->getBody() || Depth >= MaxBodyDepth)
     return Result;
+  // A function-try-block of a constructor or destructor rethrows what its
+  // handlers catch.
+  if (isa<CXXTryStmt>(Def->getBody()) &&
+      isa<CXXConstructorDecl, CXXDestructorDecl>(Def))
+    return Info::createUnknown();
+  if (llvm::is_contained(Collecting, Def))
+    return Info::createUnknown();
   Info Acc;
   Collecting.push_back(Def);
   bool Known = collectThrown(Def->getBody(), Depth + 1, Def->getASTContext(),
@@ -228,15 +238,58 @@ NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth) {
       Known = Known && collectThrown(Init->getInit(), Depth + 1,
                                      Def->getASTContext(), Acc);
   Collecting.pop_back();
-  if (!Known || compat::hasNoExceptionTypes(Acc))
+  if (!Known)
+    return Walk ? Info::createUnknown() : *Result;
+  if (compat::hasNoExceptionTypes(Acc))
     return Result;
   return Acc;
 }
 
+/// \p Call gives a function to call back (`qsort(.., cmp)`): what a
+/// callee whose body is not in sight throws then depends on it.
+static bool passesFunction(const CallExpr *Call) {
+  for (const Expr *Arg : Call->arguments()) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    if (T->isFunctionPointerType() || T->isMemberFunctionPointerType() ||
+        T->isFunctionType() || T->isBlockPointerType())
+      return true;
+  }
+  return false;
+}
+
 bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
                                   const ASTContext &Ctx, Info &Acc) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
+  if (!S || isa<BlockExpr>(S))
     return true;
+  // A lambda's body runs where it is called; its captures' initialisers
+  // here.
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : L->capture_inits())
+      if (!collectThrown(Init, Depth, Ctx, Acc))
+        return false;
+    return true;
+  }
+  // What the walk does not type: `dynamic_cast<T &>` (`std::bad_cast`),
+  // `typeid` of a polymorphic object (`std::bad_typeid`), and a temporary
+  // whose destructor may throw.
+  if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S);
+      DC && DC->getTypeAsWritten()->isReferenceType())
+    return false;
+  if (const auto *TI = dyn_cast<CXXTypeidExpr>(S);
+      TI && TI->isPotentiallyEvaluated())
+    return false;
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
+    const CXXDestructorDecl *D = BT->getTemporary()->getDestructor();
+    if (D && throwsAt(D, Depth))
+      return false;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+            RD && RD->hasDefinition() && RD->getDestructor() &&
+            throwsAt(RD->getDestructor(), Depth))
+          return false;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     Info Block;
     if (!collectThrown(Try->getTryBlock(), Depth, Ctx, Block))
@@ -288,14 +341,36 @@ bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
     Callee = Call->getDirectCallee();
     if (!Callee && indirectMayThrow(Call, Ctx))
       return false;
+    // An override may throw what the body in sight does not.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call);
+        MC && MC->getMethodDecl() && MC->getMethodDecl()->isVirtual() &&
+        !MC->getMethodDecl()->hasAttr<FinalAttr>() &&
+        !MC->getMethodDecl()->getParent()->hasAttr<FinalAttr>())
+      return false;
+    if (Callee && !Callee->hasBody() && passesFunction(Call))
+      return false;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
     if (!CE->getConstructor()->isTrivial())
       Callee = CE->getConstructor();
   } else if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
     Callee = New->getOperatorNew();
   }
+  // A C function in sight is read: the C-linkage rule speaks of the
+  // library's, whose bodies are not.
+  if (const FunctionDecl *Def = nullptr;
+      Callee && (Callee->isExternC() || Callee->isInExternCContext()) &&
+      Callee->hasBody(Def) && Def->getBody()) {
+    if (Depth >= MaxBodyDepth || llvm::is_contained(Collecting, Def))
+      return false;
+    Collecting.push_back(Def);
+    const bool Known = collectThrown(Def->getBody(), Depth + 1, Ctx, Acc);
+    Collecting.pop_back();
+    if (!Known)
+      return false;
+    Callee = nullptr;
+  }
   if (Callee)
-    if (std::optional<Info> T = throwsTypedAt(Callee, Depth)) {
+    if (std::optional<Info> T = throwsTypedAt(Callee, Depth, /*Walk=*/true)) {
       if (T->containsUnknownElements() || compat::hasNoExceptionTypes(*T))
         return false;
       Acc.merge(*T);
@@ -327,6 +402,14 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
     return false;
   }
   if (isa<CXXThrowExpr>(S))
+    return true;
+  // `dynamic_cast<T &>` throws `std::bad_cast`, `typeid` of a polymorphic
+  // object `std::bad_typeid`.
+  if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S);
+      DC && DC->getTypeAsWritten()->isReferenceType())
+    return true;
+  if (const auto *TI = dyn_cast<CXXTypeidExpr>(S);
+      TI && TI->isPotentiallyEvaluated())
     return true;
   // What a default member initialiser or default argument computes runs
   // at the place that uses it.

@@ -16,16 +16,17 @@
 //      failure in the stream's state: they too throw only while allocation
 //      failure counts, unless the translation unit's code sets a stream's
 //      exception mask (`exceptions(mask)`).
-//   3. C-linkage functions: never, while RaiiCLinkageNothrow is true (glibc's
-//      cancellation points lack `__THROW` and would all look throwing).
+//   3. C-linkage functions without a body in sight: never, while
+//      RaiiCLinkageNothrow is true (glibc's cancellation points lack
+//      `__THROW` and would all look throwing). One with a body is rule 5's.
 //   4. Functions named in RaiiAssumeNothrow: never.
 //   5. A visible body: clang-tidy's ExceptionAnalyzer decides that it does
 //      not throw; where it finds a throw or only knows "unknown" (the body
 //      calls functions it cannot see), the body throws only if a call or
 //      `throw` in it may throw by this same policy, applied
 //      recursively (bounded depth; recursion counts as not throwing, but
-//      an answer that rests on it is not kept, and does not overrule the
-//      analyzer's "throwing"; a constructor's initialisers count;
+//      an answer that rests on a function further up is not kept; a
+//      constructor's initialisers count;
 //      a branch a constant condition never takes is skipped), so a
 //      helper that only calls `printf` does not throw.
 //   6. No body: an explicit `noexcept(false)` or dynamic specification
@@ -82,7 +83,8 @@ private:
   /// `catch (...)`-guarded try block, may throw.
   bool bodyMayThrow(const Stmt *S, unsigned Depth, const ASTContext &Ctx);
   std::optional<Info> throwsAt(const FunctionDecl *FD, unsigned Depth);
-  std::optional<Info> throwsTypedAt(const FunctionDecl *FD, unsigned Depth);
+  std::optional<Info> throwsTypedAt(const FunctionDecl *FD, unsigned Depth,
+                                    bool Walk);
   /// Merges into \p Acc what \p S may throw; false where some of it has
   /// no known type.
   bool collectThrown(const Stmt *S, unsigned Depth, const ASTContext &Ctx,

@@ -72,20 +72,9 @@ public:
       Found = true;
     return !Found;
   }
-  // In a template, as written: `s.exceptions(mask)` on a stream of a
-  // dependent type may set one.
-  bool VisitCallExpr(CallExpr *Call) {
-    const Expr *Callee = Call->getCallee()->IgnoreParens();
-    DeclarationName Name;
-    if (const auto *M = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
-      Name = M->getMember();
-    else if (const auto *U = dyn_cast<UnresolvedMemberExpr>(Callee))
-      Name = U->getMemberName();
-    if (const IdentifierInfo *II = Name.getAsIdentifierInfo();
-        II && Call->getNumArgs() == 1 && II->getName() == "exceptions")
-      Found = true;
-    return !Found;
-  }
+  // A template's instantiations: `s.exceptions(mask)` with `s` a stream
+  // there.
+  bool shouldVisitTemplateInstantiations() const { return true; }
 
 private:
   const SourceManager &SM;

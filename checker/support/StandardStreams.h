@@ -31,8 +31,8 @@ namespace clang::tidy::raii {
 bool isStandardStreamFunction(const FunctionDecl *FD);
 
 /// True if code of \p Ctx's translation unit outside system headers calls
-/// `exceptions(mask)` on a standard stream, or in a template on an object
-/// of a dependent type (one walk, until the first).
+/// `exceptions(mask)` on a standard stream, also in an instantiation of a
+/// template (one walk, until the first).
 bool projectSetsStreamExceptions(const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

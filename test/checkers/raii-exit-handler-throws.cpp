@@ -290,3 +290,68 @@ struct RedirectCode {
     }
   }
 };
+
+// What the walk cannot type stays unknown below the first callee: a call
+// through a pointer (a callback that may throw anything), a C function of
+// the file whose body throws, `dynamic_cast` to a reference.
+using Callback = void (*)(int);
+extern Callback on_done;
+void notifyDone(int n) {
+  if (on_done)
+    on_done(n);
+  if (n < 0)
+    throw std::runtime_error("negative");
+}
+void finishSession(int n) {
+  flush_stream();
+  notifyDone(n);
+}
+extern "C" void emitCode(int n) {
+  if (n < 0)
+    throw 1;
+}
+void finishEmit(int n) {
+  flush_stream();
+  emitCode(n);
+}
+struct Shape {
+  virtual ~Shape() = default;
+};
+struct Square : Shape {
+  int side = 0;
+};
+int sideOf(Shape &s) {
+  flush_stream();
+  return dynamic_cast<Square &>(s).side;
+}
+struct Session {
+  int n = 0;
+  Shape *shape = nullptr;
+  ~Session() {
+    try {
+      finishSession(n);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'finishSession' may throw out of the destructor of 'Session'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-4]]:3: note: destructor declared here
+      // OPTOUT-MESSAGES: :[[@LINE-3]]:7: warning: call to 'finishSession'
+      // OPTOUT-MESSAGES: :[[@LINE-6]]:3: note: destructor declared here
+      // UNKNOWN-MESSAGES: :[[@LINE-5]]:7: warning: call to 'finishSession'
+      // UNKNOWN-MESSAGES: :[[@LINE-8]]:3: note: destructor declared here
+      finishEmit(n);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'finishEmit' may throw out of the destructor of 'Session'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-11]]:3: note: destructor declared here
+      // OPTOUT-MESSAGES: :[[@LINE-3]]:7: warning: call to 'finishEmit'
+      // OPTOUT-MESSAGES: :[[@LINE-13]]:3: note: destructor declared here
+      // UNKNOWN-MESSAGES: :[[@LINE-5]]:7: warning: call to 'finishEmit'
+      // UNKNOWN-MESSAGES: :[[@LINE-15]]:3: note: destructor declared here
+      sideOf(*shape);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'sideOf' may throw out of the destructor of 'Session'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-18]]:3: note: destructor declared here
+      // OPTOUT-MESSAGES: :[[@LINE-3]]:7: warning: call to 'sideOf'
+      // OPTOUT-MESSAGES: :[[@LINE-20]]:3: note: destructor declared here
+      // UNKNOWN-MESSAGES: :[[@LINE-5]]:7: warning: call to 'sideOf'
+      // UNKNOWN-MESSAGES: :[[@LINE-22]]:3: note: destructor declared here
+    } catch (const std::runtime_error &) {
+    }
+  }
+};
+

@@ -175,6 +175,32 @@ struct actx *negativeParamPointsInside(struct ctx *c) {
   return ac;
 }
 
+// The parameter lent to a helper or to memset, or reached through `*`:
+// still the block's variable's.
+static void resetContext(struct ctx *c) { c->flags = 0; }
+struct actx *negativeParamLentOn(struct ctx *c) {
+  struct actx *ac = malloc(sizeof(struct actx));
+  if (!ac)
+    return NULL;
+  c = &ac->c;
+  resetContext(c);
+  memset(c, 0, sizeof(*c));
+  (*c).flags = 1;
+  return ac;
+}
+
+// Passed on as a value later (stunnel's `ptr = alloc_list + 1; ..
+// alloc_list->size = size; return ptr;`): the parameter carries the block.
+struct header { size_t size; };
+void *negativeParamReturnedSourceUsed(void *ptr, size_t size) {
+  struct header *h = malloc(sizeof(struct header) + size);
+  if (!h)
+    return NULL;
+  ptr = h + 1;
+  h->size = size;
+  return ptr;
+}
+
 struct actx *positiveParamPointsInside(struct ctx *c, int e) {
   struct actx *ac = malloc(sizeof(struct actx));
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'ac' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]

@@ -186,6 +186,24 @@ int read_array(const char *text) {
   return v;
 }
 
+// A member named `exceptions` of a class that is no stream, called in a
+// template: no stream's mask is set, the streams stay nothrow.
+struct Options {
+  void exceptions(int) {}
+};
+template <class T> void configure(T &o) { o.exceptions(1); }
+void configureOptions(Options &o) { configure(o); }
+
+int read_line_while_open(const char *path) {
+  FILE *f = std::fopen(path, "r");
+  if (!f)
+    return -1;
+  std::string line;
+  std::getline(std::cin, line);
+  std::fclose(f);
+  return 0;
+}
+
 // CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &std::fclose);
 // CHECK-FIXES: std::unique_ptr<char, void (*)(void *)> free_p(p, &std::free);
