@@ -245,6 +245,15 @@ NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth,
   return Acc;
 }
 
+/// \p S throws without a call: `dynamic_cast<T &>` (`std::bad_cast`),
+/// `typeid` of a polymorphic object (`std::bad_typeid`).
+static bool throwsByItself(const Stmt *S) {
+  if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S))
+    return DC->getTypeAsWritten()->isReferenceType();
+  const auto *TI = dyn_cast<CXXTypeidExpr>(S);
+  return TI && TI->isPotentiallyEvaluated();
+}
+
 /// \p Call gives a function to call back (`qsort(.., cmp)`): what a
 /// callee whose body is not in sight throws then depends on it.
 static bool passesFunction(const CallExpr *Call) {
@@ -269,14 +278,9 @@ bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
         return false;
     return true;
   }
-  // What the walk does not type: `dynamic_cast<T &>` (`std::bad_cast`),
-  // `typeid` of a polymorphic object (`std::bad_typeid`), and a temporary
-  // whose destructor may throw.
-  if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S);
-      DC && DC->getTypeAsWritten()->isReferenceType())
-    return false;
-  if (const auto *TI = dyn_cast<CXXTypeidExpr>(S);
-      TI && TI->isPotentiallyEvaluated())
+  // What the walk does not type: a cast or `typeid` that throws
+  // (throwsByItself), and a temporary whose destructor may throw.
+  if (throwsByItself(S))
     return false;
   if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(S)) {
     const CXXDestructorDecl *D = BT->getTemporary()->getDestructor();
@@ -403,13 +407,7 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
   }
   if (isa<CXXThrowExpr>(S))
     return true;
-  // `dynamic_cast<T &>` throws `std::bad_cast`, `typeid` of a polymorphic
-  // object `std::bad_typeid`.
-  if (const auto *DC = dyn_cast<CXXDynamicCastExpr>(S);
-      DC && DC->getTypeAsWritten()->isReferenceType())
-    return true;
-  if (const auto *TI = dyn_cast<CXXTypeidExpr>(S);
-      TI && TI->isPotentiallyEvaluated())
+  if (throwsByItself(S))
     return true;
   // What a default member initialiser or default argument computes runs
   // at the place that uses it.

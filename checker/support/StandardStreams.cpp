@@ -3,8 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
-#include "clang/Basic/SourceManager.h"
+#include "support/ProjectScan.h"
 
 namespace clang::tidy::raii {
 
@@ -52,18 +51,11 @@ bool isStandardStreamFunction(const FunctionDecl *FD) {
 
 namespace {
 
-class MaskScan : public RecursiveASTVisitor<MaskScan> {
+class MaskScan : public ProjectScan<MaskScan> {
 public:
-  explicit MaskScan(const SourceManager &SM) : SM(SM) {}
+  using ProjectScan::ProjectScan;
   bool Found = false;
 
-  bool TraverseDecl(Decl *D) {
-    // A system header's declarations are the library's, not the project's.
-    if (D && !isa<TranslationUnitDecl>(D) && D->getLocation().isValid() &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
     const CXXMethodDecl *MD = Call->getMethodDecl();
     if (MD && Call->getNumArgs() == 1 && MD->getIdentifier() &&
@@ -75,9 +67,6 @@ public:
   // A template's instantiations: `s.exceptions(mask)` with `s` a stream
   // there.
   bool shouldVisitTemplateInstantiations() const { return true; }
-
-private:
-  const SourceManager &SM;
 };
 
 } // namespace
