@@ -245,6 +245,26 @@ NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth,
   return Acc;
 }
 
+/// Takes out of \p Thrown what the handlers of \p Try catch; false where
+/// a handler's type is known only per instantiation.
+static bool filterByHandlers(const CXXTryStmt *Try, NothrowPolicy::Info &Thrown,
+                             const ASTContext &Ctx) {
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *Catch = Try->getHandler(I);
+    if (!Catch->getExceptionDecl()) {
+      Thrown.clear(); // `catch (...)`
+      return true;
+    }
+    if (Catch->getCaughtType()->isDependentType())
+      return false;
+    QualType T = Catch->getCaughtType();
+    if (const auto *Ref = T->getAs<ReferenceType>())
+      T = Ref->getPointeeType();
+    Thrown.filterByCatch(T->getUnqualifiedDesugaredType(), Ctx);
+  }
+  return true;
+}
+
 /// \p S throws without a call: `dynamic_cast<T &>` (`std::bad_cast`),
 /// `typeid` of a polymorphic object (`std::bad_typeid`).
 static bool throwsByItself(const Stmt *S) {
@@ -296,21 +316,9 @@ bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
           return false;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     Info Block;
-    if (!collectThrown(Try->getTryBlock(), Depth, Ctx, Block))
+    if (!collectThrown(Try->getTryBlock(), Depth, Ctx, Block) ||
+        !filterByHandlers(Try, Block, Ctx))
       return false;
-    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
-      const CXXCatchStmt *Catch = Try->getHandler(I);
-      if (!Catch->getExceptionDecl()) {
-        Block.clear(); // `catch (...)`
-        break;
-      }
-      if (Catch->getCaughtType()->isDependentType())
-        return false;
-      QualType T = Catch->getCaughtType();
-      if (const auto *Ref = T->getAs<ReferenceType>())
-        T = Ref->getPointeeType();
-      Block.filterByCatch(T->getUnqualifiedDesugaredType(), Ctx);
-    }
     Acc.merge(Block);
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       if (!collectThrown(Try->getHandler(I)->getHandlerBlock(), Depth, Ctx,
@@ -397,7 +405,14 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
     bool CatchesAll = false;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       CatchesAll |= !Try->getHandler(I)->getExceptionDecl();
-    if (!CatchesAll)
+    // Typed handlers: they catch all of it where every type the block may
+    // throw is known and theirs.
+    if (Info Block;
+        !CatchesAll &&
+        (!collectThrown(Try->getTryBlock(), Depth, Ctx, Block) ||
+         !filterByHandlers(Try, Block, Ctx) ||
+         !compat::hasNoExceptionTypes(Block) ||
+         Block.containsUnknownElements()))
       return true;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       if (bodyMayThrow(Try->getHandler(I)->getHandlerBlock(), Depth,
