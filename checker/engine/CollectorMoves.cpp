@@ -193,9 +193,10 @@ void Collector::addMoves() {
     // `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
-    // `c = &ac->c; c->flags = 0; .. return ac;`), or into a local through which alone the
-    // function releases the handle from then on (`ressave = res;` before
-    // `res = res->ai_next` walks the list, `freeaddrinfo(ressave)`).
+    // `c = &ac->c; c->flags = 0; .. return ac;`), or into a local through
+    // which alone the function releases the handle from then on
+    // (`ressave = res;` before `res = res->ai_next` walks the list,
+    // `freeaddrinfo(ressave)`).
     //
     // Or into a local that takes the handle over (fateOf: every path from
     // the copy gives the source another value or releases the copy before

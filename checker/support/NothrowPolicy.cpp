@@ -1,8 +1,8 @@
 //===- NothrowPolicy.cpp - the shared "may this throw" policy -------------===//
 #include "support/NothrowPolicy.h"
+#include "support/LlvmCompat.h"
 #include "support/ProjectThrows.h"
 #include "support/StandardStreams.h"
-#include "support/LlvmCompat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -63,6 +63,41 @@ static bool libraryOnlyComputes(const FunctionDecl *FD) {
 static bool allocatesStreamState(const FunctionDecl *FD) {
   return isa<CXXConstructorDecl>(FD) ||
          (FD->getIdentifier() && FD->getName() == "str");
+}
+
+/// The code a call of \p Def runs: its body, and a constructor's member
+/// and base initialisers (which run before it).
+static llvm::SmallVector<const Stmt *, 4> codeOf(const FunctionDecl *Def) {
+  llvm::SmallVector<const Stmt *, 4> Code{Def->getBody()};
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      Code.push_back(Init->getInit());
+  return Code;
+}
+
+/// True if \p Stop holds for one of the parts the walks for throws read
+/// below \p S: what a default member initialiser or default argument
+/// computes (it runs where it is used); of an `if` whose condition is a
+/// constant, the branch it takes only (`if (DEBUG) std::cerr << ..;` with
+/// DEBUG 0 throws nothing); else its children.
+static bool anyPart(const Stmt *S, const ASTContext &Ctx,
+                    llvm::function_ref<bool(const Stmt *)> Stop) {
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+    return Stop(DI->getExpr());
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
+    return Stop(DA->getExpr());
+  if (const auto *If = dyn_cast<IfStmt>(S);
+      If && !If->isConsteval() && !If->getConditionVariable() &&
+      If->getCond() && !If->getCond()->isValueDependent()) {
+    bool Taken;
+    if (If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
+      return Stop(If->getInit()) || Stop(If->getCond()) ||
+             Stop(Taken ? If->getThen() : If->getElse());
+  }
+  for (const Stmt *C : S->children())
+    if (Stop(C))
+      return true;
+  return false;
 }
 
 void NothrowPolicy::reset() {
@@ -174,12 +209,9 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     const unsigned OuterLowest = LowestReentered;
     LowestReentered = ~0u;
     Walking.push_back(Def);
-    bool Throws = bodyMayThrow(Def->getBody(), Deeper, Def->getASTContext());
-    // A constructor's member and base initialisers run before its body.
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        Throws = Throws || bodyMayThrow(Init->getInit(), Deeper,
-                                        Def->getASTContext());
+    const bool Throws = llvm::any_of(codeOf(Def), [&](const Stmt *Code) {
+      return bodyMayThrow(Code, Deeper, Def->getASTContext());
+    });
     Walking.pop_back();
     // Found not to throw only by taking a function still being looked at
     // further up (mutual recursion) as not throwing: a provisional answer,
@@ -231,18 +263,22 @@ NothrowPolicy::throwsTypedAt(const FunctionDecl *FD, unsigned Depth,
     return Info::createUnknown();
   Info Acc;
   Collecting.push_back(Def);
-  bool Known = collectThrown(Def->getBody(), Depth + 1, Def->getASTContext(),
-                             Acc);
-  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      Known = Known && collectThrown(Init->getInit(), Depth + 1,
-                                     Def->getASTContext(), Acc);
+  const bool Known = llvm::all_of(codeOf(Def), [&](const Stmt *Code) {
+    return collectThrown(Code, Depth + 1, Def->getASTContext(), Acc);
+  });
   Collecting.pop_back();
   if (!Known)
     return Walk ? Info::createUnknown() : *Result;
   if (compat::hasNoExceptionTypes(Acc))
     return Result;
   return Acc;
+}
+
+const Type *caughtType(const CXXCatchStmt *Catch) {
+  const Type *T = Catch->getCaughtType()->getUnqualifiedDesugaredType();
+  if (const auto *Ref = T->getAs<ReferenceType>())
+    T = Ref->getPointeeType()->getUnqualifiedDesugaredType();
+  return T;
 }
 
 /// Takes out of \p Thrown what the handlers of \p Try catch; false where
@@ -257,10 +293,7 @@ static bool filterByHandlers(const CXXTryStmt *Try, NothrowPolicy::Info &Thrown,
     }
     if (Catch->getCaughtType()->isDependentType())
       return false;
-    QualType T = Catch->getCaughtType();
-    if (const auto *Ref = T->getAs<ReferenceType>())
-      T = Ref->getPointeeType();
-    Thrown.filterByCatch(T->getUnqualifiedDesugaredType(), Ctx);
+    Thrown.filterByCatch(caughtType(Catch), Ctx);
   }
   return true;
 }
@@ -334,20 +367,6 @@ bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
                           Throw->getThrowLoc());
     return collectThrown(Sub, Depth, Ctx, Acc);
   }
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
-    return collectThrown(DI->getExpr(), Depth, Ctx, Acc);
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
-    return collectThrown(DA->getExpr(), Depth, Ctx, Acc);
-  if (const auto *If = dyn_cast<IfStmt>(S);
-      If && !If->isConsteval() && !If->getConditionVariable() &&
-      If->getCond() && !If->getCond()->isValueDependent()) {
-    bool Taken;
-    if (If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
-      return collectThrown(If->getInit(), Depth, Ctx, Acc) &&
-             collectThrown(If->getCond(), Depth, Ctx, Acc) &&
-             collectThrown(Taken ? If->getThen() : If->getElse(), Depth,
-                           Ctx, Acc);
-  }
   const FunctionDecl *Callee = nullptr;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     Callee = Call->getDirectCallee();
@@ -387,10 +406,9 @@ bool NothrowPolicy::collectThrown(const Stmt *S, unsigned Depth,
         return false;
       Acc.merge(*T);
     }
-  for (const Stmt *C : S->children())
-    if (!collectThrown(C, Depth, Ctx, Acc))
-      return false;
-  return true;
+  return !anyPart(S, Ctx, [&](const Stmt *C) {
+    return !collectThrown(C, Depth, Ctx, Acc);
+  });
 }
 
 bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
@@ -424,23 +442,6 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
     return true;
   if (throwsByItself(S))
     return true;
-  // What a default member initialiser or default argument computes runs
-  // at the place that uses it.
-  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
-    return bodyMayThrow(DI->getExpr(), Depth, Ctx);
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(S))
-    return bodyMayThrow(DA->getExpr(), Depth, Ctx);
-  // A branch a constant condition never takes (`if (DEBUG) std::cerr <<
-  // ..;` with DEBUG 0) throws nothing.
-  if (const auto *If = dyn_cast<IfStmt>(S);
-      If && !If->isConsteval() && !If->getConditionVariable() &&
-      If->getCond() && !If->getCond()->isValueDependent()) {
-    bool Taken;
-    if (If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx))
-      return bodyMayThrow(If->getInit(), Depth, Ctx) ||
-             bodyMayThrow(If->getCond(), Depth, Ctx) ||
-             bodyMayThrow(Taken ? If->getThen() : If->getElse(), Depth, Ctx);
-  }
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee) {
@@ -457,10 +458,9 @@ bool NothrowPolicy::bodyMayThrow(const Stmt *S, unsigned Depth,
     if (throwsAt(New->getOperatorNew(), Depth))
       return true;
   }
-  for (const Stmt *C : S->children())
-    if (bodyMayThrow(C, Depth, Ctx))
-      return true;
-  return false;
+  return anyPart(S, Ctx, [&](const Stmt *C) {
+    return bodyMayThrow(C, Depth, Ctx);
+  });
 }
 
 } // namespace clang::tidy::raii

@@ -13,9 +13,10 @@
 //      it allocates. What the library compiles in and only computes
 //      (libstdc++'s hash-table rehash policy, `std::_Hash_bytes`): never.
 //      The standard streams' functions (support/StandardStreams) report
-//      failure in the stream's state: they too throw only while allocation
-//      failure counts, unless the translation unit's code sets a stream's
-//      exception mask (`exceptions(mask)`).
+//      failure in the stream's state: they never throw (their constructors
+//      and `str()` only while allocation failure counts), unless the
+//      translation unit's code sets a stream's exception mask
+//      (`exceptions(mask)`).
 //   3. C-linkage functions without a body in sight: never, while
 //      RaiiCLinkageNothrow is true (glibc's cancellation points lack
 //      `__THROW` and would all look throwing). One with a body is rule 5's.
@@ -26,8 +27,9 @@
 //      `throw` in it may throw by this same policy, applied
 //      recursively (bounded depth; recursion counts as not throwing, but
 //      an answer that rests on a function further up is not kept; a
-//      constructor's initialisers count;
-//      a branch a constant condition never takes is skipped), so a
+//      constructor's initialisers count; a branch a constant condition
+//      never takes is skipped; typed handlers catch what they name where
+//      every type their block may throw is known), so a
 //      helper that only calls `printf` does not throw.
 //   6. No body: an explicit `noexcept(false)` or dynamic specification
 //      throws; otherwise the Unseen mode decides. `Throw` and `Nothrow` say
@@ -50,6 +52,10 @@
 #include <optional>
 
 namespace clang::tidy::raii {
+
+/// The type \p Catch's handler catches, without reference, qualifiers and
+/// sugar (what ExceptionInfo::filterByCatch takes).
+const Type *caughtType(const CXXCatchStmt *Catch);
 
 /// Rule 6: may a function with no body in the translation unit throw?
 enum class UnseenCalls { Throw, Nothrow, AsProjectDoes };
@@ -102,9 +108,9 @@ private:
   /// The bodies being walked, outermost first, and the position of the
   /// outermost one a walk met again (recursion) since the last reset of it.
   llvm::SmallVector<const FunctionDecl *, 8> Walking;
+  unsigned LowestReentered = ~0u;
   /// The bodies throwsTyped() is collecting from (recursion adds nothing).
   llvm::SmallVector<const FunctionDecl *, 8> Collecting;
-  unsigned LowestReentered = ~0u;
   /// Whether the translation unit's own code throws or catches; unknown
   /// until rule 6 first asks.
   std::optional<bool> ProjectThrows;

@@ -24,8 +24,9 @@ namespace clang::tidy::raii {
 /// the standard classes derived from it: `basic_ostream`, `basic_ifstream`,
 /// `basic_stringstream`, ...), or a function of namespace `std` whose first
 /// parameter is a reference to one and whose other parameters name no class
-/// or enumeration outside `std` (the inserters and extractors of the standard types,
-/// `std::getline`, `std::endl`, `std::flush`, `std::ws`). An inserter
+/// or enumeration outside `std` (the inserters and extractors of the
+/// standard types, `std::getline`, `std::endl`, `std::flush`, `std::ws`).
+/// An inserter
 /// template given a project's type (`std::move(os) << widget`) is not: it
 /// runs the project's `operator<<`.
 bool isStandardStreamFunction(const FunctionDecl *FD);

@@ -6,13 +6,6 @@
 
 namespace clang::tidy::raii {
 
-static const Type *handlerType(const CXXCatchStmt *Catch) {
-  const Type *T = Catch->getCaughtType()->getUnqualifiedDesugaredType();
-  if (const auto *Ref = T->getAs<ReferenceType>())
-    T = Ref->getPointeeType()->getUnqualifiedDesugaredType();
-  return T;
-}
-
 /// True if a handler of one of \p Tries (innermost last) catches everything
 /// \p Thrown holds; \p Thrown null means "anything" (a rethrow or a callee
 /// that may throw an unknown type), which only `catch (...)` catches.
@@ -26,7 +19,7 @@ static bool isCaught(std::optional<utils::ExceptionAnalyzer::ExceptionInfo>
         return true;
       if (!Thrown || Catch->getCaughtType()->isDependentType())
         continue;
-      Thrown->filterByCatch(handlerType(Catch),
+      Thrown->filterByCatch(caughtType(Catch),
                             Catch->getExceptionDecl()->getASTContext());
       if (compat::hasNoExceptionTypes(*Thrown) && !Thrown->containsUnknownElements())
         return true;
