@@ -6,7 +6,8 @@
 //
 //   RaiiRuleFiles        `;`-separated extra rule files
 //   RaiiAssumeNothrow    functions assumed not to throw
-//   RaiiCLinkageNothrow  C-linkage functions never throw (default true)
+//   RaiiCLinkageNothrow  C-linkage functions with no body in the
+//                        translation unit never throw (default true)
 //   RaiiAllocationMayThrow  a failed allocation throws (default false)
 //   RaiiUnseenCallsMayThrow  a function with no body in the translation
 //                        unit may throw: `true`, `false` or `auto` (the
