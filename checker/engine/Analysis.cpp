@@ -47,6 +47,18 @@ private:
   /// more than \p GuardsLeft guards?
   bool worthAnalysing(const Stmt *S, const CallRoles &Roles,
                       unsigned &GuardsLeft) const;
+  /// Collects \p Fn's acquisitions and solves its dataflow, keeping apart
+  /// \p SplitsByFacts paths per resource state told apart by their facts,
+  /// within \p MaxVisits (block, path) visits.
+  std::shared_ptr<FunctionAnalysis> solve(const FunctionDecl *Fn,
+                                          const CallRoles &Roles,
+                                          unsigned SplitsByFacts,
+                                          uint64_t MaxVisits);
+  /// Paths per resource state kept apart by their facts where the merged
+  /// paths leave a finding, in functions whose first solution took at most
+  /// MaxVisitsToSplit visits.
+  static constexpr unsigned SplitsByFacts = 2;
+  static constexpr uint64_t MaxVisitsToSplit = 1000;
 
   const RuleCatalog &Cat;
   NameMatcher Nothrow;
@@ -58,6 +70,26 @@ private:
   llvm::DenseMap<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
       Results;
 };
+
+std::shared_ptr<FunctionAnalysis>
+Engine::solve(const FunctionDecl *Fn, const CallRoles &Roles,
+              unsigned SplitsByFacts, uint64_t MaxVisits) {
+  auto Out = std::make_shared<FunctionAnalysis>();
+  Out->Fn = Fn;
+  Out->Catalog = &Cat;
+  ASTContext &Ctx = Fn->getASTContext();
+  FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
+  bool FnNothrow = isa<CXXDestructorDecl>(Fn);
+  if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
+    FnNothrow |= FPT->isNothrow();
+  C.Exceptions = Ctx.getLangOpts().CXXExceptions && !FnNothrow;
+  if (collectAcquisitions(C) && solveDataflow(C, SplitsByFacts, MaxVisits)) {
+    Out->Analyzed = true;
+    Out->finish();
+    markBodyShapeFacts(C);
+  }
+  return Out;
+}
 
 bool Engine::worthAnalysing(const Stmt *S, const CallRoles &Roles,
                             unsigned &GuardsLeft) const {
@@ -95,20 +127,17 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
   unsigned GuardsLeft = isa<CoroutineBodyStmt>(Fn->getBody()) ? 0 : 1;
   std::shared_ptr<FunctionAnalysis> Out;
   if (worthAnalysing(Fn->getBody(), Roles, GuardsLeft)) {
-    Out = std::make_shared<FunctionAnalysis>();
-    Out->Fn = Fn;
-    Out->Catalog = &Cat;
-    ASTContext &Ctx = Fn->getASTContext();
-    FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
-    bool FnNothrow = isa<CXXDestructorDecl>(Fn);
-    if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
-      FnNothrow |= FPT->isNothrow();
-    C.Exceptions = Ctx.getLangOpts().CXXExceptions && !FnNothrow;
-    if (collectAcquisitions(C) && solveDataflow(C)) {
-      Out->Analyzed = true;
-      Out->finish();
-      markBodyShapeFacts(C);
-    }
+    // Paths whose states agree are merged, their facts intersected; where
+    // that leaves a finding, a function of moderate size is solved again
+    // keeping apart paths whose facts differ, which costs more and can
+    // only show that a path reported cannot happen (past twice the first
+    // run's work, the first run stands).
+    Out = solve(Fn, Roles, /*SplitsByFacts=*/0, ~uint64_t(0));
+    if (Out->Analyzed && Out->foundOnSomePath() &&
+        Out->Visits <= MaxVisitsToSplit)
+      if (auto Again = solve(Fn, Roles, SplitsByFacts, 2 * Out->Visits);
+          Again->Analyzed)
+        Out = std::move(Again);
   }
   Results[Fn] = Out;
   return Out;

@@ -289,4 +289,11 @@ void FunctionAnalysis::finish() {
   });
 }
 
+bool FunctionAnalysis::foundOnSomePath() const {
+  return !DoubleReleases.empty() || !Reacquires.empty() ||
+         !HeldAtSuspends.empty() || !NonHeapReleases.empty() ||
+         llvm::any_of(Acquisitions,
+                      [](const Acquisition &A) { return A.HeldAtExit; });
+}
+
 } // namespace clang::tidy::raii

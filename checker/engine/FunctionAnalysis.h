@@ -79,6 +79,8 @@ public:
   /// convention.
   std::optional<Success> lockResultConvention(unsigned I) const;
   bool Analyzed = false; ///< false when no CFG could be built
+  /// The (block, path) pairs the solver's runs visited: their cost.
+  uint64_t Visits = 0;
   /// The handle kinds each key is released as somewhere in the body
   /// (`fclose(f)` anywhere releases f as a FILE).
   llvm::DenseMap<unsigned, llvm::SmallVector<const Family *, 1>>
@@ -143,6 +145,11 @@ public:
   /// Turns the exit states into each acquisition's results (after the final
   /// pass).
   void finish();
+  /// True if, after finish(), some path skips a release, releases twice,
+  /// acquires again what it holds, suspends holding a lock or releases
+  /// memory not from the heap: what paths kept apart by more facts may
+  /// show cannot happen.
+  bool foundOnSomePath() const;
 
 private:
   llvm::DenseSet<const void *> Reported;

@@ -43,6 +43,15 @@ bool sameResources(const State &A, const State &B, const PathSplit &S) {
   });
 }
 
+/// True if every fact of \p Q holds on \p P too: merging \p P into a path
+/// with facts \p Q loses nothing that path knows.
+static bool covers(const FactSet &Q, const FactSet &P) {
+  if (Q.facts() == P.facts())
+    return true;
+  FactSet T = Q;
+  return !T.intersect(P);
+}
+
 bool PathSet::join(Path &&P, PathSplit &S) {
   if (!P.St.Reachable)
     return false;
@@ -52,16 +61,39 @@ bool PathSet::join(Path &&P, PathSplit &S) {
     return true;
   }
   if (!Merged) {
+    int Same = -1;
+    unsigned NSame = 0;
     for (unsigned I = 0; I < Paths.size(); ++I) {
       Path &Q = Paths[I];
       if (!sameResources(Q.St, P.St, S))
         continue;
+      if (!S.SplitsByFacts || covers(Q.Facts, P.Facts)) {
+        // Merged as ESP does, or losing nothing.
+        bool Grew = Q.St.join(P.St);
+        if (!S.SplitsByFacts)
+          Grew |= Q.Facts.intersect(P.Facts);
+        if (Grew)
+          Changed |= 1u << I;
+        return Grew;
+      }
+      if (Same < 0)
+        Same = int(I);
+      ++NSame;
+    }
+    // A path whose resources agree with one kept already but whose facts
+    // differ is kept apart too (a disjunction: `a` false on one, `a` and
+    // `b` true on the other, where a later test of `b` tells them apart),
+    // up to the run's number per resource state while there is room.
+    if (Same >= 0 && (NSame >= S.SplitsByFacts || Paths.size() >= MaxPaths)) {
+      Path &Q = Paths[unsigned(Same)];
       bool Grew = Q.St.join(P.St);
       Grew |= Q.Facts.intersect(P.Facts);
       if (Grew)
-        Changed |= 1u << I;
+        Changed |= 1u << unsigned(Same);
       return Grew;
     }
+    if (Paths.size() >= MaxPaths && S.SplitsByFacts)
+      foldSplitsByFacts(S);
     if (Paths.size() < MaxPaths) {
       Changed |= 1u << Paths.size();
       Paths.push_back(std::move(P));
@@ -87,6 +119,27 @@ bool PathSet::join(Path &&P, PathSplit &S) {
   if (Grew)
     Changed = 1;
   return Grew;
+}
+
+void PathSet::foldSplitsByFacts(const PathSplit &S) {
+  llvm::SmallVector<Path, 1> Kept;
+  unsigned KeptChanged = 0;
+  for (unsigned I = 0; I < Paths.size(); ++I) {
+    Path &P = Paths[I];
+    auto It = llvm::find_if(
+        Kept, [&](const Path &Q) { return sameResources(Q.St, P.St, S); });
+    if (It == Kept.end()) {
+      if (Changed & (1u << I))
+        KeptChanged |= 1u << Kept.size();
+      Kept.push_back(std::move(P));
+      continue;
+    }
+    It->St.join(P.St);
+    It->Facts.intersect(P.Facts);
+    KeptChanged |= 1u << unsigned(It - Kept.begin());
+  }
+  Paths = std::move(Kept);
+  Changed = KeptChanged;
 }
 
 llvm::SmallVector<Path, 1> PathSet::takeChanged() {

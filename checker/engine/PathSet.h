@@ -7,8 +7,11 @@
 // kept apart, so that a later branch on the same condition takes each one
 // its own way. Past MaxPaths distinct states the point falls back to one
 // path, the join of all (the path-insensitive analysis), for good: the cost
-// stays linear in the CFG. Only the paths that changed since a point was
-// last left are sent on again.
+// stays linear in the CFG. A run may keep apart, too, a few paths whose
+// states agree but whose facts differ (a disjunction the intersection of
+// their facts would lose: `a` false on one, `a` and `b` true on the other,
+// where a later test of `b` tells them apart). Only the paths that changed
+// since a point was last left are sent on again.
 //
 // Which acquisitions tell states apart is the PathSplit's focus: all of
 // them first; the acquisitions whose states were merged where a point fell
@@ -37,6 +40,9 @@ struct PathSplit {
   /// The acquisitions whose different states some point merged after
   /// falling back to one path.
   llvm::BitVector Lost;
+  /// How many paths with the same resource state but different facts a
+  /// point keeps apart (0: they are merged, their facts intersected).
+  unsigned SplitsByFacts = 0;
   bool focused(unsigned I) const { return Focus.empty() || Focus.test(I); }
 };
 
@@ -54,6 +60,11 @@ public:
   llvm::SmallVector<Path, 1> takeChanged();
 
 private:
+  /// Merges the paths whose resource states agree in \p S's focus (kept
+  /// apart by their facts), to make room for one whose state differs from
+  /// all.
+  void foldSplitsByFacts(const PathSplit &S);
+
   llvm::SmallVector<Path, 1> Paths;
   bool Merged = false;  ///< fell back to one path
   unsigned Changed = 0; ///< bit i: Paths[i] changed

@@ -124,12 +124,14 @@ bool Solver::run() {
   POV = std::make_unique<PostOrderCFGView>(G.get());
   const size_t N = C.acqs().size();
   PathSplit All;
-  if (!fixpoint(All, ~uint64_t(0)))
+  All.SplitsByFacts = SplitsByFacts;
+  if (!fixpoint(All, MaxVisits))
     return false;
   C.Out.AtExit = State::bottom(N);
   C.Out.AtNormalExit = State::bottom(N);
   if (!All.Lost.any()) {
     finalPass();
+    C.Out.Visits = Visits;
     return true;
   }
   // Some points merged paths that differed in the states of the
@@ -139,7 +141,9 @@ bool Solver::run() {
   // visit, all together, at most four times the (block, path) pairs the
   // first one did, or twice what a run keeping MaxPaths paths at every
   // block would, if that is more: past that, the first run's results
-  // stand for the groups not run yet.
+  // stand for the groups not run yet. A run keeping apart paths by their
+  // facts gives up instead (the run that merged them stands): it is to be
+  // as precise as that run, or not used.
   std::vector<PathSet> Joint = std::move(In);
   llvm::BitVector Rest(N, true);
   struct Part {
@@ -147,13 +151,17 @@ bool Solver::run() {
     State AtExit, AtNormalExit;
   };
   llvm::SmallVector<Part, 4> Parts;
-  const uint64_t Budget =
-      Visits + std::max<uint64_t>(4 * Visits, 2 * PathSet::MaxPaths *
-                                                  uint64_t(G->size()));
+  const uint64_t Budget = std::min(
+      MaxVisits, Visits + std::max<uint64_t>(4 * Visits,
+                                             2 * PathSet::MaxPaths *
+                                                 uint64_t(G->size())));
   for (llvm::BitVector &F : focusGroups(All.Lost)) {
     PathSplit Split;
     Split.Focus = F;
+    Split.SplitsByFacts = SplitsByFacts;
     if (!fixpoint(Split, Budget)) {
+      if (Visits > Budget && SplitsByFacts)
+        return false;
       if (Visits > Budget)
         break;
       continue;
@@ -181,6 +189,7 @@ bool Solver::run() {
       C.Out.AtExit.take(I, P.AtExit);
       C.Out.AtNormalExit.take(I, P.AtNormalExit);
     }
+  C.Out.Visits = Visits;
   return true;
 }
 
@@ -231,6 +240,9 @@ Solver::focusGroups(const llvm::BitVector &Lost) const {
   return Groups;
 }
 
-bool solveDataflow(FunctionContext &C) { return Solver(C).run(); }
+bool solveDataflow(FunctionContext &C, unsigned SplitsByFacts,
+                   uint64_t MaxVisits) {
+  return Solver(C, SplitsByFacts, MaxVisits).run();
+}
 
 } // namespace clang::tidy::raii

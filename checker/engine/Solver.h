@@ -9,8 +9,8 @@
 // the FunctionAnalysis. Where some point had to merge paths that differed
 // in too many acquisitions' states, the acquisitions it merged are solved
 // again in a few groups, each run keeping apart paths by its group's states
-// only, and report from that run. Edges are where the rest happens: the exception
-// edge of a call carries the state before the call (plus what the call took
+// only, and report from that run. Edges are where the rest happens: the
+// exception edge of a call carries the state before the call (plus what the call took
 // over); branch edges are refined by BranchFacts; `break`, `continue` and
 // `goto` that leave an acquisition's scope, and every way into the exit
 // block, are recorded as the causes that skip a release.
@@ -25,8 +25,12 @@ namespace clang::tidy::raii {
 
 /// Solves the dataflow for \p C's function and fills C.Out. False when no
 /// CFG could be built or the fixpoint took too many steps (nothing is
-/// reported then rather than a partial result).
-bool solveDataflow(FunctionContext &C);
+/// reported then rather than a partial result), or, past \p MaxVisits
+/// (block, path) visits, the first fixpoint gave up. \p SplitsByFacts: how
+/// many paths with the same resource state but different facts each point
+/// keeps apart (PathSet.h); 0 merges them.
+bool solveDataflow(FunctionContext &C, unsigned SplitsByFacts,
+                   uint64_t MaxVisits);
 
 } // namespace clang::tidy::raii
 

@@ -29,8 +29,9 @@ const Expr *twoWayCondition(const CFGBlock *B);
 
 class Solver : public ExitSink {
 public:
-  explicit Solver(FunctionContext &C)
-      : C(C), T(C), Facts(C), Conds(C, C.Values) {}
+  Solver(FunctionContext &C, unsigned SplitsByFacts, uint64_t MaxVisits)
+      : C(C), T(C), Facts(C), Conds(C, C.Values),
+        SplitsByFacts(SplitsByFacts), MaxVisits(MaxVisits) {}
   bool run();
 
   void exceptionFrom(const Stmt *Where, const State &Before) override {
@@ -93,6 +94,8 @@ private:
   std::unique_ptr<CFG> G;
   std::unique_ptr<PostOrderCFGView> POV;
   std::vector<PathSet> In;
+  const unsigned SplitsByFacts;
+  const uint64_t MaxVisits; ///< for the first fixpoint and the ones after
   PathSplit *Split = nullptr; ///< of the run under way
   uint64_t Visits = 0; ///< (block, path) pairs the fixpoints have visited
   AnalysisEvents Ignore;

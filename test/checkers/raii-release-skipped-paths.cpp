@@ -5,6 +5,7 @@
 #include <mutex>
 
 int work() noexcept;
+void trace_line() noexcept;
 
 class Cache {
 public:
@@ -263,3 +264,41 @@ void positiveImpureObject(int *out) {
     delete p;
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+// Two ways into the lock (`verbose`; `trace` and not `verbose`), kept apart
+// by their facts where the merged paths would leave a finding: the unlock
+// under `trace || verbose` runs on both (a guard is the advice, as for any
+// lock released on every path). Its twin misses the first way.
+void negativeEitherOption(std::mutex &m, bool verbose, bool trace) {
+  if (verbose)
+    trace_line();
+  else if (trace)
+    trace_line();
+  else
+    return;
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' is acquired by 'lock' and released by hand; hold it in 'std::unique_lock' instead [raii-use-guard]
+  // CHECK-FIXES: std::unique_lock lock_m(m);
+  trace_line();
+  if (trace || verbose)
+    m.unlock();
+  // CHECK-FIXES: lock_m.unlock();
+}
+
+void positiveEitherOptionOneUnlocked(std::mutex &m, bool verbose,
+                                     bool trace) {
+  if (verbose)
+    trace_line();
+  else if (trace)
+    trace_line();
+  else
+    return;
+  m.lock();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'm' acquired by 'lock' is not released on every path; hold it in 'std::unique_lock' to release it automatically [raii-release-skipped]
+  // CHECK-FIXES: std::unique_lock lock_m(m);
+  trace_line();
+  if (trace)
+    m.unlock();
+  // CHECK-FIXES: lock_m.unlock();
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'm' is skipped when the function ends here
