@@ -115,6 +115,10 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
   }
   if (const auto *If = dyn_cast<IfStmt>(S))
     return neverCompletes(If->getThen()) && neverCompletes(If->getElse());
+  // A macro's `do { ..; exit(1); } while (0)`.
+  if (const auto *Do = dyn_cast<DoStmt>(S))
+    return constantValue(Do->getCond(), C.Ctx) == 0 &&
+           neverCompletes(Do->getBody());
   return false;
 }
 

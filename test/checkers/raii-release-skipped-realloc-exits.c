@@ -52,6 +52,39 @@ char *testThenExit(size_t n) {
   return p;
 }
 
+// squashfs-tools' MEM_ERROR(): the null branch is a `do { .. } while (0)`
+// that ends the process. Its twin may leave the `do` by `break`.
+void progress_error(const char *fmt, ...);
+#define MEM_ERROR()                                                            \
+  do {                                                                         \
+    progress_error("out of memory in %s\n", __func__);                         \
+    exit(1);                                                                   \
+  } while (0)
+char *doWhileExits(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  p = realloc(p, n);
+  if (p == NULL)
+    MEM_ERROR();
+  return p;
+}
+
+char *doWhileMayBreak(size_t n, int quiet) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  p = realloc(p, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (p == NULL)
+    do {
+      if (quiet)
+        break;
+      exit(1);
+    } while (0);
+  return p;
+}
+
 char *assertMacro(size_t n) {
   char *p = malloc(8);
   if (!p)
