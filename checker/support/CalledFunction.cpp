@@ -7,10 +7,12 @@
 namespace clang::tidy::raii {
 
 const FunctionDecl *designatedFunction(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  // Explicit casts too: `(void *) pthread_mutex_unlock` given as a cleanup
+  // routine still calls pthread_mutex_unlock.
+  E = E->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_AddrOf)
-    E = UO->getSubExpr()->IgnoreParenImpCasts();
+    E = UO->getSubExpr()->IgnoreParenCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   return DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
 }

@@ -23,8 +23,8 @@ namespace clang::tidy::raii {
 /// The function \p Call calls, or null when it is not known.
 const FunctionDecl *calledFunction(const CallExpr *Call);
 
-/// The function \p E designates (`f`, `&f`, through parentheses and
-/// implicit casts), or null.
+/// The function \p E designates (`f`, `&f`, through parentheses and casts:
+/// `(void *) f`), or null.
 const FunctionDecl *designatedFunction(const Expr *E);
 
 } // namespace clang::tidy::raii
