@@ -2,7 +2,9 @@
 //
 // `__builtin_expect(x, c)` (glibc's `__glibc_unlikely`, the kernel's and
 // many projects' `likely`/`unlikely` macros), its `_with_probability`
-// form and `__builtin_unpredictable(x)` return x: a branch on one tests
+// form and `__builtin_unpredictable(x)` return x, and an explicit
+// conversion to bool (`bool(x)`: fish's `unlikely(x)` is
+// `__builtin_expect(bool(x), 0)`) is true where x is: a branch on one tests
 // what x tests.
 //
 //===----------------------------------------------------------------------===//
@@ -15,7 +17,8 @@ class Expr;
 
 namespace clang::tidy::raii {
 
-/// \p E without parentheses, implicit casts and branch hints around it.
+/// \p E without parentheses, implicit casts, conversions to bool and branch
+/// hints around it.
 const Expr *ignoreBranchHints(const Expr *E);
 
 } // namespace clang::tidy::raii

@@ -230,6 +230,22 @@ void negativeTryLockBranch() {
   }
 }
 
+// fish's `unlikely(x)`, `__builtin_expect(bool(x), 0)`: a conversion to
+// bool is true where x is.
+void negativeTryLockConvertedToBool() {
+  if (__builtin_expect(bool(m.try_lock()), 0)) {
+    quiet();
+    m.unlock();
+  }
+}
+
+void negativeTryLockStaticCast() {
+  if (!static_cast<bool>(m.try_lock()))
+    return;
+  quiet();
+  m.unlock();
+}
+
 void negativeNoreturn() {
   m.lock();
   if (cond())
