@@ -114,7 +114,8 @@ private:
 const Expr *ignoreValueCasts(const Expr *E);
 
 /// The integer value of constant \p E (a null pointer constant is 0), or
-/// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as.
+/// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as; and
+/// `fileno(stdin)` is 0 (`stdout` 1, `stderr` 2).
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

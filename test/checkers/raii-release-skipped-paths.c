@@ -357,6 +357,30 @@ void negativeKeepAsStdin(void) {
   }
 }
 
+// The standard streams' descriptors asked of the streams (inotifywait):
+// `fileno(stdout)` is 1. Its twin keeps the descriptor when it is not 1.
+void negativeKeepAsStdoutByStream(const char *log) {
+  int fd = open(log, O_WRONLY);
+  if (fd < 0)
+    return;
+  if (fd != fileno(stdout)) {
+    dup2(fd, fileno(stdout));
+    close(fd);
+  }
+}
+
+void positiveKeptWhenNotStdout(const char *log) {
+  int fd = open(log, O_WRONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  if (fd == fileno(stdout)) {
+    dup2(fd, fileno(stdout));
+    close(fd);
+  }
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // A daemon's /dev/null: made the standard descriptors, closed only when it
 // is none of them (it then is one, kept open on purpose).
 void negativeDaemonNull(void) {

@@ -21,6 +21,7 @@ int fputs(const char *s, FILE *f);
 extern FILE *stdin;
 extern FILE *stdout;
 extern FILE *stderr;
+int fileno(FILE *f);
 int fgetc(FILE *f);
 unsigned long fread(void *p, unsigned long size, unsigned long n, FILE *f);
 int printf(const char *fmt, ...);
