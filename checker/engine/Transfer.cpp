@@ -265,8 +265,33 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
     if (MC)
       handOffObject(MC);
   }
+  copiedIntoObject(E);
   if (endsPath(E))
     St->Reachable = false;
+}
+
+void TransferFunctions::copiedIntoObject(const CallExpr *E) {
+  if (St->stored().empty())
+    return;
+  // `attr_ = attr;` (a class's assignment operator), `o->emplace(attr)`:
+  // a non-const member of an object outside the function's locals.
+  const Expr *Dest = nullptr;
+  llvm::ArrayRef<const Expr *> Args(E->getArgs(), E->getNumArgs());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() != OO_Equal || Args.size() != 2)
+      return;
+    Dest = Args[0];
+    Args = Args.drop_front();
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (!MD || MD->isConst())
+      return;
+    Dest = MC->getImplicitObjectArgument();
+  }
+  if (!Dest || (!Dest->getType()->isPointerType() && inLocal(Dest)))
+    return;
+  for (const Expr *Arg : Args)
+    escapeCopiedObject(Arg);
 }
 
 bool TransferFunctions::endsPath(const CallExpr *E) {
@@ -385,6 +410,8 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
       return;
     }
     escapeIfTracked(E->getRHS());
+    if (!inLocal(E->getLHS()))
+      escapeCopiedObject(E->getRHS());
     return;
   }
   const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());

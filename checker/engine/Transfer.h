@@ -93,6 +93,14 @@ private:
   /// \p TentativeBy (it may have taken it) is given.
   void escapeRoot(const ValueDecl *Root, const Expr *TentativeBy = nullptr);
   void escapeIfTracked(const Expr *E);
+  /// \p Src is a local object an acquire initialised in place
+  /// (`posix_spawnattr_init(&attr)`, `regcomp(&re, ..)`) copied whole into a
+  /// place that outlives the function (`s->attr = attr;`, `attr_ = attr;`,
+  /// `list->push_back(attr)`, `return attr;`): the copy takes the handle.
+  void escapeCopiedObject(const Expr *Src);
+  /// The copies of call \p E into an object outside the function's locals
+  /// (escapeCopiedObject).
+  void copiedIntoObject(const CallExpr *E);
   /// `l = fds[out];`: a local given an element of a handle array by an
   /// index the function cannot tell may release any of them: each held
   /// element is maybe taken (a hand-off unless released by name later).

@@ -78,6 +78,23 @@ void TransferFunctions::findNamedAcqs(
   }
 }
 
+void TransferFunctions::escapeCopiedObject(const Expr *Src) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(Src->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !BodyIndex::isLocalVar(V) || V->getType()->isPointerType() ||
+      V->getType()->isReferenceType() || V->getType()->isArrayType())
+    return;
+  for (State::Entry &E : St->stored()) {
+    const Acquisition &A = C.acqs()[E.first];
+    const HandleKey &K = C.Keys[A.Key];
+    // Of an object that holds a lock, too: its copy holds what it holds.
+    if (E.second.held() && !A.isSeed() && !A.isGuard() &&
+        A.Rule && A.Rule->Handle.Kind == HandleSpec::Arg &&
+        K.Steps.size() == 1 && K.root() == V->getCanonicalDecl())
+      escape(E.first, false, nullptr);
+  }
+}
+
 void TransferFunctions::escape(unsigned J, bool Tentative, const Expr *By,
                                bool Keeps) {
   if (!(*St)[J].held())

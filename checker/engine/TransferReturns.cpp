@@ -213,6 +213,8 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       Walk(Child, Addr && !isa<CallExpr>(X), InNumberCall);
   };
   Walk(S->getRetValue(), false, false);
+  if (S->getRetValue())
+    escapeCopiedObject(S->getRetValue());
 }
 
 void TransferFunctions::VisitDeclStmt(const DeclStmt *S) {

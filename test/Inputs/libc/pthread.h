@@ -17,6 +17,8 @@ int pthread_rwlock_unlock(pthread_rwlock_t *l);
 int pthread_create(pthread_t *t, const pthread_attr_t *attr,
                    void *(*start)(void *), void *arg);
 int pthread_detach(pthread_t t);
+int pthread_attr_init(pthread_attr_t *attr);
+int pthread_attr_destroy(pthread_attr_t *attr);
 typedef unsigned pthread_key_t;
 int pthread_setspecific(pthread_key_t key, const void *value);
 void *pthread_getspecific(pthread_key_t key);
