@@ -3,6 +3,7 @@
 #include "support/BoolOption.h"
 #include "support/GuardTypes.h"
 #include "support/Instantiation.h"
+#include "support/UnwindingGuard.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -106,8 +107,16 @@ void ExitHandlerThrowsCheck::checkHandler(const ExitHandler &Handler,
   const SourceManager &SM = Ctx.getSourceManager();
   unsigned Kind = kindIndex(Handler);
   const NamedDecl *Owner = ownerOf(Handler);
+  // A destructor allowed to throw that throws only where no exception is
+  // in flight cannot end in std::terminate (UnwindingGuard.h).
+  const auto *FPT = Fn->getType()->getAs<FunctionProtoType>();
+  const bool MayThrowOnPurpose =
+      Handler.Kind == ExitHandler::Destructor && FPT &&
+      FPT->getExceptionSpecType() == EST_NoexceptFalse;
 
   for (const ThrowSites::Site &Site : Sites.escaping(Fn->getBody())) {
+    if (MayThrowOnPurpose && onlyWhenNotUnwinding(Fn->getBody(), Site.Where))
+      continue;
     SourceLocation Loc = SM.getExpansionLoc(Site.Where->getBeginLoc());
     if (Site.Callee) {
       diag(Loc, "call to %0 may throw out of the %select{destructor of "

@@ -102,6 +102,54 @@ struct OptedOut {
   }
 };
 
+// A destructor allowed to throw that throws only where no exception is in
+// flight (the count saved at construction unchanged: kakoune's
+// BufferedWriter) cannot end in std::terminate. Its twins throw where one
+// may be in flight, or are noexcept, as every destructor is by default.
+namespace std {
+int uncaught_exceptions() noexcept;
+bool uncaught_exception() noexcept;
+} // namespace std
+struct FlushOnSuccess {
+  int saved = std::uncaught_exceptions();
+  ~FlushOnSuccess() noexcept(false) {
+    if (pending() && saved == std::uncaught_exceptions())
+      validate(1);
+  }
+  bool pending() const noexcept;
+};
+struct FlushUnlessUnwinding {
+  ~FlushUnlessUnwinding() noexcept(false) {
+    if (std::uncaught_exception())
+      return;
+    validate(2);
+  }
+};
+struct FlushWhenUnwinding {
+  int saved = std::uncaught_exceptions();
+  ~FlushWhenUnwinding() noexcept(false) {
+    if (saved != std::uncaught_exceptions())
+      validate(3);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'validate' may throw out of the destructor of 'FlushWhenUnwinding'
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: destructor declared here
+    // UNKNOWN-MESSAGES: :[[@LINE-3]]:7: warning: call to 'validate'
+    // UNKNOWN-MESSAGES: :[[@LINE-6]]:3: note: destructor declared here
+  }
+};
+struct FlushOnSuccessNoexcept {
+  int saved = std::uncaught_exceptions();
+  ~FlushOnSuccessNoexcept() {
+    if (saved == std::uncaught_exceptions())
+      validate(4);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: call to 'validate' may throw out of the destructor of 'FlushOnSuccessNoexcept'
+    // CHECK-MESSAGES: :[[@LINE-4]]:3: note: destructor declared here
+    // OPTOUT-MESSAGES: :[[@LINE-3]]:7: warning: call to 'validate'
+    // OPTOUT-MESSAGES: :[[@LINE-6]]:3: note: destructor declared here
+    // UNKNOWN-MESSAGES: :[[@LINE-5]]:7: warning: call to 'validate'
+    // UNKNOWN-MESSAGES: :[[@LINE-8]]:3: note: destructor declared here
+  }
+};
+
 struct DeclaredThrowing {
   ~DeclaredThrowing() {
     declaredThrowing();
