@@ -79,7 +79,23 @@ void TransferFunctions::findNamedAcqs(
 }
 
 void TransferFunctions::escapeCopiedObject(const Expr *Src) {
-  const auto *DRE = dyn_cast<DeclRefExpr>(Src->IgnoreParenImpCasts());
+  // Through a converting constructor too: `attr_ = attr;` into a class
+  // wrapping the object (fish's maybe_t) builds a temporary from it.
+  for (;;) {
+    Src = Src->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(Src))
+      Src = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Src))
+      Src = B->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(Src);
+             CE && CE->getNumArgs() >= 1 &&
+             llvm::all_of(llvm::drop_begin(CE->arguments()),
+                          [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+      Src = CE->getArg(0);
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Src);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!V || !BodyIndex::isLocalVar(V) || V->getType()->isPointerType() ||
       V->getType()->isReferenceType() || V->getType()->isArrayType())

@@ -18,8 +18,20 @@ template <typename T> struct Slot {
   bool same(const T &v) const;
 };
 
+// Assigned through a temporary its converting constructor builds (fish's
+// maybe_t).
+template <typename T> struct Maybe {
+  Maybe() = default;
+  Maybe(const T &v) : value(v), set(true) {}
+  Maybe &operator=(Maybe &&) = default;
+  T value{};
+  bool set = false;
+};
+
 struct Spawner {
   Slot<pthread_attr_t> attr_;
+  Maybe<pthread_attr_t> maybe_;
+  explicit Spawner(int);
   Spawner();
   explicit Spawner(Slot<pthread_attr_t> *store);
   void local();
@@ -30,6 +42,13 @@ Spawner::Spawner() {
   if (pthread_attr_init(&attr) != 0)
     return;
   attr_ = attr;
+}
+
+Spawner::Spawner(int) {
+  pthread_attr_t attr;
+  if (pthread_attr_init(&attr) != 0)
+    return;
+  maybe_ = attr;
 }
 
 Spawner::Spawner(Slot<pthread_attr_t> *store) {
