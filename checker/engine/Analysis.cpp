@@ -129,9 +129,12 @@ Engine::analyze(const FunctionDecl *Fn, unsigned Depth) {
   if (worthAnalysing(Fn->getBody(), Roles, GuardsLeft)) {
     // Paths whose states agree are merged, their facts intersected; where
     // that leaves a finding, a function of moderate size is solved again
-    // keeping apart paths whose facts differ, which costs more and can
-    // only show that a path reported cannot happen (past twice the first
-    // run's work, the first run stands).
+    // keeping apart paths whose facts differ, at more cost (past twice the
+    // first run's work, the first run stands). That run is the more
+    // precise: it may show a reported path cannot happen, and may find
+    // what the merge hid (a reacquire on paths kept apart), which a
+    // function with nothing reported by the first run is not solved again
+    // to find.
     Out = solve(Fn, Roles, /*SplitsByFacts=*/0, ~uint64_t(0));
     if (Out->Analyzed && Out->foundOnSomePath() &&
         Out->Visits <= MaxVisitsToSplit)

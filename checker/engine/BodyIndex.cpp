@@ -459,7 +459,7 @@ bool BodyIndex::refersTo(const Stmt *S, const ValueDecl *V) {
 }
 
 bool BodyIndex::testsValue(const Expr *E, const ValueDecl *V) {
-  E = ignoreBranchHints(E)->IgnoreParenCasts();
+  E = ignoreTruthHints(E)->IgnoreParenCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
   if (const auto *UO = dyn_cast<UnaryOperator>(E))

@@ -58,7 +58,10 @@ bool notAcquiredHere(const Expr *E) {
 }
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
+  // `fd != fileno(stdin)` compares with 0 (inotifywait).
   std::optional<int64_t> V = constantValue(E, Ctx);
+  if (!V)
+    V = standardStreamNumber(E);
   if (V)
     K = *V;
   return V.has_value();
@@ -393,10 +396,15 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
         if (std::optional<bool> T =
                 trueMeansAcquired(C, *F, C.acqs()[J], OnlyRefutes)) {
           const Acquisition &A = C.acqs()[J];
-          const bool OfResultVar = F->Var && A.ResultVar &&
-                                   sameVar(C, F->Var, A.ResultVar) &&
-                                   !(A.HandleVar &&
-                                     sameVar(C, F->Var, A.HandleVar));
+          // A comparison of the handle variable with what the function
+          // did not acquire (`fd != fileno(stdin)`) says nothing once the
+          // variable was given another value while it held the handle.
+          const bool OfHandleVar =
+              F->Var && A.HandleVar && sameVar(C, F->Var, A.HandleVar);
+          const bool OfResultVar =
+              (F->Var && A.ResultVar && sameVar(C, F->Var, A.ResultVar) &&
+               !OfHandleVar) ||
+              (OnlyRefutes && OfHandleVar);
           It->second.push_back({J, *T, OnlyRefutes, OfResultVar});
         }
       }
@@ -445,7 +453,7 @@ bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
 }
 
 void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {
-  Cond = ignoreBranchHints(Cond);
+  Cond = ignoreTruthHints(Cond);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot)
     return refineCond(UO->getSubExpr(), !Branch, St);

@@ -42,8 +42,9 @@ private:
     unsigned Acq;
     bool TrueMeansAcquired;
     bool OnlyRefutes; ///< the "acquired" branch says nothing
-    /// A test of the variable the result went to: void on a path where it
-    /// was given another value since (AcqState::ResultStale).
+    /// A test of the variable the result went to, or a comparison of the
+    /// handle variable with what the function did not acquire: void on a
+    /// path where it was given another value since (AcqState::ResultStale).
     bool OfResultVar;
   };
   llvm::ArrayRef<Test> testsOf(const Expr *Leaf);

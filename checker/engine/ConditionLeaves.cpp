@@ -13,9 +13,11 @@ namespace clang::tidy::raii {
 /// from then on; `(b = a)`, `(b = c = f(..))`, or b no local, what the
 /// right side holds, when the assignment converts nothing that could
 /// change it (both pointers, or one integer type, and no bit-field).
-static const Expr *testedValue(const Expr *E) {
+/// \p Truth: only E's truth is tested (a conversion to bool is seen
+/// through).
+static const Expr *testedValue(const Expr *E, bool Truth) {
   for (;;) {
-    E = ignoreBranchHints(E);
+    E = Truth ? ignoreTruthHints(E) : ignoreBranchHints(E);
     const auto *BO = dyn_cast<BinaryOperator>(E);
     if (!BO || BO->getOpcode() != BO_Assign)
       return E;
@@ -131,7 +133,7 @@ const ConditionFacts::Operand &ConditionFacts::operand(const Expr *E) {
   if (It != Operands.end())
     return It->second;
   Operand O;
-  const Expr *S = testedValue(E);
+  const Expr *S = testedValue(E, /*Truth=*/false);
   if (std::optional<int64_t> K = constantValue(E, C.Ctx)) {
     O.Const = K;
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
@@ -156,7 +158,7 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
   Leaf L;
   const Expr *E = Cond;
   for (;;) {
-    E = testedValue(E);
+    E = testedValue(E, /*Truth=*/true);
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_LNot) {
       L.Neg = !L.Neg;

@@ -27,7 +27,7 @@ using IsTarget = llvm::function_ref<bool(const Expr *)>;
 /// `__builtin_expect(!p, 0)`.
 std::optional<std::pair<const Expr *, bool>> nullTest(const Expr *Cond,
                                                       ASTContext &Ctx) {
-  Cond = ignoreBranchHints(Cond);
+  Cond = ignoreTruthHints(Cond);
   if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
       UO && UO->getOpcode() == UO_LNot) {
     auto R = nullTest(UO->getSubExpr(), Ctx);
@@ -115,10 +115,10 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
   }
   if (const auto *If = dyn_cast<IfStmt>(S))
     return neverCompletes(If->getThen()) && neverCompletes(If->getElse());
-  // A macro's `do { ..; exit(1); } while (0)`.
+  // A macro's `do { ..; exit(1); } while (0)`: a body that never completes
+  // never reaches the condition.
   if (const auto *Do = dyn_cast<DoStmt>(S))
-    return constantValue(Do->getCond(), C.Ctx) == 0 &&
-           neverCompletes(Do->getBody());
+    return neverCompletes(Do->getBody());
   return false;
 }
 

@@ -69,9 +69,7 @@ static bool mayBeConstant(const Expr *E) {
   return true;
 }
 
-/// `fileno(stdin)`, `fileno(stdout)`, `fileno(stderr)`: the descriptor of
-/// a standard stream, 0 to 2.
-static std::optional<int64_t> standardStreamNumber(const Expr *E) {
+std::optional<int64_t> standardStreamNumber(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
   if (!FD || Call->getNumArgs() != 1 || !FD->getIdentifier() ||
@@ -81,7 +79,10 @@ static std::optional<int64_t> standardStreamNumber(const Expr *E) {
   const auto *DRE =
       dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!V || !V->hasGlobalStorage() || !V->getIdentifier())
+  // The C library's streams, declared at file scope (not a program's own
+  // `app::stdin`).
+  if (!V || !V->hasGlobalStorage() || !V->getIdentifier() ||
+      !V->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return std::nullopt;
   return llvm::StringSwitch<std::optional<int64_t>>(V->getName())
       .Case("stdin", 0)
@@ -93,8 +94,6 @@ static std::optional<int64_t> standardStreamNumber(const Expr *E) {
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
   if (!E || E->isValueDependent())
     return std::nullopt;
-  if (std::optional<int64_t> Std = standardStreamNumber(E))
-    return Std;
   if (const auto *IL = dyn_cast<IntegerLiteral>(E->IgnoreParens());
       IL && IL->getValue().getBitWidth() <= 64)
     return IL->getValue().getSExtValue();

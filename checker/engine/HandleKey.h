@@ -114,9 +114,13 @@ private:
 const Expr *ignoreValueCasts(const Expr *E);
 
 /// The integer value of constant \p E (a null pointer constant is 0), or
-/// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as; and
-/// `fileno(stdin)` is 0 (`stdout` 1, `stderr` 2).
+/// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as.
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx);
+
+/// `fileno(stdin)`, `fileno(stdout)`, `fileno(stderr)` of the C library's
+/// streams: the descriptor a comparison compares with, 0 to 2 (not a
+/// constant: the stream may have been closed).
+std::optional<int64_t> standardStreamNumber(const Expr *E);
 
 } // namespace clang::tidy::raii
 

@@ -50,8 +50,10 @@ struct AcqState {
   /// failed; -1 when not pending.
   int DeeperOn = -1;
   /// The variable the acquire's result went to (`rc = trylock(&m)`) has
-  /// been given another value since on some path (`rc = work();`): a test
-  /// of it then says nothing of this acquisition.
+  /// been given another value since on some path (`rc = work();`), or the
+  /// handle's variable while it held the handle (`fd = fileno(stdin);`): a
+  /// test of the first, and a comparison of the second with what the
+  /// function did not acquire, then say nothing of this acquisition.
   bool ResultStale = false;
   /// The branches on what the latest taker (taker()) returned that the
   /// paths here took, seen two ways: the last such branch of each path

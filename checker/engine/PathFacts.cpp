@@ -201,7 +201,7 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
   // A condition whose `&&` / `||` the CFG did not split, the value of the
   // operator tested after its blocks merged (`if (!(fp && ok()))`): from
   // what the operands' facts decide.
-  const Expr *E = ignoreBranchHints(Cond)->IgnoreParenImpCasts();
+  const Expr *E = ignoreTruthHints(Cond)->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_LNot) {
     if (std::optional<bool> Sub = decide(UO->getSubExpr(), F))

@@ -10,10 +10,10 @@
 // in too many acquisitions' states, the acquisitions it merged are solved
 // again in a few groups, each run keeping apart paths by its group's states
 // only, and report from that run. Edges are where the rest happens: the
-// exception edge of a call carries the state before the call (plus what the call took
-// over); branch edges are refined by BranchFacts; `break`, `continue` and
-// `goto` that leave an acquisition's scope, and every way into the exit
-// block, are recorded as the causes that skip a release.
+// exception edge of a call carries the state before the call (plus what
+// the call took over); branch edges are refined by BranchFacts; `break`,
+// `continue` and `goto` that leave an acquisition's scope, and every way
+// into the exit block, are recorded as the causes that skip a release.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_SOLVER_H

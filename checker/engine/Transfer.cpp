@@ -389,12 +389,18 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   // acquire's own assignment, also through `rc = s ? prepare(..) : NOMEM`,
   // is none.) Also where the acquire failed and left nothing: joined with
   // a path that holds, the test would say it holds.
+  // Another value in the variable of a handle still held (`fd =
+  // fileno(stdin);` over an open descriptor): a later `fd != fileno(stdin)`
+  // no longer tells whether the acquisition is held.
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
-          A.ResultVar && A.Site &&
-          A.ResultVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
-          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
+          A.Site &&
+          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)) &&
+          ((A.ResultVar && A.ResultVar->getCanonicalDecl() ==
+                               LHSVar->getCanonicalDecl()) ||
+           (A.HandleVar && (*St)[J].held() &&
+            A.HandleVar->getCanonicalDecl() == LHSVar->getCanonicalDecl())))
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;

@@ -90,7 +90,9 @@ void TransferFunctions::escapeCopiedObject(const Expr *Src) {
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(Src);
              CE && CE->getNumArgs() >= 1 &&
              llvm::all_of(llvm::drop_begin(CE->arguments()),
-                          [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+                          [](const Expr *A) {
+                            return isa<CXXDefaultArgExpr>(A);
+                          }))
       Src = CE->getArg(0);
     else
       break;

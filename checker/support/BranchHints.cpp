@@ -8,12 +8,6 @@ namespace clang::tidy::raii {
 const Expr *ignoreBranchHints(const Expr *E) {
   for (;;) {
     E = E->IgnoreParenImpCasts();
-    // `bool(x)`, `(bool)x`, `static_cast<bool>(x)`: true where x is.
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
-        Cast && Cast->getType()->isBooleanType()) {
-      E = Cast->getSubExpr();
-      continue;
-    }
     const auto *Call = dyn_cast<CallExpr>(E);
     if (!Call || Call->getNumArgs() == 0)
       return E;
@@ -26,6 +20,17 @@ const Expr *ignoreBranchHints(const Expr *E) {
     default:
       return E;
     }
+  }
+}
+
+const Expr *ignoreTruthHints(const Expr *E) {
+  for (;;) {
+    E = ignoreBranchHints(E);
+    // `bool(x)`, `(bool)x`, `static_cast<bool>(x)`: true where x is.
+    const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+    if (!Cast || !Cast->getType()->isBooleanType())
+      return E;
+    E = Cast->getSubExpr();
   }
 }
 

@@ -381,6 +381,70 @@ void positiveKeptWhenNotStdout(const char *log) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
 
+// `fd = fileno(stdin)` is no constant stored: the descriptor it had is
+// lost.
+void use_fd(int fd);
+void positiveOverwrittenByStdin(const char *path, int use_stdin) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  if (use_stdin)
+    fd = fileno(stdin);
+  use_fd(fd);
+  if (fd != fileno(stdin))
+    close(fd);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
+// A stream of the function's own named `stdin` is no standard stream.
+int positiveOwnStreamNamedStdin(const char *path) {
+  static FILE *stdin;
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  use_fd(fd);
+  if (fd != fileno(stdin))
+    close(fd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
+
+// A conversion to bool is seen through where only truth counts, not where
+// its value is compared or switched on: `(_Bool)2 == 1`.
+int positiveBoolValueCompared(const char *path, int mode) {
+  FILE *fp = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fp' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!fp)
+    return -1;
+  if (mode == 2) {
+    if ((_Bool)mode == 1)
+      return 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'fp' is skipped by this return
+  }
+  fclose(fp);
+  return 0;
+}
+
+int positiveBoolValueSwitched(const char *path, int mode) {
+  FILE *fp = fopen(path, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fp' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!fp)
+    return -1;
+  if (mode == 2) {
+    switch ((_Bool)mode) {
+    case 1:
+      return 1;
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'fp' is skipped by this return
+    default:
+      break;
+    }
+  }
+  fclose(fp);
+  return 0;
+}
+
 // A daemon's /dev/null: made the standard descriptors, closed only when it
 // is none of them (it then is one, kept open on purpose).
 void negativeDaemonNull(void) {
