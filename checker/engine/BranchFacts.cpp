@@ -21,6 +21,9 @@ struct CondFact {
   /// `x == g`, `x != g` for what notAcquiredHere() accepts (`f != stdin`,
   /// `in != p->in`).
   bool EqualsForeign = false;
+  /// The other side of EqualsForeign when it is a parameter: foreign only
+  /// if the function never gives it another value.
+  const ParmVarDecl *ForeignParam = nullptr;
   /// `x > 2`, `x >= 3`, `x <= 2`, `x < 3` (TrueMeansNonzero: the true
   /// branch is "above 2"): for a descriptor, one side holds only the
   /// standard descriptors 0 to 2.
@@ -31,10 +34,13 @@ struct CondFact {
 };
 
 /// A global variable, a local array (`char st[64]; char *b = st; ...
-/// if (b != st) free(b);`), or a field reached from a parameter, a global
-/// or `this` (`if (in != p->in) fclose(in);`): what it holds or is was not
-/// acquired by this function while the acquisition is still held (storing
-/// the handle there would have handed it off).
+/// if (b != st) free(b);`), a field reached from a parameter, a global
+/// or `this` (`if (in != p->in) fclose(in);`), or a pointer parameter
+/// (`if (my_path != path) free(my_path);`, when the function never writes
+/// it: trueMeansAcquired): what it holds or is was not acquired by this
+/// function while the acquisition is still held (storing the handle there
+/// would have handed it off; the caller's value is older than the
+/// acquisition).
 bool notAcquiredHere(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   bool Field = false;
@@ -54,7 +60,14 @@ bool notAcquiredHere(const Expr *E) {
     return isa<ParmVarDecl>(V) ||
            (V->hasGlobalStorage() && !V->isStaticLocal());
   return (V->hasGlobalStorage() && !V->isStaticLocal()) ||
-         V->getType()->isArrayType();
+         V->getType()->isArrayType() ||
+         (isa<ParmVarDecl>(V) && V->getType()->isPointerType());
+}
+
+/// \p E, when it is a parameter by itself.
+static const ParmVarDecl *bareParameter(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  return DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
 }
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
@@ -109,12 +122,15 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
       if (Op != BO_EQ && Op != BO_NE)
         return std::nullopt;
       auto F = target(L);
+      const Expr *Foreign = R;
       if (!F || !notAcquiredHere(R)) {
         F = target(R);
+        Foreign = L;
         if (!F || !notAcquiredHere(L))
           return std::nullopt;
       }
       F->EqualsForeign = true;
+      F->ForeignParam = bareParameter(Foreign);
       F->TrueMeansNonzero = Op == BO_NE;
       return F;
     }
@@ -279,6 +295,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
       (((F.Equals && !F.SignTest) || F.AboveStandard) && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
         A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)) ||
+        (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
+                            !C.Body.writtenOnlyByName(F.ForeignParam))) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar)))
       return std::nullopt;
     OnlyRefutes = true;
