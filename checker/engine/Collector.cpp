@@ -70,8 +70,41 @@ bool Collector::awaited(const Expr *E) const {
   return P && isa<CoroutineSuspendExpr>(P);
 }
 
+void Collector::findStandardCloses() {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  for (const Expr *E : C.Body.candidates())
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      if (R.Handle.Spec.Kind != HandleSpec::Arg)
+        continue;
+      const Expr *H = RuleCatalog::handleExpr(E, R.Handle.Spec);
+      if (!H || !H->getType()->isIntegerType())
+        continue;
+      std::optional<int64_t> K = constantValue(H, C.Ctx);
+      if (!K)
+        K = standardStreamNumber(H);
+      if (!K || *K < 0 || *K > 2)
+        continue;
+      SourceLocation &At = StandardClosedAt[R.Rule->Fam->Kind];
+      if (At.isInvalid() || SM.isBeforeInTranslationUnit(E->getBeginLoc(), At))
+        At = E->getBeginLoc();
+    }
+}
+
+bool Collector::mayBeStandardDescriptor(const Expr *E,
+                                        const Acquire &R) const {
+  if (R.Invalid != InvalidValue::Negative ||
+      R.Handle.Kind != HandleSpec::Return)
+    return false;
+  auto It = StandardClosedAt.find(R.Fam->Kind);
+  return It != StandardClosedAt.end() &&
+         C.Ctx.getSourceManager().isBeforeInTranslationUnit(It->second,
+                                                             E->getBeginLoc());
+}
+
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   const Acquire *R = Role.Rule;
+  if (mayBeStandardDescriptor(E, *R))
+    return;
   Acquisition A;
   A.Site = E;
   A.Rule = R;
@@ -288,6 +321,7 @@ bool Collector::run() {
   // First the acquires whose handle is a value (they decide which variables
   // hold handles, so those are never read as aliases), then the others.
   llvm::SmallVector<std::pair<const Expr *, const AcquireRole *>, 8> Later;
+  findStandardCloses();
   for (const Expr *E : C.Body.candidates()) {
     if (const AcquireRole *Role = C.Roles.acquire(E)) {
       HandleSpec::KindT K = Role->Rule->Handle.Kind;

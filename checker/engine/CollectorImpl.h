@@ -10,6 +10,7 @@
 #define RAII_TIDY_ENGINE_COLLECTORIMPL_H
 
 #include "engine/FunctionContext.h"
+#include "llvm/ADT/StringMap.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include <memory>
@@ -23,6 +24,14 @@ public:
 
 private:
   void addCall(const Expr *E, const AcquireRole &Role);
+  /// The first release, in source order, of a standard descriptor named by
+  /// number (`close(0)`, `close(STDERR_FILENO)`), of each handle kind:
+  /// a descriptor acquired after it may be that number (each new
+  /// descriptor is the lowest free one: `close(0); dup(fd);`, a child's
+  /// stdin), kept open on purpose.
+  void findStandardCloses();
+  bool mayBeStandardDescriptor(const Expr *E, const Acquire &R) const;
+  llvm::StringMap<SourceLocation> StandardClosedAt;
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
   /// The last acquisition by a rule of handle key \p Key, the one a copy

@@ -479,6 +479,27 @@ int positiveBoolValueSwitched(const char *path, int mode) {
   return 0;
 }
 
+// A new descriptor is the lowest free one: after `close(STDIN_FILENO)` the
+// `dup` is the child's stdin, kept open on purpose (libuv's tests,
+// squashfs-tools' action child). Its twin closes the standard descriptor
+// only after the `dup`.
+void negativeDupIntoClosedStdin(int fd) {
+  close(STDIN_FILENO);
+  int in = dup(fd);
+  if (in == -1)
+    return;
+  use_fd(0);
+}
+
+void positiveDupBeforeClosingStdin(int fd) {
+  int in = dup(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'in' acquired by 'dup' is never released [raii-release-skipped]
+  if (in == -1)
+    return;
+  close(STDIN_FILENO);
+  use_fd(0);
+}
+
 // A daemon's /dev/null: made the standard descriptors, closed only when it
 // is none of them (it then is one, kept open on purpose).
 void negativeDaemonNull(void) {
