@@ -24,6 +24,9 @@ struct CondFact {
   /// The other side of EqualsForeign when it is a parameter: foreign only
   /// if the function never gives it another value.
   const ParmVarDecl *ForeignParam = nullptr;
+  /// The other side of EqualsForeign is a local array: no heap block, so
+  /// not what a call that releases its argument (`realloc`) gives back.
+  bool ForeignArray = false;
   /// `x > 2`, `x >= 3`, `x <= 2`, `x < 3` (TrueMeansNonzero: the true
   /// branch is "above 2"): for a descriptor, one side holds only the
   /// standard descriptors 0 to 2.
@@ -131,6 +134,9 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
       }
       F->EqualsForeign = true;
       F->ForeignParam = bareParameter(Foreign);
+      if (const auto *DRE =
+              dyn_cast<DeclRefExpr>(Foreign->IgnoreParenImpCasts()))
+        F->ForeignArray = DRE->getType()->isArrayType();
       F->TrueMeansNonzero = Op == BO_NE;
       return F;
     }
@@ -286,15 +292,19 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     return std::nullopt;
   // Equal to a global (`f == stdin`) or, for a descriptor, to a valid
   // number (`fd == 0`, `fd != STDERR_FILENO`), one of the standard three
-  // when the function dup2s it onto them (`fd <= 2`) or a negative one other than the failure's (`dirfd !=
-  // AT_FDCWD`): a handle this function acquired holds none of those (the
-  // idiom keeps what it got when it does; no descriptor is negative).
+  // when the function dup2s it onto them (`fd <= 2`) or a negative one
+  // other than the failure's (`dirfd != AT_FDCWD`): a handle this function
+  // acquired holds none of those (the idiom keeps what it got when it does;
+  // no descriptor is negative).
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
                           R->Invalid == InvalidValue::Negative;
   if (F.EqualsForeign ||
       (((F.Equals && !F.SignTest) || F.AboveStandard) && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||
-        A.IsLock || (F.EqualsForeign && mayReturnArgument(A.Site)) ||
+        A.IsLock ||
+        (F.EqualsForeign && mayReturnArgument(A.Site) &&
+         !(F.ForeignArray && isa<Expr>(A.Site) &&
+           !C.Roles.releases(cast<Expr>(A.Site)).empty())) ||
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar)))

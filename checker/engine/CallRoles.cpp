@@ -167,6 +167,55 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
   return Entry && Cache.neverReturns(*Entry, Depth);
 }
 
+/// \p E is a null pointer literal (`nullptr`, `NULL`, `0`, `(void *)0`).
+static bool nullLiteral(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  const auto *IL = dyn_cast<IntegerLiteral>(E);
+  return IL && IL->getValue() == 0;
+}
+
+/// \p E and \p F name the same variable.
+static bool sameVariable(const Expr *E, const Expr *F) {
+  const auto *A = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *B = dyn_cast<DeclRefExpr>(F->IgnoreParenImpCasts());
+  return A && B &&
+         A->getDecl()->getCanonicalDecl() == B->getDecl()->getCanonicalDecl();
+}
+
+/// `p == sb ? nullptr : p`, `!p ? NULL : p`, `p ? p : NULL` (fish's buffer
+/// that starts on the stack, `realloc(p == sb ? nullptr : p, n)`): p,
+/// where the null arm is taken exactly where p is what it is compared with
+/// (no block of its own, or none), or null.
+static const Expr *unlessEqual(const Expr *HE) {
+  const auto *CO = dyn_cast<ConditionalOperator>(HE->IgnoreParenImpCasts());
+  if (!CO)
+    return nullptr;
+  const bool NullWhenTrue = nullLiteral(CO->getTrueExpr());
+  if (!NullWhenTrue && !nullLiteral(CO->getFalseExpr()))
+    return nullptr;
+  const Expr *Own = NullWhenTrue ? CO->getFalseExpr() : CO->getTrueExpr();
+  const Expr *Cond = CO->getCond()->IgnoreParenImpCasts();
+  bool EqualWhenTrue; // the condition is true where p equals the other
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    if (!sameVariable(BO->getLHS(), Own) && !sameVariable(BO->getRHS(), Own))
+      return nullptr;
+    EqualWhenTrue = BO->getOpcode() == BO_EQ;
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+             UO && UO->getOpcode() == UO_LNot) {
+    if (!sameVariable(UO->getSubExpr(), Own))
+      return nullptr;
+    EqualWhenTrue = true; // `!p`: p equals null
+  } else if (sameVariable(Cond, Own)) {
+    EqualWhenTrue = false; // `p`: p is not null
+  } else {
+    return nullptr;
+  }
+  return EqualWhenTrue == NullWhenTrue ? Own : nullptr;
+}
+
 bool CallRoles::keyFor(const Expr *Call, const RoleHandle &H, bool StripDeref,
                        const KeyBuilder &Keys, HandleKey &Out) {
   if (H.Fixed) {
@@ -176,6 +225,8 @@ bool CallRoles::keyFor(const Expr *Call, const RoleHandle &H, bool StripDeref,
   const Expr *HE = RuleCatalog::handleExpr(Call, H.Spec);
   if (!HE)
     return false;
+  if (const Expr *Own = unlessEqual(HE))
+    HE = Own;
   if (!Keys.keyOf(HE, Out, StripDeref || !H.Fields.empty()))
     return false;
   for (const ValueDecl *F : H.Fields)

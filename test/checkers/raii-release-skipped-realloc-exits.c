@@ -85,6 +85,43 @@ char *doWhileMayBreak(size_t n, int quiet) {
   return p;
 }
 
+// fish's buffer that starts on the stack: realloc is given the block
+// unless the pointer is still the stack array, and the block is freed
+// unless it is. Its twin passes null on a test that says nothing of p: the
+// block p holds is lost there.
+void use(char *);
+void growFromStack(int rounds) {
+  char sb[16];
+  char *p = sb;
+  for (int i = 0; i < rounds; i++) {
+    p = realloc(p == sb ? NULL : p, 32u << i);
+    if (!p)
+      abort();
+    use(p);
+  }
+  if (p != sb)
+    free(p);
+}
+
+void growLosesBlock(int rounds) {
+  char *p = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!p)
+    return;
+  for (int i = 0; i < rounds; i++) {
+    char *q = realloc(rounds > 100 ? NULL : p, 32u << i);
+    if (!q) {
+      free(p);
+      return;
+    }
+    p = q;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'p' is acquired again here while it still holds the earlier resource
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'p' acquired by 'realloc' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'p' is acquired again here while it still holds the earlier resource
+  }
+  free(p);
+}
+
 char *assertMacro(size_t n) {
   char *p = malloc(8);
   if (!p)
