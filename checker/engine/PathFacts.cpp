@@ -396,10 +396,13 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   std::optional<Fact> New;
   if (Op && useful(V, 1) && tracked(V)) {
     std::optional<int64_t> Old, Least;
+    bool Nonzero = false;
     if (const Fact *Fv = F.find(V); Fv && Fv->Kind == Fact::Equals)
       Old = Fv->Value;
     else if (Fv && Fv->Kind == Fact::AtLeast)
       Least = Fv->Value;
+    else if (Fv && Fv->Kind == Fact::Differs && Fv->Value == 0)
+      Nonzero = true;
     // A counter only ever counted up keeps its lower bound (down, it
     // would lose one more each round of a loop: forgotten instead).
     auto Up = [&](int64_t By) -> std::optional<Fact> {
@@ -419,6 +422,24 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
                      Fact::Equals};
         else if (Least && K && BO->getOpcode() == BO_AddAssign)
           New = Up(*K);
+      } else if (BO->getOpcode() == BO_MulAssign ||
+                 BO->getOpcode() == BO_ShlAssign) {
+        // A size doubled (`size *= 2`, `n <<= 1`) stays as far from zero
+        // as it was (a value that would wrap aside).
+        std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F);
+        const bool Grows = K && (BO->getOpcode() == BO_MulAssign
+                                     ? *K >= 1
+                                     : *K >= 0 && *K < 32);
+        int64_t Times = 1;
+        if (Grows)
+          Times = BO->getOpcode() == BO_MulAssign ? *K : int64_t(1) << *K;
+        int64_t Product = 0;
+        if (Grows && Old && !llvm::MulOverflow(*Old, Times, Product))
+          New = Fact{V, nullptr, Product, Fact::Equals};
+        else if (Grows && Least && *Least >= 1)
+          New = Fact{V, nullptr, *Least, Fact::AtLeast};
+        else if (Grows && Nonzero)
+          New = Fact{V, nullptr, 0, Fact::Differs};
       }
     } else if (const auto *UO = dyn_cast<UnaryOperator>(Op);
                UO && !V->getType()->isPointerType()) {

@@ -468,3 +468,81 @@ int positiveWalkUnguarded(struct node *r) {
     // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'p' is skipped by this return
   }
 }
+
+// A size doubled (`size *= 2`, `size <<= 1`) stays nonzero, so the branch
+// that allocates while it is zero runs once (fish's format buffer). Halved,
+// it may reach zero again: the twin allocates again over the block.
+int try_fill(char *buf, unsigned long size);
+void sizeDoubled(void) {
+  unsigned long size = 0;
+  char *buf = NULL;
+  int status = -1;
+  while (status < 0) {
+    if (size == 0) {
+      size = 1024;
+      buf = malloc(size);
+      if (!buf)
+        abort();
+    } else {
+      size *= 2;
+      char *grown = realloc(buf, size);
+      if (!grown) {
+        free(buf);
+        return;
+      }
+      buf = grown;
+    }
+    status = try_fill(buf, size);
+  }
+  free(buf);
+}
+
+void sizeShifted(void) {
+  unsigned long size = 0;
+  char *buf = NULL;
+  int status = -1;
+  while (status < 0) {
+    if (size == 0) {
+      size = 1024;
+      buf = malloc(size);
+      if (!buf)
+        abort();
+    } else {
+      size <<= 1;
+      char *grown = realloc(buf, size);
+      if (!grown) {
+        free(buf);
+        return;
+      }
+      buf = grown;
+    }
+    status = try_fill(buf, size);
+  }
+  free(buf);
+}
+
+void sizeHalved(void) {
+  unsigned long size = 0;
+  char *buf = NULL;
+  int status = -1;
+  while (status < 0) {
+    if (size == 0) {
+      size = 1024;
+      buf = malloc(size);
+      if (!buf)
+        abort();
+    } else {
+      size /= 2;
+      char *grown = realloc(buf, size);
+      if (!grown) {
+        free(buf);
+        return;
+      }
+      buf = grown;
+      // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'buf' acquired by 'realloc' is not released on every path [raii-release-skipped]
+      // CHECK-MESSAGES: :[[@LINE-12]]:13: note: 'buf' is acquired again here while it still holds the earlier resource
+    }
+    status = try_fill(buf, size);
+  }
+  free(buf);
+}
