@@ -81,6 +81,11 @@ struct Acquisition {
   /// A conditional acquire (`try_lock`, `pthread_mutex_lock`) whose result
   /// the code looks at.
   bool ResultTested = false;
+  /// A descriptor acquired right after the function closed a standard
+  /// descriptor by number (`close(0); dup(fd);`): the lowest free number,
+  /// that standard descriptor, kept open on purpose. Its releases are
+  /// still checked; a path that does not release it is no finding.
+  bool KeptAsStandard = false;
 
   // Results.
   bool Reached = false;    ///< acquired on some path

@@ -186,8 +186,8 @@ static bool sameVariable(const Expr *E, const Expr *F) {
 
 /// `p == sb ? nullptr : p`, `!p ? NULL : p`, `p ? p : NULL` (fish's buffer
 /// that starts on the stack, `realloc(p == sb ? nullptr : p, n)`): p,
-/// where the null arm is taken exactly where p is what it is compared with
-/// (no block of its own, or none), or null.
+/// where the null arm is taken exactly where p is what it is compared with,
+/// something that holds no block the function acquired, or null.
 static const Expr *unlessEqual(const Expr *HE) {
   const auto *CO = dyn_cast<ConditionalOperator>(HE->IgnoreParenImpCasts());
   if (!CO)
@@ -200,7 +200,13 @@ static const Expr *unlessEqual(const Expr *HE) {
   bool EqualWhenTrue; // the condition is true where p equals the other
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
       BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
-    if (!sameVariable(BO->getLHS(), Own) && !sameVariable(BO->getRHS(), Own))
+    // Compared with what holds no block of the function's own (a local
+    // array, a global, a parameter, null): not with a local that may hold
+    // p's block (`q = c ? p : NULL; free(p == q ? NULL : p)`).
+    const Expr *Other = sameVariable(BO->getLHS(), Own)   ? BO->getRHS()
+                        : sameVariable(BO->getRHS(), Own) ? BO->getLHS()
+                                                          : nullptr;
+    if (!Other || !(nullLiteral(Other) || notAcquiredHere(Other)))
       return nullptr;
     EqualWhenTrue = BO->getOpcode() == BO_EQ;
   } else if (const auto *UO = dyn_cast<UnaryOperator>(Cond);

@@ -71,7 +71,6 @@ bool Collector::awaited(const Expr *E) const {
 }
 
 void Collector::findStandardCloses() {
-  const SourceManager &SM = C.Ctx.getSourceManager();
   for (const Expr *E : C.Body.candidates())
     for (const ReleaseRole &R : C.Roles.releases(E)) {
       if (R.Handle.Spec.Kind != HandleSpec::Arg)
@@ -84,27 +83,54 @@ void Collector::findStandardCloses() {
         K = standardStreamNumber(H);
       if (!K || *K < 0 || *K > 2)
         continue;
-      SourceLocation &At = StandardClosedAt[R.Rule->Fam->Kind];
-      if (At.isInvalid() || SM.isBeforeInTranslationUnit(E->getBeginLoc(), At))
-        At = E->getBeginLoc();
+      // The statement of its own: the call, perhaps cast to void.
+      const Stmt *S = E;
+      while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)) &&
+             isa<Expr>(C.Body.parent(S)))
+        S = C.Body.parent(S);
+      if (isa_and_nonnull<CompoundStmt>(C.Body.parent(S)))
+        StandardCloses[S] = R.Rule->Fam->Kind;
     }
 }
 
-bool Collector::mayBeStandardDescriptor(const Expr *E,
-                                        const Acquire &R) const {
-  if (R.Invalid != InvalidValue::Negative ||
+bool Collector::takesClosedStandard(const Expr *E, const Acquire &R) const {
+  if (StandardCloses.empty() || R.Invalid != InvalidValue::Negative ||
       R.Handle.Kind != HandleSpec::Return)
     return false;
-  auto It = StandardClosedAt.find(R.Fam->Kind);
-  return It != StandardClosedAt.end() &&
-         C.Ctx.getSourceManager().isBeforeInTranslationUnit(It->second,
-                                                             E->getBeginLoc());
+  // The statement before the one E is in, also from the start of a block
+  // that is a statement of its own (a loop's body: `close(0); for (..) {
+  // fd = dup(d); .. }`).
+  const Stmt *S = E, *Before = nullptr;
+  while (!Before) {
+    while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)))
+      S = C.Body.parent(S);
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(S));
+    if (!Block)
+      return false;
+    for (const Stmt *Sub : Block->body()) {
+      if (Sub == S)
+        break;
+      Before = Sub;
+    }
+    if (!Before)
+      S = Block;
+  }
+  auto It = StandardCloses.find(Before);
+  if (It == StandardCloses.end() || It->second != R.Fam->Kind)
+    return false;
+  // The first descriptor the statement acquires.
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  for (const Expr *X : C.Body.candidates())
+    if (X != E && C.Body.isAncestor(S, X) &&
+        SM.isBeforeInTranslationUnit(X->getBeginLoc(), E->getBeginLoc()))
+      if (const AcquireRole *Other = C.Roles.acquire(X);
+          Other && Other->Rule->Fam->Kind == R.Fam->Kind)
+        return false;
+  return true;
 }
 
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   const Acquire *R = Role.Rule;
-  if (mayBeStandardDescriptor(E, *R))
-    return;
   Acquisition A;
   A.Site = E;
   A.Rule = R;
@@ -115,6 +141,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   A.Reentrant = R->Fam->Reentrant;
   A.Scope = C.Body.enclosingCompound(E);
   A.ResultTested = R->isConditional() && C.Body.valueUsed(E);
+  A.KeptAsStandard = takesClosedStandard(E, *R);
   A.Awaited = awaited(E);
   if (R->isConditional() || R->Handle.Kind == HandleSpec::Out)
     A.ResultVar = C.Body.storedInto(E);

@@ -10,7 +10,6 @@
 #define RAII_TIDY_ENGINE_COLLECTORIMPL_H
 
 #include "engine/FunctionContext.h"
-#include "llvm/ADT/StringMap.h"
 #include "clang/Analysis/Analyses/Dominators.h"
 #include "clang/Analysis/AnalysisDeclContext.h"
 #include <memory>
@@ -24,14 +23,16 @@ public:
 
 private:
   void addCall(const Expr *E, const AcquireRole &Role);
-  /// The first release, in source order, of a standard descriptor named by
-  /// number (`close(0)`, `close(STDERR_FILENO)`), of each handle kind:
-  /// a descriptor acquired after it may be that number (each new
-  /// descriptor is the lowest free one: `close(0); dup(fd);`, a child's
-  /// stdin), kept open on purpose.
+  /// The statements that only release a standard descriptor named by
+  /// number (`close(0);`, `close(STDERR_FILENO);`), with the handle kind
+  /// they release.
   void findStandardCloses();
-  bool mayBeStandardDescriptor(const Expr *E, const Acquire &R) const;
-  llvm::StringMap<SourceLocation> StandardClosedAt;
+  /// \p E, an acquire by \p R, is the first of a descriptor of the kind in
+  /// the statement right after such a release in the same block: it is
+  /// that number, the lowest free one (`close(0); dup(fd);`, a child's
+  /// stdin; `close(0); close(1); for (..) dup(fd);`).
+  bool takesClosedStandard(const Expr *E, const Acquire &R) const;
+  llvm::DenseMap<const Stmt *, llvm::StringRef> StandardCloses;
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();
   /// The last acquisition by a rule of handle key \p Key, the one a copy

@@ -267,7 +267,8 @@ void FunctionAnalysis::finish() {
     // A handle passed to a callee that may have taken it is handed off,
     // unless some path releases it after that call.
     for (const SkipCause &C : X.Causes)
-      if (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy))
+      if (!A.KeptAsStandard &&
+          (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy)))
         A.Skips.push_back(C);
     A.HeldAtExit = !A.Skips.empty();
     A.MaybeTaken = llvm::any_of(A.TakenBy, [&](const Stmt *Call) {

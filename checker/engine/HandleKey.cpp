@@ -69,6 +69,37 @@ static bool mayBeConstant(const Expr *E) {
   return true;
 }
 
+/// A global variable, a local array (`char st[64]; char *b = st; ...
+/// if (b != st) free(b);`), a field reached from a parameter, a global
+/// or `this` (`if (in != p->in) fclose(in);`), or a pointer parameter
+/// (`if (my_path != path) free(my_path);`, when the function never writes
+/// it: trueMeansAcquired): what it holds or is was not acquired by this
+/// function while the acquisition is still held (storing the handle there
+/// would have handed it off; the caller's value is older than the
+/// acquisition).
+bool notAcquiredHere(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Field = false;
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (!isa<FieldDecl>(ME->getMemberDecl()))
+      return false;
+    Field = true;
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  if (Field && isa<CXXThisExpr>(E))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V)
+    return false;
+  if (Field)
+    return isa<ParmVarDecl>(V) ||
+           (V->hasGlobalStorage() && !V->isStaticLocal());
+  return (V->hasGlobalStorage() && !V->isStaticLocal()) ||
+         V->getType()->isArrayType() ||
+         (isa<ParmVarDecl>(V) && V->getType()->isPointerType());
+}
+
 std::optional<int64_t> standardStreamNumber(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;

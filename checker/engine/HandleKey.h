@@ -117,6 +117,13 @@ const Expr *ignoreValueCasts(const Expr *E);
 /// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as.
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx);
 
+/// A global variable, a local array, a pointer parameter, or a field
+/// reached from a parameter, a global or `this`: what it holds was not
+/// acquired by the function while an acquisition is still held (storing
+/// the handle there would have handed it off; a parameter, when the
+/// function never writes it, holds the caller's value).
+bool notAcquiredHere(const Expr *E);
+
 /// `fileno(stdin)`, `fileno(stdout)`, `fileno(stderr)` of the C library's
 /// streams: the descriptor a comparison compares with, 0 to 2 (not a
 /// constant: the stream may have been closed).

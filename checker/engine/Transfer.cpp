@@ -389,9 +389,15 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   // acquire's own assignment, also through `rc = s ? prepare(..) : NOMEM`,
   // is none.) Also where the acquire failed and left nothing: joined with
   // a path that holds, the test would say it holds.
-  // Another value in the variable of a handle still held (`fd =
-  // fileno(stdin);` over an open descriptor): a later `fd != fileno(stdin)`
-  // no longer tells whether the acquisition is held.
+  // Another value, of something else, in the variable of a handle still
+  // held (`fd = fileno(stdin);` over an open descriptor): a later `fd !=
+  // fileno(stdin)` no longer tells whether the acquisition is held. Not a
+  // constant (`fd = -1;` after `keep = fd;`, the handle taken elsewhere),
+  // nor a value made from the handle (`buf = memset(buf, ..)`, `p += 8`).
+  const bool OtherValue =
+      LHSVar && E->getOpcode() == BO_Assign &&
+      !constantValue(E->getRHS(), C.Ctx) &&
+      !BodyIndex::refersTo(E->getRHS(), LHSVar);
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
@@ -399,7 +405,7 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
           (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)) &&
           ((A.ResultVar && A.ResultVar->getCanonicalDecl() ==
                                LHSVar->getCanonicalDecl()) ||
-           (A.HandleVar && (*St)[J].held() &&
+           (OtherValue && A.HandleVar && (*St)[J].held() &&
             A.HandleVar->getCanonicalDecl() == LHSVar->getCanonicalDecl())))
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)

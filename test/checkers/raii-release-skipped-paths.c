@@ -431,6 +431,21 @@ void positiveOverwrittenByStdin(const char *path, int use_stdin) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
 
+// The handle taken into another variable, its own variable reset: a
+// constant store says nothing of where the handle went (systemd's
+// TAKE_FD).
+int negativeTakenThenCompared(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  int keep = fd;
+  fd = -1;
+  use_fd(keep);
+  if (keep != STDIN_FILENO)
+    close(keep);
+  return 0;
+}
+
 // A stream of the function's own named `stdin` is no standard stream.
 int positiveOwnStreamNamedStdin(const char *path) {
   static FILE *stdin;
@@ -489,6 +504,65 @@ void negativeDupIntoClosedStdin(int fd) {
   if (in == -1)
     return;
   use_fd(0);
+}
+
+// The closes, then a loop whose first descriptor is each standard one in
+// turn (squashfs-tools' action child).
+void negativeDupIntoAllThree(int fd) {
+  close(STDIN_FILENO);
+  close(STDOUT_FILENO);
+  close(STDERR_FILENO);
+  for (int i = 0; i < 3; i++) {
+    int res = dup(fd);
+    if (res == -1)
+      return;
+  }
+  use_fd(0);
+}
+
+// Only the first descriptor after the close takes its number: a second one
+// leaks; one opened where no close came right before does too, and the
+// one that took the number is still closed only once.
+int positiveSecondDescriptorAfterClose(const char *in, const char *log) {
+  close(STDIN_FILENO);
+  int fd = open(in, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  int out = open(log, O_WRONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'out' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (out < 0)
+    return -1;
+  if (step(log))
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'out' is skipped by this return
+  close(out);
+  return 0;
+}
+
+void positiveCloseOnAnotherPath(const char *in, int detach) {
+  if (detach) {
+    close(STDIN_FILENO);
+    return;
+  }
+  int fd = open(in, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return;
+  if (step(in))
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+}
+
+void positiveStandardClosedTwice(const char *in) {
+  close(STDIN_FILENO);
+  int fd = open(in, O_RDONLY);
+  if (fd < 0)
+    return;
+  close(fd);
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'fd' was first released here
 }
 
 void positiveDupBeforeClosingStdin(int fd) {

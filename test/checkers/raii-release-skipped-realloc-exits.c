@@ -103,6 +103,18 @@ void growFromStack(int rounds) {
     free(p);
 }
 
+// Compared with a local that may hold p's own block, the null arm may be
+// taken while p holds it: p leaks there.
+void freeUnlessAlias(int c) {
+  char *p = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return;
+  char *q = c ? p : NULL;
+  use(q);
+  free(p == q ? NULL : p);
+}
+
 void growLosesBlock(int rounds) {
   char *p = malloc(8);
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
