@@ -294,6 +294,35 @@ void TransferFunctions::copiedIntoObject(const CallExpr *E) {
     escapeCopiedObject(Arg);
 }
 
+bool TransferFunctions::comparedWithForeign(const VarDecl *V) {
+  if (!ComparedWithForeign) {
+    ComparedWithForeign.emplace();
+    findComparedWithForeign(C.Body.body());
+  }
+  return ComparedWithForeign->count(V->getCanonicalDecl());
+}
+
+void TransferFunctions::findComparedWithForeign(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isComparisonOp()) {
+    const Expr *Sides[2] = {BO->getLHS()->IgnoreParenImpCasts(),
+                            BO->getRHS()->IgnoreParenImpCasts()};
+    for (unsigned I = 0; I < 2; ++I) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(Sides[I]);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      const Expr *Other = Sides[1 - I];
+      if (V && (notAcquiredHere(Other) || standardStreamNumber(Other) ||
+                (!V->getType()->isPointerType() &&
+                 constantValue(Other, C.Ctx))))
+        ComparedWithForeign->insert(V->getCanonicalDecl());
+    }
+  }
+  for (const Stmt *Child : S->children())
+    findComparedWithForeign(Child);
+}
+
 bool TransferFunctions::endsPath(const CallExpr *E) {
   auto [NoReturn, New] = NoReturnCache.try_emplace(E, false);
   if (New) {
@@ -402,11 +431,12 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
           A.Site &&
-          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)) &&
           ((A.ResultVar && A.ResultVar->getCanonicalDecl() ==
                                LHSVar->getCanonicalDecl()) ||
-           (OtherValue && A.HandleVar && (*St)[J].held() &&
-            A.HandleVar->getCanonicalDecl() == LHSVar->getCanonicalDecl())))
+           (OtherValue && A.HandleVar &&
+            A.HandleVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
+            (*St)[J].held() && comparedWithForeign(A.HandleVar))) &&
+          (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
     return;

@@ -16,6 +16,8 @@
 #include "engine/Lattice.h"
 #include "clang/AST/StmtVisitor.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 namespace clang::tidy::raii {
 
@@ -197,6 +199,13 @@ private:
       ReleasedOnlyInBranches;
   /// inertOnUntouched() per statement asked.
   llvm::DenseMap<const Stmt *, bool> InertCache;
+  /// \p V is compared with what the function did not acquire (`fd !=
+  /// fileno(stdin)`, `fd > 2`, `b != stackbuf`) somewhere in the body: only
+  /// then does its going stale matter.
+  bool comparedWithForeign(const VarDecl *V);
+  void findComparedWithForeign(const Stmt *S);
+  /// The variables comparedWithForeign, found in one walk of the body.
+  std::optional<llvm::DenseSet<const VarDecl *>> ComparedWithForeign;
 };
 
 } // namespace clang::tidy::raii
