@@ -44,9 +44,7 @@ static const ParmVarDecl *bareParameter(const Expr *E) {
 
 bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
   // `fd != fileno(stdin)` compares with 0 (inotifywait).
-  std::optional<int64_t> V = constantValue(E, Ctx);
-  if (!V)
-    V = standardStreamNumber(E);
+  std::optional<int64_t> V = numberNamed(E, Ctx);
   if (V)
     K = *V;
   return V.has_value();

@@ -78,9 +78,7 @@ void Collector::findStandardCloses() {
       const Expr *H = RuleCatalog::handleExpr(E, R.Handle.Spec);
       if (!H || !H->getType()->isIntegerType())
         continue;
-      std::optional<int64_t> K = constantValue(H, C.Ctx);
-      if (!K)
-        K = standardStreamNumber(H);
+      std::optional<int64_t> K = numberNamed(H, C.Ctx);
       if (!K || *K < 0 || *K > 2)
         continue;
       // The statement of its own: the call, perhaps cast to void.

@@ -122,6 +122,12 @@ std::optional<int64_t> standardStreamNumber(const Expr *E) {
       .Default(std::nullopt);
 }
 
+std::optional<int64_t> numberNamed(const Expr *E, ASTContext &Ctx) {
+  if (std::optional<int64_t> K = constantValue(E, Ctx))
+    return K;
+  return standardStreamNumber(E);
+}
+
 std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
   if (!E || E->isValueDependent())
     return std::nullopt;

@@ -120,14 +120,20 @@ std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx);
 /// A global variable, a local array, a pointer parameter, or a field
 /// reached from a parameter, a global or `this`: what it holds was not
 /// acquired by the function while an acquisition is still held (storing
-/// the handle there would have handed it off; a parameter, when the
-/// function never writes it, holds the caller's value).
+/// the handle there would have handed it off; a parameter holds the
+/// caller's value as long as the function has not written it, which the
+/// caller checks where it matters: trueMeansAcquired).
 bool notAcquiredHere(const Expr *E);
 
 /// `fileno(stdin)`, `fileno(stdout)`, `fileno(stderr)` of the C library's
 /// streams: the descriptor a comparison compares with, 0 to 2 (not a
 /// constant: the stream may have been closed).
 std::optional<int64_t> standardStreamNumber(const Expr *E);
+
+/// The number \p E names where a comparison or a close by number reads it:
+/// a constant (constantValue), or a standard stream's descriptor
+/// (standardStreamNumber).
+std::optional<int64_t> numberNamed(const Expr *E, ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

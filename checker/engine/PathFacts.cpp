@@ -426,20 +426,18 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
                  BO->getOpcode() == BO_ShlAssign) {
         // A size doubled (`size *= 2`, `n <<= 1`) stays as far from zero
         // as it was (a value that would wrap aside).
+        const bool Mul = BO->getOpcode() == BO_MulAssign;
         std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F);
-        const bool Grows = K && (BO->getOpcode() == BO_MulAssign
-                                     ? *K >= 1
-                                     : *K >= 0 && *K < 32);
-        int64_t Times = 1;
-        if (Grows)
-          Times = BO->getOpcode() == BO_MulAssign ? *K : int64_t(1) << *K;
-        int64_t Product = 0;
-        if (Grows && Old && !llvm::MulOverflow(*Old, Times, Product))
-          New = Fact{V, nullptr, Product, Fact::Equals};
-        else if (Grows && Least && *Least >= 1)
-          New = Fact{V, nullptr, *Least, Fact::AtLeast};
-        else if (Grows && Nonzero)
-          New = Fact{V, nullptr, 0, Fact::Differs};
+        if (K && (Mul ? *K >= 1 : *K >= 0 && *K < 32)) {
+          const int64_t Times = Mul ? *K : int64_t(1) << *K;
+          int64_t Product = 0;
+          if (Old && !llvm::MulOverflow(*Old, Times, Product))
+            New = Fact{V, nullptr, Product, Fact::Equals};
+          else if (Least && *Least >= 1)
+            New = Fact{V, nullptr, *Least, Fact::AtLeast};
+          else if (Nonzero)
+            New = Fact{V, nullptr, 0, Fact::Differs};
+        }
       }
     } else if (const auto *UO = dyn_cast<UnaryOperator>(Op);
                UO && !V->getType()->isPointerType()) {

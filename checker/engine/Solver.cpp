@@ -160,11 +160,11 @@ bool Solver::run() {
     Split.Focus = F;
     Split.SplitsByFacts = SplitsByFacts;
     if (!fixpoint(Split, Budget)) {
-      if (Visits > Budget && SplitsByFacts)
+      if (Visits <= Budget)
+        continue;
+      if (SplitsByFacts)
         return false;
-      if (Visits > Budget)
-        break;
-      continue;
+      break;
     }
     Part &P = Parts.emplace_back();
     P.Focus = std::move(F);

@@ -78,14 +78,19 @@ bool TransferFunctions::namesAcq(const Expr *E, unsigned Acq) const {
   return llvm::is_contained(Named, Acq);
 }
 
+/// \p Obj, an object a member is called on, may lie outside the function's
+/// locals: reached through a pointer, or not a local's storage.
+static bool outsideLocals(const Expr *Obj) {
+  return Obj->getType()->isPointerType() || !inLocal(Obj);
+}
+
 bool TransferFunctions::keeperBeside(const CallExpr *Call,
                                      unsigned Acq) const {
   auto NamesAcq = [&](const Expr *E) { return namesAcq(E, Acq); };
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
     const Expr *Obj = MC->getImplicitObjectArgument();
-    if (MD && !MD->isConst() && Obj && !NamesAcq(Obj) &&
-        (Obj->getType()->isPointerType() || !inLocal(Obj)))
+    if (MD && !MD->isConst() && Obj && !NamesAcq(Obj) && outsideLocals(Obj))
       return true;
   }
   const FunctionDecl *FD = calledFunction(Call);
@@ -288,7 +293,7 @@ void TransferFunctions::copiedIntoObject(const CallExpr *E) {
       return;
     Dest = MC->getImplicitObjectArgument();
   }
-  if (!Dest || (!Dest->getType()->isPointerType() && inLocal(Dest)))
+  if (!Dest || !outsideLocals(Dest))
     return;
   for (const Expr *Arg : Args)
     escapeCopiedObject(Arg);
@@ -313,9 +318,8 @@ void TransferFunctions::findComparedWithForeign(const Stmt *S) {
       const auto *DRE = dyn_cast<DeclRefExpr>(Sides[I]);
       const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       const Expr *Other = Sides[1 - I];
-      if (V && (notAcquiredHere(Other) || standardStreamNumber(Other) ||
-                (!V->getType()->isPointerType() &&
-                 constantValue(Other, C.Ctx))))
+      if (V && (notAcquiredHere(Other) || (!V->getType()->isPointerType() &&
+                                           numberNamed(Other, C.Ctx))))
         ComparedWithForeign->insert(V->getCanonicalDecl());
     }
   }
@@ -423,19 +427,23 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   // fileno(stdin)` no longer tells whether the acquisition is held. Not a
   // constant (`fd = -1;` after `keep = fd;`, the handle taken elsewhere),
   // nor a value made from the handle (`buf = memset(buf, ..)`, `p += 8`).
-  const bool OtherValue =
-      LHSVar && E->getOpcode() == BO_Assign &&
-      !constantValue(E->getRHS(), C.Ctx) &&
-      !BodyIndex::refersTo(E->getRHS(), LHSVar);
+  // Asked only of an assignment to a held handle's variable: every
+  // assignment of the function passes here on every path.
+  auto OtherValue = [&] {
+    return E->getOpcode() == BO_Assign &&
+           !constantValue(E->getRHS(), C.Ctx) &&
+           !BodyIndex::refersTo(E->getRHS(), LHSVar);
+  };
   if (LHSVar)
     for (unsigned J = 0; J < St->size(); ++J)
       if (const Acquisition &A = C.acqs()[J];
           A.Site &&
           ((A.ResultVar && A.ResultVar->getCanonicalDecl() ==
                                LHSVar->getCanonicalDecl()) ||
-           (OtherValue && A.HandleVar &&
+           (A.HandleVar &&
             A.HandleVar->getCanonicalDecl() == LHSVar->getCanonicalDecl() &&
-            (*St)[J].held() && comparedWithForeign(A.HandleVar))) &&
+            (*St)[J].held() && comparedWithForeign(A.HandleVar) &&
+            OtherValue())) &&
           (E->getOpcode() != BO_Assign || !C.Body.isAncestor(E, A.Site)))
         St->at(J).ResultStale = true;
   if (E->getOpcode() != BO_Assign)
