@@ -64,6 +64,11 @@ bool BodyIndex::isLocalVar(const ValueDecl *D) {
   return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD);
 }
 
+bool BodyIndex::isOwnedVar(const ValueDecl *D) {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+}
+
 /// The local array \p E subscripts (`fds[i]`), or null.
 static const VarDecl *subscriptedArray(const Expr *E) {
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E->IgnoreParenImpCasts());

@@ -176,7 +176,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
       Addr = true;
     }
     const auto *DRE = dyn_cast<DeclRefExpr>(Obj);
-    if (!DRE || !BodyIndex::isLocalVar(DRE->getDecl()))
+    if (!DRE || !BodyIndex::isOwnedVar(DRE->getDecl()))
       return;
     // `make(&p)`, `pipe(fds)`, or `source(p)` to a `T *&` parameter of a
     // function the file summarises.

@@ -48,10 +48,10 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
 
 bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
   // What the source's reads and writes are must be all in the body: a
-  // local, no address taken, no capture, no cleanup function reading it
-  // at its scope's end (`g_auto(GStrv) lines`); and it gets another value
-  // after the copy.
-  if (!BodyIndex::isLocalVar(Cp.From) || !C.Body.writtenOnlyByName(Cp.From) ||
+  // local or a by-value parameter, no address taken, no capture, no
+  // cleanup function reading it at its scope's end (`g_auto(GStrv)
+  // lines`); and it gets another value after the copy.
+  if (!BodyIndex::isOwnedVar(Cp.From) || !C.Body.writtenOnlyByName(Cp.From) ||
       Cp.From->hasAttr<CleanupAttr>() ||
       !C.Body.writtenAfter(Cp.From, Cp.Where))
     return false;

@@ -288,7 +288,17 @@ std::optional<OutParamAcquire> OutScan::run() {
   if (!Store || Twice || !(Fam = freshValue(Store->getRHS(), Site)) ||
       !walk(Body))
     return std::nullopt;
-  // What the returns before and after the store give.
+  OutParamAcquire Out;
+  Out.Param = P->getFunctionScopeIndex();
+  Out.Fam = Fam;
+  Out.Invalid = Invalid;
+  Out.Site = Site;
+  // Every return after the store leaves the handle stored, whatever it
+  // gives (`*path = strdup(s); return s + 1;`).
+  if (llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
+    return Out;
+  // A return before it: what the returns on each side give must tell the
+  // caller which one it got.
   bool Void = Def->getReturnType()->isVoidType();
   llvm::SmallVector<int64_t, 4> Before, After;
   for (const ReturnStmt *Ret : Returns) {
@@ -303,13 +313,6 @@ std::optional<OutParamAcquire> OutScan::run() {
       return std::nullopt;
     Side.push_back(*V);
   }
-  OutParamAcquire Out;
-  Out.Param = P->getFunctionScopeIndex();
-  Out.Fam = Fam;
-  Out.Invalid = Invalid;
-  Out.Site = Site;
-  if (Before.empty())
-    return Out;
   if (After.empty())
     return std::nullopt;
   auto Zero = [](int64_t V) { return V == 0; };

@@ -254,6 +254,7 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
       onRelease(E, One);
     }
   }
+  writtenThroughArgs(E);
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {
     movesBefore(E);
@@ -273,6 +274,33 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   copiedIntoObject(E);
   if (endsPath(E))
     St->Reachable = false;
+}
+
+void TransferFunctions::writtenThroughArgs(const CallExpr *E) {
+  if (St->stored().empty())
+    return;
+  const FunctionDecl *FD = calledFunction(E);
+  for (unsigned I = 0; I < E->getNumArgs(); ++I) {
+    const auto *UO =
+        dyn_cast<UnaryOperator>(E->getArg(I)->IgnoreParenCasts());
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    // Of a variable that holds a handle's value (not an object initialised
+    // in place, `pthread_attr_destroy(&attr)`).
+    if (!V || !BodyIndex::isOwnedVar(V) ||
+        !(V->getType()->isPointerType() || V->getType()->isIntegerType()))
+      continue;
+    // Through a parameter that may write (not `const T *`, not a variadic
+    // argument: `printf("%p", &p)`); any, through a function pointer.
+    if (FD && (I >= FD->getNumParams() ||
+               isConstView(FD->getParamDecl(I)->getType())))
+      continue;
+    const auto *Root = cast<ValueDecl>(V->getCanonicalDecl());
+    if (C.SeedVars.count(Root) || C.KeyOf.isHandleRoot(Root))
+      givenAnotherValue(Root);
+  }
 }
 
 void TransferFunctions::copiedIntoObject(const CallExpr *E) {
@@ -465,27 +493,15 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     return;
   }
   const auto *Root = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());
-  if (C.SeedVars.count(Root))
-    forgetSeedRelease(Root);
   // Only variables that hold handles have anything to forget.
-  if (!C.KeyOf.isHandleRoot(Root) && At == C.AcqsAt.end())
+  if (!C.SeedVars.count(Root) && !C.KeyOf.isHandleRoot(Root) &&
+      At == C.AcqsAt.end())
     return;
   // `p = nullptr;` while p holds a handle: the author dropped it on purpose
   // (typically after handing it over); stop tracking.
   if (constantValue(E->getRHS(), C.Ctx) == 0)
     escapeRoot(Root);
-  // Overwriting the handle variable forgets a released handle (`free(p);
-  // p = NULL;` makes a later `free(p)` harmless).
-  for (State::Entry &Ent : St->stored()) {
-    const Acquisition &A = C.acqs()[Ent.first];
-    AcqState &S = Ent.second;
-    if (!A.IsLock && !A.isSeed() && C.Keys[A.Key].root() == Root &&
-        (S.B & AcqState::Released) && !S.held()) {
-      S.B = (S.B & ~AcqState::Released) | AcqState::NotYet;
-      S.LastRelease = nullptr;
-      S.PendingOn = -1;
-    }
-  }
+  givenAnotherValue(Root);
   if (At != C.AcqsAt.end()) {
     for (unsigned I : At->second)
       onMove(I);

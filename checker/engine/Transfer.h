@@ -67,8 +67,12 @@ private:
   /// The moves acquire expression \p E makes before its acquisitions
   /// (FunctionContext::MovesBefore).
   void movesBefore(const Expr *E);
-  /// An assignment to parameter \p Param that was given a handle.
-  void forgetSeedRelease(const ValueDecl *Param);
+  /// Variable \p Root is given another value (an assignment, or a call
+  /// given its address): what it released is no longer what it names.
+  void givenAnotherValue(const ValueDecl *Root);
+  /// `walk(src, &file)`: call \p E may give each variable whose address it
+  /// is given to write through another value.
+  void writtenThroughArgs(const CallExpr *E);
   /// The acquisitions of the guard variable \p MC is called on, or null.
   const llvm::SmallVector<unsigned, 2> *
   guardAcqsOf(const CXXMemberCallExpr *MC) const;

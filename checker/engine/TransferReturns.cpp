@@ -4,7 +4,7 @@
 // another and out of the function: moves between handle variables
 // (`p = tmp;`), declarations initialised with a handle, what a `return`
 // gives the caller (a fresh handle, a constant, a borrowed one), a
-// parameter given a new value after its release, and captures by lambdas
+// variable given a new value after its release, and captures by lambdas
 // and initializer lists.
 //
 //===----------------------------------------------------------------------===//
@@ -15,15 +15,27 @@
 
 namespace clang::tidy::raii {
 
-void TransferFunctions::forgetSeedRelease(const ValueDecl *Param) {
-  // `free(opts); opts = copy(..);`: the parameter names another value, so
-  // releasing it again is no double release. The caller's handle stays
-  // released (what a release wrapper's summary reads).
-  for (unsigned J = 0; J < St->size(); ++J) {
-    const Acquisition &A = C.acqs()[J];
-    if (A.isSeed() && !A.IsLock && C.Keys[A.Key].Steps.size() == 1 &&
-        C.Keys[A.Key].root() == Param && (*St)[J].LastRelease)
-      St->at(J).LastRelease = nullptr;
+void TransferFunctions::givenAnotherValue(const ValueDecl *Root) {
+  for (State::Entry &Ent : St->stored()) {
+    const Acquisition &A = C.acqs()[Ent.first];
+    AcqState &S = Ent.second;
+    if (A.IsLock || C.Keys[A.Key].root() != Root)
+      continue;
+    // `free(opts); opts = copy(..);`: the parameter names another value,
+    // so releasing it again is no double release. The caller's handle
+    // stays released (what a release wrapper's summary reads).
+    if (A.isSeed()) {
+      if (C.Keys[A.Key].Steps.size() == 1)
+        S.LastRelease = nullptr;
+      continue;
+    }
+    // A handle of the function's own is forgotten once released (`free(p);
+    // p = NULL;` makes a later `free(p)` harmless).
+    if ((S.B & AcqState::Released) && !S.held()) {
+      S.B = (S.B & ~AcqState::Released) | AcqState::NotYet;
+      S.LastRelease = nullptr;
+      S.PendingOn = -1;
+    }
   }
 }
 

@@ -5,7 +5,9 @@
 // tests the result as the function reports failure, or tests the pointer,
 // holds nothing on the failure path; one that drops the handle leaks it.
 // Functions whose shape does not say when they stored (a store in a loop or
-// branch, two stores, a copy kept elsewhere) are no acquires.
+// branch, two stores, a copy kept elsewhere) are no acquires. A parameter
+// passed by value is a variable of the function's own, and a call given a
+// variable's address to write through gives it another value.
 // RUN: %check_raii %s raii-release-skipped,raii-double-release %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdio.h>
@@ -159,4 +161,92 @@ void selfCopy(void) {
   char *q;
   make_self(&q);
   free(q);
+}
+
+// What a function returns after its only store does not matter: the handle
+// is stored on every return (`*path = strndup(..); return src + 1;`).
+static char *next_part(char *src, char **path) {
+  *path = strdup(src);
+  return src + 1;
+}
+
+char *partKept(char *src, char **keep) {
+  char *part;
+  src = next_part(src, &part);
+  *keep = part;
+  return src;
+}
+
+char *partLeak(char *src) {
+  char *part;
+  src = next_part(src, &part);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'part' acquired by 'next_part' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-16]]:11: note: 'next_part' acquires the resource here
+  return src;
+}
+
+// A parameter passed by value is the function's own variable: a handle
+// stored through its address is the function's to release, and a copy of
+// it made before it is given the next one holds the previous one.
+int paramReplaced(char *src, char *name) {
+  src = next_part(src, &name);
+  char *prev = name;
+  src = next_part(src, &name);
+  free(prev);
+  int r = name[0];
+  free(name);
+  return r + src[0];
+}
+
+int paramAssigned(char *name) {
+  name = strdup("a");
+  char *prev = name;
+  name = strdup("b");
+  free(prev);
+  int r = name[0];
+  free(name);
+  return r;
+}
+
+int paramLeak(char *src, char *name) {
+  src = next_part(src, &name);
+  char *prev = name;
+  src = next_part(src, &name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'name' acquired by 'next_part' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-36]]:11: note: 'next_part' acquires the resource here
+  free(prev);
+  return name[0] + src[0];
+}
+
+// A call given a variable's address to write through gives it another
+// value: what it released before is not what a later release frees. Not a
+// `const` view of it, nor an argument of a variadic call.
+extern char *refill(char *src, char **path);
+extern void show_addr(char *const *path);
+
+int refilledLocal(char *src) {
+  char *name = strdup(src);
+  free(name);
+  src = refill(src, &name);
+  int r = name[0];
+  free(name);
+  return r;
+}
+
+int refilledParam(char *src, char *name) {
+  free(name);
+  src = refill(src, &name);
+  int r = name[0];
+  free(name);
+  return r + src[0];
+}
+
+void viewedOnly(char *src) {
+  char *name = strdup(src);
+  free(name);
+  show_addr(&name);
+  printf("%p\n", (void *)&name);
+  free(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'name' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'name' was first released here
 }
