@@ -73,8 +73,14 @@ private:
   bool harmlessRead(size_t Level) const;
   bool before(const Stmt *X) const {
     return SM.isBeforeInTranslationUnit(X->getBeginLoc(),
-                                        Store->getBeginLoc());
+                                        StoreStart->getBeginLoc());
   }
+  /// The store \p S makes, a statement or a block of them with one store
+  /// (`*out = ..;`, not of null), or null.
+  const BinaryOperator *storeIn(const Stmt *S) const;
+  /// The stores of the two arms of \p If (`if (..) *out = a(); else *out
+  /// = b();`), where no return sits inside it; false otherwise.
+  bool armStores(const IfStmt *If);
 
   const FunctionDecl *Def;
   const ParmVarDecl *P;
@@ -83,6 +89,9 @@ private:
   ASTContext &Ctx;
   const SourceManager &SM;
   const BinaryOperator *Store = nullptr;
+  /// The else arm's store, when each arm of an `if` stores.
+  const BinaryOperator *ElseStore = nullptr;
+  const Stmt *StoreStart = nullptr; ///< Store, or the `if` of two arms
   const VarDecl *Local = nullptr; ///< `*out = p;`: p
   InvalidValue Invalid = InvalidValue::None; ///< of the stored acquire
   llvm::SmallVector<const Stmt *, 16> Parents;
@@ -245,6 +254,7 @@ bool OutScan::walk(const Stmt *S) {
     Returns.push_back(Ret);
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->isAssignmentOp() && isSlot(BO->getLHS()) && BO != Store &&
+      BO != ElseStore &&
       !(BO->getOpcode() == BO_Assign && isNull(BO->getRHS())))
     return false; // another value stored through the parameter
   if (const auto *R = dyn_cast<DeclRefExpr>(S))
@@ -256,6 +266,45 @@ bool OutScan::walk(const Stmt *S) {
       break;
   Parents.pop_back();
   return Ok;
+}
+
+const BinaryOperator *OutScan::storeIn(const Stmt *S) const {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S)) {
+    const BinaryOperator *Found = nullptr;
+    for (const Stmt *Each : Block->body())
+      if (const BinaryOperator *BO = storeIn(Each)) {
+        if (Found)
+          return nullptr;
+        Found = BO;
+      }
+    return Found;
+  }
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *BO = E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
+  return BO && BO->getOpcode() == BO_Assign && isSlot(BO->getLHS()) &&
+                 !isNull(BO->getRHS())
+             ? BO
+             : nullptr;
+}
+
+bool OutScan::armStores(const IfStmt *If) {
+  const BinaryOperator *Then = storeIn(If->getThen());
+  const BinaryOperator *Else = storeIn(If->getElse());
+  if (!Then || !Else || If->getInit() || If->getConditionVariable())
+    return false;
+  std::function<bool(const Stmt *)> Returns = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return false;
+    if (isa<ReturnStmt>(S))
+      return true;
+    return llvm::any_of(S->children(), Returns);
+  };
+  if (Returns(If))
+    return false;
+  Store = Then;
+  ElseStore = Else;
+  StoreStart = If;
+  return true;
 }
 
 std::optional<OutParamAcquire> OutScan::run() {
@@ -274,19 +323,33 @@ std::optional<OutParamAcquire> OutScan::run() {
             Find(Inner);
             continue;
           }
-          const auto *E = dyn_cast<Expr>(S);
-          const auto *BO =
-              E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
-          if (!BO || BO->getOpcode() != BO_Assign || !isSlot(BO->getLHS()) ||
-              isNull(BO->getRHS()))
+          if (const auto *If = dyn_cast<IfStmt>(S)) {
+            const BinaryOperator *First = Store;
+            if (armStores(If))
+              Twice |= First != nullptr;
+            continue;
+          }
+          const BinaryOperator *BO = storeIn(S);
+          if (!BO)
             continue;
           Twice |= Store != nullptr;
           Store = BO;
+          StoreStart = BO;
+          ElseStore = nullptr;
         }
       };
   Find(Body);
-  if (!Store || Twice || !(Fam = freshValue(Store->getRHS(), Site)) ||
-      !walk(Body))
+  if (!Store || Twice || !(Fam = freshValue(Store->getRHS(), Site)))
+    return std::nullopt;
+  // Each arm's value an acquire of the one family (no local to follow).
+  if (ElseStore) {
+    const Expr *ElseSite = nullptr;
+    if (Local)
+      return std::nullopt;
+    if (freshValue(ElseStore->getRHS(), ElseSite) != Fam || Local)
+      return std::nullopt;
+  }
+  if (!walk(Body))
     return std::nullopt;
   OutParamAcquire Out;
   Out.Param = P->getFunctionScopeIndex();
