@@ -148,10 +148,11 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
 
 /// \p Site may give back one of its arguments (`x = g_object_ref(o)`, a
 /// reference count taken on an object the caller has): an argument of the
-/// type it returns. Its handle may then equal what the caller holds.
+/// type it returns. Its handle may then equal what the caller holds. Not
+/// a number (`open(name, O_RDONLY)` gives a descriptor, not its flags).
 bool mayReturnArgument(const Stmt *Site) {
   const auto *Call = dyn_cast_or_null<CallExpr>(Site);
-  if (!Call)
+  if (!Call || !Call->getType()->isPointerType())
     return false;
   auto Pointee = [](QualType T) {
     T = T.getCanonicalType();

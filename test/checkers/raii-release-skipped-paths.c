@@ -1035,3 +1035,28 @@ void negativeFlagCopiedInTest(int c, const char *path) {
   if ((t = c) != 0)
     fclose(f);
 }
+
+// A descriptor fresh from `open` equals no descriptor the function did not
+// open (`open(name, O_WRONLY)` gives back no argument: its flags are a
+// number of the same type, not the descriptor). lftp's Log::Reconfig.
+struct log_out {
+  int output;
+};
+void set_output(struct log_out *l, int fd);
+void negativeFreshDiffersFromField(struct log_out *l, const char *path) {
+  int fd = open(path, O_WRONLY);
+  if (fd == -1)
+    return;
+  if (fd != l->output)
+    set_output(l, fd);
+}
+
+// Twin: the same test, the branch that cannot hold it keeps it.
+void positiveFreshEqualsFieldKept(struct log_out *l, const char *path) {
+  int fd = open(path, O_WRONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+  if (fd == -1)
+    return;
+  if (fd == l->output)
+    set_output(l, fd);
+}
