@@ -12,6 +12,7 @@
 #include "engine/Transfer.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
+#include "support/LibraryFunctions.h"
 #include "support/Lockables.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -373,6 +374,8 @@ void TransferFunctions::handOffArgs(const Expr *Call,
                       : argumentFate(Call, N.Arg, N.AddrOf, *A.Fam,
                                      C.Roles.catalog(), C.Ctx, IntoLocal)) {
     case ArgFate::Borrowed:
+      if (keptOnSuccess(Call, N))
+        escape(N.Acq, true, Call, /*Keeps=*/true);
       break;
     case ArgFate::MaybeTaken:
       escape(N.Acq, true, Call,
@@ -390,6 +393,19 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     }
   }
+}
+
+bool TransferFunctions::keptOnSuccess(const Expr *Call,
+                                      const NamedArg &N) const {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
+  if (!FD || N.AddrOf || N.Interior || N.Pointee || FD->hasBody() ||
+      isLibraryFunction(FD) || N.Arg >= FD->getNumParams() ||
+      !CE->getType()->isIntegralOrEnumerationType())
+    return false;
+  const auto *PT = FD->getParamDecl(N.Arg)->getType()->getAs<PointerType>();
+  return PT && PT->getPointeeType()->isVoidType() && testingIf(CE) &&
+         releasedOnlyInBranches(CE, N.Acq);
 }
 
 /// `re->Decref()`: a member the translation unit cannot see, or one whose

@@ -590,3 +590,37 @@ unsigned positiveAddressHashed(const char *name) {
     return 0;
   return hash_bytes(&cpy, sizeof cpy);
 }
+
+// A `const void *` given to a function the file cannot see that returns a
+// status, released only under that status's test, was kept where the call
+// succeeded (libssh's `rc = ssh_list_append(list, id); if (rc < 0)
+// free(id);`).
+struct list;
+int list_append(struct list *l, const void *data);
+int negativeConstVoidKeptOnSuccess(struct list *l, const char *name) {
+  char *id = strdup(name);
+  if (!id)
+    return -1;
+  int rc = list_append(l, id);
+  if (rc < 0) {
+    free(id);
+    return -1;
+  }
+  return 0;
+}
+
+// Twin: a `const char *` reads a string; nothing says the call kept it.
+int list_append_text(struct list *l, const char *text);
+int positiveConstCharBorrowed(struct list *l, const char *name) {
+  char *id = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'id' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  if (!id)
+    return -1;
+  int rc = list_append_text(l, id);
+  if (rc < 0) {
+    free(id);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
+}
