@@ -481,6 +481,14 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   auto At = C.AcqsAt.find(E);
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {
+    // `close(p[0]); p[0] = tmp;`: an element of a local array given
+    // another value.
+    if (HandleKey K; !LHSVar && C.KeyOf.keyOf(E->getLHS(), K, false) &&
+                     K.Steps.size() == 2 &&
+                     K.Steps[1].Kind == HandleKey::Step::ConstIndex &&
+                     BodyIndex::isLocalVar(K.root()))
+      if (const unsigned Key = C.Keys.find(K); Key != ~0u)
+        givenAnotherValue(K.root(), Key);
     // `c.buf = p;`, c a local object (Collector): the handle moves there.
     if (At != C.AcqsAt.end()) {
       for (unsigned I : At->second)

@@ -69,7 +69,8 @@ private:
   void movesBefore(const Expr *E);
   /// Variable \p Root is given another value (an assignment, or a call
   /// given its address): what it released is no longer what it names.
-  void givenAnotherValue(const ValueDecl *Root);
+  /// With \p Key, only the place of that key is (an element, `p[0]`).
+  void givenAnotherValue(const ValueDecl *Root, unsigned Key = ~0u);
   /// `walk(src, &file)`: call \p E may give each variable whose address it
   /// is given to write through another value.
   void writtenThroughArgs(const CallExpr *E);

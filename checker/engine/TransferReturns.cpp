@@ -15,11 +15,13 @@
 
 namespace clang::tidy::raii {
 
-void TransferFunctions::givenAnotherValue(const ValueDecl *Root) {
+void TransferFunctions::givenAnotherValue(const ValueDecl *Root,
+                                          unsigned Key) {
   for (State::Entry &Ent : St->stored()) {
     const Acquisition &A = C.acqs()[Ent.first];
     AcqState &S = Ent.second;
-    if (A.IsLock || C.Keys[A.Key].root() != Root)
+    if (A.IsLock || C.Keys[A.Key].root() != Root ||
+        (Key != ~0u && A.Key != Key))
       continue;
     // `free(opts); opts = copy(..);`: the parameter names another value,
     // so releasing it again is no double release. The caller's handle

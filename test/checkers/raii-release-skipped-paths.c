@@ -1060,3 +1060,39 @@ void positiveFreshEqualsFieldKept(struct log_out *l, const char *path) {
   if (fd == l->output)
     set_output(l, fd);
 }
+
+// An element of a local array given another descriptor after its close
+// (`close(p[0]); p[0] = tmp;`, libarchive's filter_fork_posix) names that
+// one: closing it again is no double release.
+int negativeElementReplaced(int *out) {
+  int p[2], tmp;
+  if (pipe(p) == -1)
+    return -1;
+  if (p[0] == 1) {
+    if ((tmp = dup(p[0])) == -1) {
+      close(p[0]);
+      close(p[1]);
+      return -1;
+    }
+    close(p[0]);
+    p[0] = tmp;
+  }
+  close(p[0]);
+  *out = p[1];
+  return 0;
+}
+
+// Twin: the other element given another value; the first closed twice.
+int positiveOtherElementReplaced(int *out, int fd) {
+  int p[2];
+  if (pipe(p) == -1)
+    return -1;
+  close(p[0]);
+  close(p[1]);
+  p[1] = fd;
+  close(p[0]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p[0]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'p[0]' was first released here
+  *out = p[1];
+  return 0;
+}
