@@ -203,8 +203,15 @@ bool chainedAtTest(const FunctionContext &C, const CondFact &F,
                    const Acquisition &A) {
   if (!F.Ref || !A.Site)
     return false;
+  // A move the chained assignment makes (`x = s = strdup(l)`, s given a
+  // value before): the targets of the value it stores.
+  const Expr *Value = A.Site;
+  for (const auto *BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts());
+       BO && BO->getOpcode() == BO_Assign && A.Origin == Acquisition::Move;
+       BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts()))
+    Value = BO->getRHS();
   llvm::SmallVector<const VarDecl *, 2> Targets;
-  C.Body.storedTargets(A.Site, Targets);
+  C.Body.storedTargets(Value, Targets);
   auto Has = [&](const VarDecl *V) {
     return llvm::any_of(Targets, [&](const VarDecl *T) {
       return T->getCanonicalDecl() == V->getCanonicalDecl();

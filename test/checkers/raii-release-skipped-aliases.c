@@ -390,6 +390,31 @@ int negativeChainedCopyTestedInAssignment(int n, char **out) {
   return 0;
 }
 
+// Both names given null first (libssh's `char *s = NULL, *x = NULL; x = s =
+// strdup(l); if (s == NULL) return -1; .. free(x);`): the assignment moves
+// the block into x, and the test of s right after still tells of it.
+int negativeChainedMoveTestedRightAfter(const char *line) {
+  char *s = NULL, *x = NULL;
+  x = s = strdup(line);
+  if (s == NULL)
+    return -1;
+  free(x);
+  return 1;
+}
+
+// Twin: the test of s comes after s was given another value.
+int positiveChainedMoveRewrittenBeforeTest(const char *line, char *other) {
+  char *s = NULL, *x = NULL;
+  x = s = strdup(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'x' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  s = other;
+  if (s == NULL)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'x' is skipped by this return
+  free(x);
+  return 1;
+}
+
 // Given another value before the test, p tells nothing of s.
 int positiveChainedCopyRewrittenBeforeTest(int n, char **out, char *other) {
   char *p, *s;
