@@ -120,6 +120,12 @@ void ConditionFacts::addBound(const Fact &New, FactSet &F) {
   });
   if (!Weaker)
     F.add(New);
+  // A bound that rules zero out says `v != 0` too: what survives a merge
+  // with a path that knows v's value (`rc == -1` on one, `rc < 0` on the
+  // other still decide `if (rc != 0)`).
+  if ((NewB->first ? NewB->second < 0 : NewB->second > 0) &&
+      !F.find(R->BoundVar))
+    F.add({R->BoundVar, nullptr, 0, Fact::Differs});
 }
 
 } // namespace clang::tidy::raii

@@ -546,3 +546,161 @@ void sizeHalved(void) {
   }
   free(buf);
 }
+
+// A bound that rules zero out (`rc < 0`) also says `rc != 0`, which a merge
+// with a path that knows rc's value (`rc == -1`, left from its
+// initialiser) keeps: six blocks, one combined null test and one clean-up
+// under `if (rc != 0)`, more states than a point keeps apart (libssh's
+// ssh_generate_session_keys).
+struct six_keys {
+  int client;
+  char *a, *b, *c, *d, *e, *f;
+};
+int key_size(int which);
+int derive_key(char *out, int n);
+
+int negativeSixKeysStatusCleanup(struct six_keys *k) {
+  char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL;
+  int rc = -1, n, m;
+  if (k->client) {
+    n = key_size(1);
+    m = key_size(2);
+  } else {
+    n = key_size(2);
+    m = key_size(1);
+  }
+  a = malloc(n);
+  b = malloc(n);
+  c = malloc(n);
+  d = malloc(n);
+  e = malloc(n);
+  f = malloc(n);
+  if (a == NULL || b == NULL || c == NULL || d == NULL || e == NULL ||
+      f == NULL) {
+    goto error;
+  }
+  rc = derive_key(a, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(b, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(c, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(d, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(e, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(f, m);
+  if (rc < 0)
+    goto error;
+  if (k->client) {
+    k->a = a;
+    k->b = b;
+    k->c = c;
+    k->d = d;
+    k->e = e;
+    k->f = f;
+  } else {
+    k->a = b;
+    k->b = a;
+    k->c = d;
+    k->d = c;
+    k->e = f;
+    k->f = e;
+  }
+  rc = 0;
+error:
+  if (rc != 0) {
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    free(e);
+    free(f);
+  }
+  return rc;
+}
+
+// Twin: the failed allocation sets rc = 0, so the clean-up is skipped.
+int positiveSixKeysStatusZeroOnFailure(struct six_keys *k) {
+  char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL;
+  int rc = -1, n, m;
+  if (k->client) {
+    n = key_size(1);
+    m = key_size(2);
+  } else {
+    n = key_size(2);
+    m = key_size(1);
+  }
+  a = malloc(n);
+  b = malloc(n);
+  c = malloc(n);
+  d = malloc(n);
+  e = malloc(n);
+  f = malloc(n);
+  if (a == NULL || b == NULL || c == NULL || d == NULL || e == NULL ||
+      f == NULL) {
+    rc = 0;
+    goto error;
+  }
+  rc = derive_key(a, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(b, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(c, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(d, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(e, m);
+  if (rc < 0)
+    goto error;
+  rc = derive_key(f, m);
+  if (rc < 0)
+    goto error;
+  if (k->client) {
+    k->a = a;
+    k->b = b;
+    k->c = c;
+    k->d = d;
+    k->e = e;
+    k->f = f;
+  } else {
+    k->a = b;
+    k->b = a;
+    k->c = d;
+    k->d = c;
+    k->e = f;
+    k->f = e;
+  }
+  rc = 0;
+error:
+  if (rc != 0) {
+    free(a);
+    free(b);
+    free(c);
+    free(d);
+    free(e);
+    free(f);
+  }
+  return rc;
+  // CHECK-MESSAGES: :[[@LINE-55]]:7: warning: 'a' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'a' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-56]]:7: warning: 'b' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: release of 'b' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-57]]:7: warning: 'c' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: note: release of 'c' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-58]]:7: warning: 'd' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-8]]:3: note: release of 'd' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-59]]:7: warning: 'e' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-10]]:3: note: release of 'e' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-60]]:7: warning: 'f' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-12]]:3: note: release of 'f' is skipped by this return
+}
