@@ -64,9 +64,17 @@ bool BodyIndex::isLocalVar(const ValueDecl *D) {
   return VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD);
 }
 
+bool BodyIndex::containsReturnOrLabel(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, LabelStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), containsReturnOrLabel);
+}
+
 bool BodyIndex::isOwnedVar(const ValueDecl *D) {
-  const auto *VD = dyn_cast_or_null<VarDecl>(D);
-  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(D);
+  return isLocalVar(D) || (P && !P->getType()->isReferenceType());
 }
 
 /// The local array \p E subscripts (`fds[i]`), or null.

@@ -57,10 +57,13 @@ public:
 
   /// A variable of this function's own: local storage, not a parameter.
   static bool isLocalVar(const ValueDecl *D);
-  /// A local variable or a parameter passed by value: storage the function
-  /// owns, whose every read and write is in its body (`&file` of a `char
-  /// *file` parameter names the function's own copy of the pointer).
+  /// A local variable (isLocalVar) or a parameter passed by value (`&file`
+  /// of a `char *file` parameter names the function's own copy of the
+  /// pointer).
   static bool isOwnedVar(const ValueDecl *D);
+  /// True if \p S holds a `return` or a label (not inside a lambda or a
+  /// block).
+  static bool containsReturnOrLabel(const Stmt *S);
   /// The local variable (or parameter, by assignment) \p E's value is
   /// stored into (`T *v = E`, `v = E`), looking through parentheses and
   /// value-keeping casts.

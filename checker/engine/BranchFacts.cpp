@@ -154,20 +154,14 @@ bool mayReturnArgument(const Stmt *Site) {
   const auto *Call = dyn_cast_or_null<CallExpr>(Site);
   if (!Call || !Call->getType()->isPointerType())
     return false;
-  auto Pointee = [](QualType T) {
-    T = T.getCanonicalType();
-    return T->isPointerType()
-               ? T->getPointeeType().getUnqualifiedType()
-               : T.getUnqualifiedType();
-  };
-  QualType R = Pointee(Call->getType());
-  for (const Expr *Arg : Call->arguments()) {
+  const QualType R =
+      Call->getType()->getPointeeType().getCanonicalType().getUnqualifiedType();
+  return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
     QualType T = Arg->getType(); // as passed: `gpointer` for a `GObject *`
-    if (T->isPointerType() == Call->getType()->isPointerType() &&
-        Pointee(T) == R)
-      return true;
-  }
-  return false;
+    return T->isPointerType() && T->getPointeeType()
+                                         .getCanonicalType()
+                                         .getUnqualifiedType() == R;
+  });
 }
 
 /// The acquisition's variable for \p V: \p V itself, the handle variable

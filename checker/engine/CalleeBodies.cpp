@@ -446,6 +446,52 @@ void clearStoredParameters() {
   releasingParameters().clear();
 }
 
+bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
+  if (Param >= Def->getNumParams() || !Def->hasBody())
+    return true;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  llvm::SmallVector<const Stmt *, 16> Up;
+  // Parents of a use of P, the nearest last: a read through it, or a
+  // comparison, leaves what it points to as it was.
+  auto Reads = [&] {
+    size_t L = Up.size();
+    auto Next = [&]() -> const Stmt * {
+      while (L > 0 && isa<ParenExpr, ImplicitCastExpr>(Up[L - 1]))
+        --L;
+      return L > 0 ? Up[--L] : nullptr;
+    };
+    const Stmt *Use = Next();
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use);
+        BO && BO->isComparisonOp())
+      return true;
+    const auto *UO = dyn_cast_or_null<UnaryOperator>(Use);
+    if (!(UO && UO->getOpcode() == UO_Deref) &&
+        !isa_and_nonnull<ArraySubscriptExpr>(Use))
+      return false;
+    // `*pp` or `pp[i]`: a read unless written, incremented or its address
+    // taken.
+    const Stmt *Above = Next();
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Above))
+      return !(BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Use);
+    if (const auto *U = dyn_cast_or_null<UnaryOperator>(Above))
+      return !(U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf);
+    return true;
+  };
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      return R->getDecl() == P && !Reads();
+    Up.push_back(S);
+    for (const Stmt *C : S->children())
+      if (Walk(C))
+        return true;
+    Up.pop_back();
+    return false;
+  };
+  return Walk(Def->getBody());
+}
+
 bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
   if (Param >= Def->getNumParams() || !Def->hasBody())
     return false;

@@ -33,6 +33,12 @@ void clearStoredParameters();
 /// (`cursor_init(&c, &it->link)`).
 bool calleeStoresArgument(const CallExpr *CE, unsigned I);
 
+/// True if \p Def's body may give what its pointer parameter \p Param
+/// points to another value: stores through it (`*pp = ..`, `pp[0] = ..`),
+/// or lets the pointer go anywhere but a read through it or a comparison
+/// (passed on, copied, returned), where what happens to it is not followed.
+bool writesThroughParameter(const FunctionDecl *Def, unsigned Param);
+
 /// \p LValue is storage of a local variable of its function (`v`, `s.f`,
 /// `a[i]` of a local array), which does not outlive the call.
 bool inLocal(const Expr *LValue);

@@ -1,5 +1,6 @@
 //===- OutParams.cpp - functions that acquire into a parameter ------------===//
 #include "engine/OutParams.h"
+#include "engine/BodyIndex.h"
 #include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
 #include "support/LibraryFunctions.h"
@@ -78,8 +79,9 @@ private:
   /// The store \p S makes, a statement or a block of them with one store
   /// (`*out = ..;`, not of null), or null.
   const BinaryOperator *storeIn(const Stmt *S) const;
-  /// The stores of the two arms of \p If (`if (..) *out = a(); else *out
-  /// = b();`), where no return sits inside it; false otherwise.
+  /// Takes the stores of the two arms of \p If (`if (..) *out = a(); else
+  /// *out = b();`) as the store, where no return or label sits inside it;
+  /// false (nothing taken) otherwise.
   bool armStores(const IfStmt *If);
 
   const FunctionDecl *Def;
@@ -290,16 +292,8 @@ const BinaryOperator *OutScan::storeIn(const Stmt *S) const {
 bool OutScan::armStores(const IfStmt *If) {
   const BinaryOperator *Then = storeIn(If->getThen());
   const BinaryOperator *Else = storeIn(If->getElse());
-  if (!Then || !Else || If->getInit() || If->getConditionVariable())
-    return false;
-  std::function<bool(const Stmt *)> Returns = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return false;
-    if (isa<ReturnStmt>(S))
-      return true;
-    return llvm::any_of(S->children(), Returns);
-  };
-  if (Returns(If))
+  if (!Then || !Else || If->getInit() || If->getConditionVariable() ||
+      BodyIndex::containsReturnOrLabel(If))
     return false;
   Store = Then;
   ElseStore = Else;
@@ -341,12 +335,13 @@ std::optional<OutParamAcquire> OutScan::run() {
   Find(Body);
   if (!Store || Twice || !(Fam = freshValue(Store->getRHS(), Site)))
     return std::nullopt;
-  // Each arm's value an acquire of the one family (no local to follow).
+  // Each arm's value an acquire of the one family that fails alike (no
+  // local to follow).
   if (ElseStore) {
     const Expr *ElseSite = nullptr;
-    if (Local)
-      return std::nullopt;
-    if (freshValue(ElseStore->getRHS(), ElseSite) != Fam || Local)
+    const InvalidValue ThenInvalid = Invalid;
+    if (Local || freshValue(ElseStore->getRHS(), ElseSite) != Fam || Local ||
+        Invalid != ThenInvalid)
       return std::nullopt;
   }
   if (!walk(Body))
@@ -357,9 +352,18 @@ std::optional<OutParamAcquire> OutScan::run() {
   Out.Invalid = Invalid;
   Out.Site = Site;
   // Every return after the store leaves the handle stored, whatever it
-  // gives (`*path = strdup(s); return s + 1;`).
+  // gives (`*path = strdup(s); return s + 1;`) but the handle again
+  // (`return strcpy(*out, s);`: the caller would hold it twice).
   if (llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
-    return Out;
+    return llvm::any_of(Returns,
+                        [&](const ReturnStmt *R) {
+                          return R->getRetValue() &&
+                                 (BodyIndex::refersTo(R->getRetValue(), P) ||
+                                  (Local && BodyIndex::refersTo(
+                                                R->getRetValue(), Local)));
+                        })
+               ? std::nullopt
+               : std::optional<OutParamAcquire>(Out);
   // A return before it: what the returns on each side give must tell the
   // caller which one it got.
   bool Void = Def->getReturnType()->isVoidType();

@@ -13,15 +13,18 @@
 //
 // Read from the body's shape, not from its dataflow: the store into the
 // parameter (`*out = ..`, or `out = ..` for a `T *&`) is a statement of the
-// body's outermost block, so every `return` written before it leaves
-// without a handle and every one after it with one. The returns tell the
-// caller which happened: constants that differ before and after (`-1` /
-// `0`) give the success convention; with no return before the store the
-// function always acquires (a failure ends the program or the handle is
-// null). Anything the shape cannot vouch for gives no summary: another
-// non-null store, the parameter used otherwise than to store through it,
-// test or read it, a `goto`, a store inside a loop or branch, a local
-// handle kept or released after it is stored.
+// body's outermost block, or one in each arm of an `if` there with no
+// `return` inside it, so every `return` written before it leaves without a
+// handle and every one after it with one. The returns tell the caller
+// which happened: constants that differ before and after (`-1` / `0`) give
+// the success convention; with no return before the store the function
+// always acquires (a failure ends the program or the handle is null), and
+// what the returns give does not matter unless it is the handle again
+// (`return strcpy(*out, s);`). Anything the shape cannot vouch for gives no
+// summary: another non-null store, the parameter used otherwise than to
+// store through it, test or read it, a `goto`, a store inside a loop or an
+// `if` with one arm, arms whose acquires fail differently, a local handle
+// kept or released after it is stored.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_OUTPARAMS_H

@@ -1,5 +1,6 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
+#include "engine/BodyIndex.h"
 #include "engine/FunctionAnalysis.h"
 #include "engine/OutParams.h"
 #include "support/CalledFunction.h"
@@ -340,17 +341,6 @@ OutParamRoles SummaryTable::outParamRoles(unsigned Depth) {
   return R;
 }
 
-static bool containsReturnOrLabel(const Stmt *S) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<ReturnStmt, LabelStmt>(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (containsReturnOrLabel(C))
-      return true;
-  return false;
-}
-
 bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
   if (!S)
     return false;
@@ -384,7 +374,7 @@ bool SummaryTable::neverReturns(const FunctionDecl *FD, unsigned Depth) {
   auto [It, New] = NoReturn.try_emplace(Def, false);
   if (!New)
     return It->second;
-  bool R = !containsReturnOrLabel(Def->getBody()) &&
+  bool R = !BodyIndex::containsReturnOrLabel(Def->getBody()) &&
            endsAbruptly(Def->getBody(), Depth);
   NoReturn[Def] = R;
   return R;

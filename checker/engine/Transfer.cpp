@@ -7,6 +7,7 @@
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "support/GuardTypes.h"
+#include "support/LibraryFunctions.h"
 #include "support/Lockables.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -280,7 +281,23 @@ void TransferFunctions::writtenThroughArgs(const CallExpr *E) {
   if (St->stored().empty())
     return;
   const FunctionDecl *FD = calledFunction(E);
-  for (unsigned I = 0; I < E->getNumArgs(); ++I) {
+  // The parameters as the call sees them: the callee's, or the prototype
+  // of the pointer it is called through. The object of a member operator
+  // call (`functor(&p)`) is an argument before them.
+  const FunctionProtoType *Proto = nullptr;
+  if (!FD)
+    if (const Expr *Callee = E->getCallee()) {
+      QualType T = Callee->IgnoreParenImpCasts()->getType();
+      if (const auto *PT = T->getAs<PointerType>())
+        T = PT->getPointeeType();
+      Proto = T->getAs<FunctionProtoType>();
+    }
+  const unsigned First =
+      isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<CXXMethodDecl>(FD) ? 1
+                                                                         : 0;
+  const FunctionDecl *Def = nullptr;
+  const bool OwnBody = FD && FD->hasBody(Def) && !isLibraryFunction(FD);
+  for (unsigned I = First; I < E->getNumArgs(); ++I) {
     const auto *UO =
         dyn_cast<UnaryOperator>(E->getArg(I)->IgnoreParenCasts());
     if (!UO || UO->getOpcode() != UO_AddrOf)
@@ -292,14 +309,21 @@ void TransferFunctions::writtenThroughArgs(const CallExpr *E) {
     if (!V || !BodyIndex::isOwnedVar(V) ||
         !(V->getType()->isPointerType() || V->getType()->isIntegerType()))
       continue;
-    // Through a parameter that may write (not `const T *`, not a variadic
-    // argument: `printf("%p", &p)`); any, through a function pointer.
-    if (FD && (I >= FD->getNumParams() ||
-               isConstView(FD->getParamDecl(I)->getType())))
-      continue;
     const auto *Root = cast<ValueDecl>(V->getCanonicalDecl());
-    if (C.SeedVars.count(Root) || C.KeyOf.isHandleRoot(Root))
-      givenAnotherValue(Root);
+    if (!C.SeedVars.count(Root) && !C.KeyOf.isHandleRoot(Root))
+      continue;
+    // Through a parameter that may write: not `const T *`, not a variadic
+    // argument (`printf("%p", &p)`), not one a body of the file only reads
+    // through; any, through a pointer with no prototype.
+    const unsigned Param = I - First;
+    if (FD && (Param >= FD->getNumParams() ||
+               isConstView(FD->getParamDecl(Param)->getType()) ||
+               (OwnBody && !writesThroughParameter(Def, Param))))
+      continue;
+    if (Proto && (Param >= Proto->getNumParams() ||
+                  isConstView(Proto->getParamType(Param))))
+      continue;
+    givenAnotherValue(Root);
   }
 }
 

@@ -195,11 +195,13 @@ private:
     bool Interior; ///< `&p->field`: a part of the block p holds
     bool Pointee;  ///< `*p`: the object p points to
   };
-  llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
   /// `rc = list_append(l, id); if (rc < 0) free(id);`: a `const void *`
-  /// argument of a function the translation unit cannot see, released only
-  /// under the test of the status it returns, is kept when it succeeds.
+  /// argument of a function the translation unit cannot see, given a
+  /// place to keep it beside (keeperBeside) and released only under the
+  /// test of the status it returns, is kept where the call succeeds.
   bool keptOnSuccess(const Expr *Call, const NamedArg &N) const;
+
+  llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
   /// takesOnSuccess() per acquisition.
   llvm::DenseMap<unsigned, int> TakesOnSuccess;
   /// Per call: the callee never returns (a summary's answer).

@@ -404,7 +404,8 @@ bool TransferFunctions::keptOnSuccess(const Expr *Call,
       !CE->getType()->isIntegralOrEnumerationType())
     return false;
   const auto *PT = FD->getParamDecl(N.Arg)->getType()->getAs<PointerType>();
-  return PT && PT->getPointeeType()->isVoidType() && testingIf(CE) &&
+  return PT && PT->getPointeeType()->isVoidType() &&
+         keeperBeside(CE, N.Acq) && testingIf(CE) &&
          releasedOnlyInBranches(CE, N.Acq);
 }
 

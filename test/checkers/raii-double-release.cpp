@@ -100,3 +100,18 @@ void positiveFreedThroughChainedCopy() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
 }
+
+// A member operator call's object is an argument before the parameters:
+// `&p` given to `operator()(char *const *, char **)` is a `const` view, so
+// p still names the block it released.
+struct Printer {
+  void operator()(char *const *shown, char **filled) const;
+};
+void freedAroundFunctor(const Printer &pr, char *q) {
+  char *p = static_cast<char *>(malloc(4));
+  free(p);
+  pr(&p, &q);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
+}

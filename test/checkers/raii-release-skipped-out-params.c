@@ -301,3 +301,51 @@ void eitherNoAcquire(int big) {
   either_or_fail(&p, big);
   either_kind(&q, big);
 }
+
+// Still a double release: the body the file has only reads through the
+// address, and a pointer to a function whose prototype takes a `const`
+// view or a variadic argument writes nothing.
+struct shower {
+  void (*show)(char *const *name);
+  int (*log)(const char *fmt, ...);
+};
+void say(const char *text);
+static void look_only(char **name) {
+  if (*name && **name)
+    say(*name);
+}
+
+void readThroughAddress(const char *src) {
+  char *name = strdup(src);
+  free(name);
+  look_only(&name);
+  free(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'name' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'name' was first released here
+}
+
+void viewedThroughPointers(struct shower *s, const char *src) {
+  char *name = strdup(src);
+  free(name);
+  s->show(&name);
+  s->log("%p\n", (void *)&name);
+  free(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'name' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'name' was first released here
+}
+
+// A function that returns the stored handle again (`return strcpy(*out,
+// s)`) is no acquire: the caller may release either name.
+static char *dup_into(char **out, const char *s) {
+  *out = malloc(strlen(s) + 1);
+  if (!*out)
+    abort();
+  (*out)[0] = s[0];
+  return *out;
+}
+
+void returnedAgain(const char *s) {
+  char *keep;
+  char *copy = dup_into(&keep, s);
+  free(copy);
+}

@@ -65,3 +65,14 @@ int lineLength(const std::string &text) {
   std::getline(in, line);
   return static_cast<int>(line.size());
 }
+
+// Through a local reference too: what is stored through `&r` is the
+// function's to release.
+static void make_block(char **out) { *out = static_cast<char *>(malloc(8)); }
+void viaLocalReference() {
+  char *p = nullptr;
+  char *&r = p;
+  make_block(&r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'r' acquired by 'make_block' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-6]]:65: note: 'make_block' acquires the resource here
+}
