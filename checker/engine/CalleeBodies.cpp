@@ -175,6 +175,12 @@ llvm::DenseMap<BorrowKey, bool> &borrowingParameters() {
   return Answers;
 }
 
+using ElementKey = std::tuple<const ParmVarDecl *, uint64_t, const Family *>;
+llvm::DenseMap<ElementKey, ArgFate> &elementFates() {
+  static llvm::DenseMap<ElementKey, ArgFate> Answers;
+  return Answers;
+}
+
 llvm::DenseMap<BorrowKey, bool> &forwardingParameters() {
   static llvm::DenseMap<BorrowKey, bool> Answers;
   return Answers;
@@ -444,6 +450,7 @@ void clearStoredParameters() {
   forwardingParameters().clear();
   borrowingThis().clear();
   releasingParameters().clear();
+  elementFates().clear();
 }
 
 bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
@@ -490,6 +497,88 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
     return false;
   };
   return Walk(Def->getBody());
+}
+
+ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
+                    const Family &Fam, const RuleCatalog &Cat) {
+  if (Param >= Def->getNumParams() || !Def->hasBody())
+    return ArgFate::MaybeTaken;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  ASTContext &Ctx = Def->getASTContext();
+  auto [It, New] = elementFates().try_emplace({P, Index, &Fam},
+                                              ArgFate::Borrowed);
+  if (!New)
+    return It->second;
+  ArgFate Fate = ArgFate::Borrowed;
+  auto Worst = [&](ArgFate F) {
+    if (F == ArgFate::MaybeTaken || Fate == ArgFate::Borrowed)
+      Fate = F;
+  };
+  llvm::SmallVector<const Stmt *, 16> Up;
+  // The nearest parent of Up[L - 1] and above that is no paren or cast.
+  auto Above = [&](size_t &L) -> const Stmt * {
+    while (L > 0 && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(
+                        Up[L - 1]))
+      --L;
+    return L > 0 ? Up[--L] : nullptr;
+  };
+  // What the statement holding the element (Up[L], below the parens)
+  // does with it.
+  auto UseOfElement = [&](size_t L, const Expr *Elem) {
+    const Stmt *U = Above(L);
+    if (const auto *Call = dyn_cast_or_null<CallExpr>(U)) {
+      if (const Release *R = Cat.matchRelease(Call);
+          R && R->Fam && R->Fam->Kind == Fam.Kind)
+        return Worst(ArgFate::MaybeTaken);
+      const FunctionDecl *FD = calledFunction(Call);
+      if (!FD || !isLibraryFunction(FD))
+        return Worst(ArgFate::MaybeTaken);
+      return;
+    }
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
+        BO && BO->getOpcode() == BO_Assign &&
+        BO->getRHS()->IgnoreParenCasts() == Elem)
+      return Worst(inLocal(BO->getLHS()) ? ArgFate::MaybeTaken
+                                         : ArgFate::Stored);
+    if (isa_and_nonnull<DeclStmt, ReturnStmt, InitListExpr>(U))
+      return Worst(ArgFate::MaybeTaken);
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Fate == ArgFate::MaybeTaken)
+      return;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == P) {
+      size_t L = Up.size();
+      const Stmt *U = Above(L);
+      // `p[K]`, or `*p` for element 0.
+      std::optional<int64_t> K;
+      const Expr *Elem = nullptr;
+      if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(U)) {
+        K = constantValue(AS->getIdx(), Ctx);
+        Elem = AS;
+      } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(U);
+                 UO && UO->getOpcode() == UO_Deref) {
+        K = 0;
+        Elem = UO;
+      } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
+                 BO && BO->isComparisonOp()) {
+        return;
+      } else {
+        return Worst(ArgFate::MaybeTaken); // the pointer let go
+      }
+      if (!K)
+        return Worst(ArgFate::MaybeTaken);
+      if (uint64_t(*K) == Index)
+        UseOfElement(L, Elem);
+      return;
+    }
+    Up.push_back(S);
+    for (const Stmt *C : S->children())
+      Walk(C);
+    Up.pop_back();
+  };
+  Walk(Def->getBody());
+  elementFates()[{P, Index, &Fam}] = Fate;
+  return Fate;
 }
 
 bool copiesPointee(const FunctionDecl *Def, unsigned Param) {

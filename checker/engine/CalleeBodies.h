@@ -13,6 +13,7 @@
 #define RAII_TIDY_ENGINE_CALLEEBODIES_H
 
 #include "catalog/RuleCatalog.h"
+#include "engine/HandOff.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -38,6 +39,16 @@ bool calleeStoresArgument(const CallExpr *CE, unsigned I);
 /// or lets the pointer go anywhere but a read through it or a comparison
 /// (passed on, copied, returned), where what happens to it is not followed.
 bool writesThroughParameter(const FunctionDecl *Def, unsigned Param);
+
+/// What \p Def's body does with element \p Index of the array its pointer
+/// parameter \p Param points to (`close_both(fds)`: `close(p[0]);
+/// close(p[1]);`), for a \p Fam handle in it: released on some path or
+/// passed on to code that is not the library's (maybe taken), stored
+/// where it outlives the call (stored), or only read and given to the
+/// library (borrowed). The pointer itself let go anywhere, or an element
+/// reached by an index that is not constant: maybe taken.
+ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
+                    const Family &Fam, const RuleCatalog &Cat);
 
 /// \p LValue is storage of a local variable of its function (`v`, `s.f`,
 /// `a[i]` of a local array), which does not outlive the call.

@@ -13,6 +13,7 @@
 #define RAII_TIDY_ENGINE_TRANSFER_H
 
 #include "engine/FunctionContext.h"
+#include "engine/HandOff.h"
 #include "engine/Lattice.h"
 #include "clang/AST/StmtVisitor.h"
 #include "llvm/ADT/DenseMap.h"
@@ -200,6 +201,11 @@ private:
   /// place to keep it beside (keeperBeside) and released only under the
   /// test of the status it returns, is kept where the call succeeds.
   bool keptOnSuccess(const Expr *Call, const NamedArg &N) const;
+  /// `close_both(fds)`, an element of a local array passed as the whole
+  /// array to a function of the file: what its body does with that
+  /// element (elementFate); nullopt where that does not apply.
+  std::optional<ArgFate> elementArgFate(const Expr *Call,
+                                        const NamedArg &N) const;
 
   llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
   /// takesOnSuccess() per acquisition.

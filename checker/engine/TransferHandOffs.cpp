@@ -370,9 +370,13 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
     }
-    switch (N.Pointee ? pointeeFate(Call, N.Arg, *A.Fam)
-                      : argumentFate(Call, N.Arg, N.AddrOf, *A.Fam,
-                                     C.Roles.catalog(), C.Ctx, IntoLocal)) {
+    ArgFate Fate = N.Pointee ? pointeeFate(Call, N.Arg, *A.Fam)
+                             : argumentFate(Call, N.Arg, N.AddrOf, *A.Fam,
+                                            C.Roles.catalog(), C.Ctx,
+                                            IntoLocal);
+    if (std::optional<ArgFate> OfElement = elementArgFate(Call, N))
+      Fate = *OfElement;
+    switch (Fate) {
     case ArgFate::Borrowed:
       if (keptOnSuccess(Call, N))
         escape(N.Acq, true, Call, /*Keeps=*/true);
@@ -393,6 +397,27 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     }
   }
+}
+
+std::optional<ArgFate>
+TransferFunctions::elementArgFate(const Expr *Call, const NamedArg &N) const {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!FD || N.AddrOf || N.Interior || N.Pointee || isa<CXXOperatorCallExpr>(CE) ||
+      !FD->hasBody(Def) || isLibraryFunction(FD) ||
+      N.Arg >= FD->getNumParams() ||
+      !FD->getParamDecl(N.Arg)->getType()->isPointerType())
+    return std::nullopt;
+  const auto *DRE = dyn_cast<DeclRefExpr>(CE->getArg(N.Arg)->IgnoreParenImpCasts());
+  const auto *Array = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const HandleKey &K = C.Keys[C.acqs()[N.Acq].Key];
+  if (!Array || !BodyIndex::isLocalVar(Array) ||
+      !Array->getType()->isArrayType() || K.Steps.size() != 2 ||
+      K.Steps[1].Kind != HandleKey::Step::ConstIndex)
+    return std::nullopt;
+  return elementFate(Def, N.Arg, K.Steps[1].Index, *C.acqs()[N.Acq].Fam,
+                     C.Roles.catalog());
 }
 
 bool TransferFunctions::keptOnSuccess(const Expr *Call,

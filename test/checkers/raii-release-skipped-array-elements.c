@@ -145,3 +145,55 @@ int positivePipeLeftBeforeCopies(int out, int bad) {
   close(fds[!out]);
   return l;
 }
+
+// The whole array given to a function of the file: what its body does
+// with each element (lftp's `Parent(p)` closing p[0] and keeping p[1]).
+static void close_both(int *p) {
+  close(p[0]);
+  close(p[1]);
+}
+int keptFd = -1;
+static void close_read_keep_write(int *p) {
+  close(p[0]);
+  keptFd = p[1];
+}
+static void close_first(int *p) { close(*p); }
+static int read_both(int *p) {
+  char c;
+  return (int)read(p[0], &c, 1) + (int)read(p[1], &c, 1);
+}
+
+int negativeArrayClosedByHelper(void) {
+  int p[2];
+  if (pipe(p) == -1)
+    return -1;
+  close_both(p);
+  return 0;
+}
+
+int negativeArrayClosedAndKeptByHelper(void) {
+  int p[2];
+  if (pipe(p) == -1)
+    return -1;
+  close_read_keep_write(p);
+  return 0;
+}
+
+// Twins: the helper closes one element only, or only reads both.
+int positiveArrayOneClosedByHelper(void) {
+  int p[2];
+  if (pipe(p) == -1)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'p[1]' acquired by 'pipe' is never released [raii-release-skipped]
+    return -1;
+  close_first(p);
+  return 0;
+}
+
+int positiveArrayReadByHelper(void) {
+  int p[2];
+  if (pipe(p) == -1)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'p[0]' acquired by 'pipe' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'p[1]' acquired by 'pipe' is never released [raii-release-skipped]
+    return -1;
+  return read_both(p);
+}
