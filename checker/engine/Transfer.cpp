@@ -185,8 +185,9 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
   return !(MC && namesAcq(MC->getImplicitObjectArgument(), Acq));
 }
 
-/// Each reference to \p V in \p S after \p Call ends is an argument of a
-/// call that releases something, inside \p Branches' then or else.
+/// Each reference to \p V in \p S after \p Call ends (not in the other arm
+/// of an `if` that makes the call) is an argument of a call that releases
+/// something, inside \p Branches' then or else.
 static bool releasedOnlyIn(const Stmt *S, const VarDecl *V,
                            const CallExpr *Call, const IfStmt *Branches,
                            const FunctionContext &C) {
@@ -201,8 +202,17 @@ static bool releasedOnlyIn(const Stmt *S, const VarDecl *V,
             (Branches->getElse() &&
              C.Body.isAncestor(Branches->getElse(), User)));
   }
+  // The other arm of an `if` one arm of which makes the call does not
+  // follow it.
+  const auto *If = dyn_cast<IfStmt>(S);
+  const Stmt *Skip =
+      !If ? nullptr
+      : If->getThen() && C.Body.isAncestor(If->getThen(), Call) ? If->getElse()
+      : If->getElse() && C.Body.isAncestor(If->getElse(), Call) ? If->getThen()
+                                                                  : nullptr;
   for (const Stmt *Child : S->children())
-    if (Child && !releasedOnlyIn(Child, V, Call, Branches, C))
+    if (Child && Child != Skip &&
+        !releasedOnlyIn(Child, V, Call, Branches, C))
       return false;
   return true;
 }

@@ -306,10 +306,26 @@ const IfStmt *TransferFunctions::testingIf(const Expr *Call,
   }
   // `T *e = create(key, v); if (!e) ..`, `rc = adopt(c, p); if (rc) ..`:
   // the next statement tests the variable the result went to.
+  // From the last statement of an `if`'s arm, the statement after that
+  // `if` (`if (head) rc = append(l, p); else rc = prepend(l, p); if (rc <
+  // 0) free(p);`).
   const VarDecl *V = C.Body.storedInto(Call);
-  const auto *If = V ? dyn_cast_or_null<IfStmt>(C.Body.nextStatement(
-                           C.Body.fullStatement(Call)))
-                     : nullptr;
+  const Stmt *S = V ? C.Body.fullStatement(Call) : nullptr;
+  const Stmt *Next = S ? C.Body.nextStatement(S) : nullptr;
+  while (S && !Next) {
+    const Stmt *P = C.Body.parent(S);
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
+        Block && !Block->body_empty() && Block->body_back() == S) {
+      S = Block;
+      continue;
+    }
+    const auto *Arms = dyn_cast_or_null<IfStmt>(P);
+    if (!Arms || (Arms->getThen() != S && Arms->getElse() != S))
+      break;
+    S = Arms;
+    Next = C.Body.nextStatement(S);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(Next);
   if (!If)
     return nullptr;
   const bool Tests = ByValue ? BodyIndex::testsValue(If->getCond(), V)

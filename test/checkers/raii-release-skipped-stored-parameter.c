@@ -641,3 +641,43 @@ int positiveConstVoidWrittenOut(int fd, const char *name) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped by this return
 }
+
+// The status stored in each arm of an `if` and tested right after it
+// (libssh's options: append or prepend by a flag).
+int list_prepend(struct list *l, const void *data);
+int negativeConstVoidKeptInEitherArm(struct list *l, const char *name,
+                                     int tail) {
+  int rc;
+  char *id = strdup(name);
+  if (!id)
+    return -1;
+  if (tail)
+    rc = list_append(l, id);
+  else
+    rc = list_prepend(l, id);
+  if (rc < 0) {
+    free(id);
+    return -1;
+  }
+  return 0;
+}
+
+// Twin: the other arm gives the block to nothing.
+int positiveConstVoidKeptInOneArm(struct list *l, const char *name,
+                                  int tail) {
+  int rc;
+  char *id = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'id' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  if (!id)
+    return -1;
+  if (tail)
+    rc = list_append(l, id);
+  else
+    rc = 0;
+  if (rc < 0) {
+    free(id);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
+}
