@@ -27,6 +27,10 @@ struct CondFact {
   /// The other side of EqualsForeign is a local array: no heap block, so
   /// not what a call that releases its argument (`realloc`) gives back.
   bool ForeignArray = false;
+  /// The other side of EqualsForeign is a local holding a copy of a
+  /// parameter (`int initial_fd = fd;`): foreign only to what the function
+  /// acquires after the copy, which nothing writes again.
+  const VarDecl *ForeignCopy = nullptr;
   /// `x > 2`, `x >= 3`, `x <= 2`, `x < 3` (TrueMeansNonzero: the true
   /// branch is "above 2"): for a descriptor, one side holds only the
   /// standard descriptors 0 to 2.
@@ -35,6 +39,17 @@ struct CondFact {
   /// branch is "positive").
   bool PositiveTest = false;
 };
+
+/// \p E, when it is a local initialised with a parameter's value (`int
+/// initial_fd = fd;`).
+static const VarDecl *copyOfParameter(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const Expr *Init = V && BodyIndex::isLocalVar(V) ? V->getInit() : nullptr;
+  const auto *From =
+      Init ? dyn_cast<DeclRefExpr>(Init->IgnoreParenImpCasts()) : nullptr;
+  return From && isa<ParmVarDecl>(From->getDecl()) ? V : nullptr;
+}
 
 /// \p E, when it is a parameter by itself.
 static const ParmVarDecl *bareParameter(const Expr *E) {
@@ -91,15 +106,22 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     if (!isZeroish(R, Ctx, K)) {
       if (Op != BO_EQ && Op != BO_NE)
         return std::nullopt;
-      auto F = target(L);
-      const Expr *Foreign = R;
-      if (!F || !notAcquiredHere(R)) {
-        F = target(R);
-        Foreign = L;
-        if (!F || !notAcquiredHere(L))
-          return std::nullopt;
-      }
+      // The side that is foreign (notAcquiredHere first, then a copy of a
+      // parameter: `my_path != path` tests my_path) and the other's fact.
+      std::optional<CondFact> F;
+      const Expr *Foreign = nullptr;
+      for (auto NotOurs : {+[](const Expr *E) { return notAcquiredHere(E); },
+                           +[](const Expr *E) {
+                             return copyOfParameter(E) != nullptr;
+                           }})
+        for (auto [Mine, Theirs] : {std::pair(L, R), std::pair(R, L)})
+          if (!F && NotOurs(Theirs))
+            if ((F = target(Mine)))
+              Foreign = Theirs;
+      if (!F)
+        return std::nullopt;
       F->EqualsForeign = true;
+      F->ForeignCopy = copyOfParameter(Foreign);
       F->ForeignParam = bareParameter(Foreign);
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(Foreign->IgnoreParenImpCasts()))
@@ -247,6 +269,18 @@ const VarDecl *heldIn(const FunctionContext &C, const CondFact &F,
   return F.Var;
 }
 
+/// \p Copy, a local copy of a parameter, holds the value the parameter had
+/// before \p A acquired anything: it is never written again, and its
+/// declaration, in no loop, comes before the acquire.
+static bool copyPredates(const FunctionContext &C, const VarDecl *Copy,
+                         const Acquisition &A) {
+  const Stmt *Decl = C.Body.declStmtOf(Copy);
+  return Decl && A.Site && C.Body.isUnchanged(Copy) &&
+         !C.Body.enclosingLoop(Decl) &&
+         C.Ctx.getSourceManager().isBeforeInTranslationUnit(
+             Decl->getEndLoc(), A.Site->getBeginLoc());
+}
+
 /// What the true branch of \p F means for \p A: acquired, not acquired, or
 /// nothing known; \p OnlyRefutes is set when only the branch that means
 /// "not acquired" tells (`f != stdin`: equal, f holds nothing acquired
@@ -276,6 +310,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
            !C.Roles.releases(cast<Expr>(A.Site)).empty())) ||
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
+        (F.ForeignCopy && !copyPredates(C, F.ForeignCopy, A)) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar)))
       return std::nullopt;
     OnlyRefutes = true;

@@ -1096,3 +1096,32 @@ int positiveOtherElementReplaced(int *out, int fd) {
   *out = p[1];
   return 0;
 }
+
+// A local copy of a parameter made before the function acquires anything
+// holds the caller's value: where the handle variable equals it, it holds
+// nothing of the function's (libarchive's `if (initial_fd != fd)
+// close(fd);`).
+int use_fd_rc(int fd);
+int negativeDiffersFromInitialCopy(const char *path, int fd) {
+  int initial_fd = fd;
+  int r = 0;
+  if (fd < 0)
+    fd = open(path, O_RDONLY);
+  if (fd >= 0)
+    r = use_fd_rc(fd);
+  if (initial_fd != fd)
+    close(fd);
+  return r;
+}
+
+// Twin: the copy made after the open holds the descriptor itself.
+int positiveCopyAfterAcquire(const char *path, int fd) {
+  if (fd < 0)
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  int later = fd;
+  if (later != fd)
+    close(fd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
