@@ -198,8 +198,9 @@ private:
   };
   /// `rc = list_append(l, id); if (rc < 0) free(id);`: a `const void *`
   /// argument of a function the translation unit cannot see, given a
-  /// place to keep it beside (keeperBeside) and released only under the
-  /// test of the status it returns, is kept where the call succeeds.
+  /// place to keep it beside (keeperBeside), whose status is tested, may be
+  /// kept where the call succeeds: a release after only the failure's
+  /// edge says it was (the taker's tests, as for any maybe-taken handle).
   bool keptOnSuccess(const Expr *Call, const NamedArg &N) const;
   /// `close_both(fds)`, an element of a local array passed as the whole
   /// array to a function of the file: what its body does with that

@@ -446,8 +446,7 @@ bool TransferFunctions::keptOnSuccess(const Expr *Call,
     return false;
   const auto *PT = FD->getParamDecl(N.Arg)->getType()->getAs<PointerType>();
   return PT && PT->getPointeeType()->isVoidType() &&
-         keeperBeside(CE, N.Acq) && testingIf(CE) &&
-         releasedOnlyInBranches(CE, N.Acq);
+         keeperBeside(CE, N.Acq) && testingIf(CE);
 }
 
 /// `re->Decref()`: a member the translation unit cannot see, or one whose

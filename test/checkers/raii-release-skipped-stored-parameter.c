@@ -681,3 +681,32 @@ int positiveConstVoidKeptInOneArm(struct list *l, const char *name,
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
 }
+
+// Released where the status says it failed, after a jump: each block of
+// the list built one by one goes to the list, and the clean-up label frees
+// only the one whose append failed (libssh's ssh_new).
+struct list *list_new(void);
+int negativeConstVoidFailureJumps(struct list **out) {
+  char *id = NULL;
+  int rc;
+  struct list *l = list_new();
+  if (l == NULL)
+    goto err;
+  id = strdup("a");
+  if (id == NULL)
+    goto err;
+  rc = list_append(l, id);
+  if (rc == -1)
+    goto err;
+  id = strdup("b");
+  if (id == NULL)
+    goto err;
+  rc = list_append(l, id);
+  if (rc == -1)
+    goto err;
+  *out = l;
+  return 0;
+err:
+  free(id);
+  return -1;
+}
