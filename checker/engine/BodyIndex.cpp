@@ -73,8 +73,18 @@ bool BodyIndex::containsReturnOrLabel(const Stmt *S) {
 }
 
 bool BodyIndex::isOwnedVar(const ValueDecl *D) {
-  const auto *P = dyn_cast_or_null<ParmVarDecl>(D);
-  return isLocalVar(D) || (P && !P->getType()->isReferenceType());
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  if (!V || !V->hasLocalStorage())
+    return false;
+  if (!V->getType()->isReferenceType())
+    return true;
+  // A local reference to a variable of the function's own (`char *&r =
+  // p;`), not to a field or to what a reference parameter names.
+  const auto *Init =
+      V->getInit() ? dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenImpCasts())
+                   : nullptr;
+  return !isa<ParmVarDecl>(V) && Init && Init->getDecl() != V &&
+         isOwnedVar(Init->getDecl());
 }
 
 /// The local array \p E subscripts (`fds[i]`), or null.

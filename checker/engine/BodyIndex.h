@@ -57,9 +57,9 @@ public:
 
   /// A variable of this function's own: local storage, not a parameter.
   static bool isLocalVar(const ValueDecl *D);
-  /// A local variable (isLocalVar) or a parameter passed by value (`&file`
-  /// of a `char *file` parameter names the function's own copy of the
-  /// pointer).
+  /// Storage the function owns: a local variable, a parameter passed by
+  /// value (`&file` of a `char *file` parameter names the function's own
+  /// copy of the pointer), a local reference bound to one of those.
   static bool isOwnedVar(const ValueDecl *D);
   /// True if \p S holds a `return` or a label (not inside a lambda or a
   /// block).

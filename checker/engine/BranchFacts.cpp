@@ -222,10 +222,11 @@ bool chainedAtTest(const FunctionContext &C, const CondFact &F,
   // A move the chained assignment makes (`x = s = strdup(l)`, s given a
   // value before): the targets of the value it stores.
   const Expr *Value = A.Site;
-  for (const auto *BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts());
-       BO && BO->getOpcode() == BO_Assign && A.Origin == Acquisition::Move;
-       BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts()))
-    Value = BO->getRHS();
+  if (A.Origin == Acquisition::Move)
+    for (const auto *BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts());
+         BO && BO->getOpcode() == BO_Assign;
+         BO = dyn_cast<BinaryOperator>(Value->IgnoreParenCasts()))
+      Value = BO->getRHS();
   llvm::SmallVector<const VarDecl *, 2> Targets;
   C.Body.storedTargets(Value, Targets);
   auto Has = [&](const VarDecl *V) {

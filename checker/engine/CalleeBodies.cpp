@@ -176,8 +176,13 @@ llvm::DenseMap<BorrowKey, bool> &borrowingParameters() {
 }
 
 using ElementKey = std::tuple<const ParmVarDecl *, uint64_t, const Family *>;
-llvm::DenseMap<ElementKey, ArgFate> &elementFates() {
-  static llvm::DenseMap<ElementKey, ArgFate> Answers;
+llvm::DenseMap<ElementKey, std::optional<ArgFate>> &elementFates() {
+  static llvm::DenseMap<ElementKey, std::optional<ArgFate>> Answers;
+  return Answers;
+}
+
+llvm::DenseMap<const ParmVarDecl *, bool> &writingParameters() {
+  static llvm::DenseMap<const ParmVarDecl *, bool> Answers;
   return Answers;
 }
 
@@ -451,23 +456,34 @@ void clearStoredParameters() {
   borrowingThis().clear();
   releasingParameters().clear();
   elementFates().clear();
+  writingParameters().clear();
+}
+
+/// The nearest parent of \p Up[L - 1] and above that is not a parenthesis
+/// (nor, with \p Casts, a cast), moving \p L to it; null at the top.
+static const Stmt *parentAbove(llvm::ArrayRef<const Stmt *> Up, size_t &L,
+                               bool Casts) {
+  while (L > 0 && (isa<ParenExpr>(Up[L - 1]) ||
+                   (Casts && isa<ImplicitCastExpr, CStyleCastExpr>(Up[L - 1]))))
+    --L;
+  return L > 0 ? Up[--L] : nullptr;
 }
 
 bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
   if (Param >= Def->getNumParams() || !Def->hasBody())
     return true;
   const ParmVarDecl *P = Def->getParamDecl(Param);
+  auto [It, New] = writingParameters().try_emplace(P, true);
+  if (!New)
+    return It->second;
   llvm::SmallVector<const Stmt *, 16> Up;
-  // Parents of a use of P, the nearest last: a read through it, or a
-  // comparison, leaves what it points to as it was.
+  // A use of P (its parents in Up, the nearest last) that leaves what it
+  // points to as it was: a comparison, or `*pp` / `pp[i]` read as a value
+  // (an lvalue bound to a reference, assigned, incremented or whose
+  // address is taken may be written).
   auto Reads = [&] {
     size_t L = Up.size();
-    auto Next = [&]() -> const Stmt * {
-      while (L > 0 && isa<ParenExpr, ImplicitCastExpr>(Up[L - 1]))
-        --L;
-      return L > 0 ? Up[--L] : nullptr;
-    };
-    const Stmt *Use = Next();
+    const Stmt *Use = parentAbove(Up, L, /*Casts=*/true);
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use);
         BO && BO->isComparisonOp())
       return true;
@@ -475,81 +491,93 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
     if (!(UO && UO->getOpcode() == UO_Deref) &&
         !isa_and_nonnull<ArraySubscriptExpr>(Use))
       return false;
-    // `*pp` or `pp[i]`: a read unless written, incremented or its address
-    // taken.
-    const Stmt *Above = Next();
-    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Above))
-      return !(BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Use);
-    if (const auto *U = dyn_cast_or_null<UnaryOperator>(Above))
-      return !(U->isIncrementDecrementOp() || U->getOpcode() == UO_AddrOf);
-    return true;
+    const Stmt *Above = parentAbove(Up, L, /*Casts=*/false);
+    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Above))
+      return Cast->getCastKind() == CK_LValueToRValue;
+    return isa_and_nonnull<MemberExpr, UnaryExprOrTypeTraitExpr>(Above);
   };
-  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S)
-      return false;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S))
-      return R->getDecl() == P && !Reads();
+  bool Writes = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Writes)
+      return;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+      Writes = R->getDecl() == P && !Reads();
+      return;
+    }
     Up.push_back(S);
     for (const Stmt *C : S->children())
-      if (Walk(C))
-        return true;
+      Walk(C);
     Up.pop_back();
-    return false;
   };
-  return Walk(Def->getBody());
+  Walk(Def->getBody());
+  writingParameters()[P] = Writes;
+  return Writes;
 }
 
-ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
-                    const Family &Fam, const RuleCatalog &Cat) {
+std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
+                                   uint64_t Index, const Family &Fam,
+                                   const RuleCatalog &Cat) {
   if (Param >= Def->getNumParams() || !Def->hasBody())
-    return ArgFate::MaybeTaken;
+    return std::nullopt;
   const ParmVarDecl *P = Def->getParamDecl(Param);
   ASTContext &Ctx = Def->getASTContext();
-  auto [It, New] = elementFates().try_emplace({P, Index, &Fam},
-                                              ArgFate::Borrowed);
-  if (!New)
+  const ElementKey Key{P, Index, &Fam};
+  if (auto It = elementFates().find(Key); It != elementFates().end())
     return It->second;
-  ArgFate Fate = ArgFate::Borrowed;
-  auto Worst = [&](ArgFate F) {
-    if (F == ArgFate::MaybeTaken || Fate == ArgFate::Borrowed)
+  std::optional<ArgFate> Fate = ArgFate::Borrowed;
+  // Keeps the worst: unknown, then maybe taken, stored, borrowed.
+  auto Worst = [&](std::optional<ArgFate> F) {
+    if (!Fate)
+      return;
+    if (!F || *F == ArgFate::MaybeTaken ||
+        (*F == ArgFate::Stored && *Fate == ArgFate::Borrowed))
       Fate = F;
   };
   llvm::SmallVector<const Stmt *, 16> Up;
-  // The nearest parent of Up[L - 1] and above that is no paren or cast.
-  auto Above = [&](size_t &L) -> const Stmt * {
-    while (L > 0 && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(
-                        Up[L - 1]))
-      --L;
-    return L > 0 ? Up[--L] : nullptr;
-  };
-  // What the statement holding the element (Up[L], below the parens)
+  // What the expression holding the element (Up[L], its parents above it)
   // does with it.
   auto UseOfElement = [&](size_t L, const Expr *Elem) {
-    const Stmt *U = Above(L);
+    const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
     if (const auto *Call = dyn_cast_or_null<CallExpr>(U)) {
       if (const Release *R = Cat.matchRelease(Call);
           R && R->Fam && R->Fam->Kind == Fam.Kind)
         return Worst(ArgFate::MaybeTaken);
       const FunctionDecl *FD = calledFunction(Call);
-      if (!FD || !isLibraryFunction(FD))
+      if (!FD || isa<CXXOperatorCallExpr>(Call))
+        return Worst(std::nullopt);
+      if (isLibraryFunction(FD))
+        return;
+      // Given to a function: what its body does with that parameter.
+      const FunctionDecl *Callee = nullptr;
+      unsigned I = 0;
+      while (I < Call->getNumArgs() &&
+             Call->getArg(I)->IgnoreParenCasts() != Elem)
+        ++I;
+      if (I >= FD->getNumParams() || !FD->hasBody(Callee))
+        return Worst(ArgFate::MaybeTaken);
+      if (storesParameter(Callee, I))
+        return Worst(ArgFate::Stored);
+      if (!onlyBorrows(Callee, I, Fam, Cat, Ctx))
         return Worst(ArgFate::MaybeTaken);
       return;
     }
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
         BO && BO->getOpcode() == BO_Assign &&
         BO->getRHS()->IgnoreParenCasts() == Elem)
-      return Worst(inLocal(BO->getLHS()) ? ArgFate::MaybeTaken
-                                         : ArgFate::Stored);
-    if (isa_and_nonnull<DeclStmt, ReturnStmt, InitListExpr>(U))
-      return Worst(ArgFate::MaybeTaken);
+      return Worst(inLocal(BO->getLHS()) ? std::nullopt
+                                         : std::optional(ArgFate::Stored));
+    if (isa_and_nonnull<DeclStmt, ReturnStmt, InitListExpr,
+                        ConditionalOperator, CXXConstructExpr>(U))
+      return Worst(std::nullopt);
   };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || Fate == ArgFate::MaybeTaken)
+    if (!S || !Fate)
       return;
     if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == P) {
       size_t L = Up.size();
-      const Stmt *U = Above(L);
-      // `p[K]`, or `*p` for element 0.
+      const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
+      // `p[K]`, or `*p` for element 0; the pointer compared; anything else
+      // lets it go where this does not follow.
       std::optional<int64_t> K;
       const Expr *Elem = nullptr;
       if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(U)) {
@@ -562,11 +590,9 @@ ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
       } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
                  BO && BO->isComparisonOp()) {
         return;
-      } else {
-        return Worst(ArgFate::MaybeTaken); // the pointer let go
       }
       if (!K)
-        return Worst(ArgFate::MaybeTaken);
+        return Worst(std::nullopt);
       if (uint64_t(*K) == Index)
         UseOfElement(L, Elem);
       return;
@@ -577,7 +603,7 @@ ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
     Up.pop_back();
   };
   Walk(Def->getBody());
-  elementFates()[{P, Index, &Fam}] = Fate;
+  elementFates()[Key] = Fate;
   return Fate;
 }
 

@@ -16,6 +16,7 @@
 #include "engine/HandOff.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include <optional>
 
 namespace clang::tidy::raii {
 
@@ -35,20 +36,25 @@ void clearStoredParameters();
 bool calleeStoresArgument(const CallExpr *CE, unsigned I);
 
 /// True if \p Def's body may give what its pointer parameter \p Param
-/// points to another value: stores through it (`*pp = ..`, `pp[0] = ..`),
-/// or lets the pointer go anywhere but a read through it or a comparison
-/// (passed on, copied, returned), where what happens to it is not followed.
+/// points to another value: `*pp` or `pp[i]` used other than as a value
+/// (assigned, bound to a reference, `std::swap(*pp, q)`, its address
+/// taken), or the pointer let go anywhere but a read through it or a
+/// comparison (passed on, copied, returned), where what happens to it is
+/// not followed. Asked once per parameter and translation unit.
 bool writesThroughParameter(const FunctionDecl *Def, unsigned Param);
 
 /// What \p Def's body does with element \p Index of the array its pointer
 /// parameter \p Param points to (`close_both(fds)`: `close(p[0]);
-/// close(p[1]);`), for a \p Fam handle in it: released on some path or
-/// passed on to code that is not the library's (maybe taken), stored
-/// where it outlives the call (stored), or only read and given to the
-/// library (borrowed). The pointer itself let go anywhere, or an element
-/// reached by an index that is not constant: maybe taken.
-ArgFate elementFate(const FunctionDecl *Def, unsigned Param, uint64_t Index,
-                    const Family &Fam, const RuleCatalog &Cat);
+/// close(p[1]);`), for a \p Fam handle in it: released, or given to a
+/// function that does not only borrow it (maybe taken); stored where it
+/// outlives the call, or given to a function that stores it (stored);
+/// tested, read, given to the library or to a function that only borrows
+/// it (borrowed). Nullopt where the body lets the element or the pointer
+/// go where this does not follow (a copy into a local, a return, an index
+/// that is not constant, the pointer passed on or moved).
+std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
+                                   uint64_t Index, const Family &Fam,
+                                   const RuleCatalog &Cat);
 
 /// \p LValue is storage of a local variable of its function (`v`, `s.f`,
 /// `a[i]` of a local array), which does not outlive the call.

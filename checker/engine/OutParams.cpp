@@ -83,6 +83,10 @@ private:
   /// *out = b();`) as the store, where no return or label sits inside it;
   /// false (nothing taken) otherwise.
   bool armStores(const IfStmt *If);
+  /// \p Value, returned after the store, may be the handle again (`return
+  /// strcpy(*out, s);`, `return *out;`): not a truth value or a choice of
+  /// constants.
+  bool mayGiveHandle(const Expr *Value) const;
 
   const FunctionDecl *Def;
   const ParmVarDecl *P;
@@ -301,6 +305,26 @@ bool OutScan::armStores(const IfStmt *If) {
   return true;
 }
 
+bool OutScan::mayGiveHandle(const Expr *Value) const {
+  if (!Value)
+    return false;
+  Value = Value->IgnoreParenImpCasts();
+  // A truth value or a choice of constants: `return *out != NULL;`,
+  // `return *out ? 0 : -1;`.
+  if (const auto *BO = dyn_cast<BinaryOperator>(Value);
+      BO && (BO->isComparisonOp() || BO->isLogicalOp()))
+    return false;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Value);
+      UO && UO->getOpcode() == UO_LNot)
+    return false;
+  if (const auto *CO = dyn_cast<ConditionalOperator>(Value);
+      CO && constantValue(strip(CO->getTrueExpr()), Ctx) &&
+      constantValue(strip(CO->getFalseExpr()), Ctx))
+    return false;
+  return BodyIndex::refersTo(Value, P) ||
+         (Local && BodyIndex::refersTo(Value, Local));
+}
+
 std::optional<OutParamAcquire> OutScan::run() {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   if (!Body)
@@ -357,10 +381,7 @@ std::optional<OutParamAcquire> OutScan::run() {
   if (llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
     return llvm::any_of(Returns,
                         [&](const ReturnStmt *R) {
-                          return R->getRetValue() &&
-                                 (BodyIndex::refersTo(R->getRetValue(), P) ||
-                                  (Local && BodyIndex::refersTo(
-                                                R->getRetValue(), Local)));
+                          return mayGiveHandle(R->getRetValue());
                         })
                ? std::nullopt
                : std::optional<OutParamAcquire>(Out);

@@ -287,9 +287,36 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
     St->Reachable = false;
 }
 
+bool TransferFunctions::namesArrayHandle(const Expr *Value,
+                                         const Expr *Element) const {
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(Element->IgnoreParens());
+  const auto *Base =
+      AS ? dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  if (!Base)
+    return false;
+  llvm::SmallVector<unsigned, 4> Named;
+  namedAcqs(Value, Named);
+  return llvm::any_of(Named, [&](unsigned J) {
+    return C.Keys[C.acqs()[J].Key].root() ==
+           Base->getDecl()->getCanonicalDecl();
+  });
+}
+
 void TransferFunctions::writtenThroughArgs(const CallExpr *E) {
   if (St->stored().empty())
     return;
+  // Which variables the call may write depends on the call alone: found
+  // once per function.
+  auto [It, New] = WrittenThrough.try_emplace(E);
+  if (New)
+    findWrittenThrough(E, It->second);
+  for (const ValueDecl *Root : It->second)
+    givenAnotherValue(Root);
+}
+
+void TransferFunctions::findWrittenThrough(
+    const CallExpr *E, llvm::SmallVectorImpl<const ValueDecl *> &Roots) {
   const FunctionDecl *FD = calledFunction(E);
   // The parameters as the call sees them: the callee's, or the prototype
   // of the pointer it is called through. The object of a member operator
@@ -333,7 +360,7 @@ void TransferFunctions::writtenThroughArgs(const CallExpr *E) {
     if (Proto && (Param >= Proto->getNumParams() ||
                   isConstView(Proto->getParamType(Param))))
       continue;
-    givenAnotherValue(Root);
+    Roots.push_back(Root);
   }
 }
 
@@ -516,8 +543,11 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {
     // `close(p[0]); p[0] = tmp;`: an element of a local array given
-    // another value.
-    if (HandleKey K; !LHSVar && C.KeyOf.keyOf(E->getLHS(), K, false) &&
+    // another value (not one of the same array's handles, `p[0] = p[1]`,
+    // nor a copy of its own, `p[0] = saved`: aliases this does not follow).
+    if (HandleKey K; !LHSVar && !namesArrayHandle(E->getRHS(), E->getLHS()) &&
+                     isa<ArraySubscriptExpr>(E->getLHS()->IgnoreParens()) &&
+                     C.KeyOf.keyOf(E->getLHS(), K, false) &&
                      K.Steps.size() == 2 &&
                      K.Steps[1].Kind == HandleKey::Step::ConstIndex &&
                      BodyIndex::isLocalVar(K.root()))

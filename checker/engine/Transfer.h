@@ -75,6 +75,12 @@ private:
   /// `walk(src, &file)`: call \p E may give each variable whose address it
   /// is given to write through another value.
   void writtenThroughArgs(const CallExpr *E);
+  /// \p Value names a handle of the array \p Element subscripts.
+  bool namesArrayHandle(const Expr *Value, const Expr *Element) const;
+  /// The variables writtenThroughArgs finds call \p E may write, in \p
+  /// Roots.
+  void findWrittenThrough(const CallExpr *E,
+                          llvm::SmallVectorImpl<const ValueDecl *> &Roots);
   /// The acquisitions of the guard variable \p MC is called on, or null.
   const llvm::SmallVector<unsigned, 2> *
   guardAcqsOf(const CXXMemberCallExpr *MC) const;
@@ -204,11 +210,15 @@ private:
   bool keptOnSuccess(const Expr *Call, const NamedArg &N) const;
   /// `close_both(fds)`, an element of a local array passed as the whole
   /// array to a function of the file: what its body does with that
-  /// element (elementFate); nullopt where that does not apply.
+  /// element (elementFate); nullopt where that does not apply or the body
+  /// does not tell (argumentFate's answer for the whole array stands).
   std::optional<ArgFate> elementArgFate(const Expr *Call,
                                         const NamedArg &N) const;
 
   llvm::DenseMap<const Expr *, llvm::SmallVector<NamedArg, 1>> ArgsCache;
+  /// findWrittenThrough() per call.
+  llvm::DenseMap<const CallExpr *, llvm::SmallVector<const ValueDecl *, 1>>
+      WrittenThrough;
   /// takesOnSuccess() per acquisition.
   llvm::DenseMap<unsigned, int> TakesOnSuccess;
   /// Per call: the callee never returns (a summary's answer).

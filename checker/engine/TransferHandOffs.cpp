@@ -420,12 +420,12 @@ TransferFunctions::elementArgFate(const Expr *Call, const NamedArg &N) const {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   const FunctionDecl *Def = nullptr;
-  if (!FD || N.AddrOf || N.Interior || N.Pointee || isa<CXXOperatorCallExpr>(CE) ||
-      !FD->hasBody(Def) || isLibraryFunction(FD) ||
-      N.Arg >= FD->getNumParams() ||
-      !FD->getParamDecl(N.Arg)->getType()->isPointerType())
+  if (!FD || N.AddrOf || N.Interior || N.Pointee ||
+      isa<CXXOperatorCallExpr>(CE) || !FD->hasBody(Def) ||
+      isLibraryFunction(FD))
     return std::nullopt;
-  const auto *DRE = dyn_cast<DeclRefExpr>(CE->getArg(N.Arg)->IgnoreParenImpCasts());
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(CE->getArg(N.Arg)->IgnoreParenImpCasts());
   const auto *Array = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   const HandleKey &K = C.Keys[C.acqs()[N.Acq].Key];
   if (!Array || !BodyIndex::isLocalVar(Array) ||

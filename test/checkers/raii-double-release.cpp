@@ -115,3 +115,16 @@ void freedAroundFunctor(const Printer &pr, char *q) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
 }
+
+// A body that gives `*pp` another value through a reference (`reset(*pp)`,
+// `r = nullptr`) writes it: the second free is of that value.
+static void reset_ptr(char *&r) { r = nullptr; }
+static void clear_ptr(char **pp) { reset_ptr(*pp); }
+void freedAroundClear() {
+  char *p = static_cast<char *>(malloc(8));
+  if (!p)
+    return;
+  free(p);
+  clear_ptr(&p);
+  free(p);
+}

@@ -349,3 +349,19 @@ void returnedAgain(const char *s) {
   char *copy = dup_into(&keep, s);
   free(copy);
 }
+
+// A truth value returned after the store is no handle: the caller holds
+// the block where the function says it stored one.
+static int dup_name(const char *s, char **out) {
+  *out = strdup(s);
+  return *out != NULL;
+}
+
+int truthReturnedLeak(const char *s) {
+  char *n;
+  if (!dup_name(s, &n))
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'n' acquired by 'dup_name' is never released [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'dup_name' acquires the resource here
+    return -1;
+  return n[0];
+}

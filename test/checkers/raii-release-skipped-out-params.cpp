@@ -76,3 +76,12 @@ void viaLocalReference() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'r' acquired by 'make_block' is never released [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE-6]]:65: note: 'make_block' acquires the resource here
 }
+
+// Not through a local reference to a field: the block is the object's.
+struct Holder {
+  char *buf;
+};
+void intoField(Holder *o) {
+  char *&r = o->buf;
+  make_block(&r);
+}
