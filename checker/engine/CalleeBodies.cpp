@@ -469,6 +469,29 @@ static const Stmt *parentAbove(llvm::ArrayRef<const Stmt *> Up, size_t &L,
   return L > 0 ? Up[--L] : nullptr;
 }
 
+/// Calls \p OnUse at each reference to \p P in \p Body with its parents
+/// (the nearest last), until it returns false.
+static void forEachUse(const Stmt *Body, const ParmVarDecl *P,
+                       llvm::function_ref<bool(llvm::ArrayRef<const Stmt *>)>
+                           OnUse) {
+  llvm::SmallVector<const Stmt *, 16> Up;
+  bool Go = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !Go)
+      return;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
+      if (R->getDecl() == P)
+        Go = OnUse(Up);
+      return;
+    }
+    Up.push_back(S);
+    for (const Stmt *C : S->children())
+      Walk(C);
+    Up.pop_back();
+  };
+  Walk(Body);
+}
+
 bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
   if (Param >= Def->getNumParams() || !Def->hasBody())
     return true;
@@ -476,12 +499,11 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
   auto [It, New] = writingParameters().try_emplace(P, true);
   if (!New)
     return It->second;
-  llvm::SmallVector<const Stmt *, 16> Up;
   // A use of P (its parents in Up, the nearest last) that leaves what it
   // points to as it was: a comparison, or `*pp` / `pp[i]` read as a value
   // (an lvalue bound to a reference, assigned, incremented or whose
   // address is taken may be written).
-  auto Reads = [&] {
+  auto Reads = [](llvm::ArrayRef<const Stmt *> Up) {
     size_t L = Up.size();
     const Stmt *Use = parentAbove(Up, L, /*Casts=*/true);
     if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Use);
@@ -497,19 +519,10 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
     return isa_and_nonnull<MemberExpr, UnaryExprOrTypeTraitExpr>(Above);
   };
   bool Writes = false;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || Writes)
-      return;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S)) {
-      Writes = R->getDecl() == P && !Reads();
-      return;
-    }
-    Up.push_back(S);
-    for (const Stmt *C : S->children())
-      Walk(C);
-    Up.pop_back();
-  };
-  Walk(Def->getBody());
+  forEachUse(Def->getBody(), P, [&](llvm::ArrayRef<const Stmt *> Up) {
+    Writes = !Reads(Up);
+    return !Writes;
+  });
   writingParameters()[P] = Writes;
   return Writes;
 }
@@ -533,10 +546,10 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
         (*F == ArgFate::Stored && *Fate == ArgFate::Borrowed))
       Fate = F;
   };
-  llvm::SmallVector<const Stmt *, 16> Up;
   // What the expression holding the element (Up[L], its parents above it)
   // does with it.
-  auto UseOfElement = [&](size_t L, const Expr *Elem) {
+  auto UseOfElement = [&](llvm::ArrayRef<const Stmt *> Up, size_t L,
+                          const Expr *Elem) {
     const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
     if (const auto *Call = dyn_cast_or_null<CallExpr>(U)) {
       if (const Release *R = Cat.matchRelease(Call);
@@ -570,39 +583,30 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
                         ConditionalOperator, CXXConstructExpr>(U))
       return Worst(std::nullopt);
   };
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || !Fate)
-      return;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == P) {
-      size_t L = Up.size();
-      const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
-      // `p[K]`, or `*p` for element 0; the pointer compared; anything else
-      // lets it go where this does not follow.
-      std::optional<int64_t> K;
-      const Expr *Elem = nullptr;
-      if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(U)) {
-        K = constantValue(AS->getIdx(), Ctx);
-        Elem = AS;
-      } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(U);
-                 UO && UO->getOpcode() == UO_Deref) {
-        K = 0;
-        Elem = UO;
-      } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
-                 BO && BO->isComparisonOp()) {
-        return;
-      }
-      if (!K)
-        return Worst(std::nullopt);
-      if (uint64_t(*K) == Index)
-        UseOfElement(L, Elem);
-      return;
+  forEachUse(Def->getBody(), P, [&](llvm::ArrayRef<const Stmt *> Up) {
+    size_t L = Up.size();
+    const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
+    // `p[K]`, or `*p` for element 0; the pointer compared; anything else
+    // lets it go where this does not follow.
+    std::optional<int64_t> K;
+    const Expr *Elem = nullptr;
+    if (const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(U)) {
+      K = constantValue(AS->getIdx(), Ctx);
+      Elem = AS;
+    } else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(U);
+               UO && UO->getOpcode() == UO_Deref) {
+      K = 0;
+      Elem = UO;
+    } else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U);
+               BO && BO->isComparisonOp()) {
+      return true;
     }
-    Up.push_back(S);
-    for (const Stmt *C : S->children())
-      Walk(C);
-    Up.pop_back();
-  };
-  Walk(Def->getBody());
+    if (!K)
+      Worst(std::nullopt);
+    else if (uint64_t(*K) == Index)
+      UseOfElement(Up, L, Elem);
+    return Fate.has_value();
+  });
   elementFates()[Key] = Fate;
   return Fate;
 }
