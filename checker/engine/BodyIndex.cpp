@@ -78,13 +78,24 @@ bool BodyIndex::isOwnedVar(const ValueDecl *D) {
     return false;
   if (!V->getType()->isReferenceType())
     return true;
-  // A local reference to a variable of the function's own (`char *&r =
-  // p;`), not to a field or to what a reference parameter names.
-  const auto *Init =
-      V->getInit() ? dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenImpCasts())
-                   : nullptr;
-  return !isa<ParmVarDecl>(V) && Init && Init->getDecl() != V &&
-         isOwnedVar(Init->getDecl());
+  // A local reference to storage of the function's own (`char *&r = p;`,
+  // `= c ? p : q`, `= s.buf`, `= a[0]` of a local struct or array), not to
+  // a field through a pointer or to what a reference parameter names.
+  if (isa<ParmVarDecl>(V) || !V->getInit())
+    return false;
+  std::function<bool(const Expr *)> Own = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+      return Own(CO->getTrueExpr()) && Own(CO->getFalseExpr());
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return !ME->isArrow() && Own(ME->getBase());
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType() &&
+             Own(AS->getBase());
+    const auto *R = dyn_cast<DeclRefExpr>(E);
+    return R && R->getDecl() != V && isOwnedVar(R->getDecl());
+  };
+  return Own(V->getInit());
 }
 
 /// The local array \p E subscripts (`fds[i]`), or null.

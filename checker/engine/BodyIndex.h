@@ -59,7 +59,9 @@ public:
   static bool isLocalVar(const ValueDecl *D);
   /// Storage the function owns: a local variable, a parameter passed by
   /// value (`&file` of a `char *file` parameter names the function's own
-  /// copy of the pointer), a local reference bound to one of those.
+  /// copy of the pointer), a local reference bound to one of those (or to
+  /// a field or an element of a local struct or array, either arm of a
+  /// `?:` of such).
   static bool isOwnedVar(const ValueDecl *D);
   /// True if \p S holds a `return` or a label (not inside a lambda or a
   /// block).

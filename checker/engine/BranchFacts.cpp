@@ -106,22 +106,27 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     if (!isZeroish(R, Ctx, K)) {
       if (Op != BO_EQ && Op != BO_NE)
         return std::nullopt;
-      // The side that is foreign (notAcquiredHere first, then a copy of a
-      // parameter: `my_path != path` tests my_path) and the other's fact.
+      // The side that is foreign and the other's fact: what
+      // notAcquiredHere accepts first, then a copy of a parameter
+      // (`my_path != path` tests my_path).
       std::optional<CondFact> F;
       const Expr *Foreign = nullptr;
-      for (auto NotOurs : {+[](const Expr *E) { return notAcquiredHere(E); },
-                           +[](const Expr *E) {
-                             return copyOfParameter(E) != nullptr;
-                           }})
-        for (auto [Mine, Theirs] : {std::pair(L, R), std::pair(R, L)})
-          if (!F && NotOurs(Theirs))
-            if ((F = target(Mine)))
-              Foreign = Theirs;
+      const VarDecl *Copy = nullptr;
+      for (bool ByCopy : {false, true})
+        for (auto [Mine, Theirs] : {std::pair(L, R), std::pair(R, L)}) {
+          if (F)
+            break;
+          const VarDecl *Copied = ByCopy ? copyOfParameter(Theirs) : nullptr;
+          if ((ByCopy ? Copied != nullptr : notAcquiredHere(Theirs)) &&
+              (F = target(Mine))) {
+            Foreign = Theirs;
+            Copy = Copied;
+          }
+        }
       if (!F)
         return std::nullopt;
       F->EqualsForeign = true;
-      F->ForeignCopy = copyOfParameter(Foreign);
+      F->ForeignCopy = Copy;
       F->ForeignParam = bareParameter(Foreign);
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(Foreign->IgnoreParenImpCasts()))
@@ -270,16 +275,45 @@ const VarDecl *heldIn(const FunctionContext &C, const CondFact &F,
   return F.Var;
 }
 
-/// \p Copy, a local copy of a parameter, holds the value the parameter had
-/// before \p A acquired anything: it is never written again, and its
-/// declaration, in no loop, comes before the acquire.
+/// A label before \p Loc in \p S (a `goto` may come back above it).
+static bool labelBefore(const Stmt *S, SourceLocation Loc,
+                        const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (isa<LabelStmt>(S) && SM.isBeforeInTranslationUnit(S->getBeginLoc(), Loc))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return labelBefore(Child, Loc, SM);
+  });
+}
+
+/// \p Copy, a local copy of a parameter, holds a value the function did
+/// not acquire, different from what \p A acquires: it is never written
+/// again, its declaration comes before the acquire, in no loop and after
+/// no label, and the function releases the parameter nowhere before the
+/// acquire (after `close(fd)`, `open` may give the same number back).
 static bool copyPredates(const FunctionContext &C, const VarDecl *Copy,
                          const Acquisition &A) {
   const Stmt *Decl = C.Body.declStmtOf(Copy);
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  const auto *From = cast<DeclRefExpr>(Copy->getInit()->IgnoreParenImpCasts());
   return Decl && A.Site && C.Body.isUnchanged(Copy) &&
          !C.Body.enclosingLoop(Decl) &&
-         C.Ctx.getSourceManager().isBeforeInTranslationUnit(
-             Decl->getEndLoc(), A.Site->getBeginLoc());
+         SM.isBeforeInTranslationUnit(Decl->getEndLoc(),
+                                      A.Site->getBeginLoc()) &&
+         !labelBefore(C.Body.body(), Decl->getBeginLoc(), SM) &&
+         !llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
+           const auto *Call = dyn_cast<CallExpr>(E);
+           return Call &&
+                  SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                               A.Site->getBeginLoc()) &&
+                  !C.Roles.releases(Call).empty() &&
+                  llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+                    const auto *R =
+                        dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+                    return R && R->getDecl() == From->getDecl();
+                  });
+         });
 }
 
 /// What the true branch of \p F means for \p A: acquired, not acquired, or

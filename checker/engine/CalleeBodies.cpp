@@ -513,9 +513,13 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
     if (!(UO && UO->getOpcode() == UO_Deref) &&
         !isa_and_nonnull<ArraySubscriptExpr>(Use))
       return false;
+    // Read as a value, or bound to a reference to const (`v.push_back(*pp)`,
+    // `const auto &s = *pp;`: a conversion adding the `const`).
     const Stmt *Above = parentAbove(Up, L, /*Casts=*/false);
     if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Above))
-      return Cast->getCastKind() == CK_LValueToRValue;
+      return Cast->getCastKind() == CK_LValueToRValue ||
+             (Cast->getCastKind() == CK_NoOp &&
+              Cast->getType().isConstQualified());
     return isa_and_nonnull<MemberExpr, UnaryExprOrTypeTraitExpr>(Above);
   };
   bool Writes = false;
@@ -538,12 +542,13 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
   if (auto It = elementFates().find(Key); It != elementFates().end())
     return It->second;
   std::optional<ArgFate> Fate = ArgFate::Borrowed;
-  // Keeps the worst: unknown, then maybe taken, stored, borrowed.
+  // Keeps the worst: maybe taken (a release of it, whatever else the body
+  // does), then unknown, stored, borrowed.
   auto Worst = [&](std::optional<ArgFate> F) {
-    if (!Fate)
+    if (Fate == ArgFate::MaybeTaken)
       return;
-    if (!F || *F == ArgFate::MaybeTaken ||
-        (*F == ArgFate::Stored && *Fate == ArgFate::Borrowed))
+    if (F == ArgFate::MaybeTaken || !F ||
+        (Fate && *F == ArgFate::Stored && *Fate == ArgFate::Borrowed))
       Fate = F;
   };
   // What the expression holding the element (Up[L], its parents above it)
@@ -601,11 +606,22 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
                BO && BO->isComparisonOp()) {
       return true;
     }
-    if (!K)
+    // An index that is not constant may be any element's: released there
+    // (`for (i = 0; i < 2; i++) close(p[i]);`), maybe taken; else unknown.
+    if (!K && Elem) {
+      size_t At = L;
+      const auto *Call =
+          dyn_cast_or_null<CallExpr>(parentAbove(Up, At, /*Casts=*/true));
+      const Release *R = Call ? Cat.matchRelease(Call) : nullptr;
+      Worst(R && R->Fam && R->Fam->Kind == Fam.Kind
+                ? std::optional(ArgFate::MaybeTaken)
+                : std::nullopt);
+    } else if (!K) {
       Worst(std::nullopt);
-    else if (uint64_t(*K) == Index)
+    } else if (uint64_t(*K) == Index) {
       UseOfElement(Up, L, Elem);
-    return Fate.has_value();
+    }
+    return Fate != ArgFate::MaybeTaken;
   });
   elementFates()[Key] = Fate;
   return Fate;

@@ -49,9 +49,11 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param);
 /// function that does not only borrow it (maybe taken); stored where it
 /// outlives the call, or given to a function that stores it (stored);
 /// tested, read, given to the library or to a function that only borrows
-/// it (borrowed). Nullopt where the body lets the element or the pointer
-/// go where this does not follow (a copy into a local, a return, an index
-/// that is not constant, the pointer passed on or moved).
+/// it (borrowed). A release by an index that is not constant may be of any
+/// element (maybe taken). Nullopt where the body, releasing none, lets the
+/// element or the pointer go where this does not follow (a copy into a
+/// local, a return, another index that is not constant, the pointer
+/// passed on or moved).
 std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
                                    uint64_t Index, const Family &Fam,
                                    const RuleCatalog &Cat);

@@ -83,10 +83,11 @@ private:
   /// *out = b();`) as the store, where no return or label sits inside it;
   /// false (nothing taken) otherwise.
   bool armStores(const IfStmt *If);
-  /// \p Value, returned after the store, may be the handle again (`return
-  /// strcpy(*out, s);`, `return *out;`): not a truth value or a choice of
-  /// constants.
-  bool mayGiveHandle(const Expr *Value) const;
+  /// \p Value, returned after the store, reads the slot or the stored
+  /// local: the handle again (`return strcpy(*out, s);`), or whether it
+  /// holds one (`return *out != NULL;`), a convention the shape does not
+  /// read.
+  bool readsSlot(const Expr *Value) const;
 
   const FunctionDecl *Def;
   const ParmVarDecl *P;
@@ -305,24 +306,9 @@ bool OutScan::armStores(const IfStmt *If) {
   return true;
 }
 
-bool OutScan::mayGiveHandle(const Expr *Value) const {
-  if (!Value)
-    return false;
-  Value = Value->IgnoreParenImpCasts();
-  // A truth value or a choice of constants: `return *out != NULL;`,
-  // `return *out ? 0 : -1;`.
-  if (const auto *BO = dyn_cast<BinaryOperator>(Value);
-      BO && (BO->isComparisonOp() || BO->isLogicalOp()))
-    return false;
-  if (const auto *UO = dyn_cast<UnaryOperator>(Value);
-      UO && UO->getOpcode() == UO_LNot)
-    return false;
-  if (const auto *CO = dyn_cast<ConditionalOperator>(Value);
-      CO && constantValue(strip(CO->getTrueExpr()), Ctx) &&
-      constantValue(strip(CO->getFalseExpr()), Ctx))
-    return false;
-  return BodyIndex::refersTo(Value, P) ||
-         (Local && BodyIndex::refersTo(Value, Local));
+bool OutScan::readsSlot(const Expr *Value) const {
+  return Value && (BodyIndex::refersTo(Value, P) ||
+                   (Local && BodyIndex::refersTo(Value, Local)));
 }
 
 std::optional<OutParamAcquire> OutScan::run() {
@@ -376,12 +362,12 @@ std::optional<OutParamAcquire> OutScan::run() {
   Out.Invalid = Invalid;
   Out.Site = Site;
   // Every return after the store leaves the handle stored, whatever it
-  // gives (`*path = strdup(s); return s + 1;`) but the handle again
-  // (`return strcpy(*out, s);`: the caller would hold it twice).
+  // gives (`*path = strdup(s); return s + 1;`) but what reads the slot
+  // (readsSlot).
   if (llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
     return llvm::any_of(Returns,
                         [&](const ReturnStmt *R) {
-                          return mayGiveHandle(R->getRetValue());
+                          return readsSlot(R->getRetValue());
                         })
                ? std::nullopt
                : std::optional<OutParamAcquire>(Out);

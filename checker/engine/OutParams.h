@@ -19,9 +19,10 @@
 // which happened: constants that differ before and after (`-1` / `0`) give
 // the success convention; with no return before the store the function
 // always acquires (a failure ends the program or the handle is null), and
-// what the returns give does not matter unless it may be the handle again
-// (`return strcpy(*out, s);`; not `return *out != NULL;`). Anything the shape cannot vouch for gives no
-// summary: another non-null store, the parameter used otherwise than to
+// what the returns give does not matter unless it reads the slot (the
+// handle again, `return strcpy(*out, s);`, or a convention the shape does
+// not read, `return *out != NULL;`). Anything the shape cannot vouch for
+// gives no summary: another non-null store, the parameter used otherwise than to
 // store through it, test or read it, a `goto`, a store inside a loop or an
 // `if` with one arm, arms whose acquires fail differently, a local handle
 // kept or released after it is stored.

@@ -128,3 +128,17 @@ void freedAroundClear() {
   clear_ptr(&p);
   free(p);
 }
+
+// Bound to a reference to const, `*pp` is read: p keeps the freed value.
+static void note_ptr(char **pp) {
+  const auto &seen = *pp;
+  (void)seen;
+}
+void freedAroundNote() {
+  char *p = static_cast<char *>(malloc(8));
+  free(p);
+  note_ptr(&p);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
+}

@@ -230,3 +230,17 @@ int positiveArrayElementCopied(void) {
     return -1;
   return write_end(p);
 }
+
+// A release by an index that is not constant may be of either element.
+static void close_pipe_loop(int *p) {
+  for (int i = 0; i < 2; i++)
+    close(p[i]);
+}
+
+int negativeArrayClosedInLoopByHelper(void) {
+  int p[2];
+  if (pipe(p) == -1)
+    return -1;
+  close_pipe_loop(p);
+  return 0;
+}

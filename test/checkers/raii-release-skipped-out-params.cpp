@@ -85,3 +85,12 @@ void intoField(Holder *o) {
   char *&r = o->buf;
   make_block(&r);
 }
+
+// Through a local reference bound to either of two locals: the caller's.
+void viaChosenReference(bool first) {
+  char *p = nullptr, *q = nullptr;
+  char *&r = first ? p : q;
+  make_block(&r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'r' acquired by 'make_block' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-24]]:65: note: 'make_block' acquires the resource here
+}

@@ -1125,3 +1125,33 @@ int positiveCopyAfterAcquire(const char *path, int fd) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
 }
+
+// Twins: the parameter released before the acquire (`open` may give the
+// same number back), or the copy made after a label a `goto` comes back
+// to: the copy may equal the new descriptor.
+int positiveCopyOfClosedParameter(const char *path, int fd) {
+  int initial_fd = fd;
+  close(fd);
+  fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (initial_fd != fd)
+    close(fd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
+
+int positiveCopyAfterLabel(const char *path, int fd, int again) {
+retry:;
+  int initial_fd = fd;
+  if (fd < 0)
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (again-- > 0)
+    goto retry;
+  if (initial_fd != fd)
+    close(fd);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
+}
