@@ -543,8 +543,8 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (!LHSVar || !LHSVar->hasLocalStorage() ||
       LHSVar->getType()->isReferenceType()) {
     // `close(p[0]); p[0] = tmp;`: an element of a local array given
-    // another value (not one of the same array's handles, `p[0] = p[1]`,
-    // nor a copy of its own, `p[0] = saved`: aliases this does not follow).
+    // another value (not one of the same array's handles, `p[0] = p[1]`:
+    // an alias this does not follow).
     if (HandleKey K; !LHSVar && !namesArrayHandle(E->getRHS(), E->getLHS()) &&
                      isa<ArraySubscriptExpr>(E->getLHS()->IgnoreParens()) &&
                      C.KeyOf.keyOf(E->getLHS(), K, false) &&
