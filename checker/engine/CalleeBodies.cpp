@@ -496,8 +496,7 @@ bool writesThroughParameter(const FunctionDecl *Def, unsigned Param) {
   if (Param >= Def->getNumParams() || !Def->hasBody())
     return true;
   const ParmVarDecl *P = Def->getParamDecl(Param);
-  auto [It, New] = writingParameters().try_emplace(P, true);
-  if (!New)
+  if (auto It = writingParameters().find(P); It != writingParameters().end())
     return It->second;
   // A use of P (its parents in Up, the nearest last) that leaves what it
   // points to as it was: a comparison, or `*pp` / `pp[i]` read as a value
@@ -551,14 +550,18 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
         (Fate && *F == ArgFate::Stored && *Fate == ArgFate::Borrowed))
       Fate = F;
   };
+  // A call releasing a handle of Fam's kind.
+  auto Releases = [&](const CallExpr *Call) {
+    const Release *R = Call ? Cat.matchRelease(Call) : nullptr;
+    return R && R->Fam && R->Fam->Kind == Fam.Kind;
+  };
   // What the expression holding the element (Up[L], its parents above it)
   // does with it.
   auto UseOfElement = [&](llvm::ArrayRef<const Stmt *> Up, size_t L,
                           const Expr *Elem) {
     const Stmt *U = parentAbove(Up, L, /*Casts=*/true);
     if (const auto *Call = dyn_cast_or_null<CallExpr>(U)) {
-      if (const Release *R = Cat.matchRelease(Call);
-          R && R->Fam && R->Fam->Kind == Fam.Kind)
+      if (Releases(Call))
         return Worst(ArgFate::MaybeTaken);
       const FunctionDecl *FD = calledFunction(Call);
       if (!FD || isa<CXXOperatorCallExpr>(Call))
@@ -610,10 +613,8 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
     // (`for (i = 0; i < 2; i++) close(p[i]);`), maybe taken; else unknown.
     if (!K && Elem) {
       size_t At = L;
-      const auto *Call =
-          dyn_cast_or_null<CallExpr>(parentAbove(Up, At, /*Casts=*/true));
-      const Release *R = Call ? Cat.matchRelease(Call) : nullptr;
-      Worst(R && R->Fam && R->Fam->Kind == Fam.Kind
+      Worst(Releases(dyn_cast_or_null<CallExpr>(
+                parentAbove(Up, At, /*Casts=*/true)))
                 ? std::optional(ArgFate::MaybeTaken)
                 : std::nullopt);
     } else if (!K) {
@@ -720,8 +721,8 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
           Call->getNumArgs() == 1 && namesParam(Call->getArg(0), P))
         return true;
       llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
-      if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(FD))
-        Args.erase(Args.begin()); // the object, not a parameter
+      // The object of a member operator call is no parameter.
+      Args.erase(Args.begin(), Args.begin() + firstParameterArgument(Call));
       if (rebindsParam(FD, Args, P, Depth))
         return true;
       const bool Library = FD && isLibraryFunction(FD);

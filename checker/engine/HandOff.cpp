@@ -59,10 +59,10 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     if (Cat.isTransfer(C, I, Fam) || passesItsRelease(C, I, Fam, Cat))
       return ArgFate::Taken;
     // The object argument of a member operator call is not a parameter.
-    if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(FD)) {
-      if (I == 0)
+    if (const unsigned First = firstParameterArgument(C)) {
+      if (I < First)
         return ArgFate::Borrowed;
-      ParamIdx = I - 1;
+      ParamIdx = I - First;
     }
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
     const CXXConstructorDecl *Ctor = CE->getConstructor();

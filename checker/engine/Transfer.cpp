@@ -329,9 +329,7 @@ void TransferFunctions::findWrittenThrough(
         T = PT->getPointeeType();
       Proto = T->getAs<FunctionProtoType>();
     }
-  const unsigned First =
-      isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<CXXMethodDecl>(FD) ? 1
-                                                                         : 0;
+  const unsigned First = firstParameterArgument(E);
   const FunctionDecl *Def = nullptr;
   const bool OwnBody = FD && FD->hasBody(Def) && !isLibraryFunction(FD);
   for (unsigned I = First; I < E->getNumArgs(); ++I) {
@@ -545,12 +543,13 @@ void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
     // `close(p[0]); p[0] = tmp;`: an element of a local array given
     // another value (not one of the same array's handles, `p[0] = p[1]`:
     // an alias this does not follow).
-    if (HandleKey K; !LHSVar && !namesArrayHandle(E->getRHS(), E->getLHS()) &&
+    if (HandleKey K; !LHSVar &&
                      isa<ArraySubscriptExpr>(E->getLHS()->IgnoreParens()) &&
                      C.KeyOf.keyOf(E->getLHS(), K, false) &&
                      K.Steps.size() == 2 &&
                      K.Steps[1].Kind == HandleKey::Step::ConstIndex &&
-                     BodyIndex::isLocalVar(K.root()))
+                     BodyIndex::isLocalVar(K.root()) &&
+                     !namesArrayHandle(E->getRHS(), E->getLHS()))
       if (const unsigned Key = C.Keys.find(K); Key != ~0u)
         givenAnotherValue(K.root(), Key);
     // `c.buf = p;`, c a local object (Collector): the handle moves there.

@@ -4,6 +4,7 @@
 #include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "fixes/StatementEdits.h"
+#include "support/CalledFunction.h"
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -339,10 +340,7 @@ HandleVariable::escapingUse(bool CallsBorrow) const {
       // fprintf(out, ..); }`; no store, return, copy or release) keeps
       // nothing; unless a body of the file stores it where it outlives the
       // call (a member operator's object is no parameter).
-      unsigned First = isa<CXXOperatorCallExpr>(Call) &&
-                               isa_and_nonnull<CXXMethodDecl>(FD)
-                           ? 1
-                           : 0;
+      const unsigned First = firstParameterArgument(Call);
       unsigned I = First;
       while (I < Call->getNumArgs() && Call->getArg(I) != E)
         ++I;

@@ -2,6 +2,8 @@
 #include "support/CalledFunction.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/Expr.h"
 
 namespace clang::tidy::raii {
@@ -36,6 +38,13 @@ static void countUses(const Stmt *S, const VarDecl *V, unsigned &Refs,
     ++Refs;
   for (const Stmt *Child : S->children())
     countUses(Child, V, Refs, Reads);
+}
+
+unsigned firstParameterArgument(const CallExpr *Call) {
+  return isa<CXXOperatorCallExpr>(Call) &&
+                 isa_and_nonnull<CXXMethodDecl>(calledFunction(Call))
+             ? 1
+             : 0;
 }
 
 const FunctionDecl *calledFunction(const CallExpr *Call) {

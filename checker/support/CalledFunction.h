@@ -6,7 +6,8 @@
 // only ever read in its function (`void (*sink)(char *) = consume; ...
 // sink(data);`). The catalog and the engine ask this where a rule, a
 // summary, a hand-off or the nothrow policy is looked up, so such a call
-// gets the rules and summaries of the function it reaches.
+// gets the rules and summaries of the function it reaches. Also which of
+// a call's arguments go to the callee's parameters.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_CALLEDFUNCTION_H
@@ -22,6 +23,11 @@ namespace clang::tidy::raii {
 
 /// The function \p Call calls, or null when it is not known.
 const FunctionDecl *calledFunction(const CallExpr *Call);
+
+/// The index of \p Call's first argument that is a parameter's: 1 for a
+/// member operator call (`functor(&p)`, `a = b`), whose first argument is
+/// the object, else 0. Argument I then goes to parameter I minus it.
+unsigned firstParameterArgument(const CallExpr *Call);
 
 /// The function \p E designates (`f`, `&f`, through parentheses and casts:
 /// `(void *) f`), or null.
