@@ -28,6 +28,13 @@ void FactSet::add(const Fact &F) {
   Facts.push_back(F);
 }
 
+static bool equals(Fact::KindT K) {
+  return K == Fact::Equals || K == Fact::ExprEquals;
+}
+static bool differs(Fact::KindT K) {
+  return K == Fact::Differs || K == Fact::ExprDiffers;
+}
+
 bool FactSet::intersect(const FactSet &O) {
   bool Changed = false;
   llvm::erase_if(Facts, [&](Fact &F) {
@@ -36,14 +43,12 @@ bool FactSet::intersect(const FactSet &O) {
       return false;
     // What both say of a variable: `x == -1` on one path and `x != 0` on
     // the other still say `x != 0`.
-    if (G && G->Kind == Fact::Differs && F.Kind == Fact::Equals &&
-        F.Value != G->Value) {
+    if (G && differs(G->Kind) && equals(F.Kind) && F.Value != G->Value) {
       F = *G;
       Changed = true;
       return false;
     }
-    if (G && F.Kind == Fact::Differs && G->Kind == Fact::Equals &&
-        F.Value != G->Value)
+    if (G && differs(F.Kind) && equals(G->Kind) && F.Value != G->Value)
       return false;
     // A lower bound both have: `n == 1` and `n == 2` (a counter's value
     // after one round and two) give `n >= 1`.
@@ -81,6 +86,9 @@ std::optional<int64_t> ConditionFacts::valueOf(const Operand &O,
   if (O.Var)
     if (const Fact *V = F.find(O.Var); V && V->Kind == Fact::Equals)
       return V->Value;
+  if (O.Rec)
+    if (const Fact *V = F.find(O.Rec); V && V->Kind == Fact::ExprEquals)
+      return V->Value;
   return std::nullopt;
 }
 
@@ -90,24 +98,25 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
   if (L.Op == BO_Comma) {
     if (A)
       return *A != 0;
-    if (L.A.Var)
-      if (const Fact *V = F.find(L.A.Var); V && V->Kind == Fact::Differs &&
-                                           V->Value == 0)
+    if (const void *S = L.A.Var ? static_cast<const void *>(L.A.Var)
+                                : L.A.Rec)
+      if (const Fact *V = F.find(S);
+          V && differs(V->Kind) && V->Value == 0)
         return true;
   } else {
     std::optional<int64_t> B = valueOf(L.B, F);
     if (A && B)
       return L.Op == BO_EQ ? *A == *B : *A < *B;
     if (L.Op == BO_EQ) {
-      // `v == k` where v is known not to be k; `v == e` where v holds e.
+      // `v == k` where v is known not to be k; `v == e` where v holds e;
+      // the same of an expression (`(m & S_IFMT) == S_IFLNK`).
       auto Against = [&](const Operand &V, const Operand &W,
                          std::optional<int64_t> WV) -> std::optional<bool> {
-        if (!V.Var)
-          return std::nullopt;
-        const Fact *Fv = F.find(V.Var);
+        const void *S = V.Var ? static_cast<const void *>(V.Var) : V.Rec;
+        const Fact *Fv = S ? F.find(S) : nullptr;
         if (!Fv)
           return std::nullopt;
-        if (Fv->Kind == Fact::Differs && WV && *WV == Fv->Value)
+        if (differs(Fv->Kind) && WV && *WV == Fv->Value)
           return false;
         if (Fv->Kind == Fact::Names && W.Rec && Fv->Other == W.Rec)
           return true;
@@ -330,6 +339,22 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
         F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
       return;
     }
+    // An expression without effects against a constant: its value, for a
+    // test of it against another (`(m & S_IFMT) == S_IFDIR` after `==
+    // S_IFREG`).
+    const Operand *X = !L.A.Var && !L.B.Var && L.A.Rec && L.B.Const ? &L.A
+                       : !L.A.Var && !L.B.Var && L.B.Rec && L.A.Const
+                           ? &L.B
+                           : nullptr;
+    if (X && useful(X->Rec, 2) && (!Loop || X->Rec->LocalOnly)) {
+      const int64_t K = X == &L.A ? *L.B.Const : *L.A.Const;
+      const Fact *Fx = F.find(X->Rec);
+      const bool Known = !Truth && Fx && Fx->Kind == Fact::ExprEquals &&
+                         Fx->Value != K;
+      if (!Known)
+        F.add({X->Rec, nullptr, K,
+               Truth ? Fact::ExprEquals : Fact::ExprDiffers});
+    }
   }
   // A comparison bounding a variable other branches test helps decide
   // those.
@@ -346,7 +371,8 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
   F.forgetIf([&](const Fact &Fa) {
     if (Fa.Subject == D)
       return true;
-    if (Fa.Kind == Fact::Holds || Fa.Kind == Fact::Fails)
+    if (Fa.Kind == Fact::Holds || Fa.Kind == Fact::Fails ||
+        Fa.Kind == Fact::ExprEquals || Fa.Kind == Fact::ExprDiffers)
       return Reads(Fa.Subject);
     return Fa.Kind == Fact::Names && Reads(Fa.Other);
   });
@@ -466,6 +492,12 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
       Tested[L.A.Var] += Times;
     if (L.B.Var)
       Tested[L.B.Var] += Times;
+    // An expression compared with a constant: its value decides the
+    // other comparisons of it.
+    if (L.Op == BO_EQ && L.A.Rec && L.B.Const)
+      Tested[L.A.Rec] += Times;
+    if (L.Op == BO_EQ && L.B.Rec && L.A.Const)
+      Tested[L.B.Rec] += Times;
     if (L.Rec)
       for (const Decl *D : L.Rec->Reads)
         if (D != L.A.Var && D != L.B.Var)

@@ -10,8 +10,10 @@
 // branch, from the edge of `switch (x)` into `case 3:`, or from merged
 // paths that counted up, or
 // the truth of a condition without effects (`p->verbose`, `u != NULL`,
-// `n > 0`, `opts.enabled()`), learnt from a branch and forgotten when the
-// body writes something it reads. A tracked variable is one whose writes
+// `n > 0`, `opts.enabled()`), or the value of such an expression compared
+// with a constant (`(m & S_IFMT) == S_IFREG` rules out `== S_IFLNK`),
+// learnt from a branch and forgotten when the body writes something it
+// reads. A tracked variable is one whose writes
 // the body shows by name: a scalar local or parameter whose address is not
 // taken, no reference bound to it, not captured. Fields and globals read
 // by a condition count as unchanged by the calls in between (as the
@@ -43,6 +45,9 @@ struct Fact {
     Names,   ///< tracked variable Subject has the value of expression Other
     Holds,   ///< condition Subject is true
     Fails,   ///< condition Subject is false
+    /// Expression Subject (`m & S_IFMT`, `st->kind`) has / has not Value.
+    ExprEquals,
+    ExprDiffers,
   };
   const void *Subject; ///< a VarDecl, or an expression's interned record
   const void *Other;   ///< Names: the expression's interned record

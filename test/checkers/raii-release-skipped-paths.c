@@ -1155,3 +1155,51 @@ retry:;
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
 }
+
+// One expression compared with different constants (S_ISREG, S_ISDIR and
+// S_ISLNK of one mode, libarchive's archive_read_disk_entry_from_file):
+// the tests exclude each other.
+#define MODE_FMT 0170000
+#define MODE_IS_REG(m) (((m) & MODE_FMT) == 0100000)
+#define MODE_IS_DIR(m) (((m) & MODE_FMT) == 0040000)
+#define MODE_IS_LNK(m) (((m) & MODE_FMT) == 0120000)
+struct entry_stat { unsigned mode; };
+int negativeExclusiveModes(const char *path, const struct entry_stat *st) {
+  int fd = -1;
+  if (MODE_IS_REG(st->mode) || MODE_IS_DIR(st->mode))
+    fd = open(path, O_RDONLY);
+  if (MODE_IS_LNK(st->mode))
+    return -1;
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}
+
+int positiveModeOpened(const char *path, const struct entry_stat *st) {
+  int fd = -1;
+  if (MODE_IS_REG(st->mode) || MODE_IS_DIR(st->mode))
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (MODE_IS_DIR(st->mode))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}
+
+// The value tested is changed in between: the first test says nothing.
+unsigned next_mode(void);
+int positiveModeChanged(const char *path, unsigned m) {
+  int fd = -1;
+  if (MODE_IS_REG(m))
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  m = next_mode();
+  if (MODE_IS_LNK(m))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}
