@@ -50,6 +50,36 @@ bool FactSet::intersect(const FactSet &O) {
     }
     if (G && differs(F.Kind) && equals(G->Kind) && F.Value != G->Value)
       return false;
+    // What both say of an expression: one of two values, or a value both
+    // rule out (`(m & S_IFMT) == S_IFREG` on one path, `== S_IFDIR` on the
+    // other: either, and not S_IFLNK).
+    auto Some = [](const Fact &X) {
+      return X.Kind == Fact::ExprEquals || X.Kind == Fact::ExprOneOf;
+    };
+    if (G && Some(F) && Some(*G)) {
+      llvm::SmallVector<int64_t, 4> Vals;
+      for (const Fact *X : {static_cast<const Fact *>(&F), G})
+        for (int64_t V : {X->Value, X->Kind == Fact::ExprOneOf ? X->Value2
+                                                               : X->Value})
+          if (!llvm::is_contained(Vals, V))
+            Vals.push_back(V);
+      if (Vals.size() > 2)
+        return true;
+      F = Vals.size() == 1
+              ? Fact{F.Subject, nullptr, Vals[0], Fact::ExprEquals}
+              : Fact{F.Subject, nullptr, Vals[0], Fact::ExprOneOf, Vals[1]};
+      Changed = true;
+      return false;
+    }
+    if (G && G->Kind == Fact::ExprDiffers && F.Kind == Fact::ExprOneOf &&
+        !F.mayBe(G->Value)) {
+      F = *G;
+      Changed = true;
+      return false;
+    }
+    if (G && F.Kind == Fact::ExprDiffers && G->Kind == Fact::ExprOneOf &&
+        !G->mayBe(F.Value))
+      return false;
     // A lower bound both have: `n == 1` and `n == 2` (a counter's value
     // after one round and two) give `n >= 1`.
     auto Low = [](const Fact &X) -> std::optional<int64_t> {
@@ -117,6 +147,8 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
         if (!Fv)
           return std::nullopt;
         if (differs(Fv->Kind) && WV && *WV == Fv->Value)
+          return false;
+        if (Fv->Kind == Fact::ExprOneOf && WV && !Fv->mayBe(*WV))
           return false;
         if (Fv->Kind == Fact::Names && W.Rec && Fv->Other == W.Rec)
           return true;
@@ -349,8 +381,10 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
     if (X && useful(X->Rec, 2) && (!Loop || X->Rec->LocalOnly)) {
       const int64_t K = X == &L.A ? *L.B.Const : *L.A.Const;
       const Fact *Fx = F.find(X->Rec);
-      const bool Known = !Truth && Fx && Fx->Kind == Fact::ExprEquals &&
-                         Fx->Value != K;
+      const bool Known = !Truth && Fx &&
+                         (Fx->Kind == Fact::ExprEquals ||
+                          Fx->Kind == Fact::ExprOneOf) &&
+                         !Fx->mayBe(K);
       if (!Known)
         F.add({X->Rec, nullptr, K,
                Truth ? Fact::ExprEquals : Fact::ExprDiffers});
@@ -372,7 +406,8 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
     if (Fa.Subject == D)
       return true;
     if (Fa.Kind == Fact::Holds || Fa.Kind == Fact::Fails ||
-        Fa.Kind == Fact::ExprEquals || Fa.Kind == Fact::ExprDiffers)
+        Fa.Kind == Fact::ExprEquals || Fa.Kind == Fact::ExprDiffers ||
+        Fa.Kind == Fact::ExprOneOf)
       return Reads(Fa.Subject);
     return Fa.Kind == Fact::Names && Reads(Fa.Other);
   });

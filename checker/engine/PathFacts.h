@@ -48,14 +48,22 @@ struct Fact {
     /// Expression Subject (`m & S_IFMT`, `st->kind`) has / has not Value.
     ExprEquals,
     ExprDiffers,
+    /// Expression Subject has Value or Value2 (paths that tested it equal
+    /// to either, merged: `S_ISREG(m) || S_ISDIR(m)`).
+    ExprOneOf,
   };
   const void *Subject; ///< a VarDecl, or an expression's interned record
   const void *Other;   ///< Names: the expression's interned record
   int64_t Value;
   KindT Kind;
+  int64_t Value2 = 0; ///< ExprOneOf's second value
   bool operator==(const Fact &O) const {
     return Subject == O.Subject && Other == O.Other && Value == O.Value &&
-           Kind == O.Kind;
+           Kind == O.Kind && Value2 == O.Value2;
+  }
+  /// ExprEquals or ExprOneOf: whether the expression may have \p K.
+  bool mayBe(int64_t K) const {
+    return Value == K || (Kind == ExprOneOf && Value2 == K);
   }
 };
 

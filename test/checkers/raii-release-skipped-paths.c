@@ -1203,3 +1203,37 @@ int positiveModeChanged(const char *path, unsigned m) {
     close(fd);
   return 0;
 }
+
+// The same in a function too long to be solved again keeping paths apart:
+// the merged paths know the mode is one of two values.
+#define KIND_TEST(n) if (kind == (n)) count += (n);
+#define KIND_TEST4(n) KIND_TEST(n) KIND_TEST(n + 1) KIND_TEST(n + 2) KIND_TEST(n + 3)
+#define KIND_TEST16(n) KIND_TEST4(n) KIND_TEST4(n + 4) KIND_TEST4(n + 8) KIND_TEST4(n + 12)
+#define KIND_TEST64(n) KIND_TEST16(n) KIND_TEST16(n + 16) KIND_TEST16(n + 32) KIND_TEST16(n + 48)
+int negativeExclusiveModesLong(const char *path, const struct entry_stat *st,
+                               int kind) {
+  int fd = -1, count = 0;
+  if (MODE_IS_REG(st->mode) || MODE_IS_DIR(st->mode))
+    fd = open(path, O_RDONLY);
+  KIND_TEST64(0) KIND_TEST64(64) KIND_TEST64(128) KIND_TEST64(192)
+  if (MODE_IS_LNK(st->mode))
+    return -1;
+  if (fd >= 0)
+    close(fd);
+  return count;
+}
+
+int positiveModeOpenedLong(const char *path, const struct entry_stat *st,
+                           int kind) {
+  int fd = -1, count = 0;
+  if (MODE_IS_REG(st->mode) || MODE_IS_DIR(st->mode))
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  KIND_TEST64(0) KIND_TEST64(64) KIND_TEST64(128) KIND_TEST64(192)
+  if (MODE_IS_REG(st->mode))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  if (fd >= 0)
+    close(fd);
+  return count;
+}
