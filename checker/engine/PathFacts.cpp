@@ -249,7 +249,19 @@ std::optional<bool> ConditionFacts::decide(const Expr *Cond,
       return !*Sub;
     return std::nullopt;
   }
+  // `i ? (unlock(&m), 0) : (lock(&m), 1)` (xz's mythread_sync, a lock
+  // scope written as a loop of one round): the arm the facts choose, when
+  // neither arm writes what the condition reads; `(e, k)` is k.
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    if (writesAny(CO->getTrueExpr()) || writesAny(CO->getFalseExpr()))
+      return std::nullopt;
+    if (std::optional<bool> Which = decide(CO->getCond(), F))
+      return decide(*Which ? CO->getTrueExpr() : CO->getFalseExpr(), F);
+    return std::nullopt;
+  }
   const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (BO && BO->getOpcode() == BO_Comma)
+    return decide(BO->getRHS(), F);
   if (!BO || !BO->isLogicalOp())
     return std::nullopt;
   // The facts are those after both operands ran: a write in the right one

@@ -1237,3 +1237,35 @@ int positiveModeOpenedLong(const char *path, const struct entry_stat *st,
     close(fd);
   return count;
 }
+
+// A lock scope written as a loop of one round whose condition locks on the
+// first test and unlocks on the second (xz's mythread_sync): the value of
+// the condition is that of the arm the path's facts choose.
+static pthread_mutex_t sync_mutex = PTHREAD_MUTEX_INITIALIZER;
+static int sync_shared;
+#define SYNC_SCOPE(mu)                                                         \
+  for (unsigned sync_i = 0; sync_i ? (pthread_mutex_unlock(&(mu)), 0)         \
+                                   : (pthread_mutex_lock(&(mu)), 1);          \
+       sync_i = 1)                                                             \
+    for (unsigned sync_j = 0; !sync_j; sync_j = 1)
+int negativeLockScopeLoop(int x) {
+  SYNC_SCOPE(sync_mutex) {
+    sync_shared = x;
+  }
+  if (x)
+    return 1;
+  return 0;
+}
+
+int positiveLockScopeLoopReturns(int x) {
+  for (unsigned i = 0; i ? (pthread_mutex_unlock(&sync_mutex), 0)
+                         : (pthread_mutex_lock(&sync_mutex), 1);
+       i = 1) {
+    // CHECK-MESSAGES: :[[@LINE-2]]:29: warning: 'sync_mutex' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+    if (x)
+      return 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'sync_mutex' is skipped by this return
+    sync_shared = x;
+  }
+  return 0;
+}
