@@ -4,7 +4,9 @@
 // translation unit whose own code (everything outside system headers: the
 // main file and the project's headers) has neither a `throw` nor a `try`
 // belongs to a code base that does not use exceptions, so its functions
-// whose bodies are elsewhere are taken not to throw.
+// whose bodies are elsewhere are taken not to throw. A `try` that catches
+// only `...` and `std::bad_alloc` is a safety net around a program or a
+// task, not evidence.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_PROJECTTHROWS_H
@@ -17,8 +19,9 @@ class ASTContext;
 namespace clang::tidy::raii {
 
 /// True if a declaration of \p Ctx's translation unit outside system headers
-/// contains a throw expression or a try statement (templates are looked at
-/// as written, not per instantiation). Walks until the first one.
+/// contains a throw expression or a try statement that is no safety net
+/// (templates are looked at as written, not per instantiation). Walks until
+/// the first one.
 bool projectThrowsOrCatches(const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

@@ -6,21 +6,41 @@
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' %s 'raii-release-skipped,raii-use-guard' %t.true -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=NEVER --config='{CheckOptions: {RaiiUnseenCallsMayThrow: false}}' %s 'raii-release-skipped,raii-use-guard' %t.false -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 
 #include <library_api.h>
+#include <exception>
 #include <mutex>
+#include <new>
 #include <project_api.h>
 
 std::mutex m;
 
 #ifdef PROJECT_CATCHES
-// The project catches: it uses exceptions even where it throws none.
+// The project catches what calls throw: it uses exceptions even where it
+// throws none.
 void guarded() {
   try {
     library_step();
+  } catch (const std::exception &) {
+  }
+}
+#endif
+
+#ifdef PROJECT_SAFETY_NET
+// A safety net around a whole program (nghttp2's run_app) expects the
+// allocator's and the library's exceptions, not the project's: no
+// evidence.
+int runGuarded() {
+  try {
+    library_step();
+    return 0;
+  } catch (const std::bad_alloc &) {
+    return 1;
   } catch (...) {
+    return 2;
   }
 }
 #endif
