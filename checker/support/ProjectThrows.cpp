@@ -8,22 +8,24 @@ namespace clang::tidy::raii {
 
 namespace {
 
-/// \p T's handlers catch nothing but `...` and `std::bad_alloc`: a safety
+/// \p T catches `std::bad_alloc` and nothing else but `...`: the safety
 /// net around a whole program or task (nghttp2's `run_app`: "Out of
-/// memory", "Unknown exception caught"), which expects exceptions from the
-/// allocator and the library, not from the project's own functions.
+/// memory", "Unknown exception caught"), which expects the allocator's
+/// exceptions, not the project's. A lone `catch (...)` around a call is
+/// still taken to expect that call to throw.
 bool safetyNet(const CXXTryStmt *T) {
+  bool OutOfMemory = false;
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
     QualType Caught = T->getHandler(I)->getCaughtType();
     if (Caught.isNull())
       continue; // `...`
-    Caught = Caught.getNonReferenceType();
-    const auto *RD = Caught->getAsCXXRecordDecl();
+    const auto *RD = Caught.getNonReferenceType()->getAsCXXRecordDecl();
     if (!RD || !RD->getIdentifier() || RD->getName() != "bad_alloc" ||
         !RD->isInStdNamespace())
       return false;
+    OutOfMemory = true;
   }
-  return true;
+  return OutOfMemory;
 }
 
 class Scan : public ProjectScan<Scan> {
