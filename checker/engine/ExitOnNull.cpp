@@ -388,6 +388,55 @@ static bool savedBefore(const BinaryOperator *Assign,
   });
 }
 
+/// The local \p Assign stores into holds null when it runs: the last write
+/// of it among the statements before in the same block, or its
+/// declaration there, gives it a null constant (`struct curl_slist *h =
+/// NULL; h = curl_slist_append(h, ..);`), and no label lets control in
+/// between. Nothing is lost when the call fails then.
+static bool nullBefore(const BinaryOperator *Assign, const FunctionContext &C) {
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !BodyIndex::isLocalVar(V))
+    return false;
+  const Stmt *S = Assign;
+  while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)))
+    S = C.Body.parent(S);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(S));
+  if (!Block || isa<LabelStmt>(S))
+    return false;
+  auto IsNull = [&](const Expr *E) {
+    std::optional<int64_t> K = E ? constantValue(E, C.Ctx) : std::nullopt;
+    return K && *K == 0;
+  };
+  const Stmt *Last = nullptr; // the last statement before S writing V
+  bool Jump = false;
+  for (const Stmt *Sub : Block->body()) {
+    if (Sub == S)
+      break;
+    if (isa<LabelStmt>(Sub))
+      Jump = true;
+    const auto *DS = dyn_cast<DeclStmt>(Sub);
+    if (BodyIndex::refersTo(Sub, V) ||
+        (DS && llvm::is_contained(DS->decls(), V))) {
+      Last = Sub;
+      Jump = false;
+    }
+  }
+  if (!Last || Jump)
+    return false;
+  if (const auto *DS = dyn_cast<DeclStmt>(Last))
+    return DS->isSingleDecl() && DS->getSingleDecl() == V &&
+           IsNull(V->getInit());
+  const auto *Set = dyn_cast<BinaryOperator>(Last);
+  const auto *To = Set && Set->getOpcode() == BO_Assign
+                       ? dyn_cast<DeclRefExpr>(
+                             Set->getLHS()->IgnoreParenImpCasts())
+                       : nullptr;
+  return To && To->getDecl() == DRE->getDecl() &&
+         !BodyIndex::refersTo(Set->getRHS(), V) && IsNull(Set->getRHS());
+}
+
 void findLostOnFailure(FunctionContext &C) {
   for (const Expr *E : C.Body.candidates()) {
     const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.valueParent(E));
@@ -414,7 +463,7 @@ void findLostOnFailure(FunctionContext &C) {
                  !R.Handle.Fields.empty()) {
         continue; // `*buf = realloc(*buf, n)`, `v[i] = realloc(v[i], n)`
       }
-      if (!exitsWhenNull(BO, C) && !savedBefore(BO, C))
+      if (!exitsWhenNull(BO, C) && !nullBefore(BO, C) && !savedBefore(BO, C))
         C.Out.lostOnFailure(E, BO->getLHS());
       break;
     }

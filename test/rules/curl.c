@@ -1,5 +1,5 @@
 // The families of rules/curl.yaml on mock libcurl declarations.
-// RUN: %check_raii %s raii-release-skipped,raii-mismatched-release %t -- -std=c11 -isystem %S/Inputs/api
+// RUN: %check_raii %s raii-release-skipped,raii-mismatched-release,raii-double-release %t -- -std=c11 -isystem %S/Inputs/api
 
 #include <curl_api.h>
 
@@ -24,14 +24,36 @@ int negativeMulti(CURLM *m) {
   return curl_multi_add_handle(m, c);
 }
 
-// Appending releases the old list and returns the one to keep.
-int negativeHeaders(CURL *c) {
+// Appending releases the old list and returns the one to keep; when it
+// fails it returns null and leaves the list as it was (curl_slist_append(3)):
+// storing over the only pointer loses the list then, unless it was null.
+int positiveHeaders(CURL *c) {
   struct curl_slist *h = NULL;
   h = curl_slist_append(h, "Accept: */*");
   h = curl_slist_append(h, "X-A: b");
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'curl_slist_append' fails it returns null and 'h' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   int rc = curl_easy_setopt(c, 10023, h);
   curl_slist_free_all(h);
   return rc;
+}
+
+// Appended through a temporary, the list is freed once on every path.
+int negativeHeadersTemporary(CURL *c, const char *const *extra, int n) {
+  struct curl_slist *h = curl_slist_append(NULL, "Accept: */*");
+  if (!h)
+    return -1;
+  for (int i = 0; i < n; i++) {
+    struct curl_slist *t = curl_slist_append(h, extra[i]);
+    if (!t)
+      goto fail;
+    h = t;
+  }
+  int rc = curl_easy_setopt(c, 10023, h);
+  curl_slist_free_all(h);
+  return rc;
+fail:
+  curl_slist_free_all(h);
+  return -1;
 }
 
 void mismatchedEscape(CURL *c, const char *s) {
