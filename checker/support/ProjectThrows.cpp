@@ -8,11 +8,11 @@ namespace clang::tidy::raii {
 
 namespace {
 
-/// \p T catches `std::bad_alloc` and nothing else but `...`: the safety
-/// net around a whole program or task (nghttp2's `run_app`: "Out of
-/// memory", "Unknown exception caught"), which expects the allocator's
-/// exceptions, not the project's. A lone `catch (...)` around a call is
-/// still taken to expect that call to throw.
+/// \p T catches `std::bad_alloc`, and else only `std::exception` and `...`:
+/// the safety net around a whole program or task (nghttp2's `run_app`:
+/// "Out of memory", what(), "Unknown exception caught"), which expects the
+/// allocator's exceptions, not the project's. A lone `catch (...)` around
+/// a call is still taken to expect that call to throw.
 bool safetyNet(const CXXTryStmt *T) {
   bool OutOfMemory = false;
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
@@ -20,10 +20,12 @@ bool safetyNet(const CXXTryStmt *T) {
     if (Caught.isNull())
       continue; // `...`
     const auto *RD = Caught.getNonReferenceType()->getAsCXXRecordDecl();
-    if (!RD || !RD->getIdentifier() || RD->getName() != "bad_alloc" ||
-        !RD->isInStdNamespace())
+    if (!RD || !RD->getIdentifier() || !RD->isInStdNamespace())
       return false;
-    OutOfMemory = true;
+    if (RD->getName() == "bad_alloc")
+      OutOfMemory = true;
+    else if (RD->getName() != "exception")
+      return false;
   }
   return OutOfMemory;
 }

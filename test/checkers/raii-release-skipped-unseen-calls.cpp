@@ -38,8 +38,10 @@ int runGuarded() {
     return 0;
   } catch (const std::bad_alloc &) {
     return 1;
-  } catch (...) {
+  } catch (const std::exception &) {
     return 2;
+  } catch (...) {
+    return 3;
   }
 }
 #endif
