@@ -246,12 +246,18 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         continue;
       Next = std::move(Before);
       NextP.Facts = P.Facts;
-      // What the throwing callee took over counts as handed off.
+      // What the throwing callee took over counts as handed off. Its
+      // exception is its failure: a release in the handler is one after
+      // the taker failed (`try { mgr->Process(req); } catch (..) { delete
+      // req; }`), as under the failure edge of a test of its status.
       if (St.Reachable)
         for (const auto &[J, A] : St.stored())
           if ((A.B & (AcqState::Escaped | AcqState::Taken)) &&
-              !(Next[J].B & (AcqState::Escaped | AcqState::Taken)))
-            Next.at(J) = A;
+              !(Next[J].B & (AcqState::Escaped | AcqState::Taken))) {
+            AcqState &X = Next.at(J) = A;
+            if ((X.B & AcqState::Taken) && X.taker() == Last)
+              X.takerTested(false);
+          }
       // A failing acquire of a handle is reported as a re-acquire, not as
       // an exception that skips the release. An exception out of `main`
       // ends the process (as its return does, see leave()).

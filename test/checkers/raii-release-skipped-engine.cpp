@@ -198,3 +198,39 @@ Names *concat(const char *a) {
   ab->exact = true;
   return ab;
 }
+
+// A release in the handler of the taking call's own exception is one where
+// the call failed to take the object (inspircd's DNS::Manager::Process,
+// which keeps the request or throws).
+struct DnsException {};
+struct DnsRequest {
+  virtual ~DnsRequest();
+};
+struct DnsManager {
+  virtual void process(DnsRequest *req) = 0;
+};
+void negativeDeletedWhereTakerThrew(DnsManager *mgr) {
+  DnsRequest *req = new DnsRequest;
+  try {
+    mgr->process(req);
+  } catch (DnsException &) {
+    delete req;
+  }
+}
+
+// Released after the call returned as well, it only borrowed the object.
+void positiveDeletedAfterBothOutcomes(DnsManager *mgr, bool done) {
+  DnsRequest *req = new DnsRequest;
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'req' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<DnsRequest>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: no automatic fix: 'req' is passed to 'process', which may keep it
+  try {
+    mgr->process(req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'req' is skipped when 'process' throws an exception
+  } catch (DnsException &) {
+    delete req;
+    return;
+  }
+  if (done)
+    delete req;
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'req' is skipped when the function ends here
