@@ -275,17 +275,14 @@ static bool calleeHasBody(const Expr *Call) {
   return FD && FD->hasBody(Def);
 }
 
-/// \p Call, which may have taken a handle, is to a function that returns
-/// nothing: one the translation unit cannot see (`tcp_request(confd);`),
-/// or one of the file whose body passes the handle on to such a call
-/// (`static void queue(msg *m) { list_append(m); }`). It tells no failure
-/// and gives nothing back, so of the calls that may have taken the handle
-/// it is the likeliest keeper (an exit after it is blamed on it, not on an
-/// earlier borrower).
-static bool voidSink(const Expr *Call) {
+/// \p Call is to a function the translation unit cannot see that returns
+/// nothing (`tcp_request(confd);`): it tells no failure and gives nothing
+/// back, so of the calls that may have taken a handle it is the likeliest
+/// keeper (an exit after it is blamed on it, not on an earlier borrower).
+static bool unseenSink(const Expr *Call) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  return FD && FD->getReturnType()->isVoidType();
+  return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
 }
 
 const IfStmt *TransferFunctions::testingIf(const Expr *Call,
@@ -402,7 +399,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     case ArgFate::MaybeTaken:
       escape(N.Acq, true, Call,
-             /*Keeps=*/voidSink(Call) || (testingIf(Call) &&
+             /*Keeps=*/unseenSink(Call) || (testingIf(Call) &&
                                             mayKeepOnSuccess(Call, N.Acq)));
       break;
     case ArgFate::Stored:

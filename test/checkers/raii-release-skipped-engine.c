@@ -419,46 +419,6 @@ int positiveBorrowerThenGetter(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped by this return
 }
 
-// A void function of the file that passes the handle on to one the file
-// cannot see is as likely a keeper (libssh's ssh_message_queue): the exit
-// after it is not blamed on the filler before it, a borrower.
-struct message { void *key; };
-void fill_key(void **out);
-void queue_append(struct message *m);
-static void queue_message(struct message *m) { queue_append(m); }
-int negativeFillerThenVoidWrapper(int bad) {
-  struct message *m = calloc(1, sizeof *m);
-  if (m == NULL)
-    return -1;
-  fill_key(&m->key);
-  if (bad) {
-    free(m);
-    return -1;
-  }
-  queue_message(m);
-  return 0;
-}
-
-// Released after that wrapper on some path, it only borrowed.
-int positiveVoidWrapperBorrowed(int bad, int again) {
-  struct message *m = calloc(1, sizeof *m);
-  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: 'm' acquired by 'calloc' is not released on every path [raii-release-skipped]
-  if (m == NULL)
-    return -1;
-  fill_key(&m->key);
-  if (bad) {
-    free(m);
-    return -1;
-  }
-  queue_message(m);
-  if (again) {
-    free(m);
-    return -1;
-  }
-  return 0;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'm' is skipped by this return
-}
-
 int positiveUnseenCalleeButReleasedElsewhere(const char *p, int e) {
   FILE *f = fopen(p, "r");
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is not released on every path [raii-release-skipped]
