@@ -388,42 +388,53 @@ static bool savedBefore(const BinaryOperator *Assign,
   });
 }
 
-/// The local \p Assign stores into holds null when it runs: the last write
-/// of it among the statements before in the same block, or its
-/// declaration there, gives it a null constant (`struct curl_slist *h =
-/// NULL; h = curl_slist_append(h, ..);`), and no label lets control in
-/// between. Nothing is lost when the call fails then.
+/// \p S is or contains a label or a `case`: control may enter there.
+static bool containsEntry(const Stmt *S) {
+  if (!S || isa<LabelStmt, SwitchCase>(S))
+    return S != nullptr;
+  for (const Stmt *C : S->children())
+    if (containsEntry(C))
+      return true;
+  return false;
+}
+
+/// The local \p Assign stores into holds null when it runs: \p Assign is
+/// (inside) an expression statement of a block whose last statement before
+/// it naming the local gives it a null constant, its declaration or an
+/// assignment (`struct curl_slist *h = NULL; h = curl_slist_append(h,
+/// ..);`); no label or `case` lets control in between, and the local's
+/// address is never taken. Nothing is lost when the call fails then.
 static bool nullBefore(const BinaryOperator *Assign, const FunctionContext &C) {
   const auto *DRE =
       dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!V || !BodyIndex::isLocalVar(V))
+  if (!V || !BodyIndex::isLocalVar(V) || !C.Body.writtenOnlyByName(V))
     return false;
   const Stmt *S = Assign;
-  while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)))
+  while (C.Body.parent(S) && isa<Expr>(C.Body.parent(S)))
     S = C.Body.parent(S);
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(S));
-  if (!Block || isa<LabelStmt>(S))
-    return false;
+  if (!Block)
+    return false; // a loop's or an `if`'s body of one statement, a `case`
   auto IsNull = [&](const Expr *E) {
     std::optional<int64_t> K = E ? constantValue(E, C.Ctx) : std::nullopt;
     return K && *K == 0;
   };
-  const Stmt *Last = nullptr; // the last statement before S writing V
-  bool Jump = false;
+  const Stmt *Last = nullptr; // the last statement before S naming V
+  bool Entry = false;
   for (const Stmt *Sub : Block->body()) {
     if (Sub == S)
       break;
-    if (isa<LabelStmt>(Sub))
-      Jump = true;
+    if (containsEntry(Sub))
+      Entry = true;
     const auto *DS = dyn_cast<DeclStmt>(Sub);
     if (BodyIndex::refersTo(Sub, V) ||
         (DS && llvm::is_contained(DS->decls(), V))) {
       Last = Sub;
-      Jump = false;
+      Entry = containsEntry(Sub);
     }
   }
-  if (!Last || Jump)
+  if (!Last || Entry)
     return false;
   if (const auto *DS = dyn_cast<DeclStmt>(Last))
     return DS->isSingleDecl() && DS->getSingleDecl() == V &&

@@ -346,6 +346,43 @@ void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
     F.add(Fa);
 }
 
+/// \p E reads nothing the function or its callees could change behind
+/// the facts' back: locals (their writes by name forget the facts) and
+/// what is reached through a pointer to const or a const object
+/// (`st->st_mode` of a `const struct stat *st`); no call. A value other
+/// code may set (`c->state`, a global, `*p` of a `T *p`) is left to the
+/// truth of each test, whose repeat is what such facts decide.
+static bool constView(const Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+    return !V || V->hasLocalStorage() || V->getType().isConstQualified();
+  }
+  auto ConstPointee = [](const Expr *P) {
+    const QualType T = P->IgnoreParenImpCasts()->getType();
+    return T->isPointerType() && T->getPointeeType().isConstQualified();
+  };
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const Expr *Base = ME->getBase();
+    const bool Const = ME->isArrow()
+                           ? ConstPointee(Base)
+                           : Base->getType().isConstQualified();
+    return Const && constView(Base);
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return ConstPointee(AS->getBase()) && constView(AS->getBase()) &&
+           constView(AS->getIdx());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    return ConstPointee(UO->getSubExpr()) && constView(UO->getSubExpr());
+  if (isa<CallExpr, CXXConstructExpr, LambdaExpr, StmtExpr>(E))
+    return false;
+  for (const Stmt *C : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !constView(CE))
+      return false;
+  return true;
+}
+
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
   // A copy: flagsOf may add leaves to the map.
@@ -390,7 +427,8 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                        : !L.A.Var && !L.B.Var && L.B.Rec && L.A.Const
                            ? &L.B
                            : nullptr;
-    if (X && useful(X->Rec, 2) && (!Loop || X->Rec->LocalOnly)) {
+    if (X && X->Rec->E && constView(X->Rec->E) && useful(X->Rec, 2) &&
+        (!Loop || X->Rec->LocalOnly)) {
       const int64_t K = X == &L.A ? *L.B.Const : *L.A.Const;
       const Fact *Fx = F.find(X->Rec);
       const bool Known = !Truth && Fx &&

@@ -11,9 +11,11 @@
 // paths that counted up, or
 // the truth of a condition without effects (`p->verbose`, `u != NULL`,
 // `n > 0`, `opts.enabled()`), or the value of such an expression compared
-// with a constant (`(m & S_IFMT) == S_IFREG` rules out `== S_IFLNK`),
-// learnt from a branch and forgotten when the body writes something it
-// reads. A tracked variable is one whose writes
+// with a constant when it reads only locals and what is reached through
+// a pointer to const (`(st->st_mode & S_IFMT) == S_IFREG` rules out `==
+// S_IFLNK`; `c->state == OPENING` does not rule out `== CLOSED` after a
+// call), learnt from a branch and forgotten when the body writes something
+// it reads. A tracked variable is one whose writes
 // the body shows by name: a scalar local or parameter whose address is not
 // taken, no reference bound to it, not captured. Fields and globals read
 // by a condition count as unchanged by the calls in between (as the

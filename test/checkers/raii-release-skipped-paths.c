@@ -1269,3 +1269,23 @@ int positiveLockScopeLoopReturns(int x) {
   }
   return 0;
 }
+
+// A value other code may set (a state a call advances) is no fact across
+// the call: the second test may hold where the first did.
+struct conn_state {
+  int state;
+};
+void conn_step(struct conn_state *c);
+int positiveStateAdvancedByCall(const char *path, struct conn_state *c) {
+  int fd = -1;
+  if (c->state == 1)
+    fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  conn_step(c);
+  if (c->state == 3)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  if (fd >= 0)
+    close(fd);
+  return 0;
+}

@@ -416,3 +416,37 @@ int *growRunStack(size_t n) {
   runLimit = runStack + n;
   return runStack;
 }
+
+// Given null just before in the same block, the pointer loses nothing.
+char *negativeNullJustBefore(size_t n) {
+  char *p = NULL;
+  p = realloc(p, n);
+  return p;
+}
+
+// In a loop's body it holds the block from the second round on.
+int more_rounds(void);
+char *positiveNullBeforeLoop(size_t n) {
+  char *p = NULL;
+  size_t len = 0;
+  while (more_rounds())
+    p = realloc(p, len += n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  return p;
+}
+
+// A `case` lets control in between with another value.
+char *positiveNullBeforeCase(char *q, int k, size_t n) {
+  char *p = q;
+  switch (k) {
+  case 0:
+    p = NULL;
+  case 1:
+    p = realloc(p, n);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    break;
+  default:
+    break;
+  }
+  return p;
+}
