@@ -180,6 +180,18 @@ void Solver::propagate(const CFGBlock *B) {
     propagate(B, std::move(P));
 }
 
+bool Solver::doneAfterTry(const Acquisition &A, const Stmt *Call) const {
+  const VarDecl *V = A.HandleVar;
+  if (!V)
+    return false;
+  for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
+      return C.Body.isAncestor(Try->getTryBlock(), Call) &&
+             !BodyIndex::referencedAfter(C.Body.body(), V, Try->getEndLoc(),
+                                         C.Ctx.getSourceManager());
+  return false;
+}
+
 void Solver::propagate(const CFGBlock *B, Path P) {
   State &St = P.St;
   AnalysisEvents &Ev = Final ? static_cast<AnalysisEvents &>(C.Out) : Ignore;
@@ -249,13 +261,16 @@ void Solver::propagate(const CFGBlock *B, Path P) {
       // What the throwing callee took over counts as handed off. Its
       // exception is its failure: a release in the handler is one after
       // the taker failed (`try { mgr->Process(req); } catch (..) { delete
-      // req; }`), as under the failure edge of a test of its status.
+      // req; }`), as under the failure edge of a test of its status,
+      // where the function names the handle no more after the `try`
+      // (`send(r)` after `v->check(r)` shows it kept it).
       if (St.Reachable)
         for (const auto &[J, A] : St.stored())
           if ((A.B & (AcqState::Escaped | AcqState::Taken)) &&
               !(Next[J].B & (AcqState::Escaped | AcqState::Taken))) {
             AcqState &X = Next.at(J) = A;
-            if ((X.B & AcqState::Taken) && X.taker() == Last)
+            if ((X.B & AcqState::Taken) && X.taker() == Last &&
+                doneAfterTry(C.acqs()[J], Last))
               X.takerTested(false);
           }
       // A failing acquire of a handle is reported as a re-acquire, not as

@@ -65,6 +65,10 @@ private:
                                         : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
+  /// \p Call sits in a `try` block after which the function names \p A's
+  /// handle variable no more: its handlers are where \p A's fate on
+  /// \p Call's exception shows.
+  bool doneAfterTry(const Acquisition &A, const Stmt *Call) const;
   /// A local declared outside \p A's scope only ever holds its handle.
   bool keptOutside(const Acquisition &A) const;
   /// The acquisitions held by a variable of an inner block, whose state

@@ -8,12 +8,35 @@ namespace clang::tidy::raii {
 
 namespace {
 
-/// \p T catches `std::bad_alloc`, and else only `std::exception` and `...`:
-/// the safety net around a whole program or task (nghttp2's `run_app`:
-/// "Out of memory", what(), "Unknown exception caught"), which expects the
-/// allocator's exceptions, not the project's. A lone `catch (...)` around
-/// a call is still taken to expect that call to throw.
-bool safetyNet(const CXXTryStmt *T) {
+/// \p S calls a function or constructor the project declares (outside
+/// system headers) by name.
+bool callsProject(const Stmt *S, const SourceManager &SM) {
+  if (!S)
+    return false;
+  const Decl *Callee = nullptr;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    Callee = CE->getCalleeDecl();
+  else if (const auto *CC = dyn_cast<CXXConstructExpr>(S))
+    Callee = CC->getConstructor();
+  if (Callee && isa<FunctionDecl>(Callee) &&
+      Callee->getLocation().isValid() &&
+      !SM.isInSystemHeader(Callee->getLocation()))
+    return true;
+  for (const Stmt *C : S->children())
+    if (callsProject(C, SM))
+      return true;
+  return false;
+}
+
+/// \p T catches `std::bad_alloc`, and else only `std::exception` and `...`,
+/// around code that calls none of the project's functions: the safety net
+/// around a whole program or task run through a callback (nghttp2's
+/// `run_app`: `return app(argc, argv);` through a `std::function`, "Out of
+/// memory", what(), "Unknown exception caught"), which expects the
+/// allocator's and the library's exceptions, not the project's. A lone
+/// `catch (...)`, or a net around a call of the project's own, is still
+/// taken to expect that call to throw.
+bool safetyNet(const CXXTryStmt *T, const SourceManager &SM) {
   bool OutOfMemory = false;
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
     QualType Caught = T->getHandler(I)->getCaughtType();
@@ -27,17 +50,18 @@ bool safetyNet(const CXXTryStmt *T) {
     else if (RD->getName() != "exception")
       return false;
   }
-  return OutOfMemory;
+  return OutOfMemory && !callsProject(T->getTryBlock(), SM);
 }
 
 class Scan : public ProjectScan<Scan> {
 public:
-  using ProjectScan::ProjectScan;
+  explicit Scan(const SourceManager &SM) : ProjectScan(SM), SrcMgr(SM) {}
+  const SourceManager &SrcMgr;
   bool Found = false;
 
   bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
   bool VisitCXXTryStmt(CXXTryStmt *T) {
-    return safetyNet(T) || !(Found = true);
+    return safetyNet(T, SrcMgr) || !(Found = true);
   }
   bool VisitObjCAtThrowStmt(ObjCAtThrowStmt *) { return !(Found = true); }
   bool VisitObjCAtTryStmt(ObjCAtTryStmt *) { return !(Found = true); }

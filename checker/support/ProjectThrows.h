@@ -5,8 +5,9 @@
 // main file and the project's headers) has neither a `throw` nor a `try`
 // belongs to a code base that does not use exceptions, so its functions
 // whose bodies are elsewhere are taken not to throw. A `try` that catches
-// `std::bad_alloc`, and else only `std::exception` and `...`, is a safety
-// net around a program or a task, not evidence.
+// `std::bad_alloc`, and else only `std::exception` and `...`, around code
+// that calls none of the project's functions (a program run through a
+// callback) is a safety net, not evidence.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_PROJECTTHROWS_H

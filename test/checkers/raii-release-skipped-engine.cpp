@@ -234,3 +234,24 @@ void positiveDeletedAfterBothOutcomes(DnsManager *mgr, bool done) {
     delete req;
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'req' is skipped when the function ends here
+
+// Named again after the `try`, the object was not the call's to keep: a
+// check that throws where it fails only borrowed it.
+struct DnsValidator {
+  virtual void check(DnsRequest *req) = 0;
+};
+void send_request(DnsRequest *req);
+void positiveCheckedThenUsed(DnsValidator *v) {
+  DnsRequest *req = new DnsRequest;
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'req' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<DnsRequest>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: no automatic fix: 'req' is handed off on some path
+  try {
+    v->check(req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'req' is skipped when 'check' throws an exception
+  } catch (DnsException &) {
+    delete req;
+    return;
+  }
+  send_request(req);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'req' is skipped when 'send_request' throws an exception
+}
