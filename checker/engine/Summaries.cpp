@@ -136,39 +136,6 @@ static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
   return *HeldWhenNonzero ? Success::True : Success::Zero;
 }
 
-/// Seed lock \p I (held by the caller on entry) is let go on some of the
-/// function's returns and kept on the others, exactly as the value returned
-/// says (`if (!x->busy) { x->busy = 1; send_or_end(x); return 1; } return
-/// 0;`, unbound's start_probe, whose caller unlocks where it returned 0):
-/// where it stays held, as a conditional acquire's success.
-static std::optional<Success> keptByReturns(const FunctionAnalysis &FA,
-                                            unsigned I) {
-  std::optional<bool> KeptWhenNonzero;
-  bool Kept = false, Released = false;
-  for (const FunctionAnalysis::ReturnState &RS : FA.AtReturns) {
-    if (!RS.St.Reachable || RS.St.size() <= I)
-      continue;
-    std::optional<bool> Nonzero = RS.Truth;
-    Expr::EvalResult R;
-    if (RS.Ret->getRetValue()->EvaluateAsInt(R, FA.Fn->getASTContext()))
-      Nonzero = !R.Val.getInt().isZero();
-    if (!Nonzero)
-      return std::nullopt;
-    const AcqState &A = RS.St[I];
-    const bool Keeps = A.B == AcqState::Entry && !A.held();
-    if (!Keeps && A.B != AcqState::Released)
-      return std::nullopt; // either on some paths, or handed off
-    const bool Says = Keeps == *Nonzero;
-    if (KeptWhenNonzero && *KeptWhenNonzero != Says)
-      return std::nullopt;
-    KeptWhenNonzero = Says;
-    (Keeps ? Kept : Released) = true;
-  }
-  if (!Kept || !Released)
-    return std::nullopt;
-  return *KeptWhenNonzero ? Success::True : Success::Zero;
-}
-
 /// Makes \p S's acquire role: a rule named after \p Def acquiring a handle
 /// of \p Fam through \p H, with the acquire \p Site inside it.
 static void setAcquire(FunctionSummary &S, const FunctionDecl *Def,
@@ -201,44 +168,13 @@ std::unique_ptr<FunctionSummary>
 SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   auto S = std::make_unique<FunctionSummary>();
   const std::string Name = Def->getNameAsString();
-  // A lock the function lets go where its value says it did and keeps
-  // where it says it did not: a release, then a conditional acquire of it
-  // again (when nothing else is the function's acquire).
-  struct KeptLock {
-    RoleHandle H;
-    const Family *Fam;
-    const Stmt *Site;
-    Success When;
-  };
-  std::optional<KeptLock> Kept;
-  auto AddKept = [&] {
-    if (!Kept || S->Acquires)
-      return;
-    setAcquire(*S, Def, std::move(Kept->H), InvalidValue::None, Kept->Fam,
-               Kept->Site);
-    S->OwnedAcquire->SuccessWhen = Kept->When;
-  };
-  // Releases: seeds let go on every path that held them, or, for a lock,
-  // on the paths whose returns say so.
-  for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
-    const Acquisition &A = FA.Acquisitions[I];
-    if (!A.isSeed() || !A.SeedReleasedOnSomePath)
+  // Releases: seeds let go on every path that held them.
+  for (const Acquisition &A : FA.Acquisitions) {
+    if (!A.isSeed() || !A.SeedReleasedOnSomePath || A.SeedKeptOnSomePath)
       continue;
-    std::optional<Success> KeptWhen;
-    if (A.SeedKeptOnSomePath) {
-      if (!A.IsLock || Kept)
-        continue;
-      KeptWhen = keptByReturns(FA, I);
-      if (!KeptWhen)
-        continue;
-    }
     RoleHandle H;
     if (!callerHandle(FA.Keys[A.Key], Def, H))
       continue;
-    if (KeptWhen)
-      Kept = KeptLock{H, A.Fam,
-                      A.Releases.empty() ? nullptr : A.Releases.front(),
-                      *KeptWhen};
     auto R = std::make_unique<Release>();
     R->Function = Name;
     R->Handle = H.Spec;
@@ -281,9 +217,6 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
                Fresh->Fam, FreshSite);
     return S;
   }
-  AddKept();
-  if (Kept)
-    return S;
   // Acquire: a lock on an outside object held on every normal exit (a
   // tested result is fine when the failure path does not return; an
   // exception from the lock itself leaves nothing held), released on none,

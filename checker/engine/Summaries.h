@@ -7,10 +7,7 @@
 //
 //   - releases: a parameter (or a field below it), `this`'s field or a global
 //     lock that the body releases on every path that holds it
-//     (`void close_file(FILE *f) { if (f) fclose(f); }`); or a lock the
-//     caller holds, let go where the value returned says so and kept where
-//     it says otherwise: a release, then an acquire of it that succeeds
-//     where it was kept (unbound's `start_probe`);
+//     (`void close_file(FILE *f) { if (f) fclose(f); }`);
 //   - acquire: every `return` gives a handle acquired in the body and still
 //     held, or nothing (null, a constant) — `xstrdup`, `conn_open`; or a lock
 //     on a global, a field of `this` or of a parameter held on every exit

@@ -1075,39 +1075,3 @@ int positiveStatusInGlobalLeaked(int e) {
   pthread_mutex_unlock(&lock);
   return 0;
 }
-
-// A helper that lets go of its caller's lock where it returns 1 and keeps
-// it where it returns 0 (unbound's start_probe): its caller unlocks where
-// it returned 0.
-struct probe {
-  pthread_mutex_t lock;
-  int busy;
-};
-void probe_send(struct probe *x);
-static int start_probe(struct probe *x) {
-  if (!x->busy) {
-    x->busy = 1;
-    pthread_mutex_unlock(&x->lock);
-    probe_send(x);
-    return 1;
-  }
-  return 0;
-}
-void negativeReleasedWhereItSaysSo(struct probe *x) {
-  pthread_mutex_lock(&x->lock);
-  if (!start_probe(x))
-    pthread_mutex_unlock(&x->lock);
-}
-
-// Where it returned 0 the lock is the caller's to release.
-void positiveKeptWhereItReturnedZero(struct probe *x, int e) {
-  pthread_mutex_lock(&x->lock);
-  if (!start_probe(x)) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'x' acquired by 'start_probe' is not released on every path [raii-release-skipped]
-    // CHECK-MESSAGES: :[[@LINE-17]]:5: note: 'start_probe' acquires the resource here
-    if (e)
-      return;
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'x' is skipped by this return
-    pthread_mutex_unlock(&x->lock);
-  }
-}
