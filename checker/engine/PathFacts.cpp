@@ -53,10 +53,7 @@ bool FactSet::intersect(const FactSet &O) {
     // What both say of an expression: one of two values, or a value both
     // rule out (`(m & S_IFMT) == S_IFREG` on one path, `== S_IFDIR` on the
     // other: either, and not S_IFLNK).
-    auto Some = [](const Fact &X) {
-      return X.Kind == Fact::ExprEquals || X.Kind == Fact::ExprOneOf;
-    };
-    if (G && Some(F) && Some(*G)) {
+    if (G && F.givesValues() && G->givesValues()) {
       llvm::SmallVector<int64_t, 4> Vals;
       for (const Fact *X : {static_cast<const Fact *>(&F), G})
         for (int64_t V : {X->Value, X->Kind == Fact::ExprOneOf ? X->Value2
@@ -431,10 +428,7 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
         (!Loop || X->Rec->LocalOnly)) {
       const int64_t K = X == &L.A ? *L.B.Const : *L.A.Const;
       const Fact *Fx = F.find(X->Rec);
-      const bool Known = !Truth && Fx &&
-                         (Fx->Kind == Fact::ExprEquals ||
-                          Fx->Kind == Fact::ExprOneOf) &&
-                         !Fx->mayBe(K);
+      const bool Known = !Truth && Fx && Fx->givesValues() && !Fx->mayBe(K);
       if (!Known)
         F.add({X->Rec, nullptr, K,
                Truth ? Fact::ExprEquals : Fact::ExprDiffers});

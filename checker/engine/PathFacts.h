@@ -63,7 +63,11 @@ struct Fact {
     return Subject == O.Subject && Other == O.Other && Value == O.Value &&
            Kind == O.Kind && Value2 == O.Value2;
   }
-  /// ExprEquals or ExprOneOf: whether the expression may have \p K.
+  /// ExprEquals or ExprOneOf: the expression's possible values are known.
+  bool givesValues() const {
+    return Kind == ExprEquals || Kind == ExprOneOf;
+  }
+  /// With givesValues(): whether the expression may have \p K.
   bool mayBe(int64_t K) const {
     return Value == K || (Kind == ExprOneOf && Value2 == K);
   }

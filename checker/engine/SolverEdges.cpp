@@ -180,16 +180,22 @@ void Solver::propagate(const CFGBlock *B) {
     propagate(B, std::move(P));
 }
 
-bool Solver::doneAfterTry(const Acquisition &A, const Stmt *Call) const {
-  const VarDecl *V = A.HandleVar;
-  if (!V)
-    return false;
-  for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
-    if (const auto *Try = dyn_cast<CXXTryStmt>(P))
-      return C.Body.isAncestor(Try->getTryBlock(), Call) &&
-             !BodyIndex::referencedAfter(C.Body.body(), V, Try->getEndLoc(),
-                                         C.Ctx.getSourceManager());
-  return false;
+bool Solver::doneAfterTry(unsigned J, const Stmt *Call) {
+  // Asked on every visit of the exception edge: the body is walked once
+  // per acquisition and call.
+  auto [It, New] = DoneAfterTry.try_emplace({J, Call}, false);
+  if (!New)
+    return It->second;
+  const VarDecl *V = C.acqs()[J].HandleVar;
+  for (const Stmt *P = C.Body.parent(Call); V && P; P = C.Body.parent(P))
+    if (const auto *Try = dyn_cast<CXXTryStmt>(P)) {
+      It->second = C.Body.isAncestor(Try->getTryBlock(), Call) &&
+                   !BodyIndex::referencedAfter(C.Body.body(), V,
+                                               Try->getEndLoc(),
+                                               C.Ctx.getSourceManager());
+      break;
+    }
+  return It->second;
 }
 
 void Solver::propagate(const CFGBlock *B, Path P) {
@@ -270,7 +276,7 @@ void Solver::propagate(const CFGBlock *B, Path P) {
               !(Next[J].B & (AcqState::Escaped | AcqState::Taken))) {
             AcqState &X = Next.at(J) = A;
             if ((X.B & AcqState::Taken) && X.taker() == Last &&
-                doneAfterTry(C.acqs()[J], Last))
+                doneAfterTry(J, Last))
               X.takerTested(false);
           }
       // A failing acquire of a handle is reported as a re-acquire, not as

@@ -65,10 +65,10 @@ private:
                                         : nullptr});
   }
   void jumpCauses(const Stmt *Term, State &Next) const;
-  /// \p Call sits in a `try` block after which the function names \p A's
-  /// handle variable no more: its handlers are where \p A's fate on
-  /// \p Call's exception shows.
-  bool doneAfterTry(const Acquisition &A, const Stmt *Call) const;
+  /// \p Call sits in a `try` block after which the function names the
+  /// handle variable of acquisition \p J no more: its handlers are where
+  /// J's fate on \p Call's exception shows (cached in DoneAfterTry).
+  bool doneAfterTry(unsigned J, const Stmt *Call);
   /// A local declared outside \p A's scope only ever holds its handle.
   bool keptOutside(const Acquisition &A) const;
   /// The acquisitions held by a variable of an inner block, whose state
@@ -110,6 +110,7 @@ private:
   /// Per block and entry of Scoped: 0 not yet known, 1 inside its block or
   /// unknown, 2 outside.
   std::vector<uint8_t> Where;
+  llvm::DenseMap<std::pair<unsigned, const Stmt *>, bool> DoneAfterTry;
 };
 
 } // namespace clang::tidy::raii
