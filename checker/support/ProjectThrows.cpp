@@ -53,11 +53,31 @@ bool safetyNet(const CXXTryStmt *T, const SourceManager &SM) {
   return OutOfMemory && !callsProject(T->getTryBlock(), SM);
 }
 
+/// \p D is a function a header defines that the translation unit never
+/// refers to: its code is the project's other code, as a function of
+/// another file is (znc's `Modules.h`, `void Unload() { throw UNLOAD; }`,
+/// in a unit that loads no module). A template's pattern stands for the
+/// instantiations it may have, so it is looked at.
+bool unreferencedHeaderFunction(const Decl *D, const SourceManager &SM) {
+  const auto *FD = dyn_cast<FunctionDecl>(D);
+  if (!FD || !FD->doesThisDeclarationHaveABody() ||
+      FD->isDependentContext() || FD->isReferenced() || FD->isUsed(false))
+    return false;
+  SourceLocation L = SM.getExpansionLoc(FD->getLocation());
+  return L.isValid() && !SM.isInMainFile(L);
+}
+
 class Scan : public ProjectScan<Scan> {
 public:
   explicit Scan(const SourceManager &SM) : ProjectScan(SM), SrcMgr(SM) {}
   const SourceManager &SrcMgr;
   bool Found = false;
+
+  bool TraverseDecl(Decl *D) {
+    if (D && unreferencedHeaderFunction(D, SrcMgr))
+      return true;
+    return ProjectScan::TraverseDecl(D);
+  }
 
   bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
   bool VisitCXXTryStmt(CXXTryStmt *T) {

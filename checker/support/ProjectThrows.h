@@ -7,7 +7,9 @@
 // whose bodies are elsewhere are taken not to throw. A `try` that catches
 // `std::bad_alloc`, and else only `std::exception` and `...`, around code
 // that calls none of the project's functions (a program run through a
-// callback) is a safety net, not evidence.
+// callback) is a safety net, not evidence. Neither is a function a header
+// defines and the unit never refers to: like a function of another file,
+// it is the project's other code.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_PROJECTTHROWS_H
@@ -21,8 +23,9 @@ namespace clang::tidy::raii {
 
 /// True if a declaration of \p Ctx's translation unit outside system headers
 /// contains a throw expression or a try statement that is no safety net
-/// (templates are looked at as written, not per instantiation). Walks until
-/// the first one.
+/// (templates are looked at as written, not per instantiation), in the main
+/// file or in a function of a header the unit refers to. Walks until the
+/// first one.
 bool projectThrowsOrCatches(const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

@@ -2,9 +2,11 @@
 // RaiiUnseenCallsMayThrow `auto` (the default) one of the project's (declared
 // outside system headers) may only if the project's own code, outside system
 // headers, has a throw or a try; a library's may. `true` and `false` decide
-// for every such function. Real <mutex>.
+// for every such function. A header's function that throws is evidence
+// where the unit refers to it. Real <mutex>.
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.unref -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_UNREFERENCED
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.netcall -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_NET_AROUND_CALL
@@ -18,6 +20,13 @@
 #include <project_api.h>
 
 std::mutex m;
+
+#ifdef PROJECT_THROWS
+// The unit calls the header's function that throws: it takes part in the
+// project's exceptions. (Where it never refers to it, that function is the
+// project's other code, as a function of another file is.)
+void checked(bool ok) { project_check(ok); }
+#endif
 
 #ifdef PROJECT_CATCHES
 // The project catches: it uses exceptions even where it throws none.

@@ -5,7 +5,7 @@ struct Stage {
   virtual ~Stage();
   virtual void run();
 };
-#ifdef PROJECT_THROWS
+#if defined(PROJECT_THROWS) || defined(PROJECT_THROWS_UNREFERENCED)
 // The project throws somewhere: here, in one of its headers.
 inline void project_check(bool ok) {
   if (!ok)
