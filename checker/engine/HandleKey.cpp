@@ -48,6 +48,40 @@ const Expr *ignoreValueCasts(const Expr *E) {
   }
 }
 
+/// The index of the parameter \p FD's whole body returns, if that is all
+/// it does (a function, not a member: its arguments are its parameters).
+static std::optional<unsigned> returnedParameter(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || isa<CXXMethodDecl>(FD) || !FD->hasBody(Def))
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  const auto *Ret = Body && Body->size() == 1
+                        ? dyn_cast<ReturnStmt>(Body->body_front())
+                        : nullptr;
+  const Expr *V = Ret && Ret->getRetValue()
+                      ? ignoreValueCasts(Ret->getRetValue())
+                      : nullptr;
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(V);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || P->getDeclContext() != Def)
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
+const Expr *ignoreIdentityCalls(const Expr *E) {
+  for (unsigned Hop = 0; Hop < 4; ++Hop) {
+    E = ignoreValueCasts(E);
+    const auto *Call = dyn_cast<CallExpr>(E);
+    if (!Call || isa<CXXOperatorCallExpr, CXXMemberCallExpr>(Call))
+      return E;
+    std::optional<unsigned> I = returnedParameter(Call->getDirectCallee());
+    if (!I || *I >= Call->getNumArgs())
+      return E;
+    E = Call->getArg(*I);
+  }
+  return ignoreValueCasts(E);
+}
+
 /// Cheap test before asking clang's evaluator: \p E reads no variable but a
 /// `const` one and calls no function but `constexpr` ones and builtins, so
 /// it may be a constant.
@@ -189,7 +223,7 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
                        unsigned Depth) const {
   if (!E || Depth > 8)
     return false;
-  E = ignoreValueCasts(E);
+  E = ignoreIdentityCalls(E);
   if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
     if (StripDeref &&
         (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref))

@@ -8,7 +8,9 @@
 // copy of a handle variable only while that variable gets no other value
 // after it), and a local that is only ever a copy of a handle variable
 // holding one handle or written with it by one chained assignment (`a = b
-// = malloc(n)`) all give one key.
+// = malloc(n)`) all give one key, and so does a call of a function whose
+// whole body returns one of its parameters, for that argument
+// (`sk_X509_push(sk, x)` passes `ossl_check_X509_type(x)`).
 // Keys are interned per function in a KeyTable; the engine compares ids.
 //
 //===----------------------------------------------------------------------===//
@@ -112,6 +114,12 @@ private:
 /// \p E without parentheses, implicit casts and explicit casts that keep the
 /// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`.
 const Expr *ignoreValueCasts(const Expr *E);
+
+/// The argument \p E passes on when it calls a function whose whole body
+/// returns one of its parameters (`return p;`, `return (T *)p;`): OpenSSL's
+/// `ossl_check_X509_type(x)` inside `sk_X509_push(sk, x)`; \p E otherwise.
+/// Value casts are stripped on the way.
+const Expr *ignoreIdentityCalls(const Expr *E);
 
 /// The integer value of constant \p E (a null pointer constant is 0), or
 /// nullopt: what `-1`, `NULL`, `nullptr` and `0` compare and store as.

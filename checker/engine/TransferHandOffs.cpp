@@ -41,7 +41,7 @@ void TransferFunctions::namedAcqs(const Expr *E,
 
 void TransferFunctions::findNamedAcqs(
     const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const {
-  E = E->IgnoreParenCasts();
+  E = ignoreIdentityCalls(E)->IgnoreParenCasts();
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
   const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
   // `fds[1]` names one handle of an array filled by `pipe(fds)`, and so does

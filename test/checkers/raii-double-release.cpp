@@ -142,3 +142,16 @@ void freedAroundNote() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
 }
+
+// A call of a function whose whole body returns its parameter is another
+// name for the argument.
+static inline void *asBytes(char *p) { return p; }
+void positiveFreedThroughIdentity() {
+  char *p = (char *)malloc(8);
+  if (!p)
+    return;
+  free(asBytes(p));
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here
+}

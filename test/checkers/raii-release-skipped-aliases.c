@@ -8,7 +8,9 @@
 // name then leaks is reported on it. A chain of copies (`a = b = p`)
 // gives each name the handle. Acquisitions of one variable leaked
 // alike are one finding (kyotocabinet's PolyDB::open stores one of ten
-// objects in `db`).
+// objects in `db`). A call of a function whose whole body returns its
+// parameter (OpenSSL's `ossl_check_X509_type(x)` under `sk_X509_push`) is
+// another name for its argument.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11
 #define _POSIX_C_SOURCE 200809L
 #include <netdb.h>
@@ -593,4 +595,44 @@ void positiveChainedCopyLeaks(void) {
     return;
   a = b = p;
   a->next = NULL;
+}
+
+static inline void *asBlock(struct item *it) { return it; }
+static inline struct item *sameItem(struct item *it) { return (it); }
+void keep(struct item *it);
+int flush(struct item *it);
+
+void releasedThroughIdentity(int n) {
+  struct item *p = malloc(sizeof *p);
+  if (!p)
+    return;
+  p->next = NULL;
+  if (n > 0) {
+    free(asBlock(sameItem(p)));
+    return;
+  }
+  free(p);
+}
+
+void positiveIdentityIsNoHandOff(void) {
+  struct item *p = malloc(sizeof *p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!p)
+    return;
+  sameItem(p)->next = NULL;
+  if (flush(sameItem(p)) < 0)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  free(p);
+}
+
+void positiveLeakBeforeIdentityRelease(int n) {
+  struct item *p = malloc(sizeof *p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!p)
+    return;
+  if (n)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  free(asBlock(p));
 }

@@ -96,3 +96,45 @@ int positiveBioBeforePush(void) {
   BIO_free_all(BIO_push(b64, bio));
   return 0;
 }
+
+// The stack keeps the certificate where the push succeeds; the function
+// frees it where the push fails.
+STACK_OF_X509 *negativePushedToStack(BIO *in) {
+  STACK_OF_X509 *sk = sk_X509_new_null();
+  if (!sk)
+    return NULL;
+  X509 *x;
+  while ((x = PEM_read_bio_X509(in, NULL, NULL, NULL)) != NULL) {
+    if (!sk_X509_push(sk, x)) {
+      X509_free(x);
+      sk_X509_pop_free(sk, X509_free);
+      return NULL;
+    }
+  }
+  return sk;
+}
+
+// Read before it is pushed, the certificate is still the function's.
+STACK_OF_X509 *positiveReturnBeforePush(BIO *in, STACK_OF_X509 *sk) {
+  X509 *x = PEM_read_bio_X509(in, NULL, NULL, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'x' acquired by 'PEM_read_bio_X509' is never released, and not handed off on every path [raii-release-skipped]
+  if (!x || !sk)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'x' is skipped by this return
+  sk_X509_push(sk, x);
+  return sk;
+}
+
+// EVP_PKEY_assign_EC_KEY: the key is the EVP_PKEY's where it succeeds.
+EVP_PKEY *negativeAssignedKey(int nid) {
+  EVP_PKEY *pkey = EVP_PKEY_new();
+  if (!pkey)
+    return NULL;
+  EC_KEY *ec = EC_KEY_new_by_curve_name(nid);
+  if (!ec || EVP_PKEY_assign_EC_KEY(pkey, ec) != 1) {
+    EC_KEY_free(ec);
+    EVP_PKEY_free(pkey);
+    return NULL;
+  }
+  return pkey;
+}

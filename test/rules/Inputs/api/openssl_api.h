@@ -46,6 +46,33 @@ void CRYPTO_free(void *ptr, const char *file, int line);
 #define OPENSSL_malloc(num) CRYPTO_malloc(num, __FILE__, __LINE__)
 #define OPENSSL_free(addr) CRYPTO_free(addr, __FILE__, __LINE__)
 void free(void *p);
+// A stack of X509 as OpenSSL 3 spells it: macros over OPENSSL_sk_* whose
+// inline type checks return their argument.
+typedef struct stack_st OPENSSL_STACK;
+typedef struct stack_st_X509 STACK_OF_X509;
+typedef void (*OPENSSL_sk_freefunc)(void *);
+OPENSSL_STACK *OPENSSL_sk_new_null(void);
+int OPENSSL_sk_push(OPENSSL_STACK *st, const void *data);
+void OPENSSL_sk_pop_free(OPENSSL_STACK *st, OPENSSL_sk_freefunc func);
+static inline OPENSSL_STACK *ossl_check_X509_sk_type(STACK_OF_X509 *sk) {
+  return (OPENSSL_STACK *)sk;
+}
+static inline const X509 *ossl_check_X509_type(const X509 *ptr) {
+  return ptr;
+}
+#define sk_X509_new_null() ((STACK_OF_X509 *)OPENSSL_sk_new_null())
+#define sk_X509_push(sk, ptr)                                                 \
+  OPENSSL_sk_push(ossl_check_X509_sk_type(sk), ossl_check_X509_type(ptr))
+#define sk_X509_pop_free(sk, f)                                               \
+  OPENSSL_sk_pop_free(ossl_check_X509_sk_type(sk), (OPENSSL_sk_freefunc)(f))
+typedef struct ec_key_st EC_KEY;
+EC_KEY *EC_KEY_new_by_curve_name(int nid);
+void EC_KEY_free(EC_KEY *key);
+EVP_PKEY *EVP_PKEY_new(void);
+int EVP_PKEY_assign(EVP_PKEY *pkey, int type, void *key);
+#define EVP_PKEY_EC 408
+#define EVP_PKEY_assign_EC_KEY(pkey, eckey)                                   \
+  EVP_PKEY_assign((pkey), EVP_PKEY_EC, (EC_KEY *)(eckey))
 #ifdef __cplusplus
 }
 #endif
