@@ -143,3 +143,35 @@ int positiveRefEqualsField(struct Owner *self, GObject *other) {
   g_object_unref(o);
   return 1;
 }
+
+// The containers keep what they are given (here, as with meson's
+// dependencies, GLib's headers are system headers).
+typedef struct {
+  int id;
+} Rec;
+static GSList *recs;
+void appendedToGlobalList(int n) {
+  for (int i = 0; i < n; i++) {
+    Rec *rec = g_new(Rec, 1);
+    rec->id = i;
+    recs = g_slist_append(recs, rec);
+  }
+}
+
+void insertedIntoTable(GHashTable *t, const gchar *name, GPtrArray *all) {
+  gchar *key = g_strdup(name);
+  GObject *o = g_object_new(0, NULL);
+  g_hash_table_insert(t, key, g_object_ref(o));
+  g_ptr_array_add(all, o);
+}
+
+int positiveLeakedBeforeAppend(int id) {
+  Rec *rec = g_malloc(sizeof(Rec));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'rec' acquired by 'g_malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (id < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'rec' is skipped by this return
+  rec->id = id;
+  recs = g_slist_append(recs, rec);
+  return 0;
+}

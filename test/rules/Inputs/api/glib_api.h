@@ -28,6 +28,13 @@ gboolean g_file_get_contents(const gchar *name, gchar **contents, gsize *length,
 GHashTable *g_hash_table_new(unsigned (*hash)(const void *), int (*eq)(const void *, const void *));
 void g_hash_table_insert(GHashTable *t, gpointer k, gpointer v);
 void g_hash_table_destroy(GHashTable *t);
+typedef struct _GSList {
+  gpointer data;
+  struct _GSList *next;
+} GSList;
+GSList *g_slist_append(GSList *list, gpointer data);
+typedef struct _GPtrArray GPtrArray;
+void g_ptr_array_add(GPtrArray *array, gpointer data);
 gpointer g_object_new(unsigned long type, const gchar *first, ...);
 gpointer g_object_ref(gpointer o);
 void g_object_unref(gpointer o);
