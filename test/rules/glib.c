@@ -159,6 +159,8 @@ void appendedToGlobalList(int n) {
 }
 
 void insertedIntoTable(GHashTable *t, const gchar *name, GPtrArray *all) {
+  GHashTable *inner = g_hash_table_new(NULL, NULL);
+  g_hash_table_insert(t, g_strdup("inner"), inner);
   gchar *key = g_strdup(name);
   GObject *o = g_object_new(0, NULL);
   g_hash_table_insert(t, key, g_object_ref(o));
