@@ -4,10 +4,9 @@
 // translation unit whose own code (everything outside system headers: the
 // main file and the project's headers) has neither a `throw` nor a `try`
 // belongs to a code base that does not use exceptions, so its functions
-// whose bodies are elsewhere are taken not to throw. A `try` that catches
-// `std::bad_alloc`, and else only `std::exception` and `...`, around code
-// that calls none of the project's functions (a program run through a
-// callback) is a safety net, not evidence. Neither is a function a header
+// whose bodies are elsewhere are taken not to throw. A `try` around code
+// that calls none of the project's functions expects the library's
+// exceptions, whatever it catches: not evidence. Neither is a function a header
 // defines and the unit never refers to: like a function of another file,
 // it is the project's other code.
 //
@@ -22,7 +21,8 @@ class ASTContext;
 namespace clang::tidy::raii {
 
 /// True if a declaration of \p Ctx's translation unit outside system headers
-/// contains a throw expression or a try statement that is no safety net
+/// contains a throw expression or a try statement whose block calls a
+/// function of the project
 /// (templates are looked at as written, not per instantiation), in the main
 /// file or in a function of a header the unit refers to. Walks until the
 /// first one.

@@ -3,10 +3,12 @@
 // outside system headers) may only if the project's own code, outside system
 // headers, has a throw or a try; a library's may. `true` and `false` decide
 // for every such function. A header's function that throws is evidence
-// where the unit refers to it. Real <mutex>.
+// where the unit refers to it; a try is where its block calls one of the
+// project's functions. Real <mutex>.
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.unref -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_UNREFERENCED
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.libcatch -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DLIBRARY_CATCHES
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.netcall -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_NET_AROUND_CALL
@@ -29,11 +31,28 @@ void checked(bool ok) { project_check(ok); }
 #endif
 
 #ifdef PROJECT_CATCHES
-// The project catches: it uses exceptions even where it throws none.
+// The project catches around a call of its own: it uses exceptions even
+// where it throws none.
 void guarded() {
   try {
-    library_step();
+    project_step();
   } catch (...) {
+  }
+}
+#endif
+
+#ifdef LIBRARY_CATCHES
+// A try around the library's calls alone expects the library's exceptions
+// (powertop's stream operations under `catch (const std::exception &)`):
+// no evidence.
+int libraryGuarded() {
+  try {
+    library_step();
+    return 0;
+  } catch (const std::exception &) {
+    return 1;
+  } catch (...) {
+    return 2;
   }
 }
 #endif
