@@ -694,20 +694,100 @@ static bool rebindsParam(const FunctionDecl *FD,
   return false;
 }
 
+static bool returnsIntoParam(const FunctionDecl *Def, unsigned Param,
+                             unsigned Depth);
+
+/// \p E is the object \p P is bound to, or a part of it: a field (`t.hook`),
+/// a base (`static_cast<Hook &>(t)`), what a function of the file returns a
+/// reference into when given it (`ToNode(t)`), or a local reference bound
+/// to one of these (\p Aliases).
+static bool partOfParam(const Expr *E, const ParmVarDecl *P,
+                        llvm::ArrayRef<const VarDecl *> Aliases,
+                        unsigned Depth) {
+  E = E->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == P ||
+           llvm::is_contained(Aliases, dyn_cast<VarDecl>(DRE->getDecl()));
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return !ME->isArrow() && isa<FieldDecl>(ME->getMemberDecl()) &&
+           partOfParam(ME->getBase(), P, Aliases, Depth);
+  // A member call's arguments are its parameters; an operator's first one
+  // may be its object, and is left out.
+  if (const auto *Call = dyn_cast<CallExpr>(E);
+      Call && !isa<CXXOperatorCallExpr>(Call) && Depth < 3) {
+    const FunctionDecl *FD = calledFunction(Call);
+    const FunctionDecl *Def = nullptr;
+    if (!FD || isLibraryFunction(FD) || !FD->hasBody(Def) ||
+        !FD->getReturnType()->isLValueReferenceType())
+      return false;
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (partOfParam(Call->getArg(I), P, Aliases, Depth + 1) &&
+          returnsIntoParam(Def, I, Depth + 1))
+        return true;
+  }
+  return false;
+}
+
+/// Every return of \p Def (returning an lvalue reference) is a part of its
+/// parameter \p Param (`static Node &ToNode(T &t) { return
+/// static_cast<Hook &>(t).siblings; }`).
+static bool returnsIntoParam(const FunctionDecl *Def, unsigned Param,
+                             unsigned Depth) {
+  if (Param >= Def->getNumParams() ||
+      !Def->getParamDecl(Param)->getType()->isLValueReferenceType())
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(Param);
+  bool Any = false, All = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !All || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      Any = true;
+      All = R->getRetValue() && partOfParam(R->getRetValue(), P, {}, Depth);
+      return;
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Def->getBody());
+  return Any && All;
+}
+
 static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
                             unsigned Depth) {
   if (Depth > 3 || Param >= Def->getNumParams() || !Def->hasBody())
     return Depth > 3; // too deep to tell: it may
   const ParmVarDecl *P = Def->getParamDecl(Param);
+  // Local references bound to a part of the object (`Node &n =
+  // ToNode(t);`), in the order they are declared.
+  llvm::SmallVector<const VarDecl *, 2> Aliases;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D);
+            V && V->getType()->isLValueReferenceType() && V->getInit() &&
+            partOfParam(V->getInit(), P, Aliases, Depth))
+          Aliases.push_back(V);
+    for (const Stmt *C : S->children())
+      Collect(C);
+  };
+  Collect(Def->getBody());
+  // The address of the object or of a part of it.
+  auto AddressOfPart = [&](const UnaryOperator *UO) {
+    return UO->getOpcode() == UO_AddrOf &&
+           (namesParam(UO->getSubExpr(), P) ||
+            partOfParam(UO->getSubExpr(), P, Aliases, Depth));
+  };
   auto IsAddress = [&](const Expr *E) {
     const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());
-    return UO && UO->getOpcode() == UO_AddrOf && namesParam(UO->getSubExpr(), P);
+    return UO && AddressOfPart(UO);
   };
   std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return false;
-    if (const auto *UO = dyn_cast<UnaryOperator>(S);
-        UO && UO->getOpcode() == UO_AddrOf && namesParam(UO->getSubExpr(), P))
+    if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && AddressOfPart(UO))
       return true;
     // `this == &other` compares; `memset(&h, 0, sizeof h)`, `fread(&h,
     // ..)` only fill it.

@@ -23,6 +23,15 @@ namespace clang::tidy::raii {
 std::string spellHandle(const Expr *E, ASTContext &Ctx) {
   if (!E)
     return "";
+  // What an identity call names (`pthread_mutex_lock(mid(&m))` locks `m`),
+  // as the handle's own expression would be (`&m` is spelled `m`).
+  if (const Expr *Named = ignoreIdentityCalls(E);
+      Named != ignoreValueCasts(E)) {
+    E = Named;
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr();
+  }
   // The implicit object of `lock()` in a member function has no text.
   if (const auto *This = dyn_cast<CXXThisExpr>(E->IgnoreParenImpCasts());
       This && This->isImplicit())

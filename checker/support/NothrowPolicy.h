@@ -37,7 +37,8 @@
 //      lets a function declared in a system header throw, and one of the
 //      project only when the translation unit's own code, outside system
 //      headers, has a `throw` or a `try` (in a header, in a function the
-//      unit refers to): a code base that never throws
+//      unit refers to, a template or a virtual function; a `try` around a
+//      call of the project's): a code base that never throws
 //      nor catches is not analysed for exceptions it cannot have. A call
 //      through a pointer whose type is not `noexcept` may throw, in the
 //      default mode only as an unseen function at the call's place would.

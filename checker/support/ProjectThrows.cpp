@@ -42,11 +42,15 @@ bool onlyLibraryCalls(const CXXTryStmt *T, const SourceManager &SM) {
 /// refers to: its code is the project's other code, as a function of
 /// another file is (znc's `Modules.h`, `void Unload() { throw UNLOAD; }`,
 /// in a unit that loads no module). A template's pattern stands for the
-/// instantiations it may have, so it is looked at.
+/// instantiations it may have, and a virtual function for the calls that
+/// reach it through another class's (clang marks an override used only
+/// where the unit builds an object of its class): both are looked at.
 bool unreferencedHeaderFunction(const Decl *D, const SourceManager &SM) {
   const auto *FD = dyn_cast<FunctionDecl>(D);
   if (!FD || !FD->doesThisDeclarationHaveABody() ||
       FD->isDependentContext() || FD->isReferenced() || FD->isUsed(false))
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isVirtual())
     return false;
   SourceLocation L = SM.getExpansionLoc(FD->getLocation());
   return L.isValid() && !SM.isInMainFile(L);

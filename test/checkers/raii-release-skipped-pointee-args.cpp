@@ -5,7 +5,9 @@
 // cluster keeps `&buffer` and deletes it with its frames). A free function
 // (`parse(path, *cfg)`), an operator, a `const` view, a copy, a library
 // function, or a body that only uses the object, compares its address or
-// has a library function fill it borrows it. As for any maybe-taking call,
+// has a library function fill it borrows it. The address of a part of the
+// object kept (an intrusive list linking the object's hook, `Node &n =
+// ToNode(t); head.next = &n;`) keeps the object. As for any maybe-taking call,
 // a path that releases the handle after the call says the call only
 // borrowed it.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
@@ -110,3 +112,44 @@ bool positiveClearedAndCompared(Cluster &c) {
   c.clear(*b);
   return c.same(*b);
 }
+
+// An intrusive list links the object through its hook: it keeps it.
+struct Node {
+  Node *next = nullptr;
+  int mark = 0;
+};
+struct Hook {
+  Node siblings;
+};
+template <typename T> class IntrusiveList {
+  Node head;
+  static Node &toNode(T &t) noexcept { return static_cast<Hook &>(t).siblings; }
+
+public:
+  void pushFront(T &t) noexcept {
+    Node &n = toNode(t);
+    n.next = head.next;
+    head.next = &n;
+  }
+  int markOf(T &t) noexcept {
+    Node &n = toNode(t);
+    memset(&n, 0, sizeof n);
+    return n.mark;
+  }
+};
+struct Client : Hook {
+  int fd = -1;
+};
+struct Server {
+  IntrusiveList<Client> clients;
+  void add() { clients.pushFront(*new Client); }
+  void addNamed() {
+    Client *c = new Client;
+    clients.pushFront(*c);
+  }
+  int positiveOnlyRead() {
+    Client *c = new Client;
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'c' acquired by 'new' is never released [raii-release-skipped]
+    return clients.markOf(*c);
+  }
+};

@@ -8,6 +8,7 @@
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.unref -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_UNREFERENCED
+// RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.virtual -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_VIRTUAL
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.libcatch -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DLIBRARY_CATCHES
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
