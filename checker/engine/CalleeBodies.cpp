@@ -714,7 +714,7 @@ static bool partOfParam(const Expr *E, const ParmVarDecl *P,
   // A member call's arguments are its parameters; an operator's first one
   // may be its object, and is left out.
   if (const auto *Call = dyn_cast<CallExpr>(E);
-      Call && !isa<CXXOperatorCallExpr>(Call) && Depth < 3) {
+      Call && !isa<CXXOperatorCallExpr>(Call) && Depth < 4) {
     const FunctionDecl *FD = calledFunction(Call);
     const FunctionDecl *Def = nullptr;
     if (!FD || isLibraryFunction(FD) || !FD->hasBody(Def) ||
@@ -768,7 +768,7 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D);
             V && V->getType()->isLValueReferenceType() && V->getInit() &&
-            partOfParam(V->getInit(), P, Aliases, Depth))
+            partOfParam(V->getInit(), P, Aliases, 0))
           Aliases.push_back(V);
     for (const Stmt *C : S->children())
       Collect(C);
@@ -778,7 +778,7 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
   auto AddressOfPart = [&](const UnaryOperator *UO) {
     return UO->getOpcode() == UO_AddrOf &&
            (namesParam(UO->getSubExpr(), P) ||
-            partOfParam(UO->getSubExpr(), P, Aliases, Depth));
+            partOfParam(UO->getSubExpr(), P, Aliases, 0));
   };
   auto IsAddress = [&](const Expr *E) {
     const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());

@@ -150,8 +150,9 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
 }
 
 ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
-  // Heap objects only, kept by a member of another object or by the object
-  // a constructor builds: a free function given `*cfg` (`parse(path,
+  // Heap objects only, kept by a member of another object (a library's
+  // too, where it is an insertion by reference) or by the object a
+  // constructor builds: a free function given `*cfg` (`parse(path,
   // *cfg)`) has nowhere to keep it, nor has an operator or a `swap`.
   const FunctionDecl *FD = nullptr;
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
@@ -163,6 +164,14 @@ ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
       I >= FD->getNumParams() ||
       !FD->getParamDecl(I)->getType().getNonReferenceType()->isRecordType())
     return ArgFate::Borrowed;
+  // An insertion method taking the object by non-const reference links it
+  // (an intrusive container, `boost::intrusive::list::push_back(T &)`; the
+  // standard containers copy from `const T &` or move from `T &&`).
+  if (const auto *C = dyn_cast<CallExpr>(Call); C && storesArguments(C)) {
+    const QualType PT = FD->getParamDecl(I)->getType();
+    if (PT->isLValueReferenceType() && !isConstView(PT))
+      return ArgFate::MaybeTaken;
+  }
   return mayKeepBoundObject(FD, I) ? ArgFate::MaybeTaken : ArgFate::Borrowed;
 }
 

@@ -10,8 +10,9 @@
 // ToNode(t); head.next = &n;`) keeps the object. As for any maybe-taking call,
 // a path that releases the handle after the call says the call only
 // borrowed it.
-// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c++17 -isystem %mock_include
 
+#include <intrusive_list.h>
 #include <string.h>
 #include <utility>
 // CHECK-FIXES: #include <memory>
@@ -153,3 +154,17 @@ struct Server {
     return clients.markOf(*c);
   }
 };
+
+struct Session {
+  int id = 0;
+};
+void linkedByLibrary(lib::ilist<Session> &all) {
+  Session *s = new Session;
+  all.push_back(*s);
+}
+
+bool positiveOnlyLooked(const lib::ilist<Session> &all) {
+  Session *s = new Session;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 's' acquired by 'new' is never released [raii-release-skipped]
+  return all.contains(*s);
+}
