@@ -161,7 +161,7 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
   const FunctionDecl *FD = calledFunction(C);
   if (!FD)
     return false;
-  if (FD->isNoReturn() || exitsByStatus(C) || neverReturnsByManual(FD))
+  if (FD->isNoReturn() || exitsByStatus(C))
     return true;
   RoleCache::Callee *Entry = Cache.calleeOf(C);
   return Entry && Cache.neverReturns(*Entry, Depth);

@@ -359,7 +359,7 @@ bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = calledFunction(Call))
       return FD->isNoReturn() || exitsByStatus(Call) ||
-             neverReturnsByManual(FD) || neverReturns(FD, Depth + 1);
+             neverReturns(FD, Depth + 1);
   return false;
 }
 

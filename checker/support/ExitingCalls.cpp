@@ -29,15 +29,6 @@ bool exitsByStatus(const CallExpr *Call) {
          R.Val.getInt() != 0;
 }
 
-bool neverReturnsByManual(const FunctionDecl *FD) {
-  if (!cFunction(FD) || FD->hasBody())
-    return false;
-  return llvm::StringSwitch<bool>(FD->getName())
-      .Cases("lua_error", "luaL_error", "luaL_argerror", "luaL_typeerror",
-             true)
-      .Default(false);
-}
-
 bool returnsOnlyFailing(const FunctionDecl *FD) {
   if (!cFunction(FD) || FD->hasBody() ||
       !FD->getReturnType()->isIntegerType())

@@ -6,9 +6,6 @@
 // clang does not support, so clang sees a function that returns. A call
 // with a nonzero constant status ends its path as `exit()` does.
 //
-// Lua's error functions raise an error and never return (the Lua manual),
-// but lua.h does not declare them so.
-//
 // The `exec` functions replace the process and return only where they
 // failed, with -1: `if (execvp(..) == -1)` has no other branch.
 //
@@ -26,12 +23,6 @@ namespace clang::tidy::raii {
 /// True if \p Call is `error(K, ..)` or `error_at_line(K, ..)` of the C
 /// library with a constant K other than 0.
 bool exitsByStatus(const CallExpr *Call);
-
-/// True if \p FD is a library function its manual says never returns
-/// though it is not declared `noreturn`: Lua's `lua_error`, `luaL_error`,
-/// `luaL_argerror` and `luaL_typeerror` raise an error, a `longjmp` (or a
-/// C++ throw) to the protected call ("This function never returns").
-bool neverReturnsByManual(const FunctionDecl *FD);
 
 /// True if \p FD is one of the C library's `exec` functions (`execv`,
 /// `execvp`, `execve`, `execl`, ..., `fexecve`): a call that returns gives

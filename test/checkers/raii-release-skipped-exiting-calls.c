@@ -1,10 +1,8 @@
 // glibc's error(status, ..) and error_at_line(status, ..) exit when the
 // status is not 0 (procps' xerr, watch.c): a path through such a call ends
-// there, as one through exit() does. With status 0 they return. Lua's
-// error functions never return (they longjmp to the protected call).
+// there, as one through exit() does. With status 0 they return.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
 #include <error.h>
-#include <lua.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -115,24 +113,5 @@ int positiveOtherCallMayReturnMore(char **argv, int child) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
   close(fd[0]);
-  return 0;
-}
-
-int negativeLuaErrorEndsThePath(lua_State *L, const char *path) {
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return luaL_error(L, "cannot open %s", path);
-  char *buf = malloc(64);
-  if (!buf) {
-    fclose(f);
-    lua_error(L);
-  }
-  if (fread(buf, 1, 64, f) == 0) {
-    free(buf);
-    fclose(f);
-    return luaL_argerror(L, 1, "empty");
-  }
-  free(buf);
-  fclose(f);
   return 0;
 }
