@@ -33,7 +33,18 @@ void UseGuardCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
     // that holds the handle leaves through it: a guard would change no
     // path (a call that ends the program runs no destructor either). A
     // lock keeps the advice (C++ Core Guidelines CP.20).
-    if (!A.IsLock && A.Releases.size() == 1)
+    // A release that hands the block on to the same variable (`buf =
+    // realloc(buf, n)` growing it in a loop) is no release by hand: the
+    // block lives on under that name, and the one `free` ends it.
+    const auto HandsOnInPlace = [&](const Expr *R) {
+      return llvm::any_of(FA.Acquisitions, [&](const Acquisition &B) {
+        return B.Site == R && B.Key == A.Key && B.Fam == A.Fam;
+      });
+    };
+    if (!A.IsLock &&
+        llvm::count_if(A.Releases, [&](const Expr *R) {
+          return !HandsOnInPlace(R);
+        }) == 1)
       continue;
     if (llvm::any_of(FA.DoubleReleases,
                      [&](const DoubleRelease &D) { return D.Acq == I; }) ||

@@ -3,7 +3,8 @@
 // release, so the guard would change none (ninja's and tinyxml2's tests
 // writing a file, closing it, reading it back; a buffer of `new[]` deleted
 // at the end; a file closed before the return; calls between that end the
-// program, which run no destructor either). Two releases (an early exit
+// program, which run no destructor either; a `realloc` growing the block in
+// place of the same variable hands it on). Two releases (an early exit
 // releasing by hand) keep the advice, and so does any lock (C++ Core
 // Guidelines CP.20).
 // RUN: %check_raii %s raii-use-guard %t -- -std=c++17 -isystem %mock_include -isystem %mock_include/libc
@@ -113,6 +114,39 @@ int positiveLockReleasedOnce() {
   m.unlock();
   return load("x");
 }
+// Grown by `buf = realloc(buf, n)` in a loop and freed once: realloc hands
+// the block on under the same name, which the one free ends (nmap's
+// string_pool_sprintf). Freed on an early exit too, it keeps the advice.
+int negativeGrownThenFreedOnce(int n) {
+  char *buf = nullptr;
+  for (int size = 16; size < n; size *= 2) {
+    buf = (char *)realloc(buf, size);
+    if (!buf)
+      abort();
+  }
+  int r = load(buf);
+  free(buf);
+  return r;
+}
+
+int positiveGrownThenFreedTwice(int n) {
+  char *buf = nullptr;
+  for (int size = 16; size < n; size *= 2) {
+    buf = (char *)realloc(buf, size);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'buf' is acquired by 'realloc' and released by hand; hold it in 'std::unique_ptr<char, void (*)(void *)>' instead [raii-use-guard]
+    // CHECK-MESSAGES: :[[@LINE-2]]:19: note: no automatic fix: 'buf' is released through 'realloc'
+    if (!buf)
+      abort();
+  }
+  if (n > 4096) {
+    free(buf);
+    return -1;
+  }
+  int r = load(buf);
+  free(buf);
+  return r;
+}
+
 // The rewrites (fixed lines, then deleted lines, in order):
 // CHECK-FIXES: #include <memory>
 // CHECK-FIXES: std::unique_ptr<FILE, int (*)(FILE *)> close_f(f, &fclose);
