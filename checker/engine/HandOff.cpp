@@ -103,15 +103,6 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
           CE && FD->hasBody(Def) && !isLibraryFunction(FD) &&
           calleeStoresArgument(CE, I))
         return ArgFate::Stored;
-      // A datum with no type and no length beside it (`list_append(l,
-      // const void *data)`, kmod's containers) can only be kept or passed
-      // on: a function of the project the file cannot see may take it. A
-      // buffer (`hash(const void *buf, size_t n)`) is read.
-      if (!AddrOf && CE && !FD->hasBody(Def) && !isLibraryFunction(FD) &&
-          PT->isPointerType() && PT->getPointeeType()->isVoidType() &&
-          !(ParamIdx + 1 < FD->getNumParams() &&
-            FD->getParamDecl(ParamIdx + 1)->getType()->isIntegerType()))
-        return ArgFate::MaybeTaken;
       return ArgFate::Borrowed;
     }
     // A value parameter that is not a pointer gets a copy of an integer
