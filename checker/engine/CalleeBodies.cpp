@@ -774,11 +774,17 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
       Collect(C);
   };
   Collect(Def->getBody());
-  // The address of the object or of a part of it.
+  // The address of the object or of a part of it that is an object of
+  // its own (a list's hook, `&n` of `Node &n = ToNode(t)`): not of a
+  // number or a pointer in it (`fill(&o.x)`), which says nothing of the
+  // object's life.
   auto AddressOfPart = [&](const UnaryOperator *UO) {
-    return UO->getOpcode() == UO_AddrOf &&
-           (namesParam(UO->getSubExpr(), P) ||
-            partOfParam(UO->getSubExpr(), P, Aliases, 0));
+    if (UO->getOpcode() != UO_AddrOf)
+      return false;
+    const Expr *Sub = UO->getSubExpr();
+    return namesParam(Sub, P) ||
+           (Sub->getType()->isRecordType() &&
+            partOfParam(Sub, P, Aliases, 0));
   };
   auto IsAddress = [&](const Expr *E) {
     const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenCasts());

@@ -155,13 +155,22 @@ ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
       I >= FD->getNumParams() ||
       !FD->getParamDecl(I)->getType().getNonReferenceType()->isRecordType())
     return ArgFate::Borrowed;
-  // An insertion method taking the object by non-const reference links it
-  // (an intrusive container, `boost::intrusive::list::push_back(T &)`; the
-  // standard containers copy from `const T &` or move from `T &&`).
-  if (const auto *C = dyn_cast<CallExpr>(Call); C && storesArguments(C)) {
-    const QualType PT = FD->getParamDecl(I)->getType();
-    if (PT->isLValueReferenceType() && !isConstView(PT))
-      return ArgFate::MaybeTaken;
+  // A library's insertion method taking the object by non-const lvalue
+  // reference, as its template declares it, links it (an intrusive
+  // container, `boost::intrusive::list::push_back(reference)`); the
+  // standard containers copy from `const T &`, move from `T &&` or build
+  // from a forwarding `Args &&` (`emplace_back(*p)` copies). A method of
+  // the file is read instead (mayKeepBoundObject).
+  if (const auto *C = dyn_cast<CallExpr>(Call);
+      C && storesArguments(C) && isLibraryFunction(FD)) {
+    const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+    if (!Pattern)
+      Pattern = FD;
+    if (I < Pattern->getNumParams() && !Pattern->getParamDecl(I)->isParameterPack()) {
+      const QualType PT = Pattern->getParamDecl(I)->getType();
+      if (PT->isLValueReferenceType() && !isConstView(PT))
+        return ArgFate::MaybeTaken;
+    }
   }
   return mayKeepBoundObject(FD, I) ? ArgFate::MaybeTaken : ArgFate::Borrowed;
 }

@@ -15,6 +15,7 @@
 #include <intrusive_list.h>
 #include <string.h>
 #include <utility>
+#include <vector>
 // CHECK-FIXES: #include <memory>
 // The guard takes over the release of positiveAddedThenDeleted:
 // CHECK-DELETED: delete b;
@@ -167,4 +168,23 @@ bool positiveOnlyLooked(const lib::ilist<Session> &all) {
   Session *s = new Session;
   // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 's' acquired by 'new' is never released [raii-release-skipped]
   return all.contains(*s);
+}
+
+// The standard containers copy the object: `emplace_back(*p)` builds from
+// a forwarding reference.
+void positiveEmplacedCopy(std::vector<Session> &all) {
+  Session *s = new Session;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 's' acquired by 'new' is never released [raii-release-skipped]
+  all.emplace_back(*s);
+}
+
+// The address of a number in the object says nothing of the object's life.
+struct Counters {
+  void fill(int *slot) { *slot = 1; }
+  void reset(Session &s) { fill(&s.id); }
+};
+void positiveFieldFilled(Counters &c) {
+  Session *s = new Session;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 's' acquired by 'new' is never released [raii-release-skipped]
+  c.reset(*s);
 }
