@@ -28,14 +28,62 @@ bool callsProject(const Stmt *S, const SourceManager &SM) {
   return false;
 }
 
-/// The block of \p T calls none of the project's functions: whatever its
-/// handlers catch (`std::bad_alloc`, `std::exception`, `...`), they expect
-/// the library's exceptions (powertop's `try { stream ops } catch (const
-/// std::exception &)`, nghttp2's safety net `return app(argc, argv);`
-/// through a `std::function`), not the project's. A `try` around a call of
-/// the project's own is taken to expect that call to throw.
-bool onlyLibraryCalls(const CXXTryStmt *T, const SourceManager &SM) {
-  return !callsProject(T->getTryBlock(), SM);
+/// \p S calls code it does not name, which may be the project's: through a
+/// pointer to a function or member, a `std::function`, or a call a
+/// template leaves dependent.
+bool callsUnnamed(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(CE->getCalleeDecl());
+    if (!FD)
+      return true;
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->getOverloadedOperator() == OO_Call &&
+        MD->getParent()->getIdentifier() &&
+        MD->getParent()->getName() == "function" &&
+        MD->getParent()->isInStdNamespace())
+      return true;
+  }
+  for (const Stmt *C : S->children())
+    if (callsUnnamed(C))
+      return true;
+  return false;
+}
+
+/// \p T catches `std::bad_alloc`, and else only `std::exception` and `...`,
+/// around code that calls none of the project's functions by name: the
+/// safety net around a whole program or task run through a callback
+/// (nghttp2's `run_app`: `return app(argc, argv);` through a
+/// `std::function`, "Out of memory", what(), "Unknown exception caught"),
+/// which expects the allocator's and the library's exceptions, not the
+/// project's.
+bool safetyNet(const CXXTryStmt *T, const SourceManager &SM) {
+  bool OutOfMemory = false;
+  for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
+    QualType Caught = T->getHandler(I)->getCaughtType();
+    if (Caught.isNull())
+      continue; // `...`
+    const auto *RD = Caught.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || !RD->getIdentifier() || !RD->isInStdNamespace())
+      return false;
+    if (RD->getName() == "bad_alloc")
+      OutOfMemory = true;
+    else if (RD->getName() != "exception")
+      return false;
+  }
+  return OutOfMemory && !callsProject(T->getTryBlock(), SM);
+}
+
+/// \p T is no evidence that the project's functions throw: the safety net
+/// above, or a block that calls only the library's functions, whatever the
+/// handlers catch (powertop's `try { stream ops } catch (const
+/// std::exception &)`). A `try` around a call of the project's own, or of
+/// code it does not name (a callback), is taken to expect that call to
+/// throw.
+bool noEvidence(const CXXTryStmt *T, const SourceManager &SM) {
+  return safetyNet(T, SM) || (!callsProject(T->getTryBlock(), SM) &&
+                              !callsUnnamed(T->getTryBlock()));
 }
 
 /// \p D is a function a header defines that the translation unit never
@@ -70,7 +118,7 @@ public:
 
   bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
   bool VisitCXXTryStmt(CXXTryStmt *T) {
-    return onlyLibraryCalls(T, SrcMgr) || !(Found = true);
+    return noEvidence(T, SrcMgr) || !(Found = true);
   }
   bool VisitObjCAtThrowStmt(ObjCAtThrowStmt *) { return !(Found = true); }
   bool VisitObjCAtTryStmt(ObjCAtTryStmt *) { return !(Found = true); }

@@ -5,8 +5,9 @@
 // main file and the project's headers) has neither a `throw` nor a `try`
 // belongs to a code base that does not use exceptions, so its functions
 // whose bodies are elsewhere are taken not to throw. A `try` around code
-// that calls none of the project's functions expects the library's
-// exceptions, whatever it catches: not evidence. Neither is a function a header
+// that calls only the library's functions by name expects the library's
+// exceptions, whatever it catches: not evidence; nor is the safety net
+// (std::bad_alloc, std::exception, `...`) around a callback. Neither is a function a header
 // defines and the unit never refers to: like a function of another file,
 // it is the project's other code.
 //

@@ -10,6 +10,7 @@
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.unref -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_UNREFERENCED
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.virtual -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_VIRTUAL
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.libcatch -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DLIBRARY_CATCHES
+// RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.cbcatch -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DCALLBACK_CATCHES
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.netcall -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_NET_AROUND_CALL
@@ -29,6 +30,19 @@ std::mutex m;
 // project's exceptions. (Where it never refers to it, that function is the
 // project's other code, as a function of another file is.)
 void checked(bool ok) { project_check(ok); }
+#endif
+
+#ifdef CALLBACK_CATCHES
+// A try around a callback expects what the project's code behind it
+// throws.
+int callbackGuarded(void (*cb)()) {
+  try {
+    cb();
+    return 0;
+  } catch (const std::exception &) {
+    return 1;
+  }
+}
 #endif
 
 #ifdef PROJECT_CATCHES
