@@ -166,8 +166,12 @@ ArgFate pointeeFate(const Expr *Call, unsigned I, const Family &Fam) {
     const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
     if (!Pattern)
       Pattern = FD;
-    if (I < Pattern->getNumParams() && !Pattern->getParamDecl(I)->isParameterPack()) {
-      const QualType PT = Pattern->getParamDecl(I)->getType();
+    // Not a pack nor `P &&` as written (a forwarding reference binds an
+    // lvalue as `T &` only in the instantiation).
+    if (I < Pattern->getNumParams() &&
+        !Pattern->getParamDecl(I)->isParameterPack() &&
+        !Pattern->getParamDecl(I)->getType()->isRValueReferenceType()) {
+      const QualType PT = FD->getParamDecl(I)->getType();
       if (PT->isLValueReferenceType() && !isConstView(PT))
         return ArgFate::MaybeTaken;
     }
