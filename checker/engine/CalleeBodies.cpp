@@ -196,6 +196,15 @@ llvm::DenseMap<BorrowKey, bool> &releasingParameters() {
   return Answers;
 }
 
+/// mayKeepBoundObject() per function and parameter: asked on every visit
+/// of a call given `*p`, and its walk reads the callee's body and the
+/// functions it passes the object to.
+using BindingKey = std::pair<const FunctionDecl *, unsigned>;
+llvm::DenseMap<BindingKey, bool> &keptBindings() {
+  static llvm::DenseMap<BindingKey, bool> Answers;
+  return Answers;
+}
+
 using ThisKey = std::pair<const CXXMethodDecl *, const Family *>;
 llvm::DenseMap<ThisKey, bool> &borrowingThis() {
   static llvm::DenseMap<ThisKey, bool> Answers;
@@ -457,6 +466,7 @@ void clearStoredParameters() {
   releasingParameters().clear();
   elementFates().clear();
   writingParameters().clear();
+  keptBindings().clear();
 }
 
 /// The nearest parent of \p Up[L - 1] and above that is not a parenthesis
@@ -836,7 +846,12 @@ static bool keepsReferentAt(const FunctionDecl *Def, unsigned Param,
 }
 
 bool mayKeepBoundObject(const FunctionDecl *FD, unsigned Param) {
-  return bindingMayKeep(FD, Param, 0);
+  const BindingKey K{FD->getCanonicalDecl(), Param};
+  if (auto It = keptBindings().find(K); It != keptBindings().end())
+    return It->second;
+  const bool Keeps = bindingMayKeep(FD, Param, 0);
+  keptBindings()[K] = Keeps;
+  return Keeps;
 }
 
 /// \p Target, dup2's target, may be one of the standard descriptors: not a

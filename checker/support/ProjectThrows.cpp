@@ -51,14 +51,13 @@ bool callsUnnamed(const Stmt *S) {
   return false;
 }
 
-/// \p T catches `std::bad_alloc`, and else only `std::exception` and `...`,
-/// around code that calls none of the project's functions by name: the
-/// safety net around a whole program or task run through a callback
-/// (nghttp2's `run_app`: `return app(argc, argv);` through a
+/// \p T's handlers catch `std::bad_alloc`, and else only `std::exception`
+/// and `...`: the safety net around a whole program or task run through a
+/// callback (nghttp2's `run_app`: `return app(argc, argv);` through a
 /// `std::function`, "Out of memory", what(), "Unknown exception caught"),
 /// which expects the allocator's and the library's exceptions, not the
 /// project's.
-bool safetyNet(const CXXTryStmt *T, const SourceManager &SM) {
+bool safetyNetHandlers(const CXXTryStmt *T) {
   bool OutOfMemory = false;
   for (unsigned I = 0; I < T->getNumHandlers(); ++I) {
     QualType Caught = T->getHandler(I)->getCaughtType();
@@ -72,18 +71,19 @@ bool safetyNet(const CXXTryStmt *T, const SourceManager &SM) {
     else if (RD->getName() != "exception")
       return false;
   }
-  return OutOfMemory && !callsProject(T->getTryBlock(), SM);
+  return OutOfMemory;
 }
 
-/// \p T is no evidence that the project's functions throw: the safety net
-/// above, or a block that calls only the library's functions, whatever the
-/// handlers catch (powertop's `try { stream ops } catch (const
-/// std::exception &)`). A `try` around a call of the project's own, or of
-/// code it does not name (a callback), is taken to expect that call to
-/// throw.
+/// \p T is no evidence that the project's functions throw: its block calls
+/// none of the project's functions by name, and either calls only the
+/// library's (powertop's `try { stream ops } catch (const std::exception
+/// &)`, whatever the handlers catch) or is the safety net above around a
+/// callback. A `try` around a call of the project's own, or of code it does
+/// not name, is taken to expect that call to throw.
 bool noEvidence(const CXXTryStmt *T, const SourceManager &SM) {
-  return safetyNet(T, SM) || (!callsProject(T->getTryBlock(), SM) &&
-                              !callsUnnamed(T->getTryBlock()));
+  const Stmt *Block = T->getTryBlock();
+  return !callsProject(Block, SM) &&
+         (safetyNetHandlers(T) || !callsUnnamed(Block));
 }
 
 /// \p D is a function a header defines that the translation unit never
