@@ -311,8 +311,10 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
     if (UO->isIncrementDecrementOp())
       notePlainUse(UO->getSubExpr());
   } else if (const auto *IC = dyn_cast<ImplicitCastExpr>(S)) {
-    if (IC->getCastKind() == CK_LValueToRValue)
+    if (IC->getCastKind() == CK_LValueToRValue) {
       notePlainUse(IC->getSubExpr());
+      noteDerefOrPassed(IC);
+    }
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
         VD && VD->hasLocalStorage())
@@ -349,6 +351,62 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
        (isa<DeclStmt>(S) && cast<DeclStmt>(S)->isSingleDecl())))
     std::rotate(CopyStmts.begin() + FirstCopy, CopyStmts.begin() + InnerCopy,
                 CopyStmts.end());
+}
+
+void BodyIndex::noteDerefOrPassed(const ImplicitCastExpr *Load) {
+  const auto *R = dyn_cast<DeclRefExpr>(Load->getSubExpr()->IgnoreParens());
+  const auto *VD = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isPointerType())
+    return;
+  // The value's user, above parentheses and implicit conversions (the
+  // parents above Load are known: the walk enters a statement first).
+  const Stmt *Child = Load;
+  const Stmt *User = Parent.lookup(Load);
+  while (User && (isa<ParenExpr>(User) || isa<ImplicitCastExpr>(User))) {
+    if (const auto *IC = dyn_cast<ImplicitCastExpr>(User);
+        IC && IC->getCastKind() == CK_PointerToBoolean)
+      break; // a truth test
+    Child = User;
+    User = Parent.lookup(User);
+  }
+  if (!User)
+    return;
+  bool Kept = true;
+  if (isa<ImplicitCastExpr>(User)) {
+    Kept = false; // to bool
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(User)) {
+    Kept = UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_LNot;
+  } else if (const auto *Call = dyn_cast<CallExpr>(User)) {
+    Kept = Call->getCallee() == Child;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(User)) {
+    const Expr *Other = BO->getLHS() == Child ? BO->getRHS() : BO->getLHS();
+    Kept = !(BO->isLogicalOp() ||
+             (BO->isEqualityOp() &&
+              Other->isNullPointerConstant(
+                  Ctx, Expr::NPC_ValueDependentIsNotNull)));
+  } else if (const auto *If = dyn_cast<IfStmt>(User)) {
+    Kept = If->getCond() != Child;
+  } else if (const auto *W = dyn_cast<WhileStmt>(User)) {
+    Kept = W->getCond() != Child;
+  } else if (const auto *CO = dyn_cast<ConditionalOperator>(User)) {
+    Kept = CO->getCond() != Child;
+  }
+  if (!Kept)
+    ++DerefOrPassed[cast<ValueDecl>(VD->getCanonicalDecl())];
+}
+
+bool BodyIndex::cellParameter(const ValueDecl *D) const {
+  const auto *P = dyn_cast<ParmVarDecl>(D);
+  if (!P || !P->getType()->isPointerType())
+    return false;
+  const QualType T = P->getType()->getPointeeType();
+  if (T.isConstQualified() || T.isVolatileQualified() ||
+      !(T->isIntegralOrEnumerationType() || T->isBooleanType()))
+    return false;
+  D = cast<ValueDecl>(D->getCanonicalDecl());
+  const unsigned Uses = PlainUses.lookup(D);
+  return writtenOnlyByName(D) && writeCount(D) == 0 && Uses > 0 &&
+         DerefOrPassed.lookup(D) == Uses;
 }
 
 const VarDecl *BodyIndex::outArgument(const Expr *Arg) {

@@ -144,6 +144,11 @@ public:
     return !Escaping.count(D) &&
            Refs.lookup(D) == PlainUses.lookup(D) + OutArgs.lookup(D);
   }
+  /// True if \p D is a parameter pointing to a scalar it may write (`int
+  /// *status`), never written itself, and only ever dereferenced (`*p`),
+  /// tested, or given as it is to calls: what `*p` holds changes only by
+  /// the body's writes through it and by those calls.
+  bool cellParameter(const ValueDecl *D) const;
   /// The local pointer whose address \p Arg, a call's argument, is
   /// (`&e`, `(void **)&e`), if any.
   static const VarDecl *outArgument(const Expr *Arg);
@@ -219,6 +224,10 @@ private:
   void noteWrite(const Expr *LHS, const Expr *Value, const Stmt *Where,
                  bool SameBlock = false);
   void notePlainUse(const Expr *E);
+  /// Counts \p Load, the read of a local pointer's value, in
+  /// DerefOrPassed when its user only dereferences it, tests it or gives
+  /// it as it is to a call.
+  void noteDerefOrPassed(const ImplicitCastExpr *Load);
   /// Records \p Value (not a constant; null: unknown) written into local
   /// \p D for elementSource().
   void noteElementCopy(const ValueDecl *D, const Expr *Value);
@@ -250,6 +259,10 @@ private:
   llvm::DenseMap<const ValueDecl *, unsigned> Refs, PlainUses;
   /// Per local pointer, the calls it is given to by address.
   llvm::DenseMap<const ValueDecl *, unsigned> OutArgs;
+  /// Per local pointer, its values read only to dereference them (`*p`),
+  /// to test them (`p`, `p != NULL`) or to give them as they are to a
+  /// call.
+  llvm::DenseMap<const ValueDecl *, unsigned> DerefOrPassed;
   llvm::DenseSet<const ValueDecl *> Escaping; ///< captured by a lambda
   llvm::DenseMap<const ValueDecl *, unsigned> Writes;
   llvm::DenseMap<const ValueDecl *, unsigned> ValueWrites;

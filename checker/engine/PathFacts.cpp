@@ -344,12 +344,14 @@ void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
 }
 
 /// \p E reads nothing the function or its callees could change behind
-/// the facts' back: locals (their writes by name forget the facts) and
-/// what is reached through a pointer to const or a const object
-/// (`st->st_mode` of a `const struct stat *st`); no call. A value other
-/// code may set (`c->state`, a global, `*p` of a `T *p`) is left to the
-/// truth of each test, whose repeat is what such facts decide.
-static bool constView(const Expr *E) {
+/// the facts' back: locals (their writes by name forget the facts), what
+/// is reached through a pointer to const or a const object (`st->st_mode`
+/// of a `const struct stat *st`), and `*p` of a parameter the body only
+/// dereferences, tests or passes on (BodyIndex::cellParameter: its
+/// writes and the calls given p forget the facts); no call. A value other
+/// code may set (`c->state`, a global, `*p` of another `T *p`) is left to
+/// the truth of each test, whose repeat is what such facts decide.
+static bool constView(const Expr *E, const BodyIndex &B) {
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
@@ -364,20 +366,33 @@ static bool constView(const Expr *E) {
     const bool Const = ME->isArrow()
                            ? ConstPointee(Base)
                            : Base->getType().isConstQualified();
-    return Const && constView(Base);
+    return Const && constView(Base, B);
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
-    return ConstPointee(AS->getBase()) && constView(AS->getBase()) &&
-           constView(AS->getIdx());
+    return ConstPointee(AS->getBase()) && constView(AS->getBase(), B) &&
+           constView(AS->getIdx(), B);
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_Deref)
-    return ConstPointee(UO->getSubExpr()) && constView(UO->getSubExpr());
+    return (ConstPointee(UO->getSubExpr()) ||
+            ConditionFacts::cellOf(UO, B)) &&
+           constView(UO->getSubExpr(), B);
   if (isa<CallExpr, CXXConstructExpr, LambdaExpr, StmtExpr>(E))
     return false;
   for (const Stmt *C : E->children())
-    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !constView(CE))
+    if (const auto *CE = dyn_cast_or_null<Expr>(C); CE && !constView(CE, B))
       return false;
   return true;
+}
+
+const VarDecl *ConditionFacts::cellOf(const Expr *E, const BodyIndex &B) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  if (!UO || UO->getOpcode() != UO_Deref)
+    return nullptr;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && B.cellParameter(V) ? cast<VarDecl>(V->getCanonicalDecl())
+                                 : nullptr;
 }
 
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
@@ -424,7 +439,7 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                        : !L.A.Var && !L.B.Var && L.B.Rec && L.A.Const
                            ? &L.B
                            : nullptr;
-    if (X && X->Rec->E && constView(X->Rec->E) && useful(X->Rec, 2) &&
+    if (X && X->Rec->E && constView(X->Rec->E, C.Body) && useful(X->Rec, 2) &&
         (!Loop || X->Rec->LocalOnly)) {
       const int64_t K = X == &L.A ? *L.B.Const : *L.A.Const;
       const Fact *Fx = F.find(X->Rec);
@@ -486,11 +501,66 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
   return std::nullopt;
 }
 
+void ConditionFacts::forgetThrough(const Expr *Pointer, FactSet &F) {
+  if (F.empty())
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts());
+  const Decl *Q = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
+  // What is read through the pointer, or through a cell that may point
+  // where it does (one type, or bytes of anything).
+  const QualType T = Pointer->getType()->isPointerType()
+                         ? Pointer->getType()->getPointeeType()
+                         : QualType();
+  auto MayAlias = [&](const Decl *D) {
+    const auto *P = dyn_cast<ParmVarDecl>(D);
+    if (!P || !C.Body.cellParameter(P))
+      return false;
+    if (T.isNull() || T->isCharType() || T->isVoidType())
+      return true;
+    return C.Ctx.hasSameUnqualifiedType(P->getType()->getPointeeType(), T);
+  };
+  auto Reads = [&](const void *R) {
+    if (!R)
+      return false;
+    for (const Decl *D : static_cast<const Record *>(R)->Reads)
+      if (D == Q || MayAlias(D))
+        return true;
+    return false;
+  };
+  F.forgetIf([&](const Fact &Fa) {
+    switch (Fa.Kind) {
+    case Fact::Holds:
+    case Fact::Fails:
+    case Fact::ExprEquals:
+    case Fact::ExprDiffers:
+    case Fact::ExprOneOf:
+      return Reads(Fa.Subject);
+    case Fact::Names:
+      return Reads(Fa.Other);
+    default:
+      return false;
+    }
+  });
+}
+
 void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
     if (!F.empty())
       forget(ME->getMemberDecl()->getCanonicalDecl(), F);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(LHS);
+      UO && UO->getOpcode() == UO_Deref) {
+    forgetThrough(UO->getSubExpr(), F);
+    // `*status = 1;` of a cell parameter: the value, for the tests of
+    // `*status` after it (rsyslog's `*pbMustBeFreed = 1` ... `if
+    // (*pbMustBeFreed == 1) free(pRes);`).
+    const auto *BO = dyn_cast_or_null<BinaryOperator>(Op);
+    if (BO && BO->getOpcode() == BO_Assign && cellOf(UO, C.Body))
+      if (const Record *R = record(UO); R && useful(R, 1))
+        if (std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F))
+          F.add({R, nullptr, *K, Fact::ExprEquals});
     return;
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
@@ -649,10 +719,17 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
       effects(C, false, Maybe, Out);
   }
   // `lookup(tree, key, &e)` may write e: a write of no known value.
+  // `set_status(status)` of a cell parameter may write `*status`.
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    for (const Expr *Arg : Call->arguments())
+    for (const Expr *Arg : Call->arguments()) {
       if (BodyIndex::outArgument(Arg))
         Out.push_back({Arg->IgnoreParenCasts(), true});
+      else if (const auto *DRE =
+                   dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
+               DRE && isa<ParmVarDecl>(DRE->getDecl()) &&
+               C.Body.cellParameter(cast<ParmVarDecl>(DRE->getDecl())))
+        Out.push_back({DRE, true});
+    }
   const auto *BO = dyn_cast<BinaryOperator>(S);
   const auto *UO = dyn_cast<UnaryOperator>(S);
   if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||
@@ -680,7 +757,9 @@ const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
 }
 
 void ConditionFacts::replay(const Effect &E, FactSet &F) {
-  if (const VarDecl *P = dereferenced(E.S)) {
+  if (isa<DeclRefExpr>(E.S)) {
+    forgetThrough(cast<DeclRefExpr>(E.S), F); // a cell given to a call
+  } else if (const VarDecl *P = dereferenced(E.S)) {
     if (!F.find(P))
       F.add({P, nullptr, 0, Fact::Differs});
   } else if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {

@@ -14,8 +14,9 @@
 // with a constant when it reads only locals and what is reached through
 // a pointer to const (`(st->st_mode & S_IFMT) == S_IFREG` rules out `==
 // S_IFLNK`; `c->state == OPENING` does not rule out `== CLOSED` after a
-// call), learnt from a branch and forgotten when the body writes something
-// it reads. A tracked variable is one whose writes
+// call) or a cell parameter (`*mustFree`, BodyIndex::cellParameter), learnt
+// from a branch or from a store of a constant into the cell, and
+// forgotten when the body writes something it reads. A tracked variable is one whose writes
 // the body shows by name: a scalar local or parameter whose address is not
 // taken, no reference bound to it, not captured. Fields and globals read
 // by a condition count as unchanged by the calls in between (as the
@@ -135,6 +136,10 @@ public:
   /// Records in \p F that `switch (Cond)` took its `case K:`.
   void assumeCase(const Expr *Cond, int64_t K, FactSet &F);
 
+  /// The parameter \p E dereferences, when E is `*p` and p is a cell
+  /// (BodyIndex::cellParameter).
+  static const VarDecl *cellOf(const Expr *E, const BodyIndex &B);
+
 private:
   /// The tracked variable `switch (Cond)` switches on, if Cond is one.
   const VarDecl *switchedVar(const Expr *Cond);
@@ -212,6 +217,9 @@ private:
   /// The fact tracked variable \p V has once \p Value is stored in it.
   std::optional<Fact> stored(const VarDecl *V, const Expr *Value,
                              const FactSet &F);
+  /// Forgets what \p F knows of the values read through \p Pointer, as a
+  /// write through it (`*p = v`) or a call given it may change them.
+  void forgetThrough(const Expr *Pointer, FactSet &F);
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// Appends the writes of \p S to \p Out in the order they happen.

@@ -1,0 +1,148 @@
+// A parameter pointing to a flag the function sets (`unsigned short
+// *mustFree`) and only dereferences, tests or passes on is a cell: what
+// `*mustFree = 1` stores holds for the tests of `*mustFree` after it, until
+// the body writes through a pointer or gives the parameter to a call. The
+// twins leave a path where the flag may have changed: the copy is then not
+// known to be freed.
+// RUN: %check_raii %s 'raii-release-skipped' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+void clear_flag(unsigned short *flag);
+int work(const char *);
+
+// rsyslog's MsgGetProp: the flag says whether the result is a copy.
+char *property(const char *name, int bad, unsigned short *mustFree) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    *mustFree = 0;
+    return "**BAD**";
+  }
+  return res;
+}
+
+// Tested for truth, after a pointer test of the cell itself.
+char *propertyTruth(const char *name, int bad, int *owned) {
+  char *res = (char *)"const";
+  if (owned == NULL)
+    return res;
+  *owned = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (!res)
+      return NULL;
+    *owned = 1;
+  }
+  if (bad) {
+    if (*owned)
+      free(res);
+    return NULL;
+  }
+  return res;
+}
+
+// A call given the cell may clear the flag: the copy may leak.
+char *propertyCleared(const char *name, int bad, unsigned short *mustFree) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  clear_flag(mustFree);
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+// A write through another pointer may be a write of the flag.
+char *propertyOther(const char *name, int bad, unsigned short *mustFree,
+                    unsigned short *other) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  *other = 0;
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+// A parameter copied into a local is no cell: the local may write it.
+char *propertyCopied(const char *name, int bad, unsigned short *mustFree) {
+  unsigned short *alias = mustFree;
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  if (bad) {
+    if (*alias == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+// The flag is set where nothing was copied: the test frees a constant on
+// no path, and the copy leaks.
+char *propertyWrongValue(const char *name, int bad, unsigned short *mustFree) {
+  char *res;
+  *mustFree = 1;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 0;
+  } else {
+    res = (char *)"const";
+  }
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
