@@ -100,7 +100,7 @@ void ConditionFacts::addBound(const Fact &New, FactSet &F) {
   const auto *R = static_cast<const Record *>(New.Subject);
   auto NewB = boundOf(New, R->BoundVar, R->BoundK, R->VarFirst);
   if (!NewB || F.find(R))
-    return F.add(New);
+    return add(F, New);
   // One bound per side and variable: an else-if ladder (`n < 1`, `n < 2`,
   // ...) would otherwise fill the set and push out older facts.
   bool Weaker = false;
@@ -119,13 +119,13 @@ void ConditionFacts::addBound(const Fact &New, FactSet &F) {
     return !OldStronger;
   });
   if (!Weaker)
-    F.add(New);
+    add(F, New);
   // A bound that rules zero out says `v != 0` too: what survives a merge
   // with a path that knows v's value (`rc == -1` on one, `rc < 0` on the
   // other still decide `if (rc != 0)`).
   if ((NewB->first ? NewB->second < 0 : NewB->second > 0) &&
       !F.find(R->BoundVar))
-    F.add({R->BoundVar, nullptr, 0, Fact::Differs});
+    add(F, {R->BoundVar, nullptr, 0, Fact::Differs});
 }
 
 } // namespace clang::tidy::raii

@@ -18,13 +18,17 @@ const Fact *FactSet::find(const void *Subject) const {
 }
 
 void FactSet::add(const Fact &F) {
-  for (Fact &Old : Facts)
-    if (Old.Subject == F.Subject) {
-      Old = F;
+  // A subject learnt again is as near as the newest: it goes last.
+  for (auto It = Facts.begin(); It != Facts.end(); ++It)
+    if (It->Subject == F.Subject) {
+      Facts.erase(It);
+      Facts.push_back(F);
       return;
     }
   if (Facts.size() == Cap)
-    Facts.erase(Facts.begin());
+    Facts.erase(llvm::min_element(Facts, [](const Fact &A, const Fact &B) {
+      return A.Weight < B.Weight;
+    }));
   Facts.push_back(F);
 }
 
@@ -62,9 +66,11 @@ bool FactSet::intersect(const FactSet &O) {
             Vals.push_back(V);
       if (Vals.size() > 2)
         return true;
+      const uint16_t W = F.Weight;
       F = Vals.size() == 1
               ? Fact{F.Subject, nullptr, Vals[0], Fact::ExprEquals}
               : Fact{F.Subject, nullptr, Vals[0], Fact::ExprOneOf, Vals[1]};
+      F.Weight = W;
       Changed = true;
       return false;
     }
@@ -86,7 +92,7 @@ bool FactSet::intersect(const FactSet &O) {
     };
     if (G && Low(F) && Low(*G)) {
       F = Fact{F.Subject, nullptr, std::min(*Low(F), *Low(*G)),
-               Fact::AtLeast};
+               Fact::AtLeast, 0, F.Weight};
       Changed = true;
       return false;
     }
@@ -312,7 +318,7 @@ std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
 
 void ConditionFacts::assumeCase(const Expr *Cond, int64_t K, FactSet &F) {
   if (const VarDecl *V = switchedVar(Cond); V && useful(V, 2))
-    F.add({V, nullptr, K, Fact::Equals});
+    add(F, {V, nullptr, K, Fact::Equals});
 }
 
 void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
@@ -340,7 +346,7 @@ void ConditionFacts::flagsOf(const Leaf &L, bool Truth, FactSet &F) {
                      Value ? Fact::Differs : Fact::Equals});
   }
   for (const Fact &Fa : Flags)
-    F.add(Fa);
+    add(F, Fa);
 }
 
 /// \p E reads nothing the function or its callees could change behind
@@ -405,14 +411,14 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
   // branch that tests that.
   if (const Record *S = throughCopy(L, F);
       S && useful(S, 1) && (!Loop || S->LocalOnly))
-    F.add({S, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
+    add(F, {S, nullptr, 0, Truth ? Fact::Holds : Fact::Fails});
   if (L.Op == BO_Comma && L.A.Var) {
     if (!useful(L.A.Var, 2))
       return;
     if (const Fact *V = F.find(L.A.Var);
         Truth && V && V->Kind == Fact::Equals)
       return; // already known, and more precisely
-    F.add({L.A.Var, nullptr, 0, Truth ? Fact::Differs : Fact::Equals});
+    add(F, {L.A.Var, nullptr, 0, Truth ? Fact::Differs : Fact::Equals});
     return;
   }
   if (L.Op == BO_EQ) {
@@ -429,7 +435,7 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
           ((Fv->Kind == Fact::Equals && Fv->Value != *K) ||
            (Fv->Kind == Fact::AtLeast && Fv->Value > *K));
       if (useful(V->Var, 2) && !Known)
-        F.add({V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
+        add(F, {V->Var, nullptr, *K, Truth ? Fact::Equals : Fact::Differs});
       return;
     }
     // An expression without effects against a constant: its value, for a
@@ -445,7 +451,7 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
       const Fact *Fx = F.find(X->Rec);
       const bool Known = !Truth && Fx && Fx->givesValues() && !Fx->mayBe(K);
       if (!Known)
-        F.add({X->Rec, nullptr, K,
+        add(F, {X->Rec, nullptr, K,
                Truth ? Fact::ExprEquals : Fact::ExprDiffers});
     }
   }
@@ -506,8 +512,9 @@ void ConditionFacts::forgetThrough(const Expr *Pointer, FactSet &F) {
     return;
   const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts());
   const Decl *Q = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
-  // What is read through the pointer, or through a cell that may point
-  // where it does (one type, or bytes of anything).
+  // What is read through the pointer, or through a cell of the same type,
+  // which may point where it does (a store of bytes through a `char *`
+  // may too, but that is a buffer's far more often than a flag's).
   const QualType T = Pointer->getType()->isPointerType()
                          ? Pointer->getType()->getPointeeType()
                          : QualType();
@@ -515,7 +522,7 @@ void ConditionFacts::forgetThrough(const Expr *Pointer, FactSet &F) {
     const auto *P = dyn_cast<ParmVarDecl>(D);
     if (!P || !C.Body.cellParameter(P))
       return false;
-    if (T.isNull() || T->isCharType() || T->isVoidType())
+    if (T.isNull())
       return true;
     return C.Ctx.hasSameUnqualifiedType(P->getType()->getPointeeType(), T);
   };
@@ -560,7 +567,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
     if (BO && BO->getOpcode() == BO_Assign && cellOf(UO, C.Body))
       if (const Record *R = record(UO); R && useful(R, 1))
         if (std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F))
-          F.add({R, nullptr, *K, Fact::ExprEquals});
+          add(F, {R, nullptr, *K, Fact::ExprEquals});
     return;
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS);
@@ -625,7 +632,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   }
   forget(V, F);
   if (New)
-    F.add(*New);
+    add(F, *New);
 }
 
 void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
@@ -761,7 +768,7 @@ void ConditionFacts::replay(const Effect &E, FactSet &F) {
     forgetThrough(cast<DeclRefExpr>(E.S), F); // a cell given to a call
   } else if (const VarDecl *P = dereferenced(E.S)) {
     if (!F.find(P))
-      F.add({P, nullptr, 0, Fact::Differs});
+      add(F, {P, nullptr, 0, Fact::Differs});
   } else if (const auto *BO = dyn_cast<BinaryOperator>(E.S)) {
     write(BO->getLHS(), E.Maybe ? nullptr : BO, F);
   } else if (const auto *UO = dyn_cast<UnaryOperator>(E.S)) {
@@ -776,7 +783,7 @@ void ConditionFacts::replay(const Effect &E, FactSet &F) {
       if (E.Maybe || !useful(V, 1) || !tracked(V) || !V->getInit())
         continue;
       if (std::optional<Fact> New = stored(V, V->getInit(), F))
-        F.add(*New);
+        add(F, *New);
     }
   }
 }

@@ -35,6 +35,7 @@
 #include "engine/FunctionContext.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <algorithm>
 #include <deque>
 #include <optional>
 
@@ -60,6 +61,9 @@ struct Fact {
   int64_t Value;
   KindT Kind;
   int64_t Value2 = 0; ///< ExprOneOf's second value
+  /// How many branches test the subject (not part of the fact: what a
+  /// full set keeps longest).
+  uint16_t Weight = 0;
   bool operator==(const Fact &O) const {
     return Subject == O.Subject && Other == O.Other && Value == O.Value &&
            Kind == O.Kind && Value2 == O.Value2;
@@ -74,8 +78,11 @@ struct Fact {
   }
 };
 
-/// The facts of one path: at most one per subject, at most Cap in all (the
-/// oldest is dropped first: near conditions matter most).
+/// The facts of one path: at most one per subject, at most Cap in all.
+/// A full set drops the fact whose subject the fewest branches test, of
+/// those the one learnt longest ago (near conditions matter most, and a
+/// subject tested or written again is near again): a flag tested at every
+/// exit outlives the conditions of a long body in between.
 class FactSet {
 public:
   static constexpr unsigned Cap = 12;
@@ -207,6 +214,11 @@ private:
   bool tracked(const VarDecl *V) const;
   static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
+  /// Adds \p Fa to \p F, weighed by how many branches test its subject.
+  void add(FactSet &F, Fact Fa) const {
+    Fa.Weight = uint16_t(std::min(Tested.lookup(Fa.Subject), 0xffffu));
+    F.add(Fa);
+  }
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Adds \p New to \p F; a bound on a variable replaces the weaker one of

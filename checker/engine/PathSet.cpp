@@ -43,6 +43,54 @@ bool sameResources(const State &A, const State &B, const PathSplit &S) {
   });
 }
 
+bool sameUpToHandles(const State &A, const State &B, const PathSplit &S) {
+  if (S.Handles.empty())
+    return false;
+  // Per handle, the states its acquisitions that differ here may be in,
+  // joined: the same on both sides (held by one call here, another there;
+  // or by either, on paths merged already).
+  struct Summary {
+    unsigned Handle;
+    uint8_t B = 0, Depths = 0, TakerTests = 0;
+    void add(const AcqState &X) {
+      B |= X.B;
+      Depths |= X.Depths;
+      TakerTests |= X.TakerTests;
+    }
+  };
+  auto Find = [](llvm::SmallVectorImpl<Summary> &V, unsigned H) -> Summary & {
+    for (Summary &Sm : V)
+      if (Sm.Handle == H)
+        return Sm;
+    V.push_back({H});
+    return V.back();
+  };
+  llvm::SmallVector<Summary, 4> X, Y;
+  bool Renamable = true;
+  A.agrees(B, [&](unsigned I, const AcqState &L, const AcqState &R) {
+    if (!S.focused(I) || sameResource(L, R))
+      return true;
+    // What refers to another acquisition does not carry over.
+    if (L.PendingOn >= 0 || R.PendingOn >= 0 || L.DeeperOn >= 0 ||
+        R.DeeperOn >= 0 || I >= S.Handles.size()) {
+      Renamable = false;
+      return false;
+    }
+    Find(X, S.Handles[I]).add(L);
+    Find(Y, S.Handles[I]).add(R);
+    return true;
+  });
+  if (!Renamable || X.empty())
+    return false;
+  for (const Summary &Sx : X) {
+    const Summary &Sy = Find(Y, Sx.Handle);
+    if (Sx.B != Sy.B || Sx.Depths != Sy.Depths ||
+        Sx.TakerTests != Sy.TakerTests)
+      return false;
+  }
+  return true;
+}
+
 /// True if every fact of \p Q holds on \p P too: merging \p P into a path
 /// with facts \p Q loses nothing that path knows.
 static bool covers(const FactSet &Q, const FactSet &P) {
@@ -99,6 +147,26 @@ bool PathSet::join(Path &&P, PathSplit &S) {
       Paths.push_back(std::move(P));
       return true;
     }
+    // Out of room: a path that holds another acquisition of the same
+    // handle stands for this one, with the facts both share; or two kept
+    // paths do so for each other, which makes room.
+    for (unsigned I = 0; I < Paths.size(); ++I) {
+      Path &Q = Paths[I];
+      if (!sameUpToHandles(Q.St, P.St, S))
+        continue;
+      noteLost(Q.St, P.St, S);
+      bool Grew = Q.St.join(P.St);
+      Grew |= Q.Facts.intersect(P.Facts);
+      if (Grew)
+        Changed |= 1u << I;
+      return Grew;
+    }
+    foldByHandles(S);
+    if (Paths.size() < MaxPaths) {
+      Changed |= 1u << Paths.size();
+      Paths.push_back(std::move(P));
+      return true;
+    }
     // Too many distinct states: the join of all from here on.
     Merged = true;
     for (const Path &Q : Paths)
@@ -119,6 +187,29 @@ bool PathSet::join(Path &&P, PathSplit &S) {
   if (Grew)
     Changed = 1;
   return Grew;
+}
+
+void PathSet::foldByHandles(PathSplit &S) {
+  llvm::SmallVector<Path, 1> Kept;
+  unsigned KeptChanged = 0;
+  for (unsigned I = 0; I < Paths.size(); ++I) {
+    Path &P = Paths[I];
+    auto It = llvm::find_if(Kept, [&](const Path &Q) {
+      return sameUpToHandles(Q.St, P.St, S);
+    });
+    if (It == Kept.end()) {
+      if (Changed & (1u << I))
+        KeptChanged |= 1u << Kept.size();
+      Kept.push_back(std::move(P));
+      continue;
+    }
+    noteLost(It->St, P.St, S);
+    It->St.join(P.St);
+    It->Facts.intersect(P.Facts);
+    KeptChanged |= 1u << unsigned(It - Kept.begin());
+  }
+  Paths = std::move(Kept);
+  Changed = KeptChanged;
 }
 
 void PathSet::foldSplitsByFacts(const PathSplit &S) {

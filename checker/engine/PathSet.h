@@ -16,7 +16,11 @@
 // Which acquisitions tell states apart is the PathSplit's focus: all of
 // them first; the acquisitions whose states were merged where a point fell
 // back are recorded, for the solver to run again keeping apart the paths of
-// a few of them only (as ESP tracks each property on its own).
+// a few of them only (as ESP tracks each property on its own). Before
+// falling back, a point out of room merges a path into one that differs
+// only in which acquisitions of one handle it holds (a switch whose cases
+// each acquire `res` by a call of their own): their facts, which the cases
+// share, survive.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_PATHSET_H
@@ -43,6 +47,10 @@ struct PathSplit {
   /// How many paths with the same resource state but different facts a
   /// point keeps apart (0: they are merged, their facts intersected).
   unsigned SplitsByFacts = 0;
+  /// Per acquisition, the handle it acquires (its key and family, as one
+  /// number): acquisitions of one handle may stand in for each other where
+  /// a point runs out of room (sameUpToHandles).
+  llvm::ArrayRef<unsigned> Handles;
   bool focused(unsigned I) const { return Focus.empty() || Focus.test(I); }
 };
 
@@ -64,6 +72,9 @@ private:
   /// apart by their facts), to make room for one whose state differs from
   /// all.
   void foldSplitsByFacts(const PathSplit &S);
+  /// Merges the paths that differ only in which acquisitions of one handle
+  /// they hold (sameUpToHandles), to make room.
+  void foldByHandles(PathSplit &S);
 
   llvm::SmallVector<Path, 1> Paths;
   bool Merged = false;  ///< fell back to one path
@@ -74,6 +85,11 @@ private:
 /// focus (the states ESP keeps apart), whatever causes and last releases
 /// they carry.
 bool sameResources(const State &A, const State &B, const PathSplit &S);
+/// True if \p A and \p B say the same of every handle: what they say of
+/// the acquisitions of \p S's focus differs only in which acquisitions of
+/// one handle are in which state (`res` acquired by one of twenty calls
+/// on one path and by another on the other).
+bool sameUpToHandles(const State &A, const State &B, const PathSplit &S);
 
 } // namespace clang::tidy::raii
 

@@ -123,8 +123,22 @@ bool Solver::run() {
   findScoped();
   POV = std::make_unique<PostOrderCFGView>(G.get());
   const size_t N = C.acqs().size();
+  // One number per handle: the acquisitions' key and family.
+  std::vector<unsigned> Handles(N);
+  {
+    llvm::SmallVector<std::pair<unsigned, const Family *>, 8> Seen;
+    for (unsigned I = 0; I < N; ++I) {
+      const std::pair<unsigned, const Family *> H{C.acqs()[I].Key,
+                                                  C.acqs()[I].Fam};
+      auto It = llvm::find(Seen, H);
+      Handles[I] = unsigned(It - Seen.begin());
+      if (It == Seen.end())
+        Seen.push_back(H);
+    }
+  }
   PathSplit All;
   All.SplitsByFacts = SplitsByFacts;
+  All.Handles = Handles;
   if (!fixpoint(All, MaxVisits))
     return false;
   C.Out.AtExit = State::bottom(N);
@@ -159,6 +173,7 @@ bool Solver::run() {
     PathSplit Split;
     Split.Focus = F;
     Split.SplitsByFacts = SplitsByFacts;
+    Split.Handles = Handles;
     if (!fixpoint(Split, Budget)) {
       if (Visits <= Budget)
         continue;

@@ -1,0 +1,191 @@
+// A point keeps at most eight paths, and a path at most twelve facts. A
+// switch whose cases each acquire the same variable by a call of their own
+// makes more paths than that: a path that differs from a kept one only in
+// which of those acquisitions it holds is merged into it, so that the flag
+// the cases set survives. A full set of facts drops the one whose subject
+// the fewest branches test: a flag tested at every exit outlives the
+// conditions of the body in between. The twins: a case that forgets the
+// flag; a flag tested once, after more conditions than a path keeps.
+// RUN: %check_raii %s 'raii-release-skipped' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stdlib.h>
+#include <string.h>
+
+int work(int);
+
+char *byKind(int kind, int a, int b, int c, int *len) {
+  char *res;
+  int own = 0;
+  switch (kind) {
+  case 0: res = strdup("zero"); own = 1; break;
+  case 1: res = strdup("one"); own = 1; break;
+  case 2: res = strdup("two"); own = 1; break;
+  case 3: res = strdup("three"); own = 1; break;
+  case 4: res = strdup("four"); own = 1; break;
+  case 5: res = strdup("five"); own = 1; break;
+  case 6: res = strdup("six"); own = 1; break;
+  case 7: res = strdup("seven"); own = 1; break;
+  case 8: res = strdup("eight"); own = 1; break;
+  case 9: res = strdup("nine"); own = 1; break;
+  default: res = "constant"; break;
+  }
+  if (own && !res)
+    return "**OOM**";
+  if (a) {
+    if (own)
+      free(res);
+    return "**A**";
+  }
+  if (b) {
+    if (own)
+      free(res);
+    return "**B**";
+  }
+  if (c) {
+    if (own)
+      free(res);
+    return "**C**";
+  }
+  *len = (int)strlen(res);
+  return res;
+}
+
+// The acquisitions of one variable are one finding, at the first of them.
+char *byKindForgotten(int kind, int a, int b, int c, int *len) {
+  char *res;
+  int own = 0;
+  switch (kind) {
+  case 0: res = strdup("zero"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  case 1: res = strdup("one"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 2: res = strdup("two"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 3: res = strdup("three"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 4: res = strdup("four"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 5: res = strdup("five"); break; // the flag forgotten
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 6: res = strdup("six"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 7: res = strdup("seven"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 8: res = strdup("eight"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  case 9: res = strdup("nine"); own = 1; break;
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: note: 'res' is also acquired here
+  default: res = "constant"; break;
+  }
+  if (own && !res)
+    return "**OOM**";
+  if (a) {
+    if (own)
+      free(res);
+    return "**A**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  if (b) {
+    if (own)
+      free(res);
+    return "**B**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  if (c) {
+    if (own)
+      free(res);
+    return "**C**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  *len = (int)strlen(res);
+  return res;
+}
+
+// Thirteen loops between the flag's write and its test, each leaving a
+// fact about its counter: the flag, tested three times, is what a full set
+// keeps.
+void manyConditions(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
+  char *p = "constant";
+  int own = 0;
+  if (k) {
+    p = strdup("copy");
+    if (!p)
+      return;
+    own = 1;
+  }
+  while (c0 < 10)
+    c0 = work(c0);
+  while (c1 < 10)
+    c1 = work(c1);
+  while (c2 < 10)
+    c2 = work(c2);
+  while (c3 < 10)
+    c3 = work(c3);
+  while (c4 < 10)
+    c4 = work(c4);
+  while (c5 < 10)
+    c5 = work(c5);
+  while (c6 < 10)
+    c6 = work(c6);
+  while (c7 < 10)
+    c7 = work(c7);
+  while (c8 < 10)
+    c8 = work(c8);
+  while (c9 < 10)
+    c9 = work(c9);
+  while (c10 < 10)
+    c10 = work(c10);
+  while (c11 < 10)
+    c11 = work(c11);
+  while (c12 < 10)
+    c12 = work(c12);
+  if (own)
+    work(-1);
+  if (own)
+    work(-2);
+  if (own)
+    free(p);
+}
+
+// Tested once, the flag is what a full set drops first: the copy is
+// reported (the cap's price).
+void manyConditionsFlagOnce(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
+  char *p = "constant";
+  int own = 0;
+  if (k) {
+    p = strdup("copy");
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (!p)
+      return;
+    own = 1;
+  }
+  while (c0 < 10)
+    c0 = work(c0);
+  while (c1 < 10)
+    c1 = work(c1);
+  while (c2 < 10)
+    c2 = work(c2);
+  while (c3 < 10)
+    c3 = work(c3);
+  while (c4 < 10)
+    c4 = work(c4);
+  while (c5 < 10)
+    c5 = work(c5);
+  while (c6 < 10)
+    c6 = work(c6);
+  while (c7 < 10)
+    c7 = work(c7);
+  while (c8 < 10)
+    c8 = work(c8);
+  while (c9 < 10)
+    c9 = work(c9);
+  while (c10 < 10)
+    c10 = work(c10);
+  while (c11 < 10)
+    c11 = work(c11);
+  while (c12 < 10)
+    c12 = work(c12);
+  if (own)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
