@@ -507,11 +507,20 @@ unsigned BodyIndex::writesCopying(const ValueDecl *To,
   });
 }
 
-const VarDecl *BodyIndex::chainedTarget(const Expr *Value) {
+const VarDecl *BodyIndex::chainedTarget(const Expr *Value) const {
   const auto *In =
       dyn_cast_or_null<BinaryOperator>(Value ? Value->IgnoreParenImpCasts()
                                              : nullptr);
   if (!In || In->getOpcode() != BO_Assign)
+    return nullptr;
+  // `a = b = c = NULL` stores a constant in each: no copies.
+  const Expr *Last = In;
+  while (const auto *BO = dyn_cast<BinaryOperator>(Last)) {
+    if (BO->getOpcode() != BO_Assign)
+      break;
+    Last = ignoreValueCasts(BO->getRHS());
+  }
+  if (constantValue(pointerBase(Last), Ctx))
     return nullptr;
   const auto *R = dyn_cast<DeclRefExpr>(In->getLHS()->IgnoreParenImpCasts());
   return R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;

@@ -248,8 +248,9 @@ private:
   llvm::DenseSet<const VarDecl *> ElementsWritten;
   /// `a = b = v`: a and b hold the same value.
   void noteChain(const ValueDecl *Outer, const Expr *Value);
-  /// b, when \p Value is `b = v` with b a variable.
-  static const VarDecl *chainedTarget(const Expr *Value);
+  /// b, when \p Value is `b = v` with b a variable and the chain stores
+  /// no constant (`b = c = NULL`).
+  const VarDecl *chainedTarget(const Expr *Value) const;
   /// Per local: the locals chained assignments write together with it.
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 1>>
       Chained;

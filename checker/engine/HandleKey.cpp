@@ -252,13 +252,14 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
         bool Ref = D->getType()->isReferenceType();
         // `void *p = (void *)g;`: a cast that keeps the value copies too;
         // so do `char *p = s.buf;` of a local object's field and `char *p
-        // = *pp;` of the local pp points to, and `int fd = u.second;` of a
-        // descriptor there.
+        // = *pp;` of the local pp points to, `int fd = u.second;` of a
+        // descriptor there, and `int ret = fd;` of a descriptor variable
+        // (sudo's `debug_return_int(fd)` returns such a copy).
         const Expr *V = ignoreValueCasts(Init);
         const bool Place = Body.ownedAggregate(V) || Body.pointeeLocal(V);
-        bool Copy = ((isa<DeclRefExpr>(V) || Place) &&
-                     I->getType()->isPointerType()) ||
-                    (Place && I->getType()->isIntegralOrEnumerationType());
+        bool Copy = (isa<DeclRefExpr>(V) || Place) &&
+                    (I->getType()->isPointerType() ||
+                     I->getType()->isIntegralOrEnumerationType());
         // Not a copy of a handle variable given another value after it
         // (`char *old = buf; .. buf = grown;`): the copy keeps the value
         // it was given.

@@ -13,9 +13,11 @@
 // another name for its argument.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11
 #define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 int sum(const int *v, int n) {
   int local[4], *buf = local, cap = 4, len = 0, s = 0;
   for (int i = 0; i < n; i++) {
@@ -635,4 +637,66 @@ void positiveLeakBeforeIdentityRelease(int n) {
     return;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
   free(asBlock(p));
+}
+
+// A chain storing a constant (`a = b = c = NULL` once a callee took the
+// three) copies nothing: no name is given another's handle.
+int set0_three(void *owner, void *a, void *b, void *c);
+
+int clearedAfterTransfer(void *owner) {
+  char *a = NULL, *b = NULL, *c = NULL;
+  int r = -1;
+  if ((a = malloc(8)) == NULL || (b = malloc(8)) == NULL ||
+      (c = malloc(8)) == NULL)
+    goto out;
+  if (!set0_three(owner, a, b, c))
+    goto out;
+  a = b = c = NULL;
+  r = 0;
+out:
+  free(a);
+  free(b);
+  free(c);
+  return r;
+}
+
+// A descriptor returned through a copy in an inner block (sudo's
+// `debug_return_int(fd)`: `int ret = (fd); return ret;`) is returned, also
+// where the variable holds one of several descriptors.
+void report_exit(int ret);
+
+int reopenedReturnedThroughCopy(const char *name, int again) {
+  int fd = open(name, O_RDONLY);
+  if (fd == -1)
+    return -1;
+  if (again) {
+    close(fd);
+    fd = open(name, O_RDONLY);
+    if (fd == -1)
+      return -1;
+  }
+  {
+    int ret = (fd);
+    report_exit(ret);
+    return ret;
+  }
+}
+
+// The copy made before the variable is given its second descriptor keeps
+// the first (returned, but for where the second open fails): the second is
+// never closed.
+int copiedBeforeReopenLeaks(const char *name, int again) {
+  int fd = open(name, O_RDONLY);
+  if (fd == -1)
+    return -1;
+  int ret = fd;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'ret' acquired by 'open' is never released, and not handed off on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE+5]]:7: note: release of 'ret' is skipped by this return
+  if (again) {
+    fd = open(name, O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+    if (fd == -1)
+      return -1;
+  }
+  return ret;
 }
