@@ -13,6 +13,9 @@ namespace {
 struct CondFact {
   const VarDecl *Var = nullptr;
   const DeclRefExpr *Ref = nullptr; ///< the test's reference to Var
+  /// An element of a local array by a constant index (`fds[1]`), which
+  /// an acquire of several handles (`pipe(fds)`) fills.
+  const ArraySubscriptExpr *Elem = nullptr;
   const Expr *Call = nullptr;
   bool TrueMeansNonzero = true; ///< for zero tests: true branch = nonzero
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...
@@ -86,9 +89,18 @@ std::optional<CondFact> target(const Expr *E) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     F.Var = dyn_cast<VarDecl>(DRE->getDecl());
     F.Ref = DRE;
-  } else if (isa<CallExpr>(E))
+  } else if (isa<CallExpr>(E)) {
     F.Call = E;
-  if (!F.Var && !F.Call)
+  } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const auto *Base =
+        dyn_cast<DeclRefExpr>(AS->getBase()->IgnoreParenImpCasts());
+    if (Base && Base->getType()->isArrayType() &&
+        BodyIndex::isLocalVar(Base->getDecl()) &&
+        AS->getIdx()->IgnoreParenImpCasts()->getStmtClass() ==
+            Stmt::IntegerLiteralClass)
+      F.Elem = AS;
+  }
+  if (!F.Var && !F.Call && !F.Elem)
     return std::nullopt;
   return F;
 }
@@ -394,6 +406,21 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
       return std::nullopt;
     }
     return std::nullopt;
+  }
+  // An element an acquire of several handles filled (`if (fds[1] != -1)
+  // close(fds[1]);` after `pipe(fds)`): a descriptor is never negative, a
+  // pointer never null.
+  if (F.Elem) {
+    HandleKey K;
+    if (R->Handle.Kind != HandleSpec::Out ||
+        !C.KeyOf.keyOf(F.Elem, K, false) || C.Keys.find(K) != A.Key)
+      return std::nullopt;
+    if (F.Elem->getType()->isPointerType() ? F.SignTest
+                                           : !F.SignTest ||
+                                                 R->Invalid !=
+                                                     InvalidValue::Negative)
+      return std::nullopt;
+    return F.TrueMeansNonzero;
   }
   // A lock passed by a pointer that is null locked nothing
   // (`if (m) sqlite3_mutex_leave(m);` after `sqlite3_mutex_enter(m)`).

@@ -244,3 +244,28 @@ int negativeArrayClosedInLoopByHelper(void) {
   close_pipe_loop(p);
   return 0;
 }
+
+// The elements are descriptors: a test of one against -1 tells whether it
+// holds one (rsyslog's and sudo's `if (sv[1] != -1) close(sv[1]);` after
+// the pair was made).
+void use(int fd);
+
+void negativeElementsTestedBeforeClose(void) {
+  int sv[2] = {-1, -1};
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, sv) == -1)
+    return;
+  use(sv[0]);
+  if (sv[1] != -1)
+    close(sv[1]);
+  if (sv[0] >= 0)
+    close(sv[0]);
+}
+
+void positiveElementTestedOtherLeaks(void) {
+  int fds[2] = {-1, -1};
+  if (pipe(fds) != 0)
+    return;
+  use(fds[0]);
+  if (fds[1] != -1)
+    close(fds[1]);
+}

@@ -5,6 +5,7 @@
 // CWE675). A stream the function opened moves into the reopened one (Lua's
 // luaL_loadfile: `f = freopen(name, "rb", f)`; freopen closes it even where
 // it fails), which is then the function's to close.
+// fopen64 and freopen64 are the same.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdio.h>
@@ -70,4 +71,20 @@ int positiveReopenOwnLeaks(const char *name) {
     return -2;
   int c = fgetc(f);
   return c;
+}
+
+// The large-file names are the same streams (strace opens its files with
+// fopen64).
+int positiveLargeFileLeaks(const char *name, int bad) {
+  FILE *f = fopen64(name, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen64' is not released on every path [raii-release-skipped]
+  if (f == NULL)
+    return -1;
+  if (bad)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'f' is skipped by this return
+  f = freopen64(name, "rb", f);
+  if (f == NULL)
+    return -3;
+  return fclose(f);
 }

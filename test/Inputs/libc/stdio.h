@@ -14,6 +14,8 @@ FILE *fopen(const char *path, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 FILE *freopen(const char *path, const char *mode, FILE *f);
 FILE *tmpfile(void);
+FILE *fopen64(const char *path, const char *mode);
+FILE *freopen64(const char *path, const char *mode, FILE *f);
 FILE *popen(const char *cmd, const char *mode);
 int fclose(FILE *f);
 int pclose(FILE *f);
