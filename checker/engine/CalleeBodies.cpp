@@ -379,6 +379,11 @@ bool releasesParameter(const FunctionDecl *Def, unsigned Param,
       if (const Release *R = Cat.matchRelease(Call);
           R && R->Fam && R->Fam->Kind == Fam.Kind)
         Released |= llvm::any_of(Call->arguments(), NamesP);
+    // `delete static_cast<T *>(closure);`
+    if (const auto *Del = dyn_cast<CXXDeleteExpr>(S))
+      if (const Release *R = Cat.matchRelease(Del);
+          R && R->Fam && R->Fam->Kind == Fam.Kind)
+        Released |= NamesP(Del->getArgument());
     for (const Stmt *C : S->children())
       Scan(C);
   };

@@ -64,8 +64,9 @@ bool inLocal(const Expr *LValue);
 
 /// True if a release of a \p Fam handle in \p Def's body names its
 /// parameter \p Param, never assigned there (`fclose(f)`, `free((void
-/// *)p)`), on whatever path. (`data = fopen(..); fclose(data);` closes
-/// a handle of the callee's own; `CloseHandle((HANDLE)f)` no stream.)
+/// *)p)`, `delete static_cast<T *>(p)`), on whatever path. (`data =
+/// fopen(..); fclose(data);` closes a handle of the callee's own;
+/// `CloseHandle((HANDLE)f)` no stream.)
 bool releasesParameter(const FunctionDecl *Def, unsigned Param,
                        const Family &Fam, const RuleCatalog &Cat);
 

@@ -30,17 +30,25 @@ bool libraryCopies(const CXXConstructExpr *CE, unsigned I) {
 }
 
 /// True if another argument of \p C is a release function of \p Fam's
-/// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`):
-/// the callee will release the handle with it.
+/// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`),
+/// or a function of the file that releases one of its parameters as such
+/// a handle (`cairo_surface_set_mime_data(s, t, p, n, gfree, p)`,
+/// `pam_set_data(h, k, p, cleanup)`): the callee will release the handle
+/// with it.
 static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
                              const RuleCatalog &Cat) {
   for (unsigned J = 0; J < C->getNumArgs(); ++J) {
     if (J == I)
       continue;
     const FunctionDecl *FD = designatedFunction(C->getArg(J));
-    if (const Release *Rel = Cat.releaseRuleFor(FD);
-        Rel && Rel->Fam->Kind == Fam.Kind)
+    const Release *Rel = Cat.releaseRuleFor(FD);
+    if (Rel && Rel->Fam->Kind == Fam.Kind)
       return true;
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    if (Def && !Rel)
+      for (unsigned K = 0; K < Def->getNumParams(); ++K)
+        if (releasesParameter(Def, K, Fam, Cat))
+          return true;
   }
   return false;
 }

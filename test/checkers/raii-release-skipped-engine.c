@@ -2,8 +2,9 @@
 // realloc, loop and compound conditions, copies, arrays of locks, checked
 // lock results, helpers that never return, the same-if case, hand-off to
 // unseen code.
-// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire,raii-mismatched-release' %t -- -std=c11 -isystem %mock_include/libc
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire,raii-mismatched-release' %t -- -std=c11 -isystem %mock_include/libc -isystem %mock_include/cairo
 
+#include <cairo.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -726,6 +727,38 @@ void negativePassedWithItsDestructor(void *ctx, const char *s) {
   if (!z)
     return;
   set_result(ctx, z, free);
+}
+
+// A function of the file that releases one of its parameters is such a
+// release function too (poppler's `cairo_surface_set_mime_data(.., gfree,
+// p)`); released by hand where the library refused it.
+static void release_text(void *p) { free(p); }
+
+int negativePassedWithFileDestructor(cairo_surface_t *s, const char *text) {
+  char *z = strdup(text);
+  if (!z)
+    return -1;
+  if (cairo_surface_set_mime_data(s, "text/plain", (const unsigned char *)z,
+                                  strlen(z), release_text, z)) {
+    release_text(z);
+    return -1;
+  }
+  return 0;
+}
+
+// A callback that only reads its parameter releases nothing: the library
+// borrows the copy, which leaks.
+static void log_text(void *p) { printf("%s\n", (const char *)p); }
+
+int positivePassedWithReader(cairo_font_face_t *f, const char *text) {
+  static cairo_user_data_key_t key;
+  char *z = strdup(text);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'z' acquired by 'strdup' is never released [raii-release-skipped]
+  if (!z)
+    return -1;
+  if (cairo_font_face_set_user_data(f, &key, z, log_text))
+    return -1;
+  return 0;
 }
 
 // ---- the caller's lock let go and taken back ---------------------------------
