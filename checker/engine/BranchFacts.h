@@ -2,7 +2,8 @@
 //
 // On the two edges of a branch, some acquisitions are known to hold nothing:
 // `if (!f)`, `if (fd < 0)`, `if (fd == -1)`, `if (p == NULL)` on a handle
-// variable; `if (m.try_lock())`, `if (pthread_mutex_lock(&m))`, `if (rc ==
+// variable or an element an acquire of several filled (`fds[1]`); `if
+// (m.try_lock())`, `if (pthread_mutex_lock(&m))`, `if (rc ==
 // 0)` on a conditional acquire or the local its result went to (`rc ==
 // EBUSY`, an error number, refutes one that returns zero on success); the same
 // inside `&&` / `||` (both sides of a true `&&`, of a false `||`), under `!`,
