@@ -136,3 +136,37 @@ int positiveAssignFailureLeaks(EVP_PKEY *pkey, int nid) {
     return -1;
   return 0;
 }
+
+// RSA_set0_key takes the numbers (openssh's ssh-keygen clears its copies
+// after it, `n = e = d = NULL;`); where it fails they are still the
+// caller's, freed there.
+int negativeNumbersTakenByKey(RSA *rsa) {
+  BIGNUM *n = BN_new(), *e = BN_new(), *d = BN_new();
+  if (!n || !e || !d)
+    goto fail;
+  if (!RSA_set0_key(rsa, n, e, d))
+    goto fail;
+  n = e = d = NULL;
+  return 0;
+fail:
+  BN_free(n);
+  BN_free(e);
+  BN_free(d);
+  return -1;
+}
+
+// A return before the number is given leaks it.
+int positiveReturnBeforeSet(RSA *rsa, int bad) {
+  BIGNUM *n = BN_new();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'n' acquired by 'BN_new' is not released on every path [raii-release-skipped]
+  if (!n)
+    return -1;
+  if (bad)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'n' is skipped by this return
+  if (!RSA_set0_key(rsa, n, NULL, NULL)) {
+    BN_free(n);
+    return -1;
+  }
+  return 0;
+}

@@ -73,6 +73,10 @@ int EVP_PKEY_assign(EVP_PKEY *pkey, int type, void *key);
 #define EVP_PKEY_EC 408
 #define EVP_PKEY_assign_EC_KEY(pkey, eckey)                                   \
   EVP_PKEY_assign((pkey), EVP_PKEY_EC, (EC_KEY *)(eckey))
+typedef struct rsa_st RSA;
+RSA *RSA_new(void);
+void RSA_free(RSA *r);
+int RSA_set0_key(RSA *r, BIGNUM *n, BIGNUM *e, BIGNUM *d);
 #ifdef __cplusplus
 }
 #endif
