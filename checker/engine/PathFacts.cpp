@@ -481,6 +481,17 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
 std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
                                            const Expr *Value,
                                            const FactSet &F) {
+  // `p = new T`, which throws rather than give null, and `p = &local`:
+  // not null.
+  const Expr *Bare = Value->IgnoreParenCasts();
+  if (V->getType()->isPointerType()) {
+    if (const auto *New = dyn_cast<CXXNewExpr>(Bare);
+        New && !New->shouldNullCheckAllocation())
+      return Fact{V, nullptr, 0, Fact::Differs};
+    if (const auto *UO = dyn_cast<UnaryOperator>(Bare);
+        UO && UO->getOpcode() == UO_AddrOf)
+      return Fact{V, nullptr, 0, Fact::Differs};
+  }
   const Operand &R = operand(Value);
   if (std::optional<int64_t> K = valueOf(R, F))
     return Fact{V, nullptr, *K, Fact::Equals};

@@ -302,3 +302,45 @@ void positiveEitherOptionOneUnlocked(std::mutex &m, bool verbose,
   // CHECK-FIXES: lock_m.unlock();
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'm' is skipped when the function ends here
+
+// `new` throws rather than give null: `if (dest && file)` with `file` fresh
+// from `new` is `if (dest)` (poppler's getLinkDest).
+struct Name {
+  int len = 0;
+};
+struct Dest {
+  int page = 0;
+};
+Name *lookupName(int);
+
+Name *negativeNewNeverNull(bool other, bool hasDest) {
+  Dest *dest = nullptr;
+  Name *file = new Name;
+  if (other) {
+    delete file;
+    file = new Name;
+  }
+  if (hasDest)
+    dest = new Dest;
+  if (dest && file) {
+    file->len = dest->page;
+    delete dest;
+  }
+  return file;
+}
+
+// A lookup may give null: where it does, the destination leaks.
+Name *positiveLookupMayBeNull(int key, bool hasDest) {
+  Dest *dest = nullptr;
+  Name *file = lookupName(key);
+  if (hasDest)
+    dest = new Dest;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'dest' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Dest>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: the acquire is not a statement of its own
+  if (dest && file) {
+    file->len = dest->page;
+    delete dest;
+  }
+  return file;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'dest' is skipped by this return
