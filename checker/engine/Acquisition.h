@@ -68,6 +68,12 @@ struct Acquisition {
   const Stmt *ViaSite = nullptr;
   const VarDecl *GuardVar = nullptr;  ///< the guard object holding a lock
   const VarDecl *ResultVar = nullptr; ///< where a try-acquire's result went
+  /// ResultVar holds a truth made from the result, as the last operand of
+  /// a chain of `&&` (`ok = e && !regcomp(&re, e, 0);`): true exactly where
+  /// every operand held, the acquire's result tested for truth, negated
+  /// when ResultNegated.
+  bool ResultFlag = false;
+  bool ResultNegated = false;
   const VarDecl *HandleVar = nullptr; ///< local variable holding the handle
   const ValueDecl *SeedDecl = nullptr; ///< a seed's parameter, if any
   const Expr *HandleExpr = nullptr;   ///< the object or out argument

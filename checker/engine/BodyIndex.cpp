@@ -147,8 +147,13 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
                           const Stmt *Where, bool SameBlock) {
   // `fds[i] = ..`, `&fds[0]`: whichever element, copies of the array's
   // elements are no longer known to hold what they were given.
-  if (const VarDecl *Array = subscriptedArray(LHS))
+  if (const VarDecl *Array = subscriptedArray(LHS)) {
     ElementsWritten.insert(Array->getCanonicalDecl());
+    if (std::optional<Element> El = elementOf(LHS))
+      WrittenElements.insert({El->Array->getCanonicalDecl(), El->Index});
+    else
+      AnyElementWritten.insert(Array->getCanonicalDecl());
+  }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   if (!DRE)
     return;
@@ -353,6 +358,24 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
                 CopyStmts.end());
 }
 
+bool BodyIndex::plainAccess(const Expr *Deref) const {
+  // Read (`*p == 1`) or written (`*p = 1`, `++*p`) where it stands; not
+  // bound to a reference, given to a call, nor its address taken.
+  const Stmt *Child = Deref;
+  const Stmt *User = Parent.lookup(Deref);
+  while (isa_and_nonnull<ParenExpr>(User)) {
+    Child = User;
+    User = Parent.lookup(User);
+  }
+  if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(User))
+    return IC->getCastKind() == CK_LValueToRValue;
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(User))
+    return BO->isAssignmentOp() ? BO->getLHS() == Child : true;
+  if (const auto *UO = dyn_cast_or_null<UnaryOperator>(User))
+    return UO->isIncrementDecrementOp();
+  return false;
+}
+
 void BodyIndex::noteDerefOrPassed(const ImplicitCastExpr *Load) {
   const auto *R = dyn_cast<DeclRefExpr>(Load->getSubExpr()->IgnoreParens());
   const auto *VD = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
@@ -375,7 +398,8 @@ void BodyIndex::noteDerefOrPassed(const ImplicitCastExpr *Load) {
   if (isa<ImplicitCastExpr>(User)) {
     Kept = false; // to bool
   } else if (const auto *UO = dyn_cast<UnaryOperator>(User)) {
-    Kept = UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_LNot;
+    Kept = UO->getOpcode() != UO_LNot &&
+           (UO->getOpcode() != UO_Deref || !plainAccess(UO));
   } else if (const auto *Call = dyn_cast<CallExpr>(User)) {
     Kept = Call->getCallee() == Child;
   } else if (const auto *BO = dyn_cast<BinaryOperator>(User)) {

@@ -179,6 +179,14 @@ public:
     return SelfReplacing.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
 
+  /// True if element \p Index of local array \p Array is written or has
+  /// its address taken (`fds[1] = -1;`, `&sv[1]`), or an element by an
+  /// index that is not constant.
+  bool elementWritten(const VarDecl *Array, uint64_t Index) const {
+    const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
+    return AnyElementWritten.count(A) || WrittenElements.count({A, Index});
+  }
+
   /// A store of one variable's value into a local: `x = y;`, `T x = y;`,
   /// in the order they happen (`a = b = p`: b's, then a's).
   struct Copy {
@@ -228,6 +236,9 @@ private:
   /// DerefOrPassed when its user only dereferences it, tests it or gives
   /// it as it is to a call.
   void noteDerefOrPassed(const ImplicitCastExpr *Load);
+  /// \p Deref (`*p`) is read or written where it stands: not bound to a
+  /// reference, given to a call, nor its address taken.
+  bool plainAccess(const Expr *Deref) const;
   /// Records \p Value (not a constant; null: unknown) written into local
   /// \p D for elementSource().
   void noteElementCopy(const ValueDecl *D, const Expr *Value);
@@ -246,6 +257,10 @@ private:
   llvm::DenseMap<const ValueDecl *, Element> ElementCopies;
   /// Local arrays an element of which is written or has its address taken.
   llvm::DenseSet<const VarDecl *> ElementsWritten;
+  /// The elements so written by a constant index, and the arrays one of
+  /// whose elements is so written by another index.
+  llvm::DenseSet<std::pair<const VarDecl *, uint64_t>> WrittenElements;
+  llvm::DenseSet<const VarDecl *> AnyElementWritten;
   /// `a = b = v`: a and b hold the same value.
   void noteChain(const ValueDecl *Outer, const Expr *Value);
   /// b, when \p Value is `b = v` with b a variable and the chain stores

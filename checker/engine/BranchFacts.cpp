@@ -383,6 +383,26 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     }
     return std::nullopt;
   }
+  // A truth made from the result (`ok = e && !regcomp(..)`): true where
+  // the call ran and its truth, negated or not, held. Where that truth is
+  // success the flag says whether it acquired; where it is failure, only
+  // its true side tells (nothing acquired), its false side may have not
+  // called at all.
+  if (OnResult && A.ResultFlag && !F.Call) {
+    if (F.SignTest || F.PositiveTest || (F.Equals && *F.Equals != 0))
+      return std::nullopt;
+    bool TruthIsSuccess;
+    if (R->SuccessWhen == Success::Zero)
+      TruthIsSuccess = A.ResultNegated;
+    else if (R->SuccessWhen == Success::True)
+      TruthIsSuccess = !A.ResultNegated;
+    else
+      return std::nullopt;
+    if (TruthIsSuccess)
+      return F.TrueMeansNonzero;
+    OnlyRefutes = true;
+    return !F.TrueMeansNonzero;
+  }
   if (OnResult) {
     if (R->Handle.Kind == HandleSpec::Return) {
       if (R->Invalid == InvalidValue::Negative && !F.SignTest)
@@ -411,8 +431,16 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // close(fds[1]);` after `pipe(fds)`): a descriptor is never negative, a
   // pointer never null.
   if (F.Elem) {
+    // Not once the body writes an element (`fds[1] = other;`, `keep =
+    // fds[1]; fds[1] = -1;`): the value tested may be another's.
+    const auto *Array = cast<VarDecl>(
+        cast<DeclRefExpr>(F.Elem->getBase()->IgnoreParenImpCasts())
+            ->getDecl());
+    const auto *Idx =
+        cast<IntegerLiteral>(F.Elem->getIdx()->IgnoreParenImpCasts());
     HandleKey K;
-    if (R->Handle.Kind != HandleSpec::Out ||
+    if (C.Body.elementWritten(Array, Idx->getValue().getZExtValue()) ||
+        R->Handle.Kind != HandleSpec::Out ||
         !C.KeyOf.keyOf(F.Elem, K, false) || C.Keys.find(K) != A.Key)
       return std::nullopt;
     if (F.Elem->getType()->isPointerType() ? F.SignTest

@@ -79,6 +79,43 @@ bool Collector::awaited(const Expr *E) const {
   return P && isa<CoroutineSuspendExpr>(P);
 }
 
+
+const VarDecl *Collector::successFlag(const Expr *E, bool &Negated) const {
+  // Up from the call through `!`, parentheses and conversions, and as the
+  // right operand of `&&`s, to an assignment or initialiser of a local.
+  Negated = false;
+  const Stmt *Cur = E;
+  for (const Stmt *P = C.Body.parent(Cur); P;
+       Cur = P, P = C.Body.parent(P)) {
+    if (isa<ParenExpr, ImplicitCastExpr>(P))
+      continue;
+    if (const auto *UO = dyn_cast<UnaryOperator>(P);
+        UO && UO->getOpcode() == UO_LNot) {
+      Negated = !Negated;
+      continue;
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_LAnd && BO->getRHS() == Cur)
+      continue;
+    const VarDecl *V = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign && BO->getRHS() == Cur) {
+      const auto *R = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens());
+      V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+    } else if (const auto *DS = dyn_cast<DeclStmt>(P);
+               DS && DS->isSingleDecl()) {
+      V = dyn_cast<VarDecl>(DS->getSingleDecl());
+      if (V && V->getInit() != Cur)
+        V = nullptr;
+    }
+    return V && BodyIndex::isLocalVar(V) &&
+                   V->getType()->isIntegralOrEnumerationType()
+               ? V
+               : nullptr;
+  }
+  return nullptr;
+}
+
 void Collector::findStandardCloses() {
   for (const Expr *E : C.Body.candidates())
     for (const ReleaseRole &R : C.Roles.releases(E)) {
@@ -150,8 +187,12 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   A.ResultTested = R->isConditional() && C.Body.valueUsed(E);
   A.KeptAsStandard = takesClosedStandard(E, *R);
   A.Awaited = awaited(E);
-  if (R->isConditional() || R->Handle.Kind == HandleSpec::Out)
+  if (R->isConditional() || R->Handle.Kind == HandleSpec::Out) {
     A.ResultVar = C.Body.storedInto(E);
+    if (!A.ResultVar && R->isConditional())
+      A.ResultVar = successFlag(E, A.ResultNegated);
+    A.ResultFlag = A.ResultVar && !C.Body.storedInto(E);
+  }
   switch (R->Handle.Kind) {
   case HandleSpec::Return: {
     const VarDecl *V = C.Body.storedInto(E);

@@ -32,6 +32,10 @@ private:
   /// that number, the lowest free one (`close(0); dup(fd);`, a child's
   /// stdin; `close(0); close(1); for (..) dup(fd);`).
   bool takesClosedStandard(const Expr *E, const Acquire &R) const;
+  /// The local a conditional acquire's result goes to as a truth, the
+  /// last operand of a chain of `&&`, perhaps negated (`ok = e &&
+  /// !regcomp(&re, e, 0);`); \p Negated: an odd number of `!`.
+  const VarDecl *successFlag(const Expr *E, bool &Negated) const;
   llvm::DenseMap<const Stmt *, llvm::StringRef> StandardCloses;
   void addGuard(const CXXConstructExpr *CE);
   void addMoves();

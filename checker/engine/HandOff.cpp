@@ -29,14 +29,32 @@ bool libraryCopies(const CXXConstructExpr *CE, unsigned I) {
          isLibraryFunction(Ctor);
 }
 
+/// True if a pointer of type \p Param may be given \p Handle's object: a
+/// pointer to the same type, or a `void *` where the handle is no array of
+/// pointers (whose elements a callback would be given: `apply_all(items,
+/// n, free_item)`).
+static bool takesObjectOf(QualType Param, const Expr *Handle) {
+  const QualType H = Handle->IgnoreParenImpCasts()->getType();
+  if (!Param->isPointerType() || !H->isPointerType())
+    return false;
+  const QualType P = Param->getPointeeType();
+  if (P->isVoidType())
+    return !H->getPointeeType()->isPointerType();
+  return P.getCanonicalType().getUnqualifiedType() ==
+         H->getPointeeType().getCanonicalType().getUnqualifiedType();
+}
+
 /// True if another argument of \p C is a release function of \p Fam's
 /// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`),
-/// or a function of the file that releases one of its parameters as such
-/// a handle (`cairo_surface_set_mime_data(s, t, p, n, gfree, p)`,
-/// `pam_set_data(h, k, p, cleanup)`): the callee will release the handle
-/// with it.
+/// or, for a callee whose body the file does not have, a function of the
+/// file that releases one of its parameters as such a handle, a parameter
+/// that may be given the handle's object (`cairo_surface_set_mime_data(s,
+/// t, p, n, gfree, p)`, `pam_set_data(h, k, p, cleanup)`): the callee will
+/// release the handle with it.
 static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
                              const RuleCatalog &Cat) {
+  const FunctionDecl *Callee = calledFunction(C);
+  const bool Visible = Callee && Callee->hasBody();
   for (unsigned J = 0; J < C->getNumArgs(); ++J) {
     if (J == I)
       continue;
@@ -44,10 +62,15 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
     const Release *Rel = Cat.releaseRuleFor(FD);
     if (Rel && Rel->Fam->Kind == Fam.Kind)
       return true;
-    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-    if (Def && !Rel)
+    // A function cast to the parameter's type is called as another.
+    const FunctionDecl *Def =
+        FD && !isa<ExplicitCastExpr>(C->getArg(J)->IgnoreParenImpCasts())
+            ? FD->getDefinition()
+            : nullptr;
+    if (Def && !Rel && !Visible)
       for (unsigned K = 0; K < Def->getNumParams(); ++K)
-        if (releasesParameter(Def, K, Fam, Cat))
+        if (takesObjectOf(Def->getParamDecl(K)->getType(), C->getArg(I)) &&
+            releasesParameter(Def, K, Fam, Cat))
           return true;
   }
   return false;

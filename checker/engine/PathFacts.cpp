@@ -25,10 +25,12 @@ void FactSet::add(const Fact &F) {
       Facts.push_back(F);
       return;
     }
+  // Full: of the older half, the fact whose subject the fewest branches
+  // test (the oldest of those) goes.
   if (Facts.size() == Cap)
-    Facts.erase(llvm::min_element(Facts, [](const Fact &A, const Fact &B) {
-      return A.Weight < B.Weight;
-    }));
+    Facts.erase(std::min_element(
+        Facts.begin(), Facts.begin() + Cap / 2,
+        [](const Fact &A, const Fact &B) { return A.Weight < B.Weight; }));
   Facts.push_back(F);
 }
 
@@ -390,16 +392,6 @@ static bool constView(const Expr *E, const BodyIndex &B) {
   return true;
 }
 
-const VarDecl *ConditionFacts::cellOf(const Expr *E, const BodyIndex &B) {
-  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
-  if (!UO || UO->getOpcode() != UO_Deref)
-    return nullptr;
-  const auto *DRE =
-      dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && B.cellParameter(V) ? cast<VarDecl>(V->getCanonicalDecl())
-                                 : nullptr;
-}
 
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
@@ -478,6 +470,25 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
   });
 }
 
+/// \p LValue is a variable, or a field or element of one reached without
+/// a pointer: its address is never null.
+static bool namedStorage(const Expr *LValue) {
+  for (;;) {
+    LValue = LValue->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LValue))
+      return isa<VarDecl>(DRE->getDecl()) &&
+             !DRE->getDecl()->getType()->isReferenceType();
+    if (const auto *ME = dyn_cast<MemberExpr>(LValue); ME && !ME->isArrow())
+      LValue = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LValue);
+             AS && AS->getBase()->IgnoreParenImpCasts()->getType()
+                       ->isArrayType())
+      LValue = AS->getBase();
+    else
+      return false;
+  }
+}
+
 std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
                                            const Expr *Value,
                                            const FactSet &F) {
@@ -488,8 +499,9 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
     if (const auto *New = dyn_cast<CXXNewExpr>(Bare);
         New && !New->shouldNullCheckAllocation())
       return Fact{V, nullptr, 0, Fact::Differs};
+    // (Not `&*q` nor `&q[0]`, which are q.)
     if (const auto *UO = dyn_cast<UnaryOperator>(Bare);
-        UO && UO->getOpcode() == UO_AddrOf)
+        UO && UO->getOpcode() == UO_AddrOf && namedStorage(UO->getSubExpr()))
       return Fact{V, nullptr, 0, Fact::Differs};
   }
   const Operand &R = operand(Value);
@@ -518,64 +530,35 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
   return std::nullopt;
 }
 
-void ConditionFacts::forgetThrough(const Expr *Pointer, FactSet &F) {
-  if (F.empty())
-    return;
-  const auto *DRE = dyn_cast<DeclRefExpr>(Pointer->IgnoreParenImpCasts());
-  const Decl *Q = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
-  // What is read through the pointer, or through a cell of the same type,
-  // which may point where it does (a store of bytes through a `char *`
-  // may too, but that is a buffer's far more often than a flag's).
-  const QualType T = Pointer->getType()->isPointerType()
-                         ? Pointer->getType()->getPointeeType()
-                         : QualType();
-  auto MayAlias = [&](const Decl *D) {
-    const auto *P = dyn_cast<ParmVarDecl>(D);
-    if (!P || !C.Body.cellParameter(P))
-      return false;
-    if (T.isNull())
-      return true;
-    return C.Ctx.hasSameUnqualifiedType(P->getType()->getPointeeType(), T);
-  };
-  auto Reads = [&](const void *R) {
-    if (!R)
-      return false;
-    for (const Decl *D : static_cast<const Record *>(R)->Reads)
-      if (D == Q || MayAlias(D))
-        return true;
-    return false;
-  };
-  F.forgetIf([&](const Fact &Fa) {
-    switch (Fa.Kind) {
-    case Fact::Holds:
-    case Fact::Fails:
-    case Fact::ExprEquals:
-    case Fact::ExprDiffers:
-    case Fact::ExprOneOf:
-      return Reads(Fa.Subject);
-    case Fact::Names:
-      return Reads(Fa.Other);
-    default:
-      return false;
-    }
-  });
-}
-
 void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
   LHS = LHS->IgnoreParenImpCasts();
+  // A store that may reach a cell.
+  if (!Cells.empty() && !F.empty()) {
+    llvm::SmallVector<const VarDecl *, 2> Hit;
+    cellsStoredTo(LHS, Hit);
+    forgetReading(Hit, F);
+  }
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
     if (!F.empty())
       forget(ME->getMemberDecl()->getCanonicalDecl(), F);
     return;
   }
-  if (const auto *UO = dyn_cast<UnaryOperator>(LHS);
-      UO && UO->getOpcode() == UO_Deref) {
-    forgetThrough(UO->getSubExpr(), F);
+  const auto *UO = dyn_cast<UnaryOperator>(LHS);
+  const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS);
+  if ((UO && UO->getOpcode() == UO_Deref) || AS) {
+    // What was read through the pointer (`if (*p == 1)`, `if (q[0])`).
+    if (const auto *Base = dyn_cast<DeclRefExpr>(
+            (UO ? UO->getSubExpr() : AS->getBase())->IgnoreParenImpCasts());
+        Base && !F.empty())
+      if (const auto *V = dyn_cast<VarDecl>(Base->getDecl())) {
+        const VarDecl *Q = cast<VarDecl>(V->getCanonicalDecl());
+        forgetReading(Q, F);
+      }
     // `*status = 1;` of a cell parameter: the value, for the tests of
     // `*status` after it (rsyslog's `*pbMustBeFreed = 1` ... `if
     // (*pbMustBeFreed == 1) free(pRes);`).
     const auto *BO = dyn_cast_or_null<BinaryOperator>(Op);
-    if (BO && BO->getOpcode() == BO_Assign && cellOf(UO, C.Body))
+    if (UO && BO && BO->getOpcode() == BO_Assign && cellOf(UO, C.Body))
       if (const Record *R = record(UO); R && useful(R, 1))
         if (std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F))
           add(F, {R, nullptr, *K, Fact::ExprEquals});
@@ -649,6 +632,7 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
 void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
                              llvm::ArrayRef<const Expr *> Branches) {
   Elements = std::move(E);
+  prepareCells();
   for (const Expr *Cond : Branches) {
     // A branch in a loop is tested again by the next iteration.
     const unsigned Times = C.Body.enclosingLoop(Cond) ? 2 : 1;
@@ -737,16 +721,17 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
       effects(C, false, Maybe, Out);
   }
   // `lookup(tree, key, &e)` may write e: a write of no known value.
-  // `set_status(status)` of a cell parameter may write `*status`.
+  // `set_status(status)` may write a cell (PathFactsCells.cpp).
   if (const auto *Call = dyn_cast<CallExpr>(S))
     for (const Expr *Arg : Call->arguments()) {
       if (BodyIndex::outArgument(Arg))
         Out.push_back({Arg->IgnoreParenCasts(), true});
-      else if (const auto *DRE =
-                   dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-               DRE && isa<ParmVarDecl>(DRE->getDecl()) &&
-               C.Body.cellParameter(cast<ParmVarDecl>(DRE->getDecl())))
-        Out.push_back({DRE, true});
+      if (Cells.empty())
+        continue;
+      llvm::SmallVector<const VarDecl *, 2> Hit;
+      cellsOfArgument(Arg, Hit);
+      if (!Hit.empty())
+        Out.push_back({Arg, true, /*Passed=*/true});
     }
   const auto *BO = dyn_cast<BinaryOperator>(S);
   const auto *UO = dyn_cast<UnaryOperator>(S);
@@ -775,8 +760,10 @@ const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
 }
 
 void ConditionFacts::replay(const Effect &E, FactSet &F) {
-  if (isa<DeclRefExpr>(E.S)) {
-    forgetThrough(cast<DeclRefExpr>(E.S), F); // a cell given to a call
+  if (E.Passed) {
+    llvm::SmallVector<const VarDecl *, 2> Hit;
+    cellsOfArgument(cast<Expr>(E.S), Hit);
+    forgetReading(Hit, F);
   } else if (const VarDecl *P = dereferenced(E.S)) {
     if (!F.find(P))
       add(F, {P, nullptr, 0, Fact::Differs});

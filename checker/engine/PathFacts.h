@@ -79,10 +79,11 @@ struct Fact {
 };
 
 /// The facts of one path: at most one per subject, at most Cap in all.
-/// A full set drops the fact whose subject the fewest branches test, of
-/// those the one learnt longest ago (near conditions matter most, and a
-/// subject tested or written again is near again): a flag tested at every
-/// exit outlives the conditions of a long body in between.
+/// A full set drops, of the older half, the fact whose subject the fewest
+/// branches test, of those the one learnt longest ago (near conditions
+/// matter most, and a subject tested or written again is near again): a
+/// flag tested at every exit outlives the conditions of a long body in
+/// between, and one just set outlives older ones.
 class FactSet {
 public:
   static constexpr unsigned Cap = 12;
@@ -122,6 +123,8 @@ public:
   struct Effect {
     const Stmt *S;
     bool Maybe;
+    /// S is a call's argument that may let the callee change a cell.
+    bool Passed = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
   /// sub-expressions that are elements of their own aside).
@@ -229,9 +232,31 @@ private:
   /// The fact tracked variable \p V has once \p Value is stored in it.
   std::optional<Fact> stored(const VarDecl *V, const Expr *Value,
                              const FactSet &F);
-  /// Forgets what \p F knows of the values read through \p Pointer, as a
-  /// write through it (`*p = v`) or a call given it may change them.
-  void forgetThrough(const Expr *Pointer, FactSet &F);
+  /// The cell parameters and the types they point to, as aliasing sees
+  /// them (PathFactsCells.cpp).
+  struct Cell {
+    const ParmVarDecl *Param;
+    QualType Type;
+  };
+  llvm::SmallVector<Cell, 1> Cells;
+  void prepareCells();
+  /// \p LValue is storage of the function's own (a local, a field or
+  /// element of one): no cell points there.
+  bool localStorage(const Expr *LValue) const;
+  /// \p Pointer points into the function's own storage.
+  bool intoLocal(const Expr *Pointer) const;
+  /// The cells a store to \p LHS may change.
+  void cellsStoredTo(const Expr *LHS,
+                     llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
+  /// The cells a call given \p Arg for a parameter of \p ParamType (null:
+  /// none declared) may change.
+  void cellsPassed(const Expr *Arg, QualType ParamType,
+                   llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
+  /// The cells call argument \p Arg may let its callee change.
+  void cellsOfArgument(const Expr *Arg,
+                       llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
+  /// Forgets what \p F knows of expressions reading any of \p Hit.
+  static void forgetReading(llvm::ArrayRef<const VarDecl *> Hit, FactSet &F);
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// Appends the writes of \p S to \p Out in the order they happen.

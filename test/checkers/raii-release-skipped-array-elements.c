@@ -269,3 +269,19 @@ void positiveElementTestedOtherLeaks(void) {
   if (fds[1] != -1)
     close(fds[1]);
 }
+
+// Once the body writes an element, a test of it may be of another value:
+// the write end given another descriptor leaks.
+int positiveElementReassignedLeaks(int other) {
+  int fds[2];
+  if (pipe(fds) < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'fds[1]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  fds[1] = other;
+  if (fds[0] != -1)
+    close(fds[0]);
+  if (fds[1] != -1)
+    close(fds[1]);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fds[1]' is skipped by this return
+}

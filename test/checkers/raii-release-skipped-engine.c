@@ -2,9 +2,10 @@
 // realloc, loop and compound conditions, copies, arrays of locks, checked
 // lock results, helpers that never return, the same-if case, hand-off to
 // unseen code.
-// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire,raii-mismatched-release' %t -- -std=c11 -isystem %mock_include/libc -isystem %mock_include/cairo
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release,raii-reacquire,raii-mismatched-release' %t -- -std=c11 -isystem %mock_include/libc -isystem %mock_include/cairo -isystem %mock_include/callbacks
 
 #include <cairo.h>
+#include <callbacks.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -761,6 +762,32 @@ int positivePassedWithReader(cairo_font_face_t *f, const char *text) {
   return 0;
 }
 
+// A callback freeing a `void *` is given the elements of an array of
+// pointers, not the array; a function cast to the callback's type is
+// called as another.
+int positiveElementsFreed(int n) {
+  void **items = malloc(n * sizeof *items);
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'items' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!items)
+    return -1;
+  apply_all(items, n, release_text);
+  return 0;
+}
+
+static void drop_node(void *ctx, void *node) {
+  (void)ctx;
+  free(node);
+}
+
+int positiveCastCallback(void) {
+  char *list = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'list' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!list)
+    return -1;
+  list_walk(list, (item_fn)drop_node, NULL);
+  return 0;
+}
+
 // ---- the caller's lock let go and taken back ---------------------------------
 
 void negativeCallersLockRetaken(pthread_mutex_t *mu, int spin) {
@@ -1102,6 +1129,44 @@ int positiveStatusInGlobalLeaked(int e) {
   if ((last_error = pthread_mutex_trylock(&lock)) != 0)
     return -1;
   // CHECK-MESSAGES: :[[@LINE-2]]:21: warning: 'lock' acquired by 'pthread_mutex_trylock' is not released on every path [raii-release-skipped]
+  if (e)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'lock' is skipped by this return
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+// ---- a truth made from a conditional acquire's result ------------------------
+
+// The flag holds the trylock's success as the last operand of `&&` (mutt's
+// `ok = e && !regcomp(&re, e, 0); .. if (ok) regfree(&re);`): true exactly
+// where it locked.
+int negativeSuccessFlag(pthread_mutex_t *m, int wanted) {
+  int got = wanted && !pthread_mutex_trylock(m);
+  if (got) {
+    work();
+    pthread_mutex_unlock(m);
+  }
+  return got;
+}
+
+// Holding the failure, only its true side tells: false, the call may not
+// have run, and where it ran it locked. (A function returning the success
+// flag is a try-lock of its own, for its callers.)
+int negativeFailureFlag(pthread_mutex_t *m, int wanted) {
+  int busy = wanted && pthread_mutex_trylock(m);
+  if (busy)
+    return -1;
+  if (wanted)
+    pthread_mutex_unlock(m);
+  return 0;
+}
+
+int positiveSuccessFlagLeaks(int wanted, int e) {
+  int got = wanted && !pthread_mutex_trylock(&lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'lock' acquired by 'pthread_mutex_trylock' is not released on every path [raii-release-skipped]
+  if (!got)
+    return -1;
   if (e)
     return -2;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'lock' is skipped by this return

@@ -1,9 +1,11 @@
 // A parameter pointing to a flag the function sets (`unsigned short
 // *mustFree`) and only dereferences, tests or passes on is a cell: what
 // `*mustFree = 1` stores holds for the tests of `*mustFree` after it, until
-// the body writes through a pointer or gives the parameter to a call. The
-// twins leave a path where the flag may have changed: the copy is then not
-// known to be freed.
+// the body gives the parameter to a call or stores where the flag may be
+// (through a pointer that is no parameter, a global, a field of `this`);
+// two parameters are taken to point to different objects. The twins leave
+// a path where the flag may have changed: the copy is then not known to be
+// freed.
 // RUN: %check_raii %s 'raii-release-skipped' %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stddef.h>
@@ -77,9 +79,11 @@ char *propertyCleared(const char *name, int bad, unsigned short *mustFree) {
   return res;
 }
 
-// A write through another pointer may be a write of the flag.
-char *propertyOther(const char *name, int bad, unsigned short *mustFree,
-                    unsigned short *other) {
+// A write through a pointer that is no parameter (a global's) may be a
+// write of the flag.
+extern unsigned short *currentFlag;
+
+char *propertyOther(const char *name, int bad, unsigned short *mustFree) {
   char *res;
   *mustFree = 0;
   if (name[0] == 'x') {
@@ -91,7 +95,7 @@ char *propertyOther(const char *name, int bad, unsigned short *mustFree,
   } else {
     res = (char *)"const";
   }
-  *other = 0;
+  *currentFlag = 0;
   if (bad) {
     if (*mustFree == 1)
       free(res);
@@ -138,6 +142,128 @@ char *propertyWrongValue(const char *name, int bad, unsigned short *mustFree) {
   } else {
     res = (char *)"const";
   }
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+// Another out-parameter written in between: taken to be another object.
+char *propertyTwoOut(const char *name, int bad, unsigned short *mustFree,
+                     unsigned short *err) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  *err = 0;
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    *err = 1;
+    return "**BAD**";
+  }
+  return res;
+}
+
+// A buffer of the function's own written in between cannot be the flag.
+char *propertyLocalBuffer(const char *name, int bad, unsigned short *mustFree) {
+  unsigned short buf[4];
+  unsigned short *w = buf;
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  *w = 0;
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+  }
+  return res + buf[0];
+}
+
+// Stores and calls that may reach the flag: the cell given as `&*p`, a
+// store through a global pointer's element, a call given a pointer read
+// from a structure.
+struct holder {
+  unsigned short *f;
+};
+
+char *propertyCellAddress(const char *name, int bad,
+                          unsigned short *mustFree) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  clear_flag(&*mustFree);
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+char *propertyGlobalElement(const char *name, int bad,
+                            unsigned short *mustFree) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  currentFlag[0] = 0;
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'res' is skipped by this return
+  }
+  return res;
+}
+
+char *propertyHeldPointer(const char *name, int bad, unsigned short *mustFree,
+                          struct holder *h) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'res' acquired by 'strdup' is not released on every path [raii-release-skipped]
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  clear_flag(h->f);
   if (bad) {
     if (*mustFree == 1)
       free(res);

@@ -344,3 +344,19 @@ Name *positiveLookupMayBeNull(int key, bool hasDest) {
   return file;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'dest' is skipped by this return
+
+// `&*q` is q, which may be null.
+Name *positiveAddressOfDeref(Name *q, bool hasDest) {
+  Dest *dest = nullptr;
+  Name *file = &*q;
+  if (hasDest)
+    dest = new Dest;
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'dest' acquired by 'new' is not released on every path; hold it in 'std::unique_ptr<Dest>' to release it automatically [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: no automatic fix: the acquire is not a statement of its own
+  if (dest && file) {
+    file->len = dest->page;
+    delete dest;
+  }
+  return file;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'dest' is skipped by this return

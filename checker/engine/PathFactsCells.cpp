@@ -1,0 +1,230 @@
+//===- PathFactsCells.cpp - what may change the value a cell holds -------===//
+//
+// A cell is `*p` of a parameter pointing to a scalar the function may write
+// (BodyIndex::cellParameter). Its value is a path fact until something may
+// change it: a write through p, a call given p in any form (`p`, `&*p`,
+// `p + 0`), or a store that may reach the same object: a global, a field
+// through a pointer that is no parameter (`this->flag`, `h->f`), a write
+// through a pointer that is neither a parameter nor one into the
+// function's own storage, or a call given such a pointer. Two parameters
+// are taken not to point to one object (`*err = 0` leaves `*count` known),
+// nor are stores of bytes through a `char *` taken to reach a flag, and a
+// callee given p is not taken to keep it for a later call to write
+// through.
+//
+//===----------------------------------------------------------------------===//
+#include "engine/PathFacts.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::raii {
+
+const VarDecl *ConditionFacts::cellOf(const Expr *E, const BodyIndex &B) {
+  const auto *UO = dyn_cast<UnaryOperator>(E->IgnoreParenImpCasts());
+  if (!UO || UO->getOpcode() != UO_Deref)
+    return nullptr;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && B.cellParameter(V) ? cast<VarDecl>(V->getCanonicalDecl())
+                                 : nullptr;
+}
+
+/// \p T without qualifiers, an integer as its unsigned counterpart (the
+/// signed and unsigned kinds of one integer may alias).
+static QualType aliasType(QualType T, ASTContext &Ctx) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isIntegerType() && !T->isBooleanType() && !T->isEnumeralType() &&
+      T->isSignedIntegerType())
+    T = Ctx.getCorrespondingUnsignedType(T);
+  return T;
+}
+
+void ConditionFacts::prepareCells() {
+  const auto *Fn = C.Body.function();
+  for (const ParmVarDecl *P : Fn->parameters())
+    if (C.Body.cellParameter(P))
+      Cells.push_back({cast<ParmVarDecl>(P->getCanonicalDecl()),
+                       aliasType(P->getType()->getPointeeType(), C.Ctx)});
+}
+
+/// The parameter \p E's pointer value is, or points into by arithmetic
+/// (`p`, `p + 1`, `&p[2]`, `&*p`); null otherwise.
+static const ParmVarDecl *pointerParameter(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<ParmVarDecl>(DRE->getDecl());
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->isAdditiveOp()) {
+      E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                   : BO->getRHS();
+      continue;
+    }
+    const auto *UO = dyn_cast<UnaryOperator>(E);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return nullptr;
+    const Expr *Sub = UO->getSubExpr()->IgnoreParens();
+    if (const auto *D = dyn_cast<UnaryOperator>(Sub);
+        D && D->getOpcode() == UO_Deref)
+      E = D->getSubExpr();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Sub);
+             AS && AS->getBase()->getType()->isPointerType())
+      E = AS->getBase();
+    else
+      return nullptr;
+  }
+}
+
+bool ConditionFacts::localStorage(const Expr *LValue) const {
+  for (;;) {
+    LValue = LValue->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LValue)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(LValue); ME && !ME->isArrow()) {
+      LValue = ME->getBase();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LValue);
+        AS && !AS->getBase()->IgnoreParenImpCasts()->getType()
+                   ->isPointerType()) {
+      LValue = AS->getBase();
+      continue;
+    }
+    return false;
+  }
+}
+
+bool ConditionFacts::intoLocal(const Expr *Pointer) const {
+  Pointer = Pointer->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Pointer);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return localStorage(UO->getSubExpr());
+  // An array decayed to a pointer (the casts are gone above).
+  if (Pointer->getType()->isArrayType())
+    return localStorage(Pointer);
+  // A local pointer only ever given a local's address (`int *w = buf;`).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Pointer))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && BodyIndex::isLocalVar(V))
+      if (const Expr *Init = C.Body.aliasInit(V))
+        return intoLocal(Init);
+  return false;
+}
+
+void ConditionFacts::cellsStoredTo(
+    const Expr *LHS, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
+  LHS = LHS->IgnoreParenImpCasts();
+  // Through a pointer: the cell itself, or what the pointer may reach.
+  const Expr *Pointer = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(LHS);
+      UO && UO->getOpcode() == UO_Deref)
+    Pointer = UO->getSubExpr();
+  else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS);
+           AS && AS->getBase()->IgnoreParenImpCasts()->getType()
+                     ->isPointerType())
+    Pointer = AS->getBase();
+  if (Pointer) {
+    if (const ParmVarDecl *P = pointerParameter(Pointer)) {
+      P = cast<ParmVarDecl>(P->getCanonicalDecl());
+      for (const Cell &Cl : Cells)
+        if (Cl.Param == P)
+          Hit.push_back(P);
+      return; // another parameter: taken to point elsewhere
+    }
+    if (intoLocal(Pointer))
+      return;
+  } else if (localStorage(LHS)) {
+    return;
+  } else if (const auto *ME = dyn_cast<MemberExpr>(LHS);
+             ME && ME->isArrow() && pointerParameter(ME->getBase())) {
+    return; // a field of what another parameter points to
+  }
+  const QualType T = LHS->getType();
+  if (T->isCharType())
+    return;
+  const bool Whole = T->isRecordType() || T->isArrayType();
+  const QualType A = aliasType(T, C.Ctx);
+  for (const Cell &Cl : Cells)
+    if (Whole || Cl.Type == A)
+      Hit.push_back(Cl.Param);
+}
+
+void ConditionFacts::cellsPassed(
+    const Expr *Arg, QualType ParamType,
+    llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
+  // Given by reference: as a store to the lvalue.
+  if (!ParamType.isNull() && ParamType->isReferenceType() &&
+      !ParamType->getPointeeType().isConstQualified()) {
+    cellsStoredTo(Arg, Hit);
+    return;
+  }
+  const Expr *V = Arg->IgnoreParenImpCasts();
+  if (!V->getType()->isPointerType())
+    return;
+  if (const ParmVarDecl *P = pointerParameter(V)) {
+    P = cast<ParmVarDecl>(P->getCanonicalDecl());
+    for (const Cell &Cl : Cells)
+      if (Cl.Param == P)
+        Hit.push_back(P);
+    return;
+  }
+  if (intoLocal(V))
+    return;
+  const QualType Pointee = V->getType()->getPointeeType();
+  if (Pointee.isConstQualified() || Pointee->isCharType())
+    return;
+  const bool Whole = Pointee->isRecordType() || Pointee->isVoidType();
+  const QualType A = aliasType(Pointee, C.Ctx);
+  for (const Cell &Cl : Cells)
+    if (Whole || Cl.Type == A)
+      Hit.push_back(Cl.Param);
+}
+
+void ConditionFacts::cellsOfArgument(
+    const Expr *Arg, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(C.Body.parent(Arg));
+  QualType ParamType;
+  if (const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr)
+    for (unsigned I = 0, J = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Arg) {
+        // A member operator's object is no parameter.
+        J = I - (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD));
+        if (J < FD->getNumParams())
+          ParamType = FD->getParamDecl(J)->getType();
+        break;
+      }
+  cellsPassed(Arg, ParamType, Hit);
+}
+
+void ConditionFacts::forgetReading(llvm::ArrayRef<const VarDecl *> Hit,
+                                 FactSet &F) {
+  if (Hit.empty() || F.empty())
+    return;
+  auto Reads = [&](const void *R) {
+    if (!R)
+      return false;
+    for (const Decl *D : static_cast<const Record *>(R)->Reads)
+      if (llvm::is_contained(Hit, D->getCanonicalDecl()))
+        return true;
+    return false;
+  };
+  F.forgetIf([&](const Fact &Fa) {
+    switch (Fa.Kind) {
+    case Fact::Holds:
+    case Fact::Fails:
+    case Fact::ExprEquals:
+    case Fact::ExprDiffers:
+    case Fact::ExprOneOf:
+      return Reads(Fa.Subject);
+    case Fact::Names:
+      return Reads(Fa.Other);
+    default:
+      return false;
+    }
+  });
+}
+
+} // namespace clang::tidy::raii
