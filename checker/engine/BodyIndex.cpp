@@ -127,8 +127,10 @@ std::optional<BodyIndex::Element> BodyIndex::elementOf(const Expr *E) const {
 void BodyIndex::noteElementCopy(const ValueDecl *D, const Expr *Value) {
   Element Src; // none: not an element's value
   if (Value)
-    if (auto El = elementOf(ignoreValueCasts(Value)))
+    if (auto El = elementOf(ignoreValueCasts(Value))) {
       Src = *El;
+      WrittenElements.insert({El->Array->getCanonicalDecl(), El->Index});
+    }
   auto [It, New] = ElementCopies.try_emplace(D, Src);
   if (!New && !(It->second == Src))
     It->second = Element();
@@ -149,10 +151,20 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
   // elements are no longer known to hold what they were given.
   if (const VarDecl *Array = subscriptedArray(LHS)) {
     ElementsWritten.insert(Array->getCanonicalDecl());
-    if (std::optional<Element> El = elementOf(LHS))
-      WrittenElements.insert({El->Array->getCanonicalDecl(), El->Index});
-    else
-      AnyElementWritten.insert(Array->getCanonicalDecl());
+    // For elementWritten(): not a constant (`fds[1] = -1`, `fds[i] = -1`
+    // before the pipe is made, or after it is closed).
+    const Expr *Last = Value ? ignoreValueCasts(Value) : nullptr;
+    while (const auto *Chain = dyn_cast_or_null<BinaryOperator>(Last)) {
+      if (Chain->getOpcode() != BO_Assign)
+        break;
+      Last = ignoreValueCasts(Chain->getRHS()); // `fds[0] = fds[1] = -1`
+    }
+    if (!Last || !constantValue(Last, Ctx)) {
+      if (std::optional<Element> El = elementOf(LHS))
+        WrittenElements.insert({El->Array->getCanonicalDecl(), El->Index});
+      else
+        AnyElementWritten.insert(Array->getCanonicalDecl());
+    }
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
   if (!DRE)

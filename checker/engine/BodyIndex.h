@@ -179,9 +179,11 @@ public:
     return SelfReplacing.lookup(cast<ValueDecl>(D->getCanonicalDecl()));
   }
 
-  /// True if element \p Index of local array \p Array is written or has
-  /// its address taken (`fds[1] = -1;`, `&sv[1]`), or an element by an
-  /// index that is not constant.
+  /// True if element \p Index of local array \p Array is given a value
+  /// that is not a constant (`fds[1] = other;`; `fds[1] = -1;` is not), has
+  /// its address taken (`&sv[1]`) or is copied into a local (`keep =
+  /// sv[1];`), or an element by an index that is not constant is given
+  /// such a value.
   bool elementWritten(const VarDecl *Array, uint64_t Index) const {
     const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
     return AnyElementWritten.count(A) || WrittenElements.count({A, Index});
@@ -257,7 +259,8 @@ private:
   llvm::DenseMap<const ValueDecl *, Element> ElementCopies;
   /// Local arrays an element of which is written or has its address taken.
   llvm::DenseSet<const VarDecl *> ElementsWritten;
-  /// The elements so written by a constant index, and the arrays one of
+  /// The elements given a value other than a constant, by address too,
+  /// or copied into a local, by a constant index, and the arrays one of
   /// whose elements is so written by another index.
   llvm::DenseSet<std::pair<const VarDecl *, uint64_t>> WrittenElements;
   llvm::DenseSet<const VarDecl *> AnyElementWritten;

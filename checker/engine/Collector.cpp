@@ -108,10 +108,18 @@ const VarDecl *Collector::successFlag(const Expr *E, bool &Negated) const {
       if (V && V->getInit() != Cur)
         V = nullptr;
     }
-    return V && BodyIndex::isLocalVar(V) &&
-                   V->getType()->isIntegralOrEnumerationType()
-               ? V
-               : nullptr;
+    // Only the latest call's truth: not in a loop, whose earlier rounds'
+    // acquisitions the flag says nothing of; a flag whose writes the body
+    // shows by name, this one alone or with a separate initialiser (`ok--`
+    // would change it behind the tests' back).
+    if (!V || !BodyIndex::isLocalVar(V) ||
+        !V->getType()->isIntegralOrEnumerationType() ||
+        C.Body.enclosingLoop(E) || !C.Body.writtenOnlyByName(V))
+      return nullptr;
+    const bool InInit = isa<DeclStmt>(P);
+    const unsigned Writes = C.Body.writeCount(V);
+    return Writes == 1 || (!InInit && Writes == 2 && V->getInit()) ? V
+                                                                    : nullptr;
   }
   return nullptr;
 }

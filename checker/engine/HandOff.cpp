@@ -29,32 +29,50 @@ bool libraryCopies(const CXXConstructExpr *CE, unsigned I) {
          isLibraryFunction(Ctor);
 }
 
-/// True if a pointer of type \p Param may be given \p Handle's object: a
-/// pointer to the same type, or a `void *` where the handle is no array of
-/// pointers (whose elements a callback would be given: `apply_all(items,
-/// n, free_item)`).
+/// True if a parameter of type \p Param may be given \p Handle's object:
+/// a number of the same type (a descriptor), a pointer to the same type, a
+/// `void *` where the handle is no array of pointers (whose elements a
+/// callback would be given: `apply_all(items, n, free_item)`), any pointer
+/// where the handle is a `void *`.
 static bool takesObjectOf(QualType Param, const Expr *Handle) {
   const QualType H = Handle->IgnoreParenImpCasts()->getType();
+  auto Bare = [](QualType T) {
+    return T.getCanonicalType().getUnqualifiedType();
+  };
+  if (H->isIntegerType())
+    return Param->isIntegerType() && Bare(Param) == Bare(H);
   if (!Param->isPointerType() || !H->isPointerType())
     return false;
   const QualType P = Param->getPointeeType();
   if (P->isVoidType())
     return !H->getPointeeType()->isPointerType();
-  return P.getCanonicalType().getUnqualifiedType() ==
-         H->getPointeeType().getCanonicalType().getUnqualifiedType();
+  return H->getPointeeType()->isVoidType() ||
+         Bare(P) == Bare(H->getPointeeType());
+}
+
+/// \p Arg designates a function called with as many arguments as it
+/// takes: itself, or cast to a function pointer type of its arity
+/// (`(GDestroyNotify)foo_free`), not to one of another.
+static bool calledAsItIs(const Expr *Arg, const FunctionDecl *FD) {
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(Arg->IgnoreParenImpCasts());
+  if (!Cast)
+    return true;
+  const QualType T = Cast->getType();
+  const auto *Proto =
+      T->isPointerType() ? T->getPointeeType()->getAs<FunctionProtoType>()
+                         : nullptr;
+  return Proto && Proto->getNumParams() == FD->getNumParams();
 }
 
 /// True if another argument of \p C is a release function of \p Fam's
 /// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`),
-/// or, for a callee whose body the file does not have, a function of the
-/// file that releases one of its parameters as such a handle, a parameter
-/// that may be given the handle's object (`cairo_surface_set_mime_data(s,
-/// t, p, n, gfree, p)`, `pam_set_data(h, k, p, cleanup)`): the callee will
-/// release the handle with it.
+/// or a function of the file that releases one of its parameters as such
+/// a handle, a parameter that may be given the handle's object, called as
+/// it is (`cairo_surface_set_mime_data(s, t, p, n, gfree, p)`,
+/// `pam_set_data(h, k, p, cleanup)`): the callee will release the handle
+/// with it.
 static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
                              const RuleCatalog &Cat) {
-  const FunctionDecl *Callee = calledFunction(C);
-  const bool Visible = Callee && Callee->hasBody();
   for (unsigned J = 0; J < C->getNumArgs(); ++J) {
     if (J == I)
       continue;
@@ -62,12 +80,9 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
     const Release *Rel = Cat.releaseRuleFor(FD);
     if (Rel && Rel->Fam->Kind == Fam.Kind)
       return true;
-    // A function cast to the parameter's type is called as another.
     const FunctionDecl *Def =
-        FD && !isa<ExplicitCastExpr>(C->getArg(J)->IgnoreParenImpCasts())
-            ? FD->getDefinition()
-            : nullptr;
-    if (Def && !Rel && !Visible)
+        FD && calledAsItIs(C->getArg(J), FD) ? FD->getDefinition() : nullptr;
+    if (Def && !Rel)
       for (unsigned K = 0; K < Def->getNumParams(); ++K)
         if (takesObjectOf(Def->getParamDecl(K)->getType(), C->getArg(I)) &&
             releasesParameter(Def, K, Fam, Cat))

@@ -25,12 +25,8 @@ void FactSet::add(const Fact &F) {
       Facts.push_back(F);
       return;
     }
-  // Full: of the older half, the fact whose subject the fewest branches
-  // test (the oldest of those) goes.
   if (Facts.size() == Cap)
-    Facts.erase(std::min_element(
-        Facts.begin(), Facts.begin() + Cap / 2,
-        [](const Fact &A, const Fact &B) { return A.Weight < B.Weight; }));
+    Facts.erase(Facts.begin());
   Facts.push_back(F);
 }
 
@@ -68,11 +64,9 @@ bool FactSet::intersect(const FactSet &O) {
             Vals.push_back(V);
       if (Vals.size() > 2)
         return true;
-      const uint16_t W = F.Weight;
       F = Vals.size() == 1
               ? Fact{F.Subject, nullptr, Vals[0], Fact::ExprEquals}
               : Fact{F.Subject, nullptr, Vals[0], Fact::ExprOneOf, Vals[1]};
-      F.Weight = W;
       Changed = true;
       return false;
     }
@@ -94,7 +88,7 @@ bool FactSet::intersect(const FactSet &O) {
     };
     if (G && Low(F) && Low(*G)) {
       F = Fact{F.Subject, nullptr, std::min(*Low(F), *Low(*G)),
-               Fact::AtLeast, 0, F.Weight};
+               Fact::AtLeast};
       Changed = true;
       return false;
     }
@@ -112,6 +106,41 @@ bool FactSet::intersect(const FactSet &O) {
     return true;
   });
   return Changed;
+}
+
+unsigned ConditionFacts::offsetOf(const Stmt *S, bool End) const {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  const SourceLocation L =
+      SM.getExpansionLoc(End ? S->getEndLoc() : S->getBeginLoc());
+  return L.isValid() ? SM.getFileOffset(L) : 0;
+}
+
+unsigned ConditionFacts::testsAhead(const void *Subject) const {
+  auto It = Sites.find(Subject);
+  if (It == Sites.end())
+    return 0;
+  unsigned N = 0;
+  for (const Site &At : It->second)
+    N += At.Offset >= Now ||
+         (At.LoopEnd && At.LoopBegin <= Now && Now <= At.LoopEnd);
+  return N;
+}
+
+void ConditionFacts::add(FactSet &F, const Fact &Fa) {
+  // Full: the fact fewest branches still ahead test goes (the oldest of
+  // those), so that a flag tested at every exit outlives the conditions of
+  // a long body in between, and facts no branch will read go first.
+  if (F.facts().size() == FactSet::Cap && !F.find(Fa.Subject)) {
+    const void *Victim = nullptr;
+    unsigned Least = ~0u;
+    for (const Fact &Old : F.facts())
+      if (const unsigned N = testsAhead(Old.Subject); N < Least) {
+        Least = N;
+        Victim = Old.Subject;
+      }
+    F.forgetIf([&](const Fact &Old) { return Old.Subject == Victim; });
+  }
+  F.add(Fa);
 }
 
 std::optional<int64_t> ConditionFacts::valueOf(const Operand &O,
@@ -319,6 +348,7 @@ std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
 }
 
 void ConditionFacts::assumeCase(const Expr *Cond, int64_t K, FactSet &F) {
+  Now = offsetOf(Cond);
   if (const VarDecl *V = switchedVar(Cond); V && useful(V, 2))
     add(F, {V, nullptr, K, Fact::Equals});
 }
@@ -395,6 +425,7 @@ static bool constView(const Expr *E, const BodyIndex &B) {
 
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
+  Now = offsetOf(Cond);
   // A copy: flagsOf may add leaves to the map.
   const Leaf L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
@@ -635,24 +666,34 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
   prepareCells();
   for (const Expr *Cond : Branches) {
     // A branch in a loop is tested again by the next iteration.
-    const unsigned Times = C.Body.enclosingLoop(Cond) ? 2 : 1;
+    const Stmt *Loop = C.Body.enclosingLoop(Cond);
+    const unsigned Times = Loop ? 2 : 1;
+    Site At{offsetOf(Cond), 0, 0};
+    if (Loop) {
+      At.LoopBegin = offsetOf(Loop);
+      At.LoopEnd = offsetOf(Loop, /*End=*/true);
+    }
+    auto Count = [&](const void *Subject) {
+      Tested[Subject] += Times;
+      Sites[Subject].push_back(At);
+    };
     const Leaf &L = leaf(Cond);
     if (L.Rec)
-      Tested[L.Rec] += Times;
+      Count(L.Rec);
     if (L.A.Var)
-      Tested[L.A.Var] += Times;
+      Count(L.A.Var);
     if (L.B.Var)
-      Tested[L.B.Var] += Times;
+      Count(L.B.Var);
     // An expression compared with a constant: its value decides the
     // other comparisons of it.
     if (L.Op == BO_EQ && L.A.Rec && L.B.Const)
-      Tested[L.A.Rec] += Times;
+      Count(L.A.Rec);
     if (L.Op == BO_EQ && L.B.Rec && L.A.Const)
-      Tested[L.B.Rec] += Times;
+      Count(L.B.Rec);
     if (L.Rec)
       for (const Decl *D : L.Rec->Reads)
         if (D != L.A.Var && D != L.B.Var)
-          Tested[D] += Times;
+          Count(D);
   }
   // A condition stored in a variable a branch tests (`ok = !!term; ..
   // if (!ok)`) is tested there too: what decides it is worth keeping.
@@ -660,14 +701,20 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
     return;
   auto Flag = [&](const VarDecl *V, const Expr *Value) {
     const Expr *E = Value->IgnoreParenImpCasts();
-    if (!Tested.count(V->getCanonicalDecl()) || !isCondition(E))
+    auto It = Sites.find(V->getCanonicalDecl());
+    if (!Tested.count(V->getCanonicalDecl()) || !isCondition(E) ||
+        It == Sites.end())
       return;
+    // Tested where the flag is.
+    const llvm::SmallVector<Site, 2> At = It->second;
     const Leaf &L = leaf(E);
-    for (const VarDecl *Op : {L.A.Var, L.B.Var})
-      if (Op)
+    for (const void *Op : {static_cast<const void *>(L.A.Var),
+                           static_cast<const void *>(L.B.Var),
+                           static_cast<const void *>(L.Rec)})
+      if (Op) {
         ++Tested[Op];
-    if (L.Rec)
-      ++Tested[L.Rec];
+        Sites[Op].append(At.begin(), At.end());
+      }
   };
   for (const Stmt *S : Elements) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
@@ -695,7 +742,10 @@ ConditionFacts::writesOf(const Stmt *S) {
 }
 
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
-  for (const Effect &E : writesOf(S))
+  llvm::ArrayRef<Effect> Es = writesOf(S);
+  if (!Es.empty())
+    Now = offsetOf(S);
+  for (const Effect &E : Es)
     replay(E, F);
 }
 
@@ -721,18 +771,25 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
       effects(C, false, Maybe, Out);
   }
   // `lookup(tree, key, &e)` may write e: a write of no known value.
-  // `set_status(status)` may write a cell (PathFactsCells.cpp).
+  // `set_status(status)`, `Setter s(status)` may write a cell
+  // (PathFactsCells.cpp).
+  auto MayWriteCells = [&](const Expr *Arg) {
+    if (Cells.empty())
+      return;
+    llvm::SmallVector<const VarDecl *, 2> Hit;
+    cellsOfArgument(Arg, Hit);
+    if (!Hit.empty())
+      Out.push_back({Arg, true, /*Passed=*/true});
+  };
   if (const auto *Call = dyn_cast<CallExpr>(S))
     for (const Expr *Arg : Call->arguments()) {
       if (BodyIndex::outArgument(Arg))
         Out.push_back({Arg->IgnoreParenCasts(), true});
-      if (Cells.empty())
-        continue;
-      llvm::SmallVector<const VarDecl *, 2> Hit;
-      cellsOfArgument(Arg, Hit);
-      if (!Hit.empty())
-        Out.push_back({Arg, true, /*Passed=*/true});
+      MayWriteCells(Arg);
     }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    for (const Expr *Arg : CE->arguments())
+      MayWriteCells(Arg);
   const auto *BO = dyn_cast<BinaryOperator>(S);
   const auto *UO = dyn_cast<UnaryOperator>(S);
   if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||

@@ -61,9 +61,6 @@ struct Fact {
   int64_t Value;
   KindT Kind;
   int64_t Value2 = 0; ///< ExprOneOf's second value
-  /// How many branches test the subject (not part of the fact: what a
-  /// full set keeps longest).
-  uint16_t Weight = 0;
   bool operator==(const Fact &O) const {
     return Subject == O.Subject && Other == O.Other && Value == O.Value &&
            Kind == O.Kind && Value2 == O.Value2;
@@ -78,12 +75,9 @@ struct Fact {
   }
 };
 
-/// The facts of one path: at most one per subject, at most Cap in all.
-/// A full set drops, of the older half, the fact whose subject the fewest
-/// branches test, of those the one learnt longest ago (near conditions
-/// matter most, and a subject tested or written again is near again): a
-/// flag tested at every exit outlives the conditions of a long body in
-/// between, and one just set outlives older ones.
+/// The facts of one path: at most one per subject, at most Cap in all
+/// (ConditionFacts::add chooses which goes; add() here drops the oldest; a
+/// subject learnt again is the newest).
 class FactSet {
 public:
   static constexpr unsigned Cap = 12;
@@ -217,11 +211,20 @@ private:
   bool tracked(const VarDecl *V) const;
   static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
-  /// Adds \p Fa to \p F, weighed by how many branches test its subject.
-  void add(FactSet &F, Fact Fa) const {
-    Fa.Weight = uint16_t(std::min(Tested.lookup(Fa.Subject), 0xffffu));
-    F.add(Fa);
-  }
+  /// Adds \p Fa to \p F; a full set first drops the fact whose subject
+  /// the fewest branches at or after the point applied last test (a
+  /// branch in a loop around it counts as ahead), the oldest of those.
+  void add(FactSet &F, const Fact &Fa);
+  /// A branch testing a subject: where it is, and the loop around it.
+  struct Site {
+    unsigned Offset, LoopBegin, LoopEnd;
+  };
+  llvm::DenseMap<const void *, llvm::SmallVector<Site, 2>> Sites;
+  /// The file offset of where the transfer function is (apply, assume).
+  unsigned Now = 0;
+  unsigned offsetOf(const Stmt *S, bool End = false) const;
+  /// How many of \p Subject's branches are ahead of Now.
+  unsigned testsAhead(const void *Subject) const;
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Adds \p New to \p F; a bound on a variable replaces the weaker one of

@@ -2,15 +2,16 @@
 //
 // A cell is `*p` of a parameter pointing to a scalar the function may write
 // (BodyIndex::cellParameter). Its value is a path fact until something may
-// change it: a write through p, a call given p in any form (`p`, `&*p`,
-// `p + 0`), or a store that may reach the same object: a global, a field
-// through a pointer that is no parameter (`this->flag`, `h->f`), a write
-// through a pointer that is neither a parameter nor one into the
-// function's own storage, or a call given such a pointer. Two parameters
-// are taken not to point to one object (`*err = 0` leaves `*count` known),
-// nor are stores of bytes through a `char *` taken to reach a flag, and a
-// callee given p is not taken to keep it for a later call to write
-// through.
+// change it: a write through p, a call or constructor given p in any form
+// (`p`, `&*p`, `p + 0`), or a store that may reach the same object: a
+// global, a field through a pointer that is no parameter (`this->flag`,
+// `h->f`), a write through a pointer that is neither a parameter nor one
+// into the function's own storage, or a call given such a pointer, or one
+// to something that may lead on to the cell (a structure, a pointer), a
+// parameter's or a local's too. Two parameters' scalars are taken to be
+// apart (`*err = 0` leaves `*count` known), stores of bytes through a
+// `char *` are not taken to reach a flag, and a callee given p is not
+// taken to keep it for a later call to write through.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/PathFacts.h"
@@ -164,16 +165,21 @@ void ConditionFacts::cellsPassed(
   const Expr *V = Arg->IgnoreParenImpCasts();
   if (!V->getType()->isPointerType())
     return;
+  const QualType Pointee = V->getType()->getPointeeType();
+  // What the pointer points to may lead on to a cell: a structure (its
+  // pointer fields), a pointer.
+  const bool Leads = Pointee->isRecordType() || Pointee->isPointerType() ||
+                     Pointee->isVoidType();
   if (const ParmVarDecl *P = pointerParameter(V)) {
     P = cast<ParmVarDecl>(P->getCanonicalDecl());
     for (const Cell &Cl : Cells)
       if (Cl.Param == P)
         Hit.push_back(P);
+    if (!Leads)
+      return; // another parameter's scalar: taken to be apart
+  } else if (!Leads && intoLocal(V)) {
     return;
   }
-  if (intoLocal(V))
-    return;
-  const QualType Pointee = V->getType()->getPointeeType();
   if (Pointee.isConstQualified() || Pointee->isCharType())
     return;
   const bool Whole = Pointee->isRecordType() || Pointee->isVoidType();
@@ -185,17 +191,27 @@ void ConditionFacts::cellsPassed(
 
 void ConditionFacts::cellsOfArgument(
     const Expr *Arg, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
-  const auto *Call = dyn_cast_or_null<CallExpr>(C.Body.parent(Arg));
+  const Stmt *Parent = C.Body.parent(Arg);
   QualType ParamType;
-  if (const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr)
-    for (unsigned I = 0, J = 0; I < Call->getNumArgs(); ++I)
-      if (Call->getArg(I) == Arg) {
-        // A member operator's object is no parameter.
-        J = I - (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD));
-        if (J < FD->getNumParams())
-          ParamType = FD->getParamDecl(J)->getType();
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Parent)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+        if (Call->getArg(I) == Arg) {
+          // A member operator's object is no parameter.
+          const unsigned J =
+              I - (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD));
+          if (J < FD->getNumParams())
+            ParamType = FD->getParamDecl(J)->getType();
+          break;
+        }
+  } else if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Parent)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (CE->getArg(I) == Arg && I < Ctor->getNumParams()) {
+        ParamType = Ctor->getParamDecl(I)->getType();
         break;
       }
+  }
   cellsPassed(Arg, ParamType, Hit);
 }
 

@@ -747,6 +747,29 @@ int negativePassedWithFileDestructor(cairo_surface_t *s, const char *text) {
   return 0;
 }
 
+// A destroy callback freeing its `void *` through a typed view of it.
+struct record {
+  char *name;
+};
+static void free_record(void *p) {
+  struct record *r = p;
+  free(r->name);
+  free(r);
+}
+
+int negativeTypedViewFreed(cairo_font_face_t *f, const char *name) {
+  static cairo_user_data_key_t key;
+  struct record *r = malloc(sizeof *r);
+  if (!r)
+    return -1;
+  r->name = NULL;
+  if (cairo_font_face_set_user_data(f, &key, r, free_record)) {
+    free_record(r);
+    return -1;
+  }
+  return 0;
+}
+
 // A callback that only reads its parameter releases nothing: the library
 // borrows the copy, which leaks.
 static void log_text(void *p) { printf("%s\n", (const char *)p); }

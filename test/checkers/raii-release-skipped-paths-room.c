@@ -3,9 +3,10 @@
 // makes more paths than that: a path that differs from a kept one only in
 // which of those acquisitions it holds is merged into it, so that the flag
 // the cases set survives. A full set of facts drops the one whose subject
-// the fewest branches test: a flag tested at every exit outlives the
-// conditions of the body in between. The twins: a case that forgets the
-// flag; a flag tested once, after more conditions than a path keeps.
+// the fewest branches still ahead test: a flag tested at every exit
+// outlives the conditions of the body in between. The twins: a case that forgets the
+// flag; a flag tested once after more conditions than a path keeps, all of
+// them tested again later.
 // RUN: %check_raii %s 'raii-release-skipped' %t -- -std=c11 -isystem %mock_include/libc
 
 #include <stdlib.h>
@@ -102,8 +103,8 @@ char *byKindForgotten(int kind, int a, int b, int c, int *len) {
 }
 
 // Thirteen loops between the flag's write and its test, each leaving a
-// fact about its counter: the flag, tested three times, is what a full set
-// keeps.
+// fact about its counter that no branch ahead reads: a full set drops
+// those, and keeps the flag.
 void manyConditions(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
   char *p = "constant";
   int own = 0;
@@ -147,8 +148,10 @@ void manyConditions(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c
     free(p);
 }
 
-// Tested once, the flag is what a full set drops first: the copy is
-// reported (the cap's price).
+// When every fact's subject is still to be tested (the counters are
+// tested again after the flag), the oldest goes: the flag, set before the
+// loops and tested once, is dropped and the copy reported (the cap's
+// price).
 void manyConditionsFlagOnce(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
   char *p = "constant";
   int own = 0;
@@ -187,5 +190,31 @@ void manyConditionsFlagOnce(int k, int c0, int c1, int c2, int c3, int c4, int c
     c12 = work(c12);
   if (own)
     free(p);
+  if (c0 > 100)
+    work(200);
+  if (c1 > 100)
+    work(201);
+  if (c2 > 100)
+    work(202);
+  if (c3 > 100)
+    work(203);
+  if (c4 > 100)
+    work(204);
+  if (c5 > 100)
+    work(205);
+  if (c6 > 100)
+    work(206);
+  if (c7 > 100)
+    work(207);
+  if (c8 > 100)
+    work(208);
+  if (c9 > 100)
+    work(209);
+  if (c10 > 100)
+    work(210);
+  if (c11 > 100)
+    work(211);
+  if (c12 > 100)
+    work(212);
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
