@@ -159,11 +159,15 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
         break;
       Last = ignoreValueCasts(Chain->getRHS()); // `fds[0] = fds[1] = -1`
     }
+    std::optional<Element> El = elementOf(LHS);
     if (!Last || !constantValue(Last, Ctx)) {
-      if (std::optional<Element> El = elementOf(LHS))
+      if (El)
         WrittenElements.insert({El->Array->getCanonicalDecl(), El->Index});
       else
         AnyElementWritten.insert(Array->getCanonicalDecl());
+    } else {
+      ConstElementWrites.push_back(
+          {Array->getCanonicalDecl(), El ? El->Index : ~uint64_t(0), Where});
     }
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());

@@ -188,6 +188,11 @@ public:
     const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
     return AnyElementWritten.count(A) || WrittenElements.count({A, Index});
   }
+  /// The same, or given a constant after statement \p S (later in the
+  /// source, or in a loop around \p S): `fds[1] = -1;` before `pipe(fds)`
+  /// initialises it, after it may lose the descriptor.
+  bool elementWrittenAfter(const VarDecl *Array, uint64_t Index,
+                           const Stmt *S) const;
 
   /// A store of one variable's value into a local: `x = y;`, `T x = y;`,
   /// in the order they happen (`a = b = p`: b's, then a's).
@@ -264,6 +269,13 @@ private:
   /// whose elements is so written by another index.
   llvm::DenseSet<std::pair<const VarDecl *, uint64_t>> WrittenElements;
   llvm::DenseSet<const VarDecl *> AnyElementWritten;
+  /// The elements given a constant (Index ~0: by an index not constant).
+  struct ConstElementWrite {
+    const VarDecl *Array;
+    uint64_t Index;
+    const Stmt *Where;
+  };
+  std::vector<ConstElementWrite> ConstElementWrites;
   /// `a = b = v`: a and b hold the same value.
   void noteChain(const ValueDecl *Outer, const Expr *Value);
   /// b, when \p Value is `b = v` with b a variable and the chain stores

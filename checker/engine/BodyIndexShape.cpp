@@ -122,4 +122,23 @@ bool BodyIndex::writtenAfter(const ValueDecl *D, const Stmt *S) const {
   return false;
 }
 
+bool BodyIndex::elementWrittenAfter(const VarDecl *Array, uint64_t Index,
+                                    const Stmt *S) const {
+  if (elementWritten(Array, Index))
+    return true;
+  const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const ConstElementWrite &W : ConstElementWrites) {
+    if (W.Array != A || (W.Index != Index && W.Index != ~uint64_t(0)))
+      continue;
+    if (SM.isBeforeInTranslationUnit(S->getEndLoc(),
+                                     W.Where->getBeginLoc()))
+      return true;
+    for (const Stmt *L = enclosingLoop(S); L; L = enclosingLoop(L))
+      if (isAncestor(L, W.Where))
+        return true;
+  }
+  return false;
+}
+
 } // namespace clang::tidy::raii

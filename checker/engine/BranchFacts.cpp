@@ -439,7 +439,9 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     const auto *Idx =
         cast<IntegerLiteral>(F.Elem->getIdx()->IgnoreParenImpCasts());
     HandleKey K;
-    if (C.Body.elementWritten(Array, Idx->getValue().getZExtValue()) ||
+    if (!A.Site ||
+        C.Body.elementWrittenAfter(Array, Idx->getValue().getZExtValue(),
+                                   A.Site) ||
         R->Handle.Kind != HandleSpec::Out ||
         !C.KeyOf.keyOf(F.Elem, K, false) || C.Keys.find(K) != A.Key)
       return std::nullopt;

@@ -108,13 +108,16 @@ const VarDecl *Collector::successFlag(const Expr *E, bool &Negated) const {
       if (V && V->getInit() != Cur)
         V = nullptr;
     }
-    // Only the latest call's truth: not in a loop, whose earlier rounds'
-    // acquisitions the flag says nothing of; a flag whose writes the body
-    // shows by name, this one alone or with a separate initialiser (`ok--`
-    // would change it behind the tests' back).
+    // Only the latest call's truth: in a loop, a flag of the round's own
+    // (of the earlier rounds' acquisitions it says nothing); a flag whose
+    // writes the body shows by name, this one alone or with a separate
+    // initialiser (`ok--` would change it behind the tests' back).
+    const Stmt *Loop = C.Body.enclosingLoop(E);
+    const Stmt *Decl = V ? C.Body.declStmtOf(V) : nullptr;
     if (!V || !BodyIndex::isLocalVar(V) ||
         !V->getType()->isIntegralOrEnumerationType() ||
-        C.Body.enclosingLoop(E) || !C.Body.writtenOnlyByName(V))
+        (Loop && !(Decl && C.Body.isAncestor(Loop, Decl))) ||
+        !C.Body.writtenOnlyByName(V))
       return nullptr;
     const bool InInit = isa<DeclStmt>(P);
     const unsigned Writes = C.Body.writeCount(V);

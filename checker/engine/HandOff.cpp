@@ -66,13 +66,17 @@ static bool calledAsItIs(const Expr *Arg, const FunctionDecl *FD) {
 
 /// True if another argument of \p C is a release function of \p Fam's
 /// kind (`sqlite3_result_text(ctx, z, -1, sqlite3_free)`, `set(p, free)`),
-/// or a function of the file that releases one of its parameters as such
-/// a handle, a parameter that may be given the handle's object, called as
-/// it is (`cairo_surface_set_mime_data(s, t, p, n, gfree, p)`,
-/// `pam_set_data(h, k, p, cleanup)`): the callee will release the handle
-/// with it.
+/// or, to a callee whose body the file does not have, a function of the
+/// file that releases one of its parameters as such a handle, a parameter
+/// that may be given the handle's object, called as it is
+/// (`cairo_surface_set_mime_data(s, t, p, n, gfree, p)`, `pam_set_data(h,
+/// k, p, cleanup)`): the callee will release the handle with it.
 static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
                              const RuleCatalog &Cat) {
+  // A callee of the file is read from its body (it may call the function
+  // on something else, or not at all).
+  const FunctionDecl *Callee = calledFunction(C);
+  const bool Visible = Callee && Callee->hasBody();
   for (unsigned J = 0; J < C->getNumArgs(); ++J) {
     if (J == I)
       continue;
@@ -82,7 +86,7 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
       return true;
     const FunctionDecl *Def =
         FD && calledAsItIs(C->getArg(J), FD) ? FD->getDefinition() : nullptr;
-    if (Def && !Rel)
+    if (Def && !Rel && !Visible)
       for (unsigned K = 0; K < Def->getNumParams(); ++K)
         if (takesObjectOf(Def->getParamDecl(K)->getType(), C->getArg(I)) &&
             releasesParameter(Def, K, Fam, Cat))

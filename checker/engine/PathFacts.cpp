@@ -112,18 +112,41 @@ unsigned ConditionFacts::offsetOf(const Stmt *S, bool End) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
   const SourceLocation L =
       SM.getExpansionLoc(End ? S->getEndLoc() : S->getBeginLoc());
-  return L.isValid() ? SM.getFileOffset(L) : 0;
+  // Positions are compared within the function's own file: one elsewhere
+  // (a body part `#include`d) is taken to be ahead.
+  if (L.isInvalid() || SM.getFileID(L) != BodyFile)
+    return ~0u;
+  return SM.getFileOffset(L);
 }
 
-unsigned ConditionFacts::testsAhead(const void *Subject) const {
+unsigned ConditionFacts::testsAhead(const void *Subject,
+                                    unsigned Now) const {
   auto It = Sites.find(Subject);
   if (It == Sites.end())
     return 0;
+  // A `goto` back to a label: any branch may come again; where the point
+  // is in another file, its position says nothing.
+  if (BackwardJump || Now == ~0u)
+    return It->second.size();
   unsigned N = 0;
   for (const Site &At : It->second)
     N += At.Offset >= Now ||
          (At.LoopEnd && At.LoopBegin <= Now && Now <= At.LoopEnd);
   return N;
+}
+
+/// True if \p S holds a `goto` to a label before it.
+static bool jumpsBack(const Stmt *S, const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *G = dyn_cast<GotoStmt>(S))
+    if (SM.isBeforeInTranslationUnit(G->getLabel()->getLocation(),
+                                     G->getGotoLoc()))
+      return true;
+  for (const Stmt *C : S->children())
+    if (jumpsBack(C, SM))
+      return true;
+  return false;
 }
 
 void ConditionFacts::add(FactSet &F, const Fact &Fa) {
@@ -133,8 +156,9 @@ void ConditionFacts::add(FactSet &F, const Fact &Fa) {
   if (F.facts().size() == FactSet::Cap && !F.find(Fa.Subject)) {
     const void *Victim = nullptr;
     unsigned Least = ~0u;
+    const unsigned Now = NowAt ? offsetOf(NowAt) : 0;
     for (const Fact &Old : F.facts())
-      if (const unsigned N = testsAhead(Old.Subject); N < Least) {
+      if (const unsigned N = testsAhead(Old.Subject, Now); N < Least) {
         Least = N;
         Victim = Old.Subject;
       }
@@ -348,7 +372,7 @@ std::optional<bool> ConditionFacts::decideCase(const Expr *Cond, int64_t K,
 }
 
 void ConditionFacts::assumeCase(const Expr *Cond, int64_t K, FactSet &F) {
-  Now = offsetOf(Cond);
+  NowAt = Cond;
   if (const VarDecl *V = switchedVar(Cond); V && useful(V, 2))
     add(F, {V, nullptr, K, Fact::Equals});
 }
@@ -425,7 +449,7 @@ static bool constView(const Expr *E, const BodyIndex &B) {
 
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
-  Now = offsetOf(Cond);
+  NowAt = Cond;
   // A copy: flagsOf may add leaves to the map.
   const Leaf L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
@@ -664,11 +688,17 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
                              llvm::ArrayRef<const Expr *> Branches) {
   Elements = std::move(E);
   prepareCells();
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  BodyFile = SM.getFileID(SM.getExpansionLoc(C.Body.body()->getBeginLoc()));
+  BackwardJump = !Branches.empty() && jumpsBack(C.Body.body(), SM);
   for (const Expr *Cond : Branches) {
-    // A branch in a loop is tested again by the next iteration.
+    // A branch in a loop is tested again by the next iteration (of the
+    // outermost loop around it).
     const Stmt *Loop = C.Body.enclosingLoop(Cond);
     const unsigned Times = Loop ? 2 : 1;
     Site At{offsetOf(Cond), 0, 0};
+    for (const Stmt *Outer = Loop; Outer; Outer = C.Body.enclosingLoop(Outer))
+      Loop = Outer;
     if (Loop) {
       At.LoopBegin = offsetOf(Loop);
       At.LoopEnd = offsetOf(Loop, /*End=*/true);
@@ -744,7 +774,7 @@ ConditionFacts::writesOf(const Stmt *S) {
 void ConditionFacts::apply(const Stmt *S, FactSet &F) {
   llvm::ArrayRef<Effect> Es = writesOf(S);
   if (!Es.empty())
-    Now = offsetOf(S);
+    NowAt = S;
   for (const Effect &E : Es)
     replay(E, F);
 }

@@ -220,11 +220,14 @@ private:
     unsigned Offset, LoopBegin, LoopEnd;
   };
   llvm::DenseMap<const void *, llvm::SmallVector<Site, 2>> Sites;
-  /// The file offset of where the transfer function is (apply, assume).
-  unsigned Now = 0;
+  /// Where the transfer function is (apply, assume).
+  const Stmt *NowAt = nullptr;
+  /// The file the body starts in; whether a `goto` jumps back to a label.
+  FileID BodyFile;
+  bool BackwardJump = false;
   unsigned offsetOf(const Stmt *S, bool End = false) const;
-  /// How many of \p Subject's branches are ahead of Now.
-  unsigned testsAhead(const void *Subject) const;
+  /// How many of \p Subject's branches are at or after file offset \p Now.
+  unsigned testsAhead(const void *Subject, unsigned Now) const;
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Adds \p New to \p F; a bound on a variable replaces the weaker one of

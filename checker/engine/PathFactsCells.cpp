@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/PathFacts.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 
 namespace clang::tidy::raii {
@@ -153,6 +154,42 @@ void ConditionFacts::cellsStoredTo(
       Hit.push_back(Cl.Param);
 }
 
+/// The type of the storage \p Pointer points into: `&x`'s, an array's
+/// element's, a pointer's pointee's.
+static QualType storageType(const Expr *Pointer) {
+  const Expr *E = Pointer->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    return UO->getSubExpr()->getType();
+  if (const auto *AT = E->getType()->getAsArrayTypeUnsafe())
+    return AT->getElementType();
+  return E->getType()->isPointerType() ? E->getType()->getPointeeType()
+                                       : E->getType();
+}
+
+/// An object of type \p T may hold a way on to other storage: a pointer,
+/// a reference, or a field or element that does (unknown past a depth).
+static bool leadsOn(QualType T, unsigned Depth) {
+  T = T.getCanonicalType();
+  if (T->isPointerType() || T->isReferenceType() || T->isVoidType() ||
+      Depth > 3)
+    return true;
+  if (const auto *AT = T->getAsArrayTypeUnsafe())
+    return leadsOn(AT->getElementType(), Depth + 1);
+  if (const auto *RD = T->getAsRecordDecl()) {
+    if (!RD->getDefinition())
+      return true;
+    for (const FieldDecl *F : RD->getDefinition()->fields())
+      if (leadsOn(F->getType(), Depth + 1))
+        return true;
+    if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD->getDefinition()))
+      for (const CXXBaseSpecifier &B : CXX->bases())
+        if (leadsOn(B.getType(), Depth + 1))
+          return true;
+  }
+  return false;
+}
+
 void ConditionFacts::cellsPassed(
     const Expr *Arg, QualType ParamType,
     llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
@@ -177,8 +214,8 @@ void ConditionFacts::cellsPassed(
         Hit.push_back(P);
     if (!Leads)
       return; // another parameter's scalar: taken to be apart
-  } else if (!Leads && intoLocal(V)) {
-    return;
+  } else if (intoLocal(V) && !leadsOn(storageType(V), 0)) {
+    return; // `stat(name, &st)`: storage of the function's, no pointers
   }
   if (Pointee.isConstQualified() || Pointee->isCharType())
     return;

@@ -285,3 +285,33 @@ int positiveElementReassignedLeaks(int other) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fds[1]' is skipped by this return
 }
+
+// Elements set to -1 before the pipe is made are its initial value; set to
+// -1 after it with nothing closed, the descriptor is lost.
+int negativeElementsInitialisedFirst(void) {
+  int fds[2];
+  fds[0] = fds[1] = -1;
+  if (pipe(fds) < 0)
+    goto out;
+  use(fds[0]);
+out:
+  if (fds[0] != -1)
+    close(fds[0]);
+  if (fds[1] != -1)
+    close(fds[1]);
+  return 0;
+}
+
+int positiveElementClearedNotClosed(int drop) {
+  int fds[2] = {-1, -1};
+  if (pipe(fds) < 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'fds[1]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  if (drop)
+    fds[1] = -1;
+  close(fds[0]);
+  if (fds[1] != -1)
+    close(fds[1]);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fds[1]' is skipped by this return
+}

@@ -272,3 +272,32 @@ char *propertyHeldPointer(const char *name, int bad, unsigned short *mustFree,
   }
   return res;
 }
+
+// A call given storage of the function's own that holds no pointer cannot
+// reach the flag.
+struct counters {
+  int hits, misses;
+};
+void fill(struct counters *c);
+
+char *propertyLocalStruct(const char *name, int bad,
+                          unsigned short *mustFree) {
+  struct counters st;
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  fill(&st);
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+  }
+  return st.hits ? res : res + 1;
+}
