@@ -119,8 +119,22 @@ unsigned ConditionFacts::offsetOf(const Stmt *S, bool End) const {
   return SM.getFileOffset(L);
 }
 
-unsigned ConditionFacts::testsAhead(const void *Subject,
-                                    unsigned Now) const {
+const ConditionFacts::Site &ConditionFacts::siteOf(const Expr *Cond) {
+  auto [It, New] = SiteCache.try_emplace(Cond);
+  if (New) {
+    // A branch in a loop is tested again by the next iteration of the
+    // outermost loop around it.
+    const Stmt *Loop = nullptr;
+    for (const Stmt *L = C.Body.enclosingLoop(Cond); L;
+         L = C.Body.enclosingLoop(L))
+      Loop = L;
+    It->second = {offsetOf(Cond), Loop ? offsetOf(Loop) : 0,
+                  Loop ? offsetOf(Loop, /*End=*/true) : 0};
+  }
+  return It->second;
+}
+
+unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now) {
   auto It = Sites.find(Subject);
   if (It == Sites.end())
     return 0;
@@ -129,9 +143,11 @@ unsigned ConditionFacts::testsAhead(const void *Subject,
   if (BackwardJump || Now == ~0u)
     return It->second.size();
   unsigned N = 0;
-  for (const Site &At : It->second)
+  for (const Expr *Cond : It->second) {
+    const Site &At = siteOf(Cond);
     N += At.Offset >= Now ||
          (At.LoopEnd && At.LoopBegin <= Now && Now <= At.LoopEnd);
+  }
   return N;
 }
 
@@ -154,6 +170,13 @@ void ConditionFacts::add(FactSet &F, const Fact &Fa) {
   // those), so that a flag tested at every exit outlives the conditions of
   // a long body in between, and facts no branch will read go first.
   if (F.facts().size() == FactSet::Cap && !F.find(Fa.Subject)) {
+    if (!SitesReady) {
+      SitesReady = true;
+      const SourceManager &SM = C.Ctx.getSourceManager();
+      BodyFile =
+          SM.getFileID(SM.getExpansionLoc(C.Body.body()->getBeginLoc()));
+      BackwardJump = jumpsBack(C.Body.body(), SM);
+    }
     const void *Victim = nullptr;
     unsigned Least = ~0u;
     const unsigned Now = NowAt ? offsetOf(NowAt) : 0;
@@ -688,24 +711,12 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
                              llvm::ArrayRef<const Expr *> Branches) {
   Elements = std::move(E);
   prepareCells();
-  const SourceManager &SM = C.Ctx.getSourceManager();
-  BodyFile = SM.getFileID(SM.getExpansionLoc(C.Body.body()->getBeginLoc()));
-  BackwardJump = !Branches.empty() && jumpsBack(C.Body.body(), SM);
   for (const Expr *Cond : Branches) {
-    // A branch in a loop is tested again by the next iteration (of the
-    // outermost loop around it).
-    const Stmt *Loop = C.Body.enclosingLoop(Cond);
-    const unsigned Times = Loop ? 2 : 1;
-    Site At{offsetOf(Cond), 0, 0};
-    for (const Stmt *Outer = Loop; Outer; Outer = C.Body.enclosingLoop(Outer))
-      Loop = Outer;
-    if (Loop) {
-      At.LoopBegin = offsetOf(Loop);
-      At.LoopEnd = offsetOf(Loop, /*End=*/true);
-    }
+    // A branch in a loop is tested again by the next iteration.
+    const unsigned Times = C.Body.enclosingLoop(Cond) ? 2 : 1;
     auto Count = [&](const void *Subject) {
       Tested[Subject] += Times;
-      Sites[Subject].push_back(At);
+      Sites[Subject].push_back(Cond);
     };
     const Leaf &L = leaf(Cond);
     if (L.Rec)
@@ -736,7 +747,7 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
         It == Sites.end())
       return;
     // Tested where the flag is.
-    const llvm::SmallVector<Site, 2> At = It->second;
+    const llvm::SmallVector<const Expr *, 2> At = It->second;
     const Leaf &L = leaf(E);
     for (const void *Op : {static_cast<const void *>(L.A.Var),
                            static_cast<const void *>(L.B.Var),

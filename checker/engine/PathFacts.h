@@ -215,11 +215,15 @@ private:
   /// the fewest branches at or after the point applied last test (a
   /// branch in a loop around it counts as ahead), the oldest of those.
   void add(FactSet &F, const Fact &Fa);
-  /// A branch testing a subject: where it is, and the loop around it.
+  /// The branches testing each subject; where a branch is, and the
+  /// outermost loop around it, found when a full set first needs them.
+  llvm::DenseMap<const void *, llvm::SmallVector<const Expr *, 2>> Sites;
   struct Site {
     unsigned Offset, LoopBegin, LoopEnd;
   };
-  llvm::DenseMap<const void *, llvm::SmallVector<Site, 2>> Sites;
+  llvm::DenseMap<const Expr *, Site> SiteCache;
+  const Site &siteOf(const Expr *Cond);
+  bool SitesReady = false;
   /// Where the transfer function is (apply, assume).
   const Stmt *NowAt = nullptr;
   /// The file the body starts in; whether a `goto` jumps back to a label.
@@ -227,7 +231,7 @@ private:
   bool BackwardJump = false;
   unsigned offsetOf(const Stmt *S, bool End = false) const;
   /// How many of \p Subject's branches are at or after file offset \p Now.
-  unsigned testsAhead(const void *Subject, unsigned Now) const;
+  unsigned testsAhead(const void *Subject, unsigned Now);
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Adds \p New to \p F; a bound on a variable replaces the weaker one of
