@@ -529,6 +529,12 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
   // those.
   const bool Useful = L.Rec && (useful(L.Rec, 2) ||
                                 (L.Rec->BoundVar && useful(L.Rec->BoundVar, 2)));
+  // A truth test of an expression whose value the path knows (`*flag ==
+  // 0` where `*flag` is 1) learns nothing, and is not to replace the
+  // value with its truth.
+  if (const Fact *Fx = L.Rec ? F.find(L.Rec) : nullptr;
+      Fx && Fx->givesValues())
+    return;
   if (Useful && (!Loop || L.Rec->LocalOnly))
     addBound({L.Rec, nullptr, 0, Truth ? Fact::Holds : Fact::Fails}, F);
 }

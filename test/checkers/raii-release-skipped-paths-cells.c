@@ -301,3 +301,37 @@ char *propertyLocalStruct(const char *name, int bad,
   }
   return st.hits ? res : res + 1;
 }
+
+// A test of the flag against 0 where the path knows its value keeps the
+// value (the truth it learnt replaced it: the test against 1 after it
+// could not be decided, and drew a leak and a double release).
+
+void flagTestedAgainstZero(int c, unsigned short *mustFree) {
+  char *p = malloc(1);
+  if (!p)
+    return;
+  *mustFree = 1;
+  if (c) {
+    free(p);
+    *mustFree = 0;
+  }
+  if (*mustFree == 0)
+    work("none");
+  if (*mustFree == 1)
+    free(p);
+}
+
+void flagTestedAgainstZeroLeaks(int c, unsigned short *mustFree) {
+  char *p = malloc(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!p)
+    return;
+  *mustFree = 1;
+  if (c)
+    *mustFree = 0;
+  if (*mustFree == 0)
+    work("none");
+  if (*mustFree == 1)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
