@@ -366,22 +366,9 @@ bool releasesParameter(const FunctionDecl *Def, unsigned Param,
     return It->second;
   bool Assigned = false, Released = false;
   // The parameter, or a local initialised with it (`struct foo *f = p;`,
-  // a destroy callback's typed view of its `void *`).
+  // a destroy callback's typed view of its `void *`), met in the walk
+  // before its uses.
   llvm::SmallVector<const Decl *, 2> Names{P};
-  std::function<void(const Stmt *)> Views = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return;
-    if (const auto *DS = dyn_cast<DeclStmt>(S))
-      for (const Decl *D : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
-          if (const auto *R =
-                  dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenCasts());
-              R && R->getDecl() == P && V->getType()->isPointerType())
-            Names.push_back(V);
-    for (const Stmt *C : S->children())
-      Views(C);
-  };
-  Views(Def->getBody());
   std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
     if (!S || Assigned || isa<LambdaExpr, BlockExpr>(S))
       return;
@@ -389,6 +376,14 @@ bool releasesParameter(const FunctionDecl *Def, unsigned Param,
       const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
       return R && llvm::is_contained(Names, R->getDecl());
     };
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D);
+            V && V->getInit() && V->getType()->isPointerType())
+          if (const auto *R =
+                  dyn_cast<DeclRefExpr>(V->getInit()->IgnoreParenCasts());
+              R && R->getDecl() == P)
+            Names.push_back(V);
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp() && NamesP(BO->getLHS()))
       Assigned = true;

@@ -469,7 +469,6 @@ static bool constView(const Expr *E, const BodyIndex &B) {
   return true;
 }
 
-
 void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
                             bool Loop) {
   NowAt = Cond;
@@ -554,25 +553,6 @@ void ConditionFacts::forget(const Decl *D, FactSet &F) {
   });
 }
 
-/// \p LValue is a variable, or a field or element of one reached without
-/// a pointer: its address is never null.
-static bool namedStorage(const Expr *LValue) {
-  for (;;) {
-    LValue = LValue->IgnoreParenImpCasts();
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(LValue))
-      return isa<VarDecl>(DRE->getDecl()) &&
-             !DRE->getDecl()->getType()->isReferenceType();
-    if (const auto *ME = dyn_cast<MemberExpr>(LValue); ME && !ME->isArrow())
-      LValue = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LValue);
-             AS && AS->getBase()->IgnoreParenImpCasts()->getType()
-                       ->isArrayType())
-      LValue = AS->getBase();
-    else
-      return false;
-  }
-}
-
 std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
                                            const Expr *Value,
                                            const FactSet &F) {
@@ -585,7 +565,7 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
       return Fact{V, nullptr, 0, Fact::Differs};
     // (Not `&*q` nor `&q[0]`, which are q.)
     if (const auto *UO = dyn_cast<UnaryOperator>(Bare);
-        UO && UO->getOpcode() == UO_AddrOf && namedStorage(UO->getSubExpr()))
+        UO && UO->getOpcode() == UO_AddrOf && storageRoot(UO->getSubExpr()))
       return Fact{V, nullptr, 0, Fact::Differs};
   }
   const Operand &R = operand(Value);

@@ -16,9 +16,10 @@
 // S_IFLNK`; `c->state == OPENING` does not rule out `== CLOSED` after a
 // call) or a cell parameter (`*mustFree`, BodyIndex::cellParameter), learnt
 // from a branch or from a store of a constant into the cell, and
-// forgotten when the body writes something it reads. A tracked variable is one whose writes
-// the body shows by name: a scalar local or parameter whose address is not
-// taken, no reference bound to it, not captured. Fields and globals read
+// forgotten when the body writes something it reads. A tracked variable
+// is one whose writes the body shows by name: a scalar local or parameter
+// whose address is not taken, no reference bound to it, not captured.
+// Fields and globals read
 // by a condition count as unchanged by the calls in between (as the
 // conditions of one function almost always mean them); a write to them in
 // the body forgets what was known.
@@ -35,7 +36,6 @@
 #include "engine/FunctionContext.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
-#include <algorithm>
 #include <deque>
 #include <optional>
 
@@ -250,9 +250,20 @@ private:
   };
   llvm::SmallVector<Cell, 1> Cells;
   void prepareCells();
+  /// The variable \p LValue is, or whose field or element it is reached
+  /// without a pointer (`v`, `s.f`, `a[i]` of an array): its address is
+  /// never null. Null otherwise.
+  static const VarDecl *storageRoot(const Expr *LValue);
   /// \p LValue is storage of the function's own (a local, a field or
   /// element of one): no cell points there.
   bool localStorage(const Expr *LValue) const;
+  /// Adds \p P to \p Hit if it is a cell.
+  void cellOfParameter(const ParmVarDecl *P,
+                       llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
+  /// Adds the cells pointing to \p T's type (every cell if \p Whole) to
+  /// \p Hit.
+  void cellsOfType(QualType T, bool Whole,
+                   llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
   /// \p Pointer points into the function's own storage.
   bool intoLocal(const Expr *Pointer) const;
   /// The cells a store to \p LHS may change.

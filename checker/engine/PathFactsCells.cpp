@@ -78,25 +78,27 @@ static const ParmVarDecl *pointerParameter(const Expr *E) {
   }
 }
 
-bool ConditionFacts::localStorage(const Expr *LValue) const {
+const VarDecl *ConditionFacts::storageRoot(const Expr *LValue) {
   for (;;) {
     LValue = LValue->IgnoreParenImpCasts();
     if (const auto *DRE = dyn_cast<DeclRefExpr>(LValue)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-      return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+      return V && !V->getType()->isReferenceType() ? V : nullptr;
     }
-    if (const auto *ME = dyn_cast<MemberExpr>(LValue); ME && !ME->isArrow()) {
+    if (const auto *ME = dyn_cast<MemberExpr>(LValue); ME && !ME->isArrow())
       LValue = ME->getBase();
-      continue;
-    }
-    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LValue);
-        AS && !AS->getBase()->IgnoreParenImpCasts()->getType()
-                   ->isPointerType()) {
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LValue);
+             AS && AS->getBase()->IgnoreParenImpCasts()->getType()
+                       ->isArrayType())
       LValue = AS->getBase();
-      continue;
-    }
-    return false;
+    else
+      return nullptr;
   }
+}
+
+bool ConditionFacts::localStorage(const Expr *LValue) const {
+  const VarDecl *V = storageRoot(LValue);
+  return V && V->hasLocalStorage();
 }
 
 bool ConditionFacts::intoLocal(const Expr *Pointer) const {
@@ -116,6 +118,22 @@ bool ConditionFacts::intoLocal(const Expr *Pointer) const {
   return false;
 }
 
+void ConditionFacts::cellOfParameter(
+    const ParmVarDecl *P, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
+  P = cast<ParmVarDecl>(P->getCanonicalDecl());
+  for (const Cell &Cl : Cells)
+    if (Cl.Param == P)
+      Hit.push_back(P);
+}
+
+void ConditionFacts::cellsOfType(
+    QualType T, bool Whole, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
+  const QualType A = aliasType(T, C.Ctx);
+  for (const Cell &Cl : Cells)
+    if (Whole || Cl.Type == A)
+      Hit.push_back(Cl.Param);
+}
+
 void ConditionFacts::cellsStoredTo(
     const Expr *LHS, llvm::SmallVectorImpl<const VarDecl *> &Hit) const {
   LHS = LHS->IgnoreParenImpCasts();
@@ -130,10 +148,7 @@ void ConditionFacts::cellsStoredTo(
     Pointer = AS->getBase();
   if (Pointer) {
     if (const ParmVarDecl *P = pointerParameter(Pointer)) {
-      P = cast<ParmVarDecl>(P->getCanonicalDecl());
-      for (const Cell &Cl : Cells)
-        if (Cl.Param == P)
-          Hit.push_back(P);
+      cellOfParameter(P, Hit);
       return; // another parameter: taken to point elsewhere
     }
     if (intoLocal(Pointer))
@@ -147,11 +162,7 @@ void ConditionFacts::cellsStoredTo(
   const QualType T = LHS->getType();
   if (T->isCharType())
     return;
-  const bool Whole = T->isRecordType() || T->isArrayType();
-  const QualType A = aliasType(T, C.Ctx);
-  for (const Cell &Cl : Cells)
-    if (Whole || Cl.Type == A)
-      Hit.push_back(Cl.Param);
+  cellsOfType(T, T->isRecordType() || T->isArrayType(), Hit);
 }
 
 /// The type of the storage \p Pointer points into: `&x`'s, an array's
@@ -208,10 +219,7 @@ void ConditionFacts::cellsPassed(
   const bool Leads = Pointee->isRecordType() || Pointee->isPointerType() ||
                      Pointee->isVoidType();
   if (const ParmVarDecl *P = pointerParameter(V)) {
-    P = cast<ParmVarDecl>(P->getCanonicalDecl());
-    for (const Cell &Cl : Cells)
-      if (Cl.Param == P)
-        Hit.push_back(P);
+    cellOfParameter(P, Hit);
     if (!Leads)
       return; // another parameter's scalar: taken to be apart
   } else if (intoLocal(V) && !leadsOn(storageType(V), 0)) {
@@ -219,11 +227,8 @@ void ConditionFacts::cellsPassed(
   }
   if (Pointee.isConstQualified() || Pointee->isCharType())
     return;
-  const bool Whole = Pointee->isRecordType() || Pointee->isVoidType();
-  const QualType A = aliasType(Pointee, C.Ctx);
-  for (const Cell &Cl : Cells)
-    if (Whole || Cl.Type == A)
-      Hit.push_back(Cl.Param);
+  cellsOfType(Pointee, Pointee->isRecordType() || Pointee->isVoidType(),
+              Hit);
 }
 
 void ConditionFacts::cellsOfArgument(

@@ -140,8 +140,11 @@ bool PathSet::join(Path &&P, PathSplit &S) {
         Changed |= 1u << unsigned(Same);
       return Grew;
     }
+    // Past the room, the paths split by their facts are merged first.
     if (Paths.size() >= MaxPaths && S.SplitsByFacts)
-      foldSplitsByFacts(S);
+      fold([&](const State &A, const State &B) {
+        return sameResources(A, B, S);
+      });
     if (Paths.size() < MaxPaths) {
       Changed |= 1u << Paths.size();
       Paths.push_back(std::move(P));
@@ -161,7 +164,11 @@ bool PathSet::join(Path &&P, PathSplit &S) {
         Changed |= 1u << I;
       return Grew;
     }
-    foldByHandles(S);
+    fold(
+        [&](const State &A, const State &B) {
+          return sameUpToHandles(A, B, S);
+        },
+        &S);
     if (Paths.size() < MaxPaths) {
       Changed |= 1u << Paths.size();
       Paths.push_back(std::move(P));
@@ -189,42 +196,22 @@ bool PathSet::join(Path &&P, PathSplit &S) {
   return Grew;
 }
 
-void PathSet::foldByHandles(PathSplit &S) {
+template <typename SameFn>
+void PathSet::fold(SameFn Same, PathSplit *Lost) {
   llvm::SmallVector<Path, 1> Kept;
   unsigned KeptChanged = 0;
   for (unsigned I = 0; I < Paths.size(); ++I) {
     Path &P = Paths[I];
-    auto It = llvm::find_if(Kept, [&](const Path &Q) {
-      return sameUpToHandles(Q.St, P.St, S);
-    });
+    auto It =
+        llvm::find_if(Kept, [&](const Path &Q) { return Same(Q.St, P.St); });
     if (It == Kept.end()) {
       if (Changed & (1u << I))
         KeptChanged |= 1u << Kept.size();
       Kept.push_back(std::move(P));
       continue;
     }
-    noteLost(It->St, P.St, S);
-    It->St.join(P.St);
-    It->Facts.intersect(P.Facts);
-    KeptChanged |= 1u << unsigned(It - Kept.begin());
-  }
-  Paths = std::move(Kept);
-  Changed = KeptChanged;
-}
-
-void PathSet::foldSplitsByFacts(const PathSplit &S) {
-  llvm::SmallVector<Path, 1> Kept;
-  unsigned KeptChanged = 0;
-  for (unsigned I = 0; I < Paths.size(); ++I) {
-    Path &P = Paths[I];
-    auto It = llvm::find_if(
-        Kept, [&](const Path &Q) { return sameResources(Q.St, P.St, S); });
-    if (It == Kept.end()) {
-      if (Changed & (1u << I))
-        KeptChanged |= 1u << Kept.size();
-      Kept.push_back(std::move(P));
-      continue;
-    }
+    if (Lost)
+      noteLost(It->St, P.St, *Lost);
     It->St.join(P.St);
     It->Facts.intersect(P.Facts);
     KeptChanged |= 1u << unsigned(It - Kept.begin());

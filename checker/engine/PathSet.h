@@ -68,13 +68,12 @@ public:
   llvm::SmallVector<Path, 1> takeChanged();
 
 private:
-  /// Merges the paths whose resource states agree in \p S's focus (kept
-  /// apart by their facts), to make room for one whose state differs from
-  /// all.
-  void foldSplitsByFacts(const PathSplit &S);
-  /// Merges the paths that differ only in which acquisitions of one handle
-  /// they hold (sameUpToHandles), to make room.
-  void foldByHandles(PathSplit &S);
+  /// Merges the kept paths that \p Same says go together (resource states
+  /// that agree in the focus, to make room for a path split by its facts;
+  /// or that differ only in which acquisitions of one handle they hold,
+  /// sameUpToHandles), recording in \p Lost, if given, the acquisitions
+  /// whose states the merge made uncertain.
+  template <typename SameFn> void fold(SameFn Same, PathSplit *Lost = nullptr);
 
   llvm::SmallVector<Path, 1> Paths;
   bool Merged = false;  ///< fell back to one path
