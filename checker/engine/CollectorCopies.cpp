@@ -44,6 +44,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   FromKey.addDecl(Cp.From);
   ToKey.addDecl(Cp.To);
   bool SawCopy = false, Against = false, For = false;
+  bool SourceReleased = false;
   llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
   // Follows block B from the element after the copy (FromCopy) or from its
   // start, to the first event or back to the copy; true if the path goes
@@ -71,7 +72,8 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
           return false;
         }
         if (releases(E, FromKey)) {
-          Against = true; // through the source, the copy still a copy
+          // Through the source, the copy still a copy.
+          Against = SourceReleased = true;
           return false;
         }
       }
@@ -123,6 +125,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
       Next(B);
   }
   F.TakesOver = For && !Against;
+  F.SourceReleased = SourceReleased;
   F.Overwrites = std::move(Overwrites);
   return F;
 }

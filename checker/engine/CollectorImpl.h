@@ -61,6 +61,10 @@ private:
     /// and one releases the copy or gives the source another value: the
     /// copy takes the handle over at once.
     bool TakesOver = false;
+    /// A path releases the source first, the copy still holding its value
+    /// (`for (ai = aitop; ai; ai = ai->ai_next) ..; freeaddrinfo(aitop);`):
+    /// the copy walks or borrows the handle, it does not take it.
+    bool SourceReleased = false;
     /// The assignments that give the source another value first, after
     /// the copy on every path to them (`T *old = buf; .. memcpy(n, buf, k);
     /// buf = n; .. free(old);`, where another path releases buf): there

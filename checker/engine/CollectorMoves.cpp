@@ -189,7 +189,9 @@ static bool passedOnAfter(const BodyIndex &Body, const Stmt *S,
 /// moves.
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
-    // Into a handle variable, or into a parameter (`z = t;` after
+    // Into a handle variable that no path goes on to release the source
+    // through while the copy holds it (not `ai = aitop` walking the list
+    // before `freeaddrinfo(aitop)`), or into a parameter (`z = t;` after
     // `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
@@ -202,7 +204,7 @@ void Collector::addMoves() {
     // the copy gives the source another value or releases the copy before
     // it releases the source: `old = buf; buf = malloc(2 * n); ..
     // free(old);`, `head = node;` pushing onto a list).
-    if (!(C.KeyOf.isHandleRoot(Cp.To) ||
+    if (!((C.KeyOf.isHandleRoot(Cp.To) && !fateOf(Cp).SourceReleased) ||
           (isa<ParmVarDecl>(Cp.To) &&
            (BodyIndex::copiesWhole(Cp) ||
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,

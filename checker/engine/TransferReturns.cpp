@@ -175,6 +175,10 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   // through (`return c->fd;`, `return *n;`: a value out of the block,
   // which stays here), nor a pointer given to a call whose result is a
   // number (`return fgetc(f);`: the call itself may take it, as any call).
+  // A local pointer nothing but its initialiser writes stands for that
+  // initialiser (sudo's `debug_return_ptr(rcs->str)`: `void *ret =
+  // (rcs->str); return ret;`); a few such steps at most.
+  unsigned Through = 0;
   std::function<void(const Stmt *, bool, bool)> Walk =
       [&](const Stmt *X, bool Addr, bool InNumberCall) {
     if (!X)
@@ -184,6 +188,17 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
         if (!InNumberCall || Root->getType()->isIntegralOrEnumerationType())
           escapeRoot(Root);
         return;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(XE->IgnoreParenCasts());
+          DRE && !Addr && Through < 4) {
+        const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
+            Var->getType()->isPointerType() && C.Body.isUnchanged(Var)) {
+          ++Through;
+          Walk(Var->getInit(), false, InNumberCall);
+          --Through;
+          return;
+        }
       }
       // One element of a local handle array (`return pfd[0];`, or `ret =
       // pfd[0]; .. return ret;`) goes to the caller, and only that one.

@@ -302,6 +302,45 @@ int positiveHeadSavedThenDropped(const char *host, int e) {
   return 0;
 }
 
+// A variable that held a list of its own, released on its branch, reused
+// to walk another list whose head variable releases it (openssh's
+// canohost.c: `for (ai = aitop; ai; ai = ai->ai_next) ..;
+// freeaddrinfo(aitop);`): the copy only walks, the head keeps the list.
+// Before: "release of 'ai' is skipped" at the return after the walk.
+int negativeReusedVariableWalksList(const char *name, const char *want) {
+  struct addrinfo *ai, *aitop;
+  if (getaddrinfo(name, NULL, NULL, &ai) == 0) {
+    freeaddrinfo(ai);
+    return -2;
+  }
+  if (getaddrinfo(name, "80", NULL, &aitop) != 0)
+    return -1;
+  for (ai = aitop; ai; ai = ai->ai_next)
+    if (ai->ai_family == *want)
+      break;
+  freeaddrinfo(aitop);
+  if (ai == NULL)
+    return 0;
+  return 1;
+}
+
+int positiveReusedVariableWalksListHeadLost(const char *name, int e) {
+  struct addrinfo *ai, *aitop;
+  if (getaddrinfo(name, NULL, NULL, &ai) == 0) {
+    freeaddrinfo(ai);
+    return -2;
+  }
+  if (getaddrinfo(name, "80", NULL, &aitop) != 0)
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'aitop' acquired by 'getaddrinfo' is not released on every path [raii-release-skipped]
+    return -1;
+  for (ai = aitop; ai; ai = ai->ai_next)
+    if (ai->ai_family == e)
+      return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'aitop' is skipped by this return
+  freeaddrinfo(aitop);
+  return 0;
+}
+
 // The array grown by realloc into a spare pointer, the spare then pointed
 // at the new element (collectd's statsd_network_init): the array only ever
 // holds the spare's block, and the spare's second value points into it.

@@ -142,6 +142,30 @@ int *idAddressReturned(void) {
   return &r->id;
 }
 
+// The same through a local that nothing but its initialiser writes
+// (sudo's `debug_return_ptr(rcs->str)` macro: `void *ret = (rcs->str);
+// return ret;`); before, "never released". A value read through the
+// handle, returned through such a local, still hands nothing off.
+char *nameReturnedThroughCopy(void) {
+  struct rec *r = malloc(sizeof *r);
+  if (!r)
+    return 0;
+  do {
+    void *ret = (r->name);
+    return ret;
+  } while (0);
+}
+
+long idReturnedThroughCopy(void) {
+  struct rec *r = malloc(sizeof *r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return -1;
+  r->id = 3;
+  long ret = r->id;
+  return ret;
+}
+
 // The new thread owns its start argument; the caller frees it only when
 // the thread was not created.
 #include <pthread.h>
