@@ -264,6 +264,56 @@ bool chainedAtTest(const FunctionContext &C, const CondFact &F,
          !(Store && Store->isAssignmentOp() && Store->getLHS() == F.Ref);
 }
 
+/// \p S copies \p From into \p To and nothing else: `T *to = from;` (no
+/// other declarator after it) or `to = from;`.
+static bool copiesInto(const Stmt *S, const VarDecl *To, const VarDecl *From) {
+  auto Names = [](const Expr *E, const VarDecl *V) {
+    const auto *R = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
+    return R && R->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  };
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
+    bool Seen = false;
+    for (const Decl *D : DS->decls()) {
+      const auto *V = dyn_cast<VarDecl>(D);
+      if (Seen || !V)
+        return false;
+      if (V->getCanonicalDecl() == To->getCanonicalDecl())
+        Seen = Names(V->getInit(), From);
+    }
+    return Seen;
+  }
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
+  return BO && BO->getOpcode() == BO_Assign && Names(BO->getLHS(), To) &&
+         Names(BO->getRHS(), From);
+}
+
+/// \p F tests a local given a copy of the handle variable in the statement
+/// right after the acquire's (or in a later declarator of the acquire's
+/// own declaration), in the condition of the `if` right after the copy,
+/// before anything else reaches either (iproute2's `char *saved =
+/// strdup(arg); char *tmp = saved; if (!tmp) return -1;`, tmp advanced by
+/// strsep later).
+static bool copiedAtTest(const FunctionContext &C, const CondFact &F,
+                         const Acquisition &A) {
+  if (!F.Ref || !A.Site || !A.HandleVar || A.Origin == Acquisition::Move ||
+      !BodyIndex::isLocalVar(F.Var))
+    return false;
+  const Stmt *At = C.Body.fullStatement(A.Site);
+  const auto *If = dyn_cast_or_null<IfStmt>(C.Body.fullStatement(F.Ref));
+  const auto *Store = dyn_cast_or_null<BinaryOperator>(C.Body.parent(F.Ref));
+  if (!At || !If || !C.Body.isAncestor(If->getCond(), F.Ref) ||
+      (Store && Store->isAssignmentOp() && Store->getLHS() == F.Ref))
+    return false;
+  const Stmt *Copy = C.Body.nextStatement(At);
+  if (Copy == If)
+    Copy = At; // `T *h = acquire(..), *t = h;`
+  else if (C.Body.nextStatement(Copy) != If)
+    return false;
+  if (Copy == At && !isa<DeclStmt>(At))
+    return false;
+  return copiesInto(Copy, F.Var, A.HandleVar);
+}
+
 /// The variable tested by \p F, when it holds \p A's handle: A's
 /// handle variable (sameVar), or a local that names the place a move put
 /// the handle in (`FILE *f = u.second;` after `u.first = p;`, `T *x =
@@ -273,7 +323,7 @@ const VarDecl *heldIn(const FunctionContext &C, const CondFact &F,
   if (!F.Var)
     return nullptr;
   if (A.HandleVar && (sameVar(C, F.Var, A.HandleVar) ||
-                      chainedAtTest(C, F, A)))
+                      chainedAtTest(C, F, A) || copiedAtTest(C, F, A)))
     return F.Var;
   if (A.Origin != Acquisition::Move || F.Var->getType()->isReferenceType())
     return nullptr;

@@ -17,6 +17,7 @@ namespace clang::tidy::raii {
 
 /// \p S may leave the code around it (a `return`, jump or `throw`).
 static bool containsJump(const Stmt *S);
+static bool containsEntry(const Stmt *S);
 
 namespace {
 
@@ -62,8 +63,11 @@ public:
 
 private:
   /// No path through \p S completes: it calls a function that never
-  /// returns before anything could jump out.
-  bool neverCompletes(const Stmt *S) const;
+  /// returns before anything could jump out. A `goto` completes nowhere if
+  /// what follows its label does not (\p FollowGoto: not through another).
+  bool neverCompletes(const Stmt *S, bool FollowGoto = true) const;
+  /// The statements from label \p L on in its block never complete.
+  bool labelNeverCompletes(const LabelStmt *L) const;
   bool calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
                            unsigned Depth) const;
 
@@ -90,9 +94,34 @@ bool writes(const Stmt *S, const ParmVarDecl *P) {
                       [P](const Stmt *Child) { return writes(Child, P); });
 }
 
-bool ExitFinder::neverCompletes(const Stmt *S) const {
+bool ExitFinder::labelNeverCompletes(const LabelStmt *L) const {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(L));
+  if (!Block)
+    return false;
+  bool From = false;
+  for (const Stmt *Sub : Block->body()) {
+    if (Sub == L) {
+      From = true;
+      Sub = L->getSubStmt();
+    }
+    if (!From)
+      continue;
+    if (neverCompletes(Sub, /*FollowGoto=*/false))
+      return true;
+    if (containsJump(Sub))
+      return false;
+  }
+  return false;
+}
+
+bool ExitFinder::neverCompletes(const Stmt *S, bool FollowGoto) const {
   if (!S)
     return false;
+  // `if (!(p = realloc(p, n))) goto nospace; .. nospace: perror(..);
+  // exit(1);` (lsof's misc.c).
+  if (const auto *G = dyn_cast<GotoStmt>(S))
+    return FollowGoto && G->getLabel()->getStmt() &&
+           labelNeverCompletes(G->getLabel()->getStmt());
   if (const auto *E = dyn_cast<Expr>(S)) {
     const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
     if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
@@ -106,7 +135,7 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
   }
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Sub : CS->body()) {
-      if (neverCompletes(Sub))
+      if (neverCompletes(Sub, FollowGoto))
         return true;
       if (containsJump(Sub))
         return false;
@@ -114,11 +143,12 @@ bool ExitFinder::neverCompletes(const Stmt *S) const {
     return false;
   }
   if (const auto *If = dyn_cast<IfStmt>(S))
-    return neverCompletes(If->getThen()) && neverCompletes(If->getElse());
+    return neverCompletes(If->getThen(), FollowGoto) &&
+           neverCompletes(If->getElse(), FollowGoto);
   // A macro's `do { ..; exit(1); } while (0)`: a body that never completes
   // never reaches the condition.
   if (const auto *Do = dyn_cast<DoStmt>(S))
-    return neverCompletes(Do->getBody());
+    return neverCompletes(Do->getBody(), FollowGoto);
   return false;
 }
 
@@ -344,9 +374,20 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
         Cond, If->getThen(), If->getElse(),
         [&](const Expr *E) { return E == Assign || IsTarget(E); });
   }
-  // `p = realloc(p, n); if (!p) abort();` and the like.
+  // `p = realloc(p, n); if (!p) abort();` and the like, after statements
+  // that neither name the pointer nor may leave or be entered (lsof's
+  // `a = realloc(a, n); d = 0; } else d = 1; } .. if (!a) { ..; Error();
+  // }`); a few at most.
   const Stmt *Next = followingStatement(Full, C.Body);
-  return Next && F.exitsWhenNull(Next, IsTarget, 0);
+  for (unsigned Skipped = 0; Next && Skipped < 4; ++Skipped) {
+    if (F.exitsWhenNull(Next, IsTarget, 0))
+      return true;
+    if (mentions(Next, IsTarget) || containsJump(Next) ||
+        containsEntry(Next))
+      return false;
+    Next = followingStatement(Next, C.Body);
+  }
+  return false;
 }
 
 /// A local written once, before \p Assign, with the block \p Assign's

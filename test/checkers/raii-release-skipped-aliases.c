@@ -107,6 +107,60 @@ void swapOut(size_t n, char *other) {
   a[0] = 0;
 }
 
+// A copy made right after the acquire and tested right after it tells of
+// the acquire, though the copy is advanced later (iproute2's parse_dirs:
+// `char *tmp = saved; if (!tmp) return -1;`, tmp walked by strsep).
+// Before: the return on a failed strdup skipped the release of 'saved'.
+char *nextField(char **cursor);
+int negativeCopyTestedBeforeWalking(const char *arg) {
+  char *saved = strdup(arg);
+  char *field, *tmp = saved;
+  if (!tmp)
+    return -1;
+  while (tmp != NULL) {
+    field = nextField(&tmp);
+    if (field[0] == '!') {
+      free(saved);
+      return -1;
+    }
+  }
+  free(saved);
+  return 0;
+}
+int negativeCopyDeclaredWithAcquire(const char *arg) {
+  char *saved = strdup(arg), *tmp = saved;
+  if (tmp == NULL)
+    return -1;
+  while (tmp)
+    nextField(&tmp);
+  free(saved);
+  return 0;
+}
+// The copy tested after another statement, or a copy of another value,
+// tells nothing of the acquire.
+int positiveCopyTestedLater(const char *arg) {
+  char *saved = strdup(arg);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'saved' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  char *tmp = saved;
+  nextField(&tmp);
+  if (!tmp)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'saved' is skipped by this return
+  free(saved);
+  return 0;
+}
+int positiveOtherValueTested(const char *arg, char *other) {
+  char *saved = strdup(arg);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'saved' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  char *tmp = other;
+  if (!tmp)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'saved' is skipped by this return
+  nextField(&tmp);
+  free(saved);
+  return 0;
+}
+
 // One variable given its handle in either branch, leaked alike: one
 // finding, at the first acquire, with a note at the other.
 int eitherSize(int big, const char *path) {

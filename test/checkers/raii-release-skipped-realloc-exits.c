@@ -215,6 +215,7 @@ char *checkedTooLate(size_t n) {
   p = realloc(p, n);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   fprintf(stderr, "grown\n");
+  p[0] = 0;
   check_oom(p);
   return p;
 }
@@ -449,4 +450,69 @@ char *positiveNullBeforeCase(char *q, int k, size_t n) {
     break;
   }
   return p;
+}
+
+// The test that ends the process comes after statements that do not name
+// the pointer, past the end of the branches around the realloc (lsof's
+// dsock.c: `a = realloc(a, n); d = 0; } else d = 1; } else ..; if (!a) {
+// ..; Error(); }`); or the null branch jumps to a label whose statements
+// end it (lsof's misc.c: `goto no_space; .. no_space: ..; Error();`).
+// Before: reported. A statement naming the pointer in between, or a label
+// whose statements return, leaves it reported.
+void Error(void) __attribute__((noreturn));
+struct ent {
+  char *addr;
+};
+char *negativeTestAfterEnclosingBranches(struct ent *sp, int dup, size_t n) {
+  size_t plen = 0;
+  int d;
+  char *a = sp ? sp->addr : NULL;
+  if (a) {
+    if (!dup) {
+      a = realloc(a, plen + n);
+      d = 0;
+    } else
+      d = 1;
+  } else {
+    a = malloc(n);
+    d = 0;
+  }
+  if (!a) {
+    fprintf(stderr, "no space\n");
+    Error();
+  }
+  if (!d)
+    a[0] = 0;
+  return a;
+}
+char *positiveNamedBeforeTest(struct ent *sp, size_t n, char **out) {
+  char *a = sp->addr;
+  if (a) {
+    a = realloc(a, n);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: when 'realloc' fails it returns null and 'a' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    *out = a;
+  }
+  if (!a)
+    Error();
+  return a;
+}
+static char **stack;
+void negativeGotoToExitingLabel(int want) {
+  if (want > 8) {
+    if (!(stack = realloc(stack, want * sizeof(char *))))
+      goto no_space;
+    return;
+  no_space:
+    fprintf(stderr, "no space\n");
+    Error();
+  }
+}
+int positiveGotoToReturningLabel(int want) {
+  if (!(stack = realloc(stack, want * sizeof(char *))))
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: when 'realloc' fails it returns null and 'stack' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    goto no_space;
+  return 0;
+no_space:
+  fprintf(stderr, "no space\n");
+  return -1;
 }
