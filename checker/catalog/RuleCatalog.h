@@ -105,6 +105,9 @@ struct Family {
   std::string GuardRaii; ///< ... and RaiiGuardStyle=raii
   bool Reentrant = false; ///< a lock its owner may take again
   bool IsLock = false;    ///< acquires lock an object instead of returning one
+  /// The acquire initialises an object in place (`regcomp`, `*_init`): no
+  /// lock; an object of static storage left initialised is kept, not lost.
+  bool InPlace = false;
   bool CallsTakeOwnership = false; ///< unknown non-C callees take the handle
   std::vector<Acquire> Acquires;
   std::vector<Release> Releases;

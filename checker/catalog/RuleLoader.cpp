@@ -394,8 +394,8 @@ public:
     llvm::StringSet<> Seen;
     bool Ok = mapping(
         N, "family",
-        {"name", "kind", "guard", "reentrant", "calls", "acquire", "release",
-         "transfer", "extends"},
+        {"name", "kind", "guard", "reentrant", "in-place", "calls", "acquire",
+         "release", "transfer", "extends"},
         {},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           Seen.insert(K);
@@ -417,10 +417,10 @@ public:
               NameNode = V;
             return S.has_value();
           }
-          if (K == "reentrant") {
+          if (K == "reentrant" || K == "in-place") {
             auto B = boolean(V, K);
             if (B)
-              F->Reentrant = *B;
+              (K == "reentrant" ? F->Reentrant : F->InPlace) = *B;
             return B.has_value();
           }
           if (K == "calls") {
@@ -482,6 +482,13 @@ public:
       error(N, "family '" + F->Name +
                    "' mixes acquires that lock an object ('this', 'arg N') "
                    "with acquires that create a handle ('return', 'out N')");
+      return false;
+    }
+    if (F->InPlace && AnyReturn) {
+      error(N, "family '" + F->Name +
+                   "' is 'in-place' but its acquires create a handle "
+                   "('return', 'out N'); 'in-place' is for objects "
+                   "initialised through 'this' or 'arg N'");
       return false;
     }
     F->IsLock = AnyObject;

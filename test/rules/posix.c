@@ -178,6 +178,46 @@ int positiveAttr(pthread_t *t) {
   return rc;
 }
 
+// An object of static storage initialised in place and left so is kept
+// (monit's Thread.c: the attributes destroyed by an atexit handler; a
+// regex compiled once): before, "not released on every path" where the
+// function destroyed it on an error path. A stream of static storage
+// left locked is still reported.
+static pthread_attr_t sharedAttr;
+static regex_t sharedRe;
+static FILE *sharedLog;
+void negativeStaticAttrKept(void) {
+  if (pthread_attr_init(&sharedAttr) != 0)
+    return;
+  if (pthread_attr_setstacksize(&sharedAttr, 1 << 20) != 0) {
+    pthread_attr_destroy(&sharedAttr);
+    return;
+  }
+}
+int negativeStaticRegexCompiledOnce(const char *s) {
+  static int compiled;
+  if (!compiled) {
+    if (regcomp(&sharedRe, "^a", 0) != 0)
+      return -1;
+    if (work() < 0) {
+      regfree(&sharedRe);
+      return -1;
+    }
+    compiled = 1;
+  }
+  return regexec(&sharedRe, s, 0, NULL, 0);
+}
+int positiveStaticStreamLeftLocked(void) {
+  if (ftrylockfile(sharedLog) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'sharedLog' acquired by 'ftrylockfile' is not released on every path [raii-release-skipped]
+  if (fputs("x", sharedLog) < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'sharedLog' is skipped by this return
+  funlockfile(sharedLog);
+  return 0;
+}
+
 // Another kind's release does not release it.
 void positiveAttrOtherKind(void) {
   pthread_attr_t attr;
