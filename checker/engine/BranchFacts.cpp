@@ -264,39 +264,30 @@ bool chainedAtTest(const FunctionContext &C, const CondFact &F,
          !(Store && Store->isAssignmentOp() && Store->getLHS() == F.Ref);
 }
 
-/// \p S copies \p From into \p To and nothing else: `T *to = from;` (no
-/// other declarator after it) or `to = from;`.
-static bool copiesInto(const Stmt *S, const VarDecl *To, const VarDecl *From) {
-  auto Names = [](const Expr *E, const VarDecl *V) {
-    const auto *R = E ? dyn_cast<DeclRefExpr>(E->IgnoreParenCasts()) : nullptr;
-    return R && R->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
-  };
-  if (const auto *DS = dyn_cast_or_null<DeclStmt>(S)) {
-    bool Seen = false;
-    for (const Decl *D : DS->decls()) {
-      const auto *V = dyn_cast<VarDecl>(D);
-      if (Seen || !V)
-        return false;
-      if (V->getCanonicalDecl() == To->getCanonicalDecl())
-        Seen = Names(V->getInit(), From);
-    }
-    return Seen;
-  }
-  const auto *BO = dyn_cast_or_null<BinaryOperator>(S);
-  return BO && BO->getOpcode() == BO_Assign && Names(BO->getLHS(), To) &&
-         Names(BO->getRHS(), From);
+/// \p S declares \p To (initialised with a copy of the handle variable)
+/// and nothing after it.
+static bool declaresLast(const Stmt *S, const VarDecl *To) {
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S);
+  return DS && DS->decl_begin() != DS->decl_end() &&
+         (*std::prev(DS->decl_end()))->getCanonicalDecl() ==
+             To->getCanonicalDecl();
 }
 
-/// \p F tests a local given a copy of the handle variable in the statement
-/// right after the acquire's (or in a later declarator of the acquire's
-/// own declaration), in the condition of the `if` right after the copy,
-/// before anything else reaches either (iproute2's `char *saved =
-/// strdup(arg); char *tmp = saved; if (!tmp) return -1;`, tmp advanced by
-/// strsep later).
+/// \p F tests a local declared with a copy of the handle variable in the
+/// statement right after the acquire's (or in a later declarator of the
+/// acquire's own declaration), in the condition of the `if` right after
+/// the copy, before anything else reaches either (iproute2's `char *saved
+/// = strdup(arg); char *tmp = saved; if (!tmp) return -1;`, tmp advanced
+/// by strsep later).
 static bool copiedAtTest(const FunctionContext &C, const CondFact &F,
                          const Acquisition &A) {
   if (!F.Ref || !A.Site || !A.HandleVar || A.Origin == Acquisition::Move ||
-      !BodyIndex::isLocalVar(F.Var))
+      !BodyIndex::isLocalVar(F.Var) || !F.Var->getInit())
+    return false;
+  const auto *From =
+      dyn_cast<DeclRefExpr>(F.Var->getInit()->IgnoreParenCasts());
+  if (!From || From->getDecl()->getCanonicalDecl() !=
+                   A.HandleVar->getCanonicalDecl())
     return false;
   const Stmt *At = C.Body.fullStatement(A.Site);
   const auto *If = dyn_cast_or_null<IfStmt>(C.Body.fullStatement(F.Ref));
@@ -311,7 +302,7 @@ static bool copiedAtTest(const FunctionContext &C, const CondFact &F,
     return false;
   if (Copy == At && !isa<DeclStmt>(At))
     return false;
-  return copiesInto(Copy, F.Var, A.HandleVar);
+  return declaresLast(Copy, F.Var);
 }
 
 /// The variable tested by \p F, when it holds \p A's handle: A's

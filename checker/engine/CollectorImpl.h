@@ -62,8 +62,7 @@ private:
     /// copy takes the handle over at once.
     bool TakesOver = false;
     /// A path releases the source first, the copy still holding its value
-    /// (`for (ai = aitop; ai; ai = ai->ai_next) ..; freeaddrinfo(aitop);`):
-    /// the copy walks or borrows the handle, it does not take it.
+    /// (`for (ai = aitop; ai; ai = ai->ai_next) ..; freeaddrinfo(aitop);`).
     bool SourceReleased = false;
     /// The assignments that give the source another value first, after
     /// the copy on every path to them (`T *old = buf; .. memcpy(n, buf, k);
@@ -72,6 +71,9 @@ private:
     llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
   };
   const CopyFate &fateOf(const BodyIndex::Copy &Cp);
+  /// After \p Cp, the function releases the source and never the copy,
+  /// and a path releases the source while the copy holds its value.
+  bool sourceReleasedFirst(const BodyIndex::Copy &Cp);
   /// The moves of CopyFate::Overwrites for \p Cp, when the function
   /// releases the handle through the copy.
   void addOverwriteMoves(const BodyIndex::Copy &Cp);
@@ -111,6 +113,10 @@ private:
   bool CopyCtxTried = false;
   std::unique_ptr<CFGDomTree> Dom;
   llvm::DenseMap<std::pair<const Stmt *, const VarDecl *>, CopyFate> Fates;
+  /// Per key the body releases, where its last release (in the source)
+  /// begins; found once, by releasedAfter().
+  mutable std::vector<std::pair<HandleKey, SourceLocation>> LastReleases;
+  mutable bool LastReleasesFound = false;
 };
 
 } // namespace clang::tidy::raii

@@ -97,10 +97,26 @@ bool Collector::releases(const Expr *E, const HandleKey &K) const {
 bool Collector::releasedAfter(const HandleKey &K,
                               const BodyIndex::Copy &Cp) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
-  return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
-    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
-                                        E->getBeginLoc()) &&
-           releases(E, K);
+  if (!LastReleasesFound) {
+    LastReleasesFound = true;
+    for (const Expr *E : C.Body.candidates())
+      for (const ReleaseRole &R : C.Roles.releases(E)) {
+        HandleKey Released;
+        if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
+                               Released))
+          continue;
+        auto It = llvm::find_if(LastReleases, [&](const auto &L) {
+          return L.first == Released;
+        });
+        if (It == LastReleases.end())
+          LastReleases.emplace_back(Released, E->getBeginLoc());
+        else if (SM.isBeforeInTranslationUnit(It->second, E->getBeginLoc()))
+          It->second = E->getBeginLoc();
+      }
+  }
+  return llvm::any_of(LastReleases, [&](const auto &L) {
+    return L.first == K &&
+           SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(), L.second);
   });
 }
 
@@ -183,15 +199,27 @@ static bool passedOnAfter(const BodyIndex &Body, const Stmt *S,
   return false;
 }
 
+/// After \p Cp, the function releases the source and never the copy, and
+/// a path from the copy reaches that release with the copy still holding
+/// the value (fateOf, asked only then): the copy walks or borrows the
+/// handle.
+bool Collector::sourceReleasedFirst(const BodyIndex::Copy &Cp) {
+  HandleKey From, To;
+  From.addDecl(Cp.From);
+  To.addDecl(Cp.To);
+  return releasedAfter(From, Cp) && !releasedAfter(To, Cp) &&
+         fateOf(Cp).SourceReleased;
+}
+
 /// `p = tmp;` between two locals that both hold handles, or an inner
 /// block's handle variable stored into a local that outlives it
 /// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
 /// moves.
 void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
-    // Into a handle variable that no path goes on to release the source
-    // through while the copy holds it (not `ai = aitop` walking the list
-    // before `freeaddrinfo(aitop)`), or into a parameter (`z = t;` after
+    // Into a handle variable, unless only the source is released after
+    // the copy (not `ai = aitop` walking the list before
+    // `freeaddrinfo(aitop)`), or into a parameter (`z = t;` after
     // `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
@@ -204,7 +232,10 @@ void Collector::addMoves() {
     // the copy gives the source another value or releases the copy before
     // it releases the source: `old = buf; buf = malloc(2 * n); ..
     // free(old);`, `head = node;` pushing onto a list).
-    if (!((C.KeyOf.isHandleRoot(Cp.To) && !fateOf(Cp).SourceReleased) ||
+    if (!C.KeyOf.isHandleRoot(Cp.From) ||
+        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
+      continue;
+    if (!((C.KeyOf.isHandleRoot(Cp.To) && !sourceReleasedFirst(Cp)) ||
           (isa<ParmVarDecl>(Cp.To) &&
            (BodyIndex::copiesWhole(Cp) ||
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,
@@ -216,9 +247,7 @@ void Collector::addMoves() {
           (C.KeyOf.isHandleRoot(Cp.From) &&
            (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
             (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
-             fateOf(Cp).TakesOver)))) ||
-        !C.KeyOf.isHandleRoot(Cp.From) ||
-        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
+             fateOf(Cp).TakesOver)))))
       continue;
     HandleKey From, To;
     From.addDecl(Cp.From);
