@@ -106,6 +106,7 @@ void NothrowPolicy::reset() {
   BodyThrows.clear();
   ProjectThrows.reset();
   StreamMasks.reset();
+  Callbacks.reset();
   Walking.clear();
   LowestReentered = ~0u;
 }
@@ -134,6 +135,10 @@ bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
   if (const auto *FPT = T->getAs<FunctionProtoType>();
       FPT && FPT->isNothrow())
     return false;
+  if (const ParmVarDecl *P = CallbackArguments::calledParameter(Call))
+    if (auto Given = Callbacks.given(P, Ctx))
+      return llvm::any_of(*Given,
+                          [&](const FunctionDecl *FD) { return mayThrow(FD); });
   // Outside the evidence mode what a pointer calls is unknown, and may
   // throw in either mode.
   return Unseen != UnseenCalls::AsProjectDoes ||

@@ -41,12 +41,19 @@
 //      call of the project's): a code base that never throws
 //      nor catches is not analysed for exceptions it cannot have. A call
 //      through a pointer whose type is not `noexcept` may throw, in the
-//      default mode only as an unseen function at the call's place would.
+//      default mode only as an unseen function at the call's place would;
+//      a call through a parameter its function never writes may throw
+//      only if a function the unit passes for it at a call of that
+//      function may (p8-platform's `callback(param)` inside `Wait`, given
+//      a predicate that reads a `bool`), when every such call is in sight
+//      and passes a function or null, and the function's address is not
+//      taken (CallbackArguments).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_NOTHROWPOLICY_H
 #define RAII_TIDY_SUPPORT_NOTHROWPOLICY_H
 
+#include "support/CallbackArguments.h"
 #include "support/NameMatcher.h"
 #include "clang-tidy/utils/ExceptionAnalyzer.h"
 #include "llvm/ADT/DenseMap.h"
@@ -119,6 +126,8 @@ private:
   /// Whether the translation unit's own code sets a stream's exception
   /// mask; unknown until rule 2 first meets a stream function.
   std::optional<bool> StreamMasks;
+  /// What the unit gives its functions' function-pointer parameters.
+  CallbackArguments Callbacks;
 };
 
 } // namespace clang::tidy::raii

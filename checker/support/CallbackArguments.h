@@ -1,0 +1,53 @@
+//===- CallbackArguments.h - what a function-pointer parameter is given ---===//
+//
+// The functions the translation unit passes for a parameter of pointer to
+// function type (p8-platform's `Wait(m, PredicateDefault, &pred)` for
+// `Wait(m, PredicateCallback callback, void *param)`): read from every call
+// of the parameter's function in the unit, found by one walk of the
+// unit's own code on the first question.
+//
+//===----------------------------------------------------------------------===//
+#ifndef RAII_TIDY_SUPPORT_CALLBACKARGUMENTS_H
+#define RAII_TIDY_SUPPORT_CALLBACKARGUMENTS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+
+namespace clang::tidy::raii {
+
+class CallbackArguments {
+public:
+  /// The parameter \p Call calls through (`callback(param)`, `(*cb)(x)`),
+  /// when it is one its function never writes.
+  static const ParmVarDecl *calledParameter(const CallExpr *Call);
+  /// The functions the unit gives \p P at the calls of its function; none
+  /// for a null pointer. Nullopt when that is not known: the function's
+  /// address is taken, no call is in sight, or a call gives anything but a
+  /// function or null (a variable, a parameter passed on, a default).
+  std::optional<llvm::SmallVector<const FunctionDecl *, 2>>
+  given(const ParmVarDecl *P, const ASTContext &Ctx);
+  void reset() {
+    Calls.clear();
+    AddressTaken.clear();
+    Indexed = false;
+  }
+
+private:
+  void index(const ASTContext &Ctx);
+
+  bool Indexed = false;
+  /// Per function with a parameter of pointer to function type (canonical
+  /// declaration), the unit's calls of it.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 4>>
+      Calls;
+  /// Such functions the unit names other than as a call's callee.
+  llvm::DenseSet<const FunctionDecl *> AddressTaken;
+};
+
+} // namespace clang::tidy::raii
+
+#endif

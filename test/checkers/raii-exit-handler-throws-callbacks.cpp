@@ -1,0 +1,72 @@
+// A call through a function-pointer parameter its function never writes
+// throws only if a function the translation unit passes for it may
+// (p8-platform's CCondition::Wait calls `callback(param)`, and libcec gives
+// it a predicate that reads a bool: 11 destructors were reported before).
+// Unknown, and so throwing in a unit that throws, where the function's
+// address is taken, or a call passes a variable.
+// RUN: %check_raii %s raii-exit-handler-throws %t -- -std=c++17 -isystem %mock_include
+
+#include <exit_handlers.h>
+
+void validate(int v) {
+  if (v < 0)
+    throw std::runtime_error("negative");
+}
+
+extern "C" void spin(void); // a C function: never throws
+typedef bool (*Predicate)(void *param);
+static bool readFlag(void *param) { return *static_cast<bool *>(param); }
+static bool checkFlag(void *param) {
+  validate(*static_cast<int *>(param));
+  return true;
+}
+
+bool waitFor(Predicate callback, void *param) {
+  while (!callback(param))
+    spin();
+  return true;
+}
+struct Waiter {
+  bool stopped = false;
+  ~Waiter() { waitFor(readFlag, &stopped); }
+};
+
+// The same function given a throwing predicate by another call.
+bool waitChecked(Predicate callback, void *param) {
+  spin();
+  return callback(param);
+}
+int level = 1;
+bool checked() { return waitChecked(checkFlag, &level); }
+struct CheckedWaiter {
+  bool stopped = false;
+  ~CheckedWaiter() { waitChecked(readFlag, &stopped); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: call to 'waitChecked' may throw out of the destructor of 'CheckedWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
+};
+
+// Its address taken: what else it is given is unknown.
+bool waitAny(Predicate callback, void *param) {
+  spin();
+  return callback(param);
+}
+bool (*waitHook)(Predicate, void *) = &waitAny;
+struct HookWaiter {
+  bool stopped = false;
+  ~HookWaiter() { waitAny(readFlag, &stopped); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'waitAny' may throw out of the destructor of 'HookWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
+};
+
+// A variable passed for it: unknown too.
+bool waitVia(Predicate callback, void *param) {
+  spin();
+  return callback(param);
+}
+struct VarWaiter {
+  Predicate pred = readFlag;
+  bool stopped = false;
+  ~VarWaiter() { waitVia(pred, &stopped); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: call to 'waitVia' may throw out of the destructor of 'VarWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
+};
