@@ -61,6 +61,13 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
+  /// onRelease() of the handle named by \p K.
+  void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
+  /// The keys of the elements \p E releases by an index counting through a
+  /// `for` loop of constant bounds (`for (i = 0; i != 4; i++)
+  /// close(fds[i]);`): fds[0] .. fds[3]. Empty otherwise.
+  llvm::SmallVector<HandleKey, 4> elementsReleasedByLoop(const Expr *E,
+                                                         const ReleaseRole &R);
   /// Reports that release \p E of memory not from the heap is reached.
   void noteNonHeap(const Expr *E);
   /// Move acquisition \p I: the source's handle passes to its variable.

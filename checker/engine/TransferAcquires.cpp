@@ -220,11 +220,102 @@ void TransferFunctions::onAcquire(unsigned I) {
     escape(I, true, CE);
 }
 
+/// \p Var counts from a constant up by one in \p For's init and increment
+/// only, while its condition compares it with a constant (`i < n`, `i !=
+/// n`): the values it takes in the body, [From, To).
+static std::optional<std::pair<int64_t, int64_t>>
+countedRange(const ForStmt *For, const VarDecl *Var, const BodyIndex &Body,
+             ASTContext &Ctx) {
+  auto Names = [&](const Expr *X) {
+    const auto *DRE = X ? dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts())
+                        : nullptr;
+    return DRE && DRE->getDecl() == Var;
+  };
+  std::optional<int64_t> From;
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(For->getInit());
+      DS && DS->isSingleDecl() && DS->getSingleDecl() == Var && Var->getInit())
+    From = constantValue(Var->getInit(), Ctx);
+  else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(For->getInit());
+           BO && BO->getOpcode() == BO_Assign && Names(BO->getLHS()))
+    From = constantValue(BO->getRHS(), Ctx);
+  const auto *Cond =
+      dyn_cast_or_null<BinaryOperator>(For->getCond()
+                                           ? For->getCond()->IgnoreParenImpCasts()
+                                           : nullptr);
+  const auto *Inc = dyn_cast_or_null<UnaryOperator>(For->getInc());
+  if (!From || !Cond || !Names(Cond->getLHS()) || !Inc ||
+      !Inc->isIncrementOp() || !Names(Inc->getSubExpr()) ||
+      Body.writeCount(Var) != 2 || !Body.writtenOnlyByName(Var))
+    return std::nullopt;
+  std::optional<int64_t> Bound = constantValue(Cond->getRHS(), Ctx);
+  if (!Bound)
+    return std::nullopt;
+  int64_t To;
+  switch (Cond->getOpcode()) {
+  case BO_LT:
+  case BO_NE:
+    To = *Bound;
+    break;
+  case BO_LE:
+    To = *Bound + 1;
+    break;
+  default:
+    return std::nullopt;
+  }
+  if (To <= *From || To - *From > 16)
+    return std::nullopt;
+  return std::make_pair(*From, To);
+}
+
+llvm::SmallVector<HandleKey, 4>
+TransferFunctions::elementsReleasedByLoop(const Expr *E,
+                                          const ReleaseRole &R) {
+  llvm::SmallVector<HandleKey, 4> Keys;
+  const Expr *H = RuleCatalog::handleExpr(E, R.Handle.Spec);
+  const auto *AS =
+      H ? dyn_cast<ArraySubscriptExpr>(H->IgnoreParenImpCasts()) : nullptr;
+  const auto *Idx =
+      AS ? dyn_cast<DeclRefExpr>(ignoreValueCasts(AS->getIdx())) : nullptr;
+  const auto *Var = Idx ? dyn_cast<VarDecl>(Idx->getDecl()) : nullptr;
+  const auto *For =
+      Var ? dyn_cast_or_null<ForStmt>(C.Body.enclosingLoop(E)) : nullptr;
+  // The release runs in every round: the body, or a statement of it.
+  const Stmt *Body = For ? For->getBody() : nullptr;
+  const auto *BodyExpr = dyn_cast_or_null<Expr>(Body);
+  if (!Body || !((BodyExpr && BodyExpr->IgnoreParenCasts() == E) ||
+                 (isa<CompoundStmt>(Body) &&
+                  llvm::any_of(cast<CompoundStmt>(Body)->body(),
+                               [&](const Stmt *S) {
+                                 const auto *X = dyn_cast<Expr>(S);
+                                 return X && X->IgnoreParenCasts() == E;
+                               }))))
+    return Keys;
+  auto Range = countedRange(For, Var, C.Body, C.Ctx);
+  HandleKey Base;
+  if (!Range || !C.KeyOf.keyOf(AS->getBase(), Base, false))
+    return Keys;
+  for (int64_t I = Range->first; I < Range->second; ++I) {
+    HandleKey K = Base;
+    K.addIndex(uint64_t(I));
+    if (C.Keys.find(K) != ~0u)
+      Keys.push_back(std::move(K));
+  }
+  return Keys;
+}
+
 void TransferFunctions::onRelease(const Expr *E, const ReleaseRole &R) {
-  const Family *Fam = R.Rule->Fam;
   HandleKey K;
-  if (!CallRoles::keyFor(E, R.Handle, Fam->IsLock, C.KeyOf, K))
+  if (CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf, K)) {
+    releaseKey(E, R, K);
     return;
+  }
+  for (const HandleKey &Element : elementsReleasedByLoop(E, R))
+    releaseKey(E, R, Element);
+}
+
+void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
+                                   const HandleKey &K) {
+  const Family *Fam = R.Rule->Fam;
   const bool OnSuccess = R.Rule->On == Release::OnSuccess;
   auto At = C.AcqsAt.find(E);
   const int Pending = OnSuccess && At != C.AcqsAt.end()

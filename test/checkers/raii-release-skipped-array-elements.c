@@ -315,3 +315,58 @@ int positiveElementClearedNotClosed(int drop) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fds[1]' is skipped by this return
 }
+
+// Elements closed by a loop whose index counts through constant bounds
+// (apt's pkgAcquire::Worker::Start: `for (I = 0; I != 4; I++)
+// close(Pipes[I]);` after a failed second pipe): each element of the
+// range is released. Before: "never released" for Pipes[0] and Pipes[1].
+// Elements outside the range, or a close under a test in the loop, are
+// not. (The descriptors `pipe(Pipes + 2)` makes are not tracked.)
+int negativeLoopClosesEveryElement(int *rd, int *wr) {
+  int Pipes[4] = {-1, -1, -1, -1};
+  if (pipe(Pipes) != 0 || pipe(Pipes + 2) != 0) {
+    for (int I = 0; I != 4; I++)
+      close(Pipes[I]);
+    return -1;
+  }
+  *rd = Pipes[0];
+  *wr = Pipes[3];
+  close(Pipes[1]);
+  close(Pipes[2]);
+  return 0;
+}
+int negativeLoopWithBlockBody(int *rd, int *wr) {
+  int fds[2];
+  int i;
+  if (pipe(fds) != 0)
+    return -1;
+  if (fcntl(fds[0], F_SETFL, O_NONBLOCK) < 0) {
+    for (i = 0; i < 2; ++i) {
+      close(fds[i]);
+    }
+    return -1;
+  }
+  *rd = fds[0];
+  *wr = fds[1];
+  return 0;
+}
+int positiveLoopShortOfTheArray(void) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'fds[1]' acquired by 'pipe' is never released [raii-release-skipped]
+  for (int i = 0; i < 1; i++)
+    close(fds[i]);
+  return 0;
+}
+int positiveLoopClosesUnderTest(int keep) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'fds[0]' acquired by 'pipe' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: 'fds[1]' acquired by 'pipe' is never released [raii-release-skipped]
+  for (int i = 0; i < 2; i++)
+    if (i != keep)
+      close(fds[i]);
+  return 0;
+}
