@@ -1,7 +1,7 @@
 //===- CallbackArguments.cpp - what a function-pointer parameter is given -===//
 #include "support/CallbackArguments.h"
 #include "support/CalledFunction.h"
-#include "support/ProjectScan.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -49,13 +49,15 @@ const ParmVarDecl *CallbackArguments::calledParameter(const CallExpr *Call) {
 }
 
 namespace {
-class Indexer : public ProjectScan<Indexer> {
+/// Every call in the unit, system headers' and templates' instantiations
+/// included (p8-platform's `CCondition<bool>::Wait` is both).
+class Indexer : public RecursiveASTVisitor<Indexer> {
 public:
-  Indexer(const SourceManager &SM,
-          llvm::DenseMap<const FunctionDecl *,
+  Indexer(llvm::DenseMap<const FunctionDecl *,
                          llvm::SmallVector<const CallExpr *, 4>> &Calls,
           llvm::DenseSet<const FunctionDecl *> &AddressTaken)
-      : ProjectScan(SM), Calls(Calls), AddressTaken(AddressTaken) {}
+      : Calls(Calls), AddressTaken(AddressTaken) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *FD = Call->getDirectCallee();
@@ -93,7 +95,7 @@ private:
 
 void CallbackArguments::index(const ASTContext &Ctx) {
   Indexed = true;
-  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken);
+  Indexer I(Calls, AddressTaken);
   I.TraverseDecl(Ctx.getTranslationUnitDecl());
   I.finish();
 }

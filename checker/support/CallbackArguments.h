@@ -3,8 +3,9 @@
 // The functions the translation unit passes for a parameter of pointer to
 // function type (p8-platform's `Wait(m, PredicateDefault, &pred)` for
 // `Wait(m, PredicateCallback callback, void *param)`): read from every call
-// of the parameter's function in the unit, found by one walk of the
-// unit's own code on the first question.
+// of the parameter's function in the unit (system headers and template
+// instantiations included), found by one walk of the unit on the first
+// question.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_CALLBACKARGUMENTS_H

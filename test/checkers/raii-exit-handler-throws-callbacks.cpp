@@ -70,3 +70,19 @@ struct VarWaiter {
   // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: call to 'waitVia' may throw out of the destructor of 'VarWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
 };
+
+// A class template's members (p8-platform's CCondition<bool>): the calls
+// are read in the instantiation.
+template <typename P> struct Condition {
+  static bool fromFlag(void *param) { return *static_cast<P *>(param); }
+  bool wait(Predicate callback, void *param) {
+    spin();
+    return callback(param);
+  }
+  bool wait(P &flag) { return wait(fromFlag, &flag); }
+};
+struct TemplateWaiter {
+  Condition<bool> cond;
+  bool stopped = false;
+  ~TemplateWaiter() { cond.wait(stopped); }
+};
