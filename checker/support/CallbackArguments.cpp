@@ -1,7 +1,8 @@
 //===- CallbackArguments.cpp - what a function-pointer parameter is given -===//
 #include "support/CallbackArguments.h"
 #include "support/CalledFunction.h"
-#include "clang/AST/RecursiveASTVisitor.h"
+#include "support/ProjectScan.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -49,15 +50,16 @@ const ParmVarDecl *CallbackArguments::calledParameter(const CallExpr *Call) {
 }
 
 namespace {
-/// Every call in the unit, system headers' and templates' instantiations
-/// included (p8-platform's `CCondition<bool>::Wait` is both).
-class Indexer : public RecursiveASTVisitor<Indexer> {
+/// The calls of the project's own code (a walk of what system headers
+/// declare, and of every template instantiation, cost a few per cent of a
+/// C++ unit's parse), or of one class's members.
+class Indexer : public ProjectScan<Indexer> {
 public:
-  Indexer(llvm::DenseMap<const FunctionDecl *,
+  Indexer(const SourceManager &SM,
+          llvm::DenseMap<const FunctionDecl *,
                          llvm::SmallVector<const CallExpr *, 4>> &Calls,
           llvm::DenseSet<const FunctionDecl *> &AddressTaken)
-      : Calls(Calls), AddressTaken(AddressTaken) {}
-  bool shouldVisitTemplateInstantiations() const { return true; }
+      : ProjectScan(SM), Calls(Calls), AddressTaken(AddressTaken) {}
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *FD = Call->getDirectCallee();
@@ -95,8 +97,24 @@ private:
 
 void CallbackArguments::index(const ASTContext &Ctx) {
   Indexed = true;
-  Indexer I(Calls, AddressTaken);
+  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken);
   I.TraverseDecl(Ctx.getTranslationUnitDecl());
+  I.finish();
+}
+
+void CallbackArguments::indexMembers(const CXXRecordDecl *RD,
+                                     const ASTContext &Ctx) {
+  if (!RD || !MembersIndexed.insert(RD).second)
+    return;
+  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken);
+  const bool Walked = !isa<ClassTemplateSpecializationDecl>(RD) &&
+                      !Ctx.getSourceManager().isInSystemHeader(
+                          RD->getLocation());
+  if (Walked)
+    return; // the project walk read them
+  for (const CXXMethodDecl *M : RD->methods())
+    if (const Stmt *Body = M->getBody())
+      I.TraverseStmt(const_cast<Stmt *>(Body));
   I.finish();
 }
 
@@ -107,6 +125,11 @@ CallbackArguments::given(const ParmVarDecl *P, const ASTContext &Ctx) {
     return std::nullopt;
   if (!Indexed)
     index(Ctx);
+  // A member of a class a system header declares, or of a template's
+  // instantiation (p8-platform's CCondition<bool>): the project walk left
+  // out its members' own calls.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    indexMembers(MD->getParent(), Ctx);
   FD = FD->getCanonicalDecl();
   auto It = Calls.find(FD);
   if (It == Calls.end() || AddressTaken.count(FD))

@@ -3,15 +3,17 @@
 // The functions the translation unit passes for a parameter of pointer to
 // function type (p8-platform's `Wait(m, PredicateDefault, &pred)` for
 // `Wait(m, PredicateCallback callback, void *param)`): read from every call
-// of the parameter's function in the unit (system headers and template
-// instantiations included), found by one walk of the unit on the first
-// question.
+// of the parameter's function in the project's code of the unit, found by
+// one walk on the first question, and, for a member of a class a system
+// header declares or of a template's instantiation, in that class's
+// members (p8-platform's `CCondition<bool>`).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_CALLBACKARGUMENTS_H
 #define RAII_TIDY_SUPPORT_CALLBACKARGUMENTS_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -34,11 +36,13 @@ public:
   void reset() {
     Calls.clear();
     AddressTaken.clear();
+    MembersIndexed.clear();
     Indexed = false;
   }
 
 private:
   void index(const ASTContext &Ctx);
+  void indexMembers(const CXXRecordDecl *RD, const ASTContext &Ctx);
 
   bool Indexed = false;
   /// Per function with a parameter of pointer to function type (canonical
@@ -47,6 +51,7 @@ private:
       Calls;
   /// Such functions the unit names other than as a call's callee.
   llvm::DenseSet<const FunctionDecl *> AddressTaken;
+  llvm::DenseSet<const CXXRecordDecl *> MembersIndexed;
 };
 
 } // namespace clang::tidy::raii
