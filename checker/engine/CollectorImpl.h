@@ -113,10 +113,6 @@ private:
   bool CopyCtxTried = false;
   std::unique_ptr<CFGDomTree> Dom;
   llvm::DenseMap<std::pair<const Stmt *, const VarDecl *>, CopyFate> Fates;
-  /// Per key the body releases, where its last release (in the source)
-  /// begins; found once, by releasedAfter().
-  mutable std::vector<std::pair<HandleKey, SourceLocation>> LastReleases;
-  mutable bool LastReleasesFound = false;
 };
 
 } // namespace clang::tidy::raii

@@ -97,26 +97,10 @@ bool Collector::releases(const Expr *E, const HandleKey &K) const {
 bool Collector::releasedAfter(const HandleKey &K,
                               const BodyIndex::Copy &Cp) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
-  if (!LastReleasesFound) {
-    LastReleasesFound = true;
-    for (const Expr *E : C.Body.candidates())
-      for (const ReleaseRole &R : C.Roles.releases(E)) {
-        HandleKey Released;
-        if (!CallRoles::keyFor(E, R.Handle, R.Rule->Fam->IsLock, C.KeyOf,
-                               Released))
-          continue;
-        auto It = llvm::find_if(LastReleases, [&](const auto &L) {
-          return L.first == Released;
-        });
-        if (It == LastReleases.end())
-          LastReleases.emplace_back(Released, E->getBeginLoc());
-        else if (SM.isBeforeInTranslationUnit(It->second, E->getBeginLoc()))
-          It->second = E->getBeginLoc();
-      }
-  }
-  return llvm::any_of(LastReleases, [&](const auto &L) {
-    return L.first == K &&
-           SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(), L.second);
+  return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
+    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
+                                        E->getBeginLoc()) &&
+           releases(E, K);
   });
 }
 
