@@ -216,8 +216,11 @@ void Collector::addMoves() {
     // the copy gives the source another value or releases the copy before
     // it releases the source: `old = buf; buf = malloc(2 * n); ..
     // free(old);`, `head = node;` pushing onto a list).
+    // Not into a reference parameter: that stores into the caller's
+    // object (apt's `Fd = iFd; return true;` for `int &Fd`), a hand-off.
     if (!C.KeyOf.isHandleRoot(Cp.From) ||
-        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl())
+        Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl() ||
+        (isa<ParmVarDecl>(Cp.To) && Cp.To->getType()->isReferenceType()))
       continue;
     if (!((C.KeyOf.isHandleRoot(Cp.To) && !sourceReleasedFirst(Cp)) ||
           (isa<ParmVarDecl>(Cp.To) &&

@@ -94,3 +94,31 @@ void viaChosenReference(bool first) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'r' acquired by 'make_block' is never released [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE-24]]:65: note: 'make_block' acquires the resource here
 }
+
+// A handle stored into a reference parameter goes to the caller's object
+// (apt's pkgDirStream::DoItem: `Fd = iFd; return true;`): before, "'Fd'
+// acquired by 'open' is never released", as if Fd were a local.
+#include <fcntl.h>
+#include <unistd.h>
+bool openOut(const char *name, int &Fd) {
+  int iFd = open(name, O_WRONLY);
+  if (iFd < 0)
+    return false;
+  if (fsync(iFd) != 0) {
+    close(iFd);
+    return false;
+  }
+  Fd = iFd;
+  return true;
+}
+bool openOutLeaks(const char *name, int &Fd, bool check) {
+  int iFd = open(name, O_WRONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'iFd' acquired by 'open' is never released, and not handed off on every path [raii-release-skipped]
+  if (iFd < 0)
+    return false;
+  if (check)
+    return false;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'iFd' is skipped by this return
+  Fd = iFd;
+  return true;
+}
