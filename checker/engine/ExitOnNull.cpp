@@ -11,6 +11,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 
 namespace clang::tidy::raii {
@@ -343,6 +344,42 @@ static const Stmt *followingStatement(const Stmt *S, const BodyIndex &Body) {
   }
 }
 
+/// \p S makes a call (which may change what \p Target reaches: a global,
+/// a field through a pointer) or writes a variable \p Target is built
+/// from (`p = p->next;` after `p->data = realloc(p->data, n)`).
+static bool mayChangeTarget(const Stmt *S, const Expr *Target) {
+  llvm::SmallPtrSet<const Decl *, 4> Vars;
+  std::function<void(const Stmt *)> Collect = [&](const Stmt *X) {
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(X))
+      Vars.insert(DRE->getDecl()->getCanonicalDecl());
+    if (X)
+      for (const Stmt *Child : X->children())
+        Collect(Child);
+  };
+  Collect(Target);
+  std::function<bool(const Stmt *)> Changes = [&](const Stmt *X) {
+    if (!X || isa<LambdaExpr, BlockExpr>(X))
+      return false;
+    if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr>(X))
+      return true;
+    const Expr *Written = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(X);
+        BO && BO->isAssignmentOp())
+      Written = BO->getLHS();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(X);
+             UO && (UO->isIncrementDecrementOp() ||
+                    UO->getOpcode() == UO_AddrOf))
+      Written = UO->getSubExpr();
+    if (const auto *DRE = Written ? dyn_cast<DeclRefExpr>(
+                                        Written->IgnoreParenImpCasts())
+                                  : nullptr;
+        DRE && Vars.count(DRE->getDecl()->getCanonicalDecl()))
+      return true;
+    return llvm::any_of(X->children(), Changes);
+  };
+  return Changes(S);
+}
+
 bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   HandleKey K;
   const bool Keyed = C.KeyOf.keyOf(Assign->getLHS(), K, false);
@@ -383,7 +420,7 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
     if (F.exitsWhenNull(Next, IsTarget, 0))
       return true;
     if (mentions(Next, IsTarget) || containsJump(Next) ||
-        containsEntry(Next))
+        containsEntry(Next) || mayChangeTarget(Next, Assign->getLHS()))
       return false;
     Next = followingStatement(Next, C.Body);
   }

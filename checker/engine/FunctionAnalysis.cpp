@@ -244,6 +244,26 @@ void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
   }
 }
 
+/// Acquisition \p I initialises in place an object of static storage
+/// (`static pthread_attr_t attr; .. pthread_attr_init(&attr);`, monit's
+/// Thread.c, destroyed by an `atexit` handler; a `static regex_t`
+/// compiled once), and no path that returns normally released it (the
+/// function does not manage its lifetime: monit destroys it only before
+/// `abort()`): the object outlives the function, so leaving it
+/// initialised loses nothing. A lock left held so is still held.
+bool FunctionAnalysis::keptInStatic(unsigned I) const {
+  const Acquisition &A = Acquisitions[I];
+  const auto *V = dyn_cast_or_null<VarDecl>(Keys[A.Key].root());
+  if (!A.Fam || !A.Fam->InPlace || !V || !V->hasGlobalStorage())
+    return false;
+  for (unsigned J = 0; J < Acquisitions.size() && J < AtNormalExit.size();
+       ++J)
+    if (Acquisitions[J].Key == A.Key &&
+        (AtNormalExit[J].B & AcqState::Released))
+      return false;
+  return true;
+}
+
 void FunctionAnalysis::finish() {
   if (AtExit.size() != Acquisitions.size()) {
     AtExit = State::nothing(Acquisitions.size());
@@ -267,7 +287,7 @@ void FunctionAnalysis::finish() {
     // A handle passed to a callee that may have taken it is handed off,
     // unless some path releases it after that call.
     for (const SkipCause &C : X.Causes)
-      if (!A.KeptAsStandard &&
+      if (!A.KeptAsStandard && !keptInStatic(I) &&
           (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy)))
         A.Skips.push_back(C);
     A.HeldAtExit = !A.Skips.empty();

@@ -55,6 +55,7 @@ public:
   /// false where a release is taken again by no later statement
   /// (markBodyShapeFacts).
   llvm::DenseMap<unsigned, bool> LockHeldAtNormalExits;
+  bool keptInStatic(unsigned I) const;
   bool lockHeldAtNormalExits(unsigned Key) const {
     return LockHeldAtNormalExits.lookup(Key);
   }

@@ -97,16 +97,6 @@ static bool heldByCleanup(const Acquisition &A, const KeyTable &Keys) {
   return !A.IsLock && K.Steps.size() == 1 && V && V->hasAttr<CleanupAttr>();
 }
 
-/// \p A initialises in place an object of static storage (`static
-/// pthread_attr_t attr; .. pthread_attr_init(&attr);`, monit's Thread.c,
-/// destroyed by an `atexit` handler; a `static regex_t` compiled once):
-/// the object outlives the function, so leaving it initialised loses
-/// nothing. A lock left held so is still held.
-static bool keptInStatic(const Acquisition &A, const KeyTable &Keys) {
-  const auto *V = dyn_cast_or_null<VarDecl>(Keys[A.Key].root());
-  return A.Fam && A.Fam->InPlace && V && V->hasGlobalStorage();
-}
-
 void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
                    const Stmt *FailedAcquire) {
   if (!St.Reachable)
@@ -126,8 +116,6 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
     if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
         heldByCleanup(C.acqs()[J], C.Keys))
       continue; // the unwinding runs the variable's cleanup function
-    if (keptInStatic(C.acqs()[J], C.Keys))
-      continue;
     if (Own != C.AcqsAt.end() && llvm::any_of(Own->second, [&](unsigned I) {
           return C.acqs()[I].Key == C.acqs()[J].Key;
         }))

@@ -61,6 +61,7 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
+  bool initialiserStands(const VarDecl *Var) const;
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
   /// The keys of the elements \p E releases by an index counting through a

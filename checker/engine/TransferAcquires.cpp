@@ -290,6 +290,17 @@ TransferFunctions::elementsReleasedByLoop(const Expr *E,
                                  return X && X->IgnoreParenCasts() == E;
                                }))))
     return Keys;
+  // Every round runs to its end: nothing in the body leaves it early.
+  std::function<bool(const Stmt *)> Leaves = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return false;
+    if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
+            CXXThrowExpr>(S))
+      return true;
+    return llvm::any_of(S->children(), Leaves);
+  };
+  if (Leaves(Body))
+    return Keys;
   auto Range = countedRange(For, Var, C.Body, C.Ctx);
   HandleKey Base;
   if (!Range || !C.KeyOf.keyOf(AS->getBase(), Base, false))

@@ -161,6 +161,24 @@ TransferFunctions::returnedConstant(const Expr *E) const {
   return std::nullopt;
 }
 
+/// The variables \p Var's initialiser reads keep, wherever the function
+/// goes on, the values they had at the declaration: none is written after
+/// it (`char *ret = r->name; r = malloc(n); .. return ret;` does not
+/// return the new block).
+bool TransferFunctions::initialiserStands(const VarDecl *Var) const {
+  const Stmt *Decl = C.Body.declStmtOf(Var);
+  if (!Decl)
+    return false;
+  std::function<bool(const Stmt *)> Stands = [&](const Stmt *S) {
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(S))
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+          V && V->hasLocalStorage() && C.Body.writtenAfter(V, Decl))
+        return false;
+    return !S || llvm::all_of(S->children(), Stands);
+  };
+  return Stands(Var->getInit());
+}
+
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   ReturnedValue V = classifyReturn(S->getRetValue());
   V.Constant = returnedConstant(S->getRetValue());
@@ -193,7 +211,8 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
           DRE && !Addr && Through < 4) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
         if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
-            Var->getType()->isPointerType() && C.Body.isUnchanged(Var)) {
+            Var->getType()->isPointerType() && C.Body.isUnchanged(Var) &&
+            initialiserStands(Var)) {
           ++Through;
           Walk(Var->getInit(), false, InNumberCall);
           --Through;

@@ -14,26 +14,6 @@ static bool takesFunctionPointer(const FunctionDecl *FD) {
   });
 }
 
-/// \p S assigns, increments or takes the address of \p P.
-static bool writes(const Stmt *S, const ParmVarDecl *P) {
-  if (!S)
-    return false;
-  const Expr *Target = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Target = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-           UO && (UO->isIncrementDecrementOp() ||
-                  UO->getOpcode() == UO_AddrOf))
-    Target = UO->getSubExpr();
-  if (const auto *DRE =
-          Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
-                 : nullptr;
-      DRE && DRE->getDecl() == P)
-    return true;
-  return llvm::any_of(S->children(),
-                      [P](const Stmt *Child) { return writes(Child, P); });
-}
-
 const ParmVarDecl *CallbackArguments::calledParameter(const CallExpr *Call) {
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
@@ -44,9 +24,12 @@ const ParmVarDecl *CallbackArguments::calledParameter(const CallExpr *Call) {
   if (!P || !P->getType()->isFunctionPointerType())
     return nullptr;
   const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
-  if (!FD || !FD->getBody() || writes(FD->getBody(), P))
+  if (!FD || !FD->getBody())
     return nullptr;
-  return P;
+  auto [It, New] = OnlyRead.try_emplace(P, false);
+  if (New)
+    It->second = onlyRead(FD->getBody(), P);
+  return It->second ? P : nullptr;
 }
 
 namespace {
@@ -58,8 +41,10 @@ public:
   Indexer(const SourceManager &SM,
           llvm::DenseMap<const FunctionDecl *,
                          llvm::SmallVector<const CallExpr *, 4>> &Calls,
-          llvm::DenseSet<const FunctionDecl *> &AddressTaken)
-      : ProjectScan(SM), Calls(Calls), AddressTaken(AddressTaken) {}
+          llvm::DenseSet<const FunctionDecl *> &AddressTaken,
+          CallbackArguments::UnresolvedNames &Unresolved)
+      : ProjectScan(SM), Calls(Calls), AddressTaken(AddressTaken),
+        Unresolved(Unresolved) {}
 
   bool VisitCallExpr(CallExpr *Call) {
     if (const FunctionDecl *FD = Call->getDirectCallee();
@@ -69,6 +54,32 @@ public:
               Call->getCallee()->IgnoreParenImpCasts()))
         Callees.insert(DRE);
     }
+    return true;
+  }
+  // A call a template leaves unresolved (`waitFor(check, x)` with x of a
+  // dependent type) may call any function of its name in an
+  // instantiation the walk does not read.
+  // Each noted with the outermost class it sits in: a class template's own
+  // calls of its members are read in the instantiation instead.
+  bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
+    const bool Outer = !Record;
+    if (Outer)
+      Record = RD;
+    const bool R = ProjectScan::TraverseCXXRecordDecl(RD);
+    if (Outer)
+      Record = nullptr;
+    return R;
+  }
+  bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
+    Unresolved[E->getName()].push_back(Record);
+    return true;
+  }
+  bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+    Unresolved[E->getMemberName()].push_back(Record);
+    return true;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    Unresolved[E->getMember()].push_back(Record);
     return true;
   }
   // A member called as `obj.f(..)` is a MemberExpr; a function named as
@@ -90,6 +101,8 @@ private:
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const CallExpr *, 4>>
       &Calls;
   llvm::DenseSet<const FunctionDecl *> &AddressTaken;
+  CallbackArguments::UnresolvedNames &Unresolved;
+  const CXXRecordDecl *Record = nullptr;
   llvm::DenseSet<const DeclRefExpr *> Callees;
   llvm::SmallVector<const DeclRefExpr *, 8> Named;
 };
@@ -97,7 +110,7 @@ private:
 
 void CallbackArguments::index(const ASTContext &Ctx) {
   Indexed = true;
-  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken);
+  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken, Unresolved);
   I.TraverseDecl(Ctx.getTranslationUnitDecl());
   I.finish();
 }
@@ -106,7 +119,7 @@ void CallbackArguments::indexMembers(const CXXRecordDecl *RD,
                                      const ASTContext &Ctx) {
   if (!RD || !MembersIndexed.insert(RD).second)
     return;
-  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken);
+  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken, Unresolved);
   const bool Walked = !isa<ClassTemplateSpecializationDecl>(RD) &&
                       !Ctx.getSourceManager().isInSystemHeader(
                           RD->getLocation());
@@ -133,6 +146,18 @@ CallbackArguments::given(const ParmVarDecl *P, const ASTContext &Ctx) {
   FD = FD->getCanonicalDecl();
   auto It = Calls.find(FD);
   if (It == Calls.end() || AddressTaken.count(FD))
+    return std::nullopt;
+  // A call left unresolved outside FD's own class template.
+  const CXXRecordDecl *Pattern = nullptr;
+  if (const auto *S = dyn_cast<ClassTemplateSpecializationDecl>(
+          FD->getDeclContext()))
+    Pattern = S->getSpecializedTemplate()->getTemplatedDecl();
+  if (auto U = Unresolved.find(FD->getDeclName());
+      U != Unresolved.end() &&
+      llvm::any_of(U->second, [&](const CXXRecordDecl *R) {
+        return !R || R->getCanonicalDecl() !=
+                         (Pattern ? Pattern->getCanonicalDecl() : nullptr);
+      }))
     return std::nullopt;
   const unsigned Idx = P->getFunctionScopeIndex();
   llvm::SmallVector<const FunctionDecl *, 2> Out;

@@ -24,19 +24,28 @@ namespace clang::tidy::raii {
 
 class CallbackArguments {
 public:
+  /// Per name a template's call leaves unresolved, the outermost class of
+  /// each such call (null outside any).
+  using UnresolvedNames =
+      llvm::DenseMap<DeclarationName,
+                     llvm::SmallVector<const CXXRecordDecl *, 2>>;
   /// The parameter \p Call calls through (`callback(param)`, `(*cb)(x)`),
-  /// when it is one its function never writes.
-  static const ParmVarDecl *calledParameter(const CallExpr *Call);
+  /// when its function only ever reads it (no write, no address taken, no
+  /// reference bound to it).
+  const ParmVarDecl *calledParameter(const CallExpr *Call);
   /// The functions the unit gives \p P at the calls of its function; none
   /// for a null pointer. Nullopt when that is not known: the function's
-  /// address is taken, no call is in sight, or a call gives anything but a
-  /// function or null (a variable, a parameter passed on, a default).
+  /// address is taken, no call is in sight, a template leaves a call of
+  /// its name unresolved, or a call gives anything but a function or null
+  /// (a variable, a parameter passed on, a default).
   std::optional<llvm::SmallVector<const FunctionDecl *, 2>>
   given(const ParmVarDecl *P, const ASTContext &Ctx);
   void reset() {
     Calls.clear();
     AddressTaken.clear();
     MembersIndexed.clear();
+    Unresolved.clear();
+    OnlyRead.clear();
     Indexed = false;
   }
 
@@ -52,6 +61,9 @@ private:
   /// Such functions the unit names other than as a call's callee.
   llvm::DenseSet<const FunctionDecl *> AddressTaken;
   llvm::DenseSet<const CXXRecordDecl *> MembersIndexed;
+  UnresolvedNames Unresolved;
+  /// Per parameter asked about, whether its function only reads it.
+  llvm::DenseMap<const ParmVarDecl *, bool> OnlyRead;
 };
 
 } // namespace clang::tidy::raii

@@ -40,6 +40,12 @@ static void countUses(const Stmt *S, const VarDecl *V, unsigned &Refs,
     countUses(Child, V, Refs, Reads);
 }
 
+bool onlyRead(const Stmt *Body, const VarDecl *V) {
+  unsigned Refs = 0, Reads = 0;
+  countUses(Body, V, Refs, Reads);
+  return Refs == Reads;
+}
+
 unsigned firstParameterArgument(const CallExpr *Call) {
   return isa<CXXOperatorCallExpr>(Call) &&
                  isa_and_nonnull<CXXMethodDecl>(calledFunction(Call))
@@ -65,9 +71,7 @@ const FunctionDecl *calledFunction(const CallExpr *Call) {
   const auto *Owner = dyn_cast<FunctionDecl>(V->getDeclContext());
   if (!Target || !Owner || !Owner->getBody())
     return nullptr;
-  unsigned Refs = 0, Reads = 0;
-  countUses(Owner->getBody(), V, Refs, Reads);
-  return Refs == Reads ? Target : nullptr;
+  return onlyRead(Owner->getBody(), V) ? Target : nullptr;
 }
 
 } // namespace clang::tidy::raii

@@ -17,6 +17,8 @@ namespace clang {
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class Stmt;
+class VarDecl;
 } // namespace clang
 
 namespace clang::tidy::raii {
@@ -28,6 +30,9 @@ const FunctionDecl *calledFunction(const CallExpr *Call);
 /// member operator call (`functor(&p)`, `a = b`), whose first argument is
 /// the object, else 0. Argument I then goes to parameter I minus it.
 unsigned firstParameterArgument(const CallExpr *Call);
+/// Every reference to \p V in \p Body only reads its value: no write, no
+/// address taken, no reference bound to it.
+bool onlyRead(const Stmt *Body, const VarDecl *V);
 
 /// The function \p E designates (`f`, `&f`, through parentheses and casts:
 /// `(void *) f`), or null.

@@ -135,7 +135,7 @@ bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
   if (const auto *FPT = T->getAs<FunctionProtoType>();
       FPT && FPT->isNothrow())
     return false;
-  if (const ParmVarDecl *P = CallbackArguments::calledParameter(Call))
+  if (const ParmVarDecl *P = Callbacks.calledParameter(Call))
     if (auto Given = Callbacks.given(P, Ctx))
       return llvm::any_of(*Given,
                           [&](const FunctionDecl *FD) { return mayThrow(FD); });

@@ -86,3 +86,31 @@ struct TemplateWaiter {
   bool stopped = false;
   ~TemplateWaiter() { cond.wait(stopped); }
 };
+
+// A call a function template leaves unresolved may pass anything
+// (`waitT(checkFlag, x)` with x of a dependent type), and a parameter
+// bound to a non-const reference may be replaced by a throwing callback.
+bool waitT(Predicate callback, void *param) {
+  spin();
+  return callback(param);
+}
+template <typename T> bool waitFor(T *x) { return waitT(checkFlag, x); }
+bool useT() { return waitFor(&level); }
+struct TWaiter {
+  bool stopped = false;
+  ~TWaiter() { waitT(readFlag, &stopped); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: call to 'waitT' may throw out of the destructor of 'TWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
+};
+void harden(Predicate &cb) { cb = checkFlag; }
+bool waitHard(Predicate callback, void *param) {
+  spin();
+  harden(callback);
+  return callback(param);
+}
+struct HardWaiter {
+  bool stopped = false;
+  ~HardWaiter() { waitHard(readFlag, &stopped); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: call to 'waitHard' may throw out of the destructor of 'HardWaiter'; catch the exception inside and report it [raii-exit-handler-throws]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: destructor declared here
+};

@@ -370,3 +370,18 @@ int positiveLoopClosesUnderTest(int keep) {
       close(fds[i]);
   return 0;
 }
+// A round that may leave the loop early (a return after the first close)
+// does not release the rest: the index's closes are not followed then.
+int positiveLoopLeavesEarly(int stop) {
+  int fds[2];
+  if (pipe(fds) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'fds[0]' acquired by 'pipe' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-3]]:7: warning: 'fds[1]' acquired by 'pipe' is never released [raii-release-skipped]
+  for (int i = 0; i < 2; i++) {
+    close(fds[i]);
+    if (stop)
+      return -1;
+  }
+  return 0;
+}

@@ -282,3 +282,15 @@ void positiveStreamToReopener(void) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'f' acquired by 'fopen' is never released [raii-release-skipped]
   reopenAndClose(f, 1);
 }
+
+// The local's initialiser read from a variable given another value before
+// the return: the return gives the old value, not the new block.
+char *positiveInitialiserVariableReassigned(struct rec *r) {
+  char *ret = r->name;
+  r = malloc(sizeof *r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return 0;
+  r->id = 1;
+  return ret;
+}

@@ -516,3 +516,16 @@ no_space:
   fprintf(stderr, "no space\n");
   return -1;
 }
+// A statement in between that changes what the target names (the list
+// walked on) or makes a call: the test no longer tells of the block.
+struct node {
+  char *data;
+  struct node *next;
+};
+void positiveTargetWalkedBeforeTest(struct node *p, size_t n) {
+  p->data = realloc(p->data, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: when 'realloc' fails it returns null and 'p->data' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  p = p->next;
+  if (!p->data)
+    Error();
+}
