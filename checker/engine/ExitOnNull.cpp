@@ -75,10 +75,9 @@ private:
   const FunctionContext &C;
 };
 
-/// \p S assigns, increments or takes the address of \p P.
-bool writes(const Stmt *S, const ParmVarDecl *P) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
+/// The variable \p S itself assigns, increments or takes the address of
+/// (not one inside it), if any.
+const Decl *writtenVariable(const Stmt *S) {
   const Expr *Target = nullptr;
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->isAssignmentOp())
@@ -86,10 +85,16 @@ bool writes(const Stmt *S, const ParmVarDecl *P) {
   else if (const auto *UO = dyn_cast<UnaryOperator>(S);
            UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
     Target = UO->getSubExpr();
-  if (const auto *DRE =
-          Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts())
-                 : nullptr;
-      DRE && DRE->getDecl() == P)
+  const auto *DRE =
+      Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+  return DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
+}
+
+/// \p S assigns, increments or takes the address of \p P.
+bool writes(const Stmt *S, const ParmVarDecl *P) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (writtenVariable(S) == P->getCanonicalDecl())
     return true;
   return llvm::any_of(S->children(),
                       [P](const Stmt *Child) { return writes(Child, P); });
@@ -362,18 +367,7 @@ static bool mayChangeTarget(const Stmt *S, const Expr *Target) {
       return false;
     if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr>(X))
       return true;
-    const Expr *Written = nullptr;
-    if (const auto *BO = dyn_cast<BinaryOperator>(X);
-        BO && BO->isAssignmentOp())
-      Written = BO->getLHS();
-    else if (const auto *UO = dyn_cast<UnaryOperator>(X);
-             UO && (UO->isIncrementDecrementOp() ||
-                    UO->getOpcode() == UO_AddrOf))
-      Written = UO->getSubExpr();
-    if (const auto *DRE = Written ? dyn_cast<DeclRefExpr>(
-                                        Written->IgnoreParenImpCasts())
-                                  : nullptr;
-        DRE && Vars.count(DRE->getDecl()->getCanonicalDecl()))
+    if (const Decl *W = writtenVariable(X); W && Vars.count(W))
       return true;
     return llvm::any_of(X->children(), Changes);
   };
