@@ -236,6 +236,28 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
       Obj = UO->getSubExpr()->IgnoreParenImpCasts();
       Addr = true;
     }
+    // Elements from a constant offset on of a local array: `pipe(fds + 2)`,
+    // `pipe(&fds[2])` (apt's second pair in one `int[4]`).
+    uint64_t Offset = 0;
+    const Expr *Base = nullptr, *Index = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(Obj);
+        BO && BO->getOpcode() == BO_Add && !Addr) {
+      Base = BO->getLHS()->IgnoreParenImpCasts();
+      Index = BO->getRHS();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Obj);
+               AS && Addr) {
+      Base = AS->getBase()->IgnoreParenImpCasts();
+      Index = AS->getIdx();
+    }
+    if (Base) {
+      std::optional<int64_t> K = constantValue(Index, C.Ctx);
+      const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+      if (!K || *K < 0 || !BaseRef || !BaseRef->getType()->isArrayType())
+        return;
+      Offset = uint64_t(*K);
+      Obj = BaseRef;
+      Addr = false;
+    }
     const auto *DRE = dyn_cast<DeclRefExpr>(Obj);
     if (!DRE || !BodyIndex::isOwnedVar(DRE->getDecl()))
       return;
@@ -259,8 +281,8 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
       K.addDecl(V);
       Each.Name = V->getNameAsString();
       if (R->Handle.Count > 1 || DRE->getType()->isArrayType()) {
-        K.addIndex(I);
-        Each.Name += "[" + std::to_string(I) + "]";
+        K.addIndex(Offset + I);
+        Each.Name += "[" + std::to_string(Offset + I) + "]";
       } else {
         Each.HandleVar = V;
       }

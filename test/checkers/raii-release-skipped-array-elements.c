@@ -321,7 +321,7 @@ int positiveElementClearedNotClosed(int drop) {
 // close(Pipes[I]);` after a failed second pipe): each element of the
 // range is released. Before: "never released" for Pipes[0] and Pipes[1].
 // Elements outside the range, or a close under a test in the loop, are
-// not. (The descriptors `pipe(Pipes + 2)` makes are not tracked.)
+// not.
 int negativeLoopClosesEveryElement(int *rd, int *wr) {
   int Pipes[4] = {-1, -1, -1, -1};
   if (pipe(Pipes) != 0 || pipe(Pipes + 2) != 0) {
@@ -383,5 +383,43 @@ int positiveLoopLeavesEarly(int stop) {
     if (stop)
       return -1;
   }
+  return 0;
+}
+
+// A pair made into the array from a constant offset on (`pipe(Pipes + 2)`,
+// `pipe(&fds[2])`): those elements are tracked (apt's edsp.cc leaked
+// them unreported before).
+int positiveSecondPairLeaks(int e) {
+  int fds[4];
+  if (pipe(fds) != 0)
+    return -1;
+  if (pipe(fds + 2) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  close(fds[0]);
+  close(fds[1]);
+  if (e)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-9]]:7: warning: 'fds[2]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'fds[2]' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-11]]:7: warning: 'fds[3]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-4]]:5: note: release of 'fds[3]' is skipped by this return
+  close(fds[2]);
+  close(fds[3]);
+  return 0;
+}
+int negativeSecondPairByAddress(void) {
+  int fds[4];
+  if (pipe(fds) != 0)
+    return -1;
+  if (pipe(&fds[2]) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return -1;
+  }
+  for (int i = 0; i < 4; i++)
+    close(fds[i]);
   return 0;
 }
