@@ -44,6 +44,9 @@ public:
   bool valueUsed(const Expr *E) const;
   /// A `for`, `while`, `do` or range `for` statement.
   static bool isLoop(const Stmt *S);
+  /// \p S holds a `return`, jump or `throw` (outside lambdas and blocks):
+  /// control may leave it other than at its end.
+  static bool containsJump(const Stmt *S);
   /// The innermost loop statement around \p S (not \p S itself), or null.
   const Stmt *enclosingLoop(const Stmt *S) const;
   /// The statement of a compound statement that contains \p S.

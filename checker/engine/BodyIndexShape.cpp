@@ -2,8 +2,9 @@
 //
 // The BodyIndex questions answered from the parents alone: ancestors, the
 // enclosing block, loop and full statement, the next statement, try
-// blocks, and whether an expression's value is used; and, with the write
-// sites, whether a local is given another value after a statement.
+// blocks, and whether an expression's value is used; whether a statement
+// holds a jump; and, with the write sites, whether a local is given another
+// value after a statement.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/BodyIndex.h"
@@ -58,6 +59,15 @@ bool BodyIndex::valueUsed(const Expr *E) const {
 
 bool BodyIndex::isLoop(const Stmt *S) {
   return isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+bool BodyIndex::containsJump(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt, IndirectGotoStmt,
+          CXXThrowExpr>(S))
+    return true;
+  return llvm::any_of(S->children(), containsJump);
 }
 
 const Stmt *BodyIndex::enclosingLoop(const Stmt *S) const {

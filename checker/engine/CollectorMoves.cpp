@@ -231,10 +231,9 @@ void Collector::addMoves() {
             passedOnAfter(C.Body, C.Fn->getBody(), Cp.To,
                           Cp.Where->getEndLoc(),
                           C.Ctx.getSourceManager()))) ||
-          (C.KeyOf.isHandleRoot(Cp.From) &&
-           (movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
-            (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
-             fateOf(Cp).TakesOver)))))
+          movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
+          (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
+           fateOf(Cp).TakesOver)))
       continue;
     HandleKey From, To;
     From.addDecl(Cp.From);

@@ -16,8 +16,6 @@
 
 namespace clang::tidy::raii {
 
-/// \p S may leave the code around it (a `return`, jump or `throw`).
-static bool containsJump(const Stmt *S);
 static bool containsEntry(const Stmt *S);
 
 namespace {
@@ -114,7 +112,7 @@ bool ExitFinder::labelNeverCompletes(const LabelStmt *L) const {
       continue;
     if (neverCompletes(Sub, /*FollowGoto=*/false))
       return true;
-    if (containsJump(Sub))
+    if (BodyIndex::containsJump(Sub))
       return false;
   }
   return false;
@@ -143,7 +141,7 @@ bool ExitFinder::neverCompletes(const Stmt *S, bool FollowGoto) const {
     for (const Stmt *Sub : CS->body()) {
       if (neverCompletes(Sub, FollowGoto))
         return true;
-      if (containsJump(Sub))
+      if (BodyIndex::containsJump(Sub))
         return false;
     }
     return false;
@@ -237,7 +235,7 @@ bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
     for (const Stmt *S : Body->body()) {
       if (exitsWhenNull(S, IsParam, Depth + 1))
         return true;
-      if (containsJump(S) || writes(S, P))
+      if (BodyIndex::containsJump(S) || writes(S, P))
         break;
     }
   }
@@ -291,20 +289,6 @@ bool ExitFinder::exitsWhenNull(const Stmt *S, IsTarget Target,
 }
 
 } // namespace
-
-static bool containsJump(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt, IndirectGotoStmt,
-          CXXThrowExpr>(S))
-    return true;
-  if (isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (containsJump(Child))
-      return true;
-  return false;
-}
 
 /// \p A and \p B are one object written the same way, read without
 /// effects (`*buf`, `v[i]`, `s->p[k]`).
@@ -413,7 +397,7 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
   for (unsigned Skipped = 0; Next && Skipped < 4; ++Skipped) {
     if (F.exitsWhenNull(Next, IsTarget, 0))
       return true;
-    if (mentions(Next, IsTarget) || containsJump(Next) ||
+    if (mentions(Next, IsTarget) || BodyIndex::containsJump(Next) ||
         containsEntry(Next) || mayChangeTarget(Next, Assign->getLHS()))
       return false;
     Next = followingStatement(Next, C.Body);

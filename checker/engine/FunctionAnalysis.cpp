@@ -286,8 +286,10 @@ void FunctionAnalysis::finish() {
     }
     // A handle passed to a callee that may have taken it is handed off,
     // unless some path releases it after that call.
+    const bool Kept =
+        A.KeptAsStandard || (!X.Causes.empty() && keptInStatic(I));
     for (const SkipCause &C : X.Causes)
-      if (!A.KeptAsStandard && !keptInStatic(I) &&
+      if (!Kept &&
           (!C.TakenBy || llvm::is_contained(A.BorrowedBy, C.TakenBy)))
         A.Skips.push_back(C);
     A.HeldAtExit = !A.Skips.empty();

@@ -238,10 +238,10 @@ countedRange(const ForStmt *For, const VarDecl *Var, const BodyIndex &Body,
   else if (const auto *BO = dyn_cast_or_null<BinaryOperator>(For->getInit());
            BO && BO->getOpcode() == BO_Assign && Names(BO->getLHS()))
     From = constantValue(BO->getRHS(), Ctx);
+  const Expr *CondExpr = For->getCond();
   const auto *Cond =
-      dyn_cast_or_null<BinaryOperator>(For->getCond()
-                                           ? For->getCond()->IgnoreParenImpCasts()
-                                           : nullptr);
+      CondExpr ? dyn_cast<BinaryOperator>(CondExpr->IgnoreParenImpCasts())
+               : nullptr;
   const auto *Inc = dyn_cast_or_null<UnaryOperator>(For->getInc());
   if (!From || !Cond || !Names(Cond->getLHS()) || !Inc ||
       !Inc->isIncrementOp() || !Names(Inc->getSubExpr()) ||
@@ -291,15 +291,7 @@ TransferFunctions::elementsReleasedByLoop(const Expr *E,
                                }))))
     return Keys;
   // Every round runs to its end: nothing in the body leaves it early.
-  std::function<bool(const Stmt *)> Leaves = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr, BlockExpr>(S))
-      return false;
-    if (isa<ReturnStmt, BreakStmt, ContinueStmt, GotoStmt, IndirectGotoStmt,
-            CXXThrowExpr>(S))
-      return true;
-    return llvm::any_of(S->children(), Leaves);
-  };
-  if (Leaves(Body))
+  if (BodyIndex::containsJump(Body))
     return Keys;
   auto Range = countedRange(For, Var, C.Body, C.Ctx);
   HandleKey Base;

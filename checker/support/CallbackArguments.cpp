@@ -15,12 +15,7 @@ static bool takesFunctionPointer(const FunctionDecl *FD) {
 }
 
 const ParmVarDecl *CallbackArguments::calledParameter(const CallExpr *Call) {
-  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
-  if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
-      UO && UO->getOpcode() == UO_Deref)
-    Callee = UO->getSubExpr()->IgnoreParenImpCasts();
-  const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
-  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(calleeVariable(Call));
   if (!P || !P->getType()->isFunctionPointerType())
     return nullptr;
   const auto *FD = dyn_cast<FunctionDecl>(P->getDeclContext());
@@ -56,11 +51,7 @@ public:
     }
     return true;
   }
-  // A call a template leaves unresolved (`waitFor(check, x)` with x of a
-  // dependent type) may call any function of its name in an
-  // instantiation the walk does not read.
-  // Each noted with the outermost class it sits in: a class template's own
-  // calls of its members are read in the instantiation instead.
+  // The outermost class being walked, for the unresolved calls below.
   bool TraverseCXXRecordDecl(CXXRecordDecl *RD) {
     const bool Outer = !Record;
     if (Outer)
@@ -70,6 +61,11 @@ public:
       Record = nullptr;
     return R;
   }
+  // A call a template leaves unresolved (`waitFor(check, x)` with x of a
+  // dependent type) may call any function of its name in an
+  // instantiation the walk does not read. Each is noted with its
+  // outermost class: a class template's own calls of its members are read
+  // in the instantiation instead.
   bool VisitUnresolvedLookupExpr(UnresolvedLookupExpr *E) {
     Unresolved[E->getName()].push_back(Record);
     return true;
@@ -119,12 +115,10 @@ void CallbackArguments::indexMembers(const CXXRecordDecl *RD,
                                      const ASTContext &Ctx) {
   if (!RD || !MembersIndexed.insert(RD).second)
     return;
-  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken, Unresolved);
-  const bool Walked = !isa<ClassTemplateSpecializationDecl>(RD) &&
-                      !Ctx.getSourceManager().isInSystemHeader(
-                          RD->getLocation());
-  if (Walked)
+  if (!isa<ClassTemplateSpecializationDecl>(RD) &&
+      !Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
     return; // the project walk read them
+  Indexer I(Ctx.getSourceManager(), Calls, AddressTaken, Unresolved);
   for (const CXXMethodDecl *M : RD->methods())
     if (const Stmt *Body = M->getBody())
       I.TraverseStmt(const_cast<Stmt *>(Body));

@@ -53,15 +53,19 @@ unsigned firstParameterArgument(const CallExpr *Call) {
              : 0;
 }
 
-const FunctionDecl *calledFunction(const CallExpr *Call) {
-  if (const FunctionDecl *FD = Call->getDirectCallee())
-    return FD;
+const VarDecl *calleeVariable(const CallExpr *Call) {
   const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Callee);
       UO && UO->getOpcode() == UO_Deref)
     Callee = UO->getSubExpr()->IgnoreParenImpCasts();
   const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+const FunctionDecl *calledFunction(const CallExpr *Call) {
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return FD;
+  const VarDecl *V = calleeVariable(Call);
   // A `__block` variable may be written by a block (whose body a walk of
   // the function's children does not reach).
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit() ||

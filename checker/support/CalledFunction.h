@@ -30,6 +30,8 @@ const FunctionDecl *calledFunction(const CallExpr *Call);
 /// member operator call (`functor(&p)`, `a = b`), whose first argument is
 /// the object, else 0. Argument I then goes to parameter I minus it.
 unsigned firstParameterArgument(const CallExpr *Call);
+/// The variable \p Call calls through (`sink(x)`, `(*sink)(x)`), or null.
+const VarDecl *calleeVariable(const CallExpr *Call);
 /// Every reference to \p V in \p Body only reads its value: no write, no
 /// address taken, no reference bound to it.
 bool onlyRead(const Stmt *Body, const VarDecl *V);

@@ -42,7 +42,7 @@
 //      nor catches is not analysed for exceptions it cannot have. A call
 //      through a pointer whose type is not `noexcept` may throw, in the
 //      default mode only as an unseen function at the call's place would;
-//      a call through a parameter its function never writes may throw
+//      a call through a parameter its function only reads may throw
 //      only if a function the unit passes for it at a call of that
 //      function may (p8-platform's `callback(param)` inside `Wait`, given
 //      a predicate that reads a `bool`), when every such call is in sight
