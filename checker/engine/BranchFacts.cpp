@@ -550,7 +550,81 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
   }
 }
 
+/// The variable \p Call's result is given to (`rc = adopt(..)`, `int rc
+/// = adopt(..)`), if any.
+const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
+  const Stmt *P = B.parent(Call);
+  while (P && isa<ParenExpr, ImplicitCastExpr>(P))
+    P = B.parent(P);
+  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+      BO && BO->getOpcode() == BO_Assign)
+    if (const auto *DRE =
+            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
+    for (const Decl *D : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(D);
+          V && V->getInit() &&
+          V->getInit()->IgnoreParenImpCasts() == Call)
+        return V;
+  return nullptr;
+}
+
+/// Whether the true side of \p F, a test of what a wrapper with KeepRole
+/// \p K returned, is where it kept the handle; nullopt if the test cannot
+/// tell.
+std::optional<bool> trueMeansKept(const CondFact &F, const KeepRole &K) {
+  if (F.EqualsForeign || F.AboveStandard || F.PositiveTest || F.Elem ||
+      (F.Equals && *F.Equals != 0))
+    return std::nullopt;
+  if (F.SignTest && !(K.KeptWhen == Success::Zero && K.FailsNegative))
+    return std::nullopt;
+  // Zero keeps: `rc >= 0` (a sign test) or `rc == 0`; nonzero keeps: `ok`.
+  if (K.KeptWhen == Success::Zero && !F.SignTest)
+    return !F.TrueMeansNonzero;
+  return F.TrueMeansNonzero;
+}
+
 } // namespace
+
+void BranchFacts::refineKept(const Expr *Leaf, bool Branch, State &St) {
+  std::optional<CondFact> F;
+  for (State::Entry &E : St.stored()) {
+    AcqState &S = E.second;
+    if (!S.held() || !(S.B & AcqState::Taken) ||
+        (S.KeptBy && S.KeptBy != S.TakenBy) ||
+        !isa_and_nonnull<CallExpr>(S.TakenBy))
+      continue;
+    const auto *Call = cast<CallExpr>(S.TakenBy);
+    if (!F && !(F = fact(Leaf, C.Ctx)))
+      return;
+    // The call itself, or the local its result went to, given no other
+    // value in the function.
+    const VarDecl *Result = F->Var ? resultVariable(Call, C.Body) : nullptr;
+    if (F->Call != Call &&
+        !(Result && sameVar(C, F->Var, Result) &&
+          C.Body.writeCount(Result) == 1))
+      continue;
+    for (const KeepRole &K : C.Roles.keeps(Call)) {
+      HandleKey Key;
+      std::optional<bool> T = trueMeansKept(*F, K);
+      if (!T || !CallRoles::keyFor(Call, K.Handle, false, C.KeyOf, Key) ||
+          C.Keys.find(Key) != C.acqs()[E.first].Key)
+        continue;
+      if (Branch == *T) {
+        // Kept: the call only borrowed the handle.
+        S.B &= ~AcqState::Taken;
+        S.TakenBy = S.KeptBy = nullptr;
+        S.TakerTests = 0;
+      } else {
+        S.dropTo(AcqState::Released);
+        S.B &= ~AcqState::Entry;
+        S.LastRelease = Call;
+      }
+      break;
+    }
+  }
+}
 
 llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
   auto [It, New] = Tests.try_emplace(Leaf);
@@ -588,25 +662,6 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
   refineCond(Cond, Branch, St);
 }
 
-/// The variable \p Call's result is given to (`rc = adopt(..)`, `int rc
-/// = adopt(..)`), if any.
-static const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
-  const Stmt *P = B.parent(Call);
-  while (P && isa<ParenExpr, ImplicitCastExpr>(P))
-    P = B.parent(P);
-  if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
-      BO && BO->getOpcode() == BO_Assign)
-    if (const auto *DRE =
-            dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-      return dyn_cast<VarDecl>(DRE->getDecl());
-  if (const auto *DS = dyn_cast_or_null<DeclStmt>(P))
-    for (const Decl *D : DS->decls())
-      if (const auto *V = dyn_cast<VarDecl>(D);
-          V && V->getInit() &&
-          V->getInit()->IgnoreParenImpCasts() == Call)
-        return V;
-  return nullptr;
-}
 
 bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (!Call)
@@ -637,6 +692,7 @@ void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {
 }
 
 void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
+  refineKept(Cond, Branch, St);
   for (const Test &T : testsOf(Cond)) {
     const unsigned J = T.Acq;
     const AcqState &Now = St[J];

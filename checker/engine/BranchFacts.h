@@ -14,7 +14,9 @@
 // acquisition is "not acquired" on that edge; a release pending on its
 // success (`tmp = realloc(p, n)`) is undone or made definite. A branch on
 // what a call that may have taken a handle returned (`if (adopt(c, buf) !=
-// 0)`) records the edge taken (AcqState::TakerTests).
+// 0)`) records the edge taken (AcqState::TakerTests), and one on what a
+// wrapper that releases its argument exactly where it fails returned
+// (`if (!init_socket(fd))`) tells whether it released it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H
@@ -54,6 +56,10 @@ private:
   /// variable its result went to.
   bool testsResultOf(const Expr *Cond, const Expr *Call) const;
   void refineLeaf(const Expr *Cond, bool Branch, State &St);
+  /// A handle tentatively taken by a call that keeps it exactly where its
+  /// result reports success (CallRoles::keeps), on the edge of a test of
+  /// that result: held where kept, released by the call where not.
+  void refineKept(const Expr *Leaf, bool Branch, State &St);
 
   const FunctionContext &C;
   llvm::DenseMap<const Expr *, llvm::SmallVector<Test, 1>> Tests;

@@ -147,6 +147,15 @@ llvm::ArrayRef<ReleaseRole> CallRoles::releases(const Expr *E) const {
   return {};
 }
 
+llvm::ArrayRef<KeepRole> CallRoles::keeps(const Expr *E) const {
+  RoleCache::Callee *C = Cache.calleeOf(E);
+  if (!C || !C->Releases.empty() || C->Acquire)
+    return {};
+  if (const FunctionSummary *S = Cache.summary(*C, Depth))
+    return S->Keeps;
+  return {};
+}
+
 bool CallRoles::hasRole(const Expr *E) const {
   RoleCache::Callee *C = Cache.calleeOf(E);
   if (!C)

@@ -49,6 +49,20 @@ struct ReleaseRole {
   const Stmt *ViaSite = nullptr;
 };
 
+/// A wrapper that releases a handle of its caller's exactly where its
+/// result reports failure and keeps it where it reports success (`static
+/// bool init_socket(int fd) { if (..) { close(fd); return false; } return
+/// true; }`): a test of the result tells the caller which.
+struct KeepRole {
+  RoleHandle Handle;
+  /// The result's convention for "kept": Success::True (nonzero) or
+  /// Success::Zero.
+  Success KeptWhen = Success::True;
+  /// Every return that released gives a negative constant (`return -1;`):
+  /// a sign test (`< 0`) of the result tells too.
+  bool FailsNegative = false;
+};
+
 /// The roles of calls, per callee, for one engine (one catalog and one
 /// summary table within one translation unit). A summary is kept once it is
 /// final: one asked for while it is being computed (recursion) is asked for
@@ -110,6 +124,9 @@ public:
   /// The releases \p E performs (a wrapper may release several handles).
   /// Valid as long as the engine.
   llvm::ArrayRef<ReleaseRole> releases(const Expr *E) const;
+  /// The handles \p E releases only where its result reports failure (a
+  /// summarised wrapper's KeepRoles). Valid as long as the engine.
+  llvm::ArrayRef<KeepRole> keeps(const Expr *E) const;
   /// True if \p E acquires or releases anything: acquire(), acquireEach()
   /// or releases() would answer, for the price of one lookup.
   bool hasRole(const Expr *E) const;

@@ -136,6 +136,52 @@ static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
   return *HeldWhenNonzero ? Success::True : Success::Zero;
 }
 
+/// The convention by which a function's result tells whether it kept seed
+/// \p I (its caller's handle), when it releases it on exactly the returns
+/// that report failure and keeps it on those that report success: every
+/// return's value known (a constant, or what its paths' branches tell),
+/// the seed on each released on every path there or kept on every path,
+/// never handed off. A pointer or `bool` reports success by a nonzero
+/// value, an integer by zero (`return -1;` after `close(fd)`).
+static std::optional<KeepRole> keptByResult(const FunctionAnalysis &FA,
+                                            unsigned I) {
+  const QualType RT = FA.Fn->getReturnType();
+  if (!RT->isPointerType() && !RT->isIntegerType())
+    return std::nullopt;
+  const bool NonzeroKeeps = RT->isPointerType() || RT->isBooleanType();
+  bool Kept = false, Released = false, FailsNegative = true;
+  for (const FunctionAnalysis::ReturnState &R : FA.AtReturns) {
+    if (!R.St.Reachable || R.St.size() <= I)
+      continue;
+    const AcqState &A = R.St[I];
+    const bool Gone = A.B == AcqState::Released && !A.held();
+    const bool Still =
+        !(A.B & (AcqState::Released | AcqState::Escaped | AcqState::Taken |
+                 AcqState::NotYet | AcqState::Lent)) &&
+        (A.held() || (A.B & AcqState::Entry));
+    if (!Gone && !Still)
+      return std::nullopt;
+    std::optional<bool> Nonzero = R.Truth;
+    std::optional<int64_t> Constant;
+    for (const auto &[Ret, V] : FA.Returns)
+      if (Ret == R.Ret && V.Constant)
+        Constant = V.Constant;
+    if (Constant)
+      Nonzero = *Constant != 0;
+    if (!Nonzero || *Nonzero != (Still == NonzeroKeeps))
+      return std::nullopt;
+    if (Gone && !(Constant && *Constant < 0))
+      FailsNegative = false;
+    (Still ? Kept : Released) = true;
+  }
+  if (!Kept || !Released)
+    return std::nullopt;
+  KeepRole K;
+  K.KeptWhen = NonzeroKeeps ? Success::True : Success::Zero;
+  K.FailsNegative = FailsNegative;
+  return K;
+}
+
 /// Makes \p S's acquire role: a rule named after \p Def acquiring a handle
 /// of \p Fam through \p H, with the acquire \p Site inside it.
 static void setAcquire(FunctionSummary &S, const FunctionDecl *Def,
@@ -168,13 +214,24 @@ std::unique_ptr<FunctionSummary>
 SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   auto S = std::make_unique<FunctionSummary>();
   const std::string Name = Def->getNameAsString();
-  // Releases: seeds let go on every path that held them.
-  for (const Acquisition &A : FA.Acquisitions) {
-    if (!A.isSeed() || !A.SeedReleasedOnSomePath || A.SeedKeptOnSomePath)
+  // Releases: seeds let go on every path that held them, or on exactly
+  // those that report failure.
+  for (unsigned I = 0; I < FA.Acquisitions.size(); ++I) {
+    const Acquisition &A = FA.Acquisitions[I];
+    if (!A.isSeed() || !A.SeedReleasedOnSomePath)
       continue;
     RoleHandle H;
     if (!callerHandle(FA.Keys[A.Key], Def, H))
       continue;
+    if (A.SeedKeptOnSomePath) {
+      if (H.Spec.Kind != HandleSpec::Arg || A.IsLock)
+        continue;
+      if (std::optional<KeepRole> K = keptByResult(FA, I)) {
+        K->Handle = std::move(H);
+        S->Keeps.push_back(std::move(*K));
+      }
+      continue;
+    }
     auto R = std::make_unique<Release>();
     R->Function = Name;
     R->Handle = H.Spec;
@@ -309,7 +366,7 @@ const FunctionSummary *SummaryTable::summaryOf(const FunctionDecl *FD,
       setAcquire(*S, Def, std::move(H), Out->Invalid, Out->Fam, Out->Site);
       S->OwnedAcquire->SuccessWhen = Out->SuccessWhen;
     }
-  if (S && S->Releases.empty() && !S->Acquires)
+  if (S && S->Releases.empty() && S->Keeps.empty() && !S->Acquires)
     S.reset();
   Pending.erase(Def);
   auto &Slot = Done[Def];

@@ -8,6 +8,9 @@
 //   - releases: a parameter (or a field below it), `this`'s field or a global
 //     lock that the body releases on every path that holds it
 //     (`void close_file(FILE *f) { if (f) fclose(f); }`);
+//   - keeps: one of those released exactly on the returns that report
+//     failure and kept on those that report success (`if (..) { close(fd);
+//     return false; } return true;`);
 //   - acquire: every `return` gives a handle acquired in the body and still
 //     held, or nothing (null, a constant) — `xstrdup`, `conn_open`; or a lock
 //     on a global, a field of `this` or of a parameter held on every exit
@@ -38,6 +41,7 @@ class FunctionAnalysis;
 
 struct FunctionSummary {
   std::vector<ReleaseRole> Releases;
+  std::vector<KeepRole> Keeps;
   std::optional<AcquireRole> Acquires;
   // The synthesized rules the roles point to.
   std::vector<std::unique_ptr<Release>> OwnedReleases;

@@ -1,0 +1,174 @@
+// A function of the translation unit that releases its caller's handle
+// exactly where its result reports failure and keeps it where it reports
+// success (`if (..) { close(fd); return false; } return true;`, `free(buf);
+// return -1;` against `return 0;`): a test of that result tells the caller
+// which. Where the call failed the handle is gone (a return then loses
+// nothing, a release is a second one); where it succeeded the caller still
+// holds it (a return then leaks it). Untested, the call may have taken it.
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+bool configure(int fd);
+void use(int v);
+
+// Kept when it returns true.
+static bool init_socket(int sock) {
+  if (!configure(sock)) {
+    close(sock);
+    return false;
+  }
+  return true;
+}
+
+// Kept when it returns zero; every failure is negative.
+static int prepare(char *buf, int n) {
+  if (n < 0) {
+    free(buf);
+    return -1;
+  }
+  if (n > 100) {
+    free(buf);
+    return -2;
+  }
+  buf[0] = 0;
+  return 0;
+}
+
+// Kept when it returns zero, released when it returns 1: a sign test
+// cannot tell.
+static int check(char *buf, int n) {
+  if (n < 0) {
+    free(buf);
+    return 1;
+  }
+  return 0;
+}
+
+int closed_after_init(void) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (!init_socket(s))
+    return -1;
+  use(s);
+  close(s);
+  return 0;
+}
+
+int returned_after_init(void) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (init_socket(s) == false)
+    return -1;
+  return s;
+}
+
+int leaks_after_init(int n) {
+  int s = socket(2, 1, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 's' acquired by 'socket' is never released, and not handed off on every path [raii-release-skipped]
+  if (s < 0)
+    return -1;
+  if (!init_socket(s))
+    return -1;
+  if (n > 3)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  return s;
+}
+
+int freed_after_prepare(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  if (prepare(b, n) < 0)
+    return -1;
+  use(b[0]);
+  free(b);
+  return 0;
+}
+
+int freed_after_prepare_by_result(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  int rc = prepare(b, n);
+  if (rc != 0)
+    return rc;
+  use(b[0]);
+  free(b);
+  return 0;
+}
+
+int leaks_after_prepare(int n) {
+  char *b = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'b' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!b)
+    return -1;
+  if (prepare(b, n) < 0)
+    return -1;
+  if (n > 5)
+    return 3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
+  free(b);
+  return 0;
+}
+
+int freed_twice_after_prepare(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  if (prepare(b, n)) {
+    free(b);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'b' is released by 'free' on a path where it was already released [raii-double-release]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: 'b' was first released here
+    return -1;
+  }
+  free(b);
+  return 0;
+}
+
+// A result the function gives another value before the test tells nothing.
+int result_reused(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  int rc = prepare(b, n);
+  rc = n;
+  if (rc != 0)
+    return rc;
+  free(b);
+  return 0;
+}
+
+// Released on 1, kept on 0: `< 0` is never true, so the false side holds
+// both outcomes; the call may have taken the block, as when untested.
+int sign_test_of_positive_failure(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  if (check(b, n) < 0)
+    return -1;
+  if (n > 5)
+    return 3;
+  free(b);
+  return 0;
+}
+
+// Untested, then released by hand: the call only borrowed it (so a return
+// before that release leaks it).
+int untested(int n) {
+  char *b = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'b' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!b)
+    return -1;
+  prepare(b, n);
+  if (n > 5)
+    return 3;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'b' is skipped by this return
+  free(b);
+  return 0;
+}
