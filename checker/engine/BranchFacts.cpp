@@ -387,8 +387,11 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // other than the failure's (`dirfd != AT_FDCWD`): a handle this function
   // acquired holds none of those (the idiom keeps what it got when it does;
   // no descriptor is negative).
+  // (Of the handle's variable: a variable given the acquire's result is
+  // tested below.)
   const bool Descriptor = F.Var && !F.Var->getType()->isPointerType() &&
-                          R->Invalid == InvalidValue::Negative;
+                          R->Invalid == InvalidValue::Negative &&
+                          !(A.ResultVar && sameVar(C, F.Var, A.ResultVar));
   if (F.EqualsForeign ||
       (((F.Equals && !F.SignTest) || F.AboveStandard) && Descriptor)) {
     if (!F.Var || !A.HandleVar || !sameVar(C, F.Var, A.HandleVar) ||

@@ -423,3 +423,37 @@ int negativeSecondPairByAddress(void) {
     close(fds[i]);
   return 0;
 }
+
+// The result tested through the variable it went to: a comparison of that
+// variable with zero says whether the pair was made (it is no descriptor,
+// so `rc != 0` is no "equal to a valid number" test of one).
+int negativeResultVariable(void) {
+  int fds[2];
+  int rc = pipe(fds);
+  if (rc != 0)
+    return -1;
+  close(fds[0]);
+  close(fds[1]);
+  return 0;
+}
+int negativeAssignedInCondition(void) {
+  int rc, fds[2];
+  if ((rc = pipe(fds)) == 0) {
+    close(fds[0]);
+    close(fds[1]);
+  }
+  return rc;
+}
+int positiveResultVariable(int e) {
+  int fds[2];
+  int rc = pipe(fds);
+  if (rc != 0)
+    return -1;
+  close(fds[0]);
+  if (e)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-6]]:12: warning: 'fds[1]' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'fds[1]' is skipped by this return
+  close(fds[1]);
+  return 0;
+}
