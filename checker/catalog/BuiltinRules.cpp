@@ -22,6 +22,28 @@ void RuleCatalog::addBuiltinsOnDemand() {
   OnDemand.push_back({"<builtin>/" Name, Text, scanRuleFileNames(Text)});
 #include "EmbeddedRules.inc"
 #undef RAII_RULE_FILE
+  // A file extends families of the files loaded before it: each goes after
+  // the files defining what it extends (otherwise in name order).
+  std::vector<OnDemandFile> Ordered;
+  Ordered.reserve(OnDemand.size());
+  auto DefinedBefore = [&](const std::string &Fam) {
+    return llvm::any_of(Ordered, [&](const OnDemandFile &F) {
+      return llvm::is_contained(F.Names.Defines, Fam);
+    });
+  };
+  while (!OnDemand.empty()) {
+    auto Next = llvm::find_if(OnDemand, [&](const OnDemandFile &F) {
+      return llvm::all_of(F.Names.Extends, [&](const std::string &X) {
+        return llvm::is_contained(F.Names.Defines, X) || DefinedBefore(X);
+      });
+    });
+    // A family no file defines: its error names it, wherever it loads.
+    if (Next == OnDemand.end())
+      Next = OnDemand.begin();
+    Ordered.push_back(std::move(*Next));
+    OnDemand.erase(Next);
+  }
+  OnDemand = std::move(Ordered);
   OnDemandLeft = OnDemand.size();
 }
 
