@@ -198,7 +198,9 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
         break;
       }
   const auto *Var = dyn_cast<VarDecl>(D);
-  if (!Var || !Var->hasLocalStorage())
+  // Pointer arithmetic keeps the block: a cursor (`cp = copy; cp++;`) still
+  // holds a copy of what it was given.
+  if (!Var || !Var->hasLocalStorage() || SameBlock)
     return;
   const ValueDecl *Src = nullptr;
   if (Value) {

@@ -228,3 +228,30 @@ int positiveCountedArgs(char ***out, int n) {
   return n;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped by this return
 }
+
+// A cursor over the block (`cp = copy; cp++;`) still points into it: stored
+// in what the function returns, it hands the block off; never stored, it
+// loses nothing the block did not.
+char **negativeAdvancedCursorStored(void) {
+  char *copy = malloc(8);
+  if (!copy)
+    return NULL;
+  char **v = malloc(sizeof *v);
+  if (!v) {
+    free(copy);
+    return NULL;
+  }
+  char *cp = copy;
+  cp++;
+  v[0] = cp;
+  return v;
+}
+int positiveAdvancedCursorNotStored(const char *s) {
+  char *copy = malloc(8);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'copy' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!copy)
+    return -1;
+  char *cp = copy;
+  cp += 2;
+  return *cp == *s;
+}
