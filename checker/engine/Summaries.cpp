@@ -1,7 +1,9 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
 #include "engine/BodyIndex.h"
+#include "engine/CalleeBodies.h"
 #include "engine/FunctionAnalysis.h"
+#include "engine/HandOff.h"
 #include "engine/OutParams.h"
 #include "support/CalledFunction.h"
 #include "support/ExitingCalls.h"
@@ -136,6 +138,65 @@ static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
   return *HeldWhenNonzero ? Success::True : Success::Zero;
 }
 
+/// \p Def gives its parameter \p P to a call that may keep it: one that
+/// takes or stores it, or one that may take it and has a place to keep it,
+/// a member of another object or a constructor (`list->add_sorted(cmp,
+/// true, spec)` before `return true;`) or another pointer to an object
+/// beside it. A function of another file given only the handle and plain
+/// values (`configure(fd)`, which the function then follows with
+/// `close(fd)` where it failed) borrows it.
+static bool givenToKeeper(const FunctionDecl *Def, const ParmVarDecl *P,
+                          const Family &Fam, const RuleCatalog &Cat) {
+  ASTContext &Ctx = Def->getASTContext();
+  auto NamesP = [&](const Expr *E) {
+    const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+    return R && R->getDecl() == P;
+  };
+  bool Keeper = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Keeper)
+      return;
+    if (isa<LambdaExpr, BlockExpr>(S)) {
+      Keeper = true; // a capture may outlive the call
+      return;
+    }
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      Args = {Call->getArgs(), Call->getNumArgs()};
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      Args = {CE->getArgs(), CE->getNumArgs()};
+    for (unsigned I = 0; I < Args.size() && !Keeper; ++I) {
+      if (!NamesP(Args[I]))
+        continue;
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (Call && Cat.matchRelease(Call))
+        continue;
+      switch (argumentFate(cast<Expr>(S), I, false, Fam, Cat, Ctx)) {
+      case ArgFate::Borrowed:
+        break;
+      case ArgFate::Taken:
+      case ArgFate::Stored:
+        Keeper = true;
+        break;
+      case ArgFate::MaybeTaken:
+        Keeper = !Call || isa<CXXMemberCallExpr>(Call) ||
+                 llvm::any_of(Args, [&](const Expr *Other) {
+                   const QualType T = Other->IgnoreParenImpCasts()->getType();
+                   return !NamesP(Other) && T->isPointerType() &&
+                          !T->getPointeeType().isConstQualified() &&
+                          (T->getPointeeType()->isRecordType() ||
+                           T->getPointeeType()->isVoidType());
+                 });
+        break;
+      }
+    }
+    for (const Stmt *C : S->children())
+      Scan(C);
+  };
+  Scan(Def->getBody());
+  return Keeper;
+}
+
 /// The convention by which a function's result tells whether it kept seed
 /// \p I (its caller's handle), when it releases it on exactly the returns
 /// that report failure and keeps it on those that report success: every
@@ -224,7 +285,13 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     if (!callerHandle(FA.Keys[A.Key], Def, H))
       continue;
     if (A.SeedKeptOnSomePath) {
-      if (H.Spec.Kind != HandleSpec::Arg || A.IsLock)
+      // The seed's state says nothing of a hand-off (a caller's handle is
+      // not the function's to give): one given on to what may keep it
+      // (`list->add(spec)` before `return true;`) is not kept.
+      if (H.Spec.Kind != HandleSpec::Arg || !H.Fields.empty() || A.IsLock ||
+          !A.Fam || H.Spec.Index >= Def->getNumParams() ||
+          storesParameter(Def, H.Spec.Index) ||
+          givenToKeeper(Def, Def->getParamDecl(H.Spec.Index), *A.Fam, Cat))
         continue;
       if (std::optional<KeepRole> K = keptByResult(FA, I)) {
         K->Handle = std::move(H);

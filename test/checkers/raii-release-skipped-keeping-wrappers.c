@@ -172,3 +172,26 @@ int untested(int n) {
   free(b);
   return 0;
 }
+
+// A wrapper that gives the handle to something that may keep it where it
+// succeeds (a list beside it) and frees it where that fails does not keep
+// it for its caller: after success the list has it.
+struct list;
+int list_add(struct list *l, char *item);
+static bool insert(struct list *l, char *item) {
+  if (list_add(l, item))
+    return true;
+  free(item);
+  return false;
+}
+void negativeInsertedWhereItSucceeds(struct list *l, int n) {
+  for (int i = 0; i < n; i++) {
+    if (i == 3)
+      continue;
+    char *item = malloc(16);
+    if (!item)
+      return;
+    if (!insert(l, item))
+      continue;
+  }
+}
