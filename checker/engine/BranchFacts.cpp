@@ -614,15 +614,14 @@ void BranchFacts::refineKept(const Expr *Leaf, bool Branch, State &St) {
       if (!T || !CallRoles::keyFor(Call, K.Handle, false, C.KeyOf, Key) ||
           C.Keys.find(Key) != C.acqs()[E.first].Key)
         continue;
-      if (Branch == *T) {
-        // Kept: the call only borrowed the handle.
+      if (Branch != *T) {
+        S.dropTo(AcqState::Released);
+        S.LastRelease = Call;
+      } else if (K.KeepsOnSuccess) {
+        // The call only lent the handle.
         S.B &= ~AcqState::Taken;
         S.TakenBy = S.KeptBy = nullptr;
         S.TakerTests = 0;
-      } else {
-        S.dropTo(AcqState::Released);
-        S.B &= ~AcqState::Entry;
-        S.LastRelease = Call;
       }
       break;
     }
@@ -664,7 +663,6 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
       S.takerTested(Branch);
   refineCond(Cond, Branch, St);
 }
-
 
 bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (!Call)

@@ -56,9 +56,11 @@ private:
   /// variable its result went to.
   bool testsResultOf(const Expr *Cond, const Expr *Call) const;
   void refineLeaf(const Expr *Cond, bool Branch, State &St);
-  /// A handle tentatively taken by a call that keeps it exactly where its
-  /// result reports success (CallRoles::keeps), on the edge of a test of
-  /// that result: held where kept, released by the call where not.
+  /// A handle tentatively taken by a call that releases it exactly where
+  /// its result reports failure (CallRoles::keeps), on the edge of a test
+  /// of that result: released by the call where it failed; where it
+  /// succeeded, held again if the call only lent it, else still maybe
+  /// taken.
   void refineKept(const Expr *Leaf, bool Branch, State &St);
 
   const FunctionContext &C;

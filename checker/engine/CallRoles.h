@@ -50,17 +50,21 @@ struct ReleaseRole {
 };
 
 /// A wrapper that releases a handle of its caller's exactly where its
-/// result reports failure and keeps it where it reports success (`static
-/// bool init_socket(int fd) { if (..) { close(fd); return false; } return
-/// true; }`): a test of the result tells the caller which.
+/// result reports failure (`static bool init_socket(int fd) { if (..) {
+/// close(fd); return false; } return true; }`): a test of the result tells
+/// the caller where the handle is gone.
 struct KeepRole {
   RoleHandle Handle;
-  /// The result's convention for "kept": Success::True (nonzero) or
+  /// The result's convention for success: Success::True (nonzero) or
   /// Success::Zero.
   Success KeptWhen = Success::True;
-  /// Every return that released gives a negative constant (`return -1;`):
-  /// a sign test (`< 0`) of the result tells too.
+  /// Every return that released gives a negative constant of a signed
+  /// type (`return -1;`): a sign test (`< 0`) of the result tells too.
   bool FailsNegative = false;
+  /// Where it succeeds the wrapper has only lent the handle (no copy,
+  /// store or call that may keep it): the caller holds it still. Else the
+  /// call may have taken it there, as any such call.
+  bool KeepsOnSuccess = false;
 };
 
 /// The roles of calls, per callee, for one engine (one catalog and one

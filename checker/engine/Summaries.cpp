@@ -138,72 +138,67 @@ static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
   return *HeldWhenNonzero ? Success::True : Success::Zero;
 }
 
-/// \p Def gives its parameter \p P to a call that may keep it: one that
-/// takes or stores it, or one that may take it and has a place to keep it,
-/// a member of another object or a constructor (`list->add_sorted(cmp,
-/// true, spec)` before `return true;`) or another pointer to an object
-/// beside it. A function of another file given only the handle and plain
-/// values (`configure(fd)`, which the function then follows with
-/// `close(fd)` where it failed) borrows it.
-static bool givenToKeeper(const FunctionDecl *Def, const ParmVarDecl *P,
-                          const Family &Fam, const RuleCatalog &Cat) {
+/// \p Def does nothing with its parameter \p P but release it and lend it:
+/// every use is an argument of a release of \p Fam, an argument a call
+/// only borrows (`setsockopt(fd, ..)`, `fstat(fd, &st)`), or a read of
+/// the value in place (a test, `*p`, `p->f`, `p[i]`). A copy (`int x =
+/// fd;`), a store, a return, its address, a capture or a call that may take
+/// it (`watch_fd(fd)`, `list_add(l, item)`, `configure(fd)` of another
+/// file) may have handed it off where the function succeeded.
+static bool onlyLendsBesidesRelease(const FunctionDecl *Def,
+                                    const ParmVarDecl *P, const Family &Fam,
+                                    const RuleCatalog &Cat) {
   ASTContext &Ctx = Def->getASTContext();
-  auto NamesP = [&](const Expr *E) {
-    const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-    return R && R->getDecl() == P;
-  };
-  bool Keeper = false;
-  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
-    if (!S || Keeper)
-      return;
-    if (isa<LambdaExpr, BlockExpr>(S)) {
-      Keeper = true; // a capture may outlive the call
-      return;
-    }
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      Args = {Call->getArgs(), Call->getNumArgs()};
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-      Args = {CE->getArgs(), CE->getNumArgs()};
-    for (unsigned I = 0; I < Args.size() && !Keeper; ++I) {
-      if (!NamesP(Args[I]))
-        continue;
-      const auto *Call = dyn_cast<CallExpr>(S);
-      if (Call && Cat.matchRelease(Call))
-        continue;
-      switch (argumentFate(cast<Expr>(S), I, false, Fam, Cat, Ctx)) {
-      case ArgFate::Borrowed:
-        break;
-      case ArgFate::Taken:
-      case ArgFate::Stored:
-        Keeper = true;
-        break;
-      case ArgFate::MaybeTaken:
-        Keeper = !Call || isa<CXXMemberCallExpr>(Call) ||
-                 llvm::any_of(Args, [&](const Expr *Other) {
-                   const QualType T = Other->IgnoreParenImpCasts()->getType();
-                   return !NamesP(Other) && T->isPointerType() &&
-                          !T->getPointeeType().isConstQualified() &&
-                          (T->getPointeeType()->isRecordType() ||
-                           T->getPointeeType()->isVoidType());
-                 });
-        break;
-      }
-    }
-    for (const Stmt *C : S->children())
-      Scan(C);
-  };
-  Scan(Def->getBody());
-  return Keeper;
+  bool Lends = true;
+  // Walks \p S with the expression that holds each node as its value user.
+  std::function<void(const Stmt *, const Stmt *)> Scan =
+      [&](const Stmt *S, const Stmt *User) {
+        if (!S || !Lends)
+          return;
+        if (isa<LambdaExpr, BlockExpr>(S)) {
+          Lends = false; // a capture may outlive the call
+          return;
+        }
+        if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == P) {
+          // Through the casts that keep the value, to what uses it.
+          const Stmt *U = User;
+          if (const auto *Call = dyn_cast_or_null<CallExpr>(U)) {
+            if (Cat.matchRelease(Call))
+              return;
+            for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+              if (Call->getArg(I)->IgnoreParenCasts() == R)
+                if (argumentFate(Call, I, false, Fam, Cat, Ctx) !=
+                    ArgFate::Borrowed)
+                  Lends = false;
+            return;
+          }
+          if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U))
+            Lends = !BO->isAssignmentOp() ||
+                    BO->getLHS()->IgnoreParenCasts() == R;
+          else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(U))
+            Lends = UO->getOpcode() != UO_AddrOf;
+          else
+            Lends = isa_and_nonnull<MemberExpr, ArraySubscriptExpr, IfStmt,
+                                    WhileStmt, ForStmt, DoStmt, SwitchStmt,
+                                    ConditionalOperator>(U);
+          return;
+        }
+        // Casts and parentheses pass the value on to their own user.
+        const Stmt *Next = isa<CastExpr, ParenExpr>(S) ? User : S;
+        for (const Stmt *C : S->children())
+          Scan(C, Next);
+      };
+  Scan(Def->getBody(), nullptr);
+  return Lends;
 }
 
-/// The convention by which a function's result tells whether it kept seed
-/// \p I (its caller's handle), when it releases it on exactly the returns
-/// that report failure and keeps it on those that report success: every
+/// The convention by which a function's result tells whether it released
+/// seed \p I (its caller's handle), when it releases it on exactly the
+/// returns that report failure and on none that report success: every
 /// return's value known (a constant, or what its paths' branches tell),
-/// the seed on each released on every path there or kept on every path,
-/// never handed off. A pointer or `bool` reports success by a nonzero
-/// value, an integer by zero (`return -1;` after `close(fd)`).
+/// the seed on each released on every path there or untouched on every
+/// path. A pointer or `bool` reports success by a nonzero value, an
+/// integer by zero (`return -1;` after `close(fd)`).
 static std::optional<KeepRole> keptByResult(const FunctionAnalysis &FA,
                                             unsigned I) {
   const QualType RT = FA.Fn->getReturnType();
@@ -239,7 +234,7 @@ static std::optional<KeepRole> keptByResult(const FunctionAnalysis &FA,
     return std::nullopt;
   KeepRole K;
   K.KeptWhen = NonzeroKeeps ? Success::True : Success::Zero;
-  K.FailsNegative = FailsNegative;
+  K.FailsNegative = FailsNegative && RT->isSignedIntegerType();
   return K;
 }
 
@@ -285,15 +280,17 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
     if (!callerHandle(FA.Keys[A.Key], Def, H))
       continue;
     if (A.SeedKeptOnSomePath) {
-      // The seed's state says nothing of a hand-off (a caller's handle is
-      // not the function's to give): one given on to what may keep it
-      // (`list->add(spec)` before `return true;`) is not kept.
+      // Released where it fails. Kept where it succeeds only if it does
+      // nothing with the handle but lend it: the seed's state says nothing
+      // of a hand-off (a caller's handle is not the function's to give),
+      // so `list_add(l, item)` before `return true;` shows only in the
+      // body.
       if (H.Spec.Kind != HandleSpec::Arg || !H.Fields.empty() || A.IsLock ||
-          !A.Fam || H.Spec.Index >= Def->getNumParams() ||
-          storesParameter(Def, H.Spec.Index) ||
-          givenToKeeper(Def, Def->getParamDecl(H.Spec.Index), *A.Fam, Cat))
+          !A.Fam || H.Spec.Index >= Def->getNumParams())
         continue;
       if (std::optional<KeepRole> K = keptByResult(FA, I)) {
+        K->KeepsOnSuccess = onlyLendsBesidesRelease(
+            Def, Def->getParamDecl(H.Spec.Index), *A.Fam, Cat);
         K->Handle = std::move(H);
         S->Keeps.push_back(std::move(*K));
       }

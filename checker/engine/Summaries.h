@@ -8,9 +8,9 @@
 //   - releases: a parameter (or a field below it), `this`'s field or a global
 //     lock that the body releases on every path that holds it
 //     (`void close_file(FILE *f) { if (f) fclose(f); }`);
-//   - keeps: one of those released exactly on the returns that report
-//     failure and kept on those that report success (`if (..) { close(fd);
-//     return false; } return true;`);
+//   - keeps: a parameter released exactly on the returns that report
+//     failure (`if (..) { close(fd); return false; } return true;`), and
+//     whether the body only lends it otherwise;
 //   - acquire: every `return` gives a handle acquired in the body and still
 //     held, or nothing (null, a constant) — `xstrdup`, `conn_open`; or a lock
 //     on a global, a field of `this` or of a parameter held on every exit

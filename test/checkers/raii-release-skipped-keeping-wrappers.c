@@ -1,25 +1,39 @@
 // A function of the translation unit that releases its caller's handle
-// exactly where its result reports failure and keeps it where it reports
-// success (`if (..) { close(fd); return false; } return true;`, `free(buf);
-// return -1;` against `return 0;`): a test of that result tells the caller
-// which. Where the call failed the handle is gone (a return then loses
-// nothing, a release is a second one); where it succeeded the caller still
-// holds it (a return then leaks it). Untested, the call may have taken it.
+// exactly where its result reports failure (`if (..) { close(fd); return
+// false; } return true;`, `free(buf); return -1;` against `return 0;`): a
+// test of that result tells the caller where the handle is gone (a return
+// there loses nothing, a release there is a second one). Where it
+// succeeded the caller still holds the handle if the function only lent it
+// (tests it, reads through it, gives it to calls that borrow it), and a
+// return then leaks it; a function that may have handed it on there (a
+// call of another file given it, a store, a list beside it) may have taken
+// it, as any such call. Untested, the call is as any that may take it.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
-
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 bool configure(int fd);
+void watch_fd(int fd);
 void use(int v);
 
 // Kept when it returns true.
 static bool init_socket(int sock) {
-  if (!configure(sock)) {
+  if (write(sock, "", 1) != 1) {
     close(sock);
     return false;
   }
+  return true;
+}
+
+// Released when it returns false; where it returns true, watch_fd (of
+// another file) may have kept the descriptor.
+static bool attach(int fd) {
+  if (!configure(fd)) {
+    close(fd);
+    return false;
+  }
+  watch_fd(fd);
   return true;
 }
 
@@ -78,6 +92,28 @@ int leaks_after_init(int n) {
     return -2;
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
   return s;
+}
+
+int attached(void) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (!attach(s))
+    return -1;
+  return 0;
+}
+
+int closed_twice_after_attach(void) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (!attach(s)) {
+    close(s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 's' is released by 'close' on a path where it was already released [raii-double-release]
+    // CHECK-MESSAGES: :[[@LINE-3]]:8: note: 's' was first released here
+    return -1;
+  }
+  return 0;
 }
 
 int freed_after_prepare(int n) {
@@ -194,4 +230,46 @@ void negativeInsertedWhereItSucceeds(struct list *l, int n) {
     if (!insert(l, item))
       continue;
   }
+}
+
+// An unsigned result is never negative: `r < 0` tells nothing, and the
+// later `r != 0` still says where the block is gone.
+static unsigned prepare_unsigned(char *b, int n) {
+  if (n < 0) {
+    free(b);
+    return -1;
+  }
+  return 0;
+}
+int unsigned_result(int n) {
+  char *b = malloc(16);
+  if (!b)
+    return -1;
+  unsigned r = prepare_unsigned(b, n);
+  if (r < 0)
+    return -2;
+  if (r != 0)
+    return -1;
+  free(b);
+  return 0;
+}
+
+// A copy of the parameter stored where it succeeds: maybe taken there.
+int g_fd;
+static bool keep_copy(int fd) {
+  if (write(fd, "", 1) != 1) {
+    close(fd);
+    return false;
+  }
+  int x = fd;
+  g_fd = x;
+  return true;
+}
+int kept_by_copy(void) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (!keep_copy(s))
+    return -1;
+  return 0;
 }

@@ -56,8 +56,8 @@ int positiveHandleLeaks(const char *path, int n) {
   return 0;
 }
 
-// The stream belongs to the capture handle once it is made; where that
-// fails, it is still the caller's.
+// The stream belongs to the capture handle once it is made; where
+// pcap_fopen_offline fails, it is still the caller's.
 pcap_t *negativeStreamTaken(const char *path) {
   char err[256];
   FILE *f = fopen(path, "rb");
@@ -101,7 +101,8 @@ int negativeDumper(pcap_t *p, const char *path) {
   return 0;
 }
 
-// BZ2_bzdopen takes the descriptor where it succeeds.
+// BZ2_bzdopen takes the descriptor where it succeeds (the rule follows
+// that case; bzlib closes it itself on some failures, see bzip2.yaml).
 int negativeDescriptorTaken(const char *path, void *buf, int len) {
   int fd = open(path, 0);
   if (fd < 0)
