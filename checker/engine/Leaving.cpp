@@ -1,6 +1,7 @@
 //===- Leaving.cpp - may this expression leave by an exception or not return?//
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"
+#include "support/CheckedAccess.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {
@@ -18,7 +19,11 @@ bool callMayThrow(const CallExpr *E, const FunctionContext &C) {
   for (const ReleaseRole &R : C.Roles.releases(E))
     if (!R.Rule->MayThrow)
       return false;
-  return C.Policy.mayThrow(FD);
+  if (!C.Policy.mayThrow(FD))
+    return false;
+  // `if (opt) use(opt.value());`: it throws only without a value.
+  return !accessCheckedAround(
+      E, [&](const Stmt *S) { return C.Body.parent(S); });
 }
 
 bool newMayThrow(const CXXNewExpr *E, const FunctionContext &C) {

@@ -1,5 +1,6 @@
 //===- ThrowSites.cpp -----------------------------------------------------===//
 #include "support/ThrowSites.h"
+#include "support/CheckedAccess.h"
 #include "support/LlvmCompat.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -34,6 +35,12 @@ void ThrowSites::visitCall(const Stmt *S, const FunctionDecl *FD,
   std::optional<Info> Thrown = Policy.throwsTyped(FD);
   if (!Thrown)
     return;
+  // `if (opt) f(opt.value());`: the accessor throws only without a value.
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && accessCheckedAround(Call, [&](const Stmt *X) {
+        return Parents.lookup(X);
+      }))
+    return;
   if (Thrown->containsUnknownElements() || compat::hasNoExceptionTypes(*Thrown))
     Thrown.reset(); // Any type.
   if (!isCaught(std::move(Thrown), Tries))
@@ -47,13 +54,17 @@ void ThrowSites::walk(const Stmt *S,
     return;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     Tries.push_back(Try);
+    Parents[Try->getTryBlock()] = Try;
     walk(Try->getTryBlock(), Tries, Out);
     Tries.pop_back();
-    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      Parents[Try->getHandler(I)->getHandlerBlock()] = Try;
       walk(Try->getHandler(I)->getHandlerBlock(), Tries, Out);
+    }
     return;
   }
   if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
+    Parents[Throw->getSubExpr()] = Throw;
     walk(Throw->getSubExpr(), Tries, Out);
     std::optional<Info> Thrown;
     if (const Expr *Sub = Throw->getSubExpr();
@@ -67,8 +78,10 @@ void ThrowSites::walk(const Stmt *S,
       Out.push_back({S, nullptr});
     return;
   }
-  for (const Stmt *Child : S->children())
+  for (const Stmt *Child : S->children()) {
+    Parents[Child] = S;
     walk(Child, Tries, Out);
+  }
   // The call itself after its arguments, in source order of the callee.
   if (const auto *Call = dyn_cast<CallExpr>(S))
     visitCall(S, Call->getDirectCallee(), Tries, Out);

@@ -3,13 +3,15 @@
 // Exit handlers must not let exceptions out. This finds the points of a body
 // from which one can: a `throw` (or rethrow), or a call of a function that may
 // throw, not caught by a `try` inside the body. What a callee may throw is the
-// shared NothrowPolicy's answer.
+// shared NothrowPolicy's answer; an accessor a test around it says cannot
+// throw there (CheckedAccess: `if (opt) use(opt.value());`) is no such point.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_THROWSITES_H
 #define RAII_TIDY_SUPPORT_THROWSITES_H
 
 #include "support/NothrowPolicy.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::raii {
@@ -39,6 +41,8 @@ private:
                  llvm::SmallVectorImpl<Site> &Out);
 
   NothrowPolicy &Policy;
+  /// Each statement the walk met, with the one it was met in.
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
 };
 
 } // namespace clang::tidy::raii
