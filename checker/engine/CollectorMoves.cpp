@@ -19,8 +19,10 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
   if (!BodyIndex::isLocalVar(Cp.To) || Cp.To->getType()->isReferenceType() ||
       !BodyIndex::isLocalVar(Cp.From))
     return false;
-  // A local that only ever copies it is its alias already (HandleKey).
-  if (C.Body.copySource(Cp.To) == Cp.From->getCanonicalDecl())
+  // A local that only ever copies it is its alias already (HandleKey;
+  // not where the source is given several values, as in each arm of an
+  // `if`).
+  if (C.KeyOf.copiedHandle(Cp.To) == Cp.From->getCanonicalDecl())
     return false;
   const Stmt *FromDecl = C.Body.declStmtOf(Cp.From);
   const Stmt *ToDecl = C.Body.declStmtOf(Cp.To);
@@ -28,9 +30,20 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
     return false;
   const Stmt *FromScope = C.Body.enclosingCompound(FromDecl);
   const Stmt *ToScope = C.Body.enclosingCompound(ToDecl);
+  // Or the block is a statement expression whose value the copy stores
+  // (`serve = g_new0(T, 1);`, GLib's `({ gpointer __p; .. __p = g_malloc0(
+  // ..); .. __p; })` when optimising): its last statement hands it out.
+  const auto *Yields = dyn_cast_or_null<StmtExpr>(C.Body.parent(FromScope));
+  const bool YieldsFrom =
+      Yields && C.Body.isAncestor(Cp.Where, Yields) &&
+      !Yields->getSubStmt()->body_empty() &&
+      isa<Expr>(Yields->getSubStmt()->body_back()) &&
+      BodyIndex::refersTo(Yields->getSubStmt()->body_back(), Cp.From);
   if (FromScope == ToScope || !C.Body.isAncestor(ToScope, FromScope) ||
-      !C.Body.isAncestor(FromScope, Cp.Where))
+      !(C.Body.isAncestor(FromScope, Cp.Where) || YieldsFrom))
     return false;
+  if (YieldsFrom)
+    return true;
   if (!BodyIndex::referencedAfter(FromScope, Cp.From, Cp.Where->getEndLoc(),
                        C.Ctx.getSourceManager()))
     return true;

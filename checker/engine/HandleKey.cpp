@@ -33,6 +33,23 @@ unsigned KeyTable::find(const HandleKey &K) const {
 const Expr *ignoreValueCasts(const Expr *E) {
   while (true) {
     E = E->IgnoreParenImpCasts();
+    // `__extension__ ({ ..; __p; })` (GLib's g_new0 in optimised builds):
+    // the value of its last statement.
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Extension) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+      const CompoundStmt *CS = SE->getSubStmt();
+      const auto *Last = CS && !CS->body_empty()
+                             ? dyn_cast<Expr>(CS->body_back())
+                             : nullptr;
+      if (!Last)
+        return E;
+      E = Last;
+      continue;
+    }
     const auto *CE = dyn_cast<ExplicitCastExpr>(E);
     if (!CE)
       return E;

@@ -112,7 +112,9 @@ private:
 };
 
 /// \p E without parentheses, implicit casts and explicit casts that keep the
-/// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`.
+/// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`;
+/// a statement expression stands for its last statement's value (`({ ..;
+/// __p; })`, GLib's `g_new0` when optimising).
 const Expr *ignoreValueCasts(const Expr *E);
 
 /// The argument \p E passes on when it calls a function whose whole body
