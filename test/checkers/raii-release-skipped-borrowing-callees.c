@@ -294,3 +294,40 @@ char *positiveInitialiserVariableReassigned(struct rec *r) {
   r->id = 1;
   return ret;
 }
+
+// A first callee shown to borrow the handle (released where it failed)
+// does not make the exit after a later one a skip where the function drops
+// that one's result: called for what it does, it may have taken the
+// handle (ngircd's `io_close(new_sock); return -1;` after `if
+// (!io_event_create(new_sock, ..)) { close(new_sock); .. }`). One whose
+// result is used may be a getter (raii-release-skipped-engine.c).
+int watch(int fd);
+int drop(int fd);
+int negativeLaterCalleeMayTake(int lsock, int k) {
+  int s = accept(lsock, 0, 0);
+  if (s < 0)
+    return -1;
+  if (!watch(s)) {
+    close(s);
+    return -1;
+  }
+  if (k) {
+    drop(s);
+    return -1;
+  }
+  return s;
+}
+int positiveNoLaterCallee(int lsock, int k) {
+  int s = accept(lsock, 0, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 's' acquired by 'accept' is not released on every path [raii-release-skipped]
+  if (s < 0)
+    return -1;
+  if (!watch(s)) {
+    close(s);
+    return -1;
+  }
+  if (k)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  return s;
+}
