@@ -276,17 +276,13 @@ static bool calleeHasBody(const Expr *Call) {
 }
 
 /// \p Call is to a function the translation unit cannot see that returns
-/// nothing (`tcp_request(confd);`), or whose result the function drops
-/// (`io_close(fd);` of a `bool io_close(int)`): it is called for what it
-/// does, not for what it gives back, so of the calls that may have taken a
-/// handle it is the likeliest keeper (an exit after it is blamed on it,
-/// not on an earlier borrower). A result used may be a getter's
-/// (`n = client_name(fd);`).
-static bool unseenSink(const Expr *Call, const BodyIndex &Body) {
+/// nothing (`tcp_request(confd);`): it tells no failure and gives nothing
+/// back, so of the calls that may have taken a handle it is the likeliest
+/// keeper (an exit after it is blamed on it, not on an earlier borrower).
+static bool unseenSink(const Expr *Call) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-  return FD && !FD->hasBody() &&
-         (FD->getReturnType()->isVoidType() || !Body.valueUsed(CE));
+  return FD && !FD->hasBody() && FD->getReturnType()->isVoidType();
 }
 
 const IfStmt *TransferFunctions::testingIf(const Expr *Call,
@@ -403,7 +399,7 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       break;
     case ArgFate::MaybeTaken:
       escape(N.Acq, true, Call,
-             /*Keeps=*/unseenSink(Call, C.Body) || (testingIf(Call) &&
+             /*Keeps=*/unseenSink(Call) || (testingIf(Call) &&
                                             mayKeepOnSuccess(Call, N.Acq)));
       break;
     case ArgFate::Stored:
