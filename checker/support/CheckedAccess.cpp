@@ -16,7 +16,7 @@ bool isOptionalLike(const CXXRecordDecl *RD) {
          Name == "boost::optional" || Name == "std::experimental::optional";
 }
 
-/// \p E with implicit casts, parentheses and `this->` dropped.
+/// \p E with implicit casts and parentheses dropped.
 const Expr *strip(const Expr *E) { return E->IgnoreParenImpCasts(); }
 
 /// \p A and \p B name the same variable, or the same field of the same
@@ -110,34 +110,102 @@ bool saysHoldsValue(const Expr *Cond, bool Truth, const Expr *Object) {
   return Truth && Tested && sameObject(Tested, Object);
 }
 
+namespace {
+
+/// \p E (parentheses and implicit casts aside) is \p Object or an object
+/// it is reached through (`h` of `h.opt`, `p` of `p->opt`, `this` of a
+/// field): writing it, or giving it away, may empty \p Object.
+bool isPrefixOf(const Expr *E, const Expr *Object) {
+  for (const Expr *O = strip(Object);;) {
+    if (sameObject(E, O))
+      return true;
+    const auto *ME = dyn_cast<MemberExpr>(O);
+    if (!ME)
+      return false;
+    O = strip(ME->getBase());
+  }
+}
+
+/// The variable (or `this`) \p Object is reached from.
+const Expr *rootOf(const Expr *Object) {
+  const Expr *O = strip(Object);
+  while (const auto *ME = dyn_cast<MemberExpr>(O))
+    O = strip(ME->getBase());
+  return O;
+}
+
+/// \p MC reads \p Object: `value()`, `has_value()`, a `const` member.
+bool readsObject(const CXXMemberCallExpr *MC, const Expr *Object) {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  const CXXMethodDecl *MD = MC->getMethodDecl();
+  return Obj && MD && sameObject(Obj, Object) &&
+         (MD->isConst() || (MD->getIdentifier() &&
+                            (MD->getName() == "value" ||
+                             MD->getName() == "has_value")));
+}
+
+} // namespace
+
 bool leavesValue(const Stmt *Branch, const Expr *Object) {
   if (!Branch)
     return true;
-  if (const auto *E = dyn_cast<Expr>(Branch); E && sameObject(E, Object)) {
-    return false; // met outside a reading member call: may be written
-  }
+  // Control may come in past the test.
+  if (isa<LabelStmt, SwitchCase>(Branch))
+    return false;
+  const Expr *Root = rootOf(Object);
+  const auto *RootVar = dyn_cast<DeclRefExpr>(Root);
+  const bool GlobalRoot = RootVar && isa<VarDecl>(RootVar->getDecl()) &&
+                          cast<VarDecl>(RootVar->getDecl())->hasGlobalStorage();
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Branch)) {
-    const Expr *Obj = MC->getImplicitObjectArgument();
-    if (Obj && sameObject(Obj, Object)) {
-      const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (!MD || !(MD->isConst() ||
-                   (MD->getIdentifier() &&
-                    (MD->getName() == "value" ||
-                     MD->getName() == "has_value"))))
-        return false; // `opt.reset()`, `opt.emplace(..)`
+    if (readsObject(MC, Object)) {
       for (const Expr *Arg : MC->arguments())
         if (!leavesValue(Arg, Object))
           return false;
       return true;
     }
-  }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Branch);
-      Op && Op->getNumArgs() >= 1 && sameObject(Op->getArg(0), Object) &&
-      (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
-    for (unsigned I = 1; I < Op->getNumArgs(); ++I)
-      if (!leavesValue(Op->getArg(I), Object))
-        return false;
-    return true;
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    // A non-const member of an object \p Object is reached through
+    // (`drop()` on `this`), or of any optional (an alias may name it).
+    if (!MD || (!MD->isConst() &&
+                ((Obj && isPrefixOf(Obj, Object)) ||
+                 isOptionalLike(MD->getParent()))))
+      return false;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Branch)) {
+    if (Op->getNumArgs() >= 1 && sameObject(Op->getArg(0), Object) &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      for (unsigned I = 1; I < Op->getNumArgs(); ++I)
+        if (!leavesValue(Op->getArg(I), Object))
+          return false;
+      return true;
+    }
+    // `opt != std::nullopt`, `opt == other`: compared, not changed.
+    if (Op->isComparisonOp()) {
+      for (const Expr *Arg : Op->arguments())
+        if (!sameObject(Arg, Object) && !leavesValue(Arg, Object))
+          return false;
+      return true;
+    }
+    // `h = Holder{}`, `opt = std::nullopt`.
+    if (Op->isAssignmentOp() && Op->getNumArgs() >= 1 &&
+        (isPrefixOf(Op->getArg(0), Object) ||
+         isOptionalLike(Op->getArg(0)->getType()->getAsCXXRecordDecl())))
+      return false;
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Branch)) {
+    if (BO->isAssignmentOp() && isPrefixOf(BO->getLHS(), Object))
+      return false;
+  } else if (isa<CallExpr>(Branch) && GlobalRoot) {
+    return false; // anything may reach a global
+  } else if (const auto *ME = dyn_cast<MemberExpr>(Branch)) {
+    // `h.opt` or `h` named outside a reading member call: given away, its
+    // address taken, bound to a reference. Another field (`this->n`,
+    // `h.other`) reads nothing that could empty it.
+    if (isPrefixOf(ME, Object))
+      return false;
+    if (plainObject(ME))
+      return true;
+  } else if (isa<DeclRefExpr, CXXThisExpr>(Branch)) {
+    return !isPrefixOf(cast<Expr>(Branch), Object);
   }
   for (const Stmt *C : Branch->children())
     if (!leavesValue(C, Object))
@@ -207,7 +275,7 @@ bool accessCheckedAround(
       Truth = BO->getOpcode() == BO_LAnd;
     }
     if (Cond && saysHoldsValue(Cond, Truth, Obj))
-      return leavesValue(Branch, Obj);
+      return leavesValue(Cond, Obj) && leavesValue(Branch, Obj);
     if (const auto *Block = dyn_cast<CompoundStmt>(P);
         Block && guardedBefore(Block, Cur, Obj))
       return true;

@@ -31,8 +31,12 @@ const Expr *checkedAccessObject(const CallExpr *Call);
 /// round, or negated with the other truth), a true `&&` with such a side.
 bool saysHoldsValue(const Expr *Cond, bool Truth, const Expr *Object);
 
-/// True if \p Branch cannot empty \p Object: it names it only to read it
-/// (`opt.value()`, `*opt`, `opt->f`, `opt.has_value()`, a test).
+/// True if \p Branch cannot empty \p Object: it names it, and the objects
+/// it is reached through (`h` of `h.opt`, `this`), only to read it
+/// (`opt.value()`, `*opt`, `opt->f`, `opt.has_value()`, a comparison); it
+/// calls no non-const member of those objects nor of any optional (an
+/// alias may name it), assigns none of them, calls nothing where the
+/// object is reached from a global, and holds no label or `case`.
 bool leavesValue(const Stmt *Branch, const Expr *Object);
 
 /// True if \p Call is a checked accessor that a test around it, found by

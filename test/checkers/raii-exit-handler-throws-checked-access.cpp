@@ -80,6 +80,58 @@ struct OtherObjectTested {
   }
 };
 
+// Emptied between the test and the call by what the test cannot see
+// through: a member that resets the field, the enclosing object given
+// away.
+struct MemberReset {
+  std::optional<int> start;
+  int n = 0;
+  void drop() { start.reset(); }
+  ~MemberReset() {
+    if (start) {
+      drop();
+      n = start.value();
+      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'value' may throw out of the destructor of 'MemberReset'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-5]]:3: note: destructor declared here
+    }
+  }
+};
+
+struct Holder {
+  std::optional<int> opt;
+};
+void resetHolder(Holder &h);
+struct EnclosingGivenAway {
+  Holder h;
+  int n = 0;
+  ~EnclosingGivenAway() {
+    if (h.opt) {
+      resetHolder(h);
+      n = h.opt.value();
+      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'value' may throw out of the destructor of 'EnclosingGivenAway'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-5]]:3: note: destructor declared here
+    }
+  }
+};
+
+// A `case` after the guard lets control in past it.
+struct CasePastGuard {
+  std::optional<int> start;
+  int n = 0, k = 0;
+  ~CasePastGuard() {
+    switch (k) {
+    case 1:
+      if (!start)
+        break;
+      n = 1;
+    case 2:
+      n = start.value();
+      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'value' may throw out of the destructor of 'CasePastGuard'; catch the exception inside and report it [raii-exit-handler-throws]
+      // CHECK-MESSAGES: :[[@LINE-9]]:3: note: destructor declared here
+    }
+  }
+};
+
 int checkedBetweenAcquireAndRelease(std::optional<int> o) {
   char *p = static_cast<char *>(std::malloc(4));
   if (!p)
