@@ -141,10 +141,12 @@ static std::optional<Success> successByReturns(const FunctionAnalysis &FA,
 /// \p Def does nothing with its parameter \p P but release it and lend it:
 /// every use is an argument of a release of \p Fam, an argument a call
 /// only borrows (`setsockopt(fd, ..)`, `fstat(fd, &st)`), or a read of
-/// the value in place (a test, `*p`, `p->f`, `p[i]`). A copy (`int x =
-/// fd;`), a store, a return, its address, a capture or a call that may take
-/// it (`watch_fd(fd)`, `list_add(l, item)`, `configure(fd)` of another
-/// file) may have handed it off where the function succeeded.
+/// the value in place (a test or comparison, the condition of `?:`, the
+/// discarded side of `,`, an integer sum, `*p`, `p->f`, `p[i]`). A copy
+/// (`int x = fd;`, through `?:` or `,`), a store, a return, its address or
+/// a field's (`&it->node`), pointer arithmetic, a capture or a call that
+/// may take it (`watch_fd(fd)`, `list_add(l, item)`, `configure(fd)` of
+/// another file) may have handed it off where the function succeeded.
 static bool onlyLendsBesidesRelease(const FunctionDecl *Def,
                                     const ParmVarDecl *P, const Family &Fam,
                                     const RuleCatalog &Cat) {
@@ -172,16 +174,39 @@ static bool onlyLendsBesidesRelease(const FunctionDecl *Def,
                   Lends = false;
             return;
           }
+          // A comparison, a test, an integer sum read the value; an
+          // assignment's right side, the second operand of `,`, an arm of
+          // `?:` and pointer arithmetic pass it (or a pointer into it) on.
           if (const auto *BO = dyn_cast_or_null<BinaryOperator>(U))
-            Lends = !BO->isAssignmentOp() ||
-                    BO->getLHS()->IgnoreParenCasts() == R;
+            Lends = BO->isComparisonOp() || BO->isLogicalOp() ||
+                    (BO->isAssignmentOp()
+                         ? BO->getLHS()->IgnoreParenCasts() == R
+                     : BO->getOpcode() == BO_Comma
+                         ? BO->getLHS()->IgnoreParenCasts() == R
+                         : !BO->getType()->isPointerType());
+          else if (const auto *CO = dyn_cast_or_null<ConditionalOperator>(U))
+            Lends = CO->getCond()->IgnoreParenCasts() == R;
           else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(U))
             Lends = UO->getOpcode() != UO_AddrOf;
           else
             Lends = isa_and_nonnull<MemberExpr, ArraySubscriptExpr, IfStmt,
-                                    WhileStmt, ForStmt, DoStmt, SwitchStmt,
-                                    ConditionalOperator>(U);
+                                    WhileStmt, ForStmt, DoStmt, SwitchStmt>(
+                U);
           return;
+        }
+        // `&p->node`, `&p[i]`: a pointer into the block (an intrusive
+        // list's `list_add(&it->node, &head)` keeps the block).
+        if (const auto *UO = dyn_cast<UnaryOperator>(S);
+            UO && UO->getOpcode() == UO_AddrOf) {
+          const Expr *In = UO->getSubExpr()->IgnoreParenCasts();
+          while (isa<MemberExpr, ArraySubscriptExpr>(In))
+            In = (isa<MemberExpr>(In) ? cast<MemberExpr>(In)->getBase()
+                                      : cast<ArraySubscriptExpr>(In)->getBase())
+                     ->IgnoreParenCasts();
+          if (const auto *B = dyn_cast<DeclRefExpr>(In); B && B->getDecl() == P) {
+            Lends = false;
+            return;
+          }
         }
         // Casts and parentheses pass the value on to their own user.
         const Stmt *Next = isa<CastExpr, ParenExpr>(S) ? User : S;

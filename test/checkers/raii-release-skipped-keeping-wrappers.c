@@ -273,3 +273,49 @@ int kept_by_copy(void) {
     return -1;
   return 0;
 }
+
+// A copy through `?:` and a field's address given to a list keep the
+// handle where the wrapper succeeds: maybe taken there.
+static bool keep_either(int fd, int keep) {
+  if (write(fd, "", 1) != 1) {
+    close(fd);
+    return false;
+  }
+  g_fd = keep ? fd : 3;
+  return true;
+}
+int kept_through_conditional(int keep) {
+  int s = socket(2, 1, 0);
+  if (s < 0)
+    return -1;
+  if (!keep_either(s, keep))
+    return -1;
+  return 0;
+}
+
+struct node {
+  struct node *next;
+};
+struct item {
+  struct node link;
+  int v;
+};
+struct node g_head;
+void link_node(struct node *n, struct node *head);
+static bool enlist(struct item *it) {
+  if (it->v < 0) {
+    free(it);
+    return false;
+  }
+  link_node(&it->link, &g_head);
+  return true;
+}
+int linked(int v) {
+  struct item *it = malloc(sizeof *it);
+  if (!it)
+    return -1;
+  it->v = v;
+  if (!enlist(it))
+    return -1;
+  return 0;
+}
