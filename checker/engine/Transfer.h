@@ -209,6 +209,9 @@ private:
     bool AddrOf;   ///< passed as `&h`
     bool Interior; ///< `&p->field`: a part of the block p holds
     bool Pointee;  ///< `*p`: the object p points to
+    /// A cursor pointer arithmetic moved into the block (`cp++`): a
+    /// position, which no one can free or keep the block by.
+    bool Cursor = false;
   };
   /// `rc = list_append(l, id); if (rc < 0) free(id);`: a `const void *`
   /// argument of a function the translation unit cannot see, given a

@@ -362,10 +362,17 @@ void TransferFunctions::handOffArgs(const Expr *Call,
           Interior = true;
         }
       }
+      // A cursor that pointer arithmetic moved (`cp = line; cp++;
+      // handle_cmd(cp);`) points into the block, as `&p->base` does.
+      const auto *R = dyn_cast<DeclRefExpr>(Arg);
+      const bool Cursor = R && !AddrOf && !Pointee &&
+                          !C.KeyOf.isHandleRoot(R->getDecl()) &&
+                          C.Body.advances(R->getDecl());
       llvm::SmallVector<unsigned, 4> Named;
       namedAcqs(Arg, Named);
       for (unsigned J : Named)
-        It->second.push_back({I, J, AddrOf, Interior, Pointee});
+        It->second.push_back(
+            {I, J, AddrOf, Interior || Cursor, Pointee, Cursor});
     }
   }
   if (It->second.empty())
@@ -380,9 +387,10 @@ void TransferFunctions::handOffArgs(const Expr *Call,
     // reads the field (`parse(&ab->exact_)`), unless its body stores the
     // parameter (`list_add_tail(&it->list, head)`: the list keeps the
     // block through its node); code the file cannot see may keep it.
-    if (N.Interior && calleeHasBody(Call)) {
+    // A cursor is a position: only a body that stores it keeps the block.
+    if (N.Interior && (N.Cursor || calleeHasBody(Call))) {
       if (const auto *CE = dyn_cast<CallExpr>(Call);
-          CE && calleeStoresArgument(CE, N.Arg))
+          CE && calleeHasBody(Call) && calleeStoresArgument(CE, N.Arg))
         escape(N.Acq, true, Call, /*Keeps=*/true);
       continue;
     }
