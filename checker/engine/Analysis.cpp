@@ -6,6 +6,7 @@
 #include "engine/Solver.h"
 #include "engine/Summaries.h"
 #include "support/GuardTypes.h"
+#include "support/NothrowPolicy.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -81,7 +82,7 @@ Engine::solve(const FunctionDecl *Fn, const CallRoles &Roles,
   FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
   bool FnNothrow = isa<CXXDestructorDecl>(Fn);
   if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
-    FnNothrow |= FPT->isNothrow();
+    FnNothrow |= declaredNothrow(FPT);
   C.Exceptions = Ctx.getLangOpts().CXXExceptions && !FnNothrow;
   if (collectAcquisitions(C) && solveDataflow(C, SplitsByFacts, MaxVisits)) {
     Out->Analyzed = true;

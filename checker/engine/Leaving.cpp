@@ -2,6 +2,7 @@
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "support/CheckedAccess.h"
+#include "support/NothrowPolicy.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {
@@ -36,7 +37,7 @@ bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C) {
   if (!C.Exceptions || Ctor->isTrivial())
     return false;
   const auto *FPT = Ctor->getType()->getAs<FunctionProtoType>();
-  return FPT && !FPT->isNothrow() && C.Policy.mayThrow(Ctor);
+  return FPT && !declaredNothrow(FPT) && C.Policy.mayThrow(Ctor);
 }
 
 bool neverReturns(const CallExpr *E, const FunctionContext &C) {

@@ -132,8 +132,7 @@ bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
   QualType T = Call->getCallee()->getType();
   if (const auto *PT = T->getAs<PointerType>())
     T = PT->getPointeeType();
-  if (const auto *FPT = T->getAs<FunctionProtoType>();
-      FPT && FPT->isNothrow())
+  if (declaredNothrow(T->getAs<FunctionProtoType>()))
     return false;
   if (const ParmVarDecl *P = Callbacks.calledParameter(Call))
     if (auto Given = Callbacks.given(P, Ctx))
@@ -143,6 +142,12 @@ bool NothrowPolicy::indirectMayThrow(const CallExpr *Call,
   // throw in either mode.
   return Unseen != UnseenCalls::AsProjectDoes ||
          unseenMayThrow(Call->getBeginLoc(), Ctx);
+}
+
+CanThrowResult specCanThrow(const FunctionProtoType *FPT) {
+  if (isUnresolvedExceptionSpec(FPT->getExceptionSpecType()))
+    return CT_Dependent;
+  return FPT->canThrow();
 }
 
 std::optional<NothrowPolicy::Info>
@@ -156,11 +161,14 @@ NothrowPolicy::throwsAt(const FunctionDecl *FD, unsigned Depth) {
     return std::nullopt;
   const auto *FPT = FD->getType()->getAs<FunctionProtoType>();
   if (FPT && isNoexceptExceptionSpec(FPT->getExceptionSpecType()) &&
-      FPT->canThrow() == CT_Cannot)
+      specCanThrow(FPT) == CT_Cannot)
     return std::nullopt;
   if (FPT && FPT->getExceptionSpecType() == EST_DynamicNone)
     return std::nullopt; // throw()
-  if (isa<CXXDestructorDecl>(FD) && (!FPT || FPT->canThrow() != CT_Can))
+  // A destructor is `noexcept` unless declared or made otherwise (one not
+  // resolved yet is an implicit one, which is too unless a member's or
+  // base's is not).
+  if (isa<CXXDestructorDecl>(FD) && (!FPT || specCanThrow(FPT) != CT_Can))
     return std::nullopt;
   if (failsOnlyToAllocate(FD))
     return AllocationMayThrow ? std::optional<Info>(Info::createUnknown())

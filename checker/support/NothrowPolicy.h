@@ -69,6 +69,16 @@ const Type *caughtType(const CXXCatchStmt *Catch);
 /// Rule 6: may a function with no body in the translation unit throw?
 enum class UnseenCalls { Throw, Nothrow, AsProjectDoes };
 
+/// What \p FPT's exception specification says, or CT_Dependent while it is
+/// not resolved yet (an implicit member's, a template's not instantiated):
+/// clang's canThrow() must not be asked then.
+CanThrowResult specCanThrow(const FunctionProtoType *FPT);
+/// \p FPT is declared not to throw (`noexcept`, `throw()`), its
+/// specification resolved.
+inline bool declaredNothrow(const FunctionProtoType *FPT) {
+  return FPT && specCanThrow(FPT) == CT_Cannot;
+}
+
 class NothrowPolicy {
 public:
   using Info = utils::ExceptionAnalyzer::ExceptionInfo;
