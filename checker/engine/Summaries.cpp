@@ -1,7 +1,6 @@
 //===- Summaries.cpp - function summaries inside the translation unit -----===//
 #include "engine/Summaries.h"
 #include "engine/BodyIndex.h"
-#include "engine/CalleeBodies.h"
 #include "engine/FunctionAnalysis.h"
 #include "engine/HandOff.h"
 #include "engine/OutParams.h"
