@@ -183,6 +183,15 @@ void FunctionAnalysis::returnedNormally(const State &S, const ReturnStmt *Ret,
   AtReturns.push_back({Ret, Truth, S});
 }
 
+std::optional<int64_t>
+FunctionAnalysis::constantReturned(const Stmt *Ret) const {
+  std::optional<int64_t> K;
+  for (const auto &[R, V] : Returns)
+    if (R == Ret && V.Constant)
+      K = V.Constant;
+  return K;
+}
+
 std::optional<Success>
 FunctionAnalysis::lockResultConvention(unsigned I) const {
   const QualType RT = Fn->getReturnType();
@@ -199,9 +208,8 @@ FunctionAnalysis::lockResultConvention(unsigned I) const {
     // A constant, also through a local never changed (`return ret;`), else
     // what the path's branches tell.
     std::optional<bool> Nonzero = R.Truth;
-    for (const auto &[Ret, V] : Returns)
-      if (Ret == R.Ret && V.Constant)
-        Nonzero = *V.Constant != 0;
+    if (std::optional<int64_t> K = constantReturned(R.Ret))
+      Nonzero = *K != 0;
     if (!Nonzero) {
       if (A.held())
         return std::nullopt;

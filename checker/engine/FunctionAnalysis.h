@@ -79,6 +79,9 @@ public:
   /// keeping the lock on an error return is the usual bug, and no
   /// convention.
   std::optional<Success> lockResultConvention(unsigned I) const;
+  /// The integer constant return \p Ret gives (`return -1;`), also through
+  /// a local never changed (`return ret;`), if any.
+  std::optional<int64_t> constantReturned(const Stmt *Ret) const;
   bool Analyzed = false; ///< false when no CFG could be built
   /// The (block, path) pairs the solver's runs visited: their cost.
   uint64_t Visits = 0;

@@ -242,10 +242,7 @@ static std::optional<KeepRole> keptByResult(const FunctionAnalysis &FA,
     if (!Gone && !Still)
       return std::nullopt;
     std::optional<bool> Nonzero = R.Truth;
-    std::optional<int64_t> Constant;
-    for (const auto &[Ret, V] : FA.Returns)
-      if (Ret == R.Ret && V.Constant)
-        Constant = V.Constant;
+    const std::optional<int64_t> Constant = FA.constantReturned(R.Ret);
     if (Constant)
       Nonzero = *Constant != 0;
     if (!Nonzero || *Nonzero != (Still == NonzeroKeeps))
