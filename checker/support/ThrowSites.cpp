@@ -36,9 +36,14 @@ void ThrowSites::visitCall(const Stmt *S, const FunctionDecl *FD,
   if (!Thrown)
     return;
   // `if (opt) f(opt.value());`: the accessor throws only without a value.
+  // What holds the call is on the walk's stack (the call itself last).
   if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && accessCheckedAround(Call, [&](const Stmt *X) {
-        return Parents.lookup(X);
+      Call && checkedAccessObject(Call) &&
+      accessCheckedAround(Call, [&](const Stmt *X) -> const Stmt * {
+        for (size_t I = Open.size(); I-- > 1;)
+          if (Open[I] == X)
+            return Open[I - 1];
+        return nullptr;
       }))
     return;
   if (Thrown->containsUnknownElements() || compat::hasNoExceptionTypes(*Thrown))
@@ -54,18 +59,18 @@ void ThrowSites::walk(const Stmt *S,
     return;
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
     Tries.push_back(Try);
-    Parents[Try->getTryBlock()] = Try;
+    Open.push_back(Try);
     walk(Try->getTryBlock(), Tries, Out);
     Tries.pop_back();
-    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
-      Parents[Try->getHandler(I)->getHandlerBlock()] = Try;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       walk(Try->getHandler(I)->getHandlerBlock(), Tries, Out);
-    }
+    Open.pop_back();
     return;
   }
   if (const auto *Throw = dyn_cast<CXXThrowExpr>(S)) {
-    Parents[Throw->getSubExpr()] = Throw;
+    Open.push_back(Throw);
     walk(Throw->getSubExpr(), Tries, Out);
+    Open.pop_back();
     std::optional<Info> Thrown;
     if (const Expr *Sub = Throw->getSubExpr();
         Sub && !Sub->isTypeDependent()) {
@@ -78,15 +83,15 @@ void ThrowSites::walk(const Stmt *S,
       Out.push_back({S, nullptr});
     return;
   }
-  for (const Stmt *Child : S->children()) {
-    Parents[Child] = S;
+  Open.push_back(S);
+  for (const Stmt *Child : S->children())
     walk(Child, Tries, Out);
-  }
   // The call itself after its arguments, in source order of the callee.
   if (const auto *Call = dyn_cast<CallExpr>(S))
     visitCall(S, Call->getDirectCallee(), Tries, Out);
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
     visitCall(S, Construct->getConstructor(), Tries, Out);
+  Open.pop_back();
 }
 
 llvm::SmallVector<ThrowSites::Site, 4> ThrowSites::escaping(const Stmt *Body) {

@@ -11,7 +11,6 @@
 #define RAII_TIDY_SUPPORT_THROWSITES_H
 
 #include "support/NothrowPolicy.h"
-#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::raii {
@@ -41,8 +40,8 @@ private:
                  llvm::SmallVectorImpl<Site> &Out);
 
   NothrowPolicy &Policy;
-  /// Each statement the walk met, with the one it was met in.
-  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+  /// The statements the walk is inside, outermost first.
+  llvm::SmallVector<const Stmt *, 32> Open;
 };
 
 } // namespace clang::tidy::raii
