@@ -260,7 +260,8 @@ void BodyIndex::noteLoad(const Stmt *Where, const VarDecl *To,
                          const Expr *Value) {
   Value = ignoreValueCasts(Value);
   const auto *UO = dyn_cast<UnaryOperator>(Value);
-  if (isa<MemberExpr>(Value) || (UO && UO->getOpcode() == UO_Deref))
+  if (isa<MemberExpr>(Value) || (UO && UO->getOpcode() == UO_Deref) ||
+      elementOf(Value))
     IndirectLoads.push_back({Where, To, Value});
 }
 

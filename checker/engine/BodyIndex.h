@@ -99,6 +99,8 @@ public:
   /// (`a = sv[0];`; constants aside), no element of which the body writes
   /// or lends out by address: that element.
   std::optional<Element> elementSource(const ValueDecl *D) const;
+  /// `fds[0]` with a constant index into a local array.
+  std::optional<Element> elementOf(const Expr *E) const;
   /// True if one chained assignment writes both \p A and \p B (`a = b =
   /// acquire()`, `T *a = b = acquire()`, either way round).
   bool assignedTogether(const ValueDecl *A, const ValueDecl *B) const;
@@ -221,12 +223,13 @@ public:
   const std::vector<const BinaryOperator *> &indirectStores() const {
     return IndirectStores;
   }
-  /// A local given the value of a field or of what a pointer points to
-  /// (`x = s.buf`, `T *x = *pp`), in source order.
+  /// A local given the value of a field, of what a pointer points to or
+  /// of a local array's element by a constant index (`x = s.buf`, `T *x =
+  /// *pp`, `in = fds[0]`), in source order.
   struct Load {
     const Stmt *Where; ///< the assignment or the declaration
     const VarDecl *To;
-    const Expr *From; ///< `s.buf`, `*pp`
+    const Expr *From; ///< `s.buf`, `*pp`, `fds[0]`
   };
   const std::vector<Load> &indirectLoads() const { return IndirectLoads; }
 
@@ -252,8 +255,6 @@ private:
   /// Records \p Value (not a constant; null: unknown) written into local
   /// \p D for elementSource().
   void noteElementCopy(const ValueDecl *D, const Expr *Value);
-  /// `fds[0]` with a constant index into a local array.
-  std::optional<Element> elementOf(const Expr *E) const;
 
   const FunctionDecl *Fn;
   ASTContext &Ctx;

@@ -87,7 +87,10 @@ private:
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
-  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
+  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const {
+    return releasedAfter(K, Cp.Where);
+  }
+  bool releasedAfter(const HandleKey &K, const Stmt *Where) const;
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;
   /// Appends \p A with key \p K; \p AtSite: its site performs it (AcqsAt),

@@ -107,11 +107,10 @@ bool Collector::releases(const Expr *E, const HandleKey &K) const {
   return false;
 }
 
-bool Collector::releasedAfter(const HandleKey &K,
-                              const BodyIndex::Copy &Cp) const {
+bool Collector::releasedAfter(const HandleKey &K, const Stmt *Where) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
   return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
-    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
+    return SM.isBeforeInTranslationUnit(Where->getEndLoc(),
                                         E->getBeginLoc()) &&
            releases(E, K);
   });
@@ -301,13 +300,22 @@ void Collector::addMoves() {
   }
   // `FILE *f = u.second;`, `x = *pp;` into a local that holds handles of
   // its own (so not an alias of the place, HandleKey): what a move put in
-  // the place moves on into the local.
+  // the place moves on into the local. So does an element's handle (`in =
+  // fds[0];` where `in` held a file before, `sock = sv[1];` in one branch
+  // and `sock = socket(..)` in the other), unless the function releases
+  // the element by its own name after the load and never the local: the
+  // local borrows it.
   for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
+    const bool Element = C.Body.elementOf(L.From).has_value();
     if (!C.KeyOf.isHandleRoot(L.To) ||
-        !(C.Body.ownedAggregate(L.From) || C.Body.pointeeLocal(L.From)))
+        !(C.Body.ownedAggregate(L.From) || C.Body.pointeeLocal(L.From) ||
+          Element))
       continue;
     HandleKey From, To;
     if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
+      continue;
+    To.addDecl(L.To);
+    if (Element && releasedAfter(From, L.Where) && !releasedAfter(To, L.Where))
       continue;
     const unsigned FromKey = C.Keys.find(From);
     const Acquisition *Src =
@@ -319,7 +327,6 @@ void Collector::addMoves() {
     A.HandleVar = L.To;
     A.Scope = scopeOfVar(L.To, C.Body.enclosingCompound(L.Where));
     A.Name = L.To->getNameAsString();
-    To.addDecl(L.To);
     push(std::move(A), To);
   }
 }

@@ -4,7 +4,8 @@
 // (`nonblock(&sv[0])`, mosquitto's net__socket_nonblock) hands that element
 // over, not the whole array (two false findings before), and a local that
 // only ever holds a copy of one element (`a = sv[0];`) names that element
-// (a close of the copy went unmatched: "never released" before).
+// (a close of the copy went unmatched: "never released" before); one
+// loaded into a local that holds other handles too moves into it.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=c11
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -455,5 +456,108 @@ int positiveResultVariable(int e) {
   // CHECK-MESSAGES: :[[@LINE-6]]:12: warning: 'fds[1]' acquired by 'pipe' is not released on every path [raii-release-skipped]
   // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 'fds[1]' is skipped by this return
   close(fds[1]);
+  return 0;
+}
+
+// An element's handle loaded into a local that holds handles of its own
+// (logrotate's `close(mailInput); mailInput = uncompressPipe[0];`, nbd's
+// `sock = plainfd[1];` in one branch and `sock = socket(..)` in the
+// other): the handle moves into the local, whose releases and hand-offs
+// are then the element's ("'p[0]' is not released" before).
+int negativeElementIntoReusedLocal(const char *path, int uncompress) {
+  int input;
+  int p[2];
+  if ((input = open(path, O_RDONLY)) < 0)
+    return 1;
+  if (uncompress) {
+    if (pipe(p) < 0) {
+      close(input);
+      return 1;
+    }
+    close(input);
+    input = p[0];
+    close(p[1]);
+  }
+  if (read(input, &uncompress, 1) < 0) {
+    close(input);
+    return 1;
+  }
+  close(input);
+  return 0;
+}
+int negativeElementHandedOut(int *sockp, int tls) {
+  int plainfd[2];
+  int sock;
+  if (tls) {
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, plainfd) < 0)
+      return -1;
+    sock = plainfd[1];
+  } else {
+    sock = socket(AF_INET, SOCK_STREAM, 0);
+    if (sock < 0)
+      return -1;
+  }
+  *sockp = sock;
+  return tls ? plainfd[0] : -1;
+}
+// The local only borrows the element when the function closes the
+// element by its own name after the load and never the local.
+int negativeElementBorrowedByReusedLocal(const char *path) {
+  int input = open(path, O_RDONLY);
+  int p[2];
+  char c;
+  if (input < 0)
+    return 1;
+  if (pipe(p) < 0) {
+    close(input);
+    return 1;
+  }
+  close(input);
+  input = p[0];
+  read(input, &c, 1);
+  close(p[0]);
+  close(p[1]);
+  return 0;
+}
+int positiveElementIntoReusedLocal(const char *path, int uncompress) {
+  int input = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'input' acquired by 'open' is not released on every path [raii-release-skipped]
+  int p[2];
+  if (input < 0)
+    return 1;
+  if (uncompress) {
+    if (pipe(p) < 0) {
+      close(input);
+      return 1;
+    }
+    close(input);
+    input = p[0];
+    close(p[1]);
+  }
+  if (read(input, &uncompress, 1) < 0)
+    return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'input' is skipped by this return
+  // CHECK-MESSAGES: :[[@LINE-6]]:13: warning: 'input' acquired by 'pipe' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: release of 'input' is skipped by this return
+  close(input);
+  return 0;
+}
+int positiveElementHandedOutOnOnePath(int *sockp, int tls) {
+  int plainfd[2];
+  int sock;
+  if (tls) {
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, plainfd) < 0)
+      return -1;
+    // CHECK-MESSAGES: :[[@LINE-2]]:9: warning: 'plainfd[0]' acquired by 'socketpair' is never released [raii-release-skipped]
+    sock = plainfd[1];
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'sock' acquired by 'socketpair' is never released [raii-release-skipped]
+  } else {
+    sock = socket(AF_INET, SOCK_STREAM, 0);
+    if (sock < 0)
+      return -1;
+  }
+  if (tls)
+    return -1;
+  *sockp = sock;
   return 0;
 }
