@@ -30,6 +30,12 @@ void ReleaseSkippedCheck::reportLost(const FunctionAnalysis &FA,
          "variable first")
         << calleeName(L.Call) << Target;
   }
+  for (const DroppedHandle &D : FA.DroppedHandles) {
+    diag(exprDiagLoc(D.Call), "the result of '%0' is discarded: what it "
+                              "acquires is never released")
+        << calleeName(D.Call);
+    noteWrapper(D.Via, D.ViaSite, "acquires the resource");
+  }
 }
 
 /// A lock the function did not create, kept on the paths that report

@@ -17,7 +17,7 @@ protected:
   void report(const FunctionAnalysis &FA, ASTContext &Ctx) override;
 
 private:
-  /// `p = realloc(p, n)`.
+  /// `p = realloc(p, n)`, and acquires whose result is discarded.
   void reportLost(const FunctionAnalysis &FA, ASTContext &Ctx);
   /// The exits that skip \p A's release, at most three and one more note.
   void noteSkips(const FunctionAnalysis &FA, const Acquisition &A,

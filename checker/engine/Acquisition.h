@@ -164,6 +164,14 @@ struct LostOnFailure {
   const Expr *Target; ///< the handle both released and assigned
 };
 
+/// An acquire whose result, the handle itself, the function discards
+/// (`strdup(s);`, `(void)fopen(p, "w");`): nothing can release it.
+struct DroppedHandle {
+  const Expr *Call;
+  const FunctionDecl *Via = nullptr; ///< the summarised wrapper
+  const Stmt *ViaSite = nullptr;     ///< the acquire inside it
+};
+
 /// Where a diagnostic about call-like \p E points: the callee as written
 /// (`m` in `m.lock()`, `fopen`), or the `new` / `delete` keyword.
 SourceLocation exprDiagLoc(const Expr *E);

@@ -36,6 +36,12 @@ bool BodyIndex::valueUsed(const Expr *E) const {
     Child = P;
     P = parent(P);
   }
+  // The last statement of a statement expression is its value (`({ ..;
+  // malloc(n); })`).
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
+      Block && !Block->body_empty() && Block->body_back() == Child)
+    if (const auto *SE = dyn_cast_or_null<StmtExpr>(parent(Block)))
+      return valueUsed(SE);
   if (!P || isa<CompoundStmt, LabelStmt, SwitchCase, AttributedStmt>(P))
     return false;
   if (const auto *Cast = dyn_cast<ExplicitCastExpr>(P))

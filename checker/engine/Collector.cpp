@@ -184,6 +184,57 @@ bool Collector::takesClosedStandard(const Expr *E, const Acquire &R) const {
   return true;
 }
 
+bool Collector::droppedIsLost(const Expr *E, const Acquire &R) const {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call || R.Fam->IsLock || R.Reopens >= 0 ||
+      !C.Roles.releases(E).empty())
+    return false;
+  if (C.Fn->isMain()) {
+    const Stmt *P = C.Body.parent(E);
+    while (P && !BodyIndex::isLoop(P))
+      P = C.Body.parent(P);
+    if (!P)
+      return false; // the process ends with main, and takes it back
+  }
+  const QualType T = Call->getType();
+  if (const auto *PT = T->getAs<PointerType>()) {
+    const QualType Pointee = PT->getPointeeType().getUnqualifiedType();
+    // What the callee declares it takes (`strdup(const char *)`), else
+    // what is given.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const QualType Given =
+          FD && I < FD->getNumParams()
+              ? FD->getParamDecl(I)->getType()
+              : Call->getArg(I)->IgnoreParenImpCasts()->getType();
+      const auto *AT = Given->getAs<PointerType>();
+      if (!AT || AT->getPointeeType().isConstQualified())
+        continue;
+      const QualType ArgPointee = AT->getPointeeType().getUnqualifiedType();
+      if (ArgPointee->isVoidType() || Pointee->isVoidType() ||
+          C.Ctx.hasSameType(ArgPointee, Pointee))
+        return false;
+    }
+    return true;
+  }
+  if (!T->isIntegerType())
+    return false;
+  for (const auto &[Where, Kind] : StandardCloses)
+    if (Kind == R.Fam->Kind)
+      return false;
+  for (const Expr *Arg : Call->arguments()) {
+    const Expr *A = Arg->IgnoreParenImpCasts();
+    if (const auto *Str = dyn_cast<StringLiteral>(A);
+        Str && Str->getBytes().starts_with("/dev/"))
+      return false;
+    if (A->getType()->isIntegerType())
+      if (std::optional<int64_t> K = numberNamed(A, C.Ctx);
+          K && *K >= 0 && *K <= 2 && Arg == Call->getArg(0))
+        return false;
+  }
+  return true;
+}
+
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   const Acquire *R = Role.Rule;
   Acquisition A;
@@ -213,6 +264,9 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
       for (const Stmt *P = C.Body.parent(E); P; P = C.Body.parent(P))
         if (isa<ReturnStmt>(P))
           ReturnsAcquire = true;
+      // Or discarded: lost at once.
+      if (!C.Body.valueUsed(E) && droppedIsLost(E, *R))
+        C.Out.DroppedHandles.push_back({E, Role.Via, Role.ViaSite});
       return;
     }
     A.HandleVar = V;
@@ -462,7 +516,8 @@ bool Collector::run() {
       GuardReleasedByHand = true;
   // In a coroutine a lone guard may be held where it suspends.
   return Others > 0 || Guards > 1 || GuardReleasedByHand || ReturnsAcquire ||
-         !C.Out.LostOnFailures.empty() || !C.Out.NonHeapCandidates.empty() ||
+         !C.Out.LostOnFailures.empty() || !C.Out.DroppedHandles.empty() ||
+         !C.Out.NonHeapCandidates.empty() ||
          (Guards > 0 && isa<CoroutineBodyStmt>(C.Fn->getBody()));
 }
 

@@ -32,6 +32,14 @@ private:
   /// that number, the lowest free one (`close(0); dup(fd);`, a child's
   /// stdin; `close(0); close(1); for (..) dup(fd);`).
   bool takesClosedStandard(const Expr *E, const Acquire &R) const;
+  /// \p E, an acquire by \p R whose result the function discards, loses
+  /// the handle: not a lock, `new` (an object that registers itself with
+  /// its owner), a call that reopens or lets go of an argument (`freopen`,
+  /// `realloc`, `curl_slist_append`) or may give it back (`g_object_ref(o)`:
+  /// an argument of the result's pointer type, `void *` included), nor a
+  /// descriptor filling a standard one (`close(0)` in the function,
+  /// `dup(0)`, an open of a `/dev/` device), nor in `main` outside a loop.
+  bool droppedIsLost(const Expr *E, const Acquire &R) const;
   /// The local a conditional acquire's result goes to as a truth, the
   /// last operand of a chain of `&&`, perhaps negated (`ok = e &&
   /// !regcomp(&re, e, 0);`); \p Negated: an odd number of `!`.

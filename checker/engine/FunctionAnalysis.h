@@ -34,6 +34,7 @@ public:
   std::vector<Mismatch> Mismatches;
   std::vector<Reacquire> Reacquires;
   std::vector<LostOnFailure> LostOnFailures;
+  std::vector<DroppedHandle> DroppedHandles;
   /// Releases of heap memory the function shows is not from the heap:
   /// found by the collector, and those reached on a feasible path.
   std::vector<NonHeapRelease> NonHeapCandidates, NonHeapReleases;
