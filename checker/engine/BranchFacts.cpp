@@ -664,13 +664,38 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
   refineCond(Cond, Branch, St);
 }
 
+/// The place other than a variable \p Call's result is stored in (`*out =
+/// adopt(..)`, `s->conn = adopt(..)`), if any.
+static const Expr *resultPlace(const Stmt *Call, const BodyIndex &B) {
+  const Stmt *P = B.parent(Call);
+  while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P))
+    P = B.parent(P);
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+  if (!BO || BO->getOpcode() != BO_Assign ||
+      isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+    return nullptr;
+  return BO->getLHS();
+}
+
+/// \p S reads \p Place, written the same way.
+static bool readsPlace(const Stmt *S, const Expr *Place, ASTContext &Ctx) {
+  if (const auto *E = dyn_cast<Expr>(S); E && sameLvalue(Place, E, Ctx))
+    return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return Child && readsPlace(Child, Place, Ctx);
+  });
+}
+
 bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (!Call)
     return false;
   if (C.Body.isAncestor(Cond, Call))
     return true;
-  const VarDecl *V = resultVariable(Call, C.Body);
-  return V && BodyIndex::refersTo(Cond, V);
+  if (const VarDecl *V = resultVariable(Call, C.Body))
+    return BodyIndex::refersTo(Cond, V);
+  // `*out = adopt(.., buf); if (!*out)`.
+  const Expr *Place = resultPlace(Call, C.Body);
+  return Place && readsPlace(Cond, Place, C.Ctx);
 }
 
 void BranchFacts::refineCond(const Expr *Cond, bool Branch, State &St) {

@@ -290,21 +290,6 @@ bool ExitFinder::exitsWhenNull(const Stmt *S, IsTarget Target,
 
 } // namespace
 
-/// \p A and \p B are one object written the same way, read without
-/// effects (`*buf`, `v[i]`, `s->p[k]`).
-static bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
-  if (!A || !B)
-    return false;
-  A = A->IgnoreParenImpCasts();
-  B = B->IgnoreParenCasts();
-  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
-    return false;
-  llvm::FoldingSetNodeID IA, IB;
-  A->Profile(IA, Ctx, /*Canonical=*/true);
-  B->Profile(IB, Ctx, /*Canonical=*/true);
-  return IA == IB;
-}
-
 /// Neither side is a variable, or both are the same one (`tmp =
 /// realloc(buf, n)` stores into another variable, whatever aliases the
 /// keys see; `this->data = realloc(data, n)` into the same field).

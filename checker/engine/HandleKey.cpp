@@ -355,4 +355,17 @@ bool KeyBuilder::build(const Expr *E, HandleKey &K, bool StripDeref,
   return false;
 }
 
+bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx) {
+  if (!A || !B)
+    return false;
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenCasts();
+  if (A->HasSideEffects(Ctx) || B->HasSideEffects(Ctx))
+    return false;
+  llvm::FoldingSetNodeID IA, IB;
+  A->Profile(IA, Ctx, /*Canonical=*/true);
+  B->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
 } // namespace clang::tidy::raii

@@ -117,6 +117,10 @@ private:
 /// __p; })`, GLib's `g_new0` when optimising).
 const Expr *ignoreValueCasts(const Expr *E);
 
+/// \p A and \p B are one object written the same way, read without
+/// effects (`*buf`, `v[i]`, `s->p[k]`).
+bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx);
+
 /// The argument \p E passes on when it calls a function whose whole body
 /// returns one of its parameters (`return p;`, `return (T *)p;`): OpenSSL's
 /// `ossl_check_X509_type(x)` inside `sk_X509_push(sk, x)`; \p E otherwise.

@@ -294,3 +294,46 @@ char *positiveInitialiserVariableReassigned(struct rec *r) {
   r->id = 1;
   return ret;
 }
+
+// A taker's result stored through an out-parameter and tested there (ldns'
+// `*rd = ldns_rdf_new(.., data); if (!*rd) { free(data); return ..; }`):
+// the test tells where it took the block, as a local result's does.
+struct rdf {
+  unsigned long size;
+  void *data;
+};
+static void rdfSetData(struct rdf *rd, void *data) { rd->data = data; }
+static struct rdf *rdfNew(unsigned long size, void *data) {
+  struct rdf *rd = malloc(sizeof *rd);
+  if (!rd)
+    return NULL;
+  rd->size = size;
+  rdfSetData(rd, data);
+  return rd;
+}
+int negativeTakerResultThroughOutParameter(struct rdf **out, unsigned long n) {
+  unsigned char *data = malloc(n);
+  if (data == NULL)
+    return -1;
+  *out = rdfNew(n, data);
+  if (!*out) {
+    free(data);
+    return -1;
+  }
+  return 0;
+}
+// A test of another place tells nothing of it.
+int positiveOtherPlaceTested(struct rdf **out, struct rdf **other,
+                             unsigned long n) {
+  unsigned char *data = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'data' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (data == NULL)
+    return -1;
+  *out = rdfNew(n, data);
+  if (!*other) {
+    free(data);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'data' is skipped by this return
+}
