@@ -71,6 +71,9 @@ struct Acquire {
   /// The argument the returned handle is, reopened (`freopen(.., stream)`
   /// returns stream), or -1: whoever owns that argument owns the result.
   int Reopens = -1;
+  /// A call whose result is dropped keeps what it acquired on purpose (a
+  /// library loaded for the process's life): no leak.
+  bool Discardable = false;
   bool isConditional() const { return SuccessWhen != Success::Always; }
 };
 

@@ -185,7 +185,7 @@ public:
     bool Ok = mapping(
         N, "acquire",
         {"function", "handle", "invalid", "success", "count", "try",
-         "reopens"},
+         "reopens", "discardable"},
         {"function", "handle"},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           if (K == "function") {
@@ -208,6 +208,11 @@ public:
           if (K == "try") {
             Try = boolean(V, K);
             return Try.has_value();
+          }
+          if (K == "discardable") {
+            std::optional<bool> D = boolean(V, K);
+            A.Discardable = D.value_or(false);
+            return D.has_value();
           }
           if (K == "reopens") {
             auto S = scalar(V, K);
@@ -263,6 +268,10 @@ public:
       return false;
     if (A.Reopens >= 0 && A.Handle.Kind != HandleSpec::Return) {
       error(N, "'reopens' needs 'handle: return'");
+      return false;
+    }
+    if (A.Discardable && A.Handle.Kind != HandleSpec::Return) {
+      error(N, "'discardable' needs 'handle: return'");
       return false;
     }
     if (A.Handle.Kind == HandleSpec::Return && !HasInvalid &&

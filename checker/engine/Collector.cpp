@@ -184,55 +184,75 @@ bool Collector::takesClosedStandard(const Expr *E, const Acquire &R) const {
   return true;
 }
 
-bool Collector::droppedIsLost(const Expr *E, const Acquire &R) const {
+bool Collector::fillsStandardDescriptors(llvm::StringRef Kind) const {
+  for (const Expr *E : C.Body.candidates()) {
+    for (const ReleaseRole &R : C.Roles.releases(E)) {
+      if (R.Rule->Fam->Kind != Kind || R.Handle.Spec.Kind != HandleSpec::Arg)
+        continue;
+      const Expr *H = RuleCatalog::handleExpr(E, R.Handle.Spec);
+      if (!H || !H->getType()->isIntegerType())
+        continue;
+      // `close(2)`, `close(STDERR_FILENO)`, under whatever statement.
+      if (std::optional<int64_t> K = numberNamed(H, C.Ctx);
+          K && *K >= 0 && *K <= 2)
+        return true;
+      // `for (i = 0; i < max; i++) close(i);`: by a number no acquire gave.
+      const auto *Ref = dyn_cast<DeclRefExpr>(ignoreValueCasts(H));
+      if (Ref && !C.KeyOf.isHandleRoot(Ref->getDecl()) &&
+          C.Body.enclosingLoop(E))
+        return true;
+    }
+    // `open("/dev/null", O_RDWR)`.
+    if (const AcquireRole *A = C.Roles.acquire(E);
+        A && A->Rule->Fam->Kind == Kind)
+      if (const auto *Call = dyn_cast<CallExpr>(E))
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *Str =
+                  dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts());
+              Str && Str->getBytes().starts_with("/dev/"))
+            return true;
+  }
+  return false;
+}
+
+bool Collector::droppedIsLost(const Expr *E, const AcquireRole &Role) const {
+  const Acquire &R = *Role.Rule;
   const auto *Call = dyn_cast<CallExpr>(E);
-  if (!Call || R.Fam->IsLock || R.Reopens >= 0 ||
+  if (!Call || R.Fam->IsLock || R.Reopens >= 0 || R.Discardable ||
+      isa_and_nonnull<CXXNewExpr>(Role.ViaSite) ||
       !C.Roles.releases(E).empty())
     return false;
-  if (C.Fn->isMain()) {
-    const Stmt *P = C.Body.parent(E);
-    while (P && !BodyIndex::isLoop(P))
-      P = C.Body.parent(P);
-    if (!P)
-      return false; // the process ends with main, and takes it back
-  }
+  // The object a method is called on may keep what it returns
+  // (`root.addChild()`).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl(); MD && !MD->isConst())
+      return false;
+  if (C.Fn->isMain() && !C.Body.enclosingLoop(E))
+    return false; // the process ends with main, and takes it back
   const QualType T = Call->getType();
   if (const auto *PT = T->getAs<PointerType>()) {
     const QualType Pointee = PT->getPointeeType().getUnqualifiedType();
-    // What the callee declares it takes (`strdup(const char *)`), else
-    // what is given.
+    // A parameter the callee declares (not a variadic argument: a
+    // format's or a list's) through which it may give back what it
+    // returns: a non-const pointer to that type (`g_object_ref(gpointer)`,
+    // `d2i_X509(X509 **, ..)`), or to `void`.
     const FunctionDecl *FD = Call->getDirectCallee();
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const QualType Given =
-          FD && I < FD->getNumParams()
-              ? FD->getParamDecl(I)->getType()
-              : Call->getArg(I)->IgnoreParenImpCasts()->getType();
-      const auto *AT = Given->getAs<PointerType>();
-      if (!AT || AT->getPointeeType().isConstQualified())
-        continue;
-      const QualType ArgPointee = AT->getPointeeType().getUnqualifiedType();
-      if (ArgPointee->isVoidType() || Pointee->isVoidType() ||
-          C.Ctx.hasSameType(ArgPointee, Pointee))
-        return false;
+    for (unsigned I = 0; FD && I < FD->getNumParams(); ++I) {
+      QualType Param = FD->getParamDecl(I)->getType();
+      while (const auto *AT = Param->getAs<PointerType>()) {
+        const QualType To = AT->getPointeeType();
+        if (To.isConstQualified())
+          break;
+        if (To->isVoidType() || Pointee->isVoidType() ||
+            C.Ctx.hasSameType(To.getUnqualifiedType(), Pointee))
+          return false;
+        Param = To;
+      }
     }
     return true;
   }
-  if (!T->isIntegerType())
-    return false;
-  for (const auto &[Where, Kind] : StandardCloses)
-    if (Kind == R.Fam->Kind)
-      return false;
-  for (const Expr *Arg : Call->arguments()) {
-    const Expr *A = Arg->IgnoreParenImpCasts();
-    if (const auto *Str = dyn_cast<StringLiteral>(A);
-        Str && Str->getBytes().starts_with("/dev/"))
-      return false;
-    if (A->getType()->isIntegerType())
-      if (std::optional<int64_t> K = numberNamed(A, C.Ctx);
-          K && *K >= 0 && *K <= 2 && Arg == Call->getArg(0))
-        return false;
-  }
-  return true;
+  // A descriptor that fills a standard one the function closed.
+  return T->isIntegerType() && !fillsStandardDescriptors(R.Fam->Kind);
 }
 
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {
@@ -265,7 +285,7 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
         if (isa<ReturnStmt>(P))
           ReturnsAcquire = true;
       // Or discarded: lost at once.
-      if (!C.Body.valueUsed(E) && droppedIsLost(E, *R))
+      if (!C.Body.valueUsed(E) && droppedIsLost(E, Role))
         C.Out.DroppedHandles.push_back({E, Role.Via, Role.ViaSite});
       return;
     }

@@ -32,14 +32,20 @@ private:
   /// that number, the lowest free one (`close(0); dup(fd);`, a child's
   /// stdin; `close(0); close(1); for (..) dup(fd);`).
   bool takesClosedStandard(const Expr *E, const Acquire &R) const;
-  /// \p E, an acquire by \p R whose result the function discards, loses
-  /// the handle: not a lock, `new` (an object that registers itself with
-  /// its owner), a call that reopens or lets go of an argument (`freopen`,
-  /// `realloc`, `curl_slist_append`) or may give it back (`g_object_ref(o)`:
-  /// an argument of the result's pointer type, `void *` included), nor a
-  /// descriptor filling a standard one (`close(0)` in the function,
-  /// `dup(0)`, an open of a `/dev/` device), nor in `main` outside a loop.
-  bool droppedIsLost(const Expr *E, const Acquire &R) const;
+  /// \p E, an acquire by \p Role whose result the function discards,
+  /// loses the handle: not a lock, a rule's `discardable` acquire, `new`
+  /// or a wrapper of it (an object that registers itself with its
+  /// owner), a call that reopens or lets go of an argument (`freopen`,
+  /// `realloc`, `curl_slist_append`), may give back one (`g_object_ref(o)`,
+  /// `d2i_X509(&x, ..)`: a parameter that is a non-const pointer to the
+  /// result's type or to `void`, also through more pointers) or is a
+  /// non-const method (its object may keep it), nor a descriptor in a
+  /// function that fills the standard ones, nor in `main` outside a loop.
+  bool droppedIsLost(const Expr *E, const AcquireRole &Role) const;
+  /// The function closes a standard descriptor of \p Kind by number
+  /// (`close(0)`), closes descriptors by a number in a loop, or opens a
+  /// `/dev/` device: what it acquires fills the standard descriptors.
+  bool fillsStandardDescriptors(llvm::StringRef Kind) const;
   /// The local a conditional acquire's result goes to as a truth, the
   /// last operand of a chain of `&&`, perhaps negated (`ok = e &&
   /// !regcomp(&re, e, 0);`); \p Negated: an odd number of `!`.
@@ -99,6 +105,9 @@ private:
     return releasedAfter(K, Cp.Where);
   }
   bool releasedAfter(const HandleKey &K, const Stmt *Where) const;
+  /// After \p Where, the function reads \p Element (`fds[0]`) again, by
+  /// itself, by an index not constant or through the whole array.
+  bool elementReadAfter(const Expr *Element, const Stmt *Where) const;
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;
   /// Appends \p A with key \p K; \p AtSite: its site performs it (AcqsAt),

@@ -302,9 +302,9 @@ void Collector::addMoves() {
   // its own (so not an alias of the place, HandleKey): what a move put in
   // the place moves on into the local. So does an element's handle (`in =
   // fds[0];` where `in` held a file before, `sock = sv[1];` in one branch
-  // and `sock = socket(..)` in the other), unless the function releases
-  // the element by its own name after the load and never the local: the
-  // local borrows it.
+  // and `sock = socket(..)` in the other), unless the function reads the
+  // element again after the load (`close(fds[0])`, `close(fds[i])` in a
+  // loop, `close_pipe(fds)`): the local borrows it.
   for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
     const bool Element = C.Body.elementOf(L.From).has_value();
     if (!C.KeyOf.isHandleRoot(L.To) ||
@@ -315,7 +315,7 @@ void Collector::addMoves() {
     if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
       continue;
     To.addDecl(L.To);
-    if (Element && releasedAfter(From, L.Where) && !releasedAfter(To, L.Where))
+    if (Element && elementReadAfter(L.From, L.Where))
       continue;
     const unsigned FromKey = C.Keys.find(From);
     const Acquisition *Src =
@@ -329,6 +329,45 @@ void Collector::addMoves() {
     A.Name = L.To->getNameAsString();
     push(std::move(A), To);
   }
+}
+
+/// Under \p S, after \p Loc, a read of \p Array that may reach element
+/// \p Index: the element itself, one by an index not constant, the whole
+/// array; not another constant element, nor a store into an element.
+static bool readsElement(const BodyIndex &Body, const Stmt *S,
+                         const VarDecl *Array, uint64_t Index,
+                         SourceLocation Loc, const SourceManager &SM) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+      DRE && DRE->getDecl()->getCanonicalDecl() == Array &&
+      SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc())) {
+    const Stmt *P = Body.parent(DRE);
+    while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
+      P = Body.parent(P);
+    const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(P);
+    if (!AS)
+      return true;
+    if (std::optional<BodyIndex::Element> El = Body.elementOf(AS);
+        El && El->Index != Index)
+      return false;
+    const Stmt *Use = Body.parent(AS);
+    while (isa_and_nonnull<ParenExpr>(Use))
+      Use = Body.parent(Use);
+    const auto *Store = dyn_cast_or_null<BinaryOperator>(Use);
+    return !(Store && Store->getOpcode() == BO_Assign &&
+             Store->getLHS()->IgnoreParens() == AS);
+  }
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return readsElement(Body, Child, Array, Index, Loc, SM);
+  });
+}
+
+bool Collector::elementReadAfter(const Expr *Element,
+                                 const Stmt *Where) const {
+  std::optional<BodyIndex::Element> El = C.Body.elementOf(Element);
+  return El && readsElement(C.Body, C.Fn->getBody(), El->Array, El->Index,
+                            Where->getEndLoc(), C.Ctx.getSourceManager());
 }
 
 const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {

@@ -561,3 +561,41 @@ int positiveElementHandedOutOnOnePath(int *sockp, int tls) {
   *sockp = sock;
   return 0;
 }
+// Nor when the element is read again after the load another way: by an
+// index that is not constant, or through the whole array.
+int negativeElementClosedInLoop(const char *path) {
+  int in = open(path, O_RDONLY);
+  int fds[2];
+  char c;
+  if (in < 0)
+    return 1;
+  close(in);
+  if (pipe(fds) < 0)
+    return 1;
+  in = fds[0];
+  read(in, &c, 1);
+  for (int i = 0; i < 2; i++)
+    close(fds[i]);
+  return 0;
+}
+static void closeBoth(int p[2]) {
+  close(p[0]);
+  close(p[1]);
+}
+int negativeElementClosedByHelper(const char *path) {
+  int in = open(path, O_RDONLY);
+  int fds[2];
+  char c;
+  if (in < 0)
+    return 1;
+  close(in);
+  if (pipe(fds) < 0)
+    return 1;
+  in = fds[0];
+  read(in, &c, 1);
+  closeBoth(fds);
+  in = open(path, O_RDONLY);
+  if (in >= 0)
+    close(in);
+  return 0;
+}

@@ -5,8 +5,11 @@
 // may give back an argument (`g_object_ref(obj)` returns obj with one more
 // reference), reopens one (`freopen(.., stdout)`) or lets go of one
 // (`curl_slist_append(list, ..)`), not a descriptor that fills a standard
-// one (`close(0); open("/dev/null", O_RDWR); dup(0);`), and not in `main`
-// outside a loop (the process ends with it).
+// one (`close(0); open("/dev/null", O_RDWR); dup(0);`, closes under an
+// `if` or in a loop by number), not a rule's `discardable` acquire (`dlopen`
+// loading a library for the process's life), and not in `main` outside a
+// loop (the process ends with it). A variadic argument is no parameter that
+// could give the result back (`g_strconcat(.., NULL)`).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <fcntl.h>
@@ -19,6 +22,11 @@ typedef void *gpointer;
 gpointer g_object_ref(gpointer object);
 void g_object_unref(gpointer object);
 struct curl_slist;
+void *dlopen(const char *file, int mode);
+typedef struct x509_st X509;
+X509 *d2i_X509(X509 **a, const unsigned char **in, long len);
+void X509_free(X509 *a);
+char *g_strconcat(const char *first, ...);
 struct curl_slist *curl_slist_append(struct curl_slist *list, const char *s);
 void curl_slist_free_all(struct curl_slist *list);
 
@@ -43,6 +51,8 @@ void positiveDiscarded(const char *name, const char *path) {
   // CHECK-MESSAGES: :[[@LINE-17]]:13: note: 'copyName' acquires the resource here
   ({ malloc(4); });
   // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: the result of 'malloc' is discarded: what it acquires is never released [raii-release-skipped]
+  g_strconcat(name, path, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'g_strconcat' is discarded: what it acquires is never released [raii-release-skipped]
 }
 
 void negativeGivesBackOrReopens(gpointer obj, struct curl_slist *list) {
@@ -59,6 +69,34 @@ void negativeFillsStandardDescriptors(void) {
 }
 
 void negativeDeviceOpened(void) { open("/dev/null", O_RDONLY); }
+
+void negativeClosedUnderIf(int fd) {
+  if (fd != 2)
+    close(2);
+  dup(fd);
+}
+
+void negativeClosedInLoop(int max) {
+  for (int i = max; i >= 0; --i)
+    close(i);
+  open("/dev/null", O_RDWR);
+  dup(0);
+  dup(0);
+}
+
+void positiveDescriptorDropped(int fd) { dup(fd); }
+// CHECK-MESSAGES: :[[@LINE-1]]:42: warning: the result of 'dup' is discarded: what it acquires is never released [raii-release-skipped]
+
+void negativeDiscardableLibrary(void) { dlopen("libm.so.6", 0x102); }
+
+int negativeStoredThroughOutParameter(const unsigned char *der, long len) {
+  X509 *cert = NULL;
+  d2i_X509(&cert, &der, len);
+  if (!cert)
+    return -1;
+  X509_free(cert);
+  return 0;
+}
 
 void negativeResultUsed(const char *name) {
   char *p = ({ strdup(name); });
