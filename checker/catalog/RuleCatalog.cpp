@@ -167,16 +167,17 @@ const Release *RuleCatalog::matchRelease(const CallExpr *Call) const {
   return matchRelease(static_cast<const Expr *>(Call));
 }
 
-bool RuleCatalog::isTransfer(const CallExpr *Call, unsigned Arg,
-                             const Family &Fam) const {
+const Transfer *RuleCatalog::transferOf(const CallExpr *Call, unsigned Arg,
+                                        const Family &Fam) const {
   llvm::StringRef Spelling;
   const FunctionDecl *FD = calleeOf(Call, Spelling);
   if (!FD)
-    return false;
-  return lookup(*Idx, Spelling, FD, [&](const Index::Entry &En) {
-           return En.Xfer && En.Xfer->Arg == Arg &&
-                  (En.Fam == &Fam || En.Fam->Kind == Fam.Kind);
-         }) != nullptr;
+    return nullptr;
+  const auto *E = lookup(*Idx, Spelling, FD, [&](const Index::Entry &En) {
+    return En.Xfer && En.Xfer->Arg == Arg &&
+           (En.Fam == &Fam || En.Fam->Kind == Fam.Kind);
+  });
+  return E ? E->Xfer : nullptr;
 }
 
 const Acquire *RuleCatalog::acquireRuleFor(const FunctionDecl *Fn) const {

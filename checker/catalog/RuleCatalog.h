@@ -96,6 +96,10 @@ struct Release {
 struct Transfer {
   std::string Function;
   unsigned Arg = 0;
+  /// Takes the argument only where the call succeeds (`on: success`,
+  /// EVP_PKEY_assign): the handle is maybe taken, as by a function the
+  /// file cannot see.
+  bool OnSuccess = false;
 };
 
 /// Acquires released by the same set of releases.
@@ -174,10 +178,10 @@ public:
   /// matches, or null. Free and member calls alike.
   const Release *matchRelease(const Expr *E) const;
   const Release *matchRelease(const CallExpr *Call) const;
-  /// The ownership transfer \p Call matches with argument \p Arg, for any
-  /// family of handle kind \p Kind (or any kind if empty).
-  bool isTransfer(const CallExpr *Call, unsigned Arg,
-                  const Family &Fam) const;
+  /// The ownership transfer \p Call matches with argument \p Arg, for
+  /// \p Fam or a family of its handle kind, or null.
+  const Transfer *transferOf(const CallExpr *Call, unsigned Arg,
+                             const Family &Fam) const;
   /// The acquire rule naming the function \p Fn itself (`std::mutex::lock`),
   /// or null.
   const Acquire *acquireRuleFor(const FunctionDecl *Fn) const;

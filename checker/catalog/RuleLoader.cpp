@@ -353,13 +353,23 @@ public:
 
   bool transfer(llvm::yaml::Node *N, Family &F) {
     Transfer T;
-    return mapping(N, "transfer", {"function", "arg"}, {"function", "arg"},
+    return mapping(N, "transfer", {"function", "arg", "on"},
+                   {"function", "arg"},
                    [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
                      auto S = scalar(V, K);
                      if (!S)
                        return false;
                      if (K == "function")
                        return functionName(V, *S, T.Function, false);
+                     if (K == "on") {
+                       if (*S != "always" && *S != "success") {
+                         error(V, "bad transfer 'on' value '" + *S +
+                                      "' (expected 'always' or 'success')");
+                         return false;
+                       }
+                       T.OnSuccess = *S == "success";
+                       return true;
+                     }
                      if (llvm::StringRef(*S).getAsInteger(10, T.Arg)) {
                        error(V, "'arg' must be an argument index, not '" + *S +
                                     "'");

@@ -590,6 +590,37 @@ std::optional<bool> trueMeansKept(const CondFact &F, const KeepRole &K) {
 
 } // namespace
 
+/// Whether the true side of \p F, a test of what a call that takes an
+/// argument only where it succeeds returned (1 on success, 0 on failure:
+/// `EVP_PKEY_assign`), is its success; nullopt if the test cannot tell.
+static std::optional<bool> trueMeansSucceeded(const CondFact &F) {
+  if (F.EqualsForeign || F.AboveStandard || F.SignTest || F.Elem)
+    return std::nullopt;
+  if (F.Equals) {
+    if (*F.Equals == 0)
+      return F.TrueMeansNonzero;
+    if (*F.Equals == 1)
+      return !F.TrueMeansNonzero;
+    return std::nullopt;
+  }
+  return F.TrueMeansNonzero; // `if (ok)`, `if (rc > 0)`
+}
+
+bool BranchFacts::takesWhereItSucceeds(const CallExpr *Call,
+                                       unsigned Acq) const {
+  const Acquisition &A = C.acqs()[Acq];
+  if (!A.Fam)
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const Transfer *T = C.Roles.catalog().transferOf(Call, I, *A.Fam);
+    HandleKey Key;
+    if (T && T->OnSuccess && C.KeyOf.keyOf(Call->getArg(I), Key, false) &&
+        C.Keys.find(Key) == A.Key)
+      return true;
+  }
+  return false;
+}
+
 void BranchFacts::refineKept(const Expr *Leaf, bool Branch, State &St) {
   std::optional<CondFact> F;
   for (State::Entry &E : St.stored()) {
@@ -608,6 +639,16 @@ void BranchFacts::refineKept(const Expr *Leaf, bool Branch, State &St) {
         !(Result && sameVar(C, F->Var, Result) &&
           C.Body.writeCount(Result) == 1))
       continue;
+    // A transfer only where the call succeeds (`on: success`): where it
+    // failed, the handle is the caller's again.
+    if (takesWhereItSucceeds(Call, E.first)) {
+      if (std::optional<bool> T = trueMeansSucceeded(*F); T && Branch != *T) {
+        S.B &= ~AcqState::Taken;
+        S.TakenBy = S.KeptBy = nullptr;
+        S.TakerTests = 0;
+      }
+      continue;
+    }
     for (const KeepRole &K : C.Roles.keeps(Call)) {
       HandleKey Key;
       std::optional<bool> T = trueMeansKept(*F, K);

@@ -16,7 +16,9 @@
 // what a call that may have taken a handle returned (`if (adopt(c, buf) !=
 // 0)`) records the edge taken (AcqState::TakerTests), and one on what a
 // wrapper that releases its argument exactly where it fails returned
-// (`if (!init_socket(fd))`) tells whether it released it.
+// (`if (!init_socket(fd))`) tells whether it released it, and one on what
+// a call that takes it only where it succeeds returned (`if
+// (!EVP_PKEY_assign(pk, t, key))`) whether it took it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_BRANCHFACTS_H
@@ -62,6 +64,9 @@ private:
   /// succeeded, held again if the call only lent it, else still maybe
   /// taken.
   void refineKept(const Expr *Leaf, bool Branch, State &St);
+  /// \p Call takes acquisition \p Acq's handle only where it succeeds
+  /// (a rule's transfer `on: success`, `EVP_PKEY_assign`).
+  bool takesWhereItSucceeds(const CallExpr *Call, unsigned Acq) const;
 
   const FunctionContext &C;
   llvm::DenseMap<const Expr *, llvm::SmallVector<Test, 1>> Tests;

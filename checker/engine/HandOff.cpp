@@ -106,7 +106,9 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       return ArgFate::Taken;
     if (buildsOwnedObject(C))
       return ArgFate::MaybeTaken;
-    if (Cat.isTransfer(C, I, Fam) || passesItsRelease(C, I, Fam, Cat))
+    if (const Transfer *T = Cat.transferOf(C, I, Fam))
+      return T->OnSuccess ? ArgFate::MaybeTaken : ArgFate::Taken;
+    if (passesItsRelease(C, I, Fam, Cat))
       return ArgFate::Taken;
     // The object argument of a member operator call is not a parameter.
     if (const unsigned First = firstParameterArgument(C)) {
