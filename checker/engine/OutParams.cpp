@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 namespace clang::tidy::raii {
 
@@ -88,6 +89,17 @@ private:
   /// holds one (`return *out != NULL;`), a convention the shape does not
   /// read.
   bool readsSlot(const Expr *Value) const;
+  /// \p E reads the slot or the stored local as it is (`*out`, `p`).
+  bool namesSlot(const Expr *E) const {
+    E = strip(E);
+    return isSlot(E) || (Local && namesDecl(E, Local));
+  }
+  /// \p Cond says the slot holds null (`!*out`, `*out == NULL`).
+  bool testsNull(const Expr *Cond) const;
+  /// \p Ret, walked now (Parents), is in the branch of an `if` after the
+  /// store that the slot holding null takes (`*out = malloc(n); if
+  /// (!*out) return 0;`): it returns with nothing stored.
+  bool underNullTest(const ReturnStmt *Ret) const;
 
   const FunctionDecl *Def;
   const ParmVarDecl *P;
@@ -103,6 +115,7 @@ private:
   InvalidValue Invalid = InvalidValue::None; ///< of the stored acquire
   llvm::SmallVector<const Stmt *, 16> Parents;
   llvm::SmallVector<const ReturnStmt *, 8> Returns;
+  llvm::SmallPtrSet<const ReturnStmt *, 4> Failed; ///< underNullTest
 };
 
 const Family *OutScan::freshValue(const Expr *V, const Expr *&Site) {
@@ -257,8 +270,11 @@ bool OutScan::walk(const Stmt *S) {
     return true;
   if (isa<GotoStmt, IndirectGotoStmt, LabelStmt>(S))
     return false;
-  if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
     Returns.push_back(Ret);
+    if (StoreStart && !before(Ret) && underNullTest(Ret))
+      Failed.insert(Ret);
+  }
   if (const auto *BO = dyn_cast<BinaryOperator>(S);
       BO && BO->isAssignmentOp() && isSlot(BO->getLHS()) && BO != Store &&
       BO != ElseStore &&
@@ -304,6 +320,28 @@ bool OutScan::armStores(const IfStmt *If) {
   ElseStore = Else;
   StoreStart = If;
   return true;
+}
+
+bool OutScan::testsNull(const Expr *Cond) const {
+  if (Invalid != InvalidValue::Null)
+    return false;
+  Cond = strip(Cond);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    return namesSlot(UO->getSubExpr());
+  const auto *BO = dyn_cast<BinaryOperator>(Cond);
+  return BO && BO->getOpcode() == BO_EQ &&
+         ((namesSlot(BO->getLHS()) && isNull(BO->getRHS())) ||
+          (namesSlot(BO->getRHS()) && isNull(BO->getLHS())));
+}
+
+bool OutScan::underNullTest(const ReturnStmt *Ret) const {
+  const Stmt *Child = Ret;
+  for (size_t I = Parents.size(); I-- > 0; Child = Parents[I])
+    if (const auto *If = dyn_cast<IfStmt>(Parents[I]))
+      if (If->getThen() == Child && !before(If) && testsNull(If->getCond()))
+        return true;
+  return false;
 }
 
 bool OutScan::readsSlot(const Expr *Value) const {
@@ -364,7 +402,8 @@ std::optional<OutParamAcquire> OutScan::run() {
   // Every return after the store leaves the handle stored, whatever it
   // gives (`*path = strdup(s); return s + 1;`) but what reads the slot
   // (readsSlot).
-  if (llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
+  if (Failed.empty() &&
+      llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
     return llvm::any_of(Returns,
                         [&](const ReturnStmt *R) {
                           return readsSlot(R->getRetValue());
@@ -376,7 +415,7 @@ std::optional<OutParamAcquire> OutScan::run() {
   bool Void = Def->getReturnType()->isVoidType();
   llvm::SmallVector<int64_t, 4> Before, After;
   for (const ReturnStmt *Ret : Returns) {
-    auto &Side = before(Ret) ? Before : After;
+    auto &Side = before(Ret) || Failed.count(Ret) ? Before : After;
     if (Void || !Ret->getRetValue()) {
       if (&Side == &Before)
         return std::nullopt; // leaves without a handle and says nothing

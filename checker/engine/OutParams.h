@@ -15,7 +15,9 @@
 // parameter (`*out = ..`, or `out = ..` for a `T *&`) is a statement of the
 // body's outermost block, or one in each arm of an `if` there with no
 // `return` inside it, so every `return` written before it leaves without a
-// handle and every one after it with one. The returns tell the caller
+// handle and every one after it with one, but one in the branch that a
+// null test of the slot after the store takes (`*out = malloc(n); if
+// (!*out) return 0;`): that one leaves without. The returns tell the caller
 // which happened: constants that differ before and after (`-1` / `0`) give
 // the success convention; with no return before the store the function
 // always acquires (a failure ends the program or the handle is null), and

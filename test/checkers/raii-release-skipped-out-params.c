@@ -366,3 +366,35 @@ int truthReturnedChecked(const char *s) {
   free(n);
   return r;
 }
+
+// A wrapper that stores the acquire's result first and tests it there
+// (ldns' radix.c: `*out = malloc(n); if (!*out) return 0;`) returns with
+// nothing stored in the null branch: its result tells the caller.
+static int copyInto(const char *src, size_t n, char **out) {
+  *out = malloc(n);
+  if (!*out)
+    return 0;
+  memcpy(*out, src, n);
+  return 1;
+}
+int negativeStoredThenTested(const char *src, size_t n, char **keep) {
+  char *s = NULL;
+  if (n > 1) {
+    if (!copyInto(src, n, &s))
+      return 0;
+  }
+  *keep = s;
+  return 1;
+}
+int positiveStoredThenTested(const char *src, size_t n, int e) {
+  char *s = NULL;
+  if (!copyInto(src, n, &s))
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 's' acquired by 'copyInto' is not released on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-19]]:10: note: 'copyInto' acquires the resource here
+    return 0;
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  free(s);
+  return 1;
+}
