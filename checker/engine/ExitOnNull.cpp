@@ -429,6 +429,56 @@ static bool savedBefore(const BinaryOperator *Assign,
   });
 }
 
+/// \p Assign's target is a local every value of which, but what the
+/// release's own calls give back, is read from a place the caller or an
+/// object keeps (`list = r->list;`, `list = res_list(r);` of a getter, `p
+/// = *pp;`): where the call fails, that place still holds the block.
+static bool heldElsewhere(const BinaryOperator *Assign,
+                          const FunctionContext &C) {
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!V || !BodyIndex::isLocalVar(V) || isa<ParmVarDecl>(V) ||
+      V->getType()->isReferenceType() || !C.Body.writtenOnlyByName(V))
+    return false;
+  const Decl *Canon = V->getCanonicalDecl();
+  bool Kept = false, Owned = false;
+  auto Given = [&](const Expr *Value) {
+    if (!Value)
+      return;
+    const Expr *X = ignoreValueCasts(Value);
+    if (constantValue(X, C.Ctx))
+      return; // null: nothing held
+    if (isa<CallExpr>(X) && !C.Roles.releases(X).empty())
+      return; // `list = realloc(list, n)`: the block it gives back
+    const auto *UO = dyn_cast<UnaryOperator>(X);
+    const bool Place =
+        isa<MemberExpr>(X) || (UO && UO->getOpcode() == UO_Deref) ||
+        (isa<CallExpr>(X) && !C.Roles.acquire(X) &&
+         C.Roles.acquireEach(X).empty());
+    (Place ? Kept : Owned) = true;
+  };
+  Given(V->getInit());
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S || Owned)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp()) {
+      const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      if (L && L->getDecl()->getCanonicalDecl() == Canon) {
+        if (BO->getOpcode() == BO_Assign)
+          Given(BO->getRHS());
+        else
+          Owned = true;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(C.Fn->getBody());
+  return Kept && !Owned;
+}
+
 /// \p S is or contains a label or a `case`: control may enter there.
 static bool containsEntry(const Stmt *S) {
   if (!S || isa<LabelStmt, SwitchCase>(S))
@@ -515,7 +565,8 @@ void findLostOnFailure(FunctionContext &C) {
                  !R.Handle.Fields.empty()) {
         continue; // `*buf = realloc(*buf, n)`, `v[i] = realloc(v[i], n)`
       }
-      if (!exitsWhenNull(BO, C) && !nullBefore(BO, C) && !savedBefore(BO, C))
+      if (!exitsWhenNull(BO, C) && !nullBefore(BO, C) &&
+          !savedBefore(BO, C) && !heldElsewhere(BO, C))
         C.Out.lostOnFailure(E, BO->getLHS());
       break;
     }

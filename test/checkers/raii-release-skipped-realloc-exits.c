@@ -486,7 +486,7 @@ char *negativeTestAfterEnclosingBranches(struct ent *sp, int dup, size_t n) {
   return a;
 }
 char *positiveNamedBeforeTest(struct ent *sp, size_t n, char **out) {
-  char *a = sp->addr;
+  char *a = sp ? malloc(n) : NULL;
   if (a) {
     a = realloc(a, n);
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: when 'realloc' fails it returns null and 'a' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
@@ -528,4 +528,43 @@ void positiveTargetWalkedBeforeTest(struct node *p, size_t n) {
   p = p->next;
   if (!p->data)
     Error();
+}
+
+// A local every value of which is read from a place an object keeps (a
+// field, directly or through a getter, ldns' resolver.c): where realloc
+// fails that place still holds the block. A local that also holds a block
+// of its own loses it.
+struct strList {
+  char **items;
+  size_t count;
+};
+static char **listItems(const struct strList *l) { return l->items; }
+int negativeCopyOfField(struct strList *l, char *item) {
+  char **items = l->items;
+  items = realloc(items, (l->count + 1) * sizeof *items);
+  if (!items)
+    return -1;
+  l->items = items;
+  items[l->count++] = item;
+  return 0;
+}
+int negativeCopyThroughGetter(struct strList *l, char *item) {
+  char **items = listItems(l);
+  items = realloc(items, (l->count + 1) * sizeof *items);
+  if (!items)
+    return -1;
+  l->items = items;
+  items[l->count++] = item;
+  return 0;
+}
+int positiveOwnBlockToo(struct strList *l, size_t n, int fresh) {
+  char **items = l->items;
+  if (fresh)
+    items = malloc(n * sizeof *items);
+  items = realloc(items, 2 * n * sizeof *items);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: when 'realloc' fails it returns null and 'items' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!items)
+    return -1;
+  l->items = items;
+  return 0;
 }
