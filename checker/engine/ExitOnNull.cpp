@@ -432,7 +432,10 @@ static bool savedBefore(const BinaryOperator *Assign,
 /// \p Assign's target is a local every value of which, but what the
 /// release's own calls give back, is read from a place the caller or an
 /// object keeps (`list = r->list;`, `list = res_list(r);` of a getter, `p
-/// = *pp;`): where the call fails, that place still holds the block.
+/// = *pp;`), and the next statement of its block that names it tests it
+/// (`if (list)`, `if (!list) return -1;`): where the call fails, that
+/// place still holds the block (not where the null goes back there first,
+/// `set_list(r, list);`).
 static bool heldElsewhere(const BinaryOperator *Assign,
                           const FunctionContext &C) {
   const auto *Ref =
@@ -476,7 +479,26 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       Find(Child);
   };
   Find(C.Fn->getBody());
-  return Kept && !Owned;
+  if (!Kept || Owned)
+    return false;
+  const Stmt *S = Assign;
+  while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)))
+    S = C.Body.parent(S);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(S));
+  if (!Block)
+    return false;
+  bool After = false;
+  for (const Stmt *Next : Block->body()) {
+    if (Next == S) {
+      After = true;
+      continue;
+    }
+    if (!After || !BodyIndex::refersTo(Next, V))
+      continue;
+    const auto *If = dyn_cast<IfStmt>(Next);
+    return If && BodyIndex::refersTo(If->getCond(), V);
+  }
+  return false;
 }
 
 /// \p S is or contains a label or a `case`: control may enter there.
