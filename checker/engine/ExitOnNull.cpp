@@ -481,19 +481,9 @@ static bool heldElsewhere(const BinaryOperator *Assign,
   Find(C.Fn->getBody());
   if (!Kept || Owned)
     return false;
-  const Stmt *S = Assign;
-  while (C.Body.parent(S) && !isa<CompoundStmt>(C.Body.parent(S)))
-    S = C.Body.parent(S);
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(S));
-  if (!Block)
-    return false;
-  bool After = false;
-  for (const Stmt *Next : Block->body()) {
-    if (Next == S) {
-      After = true;
-      continue;
-    }
-    if (!After || !BodyIndex::refersTo(Next, V))
+  for (const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(Assign));
+       Next; Next = C.Body.nextStatement(Next)) {
+    if (!BodyIndex::refersTo(Next, V))
       continue;
     const auto *If = dyn_cast<IfStmt>(Next);
     return If && BodyIndex::refersTo(If->getCond(), V);
