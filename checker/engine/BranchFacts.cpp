@@ -706,8 +706,11 @@ void BranchFacts::refine(const Expr *Cond, bool Branch, State &St) {
 }
 
 /// The place other than a variable \p Call's result is stored in (`*out =
-/// adopt(..)`, `s->conn = adopt(..)`), if any.
-static const Expr *resultPlace(const Stmt *Call, const BodyIndex &B) {
+/// adopt(..)`, `s->conn = adopt(..)`), if any, and if it stays that place
+/// with that value: no variable it is reached through written after the
+/// store (`p = p->next;`), no other store into a place written alike.
+static const Expr *resultPlace(const Stmt *Call, const BodyIndex &B,
+                               ASTContext &Ctx) {
   const Stmt *P = B.parent(Call);
   while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P))
     P = B.parent(P);
@@ -715,7 +718,26 @@ static const Expr *resultPlace(const Stmt *Call, const BodyIndex &B) {
   if (!BO || BO->getOpcode() != BO_Assign ||
       isa<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
     return nullptr;
-  return BO->getLHS();
+  bool Moves = false;
+  std::function<void(const Stmt *)> Vars = [&](const Stmt *S) {
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      Moves |= B.writtenAfter(R->getDecl(), BO);
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Vars(Child);
+  };
+  Vars(BO->getLHS());
+  std::function<void(const Stmt *)> Stores = [&](const Stmt *S) {
+    if (const auto *Other = dyn_cast<BinaryOperator>(S);
+        Other && Other != BO && Other->isAssignmentOp() &&
+        sameLvalue(BO->getLHS(), Other->getLHS(), Ctx))
+      Moves = true;
+    for (const Stmt *Child : S->children())
+      if (Child && !Moves)
+        Stores(Child);
+  };
+  Stores(B.body());
+  return Moves ? nullptr : BO->getLHS();
 }
 
 /// \p S reads \p Place, written the same way.
@@ -735,7 +757,7 @@ bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (const VarDecl *V = resultVariable(Call, C.Body))
     return BodyIndex::refersTo(Cond, V);
   // `*out = adopt(.., buf); if (!*out)`.
-  const Expr *Place = resultPlace(Call, C.Body);
+  const Expr *Place = resultPlace(Call, C.Body, C.Ctx);
   return Place && readsPlace(Cond, Place, C.Ctx);
 }
 

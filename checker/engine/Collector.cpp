@@ -196,23 +196,24 @@ bool Collector::fillsStandardDescriptors(llvm::StringRef Kind) const {
       if (std::optional<int64_t> K = numberNamed(H, C.Ctx);
           K && *K >= 0 && *K <= 2)
         return true;
-      // `for (i = 0; i < max; i++) close(i);`: by a number no acquire gave.
+      // `for (i = max; i >= 0; --i) close(i);`: by the loop's counter.
       const auto *Ref = dyn_cast<DeclRefExpr>(ignoreValueCasts(H));
-      if (Ref && !C.KeyOf.isHandleRoot(Ref->getDecl()) &&
-          C.Body.enclosingLoop(E))
+      const auto *For =
+          dyn_cast_or_null<ForStmt>(Ref ? C.Body.enclosingLoop(E) : nullptr);
+      if (For && For->getInc() &&
+          BodyIndex::refersTo(For->getInc(), Ref->getDecl()))
         return true;
     }
-    // `open("/dev/null", O_RDWR)`.
-    if (const AcquireRole *A = C.Roles.acquire(E);
-        A && A->Rule->Fam->Kind == Kind)
-      if (const auto *Call = dyn_cast<CallExpr>(E))
-        for (const Expr *Arg : Call->arguments())
-          if (const auto *Str =
-                  dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts());
-              Str && Str->getBytes().starts_with("/dev/"))
-            return true;
   }
   return false;
+}
+
+/// \p Call opens a `/dev/` device (`open("/dev/null", O_RDWR)`).
+static bool opensDevice(const CallExpr *Call) {
+  return llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+    const auto *Str = dyn_cast<StringLiteral>(Arg->IgnoreParenImpCasts());
+    return Str && Str->getBytes().starts_with("/dev/");
+  });
 }
 
 bool Collector::droppedIsLost(const Expr *E, const AcquireRole &Role) const {
@@ -252,7 +253,8 @@ bool Collector::droppedIsLost(const Expr *E, const AcquireRole &Role) const {
     return true;
   }
   // A descriptor that fills a standard one the function closed.
-  return T->isIntegerType() && !fillsStandardDescriptors(R.Fam->Kind);
+  return T->isIntegerType() && !opensDevice(Call) &&
+         !fillsStandardDescriptors(R.Fam->Kind);
 }
 
 void Collector::addCall(const Expr *E, const AcquireRole &Role) {

@@ -39,12 +39,13 @@ private:
   /// `realloc`, `curl_slist_append`), may give back one (`g_object_ref(o)`,
   /// `d2i_X509(&x, ..)`: a parameter that is a non-const pointer to the
   /// result's type or to `void`, also through more pointers) or is a
-  /// non-const method (its object may keep it), nor a descriptor in a
-  /// function that fills the standard ones, nor in `main` outside a loop.
+  /// non-const method (its object may keep it), nor a descriptor that
+  /// opens a `/dev/` device or is acquired in a function that fills the
+  /// standard ones, nor in `main` outside a loop.
   bool droppedIsLost(const Expr *E, const AcquireRole &Role) const;
   /// The function closes a standard descriptor of \p Kind by number
-  /// (`close(0)`), closes descriptors by a number in a loop, or opens a
-  /// `/dev/` device: what it acquires fills the standard descriptors.
+  /// (`close(0)`) or descriptors by a loop's counter (`for (i = max; i
+  /// >= 0; --i) close(i);`): what it acquires fills the standard ones.
   bool fillsStandardDescriptors(llvm::StringRef Kind) const;
   /// The local a conditional acquire's result goes to as a truth, the
   /// last operand of a chain of `&&`, perhaps negated (`ok = e &&
@@ -105,8 +106,9 @@ private:
     return releasedAfter(K, Cp.Where);
   }
   bool releasedAfter(const HandleKey &K, const Stmt *Where) const;
-  /// After \p Where, the function reads \p Element (`fds[0]`) again, by
-  /// itself, by an index not constant or through the whole array.
+  /// After \p Where, the function gives \p Element (`fds[0]`) to a call
+  /// that may release it (a release, a function of the project), by
+  /// itself, by an index not constant or as the whole array.
   bool elementReadAfter(const Expr *Element, const Stmt *Where) const;
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;

@@ -12,6 +12,8 @@
 #include "engine/Collector.h"
 #include "engine/CollectorImpl.h"
 #include "engine/LocalStores.h"
+#include "support/CalledFunction.h"
+#include "support/LibraryFunctions.h"
 
 namespace clang::tidy::raii {
 
@@ -334,9 +336,12 @@ void Collector::addMoves() {
 /// Under \p S, after \p Loc, a read of \p Array that may reach element
 /// \p Index: the element itself, one by an index not constant, the whole
 /// array; not another constant element, nor a store into an element.
+/// \p Gives: only one given to a call that may release it (\p Gives
+/// answers for the call).
 static bool readsElement(const BodyIndex &Body, const Stmt *S,
                          const VarDecl *Array, uint64_t Index,
-                         SourceLocation Loc, const SourceManager &SM) {
+                         SourceLocation Loc, const SourceManager &SM,
+                         llvm::function_ref<bool(const Stmt *)> Gives) {
   if (!S)
     return false;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
@@ -346,28 +351,40 @@ static bool readsElement(const BodyIndex &Body, const Stmt *S,
     while (isa_and_nonnull<ImplicitCastExpr, ParenExpr>(P))
       P = Body.parent(P);
     const auto *AS = dyn_cast_or_null<ArraySubscriptExpr>(P);
-    if (!AS)
-      return true;
-    if (std::optional<BodyIndex::Element> El = Body.elementOf(AS);
-        El && El->Index != Index)
-      return false;
-    const Stmt *Use = Body.parent(AS);
-    while (isa_and_nonnull<ParenExpr>(Use))
-      Use = Body.parent(Use);
-    const auto *Store = dyn_cast_or_null<BinaryOperator>(Use);
-    return !(Store && Store->getOpcode() == BO_Assign &&
-             Store->getLHS()->IgnoreParens() == AS);
+    if (AS)
+      if (std::optional<BodyIndex::Element> El = Body.elementOf(AS);
+          El && El->Index != Index)
+        return false;
+    // The argument of a call it stands in (`close(fds[0])`, `&fds[0]`,
+    // `close_pipe(fds)`).
+    const Stmt *Arg = AS ? static_cast<const Stmt *>(AS) : DRE;
+    const Stmt *Up = Body.parent(Arg);
+    while (isa_and_nonnull<ParenExpr, ImplicitCastExpr, CStyleCastExpr,
+                           UnaryOperator>(Up)) {
+      Arg = Up;
+      Up = Body.parent(Up);
+    }
+    const auto *Call = dyn_cast_or_null<CallExpr>(Up);
+    return Call && Call->getCallee() != Arg && Gives(Call);
   }
   return llvm::any_of(S->children(), [&](const Stmt *Child) {
-    return readsElement(Body, Child, Array, Index, Loc, SM);
+    return readsElement(Body, Child, Array, Index, Loc, SM, Gives);
   });
 }
 
 bool Collector::elementReadAfter(const Expr *Element,
                                  const Stmt *Where) const {
   std::optional<BodyIndex::Element> El = C.Body.elementOf(Element);
+  // A release, or a function of the project (it may close it); not a
+  // library function that only uses it (`read(fds[0], ..)`).
+  auto Gives = [&](const Stmt *Call) {
+    const auto *CE = cast<CallExpr>(Call);
+    const FunctionDecl *FD = calledFunction(CE);
+    return !C.Roles.releases(CE).empty() || !FD || !isLibraryFunction(FD);
+  };
   return El && readsElement(C.Body, C.Fn->getBody(), El->Array, El->Index,
-                            Where->getEndLoc(), C.Ctx.getSourceManager());
+                            Where->getEndLoc(), C.Ctx.getSourceManager(),
+                            Gives);
 }
 
 const Acquisition *Collector::moveSource(unsigned Key, bool Locks) const {

@@ -429,13 +429,41 @@ static bool savedBefore(const BinaryOperator *Assign,
   });
 }
 
-/// \p Assign's target is a local every value of which, but what the
-/// release's own calls give back, is read from a place the caller or an
-/// object keeps (`list = r->list;`, `list = res_list(r);` of a getter, `p
-/// = *pp;`), and the next statement of its block that names it tests it
-/// (`if (list)`, `if (!list) return -1;`): where the call fails, that
-/// place still holds the block (not where the null goes back there first,
-/// `set_list(r, list);`).
+/// \p Call is a getter of the file: every `return` of its body gives a
+/// field or what a pointer points to (`return r->list;`).
+static bool returnsPlace(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return false;
+  bool Any = false, Other = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || Other || isa<LambdaExpr, BlockExpr>(S))
+      return;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      const Expr *V = Ret->getRetValue() ? ignoreValueCasts(Ret->getRetValue())
+                                         : nullptr;
+      const auto *UO = dyn_cast_or_null<UnaryOperator>(V);
+      (isa_and_nonnull<MemberExpr>(V) || (UO && UO->getOpcode() == UO_Deref)
+           ? Any
+           : Other) = true;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Def->getBody());
+  return Any && !Other;
+}
+
+/// \p Assign's target is a local every value of which, but what this
+/// call gives back, is read from a place the caller or an object keeps
+/// (`list = r->list;`, `list = res_list(r);` of a getter of the file, `p
+/// = *pp;`), the assignment is in no loop, and the next statement of its
+/// block that names it tests it and leaves where it is null, or is the
+/// last to name it (`if (!list) return -1;`, `if (list) { r->list =
+/// list; }`): where the call fails, that place still holds the block (not
+/// where the null goes back there, `set_list(r, list);`).
 static bool heldElsewhere(const BinaryOperator *Assign,
                           const FunctionContext &C) {
   const auto *Ref =
@@ -452,13 +480,13 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     const Expr *X = ignoreValueCasts(Value);
     if (constantValue(X, C.Ctx))
       return; // null: nothing held
-    if (isa<CallExpr>(X) && !C.Roles.releases(X).empty())
-      return; // `list = realloc(list, n)`: the block it gives back
+    if (Value == Assign->getRHS())
+      return; // the block this call gives back
     const auto *UO = dyn_cast<UnaryOperator>(X);
-    const bool Place =
-        isa<MemberExpr>(X) || (UO && UO->getOpcode() == UO_Deref) ||
-        (isa<CallExpr>(X) && !C.Roles.acquire(X) &&
-         C.Roles.acquireEach(X).empty());
+    const auto *Call = dyn_cast<CallExpr>(X);
+    const bool Place = isa<MemberExpr>(X) ||
+                       (UO && UO->getOpcode() == UO_Deref) ||
+                       (Call && returnsPlace(Call));
     (Place ? Kept : Owned) = true;
   };
   Given(V->getInit());
@@ -479,14 +507,32 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       Find(Child);
   };
   Find(C.Fn->getBody());
-  if (!Kept || Owned)
+  if (!Kept || Owned || C.Body.enclosingLoop(Assign))
     return false;
   for (const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(Assign));
        Next; Next = C.Body.nextStatement(Next)) {
     if (!BodyIndex::refersTo(Next, V))
       continue;
     const auto *If = dyn_cast<IfStmt>(Next);
-    return If && BodyIndex::refersTo(If->getCond(), V);
+    if (!If || !BodyIndex::refersTo(If->getCond(), V))
+      return false;
+    // `if (!list) return -1;`, `if (list == NULL) ..`: the null leaves.
+    const Expr *Cond = If->getCond()->IgnoreParenImpCasts();
+    const auto *Not = dyn_cast<UnaryOperator>(Cond);
+    const auto *Eq = dyn_cast<BinaryOperator>(Cond);
+    const bool NullTest =
+        (Not && Not->getOpcode() == UO_LNot) ||
+        (Eq && Eq->getOpcode() == BO_EQ &&
+         (constantValue(Eq->getRHS(), C.Ctx) == 0 ||
+          constantValue(Eq->getLHS(), C.Ctx) == 0));
+    if (NullTest && BodyIndex::containsJump(If->getThen()))
+      return true;
+    // `if (list) { .. }` with nothing after naming it.
+    for (const Stmt *Rest = C.Body.nextStatement(If); Rest;
+         Rest = C.Body.nextStatement(Rest))
+      if (BodyIndex::refersTo(Rest, V))
+        return false;
+    return !NullTest;
   }
   return false;
 }

@@ -100,6 +100,10 @@ private:
   /// store that the slot holding null takes (`*out = malloc(n); if
   /// (!*out) return 0;`): it returns with nothing stored.
   bool underNullTest(const ReturnStmt *Ret) const;
+  /// What the returns give before the store (or under a null test of it)
+  /// and after it, when that tells the caller which happened: constants
+  /// all zero on one side and none on the other.
+  std::optional<Success> convention() const;
 
   const FunctionDecl *Def;
   const ParmVarDecl *P;
@@ -401,18 +405,33 @@ std::optional<OutParamAcquire> OutScan::run() {
   Out.Site = Site;
   // Every return after the store leaves the handle stored, whatever it
   // gives (`*path = strdup(s); return s + 1;`) but what reads the slot
-  // (readsSlot).
-  if (Failed.empty() &&
-      llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); }))
+  // (readsSlot); returns under a null test of it leave nothing, where
+  // what the returns give tells the caller (convention()).
+  const bool NoneBefore =
+      llvm::none_of(Returns, [&](const ReturnStmt *R) { return before(R); });
+  if (NoneBefore && !Failed.empty())
+    if (std::optional<Success> S = convention()) {
+      Out.SuccessWhen = *S;
+      return Out;
+    }
+  if (NoneBefore)
     return llvm::any_of(Returns,
                         [&](const ReturnStmt *R) {
                           return readsSlot(R->getRetValue());
                         })
                ? std::nullopt
                : std::optional<OutParamAcquire>(Out);
+  if (std::optional<Success> S = convention()) {
+    Out.SuccessWhen = *S;
+    return Out;
+  }
+  return std::nullopt;
+}
+
+std::optional<Success> OutScan::convention() const {
   // A return before it: what the returns on each side give must tell the
   // caller which one it got.
-  bool Void = Def->getReturnType()->isVoidType();
+  const bool Void = Def->getReturnType()->isVoidType();
   llvm::SmallVector<int64_t, 4> Before, After;
   for (const ReturnStmt *Ret : Returns) {
     auto &Side = before(Ret) || Failed.count(Ret) ? Before : After;
@@ -430,12 +449,10 @@ std::optional<OutParamAcquire> OutScan::run() {
     return std::nullopt;
   auto Zero = [](int64_t V) { return V == 0; };
   if (llvm::none_of(Before, Zero) && llvm::all_of(After, Zero))
-    Out.SuccessWhen = Success::Zero;
-  else if (llvm::all_of(Before, Zero) && llvm::none_of(After, Zero))
-    Out.SuccessWhen = Success::True;
-  else
-    return std::nullopt;
-  return Out;
+    return Success::Zero;
+  if (llvm::all_of(Before, Zero) && llvm::none_of(After, Zero))
+    return Success::True;
+  return std::nullopt;
 }
 
 } // namespace

@@ -599,3 +599,22 @@ int negativeElementClosedByHelper(const char *path) {
     close(in);
   return 0;
 }
+// A library function that only uses the element (`read(fds[0], ..)`)
+// does not make the local a borrower: its close releases the element.
+int negativeElementReadByLibrary(const char *path) {
+  int in = open(path, O_RDONLY);
+  int fds[2];
+  char c;
+  if (in < 0)
+    return 1;
+  close(in);
+  if (pipe(fds) < 0)
+    return 1;
+  in = fds[0];
+  write(fds[1], "x", 1);
+  read(fds[0], &c, 1);
+  read(in, &c, 1);
+  close(in);
+  close(fds[1]);
+  return 0;
+}

@@ -337,3 +337,23 @@ int positiveOtherPlaceTested(struct rdf **out, struct rdf **other,
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'data' is skipped by this return
 }
+// Nor a test of a place written alike once what it is reached through
+// changed (`p = p->next;`).
+struct rdfNode {
+  struct rdf *a;
+  struct rdfNode *next;
+};
+int positivePlaceMoved(struct rdfNode *p, unsigned long n) {
+  unsigned char *data = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'data' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!data)
+    return -1;
+  p->a = rdfNew(n, data);
+  p = p->next;
+  if (!p->a) {
+    free(data);
+    return -1;
+  }
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'data' is skipped by this return
+}

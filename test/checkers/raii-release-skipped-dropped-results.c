@@ -110,3 +110,24 @@ int main(int argc, char **argv) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the result of 'strdup' is discarded: what it acquires is never released [raii-release-skipped]
   return 0;
 }
+
+// A device opened elsewhere in the function, or a loop closing what is
+// not its counter, fills no standard descriptor.
+int positiveDeviceElsewhere(unsigned *out, int logFd) {
+  int fd = open("/dev/urandom", O_RDONLY);
+  if (fd < 0)
+    return -1;
+  read(fd, out, sizeof *out);
+  close(fd);
+  dup(logFd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'dup' is discarded: what it acquires is never released [raii-release-skipped]
+  return 0;
+}
+void positiveLoopClosesOthers(const int *fds, int n, int keep) {
+  for (int i = 0; i < n; i++) {
+    int fd = fds[i];
+    close(fd);
+  }
+  dup(keep);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'dup' is discarded: what it acquires is never released [raii-release-skipped]
+}

@@ -398,3 +398,20 @@ int positiveStoredThenTested(const char *src, size_t n, int e) {
   free(s);
   return 1;
 }
+// One whose null branch says nothing (a `void` wrapper) still always
+// acquires, as before the null branch was read.
+static void zeroedInto(char **out, size_t n) {
+  *out = malloc(n);
+  if (*out == NULL)
+    return;
+  memset(*out, 0, n);
+}
+int positiveVoidWrapper(size_t n) {
+  char *s;
+  zeroedInto(&s, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 's' acquired by 'zeroedInto' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-9]]:10: note: 'zeroedInto' acquires the resource here
+  if (!s)
+    return -1;
+  return s[0];
+}

@@ -577,3 +577,44 @@ void positiveNullStoredBack(struct strList *l) {
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: when 'realloc' fails it returns null and 'items' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
   setItems(l, items);
 }
+// Nor in a loop (from the second round the block is realloc's own), nor
+// for a value of a function the file cannot see (it may be fresh), nor
+// where the test of the null does not leave before it goes back.
+struct growBuf {
+  char *buf;
+  size_t cap;
+};
+int positiveGrowthLoop(struct growBuf *s, size_t need) {
+  char *buf = s->buf;
+  size_t cap = s->cap;
+  while (need > cap) {
+    cap = cap ? 2 * cap : 16;
+    buf = realloc(buf, cap);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: when 'realloc' fails it returns null and 'buf' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    if (!buf)
+      return -1;
+  }
+  s->buf = buf;
+  s->cap = cap;
+  return 0;
+}
+char *readWhole(const char *path);
+int positiveUnseenSource(const char *path, size_t n, char **out) {
+  char *s = readWhole(path);
+  if (!s)
+    return -1;
+  s = realloc(s, n + 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 's' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!s)
+    return -1;
+  *out = s;
+  return 0;
+}
+void positiveTestThatStays(struct strList *l) {
+  char **items = listItems(l);
+  items = realloc(items, (l->count + 1) * sizeof *items);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: when 'realloc' fails it returns null and 'items' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!items)
+    fprintf(stderr, "out of memory\n");
+  setItems(l, items);
+}
