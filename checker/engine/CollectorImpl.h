@@ -102,14 +102,11 @@ private:
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
-  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const {
-    return releasedAfter(K, Cp.Where);
-  }
-  bool releasedAfter(const HandleKey &K, const Stmt *Where) const;
+  bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;
   /// After \p Where, the function gives \p Element (`fds[0]`) to a call
   /// that may release it (a release, a function of the project), by
   /// itself, by an index not constant or as the whole array.
-  bool elementReadAfter(const Expr *Element, const Stmt *Where) const;
+  bool elementGivenAfter(const Expr *Element, const Stmt *Where) const;
   void addReleasesAndSeeds();
   bool acquiredHere(const HandleKey &K) const;
   /// Appends \p A with key \p K; \p AtSite: its site performs it (AcqsAt),

@@ -109,10 +109,11 @@ bool Collector::releases(const Expr *E, const HandleKey &K) const {
   return false;
 }
 
-bool Collector::releasedAfter(const HandleKey &K, const Stmt *Where) const {
+bool Collector::releasedAfter(const HandleKey &K,
+                              const BodyIndex::Copy &Cp) const {
   const SourceManager &SM = C.Ctx.getSourceManager();
   return llvm::any_of(C.Body.candidates(), [&](const Expr *E) {
-    return SM.isBeforeInTranslationUnit(Where->getEndLoc(),
+    return SM.isBeforeInTranslationUnit(Cp.Where->getEndLoc(),
                                         E->getBeginLoc()) &&
            releases(E, K);
   });
@@ -304,9 +305,9 @@ void Collector::addMoves() {
   // its own (so not an alias of the place, HandleKey): what a move put in
   // the place moves on into the local. So does an element's handle (`in =
   // fds[0];` where `in` held a file before, `sock = sv[1];` in one branch
-  // and `sock = socket(..)` in the other), unless the function reads the
-  // element again after the load (`close(fds[0])`, `close(fds[i])` in a
-  // loop, `close_pipe(fds)`): the local borrows it.
+  // and `sock = socket(..)` in the other), unless the function gives the
+  // element to a call that may release it after the load (`close(fds[0])`,
+  // `close(fds[i])` in a loop, `close_pipe(fds)`): the local borrows it.
   for (const BodyIndex::Load &L : C.Body.indirectLoads()) {
     const bool Element = C.Body.elementOf(L.From).has_value();
     if (!C.KeyOf.isHandleRoot(L.To) ||
@@ -317,7 +318,7 @@ void Collector::addMoves() {
     if (!C.KeyOf.keyOf(L.From, From, /*StripDeref=*/true))
       continue;
     To.addDecl(L.To);
-    if (Element && elementReadAfter(L.From, L.Where))
+    if (Element && elementGivenAfter(L.From, L.Where))
       continue;
     const unsigned FromKey = C.Keys.find(From);
     const Acquisition *Src =
@@ -333,12 +334,11 @@ void Collector::addMoves() {
   }
 }
 
-/// Under \p S, after \p Loc, a read of \p Array that may reach element
-/// \p Index: the element itself, one by an index not constant, the whole
-/// array; not another constant element, nor a store into an element.
-/// \p Gives: only one given to a call that may release it (\p Gives
-/// answers for the call).
-static bool readsElement(const BodyIndex &Body, const Stmt *S,
+/// Under \p S, after \p Loc, \p Array given to a call that may release
+/// element \p Index (\p Gives answers for the call): the element itself,
+/// one by an index not constant, or the whole array, not another constant
+/// element.
+static bool givesElement(const BodyIndex &Body, const Stmt *S,
                          const VarDecl *Array, uint64_t Index,
                          SourceLocation Loc, const SourceManager &SM,
                          llvm::function_ref<bool(const Stmt *)> Gives) {
@@ -368,11 +368,11 @@ static bool readsElement(const BodyIndex &Body, const Stmt *S,
     return Call && Call->getCallee() != Arg && Gives(Call);
   }
   return llvm::any_of(S->children(), [&](const Stmt *Child) {
-    return readsElement(Body, Child, Array, Index, Loc, SM, Gives);
+    return givesElement(Body, Child, Array, Index, Loc, SM, Gives);
   });
 }
 
-bool Collector::elementReadAfter(const Expr *Element,
+bool Collector::elementGivenAfter(const Expr *Element,
                                  const Stmt *Where) const {
   std::optional<BodyIndex::Element> El = C.Body.elementOf(Element);
   // A release, or a function of the project (it may close it); not a
@@ -382,7 +382,7 @@ bool Collector::elementReadAfter(const Expr *Element,
     const FunctionDecl *FD = calledFunction(CE);
     return !C.Roles.releases(CE).empty() || !FD || !isLibraryFunction(FD);
   };
-  return El && readsElement(C.Body, C.Fn->getBody(), El->Array, El->Index,
+  return El && givesElement(C.Body, C.Fn->getBody(), El->Array, El->Index,
                             Where->getEndLoc(), C.Ctx.getSourceManager(),
                             Gives);
 }
