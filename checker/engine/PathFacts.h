@@ -56,6 +56,10 @@ struct Fact {
     /// to either, merged: `S_ISREG(m) || S_ISDIR(m)`).
     ExprOneOf,
   };
+  /// \p K says the subject has Value (Equals, ExprEquals).
+  static bool saysEqual(KindT K) { return K == Equals || K == ExprEquals; }
+  /// \p K says the subject has not Value (Differs, ExprDiffers).
+  static bool saysDiffers(KindT K) { return K == Differs || K == ExprDiffers; }
   const void *Subject; ///< a VarDecl, or an expression's interned record
   const void *Other;   ///< Names: the expression's interned record
   int64_t Value;
