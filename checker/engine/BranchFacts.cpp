@@ -669,6 +669,17 @@ void BranchFacts::refineKept(const Expr *Leaf, bool Branch, State &St) {
   }
 }
 
+/// Some value of \p V is a `dynamic_cast` of another variable (`Derived
+/// *d = dynamic_cast<Derived *>(b);`): null where \p V's type is not the
+/// object's, whatever the object is.
+static bool castDynamically(const BodyIndex &B, const VarDecl *V) {
+  return llvm::any_of(B.copies(), [&](const BodyIndex::Copy &Cp) {
+    return Cp.To->getCanonicalDecl() == V->getCanonicalDecl() &&
+           isa<CXXDynamicCastExpr>(
+               BodyIndex::copiedValue(Cp)->IgnoreParenImpCasts());
+  });
+}
+
 llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
   auto [It, New] = Tests.try_emplace(Leaf);
   if (New)
@@ -687,7 +698,8 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
               (F->Var && A.ResultVar && sameVar(C, F->Var, A.ResultVar) &&
                !OfHandleVar) ||
               (OnlyRefutes && OfHandleVar);
-          It->second.push_back({J, *T, OnlyRefutes, OfResultVar});
+          It->second.push_back({J, *T, OnlyRefutes, OfResultVar,
+                                F->Var && castDynamically(C.Body, F->Var)});
         }
       }
   return It->second;
@@ -793,7 +805,7 @@ void BranchFacts::refineLeaf(const Expr *Cond, bool Branch, State &St) {
     if (!Now.held() && !(Now.B & AcqState::Entry) && !Deepens)
       continue;
     bool Acquired = Branch == T.TrueMeansAcquired;
-    if (Acquired && T.OnlyRefutes)
+    if ((Acquired && T.OnlyRefutes) || (!Acquired && T.OnlyConfirms))
       continue;
     for (State::Entry &K : St.stored())
       if (K.second.DeeperOn == int(J)) {

@@ -51,6 +51,9 @@ private:
     /// handle variable with what the function did not acquire: void on a
     /// path where it was given another value since (AcqState::ResultStale).
     bool OfResultVar;
+    /// A test of a copy made by `dynamic_cast`: null where the cast
+    /// failed, the "nothing acquired" branch says nothing.
+    bool OnlyConfirms;
   };
   llvm::ArrayRef<Test> testsOf(const Expr *Leaf);
   void refineCond(const Expr *Cond, bool Branch, State &St);

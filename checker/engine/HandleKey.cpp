@@ -57,6 +57,12 @@ const Expr *ignoreValueCasts(const Expr *E) {
     case CK_NoOp:
     case CK_BitCast:
     case CK_IntegralCast:
+    // `static_cast<Derived *>(base)`, `dynamic_cast<Derived *>(base)`: the
+    // same object (a dynamic cast's null aside, which BranchFacts reads).
+    case CK_BaseToDerived:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_Dynamic:
       E = CE->getSubExpr();
       continue;
     default:

@@ -112,7 +112,14 @@ std::optional<std::string> HandleVariable::refusal() {
   for (const Expr *R : A.Releases) {
     std::string Name;
     const Expr *Arg = nullptr;
-    // Only a release the family names (not a wrapper a summary made one).
+    // Only a release the family names (not a wrapper a summary made one),
+    // of the variable itself (not a copy, `delete inc;` of `inc =
+    // dynamic_cast<Include *>(line)`).
+    if (releaseCall(R, Name, Arg) && !names(ignoreValueCasts(Arg)))
+      if (const auto *Other =
+              dyn_cast<DeclRefExpr>(ignoreValueCasts(Arg)->IgnoreParens()))
+        return "'" + A.Name + "' is released as '" +
+               Other->getDecl()->getNameAsString() + "'";
     if (!releaseCall(R, Name, Arg) || !names(ignoreValueCasts(Arg)) ||
         (A.Fam && llvm::none_of(A.Fam->Releases, [&](const raii::Release &Rel) {
            return lastComponent(Rel.Function) == Name;
