@@ -307,6 +307,12 @@ private:
                    ArgFate::Borrowed;
         return false;
       }
+      // A library constructor that copies what it points to (`std::string
+      // s(p)`).
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(Up))
+        for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+          if (CE->getArg(I) == Child)
+            return libraryCopies(CE, I);
       // `return this;` hands the caller the pointer it called with.
       if (!P && isa<ReturnStmt>(Up))
         return true;
@@ -428,13 +434,20 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
   std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
     if (!S || Forwards || isa<LambdaExpr, BlockExpr>(S))
       return;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      for (unsigned I = 0; I < Call->getNumArgs() && !Forwards; ++I)
-        if (const auto *R = dyn_cast<DeclRefExpr>(
-                ignoreValueCasts(Call->getArg(I)));
-            R && R->getDecl() == P)
-          Forwards = argumentFate(Call, I, false, Fam, Cat, Ctx) !=
-                     ArgFate::Borrowed;
+    // A call, or a constructor the file may not see (`return
+    // Result(res);` of libpqxx's make_result: the object keeps it).
+    auto Args = [&]() -> llvm::ArrayRef<const Expr *> {
+      if (const auto *Call = dyn_cast<CallExpr>(S))
+        return {Call->getArgs(), Call->getNumArgs()};
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+        return {CE->getArgs(), CE->getNumArgs()};
+      return {};
+    }();
+    for (unsigned I = 0; I < Args.size() && !Forwards; ++I)
+      if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Args[I]));
+          R && R->getDecl() == P)
+        Forwards = argumentFate(cast<Expr>(S), I, false, Fam, Cat, Ctx) !=
+                   ArgFate::Borrowed;
     for (const Stmt *C : S->children())
       Scan(C);
   };

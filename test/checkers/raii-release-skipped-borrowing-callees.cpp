@@ -330,3 +330,29 @@ unsigned positiveParsedLocally() {
   parserInit(&ps, p);
   return ps.input[0];
 }
+
+// A function of the file that gives its parameter to a constructor the
+// file does not see passes it on to an object that may keep it (libpqxx's
+// `make_result(res)`: `return result(res, ..);`, which owns it); one that
+// gives it to a library constructor that copies it only borrows it.
+struct Adopter {
+  Adopter(char *p);
+};
+static Adopter makeAdopter(char *p) { return Adopter(p); }
+static std::string makeText(char *p) {
+  std::string s(p);
+  return s;
+}
+
+Adopter negativeIntoUnseenConstructor(size_t n) {
+  char *p = static_cast<char *>(malloc(n));
+  Adopter o = makeAdopter(p);
+  return o;
+}
+
+std::string positiveIntoLibraryCopy(size_t n) {
+  char *p = static_cast<char *>(malloc(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  std::string s = makeText(p);
+  return s;
+}
