@@ -449,12 +449,15 @@ bool TransferFunctions::keptOnSuccess(const Expr *Call,
   const auto *CE = dyn_cast<CallExpr>(Call);
   const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
   if (!FD || N.AddrOf || N.Interior || N.Pointee || FD->hasBody() ||
-      isLibraryFunction(FD) || N.Arg >= FD->getNumParams() ||
-      !CE->getType()->isIntegralOrEnumerationType())
+      isLibraryFunction(FD) || N.Arg >= FD->getNumParams())
     return false;
+  const QualType RT = CE->getType();
   const auto *PT = FD->getParamDecl(N.Arg)->getType()->getAs<PointerType>();
-  return PT && PT->getPointeeType()->isVoidType() &&
-         keeperBeside(CE, N.Acq) && testingIf(CE);
+  if (!PT || !PT->getPointeeType()->isVoidType() || !keeperBeside(CE, N.Acq))
+    return false;
+  if (RT->isIntegralOrEnumerationType())
+    return testingIf(CE);
+  return RT->isPointerType() && releasedOnlyInBranches(CE, N.Acq);
 }
 
 /// `re->Decref()`: a member the translation unit cannot see, or one whose

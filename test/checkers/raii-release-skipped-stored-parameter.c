@@ -710,3 +710,46 @@ err:
   free(id);
   return -1;
 }
+
+// A `const void *` given to a function the file cannot see that returns
+// the list's new head, tested, the block named after the call only to
+// release it under that test: kept where the call succeeded (kmod's `n =
+// kmod_list_append(*list, mv); if (n != NULL) *list = n; else { free(mv);
+// .. }`).
+struct list *list_push(struct list *l, const void *data);
+int negativeConstVoidNewHead(struct list **out, const char **names, int n) {
+  struct list *l = 0;
+  for (int i = 0; i < n; i++) {
+    char *id = strdup(names[i]);
+    if (!id)
+      return -1;
+    struct list *head = list_push(l, id);
+    if (head != 0) {
+      l = head;
+    } else {
+      free(id);
+      return -1;
+    }
+  }
+  *out = l;
+  return 0;
+}
+
+// Twin: named after the call outside the test (logged after it), nothing
+// says the call kept it.
+void log_text(const char *s);
+int positiveConstVoidNewHeadUsedAfter(struct list **out, const char *name) {
+  char *id = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'id' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  if (!id)
+    return -1;
+  struct list *head = list_push(*out, id);
+  if (head == 0) {
+    free(id);
+    return -1;
+  }
+  log_text(id);
+  *out = head;
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
+}
