@@ -2,6 +2,7 @@
 #include "engine/BranchFacts.h"
 #include "engine/CalleeBodies.h"
 #include "support/BranchHints.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -105,7 +106,7 @@ std::optional<CondFact> target(const Expr *E) {
   return F;
 }
 
-std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
+std::optional<CondFact> comparisonFact(const Expr *Cond, ASTContext &Ctx) {
   const auto *BO = dyn_cast<BinaryOperator>(Cond);
   if (!BO || !BO->isComparisonOp())
     return target(Cond); // plain truth value: true means nonzero
@@ -183,6 +184,38 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
     return F;
   }
   return std::nullopt;
+}
+
+/// \p Cond as comparisonFact reads it, or a call of a predicate of the
+/// file whose body is one `return` of such a test of a parameter given a
+/// variable (mdadm's `is_fd_valid(fd)`: `return fd > -1;`): that test of
+/// the variable.
+std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
+  const auto *Call = dyn_cast<CallExpr>(Cond->IgnoreParenImpCasts());
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || isLibraryFunction(FD) ||
+      isa<CXXMethodDecl>(FD) || Call->getNumArgs() != Def->getNumParams())
+    return comparisonFact(Cond, Ctx);
+  const auto *Body = dyn_cast<CompoundStmt>(Def->getBody());
+  const auto *Ret = Body && Body->size() == 1
+                        ? dyn_cast<ReturnStmt>(Body->body_front())
+                        : nullptr;
+  const Expr *Test =
+      Ret && Ret->getRetValue() ? Ret->getRetValue()->IgnoreParenImpCasts()
+                                : nullptr;
+  std::optional<CondFact> F =
+      Test && !isa<CallExpr>(Test) ? comparisonFact(Test, Ctx) : std::nullopt;
+  const auto *P = F ? dyn_cast_or_null<ParmVarDecl>(F->Var) : nullptr;
+  if (!P || F->EqualsForeign || P->getType()->isReferenceType())
+    return comparisonFact(Cond, Ctx);
+  std::optional<CondFact> Arg =
+      target(Call->getArg(P->getFunctionScopeIndex()));
+  if (!Arg || !Arg->Var)
+    return comparisonFact(Cond, Ctx);
+  F->Var = Arg->Var;
+  F->Ref = Arg->Ref;
+  return F;
 }
 
 /// \p Site may give back one of its arguments (`x = g_object_ref(o)`, a

@@ -1289,3 +1289,42 @@ int positiveStateAdvancedByCall(const char *path, struct conn_state *c) {
     close(fd);
   return 0;
 }
+
+// A predicate of the file whose body is one test of its parameter (mdadm's
+// `is_fd_valid(fd)`: `return fd > -1;`) tests the variable it is given.
+static inline int is_fd_valid(int fd) { return fd > -1; }
+static inline void close_fd(int *fd) {
+  if (is_fd_valid(*fd) && close(*fd) == 0)
+    *fd = -1;
+}
+
+int negativeValidityPredicate(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (!is_fd_valid(fd))
+    return 0;
+  close(fd);
+  return 1;
+}
+
+int negativeValidityPredicateAround(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (is_fd_valid(fd)) {
+    char c;
+    (void)read(fd, &c, 1);
+    close_fd(&fd);
+  }
+  return 0;
+}
+
+// Twin: the predicate's test says the opposite; the return after it
+// leaves the descriptor open.
+static inline int is_fd_invalid(int fd) { return fd < 0; }
+int positiveValidityPredicateInverted(const char *p) {
+  int fd = open(p, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (!is_fd_invalid(fd))
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 1;
+}
