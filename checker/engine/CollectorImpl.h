@@ -100,6 +100,10 @@ private:
   /// a source the body reads and writes only by name.
   bool copyIntoLocal(const BodyIndex::Copy &Cp) const;
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
+  /// \p Cp stores the source whole into a local whose cleanup function
+  /// (`__attribute__((cleanup))`) runs at its scope's end (kmod's
+  /// `_cleanup_free_ const char **v; .. v = tmp;`): that takes it over.
+  static bool intoCleanupVariable(const BodyIndex::Copy &Cp);
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;

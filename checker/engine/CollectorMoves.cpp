@@ -79,6 +79,11 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
 }
 
+bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) {
+  return Cp.To->hasAttr<CleanupAttr>() && BodyIndex::isLocalVar(Cp.To) &&
+         !Cp.To->getType()->isReferenceType() && BodyIndex::copiesWhole(Cp);
+}
+
 /// After \p Cp, a release names its target and none its source.
 bool Collector::releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const {
   if (!BodyIndex::isLocalVar(Cp.To))
@@ -247,6 +252,7 @@ void Collector::addMoves() {
                           Cp.Where->getEndLoc(),
                           C.Ctx.getSourceManager()))) ||
           movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
+          intoCleanupVariable(Cp) ||
           (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
            fateOf(Cp).TakesOver)))
       continue;

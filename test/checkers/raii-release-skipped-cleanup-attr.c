@@ -136,3 +136,32 @@ int positiveReacquireWhileCleanupHolds(void) {
   pthread_mutex_unlock(&mu);
   return 0;
 }
+
+// A block stored into a variable with a cleanup function is that
+// variable's to release (kmod's `_cleanup_free_ const char **v; .. void
+// *tmp = realloc(v, n); if (!tmp) return 1; v = tmp;`).
+int negativeMovedIntoCleanup(int argc, char **argv) {
+  __attribute__((cleanup(free_ptr))) const char **v = NULL;
+  int n = 0;
+  for (int i = 1; i < argc; i++) {
+    void *tmp = realloc(v, sizeof(char *) * (n + 2));
+    if (!tmp)
+      return 1;
+    v = tmp;
+    v[n++] = argv[i];
+    v[n] = NULL;
+  }
+  return n == 0 ? 2 : 0;
+}
+
+// Twin: into a variable without one, the block is lost at the return.
+int positiveMovedIntoPlainLocal(int n) {
+  char *v = NULL;
+  char *tmp = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'tmp' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!tmp)
+    return 1;
+  v = tmp;
+  v[0] = 0;
+  return 0;
+}
