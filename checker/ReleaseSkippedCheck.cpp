@@ -58,6 +58,12 @@ static bool reported(const FunctionAnalysis &FA, unsigned I) {
   const Acquisition &A = FA.Acquisitions[I];
   if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
     return false;
+  // An acquire whose rule says `lifetime: process` that the function
+  // releases nowhere keeps what it got for good (`h = dlopen(..); if (!h)
+  // exit(1);` loading a library).
+  if (A.Rule && A.Rule->ProcessLifetime && !A.ReleasedSomewhere &&
+      !FA.releasedInBody(A.Key, A.Fam))
+    return false;
   // A lock taken on an object the function did not create and released on
   // no path is an acquire wrapper: the caller releases it. (A release in the
   // body on paths that do not hold it, `switch (op) { case PAUSE: lock(&m);

@@ -74,6 +74,10 @@ struct Acquire {
   /// A call whose result is dropped keeps what it acquired on purpose (a
   /// library loaded for the process's life): no leak.
   bool Discardable = false;
+  /// What it acquires may stay for the process's life (`lifetime:
+  /// process`: a library loaded for good): discardable, and kept but
+  /// released nowhere in a function, no leak either.
+  bool ProcessLifetime = false;
   bool isConditional() const { return SuccessWhen != Success::Always; }
 };
 

@@ -185,7 +185,7 @@ public:
     bool Ok = mapping(
         N, "acquire",
         {"function", "handle", "invalid", "success", "count", "try",
-         "reopens", "discardable"},
+         "reopens", "discardable", "lifetime"},
         {"function", "handle"},
         [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
           if (K == "function") {
@@ -213,6 +213,17 @@ public:
             std::optional<bool> D = boolean(V, K);
             A.Discardable = D.value_or(false);
             return D.has_value();
+          }
+          if (K == "lifetime") {
+            auto S = scalar(V, K);
+            if (!S)
+              return false;
+            if (*S != "process") {
+              error(V, "bad lifetime '" + *S + "' (expected 'process')");
+              return false;
+            }
+            A.ProcessLifetime = A.Discardable = true;
+            return true;
           }
           if (K == "reopens") {
             auto S = scalar(V, K);
@@ -271,7 +282,8 @@ public:
       return false;
     }
     if (A.Discardable && A.Handle.Kind != HandleSpec::Return) {
-      error(N, "'discardable' needs 'handle: return'");
+      error(N, A.ProcessLifetime ? "'lifetime' needs 'handle: return'"
+                                 : "'discardable' needs 'handle: return'");
       return false;
     }
     if (A.Handle.Kind == HandleSpec::Return && !HasInvalid &&

@@ -20,6 +20,17 @@ int positiveDlopen(const char *lib) {
   return 0;
 }
 
+// Released nowhere in the function: the library is loaded for the
+// process's life (`discardable`), as libnl3 loads its modules.
+void exit(int);
+void negativeDlopenKeptLoaded(const char *lib) {
+  void *h = dlopen(lib, 0);
+  if (!h)
+    exit(1);
+  if (!dlsym(h, "init"))
+    exit(2);
+}
+
 int negativeRegcomp(const char *pattern, const char *s) {
   regex_t re;
   if (regcomp(&re, pattern, 0) != 0)
