@@ -107,7 +107,15 @@ const ConditionFacts::Record *ConditionFacts::bitTest(const Expr *X,
   ID.AddInteger(unsigned(BO_And));
   ID.AddInteger(Bit);
   X->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
-  return intern(ID, X);
+  Record *R = intern(ID, X);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(X->IgnoreParenImpCasts());
+      R && DRE)
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+        V && tracked(cast<VarDecl>(V->getCanonicalDecl()))) {
+      R->BitVar = cast<VarDecl>(V->getCanonicalDecl());
+      R->Bit = Bit;
+    }
+  return R;
 }
 
 /// \p E is `x & K` or `K & x` with K a constant of one bit: x, and K in

@@ -115,6 +115,9 @@ std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
   if (L.Op == BO_Comma) {
     if (A)
       return *A != 0;
+    if (const Record *R = L.A.Rec; R && R->BitVar)
+      if (const Fact *V = F.find(R->BitVar); V && V->Kind == Fact::Equals)
+        return (uint64_t(V->Value) & R->Bit) != 0;
     if (const void *S = L.A.Var ? static_cast<const void *>(L.A.Var)
                                 : L.A.Rec)
       if (const Fact *V = F.find(S);

@@ -164,6 +164,10 @@ private:
     const VarDecl *BoundVar = nullptr;
     int64_t BoundK = 0;
     bool VarFirst = false;
+    /// A test of bit Bit of tracked variable BitVar (`flags & GLOB_APPEND`):
+    /// decided by a value of the variable the path knows.
+    const VarDecl *BitVar = nullptr;
+    uint64_t Bit = 0;
   };
   /// One side of a comparison, or a condition tested for truth.
   struct Operand {

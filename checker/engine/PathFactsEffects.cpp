@@ -148,6 +148,17 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
                      Fact::Equals};
         else if (Least && K && BO->getOpcode() == BO_AddAssign)
           New = Up(*K);
+      } else if (BO->getOpcode() == BO_OrAssign ||
+                 BO->getOpcode() == BO_AndAssign) {
+        // Bits set or cleared in a flags word (`flags |= GLOB_APPEND`,
+        // `mode &= ~O_CREAT`).
+        std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F);
+        const bool Or = BO->getOpcode() == BO_OrAssign;
+        if (Old && K)
+          New = Fact{V, nullptr, Or ? (*Old | *K) : (*Old & *K),
+                     Fact::Equals};
+        else if (Or && K && *K != 0)
+          New = Fact{V, nullptr, 0, Fact::Differs};
       } else if (BO->getOpcode() == BO_MulAssign ||
                  BO->getOpcode() == BO_ShlAssign) {
         // A size doubled (`size *= 2`, `n <<= 1`) stays as far from zero

@@ -1328,3 +1328,49 @@ int positiveValidityPredicateInverted(const char *p) {
   close(fd);
   return 1;
 }
+
+// A bit set in a flags word where the acquire is (`flags |= GLOB_APPEND`),
+// tested before the release (mdadm's config.c).
+int negativeFlagBitSet(int n) {
+  char *p = NULL;
+  int flags = 0;
+  for (int i = 0; i < n; i++) {
+    free(p);
+    p = malloc(4);
+    flags |= 4;
+  }
+  if (flags & 4)
+    free(p);
+  return 0;
+}
+
+// Twin: the release tests another bit, which nothing sets.
+int positiveFlagOtherBit(int c) {
+  char *p = NULL;
+  int flags = 0;
+  if (c) {
+    p = malloc(4);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    flags |= 4;
+  }
+  if (flags & 8)
+    free(p);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped by this return
+}
+
+// Twin: the bit is cleared again before the test.
+int positiveFlagBitCleared(int c) {
+  char *p = NULL;
+  int flags = 0;
+  if (c) {
+    p = malloc(4);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    flags |= 4;
+  }
+  flags &= ~4;
+  if (flags & 4)
+    free(p);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped by this return
+}
