@@ -794,12 +794,30 @@ static bool readsPlace(const Stmt *S, const Expr *Place, ASTContext &Ctx) {
   });
 }
 
+/// The status word \p Call's result is or-ed into (haproxy's `err |=
+/// parse_table(t, id); if (err & ERR_FATAL) { free(id); .. }`), if any.
+static const VarDecl *accumulatedInto(const Stmt *Call, const BodyIndex &B) {
+  const Stmt *Child = Call;
+  const Stmt *P = B.parent(Call);
+  while (P && isa<ParenExpr, ImplicitCastExpr>(P)) {
+    Child = P;
+    P = B.parent(P);
+  }
+  const auto *BO = dyn_cast_or_null<CompoundAssignOperator>(P);
+  if (!BO || BO->getOpcode() != BO_OrAssign || BO->getRHS() != Child)
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
 bool BranchFacts::testsResultOf(const Expr *Cond, const Expr *Call) const {
   if (!Call)
     return false;
   if (C.Body.isAncestor(Cond, Call))
     return true;
   if (const VarDecl *V = resultVariable(Call, C.Body))
+    return BodyIndex::refersTo(Cond, V);
+  if (const VarDecl *V = accumulatedInto(Call, C.Body))
     return BodyIndex::refersTo(Cond, V);
   // `*out = adopt(.., buf); if (!*out)`.
   const Expr *Place = resultPlace(Call, C.Body, C.Ctx);
