@@ -77,6 +77,19 @@ void TransferFunctions::findNamedAcqs(
       continue;
     Named.push_back(J);
   }
+  // A variable whose handle a move gave another (`mpb = mpb_new;
+  // s->anchor = mpb_new;`) still names it while nothing writes it again.
+  if (Element || !isa<DeclRefExpr>(E))
+    return;
+  for (unsigned I = 0; I < C.acqs().size(); ++I) {
+    const Acquisition &M = C.acqs()[I];
+    if (M.Origin != Acquisition::Move || M.MovedFromKey == ~0u || !M.Site)
+      continue;
+    const HandleKey &From = C.Keys[M.MovedFromKey];
+    if (From.Steps.size() == 1 && From.root() == Root &&
+        !C.Body.writtenAfter(Root, M.Site) && !llvm::is_contained(Named, I))
+      Named.push_back(I);
+  }
 }
 
 void TransferFunctions::escapeCopiedObject(const Expr *Src) {

@@ -304,3 +304,41 @@ struct item *positiveAppendThenFail(int n, int bad) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'head' is skipped by this return
   return head;
 }
+
+// After a move into a parameter, the source still names the block while
+// nothing writes it again: storing it hands the block off (mdadm's
+// super-intel.c: `mpb = mpb_new; super->anchor = mpb_new;`).
+struct super {
+  void *anchor;
+};
+int negativeSourceStoredAfterMove(struct super *s, void *mpb, size_t n,
+                                  int bad) {
+  void *mpb_new = malloc(n);
+  if (!mpb_new)
+    return 0;
+  free(mpb);
+  mpb = mpb_new;
+  s->anchor = mpb_new;
+  if (bad)
+    return 0;
+  return 1;
+}
+
+// Twin: the source is given another value first; storing it stores
+// nothing of the block.
+int positiveSourceClearedBeforeStore(struct super *s, void *mpb, size_t n,
+                                     int bad) {
+  void *mpb_new = malloc(n);
+  if (!mpb_new)
+    return 0;
+  free(mpb);
+  mpb = mpb_new;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'mpb' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  mpb_new = NULL;
+  s->anchor = mpb_new;
+  if (bad)
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'mpb' is skipped by this return
+  return 1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'mpb' is skipped by this return
+}
