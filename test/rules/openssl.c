@@ -182,3 +182,32 @@ int positiveReturnBeforeSet(RSA *rsa, int bad) {
   }
   return 0;
 }
+
+// The ex_data an object is given is freed with it, by the free function
+// registered for its index (haproxy's `SSL_CTX_set_ex_data(ctx,
+// ocsp_ex_index, cb_arg)`).
+struct ocsp_arg {
+  int is_single;
+};
+void *malloc(unsigned long size);
+int negativeExData(SSL_CTX *ctx, int idx) {
+  struct ocsp_arg *arg = malloc(sizeof *arg);
+  if (!arg)
+    return -1;
+  arg->is_single = 1;
+  SSL_CTX_set_ex_data(ctx, idx, arg);
+  return 0;
+}
+
+// A return before it is given leaks it.
+int positiveExDataNotGiven(SSL *ssl, int idx, int bad) {
+  struct ocsp_arg *arg = CRYPTO_malloc(sizeof *arg, "", 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'arg' acquired by 'CRYPTO_malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (!arg)
+    return -1;
+  if (bad)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'arg' is skipped by this return
+  SSL_set_ex_data(ssl, idx, arg);
+  return 0;
+}

@@ -77,6 +77,8 @@ typedef struct rsa_st RSA;
 RSA *RSA_new(void);
 void RSA_free(RSA *r);
 int RSA_set0_key(RSA *r, BIGNUM *n, BIGNUM *e, BIGNUM *d);
+int SSL_CTX_set_ex_data(SSL_CTX *ctx, int idx, void *arg);
+int SSL_set_ex_data(SSL *ssl, int idx, void *arg);
 #ifdef __cplusplus
 }
 #endif
