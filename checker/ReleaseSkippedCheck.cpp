@@ -59,10 +59,16 @@ static bool reported(const FunctionAnalysis &FA, unsigned I) {
   if (A.isGuard() || A.isSeed() || !A.Reached || !A.HeldAtExit)
     return false;
   // An acquire whose rule says `lifetime: process` that the function
-  // releases nowhere keeps what it got for good (`h = dlopen(..); if (!h)
-  // exit(1);` loading a library).
+  // releases, keeps and hands off nowhere, nor acquires again while it
+  // holds it, keeps what it got for good (`h = dlopen(..); if (!h)
+  // exit(1);` loading a library). One stored on some paths (a plugin table)
+  // and lost on others, or probed in a loop, is still lost.
   if (A.Rule && A.Rule->ProcessLifetime && !A.ReleasedSomewhere &&
-      !FA.releasedInBody(A.Key, A.Fam))
+      !FA.releasedInBody(A.Key, A.Fam) && !A.Escaped && !A.MaybeTaken &&
+      A.HandOffs.empty() &&
+      llvm::none_of(A.Skips, [](const SkipCause &C) {
+        return C.Kind == SkipCause::Overwrite || C.Kind == SkipCause::ScopeEnd;
+      }))
     return false;
   // A lock taken on an object the function did not create and released on
   // no path is an acquire wrapper: the caller releases it. (A release in the

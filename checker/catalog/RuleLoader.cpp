@@ -281,6 +281,11 @@ public:
       error(N, "'reopens' needs 'handle: return'");
       return false;
     }
+    if (A.ProcessLifetime && !A.Discardable) {
+      error(N, "'lifetime: process' acquires are discardable; drop "
+               "'discardable: false'");
+      return false;
+    }
     if (A.Discardable && A.Handle.Kind != HandleSpec::Return) {
       error(N, A.ProcessLifetime ? "'lifetime' needs 'handle: return'"
                                  : "'discardable' needs 'handle: return'");

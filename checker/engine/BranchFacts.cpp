@@ -209,8 +209,15 @@ std::optional<CondFact> fact(const Expr *Cond, ASTContext &Ctx) {
   const auto *P = F ? dyn_cast_or_null<ParmVarDecl>(F->Var) : nullptr;
   if (!P || F->EqualsForeign || P->getType()->isReferenceType())
     return comparisonFact(Cond, Ctx);
-  std::optional<CondFact> Arg =
-      target(Call->getArg(P->getFunctionScopeIndex()));
+  // Given as it is: no conversion to the parameter's type that may change
+  // the value tested (`trunc(unsigned char v)` given an int).
+  const Expr *Given = Call->getArg(P->getFunctionScopeIndex());
+  const QualType From = Given->IgnoreParenImpCasts()->getType();
+  const QualType To = P->getType();
+  if (!Ctx.hasSameUnqualifiedType(From, To) &&
+      !(From->isPointerType() && To->isPointerType()))
+    return comparisonFact(Cond, Ctx);
+  std::optional<CondFact> Arg = target(Given);
   if (!Arg || !Arg->Var)
     return comparisonFact(Cond, Ctx);
   F->Var = Arg->Var;
@@ -731,8 +738,15 @@ llvm::ArrayRef<BranchFacts::Test> BranchFacts::testsOf(const Expr *Leaf) {
               (F->Var && A.ResultVar && sameVar(C, F->Var, A.ResultVar) &&
                !OfHandleVar) ||
               (OnlyRefutes && OfHandleVar);
-          It->second.push_back({J, *T, OnlyRefutes, OfResultVar,
-                                F->Var && castDynamically(C.Body, F->Var)});
+          // A test of a dynamic-cast copy (not of the handle's own
+          // variable, which a later acquire may fill).
+          const bool ThroughCast =
+              F->Var &&
+              !(A.HandleVar && F->Var->getCanonicalDecl() ==
+                                   A.HandleVar->getCanonicalDecl()) &&
+              castDynamically(C.Body, F->Var);
+          It->second.push_back(
+              {J, *T, OnlyRefutes, OfResultVar, ThroughCast});
         }
       }
   return It->second;

@@ -164,6 +164,35 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
   return false;
 }
 
+/// An object \p CE builds from a handle may keep it past the function
+/// that builds it: it leaves that function (\p Outlives: `return
+/// Result(res);` of libpqxx's make_result), its constructor is not in the
+/// file, or its class has a destructor of its own that may release what it
+/// keeps. A local object of a class of the file with neither only reads
+/// it (`FileInfo fi(fd);`, `LineReader r(f);`).
+static bool constructionKeeps(const CXXConstructExpr *CE, unsigned I,
+                              bool Outlives, const Family &Fam,
+                              const RuleCatalog &Cat, ASTContext &Ctx) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (Outlives || !Ctor || !Ctor->hasBody(Def) || !RD)
+    return true;
+  const CXXDestructorDecl *Dtor = RD->getDestructor();
+  if (Dtor && Dtor->isUserProvided())
+    return true;
+  // A variadic constructor's `...` reads what it is given, as a variadic
+  // function does.
+  return I < Def->getNumParams() && !onlyBorrows(Def, I, Fam, Cat, Ctx);
+}
+
+/// What \p S, met above an expression, passes that expression's value on
+/// through unchanged (a value a `return` or a `new` then takes).
+static bool passesValue(const Stmt *S) {
+  return isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+             CXXBindTemporaryExpr, ExprWithCleanups, CXXFunctionalCastExpr>(S);
+}
+
 namespace {
 llvm::DenseMap<const ParmVarDecl *, bool> &storedParameters() {
   static llvm::DenseMap<const ParmVarDecl *, bool> Answers;
@@ -308,11 +337,20 @@ private:
         return false;
       }
       // A library constructor that copies what it points to (`std::string
-      // s(p)`).
+      // s(p)`), or an object of the file that only reads it and does not
+      // leave the function (constructionKeeps).
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Up))
         for (unsigned I = 0; I < CE->getNumArgs(); ++I)
-          if (CE->getArg(I) == Child)
-            return libraryCopies(CE, I);
+          if (CE->getArg(I) == Child) {
+            if (libraryCopies(CE, I))
+              return true;
+            auto Above = std::next(It);
+            while (Above != Parents.rend() && passesValue(*Above))
+              ++Above;
+            const bool Outlives = Above != Parents.rend() &&
+                                  isa<ReturnStmt, CXXNewExpr>(*Above);
+            return !constructionKeeps(CE, I, Outlives, Fam, Cat, Ctx);
+          }
       // `return this;` hands the caller the pointer it called with.
       if (!P && isa<ReturnStmt>(Up))
         return true;
@@ -431,27 +469,29 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
   if (!New)
     return It->second;
   bool Forwards = false;
-  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+  // Outlives: S's value leaves the function (returned, or the object a
+  // `new` builds).
+  std::function<void(const Stmt *, bool)> Scan = [&](const Stmt *S,
+                                                     bool Outlives) {
     if (!S || Forwards || isa<LambdaExpr, BlockExpr>(S))
       return;
-    // A call, or a constructor the file may not see (`return
-    // Result(res);` of libpqxx's make_result: the object keeps it).
-    auto Args = [&]() -> llvm::ArrayRef<const Expr *> {
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        return {Call->getArgs(), Call->getNumArgs()};
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
-        return {CE->getArgs(), CE->getNumArgs()};
-      return {};
-    }();
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      Args = {Call->getArgs(), Call->getNumArgs()};
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+      Args = {CE->getArgs(), CE->getNumArgs()};
     for (unsigned I = 0; I < Args.size() && !Forwards; ++I)
       if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Args[I]));
           R && R->getDecl() == P)
         Forwards = argumentFate(cast<Expr>(S), I, false, Fam, Cat, Ctx) !=
-                   ArgFate::Borrowed;
+                       ArgFate::Borrowed &&
+                   (!isa<CXXConstructExpr>(S) ||
+                    constructionKeeps(cast<CXXConstructExpr>(S), I, Outlives,
+                                      Fam, Cat, Ctx));
     for (const Stmt *C : S->children())
-      Scan(C);
+      Scan(C, isa<ReturnStmt, CXXNewExpr>(S) || (passesValue(S) && Outlives));
   };
-  Scan(Def->getBody());
+  Scan(Def->getBody(), false);
   forwardingParameters()[{P, &Fam}] = Forwards;
   return Forwards;
 }

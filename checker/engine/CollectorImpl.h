@@ -101,9 +101,11 @@ private:
   bool copyIntoLocal(const BodyIndex::Copy &Cp) const;
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// \p Cp stores the source whole into a local whose cleanup function
-  /// (`__attribute__((cleanup))`) runs at its scope's end (kmod's
-  /// `_cleanup_free_ const char **v; .. v = tmp;`): that takes it over.
-  static bool intoCleanupVariable(const BodyIndex::Copy &Cp);
+  /// (`__attribute__((cleanup))`) runs at its scope's end and releases
+  /// what it is given, or is not in the file (kmod's `_cleanup_free_ const
+  /// char **v; .. v = tmp;`): that takes it over. Not a variable of a loop
+  /// the source's declaration is outside of (its cleanup runs each round).
+  bool intoCleanupVariable(const BodyIndex::Copy &Cp) const;
   /// A release of \p K written after \p Cp (`blob = local; ...; delete
   /// local;`): the source keeps the handle for it.
   bool releasedAfter(const HandleKey &K, const BodyIndex::Copy &Cp) const;

@@ -15,6 +15,8 @@
 #include "support/CalledFunction.h"
 #include "support/LibraryFunctions.h"
 
+#include <functional>
+
 namespace clang::tidy::raii {
 
 bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
@@ -79,9 +81,32 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
 }
 
-bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) {
-  return Cp.To->hasAttr<CleanupAttr>() && BodyIndex::isLocalVar(Cp.To) &&
-         !Cp.To->getType()->isReferenceType() && BodyIndex::copiesWhole(Cp);
+bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) const {
+  const auto *Attr = Cp.To->getAttr<CleanupAttr>();
+  if (!Attr || !BodyIndex::isLocalVar(Cp.To) ||
+      Cp.To->getType()->isReferenceType() || !BodyIndex::copiesWhole(Cp))
+    return false;
+  const Stmt *Decl = C.Body.declStmtOf(Cp.To);
+  const Stmt *FromDecl = C.Body.declStmtOf(Cp.From);
+  if (const Stmt *Loop = Decl ? C.Body.enclosingLoop(Decl) : nullptr;
+      Loop && !(FromDecl && C.Body.isAncestor(Loop, FromDecl)))
+    return false;
+  const FunctionDecl *FD = Attr->getFunctionDecl();
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return true;
+  std::function<bool(const Stmt *)> Releases = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !C.Roles.releases(Call).empty())
+      return true;
+    if (const auto *Del = dyn_cast<CXXDeleteExpr>(S);
+        Del && C.Roles.catalog().matchRelease(Del))
+      return true;
+    return llvm::any_of(S->children(), Releases);
+  };
+  return Releases(Def->getBody());
 }
 
 /// After \p Cp, a release names its target and none its source.

@@ -218,10 +218,10 @@ private:
   /// place to keep it beside (keeperBeside), whose status is tested, may be
   /// kept where the call succeeds: a release after only the failure's
   /// edge says it was (the taker's tests, as for any maybe-taken handle).
-  /// So may one whose pointer result is tested where the handle is named
-  /// after the call only to release it under that test (kmod's `n =
-  /// kmod_list_append(*list, mv); if (n != NULL) *list = n; else
-  /// free(mv);`: the list's new head).
+  /// So may one whose pointer result, of the type of an argument beside
+  /// it, is tested where the handle is named after the call only to
+  /// release it under that test (kmod's `n = kmod_list_append(*list, mv);
+  /// if (n != NULL) *list = n; else free(mv);`: the list's new head).
   bool keptOnSuccess(const Expr *Call, const NamedArg &N) const;
   /// `close_both(fds)`, an element of a local array passed as the whole
   /// array to a function of the file: what its body does with that

@@ -470,7 +470,19 @@ bool TransferFunctions::keptOnSuccess(const Expr *Call,
     return false;
   if (RT->isIntegralOrEnumerationType())
     return testingIf(CE);
-  return RT->isPointerType() && releasedOnlyInBranches(CE, N.Acq);
+  // A pointer result of the type of an argument beside it: the container's
+  // new head (`n = list_append(*list, p)`), not an entry it found
+  // (`e = cache_find(c, key, n)`).
+  const QualType Head = RT.getCanonicalType().getUnqualifiedType();
+  const bool NewHead =
+      RT->isPointerType() &&
+      llvm::any_of(llvm::enumerate(CE->arguments()), [&](const auto &A) {
+        return A.index() != N.Arg &&
+               A.value()->IgnoreParenImpCasts()->getType()
+                       .getCanonicalType()
+                       .getUnqualifiedType() == Head;
+      });
+  return NewHead && releasedOnlyInBranches(CE, N.Acq);
 }
 
 /// `re->Decref()`: a member the translation unit cannot see, or one whose

@@ -356,3 +356,23 @@ std::string positiveIntoLibraryCopy(size_t n) {
   std::string s = makeText(p);
   return s;
 }
+
+// Twin: a local object of a class of the file with no destructor of its
+// own only reads what its constructor is given.
+struct ByteReader {
+  explicit ByteReader(char *p) : p_(p) {}
+  char first() const { return p_[0]; }
+  char *p_;
+};
+static char firstOf(char *p) {
+  ByteReader r(p);
+  return r.first();
+}
+char positiveIntoLocalReader(size_t n) {
+  char *p = static_cast<char *>(malloc(n));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return 0;
+  p[0] = 'a';
+  return firstOf(p);
+}

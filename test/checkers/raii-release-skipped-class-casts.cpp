@@ -78,3 +78,23 @@ void staticLeak(int k) {
   delete inc;
 }
 
+
+// The variable a dynamic cast filled gets an acquisition of its own later:
+// its null test says nothing was acquired.
+Include *makeInclude(int k) {
+  if (k < 0)
+    return nullptr;
+  return new Include;
+}
+int useInclude(Include *inc);
+int dynamicThenOwn(Line *l, int k) {
+  Include *inc = dynamic_cast<Include *>(l);
+  if (inc)
+    return useInclude(inc);
+  inc = makeInclude(k);
+  if (!inc)
+    return -1;
+  int r = useInclude(inc);
+  delete inc;
+  return r;
+}

@@ -165,3 +165,20 @@ int positiveMovedIntoPlainLocal(int n) {
   v[0] = 0;
   return 0;
 }
+
+// Twin: a cleanup function that only wipes what it is given releases
+// nothing.
+static void wipe(char **p) {
+  if (*p)
+    memset(*p, 0, strlen(*p));
+}
+int check_password(const char *);
+int positiveMovedIntoWipe(const char *input) {
+  __attribute__((cleanup(wipe))) char *pw = NULL;
+  char *tmp = strdup(input);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'tmp' acquired by 'strdup' is never released [raii-release-skipped]
+  if (!tmp)
+    return -1;
+  pw = tmp;
+  return check_password(pw);
+}

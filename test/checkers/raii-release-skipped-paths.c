@@ -1374,3 +1374,16 @@ int positiveFlagBitCleared(int c) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'p' is skipped by this return
 }
+
+// Twin: the argument converted to a narrower parameter is not the value
+// the caller holds.
+static int low_byte_set(unsigned char v) { return v != 0; }
+int positivePredicateNarrows(const char *p) {
+  int fd = open(p, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (!low_byte_set(fd))
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}

@@ -753,3 +753,24 @@ int positiveConstVoidNewHeadUsedAfter(struct list **out, const char *name) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
 }
+
+// Twin: a pointer result of another type than the place beside it is an
+// entry found, not the container's new head; the key stays the caller's.
+struct cache;
+struct entry;
+struct entry *cache_find(struct cache *c, const void *key, unsigned long n);
+int positiveLookupResult(struct cache *c, const char *name,
+                         struct entry **out) {
+  char *key = strdup(name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'key' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  if (!key)
+    return -1;
+  struct entry *e = cache_find(c, key, 4);
+  if (e == 0) {
+    free(key);
+    return -1;
+  }
+  *out = e;
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'key' is skipped by this return
+}

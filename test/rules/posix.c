@@ -31,6 +31,24 @@ void negativeDlopenKeptLoaded(const char *lib) {
     exit(2);
 }
 
+// Twin: stored on one path (a plugin table), lost on another.
+struct plugin {
+  void *handle;
+  void *init;
+};
+int positiveDlopenKeptElsewhere(struct plugin *pl, const char *lib) {
+  void *h = dlopen(lib, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'h' acquired by 'dlopen' is never released, and not handed off on every path [raii-release-skipped]
+  if (!h)
+    return -1;
+  pl->init = dlsym(h, "init");
+  if (!pl->init)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'h' is skipped by this return
+  pl->handle = h;
+  return 0;
+}
+
 int negativeRegcomp(const char *pattern, const char *s) {
   regex_t re;
   if (regcomp(&re, pattern, 0) != 0)
