@@ -164,15 +164,20 @@ static bool stores(const Stmt *S, const ParmVarDecl *P) {
   return false;
 }
 
-/// An object \p CE builds from a handle may keep it past the function
-/// that builds it: it leaves that function (\p Outlives: `return
-/// Result(res);` of libpqxx's make_result), its constructor is not in the
-/// file, or its class has a destructor of its own that may release what it
-/// keeps. A local object of a class of the file with neither only reads
-/// it (`FileInfo fi(fd);`, `LineReader r(f);`).
+/// An object \p CE builds from the handle it is given as argument \p I may
+/// keep it past the function that builds it: not a library object that
+/// copies what it points to (`std::string s(p)`), and it leaves that
+/// function (\p Outlives: `return Result(res);` of libpqxx's
+/// make_result), its constructor is not in the file, its class has a
+/// destructor of its own that may release what it keeps, or the
+/// constructor's body does not only borrow it. A local object of the file
+/// with none of these only reads it (`FileInfo fi(fd);`, `LineReader
+/// r(f);`).
 static bool constructionKeeps(const CXXConstructExpr *CE, unsigned I,
                               bool Outlives, const Family &Fam,
                               const RuleCatalog &Cat, ASTContext &Ctx) {
+  if (libraryCopies(CE, I))
+    return false;
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
   const FunctionDecl *Def = nullptr;
@@ -342,8 +347,6 @@ private:
       if (const auto *CE = dyn_cast<CXXConstructExpr>(Up))
         for (unsigned I = 0; I < CE->getNumArgs(); ++I)
           if (CE->getArg(I) == Child) {
-            if (libraryCopies(CE, I))
-              return true;
             auto Above = std::next(It);
             while (Above != Parents.rend() && passesValue(*Above))
               ++Above;
@@ -475,19 +478,19 @@ bool forwardsToTaker(const FunctionDecl *Def, unsigned Param,
                                                      bool Outlives) {
     if (!S || Forwards || isa<LambdaExpr, BlockExpr>(S))
       return;
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const auto *CE = dyn_cast<CXXConstructExpr>(S);
     llvm::ArrayRef<const Expr *> Args;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (Call)
       Args = {Call->getArgs(), Call->getNumArgs()};
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+    else if (CE)
       Args = {CE->getArgs(), CE->getNumArgs()};
     for (unsigned I = 0; I < Args.size() && !Forwards; ++I)
       if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Args[I]));
           R && R->getDecl() == P)
-        Forwards = argumentFate(cast<Expr>(S), I, false, Fam, Cat, Ctx) !=
-                       ArgFate::Borrowed &&
-                   (!isa<CXXConstructExpr>(S) ||
-                    constructionKeeps(cast<CXXConstructExpr>(S), I, Outlives,
-                                      Fam, Cat, Ctx));
+        Forwards = CE ? constructionKeeps(CE, I, Outlives, Fam, Cat, Ctx)
+                      : argumentFate(Call, I, false, Fam, Cat, Ctx) !=
+                            ArgFate::Borrowed;
     for (const Stmt *C : S->children())
       Scan(C, isa<ReturnStmt, CXXNewExpr>(S) || (passesValue(S) && Outlives));
   };

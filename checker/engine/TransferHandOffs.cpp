@@ -473,14 +473,12 @@ bool TransferFunctions::keptOnSuccess(const Expr *Call,
   // A pointer result of the type of an argument beside it: the container's
   // new head (`n = list_append(*list, p)`), not an entry it found
   // (`e = cache_find(c, key, n)`).
-  const QualType Head = RT.getCanonicalType().getUnqualifiedType();
   const bool NewHead =
       RT->isPointerType() &&
       llvm::any_of(llvm::enumerate(CE->arguments()), [&](const auto &A) {
         return A.index() != N.Arg &&
-               A.value()->IgnoreParenImpCasts()->getType()
-                       .getCanonicalType()
-                       .getUnqualifiedType() == Head;
+               C.Ctx.hasSameUnqualifiedType(
+                   A.value()->IgnoreParenImpCasts()->getType(), RT);
       });
   return NewHead && releasedOnlyInBranches(CE, N.Acq);
 }

@@ -115,12 +115,13 @@ std::optional<std::string> HandleVariable::refusal() {
     // Only a release the family names (not a wrapper a summary made one),
     // of the variable itself (not a copy, `delete inc;` of `inc =
     // dynamic_cast<Include *>(line)`).
-    if (releaseCall(R, Name, Arg) && !names(ignoreValueCasts(Arg)))
-      if (const auto *Other =
-              dyn_cast<DeclRefExpr>(ignoreValueCasts(Arg)->IgnoreParens()))
-        return "'" + A.Name + "' is released as '" +
-               Other->getDecl()->getNameAsString() + "'";
-    if (!releaseCall(R, Name, Arg) || !names(ignoreValueCasts(Arg)) ||
+    const bool Direct = releaseCall(R, Name, Arg);
+    const Expr *Released = Direct ? ignoreValueCasts(Arg) : nullptr;
+    if (const auto *Other = dyn_cast_or_null<DeclRefExpr>(Released);
+        Other && !names(Released))
+      return "'" + A.Name + "' is released as '" +
+             Other->getDecl()->getNameAsString() + "'";
+    if (!Direct || !names(Released) ||
         (A.Fam && llvm::none_of(A.Fam->Releases, [&](const raii::Release &Rel) {
            return lastComponent(Rel.Function) == Name;
          })))
