@@ -47,6 +47,8 @@ public:
   /// \p S holds a `return`, jump or `throw` (outside lambdas and blocks):
   /// control may leave it other than at its end.
   static bool containsJump(const Stmt *S);
+  /// \p S is or holds a label or a `case`: control may enter there.
+  static bool containsEntry(const Stmt *S);
   /// The innermost loop statement around \p S (not \p S itself), or null.
   const Stmt *enclosingLoop(const Stmt *S) const;
   /// The statement of a compound statement that contains \p S.

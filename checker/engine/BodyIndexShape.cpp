@@ -76,6 +76,12 @@ bool BodyIndex::containsJump(const Stmt *S) {
   return llvm::any_of(S->children(), containsJump);
 }
 
+bool BodyIndex::containsEntry(const Stmt *S) {
+  if (!S || isa<LabelStmt, SwitchCase>(S))
+    return S != nullptr;
+  return llvm::any_of(S->children(), containsEntry);
+}
+
 const Stmt *BodyIndex::enclosingLoop(const Stmt *S) const {
   for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
     if (isLoop(P))
