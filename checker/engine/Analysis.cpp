@@ -3,6 +3,7 @@
 #include "engine/CalleeBodies.h"
 #include "engine/Collector.h"
 #include "engine/Correlation.h"
+#include "engine/LibraryHeaders.h"
 #include "engine/Solver.h"
 #include "engine/Summaries.h"
 #include "support/GuardTypes.h"
@@ -167,6 +168,7 @@ void clearAnalysisCache() {
   cache().ByAddress.clear();
   cache().Engines.clear();
   clearStoredParameters();
+  clearLibraryHeaders();
 }
 
 std::shared_ptr<const FunctionAnalysis>

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "engine/HandOff.h"
+#include "engine/LibraryHeaders.h"
 #include "catalog/Vocabulary.h"
 #include "engine/CalleeBodies.h"
 #include "support/CalledFunction.h"
@@ -126,6 +127,10 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       return ArgFate::Taken; // the object takes the handle elsewhere
     return ConstView ? ArgFate::Borrowed : ArgFate::MaybeTaken;
   }
+  // The library's functions (LibraryHeaders.h: also those a rule names,
+  // or declared beside one, in a header reached with `-I`) take what a
+  // transfer rule says (above); their bodies are not the file's.
+  const bool Library = FD && isLibraryApi(FD, Cat);
   if (FD && ParamIdx < FD->getNumParams()) {
     QualType PT = FD->getParamDecl(ParamIdx)->getType();
     // `&p` as `const void *`: the callee gets the handle's bytes, with no
@@ -134,7 +139,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     // a table): one the file cannot see may, one it can if its body copies
     // them (copiesPointee); the library's functions only read them.
     if (AddrOf && PT->isPointerType() && PT->getPointeeType()->isVoidType() &&
-        isConstView(PT) && !isLibraryFunction(FD)) {
+        isConstView(PT) && !Library) {
       const FunctionDecl *Def = nullptr;
       if (!FD->hasBody(Def) || copiesPointee(Def, ParamIdx))
         return ArgFate::MaybeTaken;
@@ -152,7 +157,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
       const auto *CE = dyn_cast<CallExpr>(Call);
       if ((PT->isPointerType() ||
            PT.getNonReferenceType()->isPointerType()) &&
-          CE && FD->hasBody(Def) && !isLibraryFunction(FD) &&
+          CE && FD->hasBody(Def) && !Library &&
           calleeStoresArgument(CE, I))
         return ArgFate::Stored;
       return ArgFate::Borrowed;
@@ -166,12 +171,12 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::Taken;
   if (!FD)
     return ArgFate::MaybeTaken; // through a function pointer
-  if (isCLibraryFunction(FD))
+  if (Library && (FD->isExternC() || !Ctx.getLangOpts().CPlusPlus))
     return ArgFate::Borrowed;
   const FunctionDecl *Def = nullptr;
   const bool HasBody = FD->hasBody(Def);
   const bool OwnBody =
-      HasBody && ParamIdx < FD->getNumParams() && !isLibraryFunction(FD);
+      HasBody && ParamIdx < FD->getNumParams() && !Library;
   if (OwnBody && storesParameter(Def, ParamIdx))
     return ArgFate::Stored;
   if (Fam.CallsTakeOwnership &&
@@ -187,8 +192,7 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
   if (OwnBody && forwardsToTaker(Def, ParamIdx, Fam, Cat, Ctx))
     return ArgFate::MaybeTaken;
   if (!HasBody)
-    return isLibraryFunction(FD) ? ArgFate::Borrowed
-                                      : ArgFate::MaybeTaken;
+    return Library ? ArgFate::Borrowed : ArgFate::MaybeTaken;
   return ArgFate::Borrowed;
 }
 

@@ -31,6 +31,7 @@ PGresult *PQexec(PGconn *conn, const char *query);
 ExecStatusType PQresultStatus(const PGresult *res);
 int PQntuples(const PGresult *res);
 void PQclear(PGresult *res);
+int PQsetnonblocking(PGconn *conn, int arg);
 char *PQescapeLiteral(PGconn *conn, const char *str, unsigned long length);
 void PQfreemem(void *ptr);
 #ifdef __cplusplus
