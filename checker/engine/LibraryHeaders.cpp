@@ -50,7 +50,13 @@ void collect(const DeclContext *DC, const RuleCatalog &Cat,
 } // namespace
 
 bool isLibraryApi(const FunctionDecl *FD, const RuleCatalog &Cat) {
-  if (isLibraryFunction(FD) || Cat.isRuleFunction(FD))
+  if (isLibraryFunction(FD))
+    return true;
+  // The library's own sources (sqlite3.c defines `sqlite3_finalize`) are
+  // read as any other code of the file.
+  if (FD->hasBody())
+    return false;
+  if (Cat.isRuleFunction(FD))
     return true;
   const ASTContext &Ctx = FD->getASTContext();
   const SourceManager &SM = Ctx.getSourceManager();

@@ -1,8 +1,9 @@
 //===- LibraryHeaders.h - the library's functions, wherever declared ------===//
 //
 // Which functions the engine takes as a library's: declared in a system
-// header (support/LibraryFunctions.h), named by a rule, or declared in the
-// same header as a function a rule names. The last covers the libraries a
+// header (support/LibraryFunctions.h), or, with no body in the translation
+// unit, named by a rule or declared in the same header as a function a
+// rule names. The last covers the libraries a
 // build reaches with `-I` rather than `-isystem` (`pkg-config --cflags
 // glib-2.0` gives `-I/usr/include/glib-2.0`, soci `-I/usr/include/
 // postgresql`): clang calls their headers the project's, but a header that
