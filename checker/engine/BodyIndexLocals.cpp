@@ -127,14 +127,17 @@ void BodyIndex::storedTargets(
       continue;
     // `rc = z ? prepare(.., &q) : NOMEM;`, `p = n ? malloc(n) : NULL;`: the
     // other arm is a value that says nothing was acquired (a non-zero
-    // status, a null pointer), so the variable still tells.
+    // status, a null pointer), so the variable still tells; or, for a
+    // status, another call's (`rc = zlib ? inflateInit(&z) :
+    // inflateInit2(&z, -15);`): the status of whichever arm ran.
     if (const auto *CO = dyn_cast<ConditionalOperator>(P);
         CO && CO->getCond() != Cur) {
       const Expr *Other =
           CO->getTrueExpr() == Cur ? CO->getFalseExpr() : CO->getTrueExpr();
+      const bool Pointer = cast<Expr>(Cur)->getType()->isPointerType();
       std::optional<int64_t> K = constantValue(Other, Ctx);
-      if (K && (cast<Expr>(Cur)->getType()->isPointerType() ? *K == 0
-                                                             : *K != 0))
+      if (K ? (Pointer ? *K == 0 : *K != 0)
+            : !Pointer && isa<CallExpr>(Other->IgnoreParenImpCasts()))
         continue;
       break;
     }

@@ -68,7 +68,8 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W);
 /// now that a branch says whether it \p Acquired.
 void resolvePending(State &St, unsigned Acq, bool Acquired);
 
-/// The variable \p Call's result is given to, if any.
+/// The variable \p Call's result is given to (through the arms of a
+/// `?:` too), if any.
 const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B);
 
 /// Whether the true side of \p F, a test of what a wrapper with KeepRole

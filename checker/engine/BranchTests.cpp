@@ -385,9 +385,16 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
 /// The variable \p Call's result is given to (`rc = adopt(..)`, `int rc
 /// = adopt(..)`), if any.
 const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
+  // The value goes through parentheses, conversions and the arms of a
+  // `?:` (`rc = zlib ? inflateInit(&z) : inflateInit2(&z, -15);`).
+  const Stmt *Child = Call;
   const Stmt *P = B.parent(Call);
-  while (P && isa<ParenExpr, ImplicitCastExpr>(P))
+  while (P && (isa<ParenExpr, ImplicitCastExpr>(P) ||
+               (isa<ConditionalOperator>(P) &&
+                cast<ConditionalOperator>(P)->getCond() != Child))) {
+    Child = P;
     P = B.parent(P);
+  }
   if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
       BO && BO->getOpcode() == BO_Assign)
     if (const auto *DRE =
@@ -397,7 +404,8 @@ const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D);
           V && V->getInit() &&
-          V->getInit()->IgnoreParenImpCasts() == Call)
+          V->getInit()->IgnoreParenImpCasts() ==
+              cast<Expr>(Child)->IgnoreParenImpCasts())
         return V;
   return nullptr;
 }

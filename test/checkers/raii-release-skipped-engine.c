@@ -979,6 +979,52 @@ int positiveStatusThroughConditional(sqlite3 *db, const char *z) {
   return sqlite3_finalize(q);
 }
 
+// A status given by either arm of a `?:` that calls (`rc = zlib ?
+// inflateInit(&z) : inflateInit2(&z, -15);`) tells whether the arm that
+// ran acquired.
+typedef struct { void *state; } z_stream;
+int inflateInit_(z_stream *, const char *, int);
+int inflateInit2_(z_stream *, int, const char *, int);
+int inflateEnd(z_stream *);
+int inflate(z_stream *, int);
+int zlib_mode(void);
+
+int negativeStatusOfEitherArm(int zlib) {
+  z_stream z;
+  int rc;
+  rc = zlib ? inflateInit_(&z, "1", 1) : inflateInit2_(&z, -15, "1", 1);
+  if (rc != 0)
+    goto err;
+  inflateEnd(&z);
+  return 0;
+err:
+  return -1;
+}
+
+int negativeStatusOfOtherCall(int zlib) {
+  z_stream z;
+  int rc = zlib ? inflateInit_(&z, "1", 1) : zlib_mode();
+  if (rc != 0)
+    return -1;
+  if (zlib)
+    inflateEnd(&z);
+  return 0;
+}
+
+int positiveStatusOfEitherArm(int zlib) {
+  z_stream z;
+  int rc = zlib ? inflateInit_(&z, "1", 1) : inflateInit2_(&z, -15, "1", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'z' acquired by 'inflateInit_' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:46: note: 'z' is also acquired here
+  if (rc != 0)
+    return -1;
+  if (inflate(&z, 0) < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'z' is skipped by this return
+  inflateEnd(&z);
+  return 0;
+}
+
 char *positiveConditionalAllocation(size_t n, int fail) {
   char *p = n ? malloc(n) : NULL;
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'p' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
