@@ -54,6 +54,17 @@ void g_match_info_free(GMatchInfo *m);
 gchar **g_get_environ(void);
 gchar **g_environ_setenv(gchar **envp, const gchar *var, const gchar *value, gboolean overwrite);
 void free(void *p);
+typedef struct _GBytes GBytes;
+GBytes *g_bytes_new(const void *data, gsize size);
+GBytes *g_bytes_new_take(gpointer data, gsize size);
+void g_bytes_unref(GBytes *bytes);
+typedef struct _GThread GThread;
+typedef gpointer (*GThreadFunc)(gpointer data);
+GThread *g_thread_new(const gchar *name, GThreadFunc func, gpointer data);
+void g_thread_unref(GThread *thread);
+typedef struct _GMainContext GMainContext;
+GMainContext *g_main_context_new(void);
+void g_main_context_unref(GMainContext *context);
 #ifdef __cplusplus
 }
 #endif
