@@ -128,7 +128,9 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       // that lose it; otherwise every exit does, and naming them is noise.
       // Handed off on every path that returns, lost only by exceptions:
       // say that, not "never released".
-      const bool HandedOff = A.Escaped || A.MaybeTaken;
+      // A field of the object a constructor builds is the object's once
+      // the constructor returns.
+      const bool HandedOff = A.Escaped || A.MaybeTaken || A.KeptByObject;
       const bool OnlyExceptions =
           HandedOff && !A.Skips.empty() &&
           llvm::all_of(A.Skips, [](const SkipCause &C) {
@@ -138,16 +140,18 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
       diag(A.diagLoc(), "'%0' acquired by '%1' %select{is never released|is "
                         "never released, and not handed off on every path|"
                         "leaks when an exception is thrown before it is "
-                        "handed off}2")
+                        "handed off|leaks when the constructor throws: no "
+                        "destructor runs for an object whose constructor "
+                        "throws}2")
           << A.Name << A.acquireName()
-          << (OnlyExceptions ? 2 : HandedOff ? 1 : 0);
+          << (OnlyExceptions ? (A.KeptByObject ? 3 : 2) : HandedOff ? 1 : 0);
       noteWrapper(A.Via, A.ViaSite, "acquires the resource");
       NoteAlso();
       bool Overwritten = llvm::any_of(A.Skips, [](const SkipCause &C) {
         return C.Kind == SkipCause::Overwrite ||
                C.Kind == SkipCause::ScopeEnd;
       });
-      if (!A.Escaped && !A.MaybeTaken && !Overwritten)
+      if (!HandedOff && !Overwritten)
         continue;
     } else {
       std::optional<llvm::StringRef> Guard = guardAdvice(A, Ctx.getLangOpts());

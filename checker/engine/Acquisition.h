@@ -92,6 +92,11 @@ struct Acquisition {
   /// that standard descriptor, kept open on purpose. Its releases are
   /// still checked; a path that does not release it is no finding.
   bool KeptAsStandard = false;
+  /// Acquired straight into a field of the object a constructor builds
+  /// (`fp = fopen(..)` in `File::File`): the object keeps it once the
+  /// constructor returns, but an exception out of the constructor runs no
+  /// destructor, so only such exits skip its release.
+  bool KeptByObject = false;
 
   // Results.
   bool Reached = false;    ///< acquired on some path

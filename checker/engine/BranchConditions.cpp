@@ -69,8 +69,12 @@ static std::optional<CondFact> target(const Expr *E) {
         AS->getIdx()->IgnoreParenImpCasts()->getStmtClass() ==
             Stmt::IntegerLiteralClass)
       F.Elem = AS;
+  } else if (const auto *ME = dyn_cast<MemberExpr>(E);
+             ME && isa<FieldDecl>(ME->getMemberDecl()) &&
+             isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    F.Field = ME;
   }
-  if (!F.Var && !F.Call && !F.Elem)
+  if (!F.Var && !F.Call && !F.Elem && !F.Field)
     return std::nullopt;
   return F;
 }

@@ -22,7 +22,7 @@ using namespace branch;
 /// argument only where it succeeds returned (1 on success, 0 on failure:
 /// `EVP_PKEY_assign`), is its success; nullopt if the test cannot tell.
 static std::optional<bool> trueMeansSucceeded(const CondFact &F) {
-  if (F.EqualsForeign || F.AboveStandard || F.SignTest || F.Elem)
+  if (F.EqualsForeign || F.AboveStandard || F.SignTest || F.Elem || F.Field)
     return std::nullopt;
   if (F.Equals) {
     if (*F.Equals == 0)

@@ -22,6 +22,9 @@ struct CondFact {
   /// An element of a local array by a constant index (`fds[1]`), which
   /// an acquire of several handles (`pipe(fds)`) fills.
   const ArraySubscriptExpr *Elem = nullptr;
+  /// A field of the object a constructor builds (`if (!fp)` in
+  /// `File::File`), which an acquire may go straight into.
+  const MemberExpr *Field = nullptr;
   const Expr *Call = nullptr;
   bool TrueMeansNonzero = true; ///< for zero tests: true branch = nonzero
   bool SignTest = false;        ///< `x < 0`, `x >= 0`, `x == -1`, ...

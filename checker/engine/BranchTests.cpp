@@ -300,6 +300,17 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     }
     return std::nullopt;
   }
+  // The field a constructor acquired straight into (`fp = fopen(..); if
+  // (!fp) throw ..;`), which the constructor gives no other value.
+  if (F.Field) {
+    HandleKey K;
+    if (!A.KeptByObject || R->Handle.Kind != HandleSpec::Return ||
+        !C.KeyOf.keyOf(F.Field, K, false) || C.Keys.find(K) != A.Key ||
+        (F.Equals && *F.Equals != 0) ||
+        (R->Invalid == InvalidValue::Negative) != F.SignTest)
+      return std::nullopt;
+    return F.TrueMeansNonzero;
+  }
   // An element an acquire of several handles filled (`if (fds[1] != -1)
   // close(fds[1]);` after `pipe(fds)`): a descriptor is never negative, a
   // pointer never null.
@@ -415,7 +426,7 @@ const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
 /// tell.
 std::optional<bool> trueMeansKept(const CondFact &F, const KeepRole &K) {
   if (F.EqualsForeign || F.AboveStandard || F.PositiveTest || F.Elem ||
-      (F.Equals && *F.Equals != 0))
+      F.Field || (F.Equals && *F.Equals != 0))
     return std::nullopt;
   if (F.SignTest && !(K.KeptWhen == Success::Zero && K.FailsNegative))
     return std::nullopt;

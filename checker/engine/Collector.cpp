@@ -15,6 +15,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include <functional>
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
 
@@ -60,6 +61,54 @@ std::string spellHandle(const Expr *E, ASTContext &Ctx) {
   if (const auto *ME = dyn_cast<MemberExpr>(E))
     return ME->getMemberDecl()->getNameAsString();
   return "";
+}
+
+const MemberExpr *Collector::fieldBeingBuilt(const Expr *E) const {
+  // A constructor that delegates has an object once its target returns,
+  // and a function-try-block's handlers may release what the body kept.
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(C.Fn);
+  if (!Ctor || !C.Exceptions || Ctor->isDelegatingConstructor() ||
+      isa<CXXTryStmt>(Ctor->getBody()))
+    return nullptr;
+  const Stmt *Cur = E;
+  const Stmt *P = C.Body.parent(E);
+  while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr>(P)) {
+    Cur = P;
+    P = C.Body.parent(P);
+  }
+  const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+  if (!BO || BO->getOpcode() != BO_Assign || BO->getRHS() != Cur)
+    return nullptr;
+  // A field of this class itself (a base's is destroyed with the base),
+  // of no class type (a member object's destructor would release it).
+  const auto *ME = dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens());
+  const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!FD || FD->getParent() != Ctor->getParent() ||
+      FD->getType()->isRecordType() || FD->getType()->isReferenceType() ||
+      !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  // Its one value in the constructor: no other store, and no address
+  // taken (a test of the field is a test of the acquire's result).
+  unsigned Uses = 0;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    const auto *W = dyn_cast<MemberExpr>(S);
+    if (W && W->getMemberDecl() == FD) {
+      const Stmt *Up = C.Body.valueParent(W);
+      const auto *Store = dyn_cast_or_null<BinaryOperator>(Up);
+      const auto *Addr = dyn_cast_or_null<UnaryOperator>(Up);
+      if ((Store && Store->isAssignmentOp() &&
+           Store->getLHS()->IgnoreParens() == W) ||
+          (Addr && Addr->getOpcode() == UO_AddrOf) ||
+          (Addr && Addr->isIncrementDecrementOp()))
+        ++Uses;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Ctor->getBody());
+  return Uses == 1 ? ME : nullptr;
 }
 
 unsigned Collector::push(Acquisition A, const HandleKey &K, bool AtSite) {
@@ -281,6 +330,16 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   case HandleSpec::Return: {
     const VarDecl *V = C.Body.storedInto(E);
     if (!V) {
+      if (const MemberExpr *Field = fieldBeingBuilt(E)) {
+        HandleKey K;
+        if (C.KeyOf.keyOf(Field, K, /*StripDeref=*/false)) {
+          A.KeptByObject = true;
+          A.HandleExpr = Field;
+          A.Name = Field->getMemberDecl()->getNameAsString();
+          push(std::move(A), K);
+          return;
+        }
+      }
       // Returned, stored elsewhere or passed on: a hand-off. A function
       // returning it still needs its returns looked at (its summary).
       for (const Stmt *P = C.Body.parent(E); P; P = C.Body.parent(P))

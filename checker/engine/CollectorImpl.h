@@ -118,6 +118,10 @@ private:
   /// Appends \p A with key \p K; \p AtSite: its site performs it (AcqsAt),
   /// else something else applies it (MovesBefore).
   unsigned push(Acquisition A, const HandleKey &K, bool AtSite = true);
+  /// The field of the object a constructor builds that acquire \p E is
+  /// stored straight into (`fp = fopen(..)`, `this->conn = PQconnectdb(..)`),
+  /// where an exception out of the constructor would leak it; else null.
+  const MemberExpr *fieldBeingBuilt(const Expr *E) const;
   /// True if the result of \p E is what a `co_await` awaits.
   bool awaited(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared (the

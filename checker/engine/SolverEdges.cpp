@@ -113,6 +113,11 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
     AcqState &A = E.second;
     if (!A.held() || !A.Causes.empty() || EndsProcess)
       continue;
+    // The object a constructor builds keeps its field's handle, unless an
+    // exception ends the constructor (no destructor runs then).
+    if (C.acqs()[J].KeptByObject && K != SkipCause::Exception &&
+        K != SkipCause::Throw)
+      continue;
     if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
         heldByCleanup(C.acqs()[J], C.Keys))
       continue; // the unwinding runs the variable's cleanup function
