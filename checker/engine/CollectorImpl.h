@@ -3,7 +3,8 @@
 // The class behind collectAcquisitions(). Collector.cpp finds the acquire
 // calls, the guards, the releases and the seeds; CollectorMoves.cpp the
 // copies between locals that move a handle from one variable to another;
-// CollectorCopies.cpp what follows such a copy on the paths from it.
+// CollectorCopies.cpp what follows such a copy on the paths from it;
+// CollectorResults.cpp where an acquire's result goes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_COLLECTORIMPL_H
