@@ -77,6 +77,10 @@ static const Expr *ownStorageBase(const Expr *LHS) {
 
 bool inLocal(const Expr *LHS) { return isLocalVariable(ownStorageBase(LHS)); }
 
+bool outsideLocals(const Expr *Obj) {
+  return Obj->getType()->isPointerType() || !inLocal(Obj);
+}
+
 bool calleeStoresArgument(const CallExpr *CE, unsigned I) {
   const FunctionDecl *FD = calledFunction(CE);
   if (!FD)

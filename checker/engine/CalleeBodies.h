@@ -62,6 +62,10 @@ std::optional<ArgFate> elementFate(const FunctionDecl *Def, unsigned Param,
 /// `a[i]` of a local array), which does not outlive the call.
 bool inLocal(const Expr *LValue);
 
+/// \p Obj, an object a member is called on, may lie outside the function's
+/// locals: reached through a pointer, or not a local's storage.
+bool outsideLocals(const Expr *Obj);
+
 /// True if a release of a \p Fam handle in \p Def's body names its
 /// parameter \p Param, never assigned there (`fclose(f)`, `free((void
 /// *)p)`, `delete static_cast<T *>(p)`), on whatever path. (`data =
