@@ -155,7 +155,14 @@ void ReleaseSkippedCheck::report(const FunctionAnalysis &FA, ASTContext &Ctx) {
         continue;
     } else {
       std::optional<llvm::StringRef> Guard = guardAdvice(A, Ctx.getLangOpts());
-      if (!Ctx.getLangOpts().CPlusPlus) {
+      if (A.KeptByObject) {
+        // Released on some paths of the constructor, kept by the object on
+        // its returns: what leaks is what the exceptions skip.
+        diag(A.diagLoc(), "'%0' acquired by '%1' leaks when the constructor "
+                          "throws: no destructor runs for an object whose "
+                          "constructor throws")
+            << A.Name << A.acquireName();
+      } else if (!Ctx.getLangOpts().CPlusPlus) {
         // C: with RaiiCCleanupAttribute, a cleanup variable releases it.
         std::optional<GuardRewrite> Fix = planGuardFix(FA, I, std::nullopt, Ctx);
         diag(A.diagLoc(),

@@ -97,6 +97,10 @@ struct Acquisition {
   /// constructor returns, but an exception out of the constructor runs no
   /// destructor, so only such exits skip its release.
   bool KeptByObject = false;
+  /// With KeptByObject: the class's destructor releases the field, so a
+  /// call the constructor gives it to only borrows it (the object still
+  /// releases it), as one after which the function releases a handle.
+  bool ReleasedByDestructor = false;
 
   // Results.
   bool Reached = false;    ///< acquired on some path

@@ -49,6 +49,14 @@ public:
   static bool containsJump(const Stmt *S);
   /// \p S is or holds a label or a `case`: control may enter there.
   static bool containsEntry(const Stmt *S);
+  /// What arm \p Arm of \p CO acquired, the conditional's value still
+  /// tells: its other arm is a value that says nothing was acquired (a
+  /// non-zero status, a null pointer: `rc = z ? prepare(.., &q) : NOMEM;`,
+  /// `p = n ? malloc(n) : NULL;`) or, for a number (a status, a
+  /// descriptor), another call's result or a `?:` of such (`rc = zlib ?
+  /// inflateInit(&z) : inflateInit2(&z, -15);`): that of the arm that ran.
+  static bool armTells(const ConditionalOperator *CO, const Stmt *Arm,
+                       ASTContext &Ctx);
   /// The innermost loop statement around \p S (not \p S itself), or null.
   const Stmt *enclosingLoop(const Stmt *S) const;
   /// The statement of a compound statement that contains \p S.

@@ -118,6 +118,24 @@ const VarDecl *BodyIndex::storedInto(const Expr *E) const {
   return Targets.front();
 }
 
+bool BodyIndex::armTells(const ConditionalOperator *CO, const Stmt *Arm,
+                         ASTContext &Ctx) {
+  const Expr *Other =
+      CO->getTrueExpr() == Arm ? CO->getFalseExpr() : CO->getTrueExpr();
+  const bool Pointer = cast<Expr>(Arm)->getType()->isPointerType();
+  // Another call's status, or a `?:` of such (`a ? (b ? init(&z) :
+  // init2(&z)) : init3(&z)`), tells of the arm that ran.
+  std::function<bool(const Expr *)> Status = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Inner = dyn_cast<ConditionalOperator>(E))
+      return Status(Inner->getTrueExpr()) && Status(Inner->getFalseExpr());
+    return isa<CallExpr>(E) || constantValue(E, Ctx).has_value();
+  };
+  if (std::optional<int64_t> K = constantValue(Other, Ctx))
+    return Pointer ? *K == 0 : *K != 0;
+  return !Pointer && Status(Other);
+}
+
 void BodyIndex::storedTargets(
     const Expr *E, llvm::SmallVectorImpl<const VarDecl *> &Targets) const {
   const Stmt *Cur = E;
@@ -125,19 +143,11 @@ void BodyIndex::storedTargets(
     if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, CXXStaticCastExpr,
             CXXReinterpretCastExpr, ExprWithCleanups>(P))
       continue;
-    // `rc = z ? prepare(.., &q) : NOMEM;`, `p = n ? malloc(n) : NULL;`: the
-    // other arm is a value that says nothing was acquired (a non-zero
-    // status, a null pointer), so the variable still tells; or, for a
-    // status, another call's (`rc = zlib ? inflateInit(&z) :
-    // inflateInit2(&z, -15);`): the status of whichever arm ran.
+    // Through a `?:` whose other arm lets the variable still tell
+    // (armTells).
     if (const auto *CO = dyn_cast<ConditionalOperator>(P);
         CO && CO->getCond() != Cur) {
-      const Expr *Other =
-          CO->getTrueExpr() == Cur ? CO->getFalseExpr() : CO->getTrueExpr();
-      const bool Pointer = cast<Expr>(Cur)->getType()->isPointerType();
-      std::optional<int64_t> K = constantValue(Other, Ctx);
-      if (K ? (Pointer ? *K == 0 : *K != 0)
-            : !Pointer && isa<CallExpr>(Other->IgnoreParenImpCasts()))
+      if (armTells(CO, Cur, Ctx))
         continue;
       break;
     }

@@ -306,7 +306,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     HandleKey K;
     if (!A.KeptByObject || R->Handle.Kind != HandleSpec::Return ||
         !C.KeyOf.keyOf(F.Field, K, false) || C.Keys.find(K) != A.Key ||
-        (F.Equals && *F.Equals != 0) ||
+        (F.Equals && (*F.Equals < -1 || *F.Equals > 0)) ||
         (R->Invalid == InvalidValue::Negative) != F.SignTest)
       return std::nullopt;
     return F.TrueMeansNonzero;
@@ -397,12 +397,15 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
 /// = adopt(..)`), if any.
 const VarDecl *resultVariable(const Stmt *Call, const BodyIndex &B) {
   // The value goes through parentheses, conversions and the arms of a
-  // `?:` (`rc = zlib ? inflateInit(&z) : inflateInit2(&z, -15);`).
+  // `?:` that still tell (BodyIndex::armTells).
   const Stmt *Child = Call;
   const Stmt *P = B.parent(Call);
-  while (P && (isa<ParenExpr, ImplicitCastExpr>(P) ||
-               (isa<ConditionalOperator>(P) &&
-                cast<ConditionalOperator>(P)->getCond() != Child))) {
+  auto Tells = [&](const Stmt *S) {
+    const auto *CO = dyn_cast<ConditionalOperator>(S);
+    return CO && CO->getCond() != Child &&
+           BodyIndex::armTells(CO, Child, B.context());
+  };
+  while (P && (isa<ParenExpr, ImplicitCastExpr>(P) || Tells(P))) {
     Child = P;
     P = B.parent(P);
   }

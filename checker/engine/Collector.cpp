@@ -105,10 +105,14 @@ void Collector::addCall(const Expr *E, const AcquireRole &Role) {
   case HandleSpec::Return: {
     const VarDecl *V = C.Body.storedInto(E);
     if (!V) {
-      if (const MemberExpr *Field = fieldBeingBuilt(E)) {
+      bool DtorReleases = false;
+      if (const MemberExpr *Field = fieldBeingBuilt(E, DtorReleases)) {
         HandleKey K;
         if (C.KeyOf.keyOf(Field, K, /*StripDeref=*/false)) {
+          // The object keeps it past every block of the constructor.
           A.KeptByObject = true;
+          A.ReleasedByDestructor = DtorReleases;
+          A.Scope = C.Body.body();
           A.HandleExpr = Field;
           A.Name = Field->getMemberDecl()->getNameAsString();
           push(std::move(A), K);

@@ -122,7 +122,8 @@ private:
   /// The field of the object a constructor builds that acquire \p E is
   /// stored straight into (`fp = fopen(..)`, `this->conn = PQconnectdb(..)`),
   /// where an exception out of the constructor would leak it; else null.
-  const MemberExpr *fieldBeingBuilt(const Expr *E) const;
+  /// \p DtorReleases: the class's destructor releases the field.
+  const MemberExpr *fieldBeingBuilt(const Expr *E, bool &DtorReleases) const;
   /// True if the result of \p E is what a `co_await` awaits.
   bool awaited(const Expr *E) const;
   /// The scope a local's acquisition lives in: where it is declared (the

@@ -18,7 +18,8 @@
 
 namespace clang::tidy::raii {
 
-const MemberExpr *Collector::fieldBeingBuilt(const Expr *E) const {
+const MemberExpr *Collector::fieldBeingBuilt(const Expr *E,
+                                            bool &DtorReleases) const {
   // A constructor that delegates has an object once its target returns,
   // and a function-try-block's handlers may release what the body kept.
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(C.Fn);
@@ -43,11 +44,54 @@ const MemberExpr *Collector::fieldBeingBuilt(const Expr *E) const {
       !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
     return nullptr;
   // Its one value in the constructor: no other store, and no address
-  // taken (a test of the field is a test of the acquire's result).
+  // taken (a test of the field is a test of the acquire's result); and
+  // nothing else of the class's that could release or test it: a member
+  // function called on the object whose body the file lacks, or whose
+  // body releases the field or, answering a truth, names it (`if
+  // (!isOpen()) throw ..;`, `{ close(); throw ..; }`), a lambda that
+  // releases it.
+  auto Names = [FD](const Stmt *S) {
+    std::function<bool(const Stmt *)> In = [&](const Stmt *X) {
+      if (!X)
+        return false;
+      if (const auto *M = dyn_cast<MemberExpr>(X); M && M->getMemberDecl() == FD)
+        return true;
+      return llvm::any_of(X->children(), In);
+    };
+    return In(S);
+  };
+  std::function<bool(const Stmt *)> Releases = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *D = dyn_cast<CXXDeleteExpr>(S); D && Names(D->getArgument()))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !C.Roles.releases(Call).empty() &&
+        llvm::any_of(Call->arguments(), Names))
+      return true;
+    return llvm::any_of(S->children(), Releases);
+  };
   unsigned Uses = 0;
+  bool Shared = false;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
+    if (!S || Shared)
       return;
+    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      Shared = Releases(L->getBody());
+      return;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      const Expr *Obj = MC->getImplicitObjectArgument();
+      const FunctionDecl *Def = nullptr;
+      if (MD && Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()) &&
+          (!MD->hasBody(Def) || Releases(Def->getBody()) ||
+           (MD->getReturnType()->isBooleanType() &&
+            Names(Def->getBody())))) {
+        Shared = true;
+        return;
+      }
+    }
     const auto *W = dyn_cast<MemberExpr>(S);
     if (W && W->getMemberDecl() == FD) {
       const Stmt *Up = C.Body.valueParent(W);
@@ -63,7 +107,12 @@ const MemberExpr *Collector::fieldBeingBuilt(const Expr *E) const {
       Walk(Child);
   };
   Walk(Ctor->getBody());
-  return Uses == 1 ? ME : nullptr;
+  if (Uses != 1 || Shared)
+    return nullptr;
+  const CXXDestructorDecl *Dtor = Ctor->getParent()->getDestructor();
+  const FunctionDecl *Def = nullptr;
+  DtorReleases = Dtor && Dtor->hasBody(Def) && Releases(Def->getBody());
+  return ME;
 }
 
 const VarDecl *Collector::successFlag(const Expr *E, bool &Negated) const {

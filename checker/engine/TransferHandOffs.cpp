@@ -42,6 +42,18 @@ void TransferFunctions::namedAcqs(const Expr *E,
 void TransferFunctions::findNamedAcqs(
     const Expr *E, llvm::SmallVectorImpl<unsigned> &Named) const {
   E = ignoreIdentityCalls(E)->IgnoreParenCasts();
+  // The field a constructor acquired straight into names that acquisition.
+  if (const auto *ME = dyn_cast<MemberExpr>(E);
+      ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    HandleKey K;
+    if (!C.KeyOf.keyOf(ME, K, false))
+      return;
+    const unsigned Key = C.Keys.find(K);
+    for (unsigned J = 0; J < C.acqs().size(); ++J)
+      if (C.acqs()[J].KeptByObject && C.acqs()[J].Key == Key)
+        Named.push_back(J);
+    return;
+  }
   const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
   const ValueDecl *Root = trackedRoot(AS ? AS->getBase() : E);
   // `fds[1]` names one handle of an array filled by `pipe(fds)`, and so does
@@ -419,6 +431,11 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         escape(N.Acq, true, Call, /*Keeps=*/true);
       break;
     case ArgFate::MaybeTaken:
+      // A call the constructor gives its field to, the destructor
+      // releasing it, only borrows it; an object built with it may keep
+      // it (a local guard).
+      if (A.ReleasedByDestructor && isa<CallExpr>(Call))
+        break;
       escape(N.Acq, true, Call,
              /*Keeps=*/unseenSink(Call) || (testingIf(Call) &&
                                             mayKeepOnSuccess(Call, N.Acq)));

@@ -97,3 +97,99 @@ struct Twice {
   }
   ~Twice() { if (fptr) fclose(fptr); }
 };
+
+// A descriptor tested against -1, a field acquired in a loop (a `break`
+// leaves no scope of the field's), held by a local guard, or released or
+// tested through a member function: nothing to report.
+int open(const char *path, int flags);
+int close(int fd);
+struct Descriptor {
+  int fd;
+  explicit Descriptor(const char *path) {
+    fd = open(path, 0);
+    if (fd == -1)
+      throw Error{"cannot open"};
+  }
+  ~Descriptor() { close(fd); }
+};
+
+struct FirstConfig {
+  FILE *fp = nullptr;
+  explicit FirstConfig(const char *const *names) {
+    for (const char *const *n = names; *n; ++n) {
+      fp = fopen(*n, "r");
+      if (fp)
+        break;
+    }
+  }
+  ~FirstConfig() { if (fp) fclose(fp); }
+};
+
+struct Guarded {
+  struct Closer {
+    FILE *f;
+    ~Closer() { if (f) fclose(f); }
+  };
+  FILE *fptr;
+  explicit Guarded(const char *name) {
+    fptr = fopen(name, "rb");
+    Closer c{fptr};
+    readHeader(fptr);
+    c.f = nullptr;
+  }
+  ~Guarded() { fclose(fptr); }
+};
+
+struct ClosesThroughMember {
+  FILE *fptr;
+  bool isOpen() const { return fptr != nullptr; }
+  void closeAll() { if (fptr) fclose(fptr); fptr = nullptr; }
+  explicit ClosesThroughMember(const char *name) {
+    fptr = fopen(name, "rb");
+    if (!isOpen())
+      throw Error{"cannot open"};
+    char hdr[4];
+    if (fread(hdr, 4, 1, fptr) != 1) {
+      closeAll();
+      throw Error{"corrupt"};
+    }
+  }
+  ~ClosesThroughMember() { closeAll(); }
+};
+
+// Given to a call while the destructor releases it: the call only borrows
+// it, and may throw.
+struct Header {
+  FILE *fptr;
+  explicit Header(const char *name) {
+    fptr = fopen(name, "rb");
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fptr' acquired by 'fopen' leaks when the constructor throws: no destructor runs for an object whose constructor throws [raii-release-skipped]
+    if (!fptr)
+      throw Error{"cannot open"};
+    readHeader(fptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fptr' is skipped when 'readHeader' throws an exception
+  }
+  ~Header() { fclose(fptr); }
+};
+
+// Released on some paths of the constructor: the message is the same.
+struct Partial {
+  FILE *fptr;
+  bool probed = false;
+  explicit Partial(const char *name, bool probe) {
+    fptr = fopen(name, "rb");
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fptr' acquired by 'fopen' leaks when the constructor throws: no destructor runs for an object whose constructor throws [raii-release-skipped]
+    if (!fptr)
+      return;
+    if (probe) {
+      fclose(fptr);
+      probed = true;
+      return;
+    }
+    char hdr[4];
+    if (fread(hdr, 4, 1, fptr) != 1)
+      throw Error{"corrupt"};
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'fptr' is skipped by this throw
+  }
+  ~Partial() { if (fptr && !probed) fclose(fptr); }
+};

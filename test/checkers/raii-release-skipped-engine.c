@@ -1001,6 +1001,17 @@ err:
   return -1;
 }
 
+int negativeStatusOfNestedArms(int zlib, int raw) {
+  z_stream z;
+  int rc = zlib ? (raw ? inflateInit2_(&z, -15, "1", 1)
+                       : inflateInit_(&z, "1", 1))
+                : inflateInit2_(&z, 31, "1", 1);
+  if (rc != 0)
+    return -1;
+  inflateEnd(&z);
+  return 0;
+}
+
 int negativeStatusOfOtherCall(int zlib) {
   z_stream z;
   int rc = zlib ? inflateInit_(&z, "1", 1) : zlib_mode();
