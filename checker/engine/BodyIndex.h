@@ -116,7 +116,8 @@ public:
   bool assignedTogether(const ValueDecl *A, const ValueDecl *B) const;
   /// The locals a chained assignment writes together with \p D.
   llvm::ArrayRef<const ValueDecl *> chainPartners(const ValueDecl *D) const;
-  /// True if \p S is or contains a reference to \p V.
+  /// True if \p S is or contains a reference to \p V (a variable, or a
+  /// field through a member expression).
   static bool refersTo(const Stmt *S, const ValueDecl *V);
   /// True if \p S contains a reference to \p V that starts after \p Loc.
   static bool referencedAfter(const Stmt *S, const ValueDecl *V,

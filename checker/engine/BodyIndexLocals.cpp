@@ -211,6 +211,9 @@ bool BodyIndex::assignedTogether(const ValueDecl *A,
 bool BodyIndex::refersTo(const Stmt *S, const ValueDecl *V) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     return DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(S);
+      ME && isa<FieldDecl>(V) && ME->getMemberDecl() == V)
+    return true;
   for (const Stmt *C : S->children())
     if (C && refersTo(C, V))
       return true;

@@ -51,14 +51,7 @@ const MemberExpr *Collector::fieldBeingBuilt(const Expr *E,
   // (!isOpen()) throw ..;`, `{ close(); throw ..; }`), a lambda that
   // releases it.
   auto Names = [FD](const Stmt *S) {
-    std::function<bool(const Stmt *)> In = [&](const Stmt *X) {
-      if (!X)
-        return false;
-      if (const auto *M = dyn_cast<MemberExpr>(X); M && M->getMemberDecl() == FD)
-        return true;
-      return llvm::any_of(X->children(), In);
-    };
-    return In(S);
+    return S && BodyIndex::refersTo(S, FD);
   };
   std::function<bool(const Stmt *)> Releases = [&](const Stmt *S) {
     if (!S)
