@@ -15,9 +15,7 @@
 
 namespace clang::tidy::raii {
 
-/// `b + 8`, `b - 1`, `&b->node`, `&b->hdr.link`: a pointer into the block
-/// b points to stands for b.
-static const Expr *pointerBase(const Expr *E) {
+const Expr *BodyIndex::pointerBase(const Expr *E) {
   while (const auto *BO = dyn_cast<BinaryOperator>(E)) {
     if (!BO->isAdditiveOp() || !BO->getType()->isPointerType() ||
         !BO->getLHS()->getType()->isPointerType())
@@ -52,7 +50,7 @@ static const Expr *chainedValue(const Expr *E) {
       Inner = L;
     V = ignoreValueCasts(BO->getRHS());
   }
-  if (V == E || !isa<DeclRefExpr>(pointerBase(V)))
+  if (V == E || !isa<DeclRefExpr>(BodyIndex::pointerBase(V)))
     return E;
   return Inner ? Inner : V;
 }

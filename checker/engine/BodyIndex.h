@@ -44,6 +44,9 @@ public:
   bool valueUsed(const Expr *E) const;
   /// A `for`, `while`, `do` or range `for` statement.
   static bool isLoop(const Stmt *S);
+  /// `b + 8`, `b - 1`, `&b->node`, `&b->hdr.link`: a pointer into the
+  /// block b points to stands for b; any other \p E for itself.
+  static const Expr *pointerBase(const Expr *E);
   /// \p S holds a `return`, jump or `throw` (outside lambdas and blocks):
   /// control may leave it other than at its end.
   static bool containsJump(const Stmt *S);
@@ -183,6 +186,11 @@ public:
   /// arithmetic on it aside): by a write later in the source, or by any
   /// write inside a loop that also holds \p S.
   bool writtenAfter(const ValueDecl *D, const Stmt *S) const;
+  /// A loop that copies \p Src into \p Into also gives \p Src a value
+  /// that is not a constant, and \p Into lives across its rounds: the
+  /// copy may hold the value of an earlier round (`new = calloc(..); ..
+  /// cur = new;`), not the one \p Src holds.
+  bool copiedAcrossRounds(const ValueDecl *Into, const ValueDecl *Src) const;
   /// The same, without the writes of a constant (`fd = -1`, `p = NULL`)
   /// and pointer arithmetic on the variable (`++p`, `p += n`, `p = p +
   /// n`).

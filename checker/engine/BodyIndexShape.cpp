@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "engine/BodyIndex.h"
+#include "engine/HandleKey.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
@@ -140,6 +141,56 @@ bool BodyIndex::writtenAfter(const ValueDecl *D, const Stmt *S) const {
     for (const Stmt *L = enclosingLoop(S); L; L = enclosingLoop(L))
       if (isAncestor(L, W))
         return true;
+  }
+  return false;
+}
+
+bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
+                                   const ValueDecl *Src) const {
+  const Decl *To = Into->getCanonicalDecl(), *From = Src->getCanonicalDecl();
+  auto It = WriteSites.find(cast<ValueDecl>(From));
+  if (It == WriteSites.end())
+    return false;
+  const auto *CopyVar = dyn_cast<VarDecl>(Into);
+  const Stmt *CopyDecl = CopyVar ? declStmtOf(CopyVar) : nullptr;
+  // The value a write site gives, null where it is not an expression.
+  auto ValueOf = [](const Stmt *W) -> const Expr * {
+    if (const auto *BO = dyn_cast<BinaryOperator>(W))
+      return BO->getRHS();
+    if (const auto *DS = dyn_cast<DeclStmt>(W))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->getInit() && !isa<ParmVarDecl>(VD))
+          return VD->getInit();
+    return nullptr;
+  };
+  for (const Copy &Cp : CopyStmts) {
+    if (Cp.To->getCanonicalDecl() != To || Cp.From->getCanonicalDecl() != From)
+      continue;
+    for (const Stmt *L = enclosingLoop(Cp.Where); L; L = enclosingLoop(L)) {
+      if (CopyDecl && isAncestor(L, CopyDecl))
+        break; // a new variable each round
+      for (const Stmt *W : It->second) {
+        const Expr *V = ValueOf(W);
+        if (!isAncestor(L, W) ||
+            (V && constantValue(ignoreValueCasts(V), Ctx)))
+          continue;
+        // Made from the copy's value: a pointer into its block (`tmp =
+        // arr + len`), or by a call given it (`tmp = realloc(keys, n); ..
+        // keys = tmp;`), whose new value replaces the one the copy held.
+        auto NamesCopy = [&](const Expr *E) {
+          const auto *R =
+              dyn_cast<DeclRefExpr>(pointerBase(ignoreValueCasts(E)));
+          return R && R->getDecl()->getCanonicalDecl() == To;
+        };
+        const auto *Call = V ? dyn_cast<CallExpr>(ignoreValueCasts(V))
+                             : nullptr;
+        if (V && (NamesCopy(V) ||
+                  (Call && llvm::any_of(Call->arguments(), NamesCopy))))
+          continue;
+        return true;
+      }
+    }
   }
   return false;
 }

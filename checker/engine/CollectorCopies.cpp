@@ -46,6 +46,23 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   bool SawCopy = false, Against = false, For = false;
   bool SourceReleased = false;
   llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
+  // The copy's variable is still alive at \p W, reached from the copy: W
+  // sits in its scope, and where W comes before the copy, round a loop
+  // inside that scope (not a later round's fresh variable).
+  const Stmt *ToScope = scopeOfVar(Cp.To, C.Body.body());
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  auto Alive = [&](const Stmt *W) {
+    if (!C.Body.isAncestor(ToScope, W))
+      return false;
+    if (!SM.isBeforeInTranslationUnit(W->getBeginLoc(),
+                                      Cp.Where->getBeginLoc()))
+      return true;
+    for (const Stmt *L = C.Body.enclosingLoop(Cp.Where);
+         L && C.Body.isAncestor(ToScope, L); L = C.Body.enclosingLoop(L))
+      if (C.Body.isAncestor(L, W))
+        return true;
+    return false;
+  };
   // Follows block B from the element after the copy (FromCopy) or from its
   // start, to the first event or back to the copy; true if the path goes
   // on into B's successors.
@@ -85,8 +102,10 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
       if (!BO || BO->getOpcode() != BO_Assign ||
           BO->getLHS()->IgnoreParens() != DRE)
         continue; // a read
-      if (D == To) {
-        Against = true; // the copy given another value
+      // The copy given another value, or gone with its scope when the
+      // source gets one.
+      if (D == To || !Alive(BO)) {
+        Against = true;
         return false;
       }
       For = true;

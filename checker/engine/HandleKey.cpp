@@ -216,6 +216,10 @@ const ValueDecl *KeyBuilder::copiedHandle(const ValueDecl *D) const {
   }
   if (!Src || !isHandleRoot(Src))
     return nullptr;
+  for (unsigned I = 0; I < Chain.size(); ++I)
+    if (Body.copiedAcrossRounds(Chain[I],
+                                I + 1 < Chain.size() ? Chain[I + 1] : Src))
+      return nullptr;
   return oneValue(Src, Chain) ? Src : nullptr;
 }
 

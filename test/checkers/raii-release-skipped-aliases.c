@@ -11,7 +11,7 @@
 // objects in `db`). A call of a function whose whole body returns its
 // parameter (OpenSSL's `ossl_check_X509_type(x)` under `sk_X509_push`) is
 // another name for its argument.
-// RUN: %check_raii %s raii-release-skipped %t -- -std=c11
+// RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
 #include <netdb.h>
@@ -792,4 +792,63 @@ int copiedBeforeReopenLeaks(const char *name, int again) {
       return -1;
   }
   return ret;
+}
+
+// A list built in a loop: `cur = new;` ends each round, and the next round
+// gives `new` a fresh block while `cur` keeps the last one (mbedtls'
+// psk_parse). The two names hold two blocks, both freed on the error
+// path. Before: "released on a path where it was already released".
+struct node { struct node *next; int v; };
+struct node *negativeListBuiltInLoop(const int *v, int n) {
+  struct node *cur = NULL, *new = NULL;
+  for (int i = 0; i < n; i++) {
+    new = calloc(1, sizeof *new);
+    if (new == NULL)
+      goto error;
+    if (v[i] < 0)
+      goto error;
+    new->next = cur;
+    cur = new;
+  }
+  return cur;
+error:
+  free(new);
+  free(cur);
+  return NULL;
+}
+
+// Twin: the round's block not linked to the last, so `cur = new;` drops
+// the block `cur` held.
+struct node *positiveListRoundDropped(int n) {
+  struct node *cur = NULL, *new = NULL;
+  for (int i = 0; i < n; i++) {
+    new = calloc(1, sizeof *new);
+    if (new == NULL)
+      break;
+    cur = new;
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'cur' acquired by 'calloc' is never released, and not handed off on every path [raii-release-skipped]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'cur' is acquired again here while it still holds the earlier resource
+  }
+  return cur;
+}
+
+// A copy in an inner block dies with it: the handle's variable given
+// another value later (under a test the block's path rules out) takes
+// nothing from the copy (libcap-ng's capng_print_caps_numeric). Before:
+// "'s' acquired by 'malloc' is never released".
+char *negativeCopyDiesBeforeOverwrite(int b, int c) {
+  char *ptr = NULL;
+  if (b) {
+    char *s;
+    ptr = malloc(80);
+    if (ptr == NULL)
+      return NULL;
+    s = ptr;
+    *s = 0;
+  }
+  if (c) {
+    if (ptr == NULL)
+      ptr = malloc(40);
+  }
+  return ptr;
 }
