@@ -2,6 +2,7 @@
 #include "engine/Leaving.h"
 #include "support/CalledFunction.h"
 #include "support/CheckedAccess.h"
+#include "support/ExitingCalls.h"
 #include "support/NothrowPolicy.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -40,8 +41,47 @@ bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C) {
   return FPT && !declaredNothrow(FPT) && C.Policy.mayThrow(Ctor);
 }
 
+/// \p S calls one of the C library's `exec` functions, as a statement of
+/// its own or in the condition of one (`if (execvp(..) < 0)`).
+static bool callsExec(const Stmt *S) {
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    S = If->getCond();
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    E = BO->getLHS()->IgnoreParenImpCasts();
+  const auto *Call = dyn_cast<CallExpr>(E);
+  return Call && returnsOnlyFailing(calledFunction(Call));
+}
+
+/// \p E, a call of a function the file has no body of, ends a block of an
+/// inner statement that calls an `exec` function before it (`execl(..);
+/// fatal("exec failed");`): the failure tail of a child process, which
+/// ends it; the child never falls out of the block into its parent's code
+/// (pppd's `fatal` exits without saying `noreturn`).
+static bool endsFailedExec(const CallExpr *E, const FunctionContext &C) {
+  const FunctionDecl *FD = calledFunction(E);
+  if (!FD || FD->hasBody())
+    return false;
+  const Stmt *Full = E;
+  const Stmt *P = C.Body.parent(E);
+  while (isa_and_nonnull<ExprWithCleanups, ImplicitCastExpr, CStyleCastExpr,
+                         ParenExpr>(P)) {
+    Full = P;
+    P = C.Body.parent(P);
+  }
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
+  if (!Block || Block == C.Body.body() || Block->body_back() != Full)
+    return false;
+  return llvm::any_of(Block->body(), [&](const Stmt *S) {
+    return S != Full && callsExec(S);
+  });
+}
+
 bool neverReturns(const CallExpr *E, const FunctionContext &C) {
-  return C.Roles.neverReturns(E);
+  return C.Roles.neverReturns(E) || endsFailedExec(E, C);
 }
 
 } // namespace clang::tidy::raii

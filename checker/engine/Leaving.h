@@ -23,8 +23,9 @@ bool callMayThrow(const CallExpr *E, const FunctionContext &C);
 bool newMayThrow(const CXXNewExpr *E, const FunctionContext &C);
 /// A constructor that is not trivial and not `noexcept` may throw.
 bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C);
-/// \p E never returns: `[[noreturn]]`, `exit`-like by its status, or a
-/// helper of the translation unit whose every path throws or exits.
+/// \p E never returns: `[[noreturn]]`, `exit`-like by its status, a
+/// helper of the translation unit whose every path throws or exits, or an
+/// unseen function ending a child's block after a failed `exec`.
 bool neverReturns(const CallExpr *E, const FunctionContext &C);
 
 } // namespace clang::tidy::raii

@@ -1,6 +1,8 @@
 // glibc's error(status, ..) and error_at_line(status, ..) exit when the
 // status is not 0 (procps' xerr, watch.c): a path through such a call ends
-// there, as one through exit() does. With status 0 they return.
+// there, as one through exit() does. With status 0 they return. A call of
+// an unseen function ending a block after an exec call is the failure tail
+// of a child process: it ends the child.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=c11 -isystem %mock_include/libc
 #include <error.h>
 #include <stdio.h>
@@ -112,6 +114,40 @@ int positiveOtherCallMayReturnMore(char **argv, int child) {
   close(fd[1]);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
+  close(fd[0]);
+  return 0;
+}
+
+// The child's block ends in `execvp(..); fatal(..);`: pppd's fatal() logs
+// and exits in another file without saying `noreturn`; the child never
+// reaches the parent's code (winbind.c). Before: a double release.
+void fatal(const char *msg);
+int negativeUnseenCallEndsFailedExec(char **argv, int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[1]);
+    execvp(argv[0], argv);
+    fatal("exec failed");
+  }
+  close(fd[1]);
+  close(fd[0]);
+  return 0;
+}
+
+// Twin: without the exec, the block may fall through.
+int positiveUnseenCallWithoutExec(int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child == 0) {
+    close(fd[1]);
+    fatal("no exec");
+  }
+  close(fd[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fd[1]' was first released here
   close(fd[0]);
   return 0;
 }
