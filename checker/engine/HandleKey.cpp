@@ -40,6 +40,15 @@ const Expr *ignoreValueCasts(const Expr *E) {
       E = UO->getSubExpr();
       continue;
     }
+    // `*(&ctx)`, a macro's `free(*(pp))` given `&ctx`: ctx itself.
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      if (const auto *In =
+              dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParens());
+          In && In->getOpcode() == UO_AddrOf) {
+        E = In->getSubExpr();
+        continue;
+      }
     if (const auto *SE = dyn_cast<StmtExpr>(E)) {
       const CompoundStmt *CS = SE->getSubStmt();
       const auto *Last = CS && !CS->body_empty()

@@ -114,7 +114,7 @@ private:
 /// \p E without parentheses, implicit casts and explicit casts that keep the
 /// value: `free((void *)p)`, `close(static_cast<int>(fd))` name `p` / `fd`;
 /// a statement expression stands for its last statement's value (`({ ..;
-/// __p; })`, GLib's `g_new0` when optimising).
+/// __p; })`, GLib's `g_new0` when optimising); `*(&x)` is x.
 const Expr *ignoreValueCasts(const Expr *E);
 
 /// \p A and \p B are one object written the same way, read without

@@ -852,3 +852,30 @@ char *negativeCopyDiesBeforeOverwrite(int b, int c) {
   }
   return ptr;
 }
+
+// A release given `*(&ctx)`: libssh2's `#define libssh2_hmac_cleanup(ctx)
+// HMAC_CTX_free(*(ctx))` called as `libssh2_hmac_cleanup(&ctx)` (mac.c).
+// Before: "'ctx' acquired by 'malloc' is never released".
+#define buf_cleanup(pp) free(*(pp))
+int negativeReleasedThroughDerefOfAddress(const char *s) {
+  char *ctx = malloc(64);
+  if (!ctx)
+    return -1;
+  strncpy(ctx, s, 63);
+  int r = ctx[0];
+  buf_cleanup(&ctx);
+  return r;
+}
+
+// Twin: a block released twice, the second time through `*(&p)`.
+int positiveDoubleThroughDerefOfAddress(void) {
+  char *p = malloc(8);
+  if (!p)
+    return -1;
+  free(p);
+  buf_cleanup(&p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-19]]:25: note: expanded from macro 'buf_cleanup'
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
+  return 0;
+}
