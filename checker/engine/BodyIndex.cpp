@@ -202,6 +202,12 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   if (!S)
     return;
   Parent[S] = P;
+  // `sizeof(p)`, `sizeof *p`: not evaluated, so neither a read nor a
+  // write of p (`memcpy(out, &p, sizeof(p))`).
+  if (const auto *Trait = dyn_cast<UnaryExprOrTypeTraitExpr>(S);
+      Trait && !Trait->isArgumentType() &&
+      !Trait->getArgumentExpr()->getType()->isVariablyModifiedType())
+    return;
   const size_t FirstCopy = CopyStmts.size();
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : DS->decls())

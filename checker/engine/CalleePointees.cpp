@@ -220,15 +220,8 @@ bool copiesPointee(const FunctionDecl *Def, unsigned Param) {
           continue;
         if (!FD || !isLibraryFunction(FD))
           return true; // passed on to code that may copy them
-        const llvm::StringRef Name =
-            FD->getIdentifier() ? FD->getName() : llvm::StringRef();
-        if ((I == 1 && llvm::is_contained({"memcpy", "memmove",
-                                           "__builtin_memcpy",
-                                           "__builtin_memmove",
-                                           "__builtin___memcpy_chk",
-                                           "__builtin___memmove_chk"},
-                                          Name)) ||
-            (I == 0 && Name == "bcopy"))
+        if (std::optional<ByteCopyArgs> Copy = byteCopyArgs(FD);
+            Copy && I == Copy->Src)
           return true;
       }
     }

@@ -103,7 +103,7 @@ static bool returnsPlace(const CallExpr *Call) {
 /// \p Assign's target is a local every value of which, but what this
 /// call gives back, is read from a place the caller or an object keeps
 /// (`list = r->list;`, `list = res_list(r);` of a getter of the file, `p
-/// = *pp;`), the assignment is in no loop, and the next statement of its
+/// = *pp;`, `memcpy(&p, pp, sizeof p)`), the assignment is in no loop, and the next statement of its
 /// block that names it tests it and leaves where it is null, or is the
 /// last to name it (`if (!list) return -1;`, `if (list) { r->list =
 /// list; }`): where the call fails, that place still holds the block (not
@@ -114,7 +114,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenImpCasts());
   const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!V || !BodyIndex::isLocalVar(V) || isa<ParmVarDecl>(V) ||
-      V->getType()->isReferenceType() || !C.Body.writtenOnlyByName(V))
+      V->getType()->isReferenceType() || !C.Body.writtenByNameOrCalls(V))
     return false;
   const Decl *Canon = V->getCanonicalDecl();
   bool Kept = false, Owned = false;
@@ -145,6 +145,22 @@ static bool heldElsewhere(const BinaryOperator *Assign,
           Given(BO->getRHS());
         else
           Owned = true;
+      }
+    }
+    // `memcpy(&p, ptr, sizeof p)`: p read from where ptr points (e2fsprogs'
+    // ext2fs_resize_mem), or copied from a local (`memcpy(&p, &q, ..)`);
+    // `memcpy(ptr, &p, ..)` reads p. Another call given `&p` may give it
+    // anything.
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      std::optional<ByteCopyArgs> Copy = byteCopyArgs(calledFunction(Call));
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        const VarDecl *To = BodyIndex::outArgument(Call->getArg(I));
+        if (!To || To->getCanonicalDecl() != Canon || (Copy && I == Copy->Src))
+          continue;
+        const bool FromPlace = Copy && I == Copy->Dst &&
+                               Copy->Src < Call->getNumArgs() &&
+                               !BodyIndex::outArgument(Call->getArg(Copy->Src));
+        (FromPlace ? Kept : Owned) = true;
       }
     }
     for (const Stmt *Child : S->children())

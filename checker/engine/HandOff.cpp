@@ -105,6 +105,21 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     FD = calledFunction(C);
     if (storesArguments(C))
       return ArgFate::Taken;
+    // `memcpy(out, &p, sizeof p)`: p's bytes stored where out points (a
+    // pointer handed out without breaking strict aliasing, e2fsprogs'
+    // ext2fs_get_mem); into a local (`memcpy(&q, &p, ..)`), a copy.
+    if (std::optional<ByteCopyArgs> Copy = byteCopyArgs(FD);
+        Copy && AddrOf && I == Copy->Src && Copy->Dst < C->getNumArgs()) {
+      const auto *To =
+          dyn_cast<UnaryOperator>(C->getArg(Copy->Dst)->IgnoreParenCasts());
+      const auto *Local =
+          To && To->getOpcode() == UO_AddrOf
+              ? dyn_cast<DeclRefExpr>(To->getSubExpr()->IgnoreParenCasts())
+              : nullptr;
+      if (!(Local && isa<VarDecl>(Local->getDecl()) &&
+            cast<VarDecl>(Local->getDecl())->hasLocalStorage()))
+        return ArgFate::Stored;
+    }
     if (buildsOwnedObject(C))
       return ArgFate::MaybeTaken;
     if (const Transfer *T = Cat.transferOf(C, I, Fam))

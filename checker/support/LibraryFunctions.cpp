@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::raii {
 
@@ -14,6 +15,22 @@ bool isLibraryFunction(const FunctionDecl *FD) {
 bool isCLibraryFunction(const FunctionDecl *FD) {
   return (FD->isExternC() || !FD->getASTContext().getLangOpts().CPlusPlus) &&
          isLibraryFunction(FD);
+}
+
+std::optional<ByteCopyArgs> byteCopyArgs(const FunctionDecl *FD) {
+  if (!FD || !FD->getIdentifier() ||
+      !(FD->getBuiltinID() || isCLibraryFunction(FD)))
+    return std::nullopt;
+  const llvm::StringRef Name = FD->getName();
+  if (Name == "bcopy" && FD->getNumParams() == 3)
+    return ByteCopyArgs{1, 0};
+  if (FD->getNumParams() >= 3 &&
+      llvm::is_contained({"memcpy", "memmove", "mempcpy", "__builtin_memcpy",
+                          "__builtin_memmove", "__builtin___memcpy_chk",
+                          "__builtin___memmove_chk"},
+                         Name))
+    return ByteCopyArgs{0, 1};
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::raii

@@ -4,11 +4,14 @@
 // POSIX, a library installed on the system), and whether it is one of the
 // C library's. The engine trusts such functions to do what their rules
 // say and nothing else (borrow what they are given, never be summarised);
-// the project's own functions it reads instead.
+// the project's own functions it reads instead. The C library's byte
+// copies, which copy a handle's bytes where it is given by address.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
 #define RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
+
+#include <optional>
 
 namespace clang {
 class FunctionDecl;
@@ -23,6 +26,14 @@ bool isLibraryFunction(const FunctionDecl *FD);
 /// of a system header): `fprintf`, `memcpy`, `pthread_mutex_lock`, not
 /// `std::vector::push_back`.
 bool isCLibraryFunction(const FunctionDecl *FD);
+
+/// The arguments of a byte copy of the C library's: where to and from.
+struct ByteCopyArgs {
+  unsigned Dst, Src;
+};
+/// For `memcpy`, `memmove` (their builtins and `_chk` forms) and `bcopy`
+/// of a system header or the compiler: which argument is which.
+std::optional<ByteCopyArgs> byteCopyArgs(const FunctionDecl *FD);
 
 } // namespace clang::tidy::raii
 

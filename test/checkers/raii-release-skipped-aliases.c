@@ -879,3 +879,52 @@ int positiveDoubleThroughDerefOfAddress(void) {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: note: 'p' was first released here
   return 0;
 }
+
+// A pointer handed out and in with memcpy, which does not break strict
+// aliasing (e2fsprogs' ext2fs_get_mem and ext2fs_resize_mem in ext2fs.h,
+// reported in every file including it): `memcpy(ptr, &pp, sizeof(pp))`
+// stores the block where ptr points, and `memcpy(&p, ptr, sizeof(p))`
+// reads p from there, so a failed realloc leaves the block to the caller.
+// Before: "never released", "not released on every path" and "loses the
+// only pointer".
+int negativeHandedOutByMemcpy(unsigned long size, void *ptr) {
+  void *pp;
+  pp = malloc(size);
+  if (!pp)
+    return 12;
+  memcpy(ptr, &pp, sizeof(pp));
+  return 0;
+}
+
+int negativeResizedThroughMemcpy(unsigned long size, void *ptr) {
+  void *p;
+  memcpy(&p, ptr, sizeof(p));
+  p = realloc(p, size);
+  if (!p)
+    return 12;
+  memcpy(ptr, &p, sizeof(p));
+  return 0;
+}
+
+// Twins: copied into a local, the block is still the function's; given
+// by another call, a failed realloc loses it.
+int positiveMemcpyIntoLocal(unsigned long size) {
+  void *pp = malloc(size), *q;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'pp' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!pp)
+    return 12;
+  memcpy(&q, &pp, sizeof(pp));
+  return q != NULL;
+}
+
+void fill_slot(void **slot);
+int positiveResizedAfterUnknownFill(unsigned long size, void *ptr) {
+  void *p;
+  fill_slot(&p);
+  p = realloc(p, size);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!p)
+    return 12;
+  memcpy(ptr, &p, sizeof(p));
+  return 0;
+}
