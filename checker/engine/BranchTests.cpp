@@ -57,6 +57,43 @@ static bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
   return false;
 }
 
+/// \p F, a test of the handle against the standard descriptors (`fd <=
+/// 2`), sits in a loop around the acquire: the loop acquires again while
+/// the descriptor is one of them, kept open on purpose (`while (fd <= 2)
+/// fd = open("/dev/null", O_RDWR);`, `while ((fd = dup(null)) >= 0) if
+/// (fd > 2) { close(fd); break; }`).
+static bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
+                               const Acquisition &A) {
+  if (!F.Ref || !A.Site || A.Origin != Acquisition::Call)
+    return false;
+  const Stmt *Loop = nullptr;
+  for (const Stmt *L = C.Body.enclosingLoop(A.Site); L && !Loop;
+       L = C.Body.enclosingLoop(L))
+    if (C.Body.isAncestor(L, F.Ref))
+      Loop = L;
+  if (!Loop)
+    return false;
+  // Where the descriptor is a standard one, the loop goes on: the loop's
+  // own condition is true there, or the `if` testing it has no jump on
+  // that side.
+  const bool StandardWhenTrue = !F.TrueMeansNonzero;
+  const Stmt *Child = F.Ref;
+  for (const Stmt *P = C.Body.parent(F.Ref); P && P != Loop;
+       Child = P, P = C.Body.parent(P))
+    if (const auto *If = dyn_cast<IfStmt>(P); If && Child == If->getCond()) {
+      const Stmt *Side = StandardWhenTrue ? If->getThen() : If->getElse();
+      return !Side || !BodyIndex::containsJump(Side);
+    }
+  const Stmt *Cond = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    Cond = W->getCond();
+  else if (const auto *D = dyn_cast<DoStmt>(Loop))
+    Cond = D->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(Loop))
+    Cond = For->getCond();
+  return StandardWhenTrue && Cond && Child == Cond;
+}
+
 /// \p F tests a local the acquire's chained assignment wrote with the
 /// handle variable (`p = s = malloc(n)`, s the handle variable, p advanced
 /// later), in that statement or in the condition of the `if` right after
@@ -231,7 +268,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
         (F.ForeignCopy && !copyPredates(C, F.ForeignCopy, A)) ||
-        (F.AboveStandard && !dupedOnto(C, A.HandleVar)))
+        (F.AboveStandard && !dupedOnto(C, A.HandleVar) &&
+         !fillsStandardRange(C, F, A)))
       return std::nullopt;
     OnlyRefutes = true;
     return F.TrueMeansNonzero;

@@ -618,6 +618,41 @@ void positiveAboveStandardNotDuped(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
 
+// A loop that opens until the descriptor is none of the standard ones:
+// those it got are kept open on purpose, the last closed (e2fsck's
+// reserve_stdio_fds, pppd's main). Before: "acquired again while it still
+// holds".
+void negativeReserveStandardDescriptors(void) {
+  int fd = 0;
+  while (fd <= 2) {
+    fd = open("/dev/null", O_RDWR);
+    if (fd < 0)
+      return;
+  }
+  close(fd);
+}
+
+void negativeDupUntilAboveStandard(int devnull) {
+  int fd;
+  while ((fd = dup(devnull)) >= 0) {
+    if (fd > 2) {
+      close(fd);
+      break;
+    }
+  }
+}
+
+// Twin: the descriptor above the standard ones is not closed.
+void positiveReserveLeavesTheLast(void) {
+  int fd = 0;
+  while (fd <= 2) {
+    fd = open("/dev/null", O_RDWR);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is never released [raii-release-skipped]
+    if (fd < 0)
+      return;
+  }
+}
+
 // dup2'd onto a descriptor that is none of the standard ones (a log's),
 // directly or through a helper: the descriptor open may return among them
 // is leaked.
