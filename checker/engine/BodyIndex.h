@@ -17,6 +17,7 @@
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 #include <vector>
 
@@ -215,8 +216,12 @@ public:
   /// The same, or given a constant after statement \p S (later in the
   /// source, or in a loop around \p S): `fds[1] = -1;` before `pipe(fds)`
   /// initialises it, after it may lose the descriptor.
-  bool elementWrittenAfter(const VarDecl *Array, uint64_t Index,
-                           const Stmt *S) const;
+  /// A constant stored right after a call \p Releases says releases the
+  /// element (`close(s[1]); s[1] = -1;`) marks it released and counts
+  /// not.
+  bool elementWrittenAfter(
+      const VarDecl *Array, uint64_t Index, const Stmt *S,
+      llvm::function_ref<bool(const CallExpr *)> Releases = nullptr) const;
 
   /// A store of one variable's value into a local: `x = y;`, `T x = y;`,
   /// in the order they happen (`a = b = p`: b's, then a's).

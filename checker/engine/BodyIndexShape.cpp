@@ -195,14 +195,34 @@ bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
   return false;
 }
 
-bool BodyIndex::elementWrittenAfter(const VarDecl *Array, uint64_t Index,
-                                    const Stmt *S) const {
+bool BodyIndex::elementWrittenAfter(
+    const VarDecl *Array, uint64_t Index, const Stmt *S,
+    llvm::function_ref<bool(const CallExpr *)> Releases) const {
   if (elementWritten(Array, Index))
     return true;
   const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
   const SourceManager &SM = Ctx.getSourceManager();
+  // `close(s[1]); s[1] = -1;`: the element marked released right after a
+  // call that releases it, not given another's value.
+  auto MarksReleased = [&](const ConstElementWrite &W) {
+    const Stmt *Full = fullStatement(W.Where);
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(parent(Full));
+    if (!Releases || !Block || W.Index == ~uint64_t(0))
+      return false;
+    auto It = llvm::find(Block->body(), Full);
+    if (It == Block->body_begin() || It == Block->body_end())
+      return false;
+    const auto *Call = dyn_cast<CallExpr>(*std::prev(It));
+    return Call && Releases(Call) &&
+           llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+             std::optional<Element> El = elementOf(Arg->IgnoreParenImpCasts());
+             return El && El->Array->getCanonicalDecl() == A &&
+                    El->Index == W.Index;
+           });
+  };
   for (const ConstElementWrite &W : ConstElementWrites) {
-    if (W.Array != A || (W.Index != Index && W.Index != ~uint64_t(0)))
+    if (W.Array != A || (W.Index != Index && W.Index != ~uint64_t(0)) ||
+        MarksReleased(W))
       continue;
     if (SM.isBeforeInTranslationUnit(S->getEndLoc(),
                                      W.Where->getBeginLoc()))

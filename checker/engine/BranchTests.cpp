@@ -362,8 +362,11 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
         cast<IntegerLiteral>(F.Elem->getIdx()->IgnoreParenImpCasts());
     HandleKey K;
     if (!A.Site ||
-        C.Body.elementWrittenAfter(Array, Idx->getValue().getZExtValue(),
-                                   A.Site) ||
+        C.Body.elementWrittenAfter(
+            Array, Idx->getValue().getZExtValue(), A.Site,
+            [&](const CallExpr *Call) {
+              return !C.Roles.releases(Call).empty();
+            }) ||
         R->Handle.Kind != HandleSpec::Out ||
         !C.KeyOf.keyOf(F.Elem, K, false) || C.Keys.find(K) != A.Key)
       return std::nullopt;

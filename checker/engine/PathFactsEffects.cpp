@@ -107,9 +107,14 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
     // `*status = 1;` of a cell parameter: the value, for the tests of
     // `*status` after it (rsyslog's `*pbMustBeFreed = 1` ... `if
     // (*pbMustBeFreed == 1) free(pRes);`).
+    // So is `s[1] = -1;` of a local array's element by a constant index,
+    // for `if (s[1] != -1) close(s[1]);` after it (nginx's
+    // ngx_epoll_test_rdhup).
     const auto *BO = dyn_cast_or_null<BinaryOperator>(Op);
-    if (UO && BO && BO->getOpcode() == BO_Assign && cellOf(UO, C.Body))
-      if (const Record *R = record(UO); R && useful(R, 1))
+    const bool Element = AS && C.Body.elementOf(AS).has_value();
+    if (BO && BO->getOpcode() == BO_Assign &&
+        ((UO && cellOf(UO, C.Body)) || Element))
+      if (const Record *R = record(LHS); R && useful(R, 1))
         if (std::optional<int64_t> K = valueOf(operand(BO->getRHS()), F))
           add(F, {R, nullptr, *K, Fact::ExprEquals});
     return;

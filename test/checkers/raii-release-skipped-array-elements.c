@@ -317,6 +317,39 @@ int positiveElementClearedNotClosed(int drop) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fds[1]' is skipped by this return
 }
 
+// Marked released right after the close (nginx's ngx_epoll_test_rdhup):
+// the later test of the element tells the paths apart. Before: "not
+// released on every path".
+int probe(int fd);
+void negativeElementMarkedClosed(void) {
+  int s[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, s) == -1)
+    return;
+  if (probe(s[0]) == 0) {
+    close(s[1]);
+    s[1] = -1;
+  }
+  if (s[1] != -1)
+    close(s[1]);
+  close(s[0]);
+}
+
+// Twin: marked after a call that only reads it, the descriptor is lost.
+void positiveElementMarkedAfterUse(void) {
+  int s[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, s) == -1)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's[1]' acquired by 'socketpair' is not released on every path [raii-release-skipped]
+  if (probe(s[0]) == 0) {
+    probe(s[1]);
+    s[1] = -1;
+  }
+  if (s[1] != -1)
+    close(s[1]);
+  close(s[0]);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 's[1]' is skipped when the function ends here
+
 // Elements closed by a loop whose index counts through constant bounds
 // (apt's pkgAcquire::Worker::Start: `for (I = 0; I != 4; I++)
 // close(Pipes[I]);` after a failed second pipe): each element of the
