@@ -41,13 +41,21 @@ static bool savedBefore(const BinaryOperator *Assign,
                         const FunctionContext &C) {
   const SourceManager &SM = C.Ctx.getSourceManager();
   const Expr *Target = Assign->getLHS();
+  // Or the same place through an alias (`el = best; data = best->data;
+  // el->data = realloc(el->data, n);`, e2fsprogs' tdb.c).
+  HandleKey TargetKey;
+  const bool Keyed = C.KeyOf.keyOf(Target, TargetKey, false);
+  auto SameKey = [&](const Expr *Value) {
+    HandleKey K;
+    return Keyed && C.KeyOf.keyOf(Value, K, false) && K == TargetKey;
+  };
   llvm::SmallVector<const VarDecl *, 2> Saved;
   auto Note = [&](const VarDecl *V, const Expr *Value) {
     if (V && Value && BodyIndex::isLocalVar(V) &&
         !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
         SM.isBeforeInTranslationUnit(Value->getEndLoc(),
                                      Assign->getBeginLoc()) &&
-        sameLvalue(ignoreValueCasts(Value), Target, C.Ctx))
+        (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) || SameKey(Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
@@ -121,7 +129,8 @@ static bool heldElsewhere(const BinaryOperator *Assign,
   auto Given = [&](const Expr *Value) {
     if (!Value)
       return;
-    const Expr *X = ignoreValueCasts(Value);
+    // `*idp - 1`: a pointer into the block read from the place.
+    const Expr *X = BodyIndex::pointerBase(ignoreValueCasts(Value));
     if (constantValue(X, C.Ctx))
       return; // null: nothing held
     if (Value == Assign->getRHS())
@@ -169,7 +178,27 @@ static bool heldElsewhere(const BinaryOperator *Assign,
   Find(C.Fn->getBody());
   if (!Kept || Owned || C.Body.enclosingLoop(Assign))
     return false;
-  for (const Stmt *Next = C.Body.nextStatement(C.Body.fullStatement(Assign));
+  // `if (n > max && (ids = realloc(ids, m))) { .. }`: the condition tests
+  // the result, and where it is null nothing after names the local.
+  const Stmt *Full = C.Body.fullStatement(Assign);
+  if (const auto *If = dyn_cast<IfStmt>(Full);
+      If && C.Body.isAncestor(If->getCond(), Assign)) {
+    const Stmt *Child = nullptr;
+    const Stmt *P = C.Body.valueParent(Assign, &Child);
+    while (const auto *And = dyn_cast_or_null<BinaryOperator>(P)) {
+      if (And->getOpcode() != BO_LAnd)
+        break;
+      P = C.Body.valueParent(And, &Child);
+    }
+    if (P != If || (If->getElse() && BodyIndex::refersTo(If->getElse(), V)))
+      return false;
+    for (const Stmt *Rest = C.Body.nextStatement(If); Rest;
+         Rest = C.Body.nextStatement(Rest))
+      if (BodyIndex::refersTo(Rest, V))
+        return false;
+    return true;
+  }
+  for (const Stmt *Next = C.Body.nextStatement(Full);
        Next; Next = C.Body.nextStatement(Next)) {
     if (!BodyIndex::refersTo(Next, V))
       continue;

@@ -618,3 +618,51 @@ void positiveTestThatStays(struct strList *l) {
     fprintf(stderr, "out of memory\n");
   setItems(l, items);
 }
+
+// The local read from the caller's place with an offset (lmdb's
+// mdb_midl_grow and mdb_midl_shrink: `idn = *idp - 1`, `ids = *idp;
+// --ids`): where realloc fails, *idp still holds the block. The result
+// tested by the `if` holding the assignment counts as a test. Before: "loses
+// the only pointer" twice.
+int negativeGrowFromPlaceWithOffset(long **idp, int num) {
+  long *idn = *idp - 1;
+  idn = realloc(idn, (*idn + num + 2) * sizeof(long));
+  if (!idn)
+    return 12;
+  *idn++ += num;
+  *idp = idn;
+  return 0;
+}
+
+void negativeShrinkTestedInIf(long **idp) {
+  long *ids = *idp;
+  if (*(--ids) > 100 && (ids = realloc(ids, 102 * sizeof(long)))) {
+    *ids++ = 100;
+    *idp = ids;
+  }
+}
+
+// Twin: the local still named after the `if`, where it may be null.
+void positiveShrinkUsedAfterIf(long **idp) {
+  long *ids = *idp;
+  if (*(--ids) > 100 && (ids = realloc(ids, 102 * sizeof(long))))
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: when 'realloc' fails it returns null and 'ids' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    *ids = 100;
+  *idp = ids + 1;
+}
+
+// The old block saved from the place and put back through an alias of its
+// object (e2fsprogs' tdb.c transaction_write: `el = best`). Before: "loses
+// the only pointer".
+struct tdb_el { unsigned char *data; size_t length; };
+int negativeSavedThroughAlias(struct tdb_el *best, size_t len) {
+  unsigned char *data = best->data;
+  struct tdb_el *el = best;
+  el->data = realloc(el->data, el->length + len);
+  if (el->data == NULL) {
+    el->data = data;
+    return -1;
+  }
+  el->length += len;
+  return 0;
+}
