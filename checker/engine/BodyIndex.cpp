@@ -123,7 +123,7 @@ void BodyIndex::noteWrite(const Expr *LHS, const Expr *Value,
           {Array->getCanonicalDecl(), El ? El->Index : ~uint64_t(0), Where});
     }
   }
-  const auto *DRE = dyn_cast<DeclRefExpr>(LHS->IgnoreParenImpCasts());
+  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(LHS));
   if (!DRE)
     return;
   const ValueDecl *D = cast<ValueDecl>(DRE->getDecl()->getCanonicalDecl());

@@ -145,6 +145,49 @@ bool BodyIndex::writtenAfter(const ValueDecl *D, const Stmt *S) const {
   return false;
 }
 
+/// \p S holds a `goto`, `break` or `continue`: a jump that stays in the
+/// function (`return` and `throw` leave it).
+static bool jumpsWithin(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
+    return true;
+  return llvm::any_of(S->children(), jumpsWithin);
+}
+
+/// \p Copy follows write \p W in W's block, with nothing between (W's own
+/// statement included) that lets control in, names \p To, or jumps
+/// elsewhere in the function other than where the source \p From just
+/// written is tested (`if (!dup) break;`: where it failed, it holds
+/// nothing the copy could be taken for).
+static bool followsDirectly(const BodyIndex &B, const Stmt *W,
+                            const Stmt *Copy, const Decl *To,
+                            const Decl *From) {
+  const Stmt *WFull = B.fullStatement(W);
+  const Stmt *CFull = B.fullStatement(Copy);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(B.parent(WFull));
+  if (!Block || B.parent(CFull) != Block)
+    return false;
+  bool Between = false;
+  for (const Stmt *S : Block->body()) {
+    if (S == WFull) {
+      Between = true;
+    } else if (S == CFull) {
+      return Between;
+    }
+    if (!Between)
+      continue;
+    const auto *If = dyn_cast<IfStmt>(S);
+    const bool TestsSource =
+        If && !If->getElse() &&
+        BodyIndex::refersTo(If->getCond(), cast<ValueDecl>(From));
+    if ((jumpsWithin(S) && !TestsSource) || BodyIndex::containsEntry(S) ||
+        (S != WFull && BodyIndex::refersTo(S, cast<ValueDecl>(To))))
+      return false;
+  }
+  return false;
+}
+
 bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
                                    const ValueDecl *Src) const {
   const Decl *To = Into->getCanonicalDecl(), *From = Src->getCanonicalDecl();
@@ -187,6 +230,10 @@ bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
                              : nullptr;
         if (V && (NamesCopy(V) ||
                   (Call && llvm::any_of(Call->arguments(), NamesCopy))))
+          continue;
+        // Copied in the same round before anything can read the copy
+        // (`p = malloc(n); q = p;`): the copy holds this round's value.
+        if (followsDirectly(*this, W, Cp.Where, To, From))
           continue;
         return true;
       }

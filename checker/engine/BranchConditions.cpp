@@ -40,6 +40,13 @@ static bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
 
 static std::optional<CondFact> target(const Expr *E) {
   E = E->IgnoreParenImpCasts();
+  // `*(&fd) >= 0` of a macro given `&fd` tests fd.
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    if (const auto *In =
+            dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenCasts());
+        In && In->getOpcode() == UO_AddrOf)
+      E = In->getSubExpr()->IgnoreParenImpCasts();
   CondFact F;
   if (const auto *BO = dyn_cast<BinaryOperator>(E);
       BO && BO->getOpcode() == BO_Assign) {

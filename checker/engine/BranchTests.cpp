@@ -73,16 +73,19 @@ static bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
       Loop = L;
   if (!Loop)
     return false;
-  // Where the descriptor is a standard one, the loop goes on: the loop's
-  // own condition is true there, or the `if` testing it has no jump on
-  // that side.
+  // Where the descriptor is a standard one, the loop goes on, and where it
+  // is above them, it ends: the loop's own condition is true on the
+  // standard side, or the `if` testing it has no jump on that side and
+  // one on the other (`if (fd > 2) { close(fd); break; }`).
   const bool StandardWhenTrue = !F.TrueMeansNonzero;
   const Stmt *Child = F.Ref;
   for (const Stmt *P = C.Body.parent(F.Ref); P && P != Loop;
        Child = P, P = C.Body.parent(P))
     if (const auto *If = dyn_cast<IfStmt>(P); If && Child == If->getCond()) {
       const Stmt *Side = StandardWhenTrue ? If->getThen() : If->getElse();
-      return !Side || !BodyIndex::containsJump(Side);
+      const Stmt *Above = StandardWhenTrue ? If->getElse() : If->getThen();
+      return (!Side || !BodyIndex::containsJump(Side)) && Above &&
+             BodyIndex::containsJump(Above);
     }
   const Stmt *Cond = nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(Loop))

@@ -96,6 +96,41 @@ static bool passesItsRelease(const CallExpr *C, unsigned I, const Family &Fam,
   return false;
 }
 
+/// `memcpy(To, &p, Size)` copies all of pointer p where \p To points,
+/// outside the function's own variables (a parameter, a field through a
+/// pointer, a global).
+static bool storesPointerOut(const Expr *To, const Expr *From,
+                             const Expr *Size, ASTContext &Ctx) {
+  const auto *Addr = dyn_cast<UnaryOperator>(From->IgnoreParenCasts());
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return false;
+  const QualType T = Addr->getSubExpr()->getType();
+  Expr::EvalResult R;
+  if (!T->isPointerType() || Size->isValueDependent() ||
+      !Size->EvaluateAsInt(R, Ctx) ||
+      R.Val.getInt() != Ctx.getTypeSizeInChars(T).getQuantity())
+    return false;
+  // The variable the destination is in or points into.
+  const Expr *E = To->IgnoreParenCasts();
+  for (;;) {
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParenCasts();
+    else if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+      E = ME->getBase()->IgnoreParenCasts();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+             AS && AS->getBase()->getType()->isArrayType())
+      E = AS->getBase()->IgnoreParenCasts();
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  // A local (an array, a structure, or a pointer that may point into
+  // them), not a parameter.
+  return !(V && V->hasLocalStorage() && !isa<ParmVarDecl>(V));
+}
+
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal) {
@@ -105,21 +140,18 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     FD = calledFunction(C);
     if (storesArguments(C))
       return ArgFate::Taken;
-    // `memcpy(out, &p, sizeof p)`: p's bytes stored where out points (a
+    // `memcpy(out, &p, sizeof p)`: pointer p stored where out points (a
     // pointer handed out without breaking strict aliasing, e2fsprogs'
-    // ext2fs_get_mem); into a local (`memcpy(&q, &p, ..)`), a copy.
+    // ext2fs_get_mem). Not into the function's own storage (`memcpy(key,
+    // &p, sizeof p)` of a local array), nor part of it, nor a descriptor's
+    // bytes (SCM_RIGHTS' `memcpy(CMSG_DATA(cm), &fd, sizeof(int))`: the
+    // sender still closes it).
     if (std::optional<ByteCopyArgs> Copy = byteCopyArgs(FD);
-        Copy && AddrOf && I == Copy->Src && Copy->Dst < C->getNumArgs()) {
-      const auto *To =
-          dyn_cast<UnaryOperator>(C->getArg(Copy->Dst)->IgnoreParenCasts());
-      const auto *Local =
-          To && To->getOpcode() == UO_AddrOf
-              ? dyn_cast<DeclRefExpr>(To->getSubExpr()->IgnoreParenCasts())
-              : nullptr;
-      if (!(Local && isa<VarDecl>(Local->getDecl()) &&
-            cast<VarDecl>(Local->getDecl())->hasLocalStorage()))
-        return ArgFate::Stored;
-    }
+        Copy && AddrOf && I == Copy->Src &&
+        std::max(Copy->Dst, 2u) < C->getNumArgs() &&
+        storesPointerOut(C->getArg(Copy->Dst), C->getArg(I), C->getArg(2),
+                         Ctx))
+      return ArgFate::Stored;
     if (buildsOwnedObject(C))
       return ArgFate::MaybeTaken;
     if (const Transfer *T = Cat.transferOf(C, I, Fam))

@@ -3,6 +3,7 @@
 #include "support/CalledFunction.h"
 #include "support/CheckedAccess.h"
 #include "support/ExitingCalls.h"
+#include "support/LibraryFunctions.h"
 #include "support/NothrowPolicy.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -56,14 +57,45 @@ static bool callsExec(const Stmt *S) {
   return Call && returnsOnlyFailing(calledFunction(Call));
 }
 
-/// \p E, a call of a function the file has no body of, ends a block of an
-/// inner statement that calls an `exec` function before it (`execl(..);
-/// fatal("exec failed");`): the failure tail of a child process, which
-/// ends it; the child never falls out of the block into its parent's code
+/// A call of the C library's `fork` or `vfork`.
+static bool isForkCall(const Stmt *S) {
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+  return FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
+         (FD->getName() == "fork" || FD->getName() == "vfork");
+}
+
+/// \p Cond tells the child of a `fork` from its parent: it calls `fork`
+/// or reads a local given a `fork` result (`if (pid == 0)`).
+static bool testsFork(const Expr *Cond, const FunctionContext &C) {
+  for (const Expr *Call : C.Body.candidates()) {
+    if (!isForkCall(Call))
+      continue;
+    if (C.Body.isAncestor(Cond, Call))
+      return true;
+    const Stmt *P = C.Body.valueParent(Call);
+    const VarDecl *V = nullptr;
+    if (const auto *BO = dyn_cast_or_null<BinaryOperator>(P);
+        BO && BO->getOpcode() == BO_Assign)
+      if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getLHS())))
+        V = dyn_cast<VarDecl>(R->getDecl());
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P); DS && DS->isSingleDecl())
+      V = dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (V && BodyIndex::refersTo(Cond, V))
+      return true;
+  }
+  return false;
+}
+
+/// \p E, a call of a project's function the file has no body of, ends a
+/// branch of an `if` telling a `fork` child from its parent, after a call
+/// of an `exec` function in that branch (`if (pid == 0) { ..; execl(..);
+/// fatal("exec failed"); }`): the failure tail of the child, which ends
+/// it; the child never falls out of the branch into its parent's code
 /// (pppd's `fatal` exits without saying `noreturn`).
 static bool endsFailedExec(const CallExpr *E, const FunctionContext &C) {
   const FunctionDecl *FD = calledFunction(E);
-  if (!FD || FD->hasBody())
+  if (!FD || FD->hasBody() || isLibraryFunction(FD))
     return false;
   const Stmt *Full = E;
   const Stmt *P = C.Body.parent(E);
@@ -74,6 +106,9 @@ static bool endsFailedExec(const CallExpr *E, const FunctionContext &C) {
   }
   const auto *Block = dyn_cast_or_null<CompoundStmt>(P);
   if (!Block || Block == C.Body.body() || Block->body_back() != Full)
+    return false;
+  const auto *If = dyn_cast_or_null<IfStmt>(C.Body.parent(Block));
+  if (!If || !testsFork(If->getCond(), C))
     return false;
   return llvm::any_of(Block->body(), [&](const Stmt *S) {
     return S != Full && callsExec(S);

@@ -25,7 +25,7 @@ bool newMayThrow(const CXXNewExpr *E, const FunctionContext &C);
 bool constructMayThrow(const CXXConstructExpr *E, const FunctionContext &C);
 /// \p E never returns: `[[noreturn]]`, `exit`-like by its status, a
 /// helper of the translation unit whose every path throws or exits, or an
-/// unseen function ending a child's block after a failed `exec`.
+/// unseen project function ending a `fork` child's branch after `exec`.
 bool neverReturns(const CallExpr *E, const FunctionContext &C);
 
 } // namespace clang::tidy::raii

@@ -81,7 +81,7 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
 }
 
 void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
-  LHS = LHS->IgnoreParenImpCasts();
+  LHS = ignoreValueCasts(LHS); // `*(&x)` too
   // A store that may reach a cell.
   if (!Cells.empty() && !F.empty()) {
     llvm::SmallVector<const VarDecl *, 2> Hit;

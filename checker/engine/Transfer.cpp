@@ -346,7 +346,8 @@ void TransferFunctions::VisitCXXConstructExpr(const CXXConstructExpr *E) {
 void TransferFunctions::VisitBinaryOperator(const BinaryOperator *E) {
   if (!E->isAssignmentOp())
     return;
-  const auto *DRE = dyn_cast<DeclRefExpr>(E->getLHS()->IgnoreParenImpCasts());
+  // (`*(&p) = NULL` of a macro given `&p` writes p.)
+  const auto *DRE = dyn_cast<DeclRefExpr>(ignoreValueCasts(E->getLHS()));
   const auto *LHSVar = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   // Another value in an acquire's result variable (`rc = work();` after
   // `rc = trylock(&m)`): its tests no longer tell of the acquire. (The

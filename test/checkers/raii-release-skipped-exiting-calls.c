@@ -118,15 +118,16 @@ int positiveOtherCallMayReturnMore(char **argv, int child) {
   return 0;
 }
 
-// The child's block ends in `execvp(..); fatal(..);`: pppd's fatal() logs
-// and exits in another file without saying `noreturn`; the child never
-// reaches the parent's code (winbind.c). Before: a double release.
+// The fork child's branch ends in `execvp(..); fatal(..);`: pppd's fatal()
+// logs and exits in another file without saying `noreturn`; the child
+// never reaches the parent's code (winbind.c). Before: a double release.
 void fatal(const char *msg);
-int negativeUnseenCallEndsFailedExec(char **argv, int child) {
+int negativeUnseenCallEndsFailedExec(char **argv) {
   int fd[2];
   if (pipe(fd) < 0)
     return -1;
-  if (child == 0) {
+  int pid = fork();
+  if (pid == 0) {
     close(fd[1]);
     execvp(argv[0], argv);
     fatal("exec failed");
@@ -136,18 +137,51 @@ int negativeUnseenCallEndsFailedExec(char **argv, int child) {
   return 0;
 }
 
-// Twin: without the exec, the block may fall through.
-int positiveUnseenCallWithoutExec(int child) {
+// Twins: without the exec, or with a library call that returns (perror),
+// or in a branch that tells no fork child, the block may fall through.
+int positiveUnseenCallWithoutExec(void) {
   int fd[2];
   if (pipe(fd) < 0)
     return -1;
-  if (child == 0) {
+  if (fork() == 0) {
     close(fd[1]);
     fatal("no exec");
   }
   close(fd[1]);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fd[1]' was first released here
+  close(fd[0]);
+  return 0;
+}
+
+int positiveLibraryCallAfterExec(char **argv) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (fork() == 0) {
+    close(fd[1]);
+    execvp(argv[0], argv);
+    fputs("exec failed\n", stderr);
+  }
+  close(fd[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
+  close(fd[0]);
+  return 0;
+}
+
+int positiveNoForkBranch(char **argv, int child) {
+  int fd[2];
+  if (pipe(fd) < 0)
+    return -1;
+  if (child) {
+    close(fd[1]);
+    execvp(argv[0], argv);
+    fatal("exec failed");
+  }
+  close(fd[1]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
   close(fd[0]);
   return 0;
 }

@@ -653,6 +653,23 @@ void positiveReserveLeavesTheLast(void) {
   }
 }
 
+// A loop over files closing only above the standard descriptors does not
+// fill them: it goes on either way.
+int process_fd(int);
+void positiveLoopClosesAboveStandard(char **names, int n) {
+  for (int i = 0; i < n; i++) {
+    int fd = open(names[i], O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      continue;
+    process_fd(fd);
+    if (fd > 2)
+      close(fd);
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped where its variable's scope ends, before it is acquired again
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // dup2'd onto a descriptor that is none of the standard ones (a log's),
 // directly or through a helper: the descriptor open may return among them
 // is leaked.

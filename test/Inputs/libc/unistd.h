@@ -19,6 +19,7 @@ ssize_t write(int fd, const void *buf, unsigned long n);
 int socket(int domain, int type, int protocol);
 int accept(int fd, void *addr, void *len);
 int execvp(const char *file, char *const argv[]);
+int fork(void);
 #ifdef __cplusplus
 }
 #endif
