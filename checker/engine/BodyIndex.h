@@ -188,9 +188,11 @@ public:
   /// write inside a loop that also holds \p S.
   bool writtenAfter(const ValueDecl *D, const Stmt *S) const;
   /// A loop that copies \p Src into \p Into also gives \p Src a value
-  /// that is not a constant, and \p Into lives across its rounds: the
-  /// copy may hold the value of an earlier round (`new = calloc(..); ..
-  /// cur = new;`), not the one \p Src holds.
+  /// that is not a constant before the copy, \p Into lives across its
+  /// rounds, and between the two a jump out of the loop reaches a read of
+  /// \p Into: there the copy holds the value of an earlier round (`new =
+  /// calloc(..); if (..) goto error; cur = new;`), not the one \p Src
+  /// holds.
   bool copiedAcrossRounds(const ValueDecl *Into, const ValueDecl *Src) const;
   /// The same, without the writes of a constant (`fd = -1`, `p = NULL`)
   /// and pointer arithmetic on the variable (`++p`, `p += n`, `p = p +

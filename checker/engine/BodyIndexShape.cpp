@@ -13,6 +13,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -145,47 +146,58 @@ bool BodyIndex::writtenAfter(const ValueDecl *D, const Stmt *S) const {
   return false;
 }
 
-/// \p S holds a `goto`, `break` or `continue`: a jump that stays in the
-/// function (`return` and `throw` leave it).
-static bool jumpsWithin(const Stmt *S) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(S))
-    return true;
-  return llvm::any_of(S->children(), jumpsWithin);
-}
-
-/// \p Copy follows write \p W in W's block, with nothing between (W's own
-/// statement included) that lets control in, names \p To, or jumps
-/// elsewhere in the function other than where the source \p From just
-/// written is tested (`if (!dup) break;`: where it failed, it holds
+/// Between write \p W of \p From and copy \p Copy (in source order),
+/// inside loop \p L, a jump out of L to code that reads \p To while it
+/// still holds an earlier round's value: a `goto` to a label outside L,
+/// a `break` of L, or a `return` naming \p To, none where the source just
+/// written is tested (`if (!p) goto fail;`: where it failed it holds
 /// nothing the copy could be taken for).
-static bool followsDirectly(const BodyIndex &B, const Stmt *W,
-                            const Stmt *Copy, const Decl *To,
-                            const Decl *From) {
-  const Stmt *WFull = B.fullStatement(W);
-  const Stmt *CFull = B.fullStatement(Copy);
-  const auto *Block = dyn_cast_or_null<CompoundStmt>(B.parent(WFull));
-  if (!Block || B.parent(CFull) != Block)
-    return false;
-  bool Between = false;
-  for (const Stmt *S : Block->body()) {
-    if (S == WFull) {
-      Between = true;
-    } else if (S == CFull) {
-      return Between;
-    }
-    if (!Between)
-      continue;
-    const auto *If = dyn_cast<IfStmt>(S);
-    const bool TestsSource =
-        If && !If->getElse() &&
-        BodyIndex::refersTo(If->getCond(), cast<ValueDecl>(From));
-    if ((jumpsWithin(S) && !TestsSource) || BodyIndex::containsEntry(S) ||
-        (S != WFull && BodyIndex::refersTo(S, cast<ValueDecl>(To))))
+static bool staleCopyReachable(const BodyIndex &B, const Stmt *L,
+                               const Stmt *W, const Stmt *Copy,
+                               const Decl *To, const Decl *From,
+                               const SourceManager &SM) {
+  const SourceLocation Begin = W->getEndLoc(), End = Copy->getBeginLoc();
+  // To is read outside the loop (after it, at a label past it).
+  std::function<bool(const Stmt *)> ReadOutside = [&](const Stmt *S) {
+    if (!S || S == L)
       return false;
-  }
-  return false;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      return R->getDecl()->getCanonicalDecl() == To;
+    return llvm::any_of(S->children(), ReadOutside);
+  };
+  std::function<bool(const Stmt *, bool)> Walk = [&](const Stmt *S,
+                                                      bool Nested) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return false;
+    if (SM.isBeforeInTranslationUnit(S->getEndLoc(), Begin) ||
+        SM.isBeforeInTranslationUnit(End, S->getBeginLoc()))
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && BodyIndex::refersTo(If->getCond(), cast<ValueDecl>(From)))
+      return Walk(If->getElse(), Nested);
+    if (const auto *G = dyn_cast<GotoStmt>(S))
+      return !B.isAncestor(L, G->getLabel()->getStmt()) &&
+             ReadOutside(B.body());
+    if (isa<BreakStmt>(S))
+      return !Nested && ReadOutside(B.body());
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+      return Ret->getRetValue() &&
+             BodyIndex::refersTo(Ret->getRetValue(), cast<ValueDecl>(To));
+    const bool Inner = Nested || (S != L && (BodyIndex::isLoop(S) ||
+                                             isa<SwitchStmt>(S)));
+    return llvm::any_of(S->children(),
+                        [&](const Stmt *C) { return Walk(C, Inner); });
+  };
+  const Stmt *LoopBody = nullptr;
+  if (const auto *Wh = dyn_cast<WhileStmt>(L))
+    LoopBody = Wh->getBody();
+  else if (const auto *D = dyn_cast<DoStmt>(L))
+    LoopBody = D->getBody();
+  else if (const auto *F = dyn_cast<ForStmt>(L))
+    LoopBody = F->getBody();
+  else if (const auto *RF = dyn_cast<CXXForRangeStmt>(L))
+    LoopBody = RF->getBody();
+  return Walk(LoopBody, false);
 }
 
 bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
@@ -196,6 +208,7 @@ bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
     return false;
   const auto *CopyVar = dyn_cast<VarDecl>(Into);
   const Stmt *CopyDecl = CopyVar ? declStmtOf(CopyVar) : nullptr;
+  const SourceManager &SM = Ctx.getSourceManager();
   // The value a write site gives, null where it is not an expression.
   auto ValueOf = [](const Stmt *W) -> const Expr * {
     if (const auto *BO = dyn_cast<BinaryOperator>(W))
@@ -231,11 +244,15 @@ bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,
         if (V && (NamesCopy(V) ||
                   (Call && llvm::any_of(Call->arguments(), NamesCopy))))
           continue;
-        // Copied in the same round before anything can read the copy
-        // (`p = malloc(n); q = p;`): the copy holds this round's value.
-        if (followsDirectly(*this, W, Cp.Where, To, From))
-          continue;
-        return true;
+        // Only where a path from the fresh value reaches a read of the
+        // copy before the copy is made again (mbedtls' psk_parse: `if
+        // (..) goto error;` before `cur = new;`, `error: free(cur);`);
+        // otherwise the copy holds this round's value wherever it is read.
+        if (W != Cp.Where &&
+            SM.isBeforeInTranslationUnit(W->getBeginLoc(),
+                                         Cp.Where->getBeginLoc()) &&
+            staleCopyReachable(*this, L, W, Cp.Where, To, From, SM))
+          return true;
       }
     }
   }

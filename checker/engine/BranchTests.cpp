@@ -10,6 +10,7 @@
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include <functional>
 
 namespace clang::tidy::raii::branch {
 
@@ -57,6 +58,20 @@ static bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
   return false;
 }
 
+/// \p S holds a `return`, a `goto` or a `break` of the loop around it (not
+/// of a loop or `switch` inside \p S).
+static bool leavesLoop(const Stmt *S, bool Nested) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt>(S))
+    return true;
+  if (isa<BreakStmt>(S))
+    return !Nested;
+  const bool Inner = Nested || BodyIndex::isLoop(S) || isa<SwitchStmt>(S);
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *C) { return leavesLoop(C, Inner); });
+}
+
 /// \p F, a test of the handle against the standard descriptors (`fd <=
 /// 2`), sits in a loop around the acquire: the loop acquires again while
 /// the descriptor is one of them, kept open on purpose (`while (fd <= 2)
@@ -65,6 +80,22 @@ static bool dupedOnto(const FunctionContext &C, const VarDecl *V) {
 static bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
                                const Acquisition &A) {
   if (!F.Ref || !A.Site || A.Origin != Acquisition::Call)
+    return false;
+  // The same acquire each round: no variable its arguments read changes
+  // (`open("/dev/null", O_RDWR)`, `dup(null)`; not `open(names[i], ..)`).
+  const auto *Call = dyn_cast<CallExpr>(A.Site);
+  if (!Call)
+    return false;
+  std::function<bool(const Stmt *)> Varies = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S))
+      if (isa<VarDecl>(R->getDecl()) &&
+          C.Body.writtenAfter(R->getDecl(), A.Site))
+        return true;
+    return llvm::any_of(S->children(), Varies);
+  };
+  if (llvm::any_of(Call->arguments(), Varies))
     return false;
   const Stmt *Loop = nullptr;
   for (const Stmt *L = C.Body.enclosingLoop(A.Site); L && !Loop;
@@ -85,7 +116,7 @@ static bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
       const Stmt *Side = StandardWhenTrue ? If->getThen() : If->getElse();
       const Stmt *Above = StandardWhenTrue ? If->getElse() : If->getThen();
       return (!Side || !BodyIndex::containsJump(Side)) && Above &&
-             BodyIndex::containsJump(Above);
+             leavesLoop(Above, false);
     }
   const Stmt *Cond = nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(Loop))

@@ -98,9 +98,24 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
       const Decl *D = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
       if (D != From && D != To)
         continue;
-      const auto *BO = dyn_cast_or_null<BinaryOperator>(C.Body.parent(DRE));
+      // `*(&p)` of a macro given `&p` stands for p.
+      const Stmt *Place = DRE;
+      if (const auto *Addr =
+              dyn_cast_or_null<UnaryOperator>(C.Body.parent(DRE));
+          Addr && Addr->getOpcode() == UO_AddrOf) {
+        const Stmt *Up = C.Body.parent(Addr);
+        while (isa_and_nonnull<ParenExpr>(Up))
+          Up = C.Body.parent(Up);
+        if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(Up);
+            Deref && Deref->getOpcode() == UO_Deref)
+          Place = Deref;
+      }
+      const Stmt *Up = C.Body.parent(Place);
+      while (isa_and_nonnull<ParenExpr>(Up))
+        Up = C.Body.parent(Up);
+      const auto *BO = dyn_cast_or_null<BinaryOperator>(Up);
       if (!BO || BO->getOpcode() != BO_Assign ||
-          BO->getLHS()->IgnoreParens() != DRE)
+          BO->getLHS()->IgnoreParens() != Place)
         continue; // a read
       // The copy given another value, or gone with its scope when the
       // source gets one.

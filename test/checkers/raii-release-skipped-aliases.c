@@ -998,3 +998,36 @@ unsigned positiveMemcpyIntoLocalArray(void) {
   memcpy(key, &p, sizeof p);
   return key[0] ^ key[1];
 }
+
+// The second review's cases: a `continue` between the acquire and the
+// copy, and the acquire in the loop's condition, leave the copy this
+// round's value.
+void negativeLoopCopyAfterSkip(char **lines, int n) {
+  char *p, *q;
+  for (int i = 0; i < n; i++) {
+    p = strdup(lines[i]);
+    if (!p)
+      return;
+    if (lines[i][0] == '#') {
+      free(p);
+      continue;
+    }
+    q = p;
+    if (use_block(q)) {
+      free(p);
+      continue;
+    }
+    free(q);
+  }
+}
+
+void positiveCopyOfConditionAcquire(int n) {
+  char *p, *q;
+  while ((p = malloc(n)) != NULL) {
+    q = p;
+    free(p);
+    free(q);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'p' was first released here
+  }
+}

@@ -670,6 +670,25 @@ void positiveLoopClosesAboveStandard(char **names, int n) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
 
+// Nor one whose branch above them goes on (`continue`), nor one that
+// opens another file each round.
+void positiveAboveStandardContinues(char **names, int n) {
+  for (int i = 0; i < n; i++) {
+    int fd = open(names[i], O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      continue;
+    if (fd > 2) {
+      process_fd(fd);
+      close(fd);
+      continue;
+    }
+    process_fd(-1);
+  }
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'fd' is skipped where its variable's scope ends, before it is acquired again
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'fd' is skipped when the function ends here
+
 // dup2'd onto a descriptor that is none of the standard ones (a log's),
 // directly or through a helper: the descriptor open may return among them
 // is leaked.
