@@ -55,7 +55,8 @@ static bool savedBefore(const BinaryOperator *Assign,
         !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
         SM.isBeforeInTranslationUnit(Value->getEndLoc(),
                                      Assign->getBeginLoc()) &&
-        (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) || SameKey(Value)))
+        (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
+         SameKey(Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
@@ -111,8 +112,8 @@ static bool returnsPlace(const CallExpr *Call) {
 /// \p Assign's target is a local every value of which, but what this
 /// call gives back, is read from a place the caller or an object keeps
 /// (`list = r->list;`, `list = res_list(r);` of a getter of the file, `p
-/// = *pp;`, `memcpy(&p, pp, sizeof p)`), the assignment is in no loop, and the next statement of its
-/// block that names it tests it and leaves where it is null, or is the
+/// = *pp;`, `memcpy(&p, pp, sizeof p)`), the assignment is in no loop,
+/// and the next statement of its block that names it tests it and leaves where it is null, or is the
 /// last to name it (`if (!list) return -1;`, `if (list) { r->list =
 /// list; }`): where the call fails, that place still holds the block (not
 /// where the null goes back there, `set_list(r, list);`).
@@ -183,12 +184,11 @@ static bool heldElsewhere(const BinaryOperator *Assign,
   const Stmt *Full = C.Body.fullStatement(Assign);
   if (const auto *If = dyn_cast<IfStmt>(Full);
       If && C.Body.isAncestor(If->getCond(), Assign)) {
-    const Stmt *Child = nullptr;
-    const Stmt *P = C.Body.valueParent(Assign, &Child);
+    const Stmt *P = C.Body.valueParent(Assign);
     while (const auto *And = dyn_cast_or_null<BinaryOperator>(P)) {
       if (And->getOpcode() != BO_LAnd)
         break;
-      P = C.Body.valueParent(And, &Child);
+      P = C.Body.valueParent(And);
     }
     if (P != If || (If->getElse() && BodyIndex::refersTo(If->getElse(), V)))
       return false;

@@ -79,7 +79,8 @@ static bool testsFork(const Expr *Cond, const FunctionContext &C) {
         BO && BO->getOpcode() == BO_Assign)
       if (const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getLHS())))
         V = dyn_cast<VarDecl>(R->getDecl());
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P); DS && DS->isSingleDecl())
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(P);
+        DS && DS->isSingleDecl())
       V = dyn_cast<VarDecl>(DS->getSingleDecl());
     if (V && BodyIndex::refersTo(Cond, V))
       return true;
