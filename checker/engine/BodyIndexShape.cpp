@@ -266,23 +266,71 @@ bool BodyIndex::elementWrittenAfter(
     return true;
   const auto *A = cast<VarDecl>(Array->getCanonicalDecl());
   const SourceManager &SM = Ctx.getSourceManager();
-  // `close(s[1]); s[1] = -1;`: the element marked released right after a
-  // call that releases it, not given another's value.
-  auto MarksReleased = [&](const ConstElementWrite &W) {
-    const Stmt *Full = fullStatement(W.Where);
-    const auto *Block = dyn_cast_or_null<CompoundStmt>(parent(Full));
-    if (!Releases || !Block || W.Index == ~uint64_t(0))
-      return false;
-    auto It = llvm::find(Block->body(), Full);
-    if (It == Block->body_begin() || It == Block->body_end())
-      return false;
-    const auto *Call = dyn_cast<CallExpr>(*std::prev(It));
-    return Call && Releases(Call) &&
+  auto ReleasesElement = [&](const CallExpr *Call, uint64_t Index) {
+    return Releases(Call) &&
            llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
              std::optional<Element> El = elementOf(Arg->IgnoreParenImpCasts());
              return El && El->Array->getCanonicalDecl() == A &&
-                    El->Index == W.Index;
+                    El->Index == Index;
            });
+  };
+  // A call releasing the element that \p Cond evaluates whatever its other
+  // operands give (`close(s[1]) == -1`; not `x && close(s[1])`).
+  auto CondReleases = [&](const Expr *Cond, uint64_t Index) {
+    bool Found = false;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || Found)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isLogicalOp()) {
+        Walk(BO->getLHS());
+        return;
+      }
+      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
+        Walk(CO->getCond());
+        return;
+      }
+      if (isa<StmtExpr, LambdaExpr, BlockExpr>(S))
+        return;
+      if (const auto *Call = dyn_cast<CallExpr>(S);
+          Call && ReleasesElement(Call, Index)) {
+        Found = true;
+        return;
+      }
+      for (const Stmt *Child : S->children())
+        Walk(Child);
+    };
+    Walk(Cond);
+    return Found;
+  };
+  // The element marked released right after a call that releases it, not
+  // given another's value: `close(s[1]); s[1] = -1;`, and where the call
+  // is an `if`'s condition, `if (close(s[1]) == -1) { log(..); s[1] = -1;
+  // goto failed; } s[1] = -1;` (nginx). Statements between that do not
+  // name the array and no control entering between.
+  auto MarksReleased = [&](const ConstElementWrite &W) {
+    const Stmt *Full = fullStatement(W.Where);
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(parent(Full));
+    if (!Releases || !Block || W.Index == ~uint64_t(0) ||
+        containsEntry(Full))
+      return false;
+    auto It = llvm::find(Block->body(), Full);
+    if (It == Block->body_end())
+      return false;
+    while (It != Block->body_begin()) {
+      const Stmt *Prev = *--It;
+      if (containsEntry(Prev))
+        return false;
+      if (!refersTo(Prev, A))
+        continue;
+      if (const auto *Call = dyn_cast<CallExpr>(Prev))
+        return ReleasesElement(Call, W.Index);
+      const auto *If = dyn_cast<IfStmt>(Prev);
+      return If && !If->getInit() && !If->getConditionVariable() &&
+             CondReleases(If->getCond(), W.Index);
+    }
+    const auto *If = dyn_cast_or_null<IfStmt>(parent(Block));
+    return If && CondReleases(If->getCond(), W.Index);
   };
   for (const ConstElementWrite &W : ConstElementWrites) {
     if (W.Array != A || (W.Index != Index && W.Index != ~uint64_t(0)) ||

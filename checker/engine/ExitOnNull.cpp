@@ -49,6 +49,37 @@ static bool savedBefore(const BinaryOperator *Assign,
     HandleKey K;
     return Keyed && C.KeyOf.keyOf(Value, K, false) && K == TargetKey;
   };
+  // Or the same field of an object of the same type that the failure
+  // puts back into the target (`data = best->data; el = best; ..
+  // el->data = realloc(el->data, n); if (!el->data) { el->data = data;
+  // .. }`, `el` written elsewhere too).
+  const auto *TargetField =
+      dyn_cast<MemberExpr>(ignoreValueCasts(Target));
+  auto SameFieldPutBack = [&](const VarDecl *V, const Expr *Value) {
+    const auto *ME = dyn_cast<MemberExpr>(ignoreValueCasts(Value));
+    if (!TargetField || !ME ||
+        ME->getMemberDecl() != TargetField->getMemberDecl())
+      return false;
+    bool PutBack = false;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || PutBack)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->getOpcode() == BO_Assign && BO != Assign &&
+          SM.isBeforeInTranslationUnit(Assign->getEndLoc(),
+                                       BO->getBeginLoc()) &&
+          sameLvalue(ignoreValueCasts(BO->getLHS()), Target, C.Ctx)) {
+        const auto *R =
+            dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getRHS()));
+        PutBack = R && R->getDecl()->getCanonicalDecl() ==
+                           V->getCanonicalDecl();
+      }
+      for (const Stmt *Child : S->children())
+        Walk(Child);
+    };
+    Walk(C.Fn->getBody());
+    return PutBack;
+  };
   llvm::SmallVector<const VarDecl *, 2> Saved;
   auto Note = [&](const VarDecl *V, const Expr *Value) {
     if (V && Value && BodyIndex::isLocalVar(V) &&
@@ -56,7 +87,7 @@ static bool savedBefore(const BinaryOperator *Assign,
         SM.isBeforeInTranslationUnit(Value->getEndLoc(),
                                      Assign->getBeginLoc()) &&
         (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
-         SameKey(Value)))
+         SameKey(Value) || SameFieldPutBack(V, Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {

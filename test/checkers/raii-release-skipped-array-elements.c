@@ -350,6 +350,46 @@ void positiveElementMarkedAfterUse(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 's[1]' is skipped when the function ends here
 
+// Marked released after an `if` whose condition closes it, and inside its
+// failure branch (nginx's real ngx_epoll_test_rdhup: `if (close(s[1]) ==
+// -1) { .. s[1] = -1; goto failed; } s[1] = -1;`). Before: "not released
+// on every path".
+void logit(const char *what);
+void negativeElementMarkedAfterCloseTest(void) {
+  int s[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, s) == -1)
+    return;
+  if (probe(s[0]) == -1)
+    goto failed;
+  if (close(s[1]) == -1) {
+    logit("close");
+    s[1] = -1;
+    goto failed;
+  }
+  s[1] = -1;
+  probe(s[0]);
+failed:
+  if (s[1] != -1 && close(s[1]) == -1)
+    logit("close");
+  close(s[0]);
+}
+
+// Twin: the condition closes it only when another test passes first, so
+// the mark after the `if` may lose it.
+void positiveElementMarkedAfterShortCircuit(int quick) {
+  int s[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM, 0, s) == -1)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's[1]' acquired by 'socketpair' is not released on every path [raii-release-skipped]
+  if (quick && close(s[1]) == -1)
+    logit("close");
+  s[1] = -1;
+  if (s[1] != -1)
+    close(s[1]);
+  close(s[0]);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 's[1]' is skipped when the function ends here
+
 // Elements closed by a loop whose index counts through constant bounds
 // (apt's pkgAcquire::Worker::Start: `for (I = 0; I != 4; I++)
 // close(Pipes[I]);` after a failed second pipe): each element of the

@@ -666,3 +666,48 @@ int negativeSavedThroughAlias(struct tdb_el *best, size_t len) {
   el->length += len;
   return 0;
 }
+
+// The same with the object's pointer written elsewhere too (the real
+// transaction_write: `el` walks the list first and takes a new element
+// later), so it is no alias of `best`: the saved field of an object of
+// the same type, put back where realloc fails. Before: "loses the only
+// pointer".
+struct tdb_el *nextEl(struct tdb_el *el);
+int negativeSavedFieldPutBack(struct tdb_el *best, struct tdb_el *list,
+                              size_t len) {
+  struct tdb_el *el;
+  for (el = list; el; el = nextEl(el))
+    if (el->length == len)
+      return 0;
+  if (best) {
+    unsigned char *data = best->data;
+    el = best;
+    el->data = realloc(el->data, el->length + len);
+    if (el->data == NULL) {
+      el->data = data;
+      return -1;
+    }
+    return 0;
+  }
+  el = malloc(sizeof *el);
+  if (!el)
+    return -1;
+  free(el);
+  return 0;
+}
+
+// Twin: saved but never put back, the failure loses the block.
+int positiveSavedFieldNotPutBack(struct tdb_el *best, struct tdb_el *list,
+                                 size_t len) {
+  struct tdb_el *el;
+  for (el = list; el; el = nextEl(el))
+    if (el->length == len)
+      return 0;
+  unsigned char *data = best->data;
+  el = best;
+  el->data = realloc(el->data, el->length + len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: when 'realloc' fails it returns null and 'el->data' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (el->data == NULL)
+    return data != NULL;
+  return 0;
+}
