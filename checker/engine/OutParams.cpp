@@ -1,5 +1,5 @@
 //===- OutParams.cpp - functions that acquire into a parameter ------------===//
-#include "engine/OutParams.h"
+#include "engine/OutParamsImpl.h"
 #include "engine/BodyIndex.h"
 #include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
@@ -30,97 +30,9 @@ bool isOutParam(const ParmVarDecl *P, bool &Ref) {
          !Slot.isConstQualified();
 }
 
-const Expr *strip(const Expr *E) {
-  return E ? E->IgnoreParenImpCasts() : nullptr;
-}
+} // namespace
 
-bool namesDecl(const Expr *E, const ValueDecl *D) {
-  const auto *R = dyn_cast_or_null<DeclRefExpr>(strip(E));
-  return R && R->getDecl() == D;
-}
-
-class OutScan {
-public:
-  OutScan(const FunctionDecl *Def, const ParmVarDecl *P, bool Ref,
-          const OutParamRoles &Roles)
-      : Def(Def), P(P), Ref(Ref), Roles(Roles),
-        Ctx(Def->getASTContext()), SM(Ctx.getSourceManager()) {}
-
-  std::optional<OutParamAcquire> run();
-
-private:
-  /// \p LHS is the slot the parameter points to (`*out`, or `out` for a
-  /// `T *&`).
-  bool isSlot(const Expr *LHS) const {
-    LHS = strip(LHS);
-    if (Ref)
-      return namesDecl(LHS, P);
-    const auto *UO = dyn_cast<UnaryOperator>(LHS);
-    return UO && UO->getOpcode() == UO_Deref && namesDecl(UO->getSubExpr(), P);
-  }
-  bool isNull(const Expr *E) const {
-    std::optional<int64_t> V = constantValue(strip(E), Ctx);
-    return V && *V == 0;
-  }
-  /// The family of the handle \p V gives (a fresh acquire, or a local only
-  /// ever given fresh acquires of one family), with the acquire in \p Site.
-  const Family *freshValue(const Expr *V, const Expr *&Site);
-  /// Walks \p S with its parents; false at anything the summary cannot
-  /// vouch for.
-  bool walk(const Stmt *S);
-  bool use(const DeclRefExpr *R);
-  /// A use of the parameter or of the stored local, Parents[\p Level]
-  /// being the expression just above it: tests, comparisons, reads through
-  /// it, and arguments of C library calls and `const T *` parameters only.
-  bool harmlessRead(size_t Level) const;
-  bool before(const Stmt *X) const {
-    return SM.isBeforeInTranslationUnit(X->getBeginLoc(),
-                                        StoreStart->getBeginLoc());
-  }
-  /// The store \p S makes, a statement or a block of them with one store
-  /// (`*out = ..;`, not of null), or null.
-  const BinaryOperator *storeIn(const Stmt *S) const;
-  /// Takes the stores of the two arms of \p If (`if (..) *out = a(); else
-  /// *out = b();`) as the store, where no return or label sits inside it;
-  /// false (nothing taken) otherwise.
-  bool armStores(const IfStmt *If);
-  /// \p Value, returned after the store, reads the slot or the stored
-  /// local: the handle again (`return strcpy(*out, s);`), or whether it
-  /// holds one (`return *out != NULL;`), a convention the shape does not
-  /// read.
-  bool readsSlot(const Expr *Value) const;
-  /// \p E reads the slot or the stored local as it is (`*out`, `p`).
-  bool namesSlot(const Expr *E) const {
-    E = strip(E);
-    return isSlot(E) || (Local && namesDecl(E, Local));
-  }
-  /// \p Cond says the slot holds null (`!*out`, `*out == NULL`).
-  bool testsNull(const Expr *Cond) const;
-  /// \p Ret, walked now (Parents), is in the branch of an `if` after the
-  /// store that the slot holding null takes (`*out = malloc(n); if
-  /// (!*out) return 0;`): it returns with nothing stored.
-  bool underNullTest(const ReturnStmt *Ret) const;
-  /// What the returns give before the store (or under a null test of it)
-  /// and after it, when that tells the caller which happened: constants
-  /// all zero on one side and none on the other.
-  std::optional<Success> convention() const;
-
-  const FunctionDecl *Def;
-  const ParmVarDecl *P;
-  bool Ref;
-  const OutParamRoles &Roles;
-  ASTContext &Ctx;
-  const SourceManager &SM;
-  const BinaryOperator *Store = nullptr;
-  /// The else arm's store, when each arm of an `if` stores.
-  const BinaryOperator *ElseStore = nullptr;
-  const Stmt *StoreStart = nullptr; ///< Store, or the `if` of two arms
-  const VarDecl *Local = nullptr; ///< `*out = p;`: p
-  InvalidValue Invalid = InvalidValue::None; ///< of the stored acquire
-  llvm::SmallVector<const Stmt *, 16> Parents;
-  llvm::SmallVector<const ReturnStmt *, 8> Returns;
-  llvm::SmallPtrSet<const ReturnStmt *, 4> Failed; ///< underNullTest
-};
+namespace outparams {
 
 const Family *OutScan::freshValue(const Expr *V, const Expr *&Site) {
   V = ignoreValueCasts(V);
@@ -326,28 +238,6 @@ bool OutScan::armStores(const IfStmt *If) {
   return true;
 }
 
-bool OutScan::testsNull(const Expr *Cond) const {
-  if (Invalid != InvalidValue::Null)
-    return false;
-  Cond = strip(Cond);
-  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
-      UO && UO->getOpcode() == UO_LNot)
-    return namesSlot(UO->getSubExpr());
-  const auto *BO = dyn_cast<BinaryOperator>(Cond);
-  return BO && BO->getOpcode() == BO_EQ &&
-         ((namesSlot(BO->getLHS()) && isNull(BO->getRHS())) ||
-          (namesSlot(BO->getRHS()) && isNull(BO->getLHS())));
-}
-
-bool OutScan::underNullTest(const ReturnStmt *Ret) const {
-  const Stmt *Child = Ret;
-  for (size_t I = Parents.size(); I-- > 0; Child = Parents[I])
-    if (const auto *If = dyn_cast<IfStmt>(Parents[I]))
-      if (If->getThen() == Child && !before(If) && testsNull(If->getCond()))
-        return true;
-  return false;
-}
-
 bool OutScan::readsSlot(const Expr *Value) const {
   return Value && (BodyIndex::refersTo(Value, P) ||
                    (Local && BodyIndex::refersTo(Value, Local)));
@@ -414,6 +304,11 @@ std::optional<OutParamAcquire> OutScan::run() {
       Out.SuccessWhen = *S;
       return Out;
     }
+  if (NoneBefore && Failed.empty())
+    if (std::optional<Success> S = statusConvention()) {
+      Out.SuccessWhen = *S;
+      return Out;
+    }
   if (NoneBefore)
     return llvm::any_of(Returns,
                         [&](const ReturnStmt *R) {
@@ -428,34 +323,7 @@ std::optional<OutParamAcquire> OutScan::run() {
   return std::nullopt;
 }
 
-std::optional<Success> OutScan::convention() const {
-  // A return before it: what the returns on each side give must tell the
-  // caller which one it got.
-  const bool Void = Def->getReturnType()->isVoidType();
-  llvm::SmallVector<int64_t, 4> Before, After;
-  for (const ReturnStmt *Ret : Returns) {
-    auto &Side = before(Ret) || Failed.count(Ret) ? Before : After;
-    if (Void || !Ret->getRetValue()) {
-      if (&Side == &Before)
-        return std::nullopt; // leaves without a handle and says nothing
-      continue;
-    }
-    std::optional<int64_t> V = constantValue(strip(Ret->getRetValue()), Ctx);
-    if (!V)
-      return std::nullopt;
-    Side.push_back(*V);
-  }
-  if (After.empty())
-    return std::nullopt;
-  auto Zero = [](int64_t V) { return V == 0; };
-  if (llvm::none_of(Before, Zero) && llvm::all_of(After, Zero))
-    return Success::Zero;
-  if (llvm::all_of(Before, Zero) && llvm::none_of(After, Zero))
-    return Success::True;
-  return std::nullopt;
-}
-
-} // namespace
+} // namespace outparams
 
 std::optional<OutParamAcquire> outParamAcquire(const FunctionDecl *Def,
                                                const OutParamRoles &Roles) {
@@ -463,7 +331,7 @@ std::optional<OutParamAcquire> outParamAcquire(const FunctionDecl *Def,
     bool Ref = false;
     if (!isOutParam(P, Ref))
       continue;
-    if (auto Out = OutScan(Def, P, Ref, Roles).run())
+    if (auto Out = outparams::OutScan(Def, P, Ref, Roles).run())
       return Out;
   }
   return std::nullopt;

@@ -23,7 +23,10 @@
 // always acquires (a failure ends the program or the handle is null), and
 // what the returns give does not matter unless it reads the slot (the
 // handle again, `return strcpy(*out, s);`, or a convention the shape does
-// not read, `return *out != NULL;`). Anything the shape cannot vouch for
+// not read, `return *out != NULL;`), or they all give one status local
+// that only the branch testing the handle for failure changes (`int rc =
+// 0; .. if (fd == -1) rc = errno; *res = fd; return rc;`): its initial
+// value is success. Anything the shape cannot vouch for
 // gives no summary: another non-null store, the parameter used otherwise than to
 // store through it, test or read it, a `goto`, a store inside a loop or an
 // `if` with one arm, arms whose acquires fail differently, a local handle

@@ -2,6 +2,7 @@
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -31,6 +32,27 @@ std::optional<ByteCopyArgs> byteCopyArgs(const FunctionDecl *FD) {
                          Name))
     return ByteCopyArgs{0, 1};
   return std::nullopt;
+}
+
+bool readsErrno(const Expr *E) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenCasts();
+  if (const auto *R = dyn_cast<DeclRefExpr>(E))
+    return R->getDecl()->getIdentifier() &&
+           R->getDecl()->getName() == "errno" &&
+           R->getDecl()->getASTContext().getSourceManager().isInSystemHeader(
+               R->getDecl()->getLocation());
+  const auto *UO = dyn_cast<UnaryOperator>(E);
+  const auto *Call =
+      UO && UO->getOpcode() == UO_Deref
+          ? dyn_cast<CallExpr>(UO->getSubExpr()->IgnoreParenCasts())
+          : nullptr;
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
+         llvm::is_contained({"__errno_location", "__error", "_errno",
+                             "__errno"},
+                            FD->getName());
 }
 
 } // namespace clang::tidy::raii

@@ -5,7 +5,8 @@
 // C library's. The engine trusts such functions to do what their rules
 // say and nothing else (borrow what they are given, never be summarised);
 // the project's own functions it reads instead. The C library's byte
-// copies, which copy a handle's bytes where it is given by address.
+// copies, which copy a handle's bytes where it is given by address, and
+// its `errno`.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
@@ -14,6 +15,7 @@
 #include <optional>
 
 namespace clang {
+class Expr;
 class FunctionDecl;
 } // namespace clang
 
@@ -34,6 +36,11 @@ struct ByteCopyArgs {
 /// For `memcpy`, `memmove` (their builtins and `_chk` forms) and `bcopy`
 /// of a system header or the compiler: which argument is which.
 std::optional<ByteCopyArgs> byteCopyArgs(const FunctionDecl *FD);
+
+/// \p E reads the C library's `errno` (glibc's `*__errno_location()`,
+/// the BSDs' `*__error()`, Windows' `*_errno()`, or a variable of a system
+/// header named so), through parentheses and casts.
+bool readsErrno(const Expr *E);
 
 } // namespace clang::tidy::raii
 

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <errno.h>
 
 static int make(char **out, size_t n) {
   char *p = malloc(n);
@@ -415,3 +416,58 @@ int positiveVoidWrapper(size_t n) {
     return -1;
   return s[0];
 }
+
+// The descriptor stored whatever open gave, the status telling which
+// (lmdb's mdb_fopen: `int rc = 0; .. if (fd == -1) rc = errno; *res =
+// fd; return rc;`): a caller that closes under `rc == 0` holds nothing
+// on the other path. Before: "not released on every path".
+static int openInto(const char *path, int *res) {
+  int rc = 0;
+  int fd = open(path, O_RDONLY);
+  if (fd == -1)
+    rc = errno;
+  *res = fd;
+  return rc;
+}
+int negativeStatusOfStoredDescriptor(const char *path) {
+  int fd = -1;
+  int rc = openInto(path, &fd);
+  if (rc == 0) {
+    rc = 1;
+    close(fd);
+  }
+  return rc;
+}
+// Twin: the caller returns on success without closing.
+int positiveStatusOfStoredDescriptor(const char *path, int e) {
+  int fd = -1;
+  int rc = openInto(path, &fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'openInto' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-20]]:12: note: 'openInto' acquires the resource here
+  if (rc != 0)
+    return rc;
+  if (e)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}
+// Twin: a status set outside the failure branch says nothing of it.
+static int openIntoLate(const char *path, int *res, int slow) {
+  int rc = 0;
+  int fd = open(path, O_RDONLY);
+  if (slow)
+    rc = -1;
+  *res = fd;
+  return rc;
+}
+int positiveStatusOutsideFailure(const char *path, int slow) {
+  int fd = -1;
+  int rc = openIntoLate(path, &fd, slow);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'openIntoLate' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-10]]:12: note: 'openIntoLate' acquires the resource here
+  if (rc == 0)
+    close(fd);
+  return rc;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
