@@ -211,3 +211,22 @@ int positiveExDataNotGiven(SSL *ssl, int idx, int bad) {
   SSL_set_ex_data(ssl, idx, arg);
   return 0;
 }
+
+// A CRL read from a FILE (the BIO form's twin), and its copy.
+int positiveCrlFromFile(FILE *fp, X509_CRL **keep, int bad) {
+  X509_CRL *crl = PEM_read_X509_CRL(fp, NULL, NULL, NULL);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'crl' acquired by 'PEM_read_X509_CRL' is not released on every path [raii-release-skipped]
+  if (!crl)
+    return -1;
+  if (bad > 1)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'crl' is skipped by this return
+  X509_CRL *copy = X509_CRL_dup(crl);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'copy' acquired by 'X509_CRL_dup' is never released, and not handed off on every path [raii-release-skipped]
+  X509_CRL_free(crl);
+  if (!copy || bad)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'copy' is skipped by this return
+  *keep = copy;
+  return 0;
+}

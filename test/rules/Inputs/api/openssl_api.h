@@ -79,6 +79,11 @@ void RSA_free(RSA *r);
 int RSA_set0_key(RSA *r, BIGNUM *n, BIGNUM *e, BIGNUM *d);
 int SSL_CTX_set_ex_data(SSL_CTX *ctx, int idx, void *arg);
 int SSL_set_ex_data(SSL *ssl, int idx, void *arg);
+typedef struct _IO_FILE FILE;
+typedef struct X509_crl_st X509_CRL;
+X509_CRL *PEM_read_X509_CRL(FILE *fp, X509_CRL **x, void *cb, void *u);
+X509_CRL *X509_CRL_dup(const X509_CRL *crl);
+void X509_CRL_free(X509_CRL *crl);
 #ifdef __cplusplus
 }
 #endif
