@@ -230,3 +230,17 @@ int positiveCrlFromFile(FILE *fp, X509_CRL **keep, int bad) {
   *keep = copy;
   return 0;
 }
+
+// A certificate kept as the context's ex_data (nginx's
+// ngx_ssl_certificate: the chain's X509 stays with the SSL_CTX). Before:
+// "not released on every path".
+int negativeCertificateExData(SSL_CTX *ctx, BIO *bio, int idx) {
+  X509 *x509 = PEM_read_bio_X509(bio, NULL, NULL, NULL);
+  if (!x509)
+    return -1;
+  if (SSL_CTX_set_ex_data(ctx, idx, x509) == 0) {
+    X509_free(x509);
+    return -1;
+  }
+  return 0;
+}
