@@ -351,7 +351,7 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
     bool Holds = S.held() || (S.B & AcqState::Entry);
     if (S.held() && (S.B & AcqState::Taken)) {
       for (const Expr *By : {S.TakenBy, S.KeptBy}) {
-        if (!By)
+        if (!By || undoneKeeper(By, J, E))
           continue;
         if (const uint8_t Edges = By == S.taker() ? S.releaseEdges() : 0;
             Edges && mayKeepOnSuccess(By, J))

@@ -3,8 +3,10 @@
 // The transfer function's reading of a call given a handle: whether an
 // object or a place beside the handle could keep it (keeperBeside,
 // keeperAmong, contextForCallback), whether it keeps it only where it
-// succeeds (mayKeepOnSuccess), and whether the function names the handle
-// after the call only to release it in one test's branches.
+// succeeds (mayKeepOnSuccess), whether its body stores it and an error branch undoes that
+// (undoneKeeper),
+// and whether the function names the handle after the
+// call only to release it in one test's branches.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/Transfer.h"
@@ -15,6 +17,35 @@
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::raii {
+
+bool TransferFunctions::undoneKeeper(const Expr *Call, unsigned Acq,
+                                     const Expr *Release) const {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  auto It = ArgsCache.find(Call);
+  if (!CE || It == ArgsCache.end() ||
+      llvm::none_of(It->second, [&](const NamedArg &N) {
+        return N.Acq == Acq && !N.AddrOf && !N.Pointee && !N.Cursor &&
+               calleeStoresArgument(CE, N.Arg);
+      }))
+    return false;
+  // A branch between the release and the statement both are in.
+  const Stmt *Child = Release;
+  for (const Stmt *S = C.Body.parent(Release); S && !C.Body.isAncestor(S, Call);
+       Child = S, S = C.Body.parent(S)) {
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && (If->getThen() == Child || If->getElse() == Child))
+      return true;
+    if (isa<SwitchStmt, CaseStmt, DefaultStmt>(S) || BodyIndex::isLoop(S))
+      return true;
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S);
+        CO && CO->getCond() != Child)
+      return true;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isLogicalOp() && BO->getRHS() == Child)
+      return true;
+  }
+  return false;
+}
 
 bool TransferFunctions::keeperBeside(const CallExpr *Call,
                                      unsigned Acq) const {
