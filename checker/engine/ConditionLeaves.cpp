@@ -64,12 +64,19 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
       return nullptr;
   // A local whose writes the body does not all show (its address taken,
   // other than for a call to write it) may change behind the facts' back.
+  // A local struct is read by its fields (`cfg.file`, nvme-cli's options
+  // filled through `&cfg.file`): as fields reached through a pointer,
+  // unchanged by the calls in between, forgotten where the body writes
+  // them.
   for (const Decl *D : R.Reads) {
     const auto *V = dyn_cast<VarDecl>(D);
-    if (V && V->hasLocalStorage() && !C.Body.writtenByNameOrCalls(V))
+    const bool Aggregate = V && V->hasLocalStorage() &&
+                           V->getType()->isRecordType();
+    if (V && V->hasLocalStorage() && !Aggregate &&
+        !C.Body.writtenByNameOrCalls(V))
       return nullptr;
-    if (!V || !V->hasLocalStorage())
-      R.LocalOnly &= V && V->getType().isConstQualified();
+    if (!V || !V->hasLocalStorage() || Aggregate)
+      R.LocalOnly &= V && !Aggregate && V->getType().isConstQualified();
   }
   R.ID = ID;
   if (Parts.size() == 1)

@@ -20,7 +20,8 @@
 // is one whose writes the body shows by name: a scalar local or parameter
 // whose address is not taken, no reference bound to it, not captured.
 // Fields and globals read
-// by a condition count as unchanged by the calls in between (as the
+// by a condition (a local struct's fields too, `cfg.file`) count as
+// unchanged by the calls in between (as the
 // conditions of one function almost always mean them); a write to them in
 // the body forgets what was known.
 //

@@ -1458,3 +1458,54 @@ int positivePredicateNarrows(const char *p) {
   close(fd);
   return 0;
 }
+
+// A field of a local struct tested twice (nvme-cli's commands: `if
+// (cfg.file) dfd = open(cfg.file, ..); .. if (cfg.file) close(dfd);`,
+// the options filled through `&cfg.file`): as a field reached through a
+// pointer, the calls between change it not. Before: "not released on
+// every path".
+struct cmdOpt {
+  const char *name;
+  void *val;
+};
+int parseOpts(int argc, char **argv, struct cmdOpt *opts);
+int negativeLocalStructFieldTestedTwice(int argc, char **argv, char *buf) {
+  int err, dfd = STDIN_FILENO;
+  struct config {
+    unsigned len;
+    char *file;
+  } cfg = {.len = 0};
+  struct cmdOpt opts[] = {{"len", &cfg.len}, {"data", &cfg.file}, {0, 0}};
+  err = parseOpts(argc, argv, opts);
+  if (err)
+    return err;
+  if (cfg.file) {
+    dfd = open(cfg.file, O_RDONLY);
+    if (dfd < 0)
+      return -1;
+  }
+  err = read(dfd, buf, cfg.len);
+  if (cfg.file)
+    close(dfd);
+  return err;
+}
+// Twin: the body writes the field between the tests.
+int positiveLocalStructFieldWritten(char *name, char *buf) {
+  int err, dfd = STDIN_FILENO;
+  struct config {
+    unsigned len;
+    char *file;
+  } cfg = {.len = 8, .file = name};
+  if (cfg.file) {
+    dfd = open(cfg.file, O_RDONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'dfd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (dfd < 0)
+      return -1;
+  }
+  err = read(dfd, buf, cfg.len);
+  cfg.file = buf[0] ? name : NULL;
+  if (cfg.file)
+    close(dfd);
+  return err;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'dfd' is skipped by this return
