@@ -74,6 +74,17 @@ const Expr *ignoreValueCasts(const Expr *E) {
     case CK_Dynamic:
       E = CE->getSubExpr();
       continue;
+    case CK_IntegralToPointer: {
+      // `(void *)(uintptr_t)p`, a `const` cast through an integer
+      // (cryptsetup's CONST_CAST): p, where the integer holds a pointer.
+      const auto *ToInt =
+          dyn_cast<CastExpr>(CE->getSubExpr()->IgnoreParens());
+      if (ToInt && ToInt->getCastKind() == CK_PointerToIntegral) {
+        E = ToInt->getSubExpr();
+        continue;
+      }
+      return E;
+    }
     default:
       return E;
     }

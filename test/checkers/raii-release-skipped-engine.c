@@ -1253,3 +1253,42 @@ int positiveSuccessFlagLeaks(int wanted, int e) {
   pthread_mutex_unlock(&lock);
   return 0;
 }
+
+// A release through a cast by way of an integer (cryptsetup's CONST_CAST(x)
+// = `(x)(uintptr_t)`, freeing a `const char *`), directly and in a
+// release wrapper of the file. Before: "never released" for both.
+#define CONST_CAST(x) (x)(unsigned long)
+struct typed {
+  const char *type;
+};
+int negativeFreedThroughIntegerCast(struct typed *o, const char *v) {
+  const char *t = strdup(v);
+  if (!t)
+    return -1;
+  if (strlen(t) > 10) {
+    free(CONST_CAST(void *) t);
+    return -2;
+  }
+  free(CONST_CAST(void *) o->type);
+  o->type = t;
+  return 0;
+}
+static void nameFree(const char *n) { free(CONST_CAST(char *) n); }
+int negativeWrapperFreesThroughIntegerCast(const char *v) {
+  const char *n = strdup(v);
+  if (!n)
+    return -1;
+  int l = (int)strlen(n);
+  nameFree(n);
+  return l;
+}
+// Twin: the cast frees another pointer.
+int positiveIntegerCastOfAnother(const char *v, const char *other) {
+  const char *n = strdup(v);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'n' acquired by 'strdup' is never released [raii-release-skipped]
+  if (!n)
+    return -1;
+  int l = (int)strlen(n);
+  nameFree(other);
+  return l;
+}
