@@ -177,6 +177,12 @@ private:
   /// show(buf); free(buf);`, still does.)
   bool undoneKeeper(const Expr *Call, unsigned Acq,
                     const Expr *Release) const;
+  /// A call of the project given the address of the local object \p A
+  /// locks (or of a field of it reached with `.`) before \p A's acquire
+  /// (`start(&mt)` handing it to a thread), if any: another party may
+  /// release what the function takes on it (`sem_wait(&mt.finish)` waits
+  /// for that thread's posts).
+  const CallExpr *sharedBefore(const Acquisition &A) const;
   /// After \p Call, the function names the handle variable of \p Acq only
   /// to release it, inside a branch of the `if` that tests \p Call's
   /// result (`if (open_channel(fd) != 0) close(fd);` and nothing after):

@@ -92,8 +92,15 @@ void TransferFunctions::onAcquire(unsigned I) {
       Lost.addCause({SkipCause::Overwrite, A.Site, Taker});
     Ev->leftFunction(Only);
   }
+  // Another kind of resource the same object holds (`sem_init(&s, ..)`
+  // then `sem_wait(&s)`: the object made, then its count taken) is
+  // neither deepened, overwritten nor forgotten by this acquire.
+  auto OtherKind = [&](const Acquisition &O) {
+    return A.Fam && O.Fam && A.Fam->Kind != O.Fam->Kind && !O.isSeed();
+  };
   for (unsigned J = 0; J < St->size(); ++J) {
-    if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key)
+    if ((J == I && !SelfOverwrite) || C.acqs()[J].Key != A.Key ||
+        OtherKind(C.acqs()[J]))
       continue;
     const Acquisition &O = C.acqs()[J];
     AcqState &S = St->at(J);
@@ -173,7 +180,7 @@ void TransferFunctions::onAcquire(unsigned I) {
   }
   for (unsigned J = 0; J < St->size(); ++J) {
     const Acquisition &O = C.acqs()[J];
-    if (J != I && O.Key == A.Key && !O.isSeed() &&
+    if (J != I && O.Key == A.Key && !O.isSeed() && !OtherKind(O) &&
         (!A.IsLock || !(*St)[J].held() || O.isGuard() == A.isGuard()))
       St->at(J) = AcqState();
   }
@@ -189,6 +196,15 @@ void TransferFunctions::onAcquire(unsigned I) {
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);
+  // A lock on a local object a call of the project got before (`start(&mt)`
+  // handing it to a thread, then `while (!done) sem_wait(&mt.finish);`
+  // for its posts): maybe taken from the start, unless the function
+  // releases it somewhere.
+  if (A.IsLock && !A.isGuard() && !C.Out.releasedInBody(A.Key, A.Fam))
+    if (const CallExpr *By = sharedBefore(A)) {
+      escape(I, true, By);
+      return;
+    }
   // `new Network(this, id)`: a constructor the file cannot see, given the
   // object that makes it, may register the new object with its maker (a Qt
   // parent, znc's user): maybe taken from the start, unless the function

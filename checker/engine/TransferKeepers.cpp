@@ -4,7 +4,8 @@
 // object or a place beside the handle could keep it (keeperBeside,
 // keeperAmong, contextForCallback), whether it keeps it only where it
 // succeeds (mayKeepOnSuccess), whether its body stores it and an error branch undoes that
-// (undoneKeeper),
+// (undoneKeeper), whether another party shares the object a lock is
+// taken on (sharedBefore),
 // and whether the function names the handle after the
 // call only to release it in one test's branches.
 //
@@ -15,6 +16,7 @@
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::raii {
 
@@ -45,6 +47,38 @@ bool TransferFunctions::undoneKeeper(const Expr *Call, unsigned Acq,
       return true;
   }
   return false;
+}
+
+const CallExpr *TransferFunctions::sharedBefore(const Acquisition &A) const {
+  const auto *Root = dyn_cast_or_null<VarDecl>(C.Keys[A.Key].root());
+  if (!Root || !BodyIndex::isLocalVar(Root) ||
+      Root->getType()->isPointerType() || Root->getType()->isReferenceType())
+    return nullptr;
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  auto AddressOfRoot = [&](const Expr *Arg) {
+    const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      return false;
+    const Expr *E = UO->getSubExpr()->IgnoreParens();
+    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return false;
+      E = ME->getBase()->IgnoreParens();
+    }
+    const auto *R = dyn_cast<DeclRefExpr>(E);
+    return R && R->getDecl()->getCanonicalDecl() == Root->getCanonicalDecl();
+  };
+  for (const Expr *E : C.Body.candidates()) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+    if (!Call || (FD && isLibraryFunction(FD)) || !A.Site ||
+        !SM.isBeforeInTranslationUnit(Call->getEndLoc(),
+                                      A.Site->getBeginLoc()))
+      continue;
+    if (llvm::any_of(Call->arguments(), AddressOfRoot))
+      return Call;
+  }
+  return nullptr;
 }
 
 bool TransferFunctions::keeperBeside(const CallExpr *Call,

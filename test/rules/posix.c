@@ -151,6 +151,40 @@ void positiveSemInit(void) {
   work();
 }
 
+// The object made by sem_init and its count taken by sem_wait are two
+// resources on one place: the wait neither deepens nor forgets the
+// object, which sem_destroy ends (fuse3's fuse_session_loop_mt). A local
+// semaphore handed to a thread before (`startWorker(&mt)`) is posted by
+// it. Before: "'mt.finish' acquired by 'sem_init' is not released on
+// every path".
+struct loopState {
+  sem_t finish;
+  int exited;
+};
+int startWorker(struct loopState *mt);
+int negativeSemInitWaitDestroy(void) {
+  struct loopState mt;
+  sem_init(&mt.finish, 0, 0);
+  int err = startWorker(&mt);
+  if (!err)
+    while (!mt.exited)
+      sem_wait(&mt.finish);
+  sem_destroy(&mt.finish);
+  return err;
+}
+// Twin: nobody else can post a semaphore the function keeps to itself,
+// so the wait is never matched.
+int positiveSemWaitUnshared(void) {
+  sem_t s;
+  sem_init(&s, 0, 0);
+  int err = work();
+  if (!err)
+    sem_wait(&s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 's' acquired by 'sem_wait' is never released [raii-release-skipped]
+  sem_destroy(&s);
+  return err;
+}
+
 pthread_spinlock_t spin;
 
 int positiveSpin(void) {
