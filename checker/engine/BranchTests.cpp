@@ -310,8 +310,10 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   }
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
-  // Only a result counting what the acquire gave tells by its sign.
-  if (F.PositiveTest && !(OnResult && R->SuccessWhen == Success::Positive))
+  // Only a result counting what the acquire gave tells by its sign, and a
+  // descriptor's variable (below).
+  if (F.PositiveTest && !(OnResult && R->SuccessWhen == Success::Positive) &&
+      (OnResult || R->Invalid != InvalidValue::Negative))
     return std::nullopt;
   if ((F.Equals && *F.Equals < -1) || F.AboveStandard)
     return std::nullopt; // only of a descriptor
@@ -436,11 +438,14 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // whatever the rule's `invalid` says: after `T *p = new T;` the branch
   // where `p` is null is infeasible, and after `p = nullptr; if (c) p = new
   // T;` it is the branch where nothing was acquired.
+  // A descriptor tested positive (`fd > 0`, `if (fd <= 0) return;`) is
+  // taken as the validity test it is meant as: descriptor 0 comes back
+  // only where standard input was closed.
   if (HV->getType()->isPointerType()) {
-    if (F.SignTest)
+    if (F.SignTest || F.PositiveTest)
       return std::nullopt;
   } else if (R->Invalid == InvalidValue::Negative) {
-    if (!F.SignTest)
+    if (!F.SignTest && !F.PositiveTest)
       return std::nullopt;
   } else if (R->Invalid != InvalidValue::Null) {
     return std::nullopt;

@@ -1509,3 +1509,36 @@ int positiveLocalStructFieldWritten(char *name, char *buf) {
   return err;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'dfd' is skipped by this return
+
+// A descriptor tested positive, the validity test it is meant as (nvme-cli's
+// `if (ffd <= 0) goto free;`; `if (fd > 0) close(fd);`): descriptor 0
+// comes back only where standard input was closed. Before: "not released
+// on every path" (the path where open gave 0).
+int workOn(int fd);
+int negativeDescriptorTestedPositive(const char *path) {
+  int fd = open(path, O_RDONLY);
+  if (fd <= 0)
+    return -1;
+  workOn(fd);
+  close(fd);
+  return 0;
+}
+int negativeDescriptorClosedWhenPositive(const char *path) {
+  int fd = open(path, O_RDONLY);
+  int r = workOn(fd);
+  if (fd > 0)
+    close(fd);
+  return r;
+}
+// Twin: the positive side leaves without closing.
+int positiveDescriptorPositiveSideLeaks(const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd <= 0)
+    return -1;
+  if (workOn(fd) < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  close(fd);
+  return 0;
+}
