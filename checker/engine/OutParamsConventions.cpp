@@ -51,6 +51,12 @@ std::optional<Success> OutScan::convention() const {
       continue;
     }
     std::optional<int64_t> V = constantValue(strip(Ret->getRetValue()), Ctx);
+    // `return errno;`, `return -errno;` where it failed: not zero.
+    const auto *Neg = dyn_cast<UnaryOperator>(strip(Ret->getRetValue()));
+    if (!V && &Side == &Before &&
+        (readsErrno(Ret->getRetValue()) ||
+         (Neg && Neg->getOpcode() == UO_Minus && readsErrno(Neg->getSubExpr()))))
+      V = -1;
     if (!V)
       return std::nullopt;
     Side.push_back(*V);

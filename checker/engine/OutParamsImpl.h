@@ -91,7 +91,8 @@ private:
   bool underNullTest(const ReturnStmt *Ret) const;
   /// What the returns give before the store (or under a null test of it)
   /// and after it, when that tells the caller which happened: constants
-  /// all zero on one side and none on the other.
+  /// all zero on one side and none on the other (`errno` or `-errno`
+  /// before it counts as not zero).
   std::optional<Success> convention() const;
   /// \p Cond holds where the stored local holds no handle (`fd == -1`,
   /// `fd < 0`, `!p`, `p == NULL`).

@@ -471,3 +471,37 @@ int positiveStatusOutsideFailure(const char *path, int slow) {
   return rc;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
+
+// Failures that return errno (nvme-cli's read_file2buffer: `if (!fd)
+// return errno; .. if (!*buffer) { fclose(fd); return errno; } .. return
+// 0;`): zero is success, and the wrapper an acquire. Before: no finding.
+static int readAll(const char *name, char **buffer) {
+  FILE *fp = fopen(name, "rb");
+  if (!fp)
+    return errno;
+  *buffer = malloc(64);
+  if (!*buffer) {
+    fclose(fp);
+    return -errno;
+  }
+  fread(*buffer, 1, 64, fp);
+  fclose(fp);
+  return 0;
+}
+int positiveErrnoWrapperResultDropped(const char *name) {
+  char *conf = NULL;
+  int err = readAll(name, &conf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'conf' acquired by 'readAll' is never released [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-13]]:13: note: 'readAll' acquires the resource here
+  if (err)
+    return -1;
+  return conf[0];
+}
+int negativeErrnoWrapperFreed(const char *name) {
+  char *conf = NULL;
+  if (readAll(name, &conf) != 0)
+    return -1;
+  int c = conf[0];
+  free(conf);
+  return c;
+}
