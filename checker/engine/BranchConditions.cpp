@@ -117,8 +117,18 @@ static std::optional<CondFact> comparisonFact(const Expr *Cond,
             Copy = Copied;
           }
         }
+      // `nfd != fd` of an `int` parameter fd: the number to fill.
+      bool Number = false;
+      for (auto [Mine, Theirs] : {std::pair(L, R), std::pair(R, L)}) {
+        const ParmVarDecl *P = F ? nullptr : bareParameter(Theirs);
+        if (P && P->getType()->isIntegerType() && (F = target(Mine))) {
+          Foreign = Theirs;
+          Number = true;
+        }
+      }
       if (!F)
         return std::nullopt;
+      F->ForeignNumber = Number;
       F->EqualsForeign = true;
       F->ForeignCopy = Copy;
       F->ForeignParam = bareParameter(Foreign);

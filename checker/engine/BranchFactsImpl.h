@@ -36,6 +36,11 @@ struct CondFact {
   /// The other side of EqualsForeign when it is a parameter: foreign only
   /// if the function never gives it another value.
   const ParmVarDecl *ForeignParam = nullptr;
+  /// ForeignParam is a number (`nfd != fd`, fd an `int` parameter): the
+  /// descriptor number a caller asked to fill, which the handle equals
+  /// where it already sits there (trueMeansAcquired asks that the function
+  /// `dup2` it onto the number otherwise).
+  bool ForeignNumber = false;
   /// The other side of EqualsForeign is a local array: no heap block, so
   /// not what a call that releases its argument (`realloc`) gives back.
   bool ForeignArray = false;

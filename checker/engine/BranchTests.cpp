@@ -301,6 +301,7 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
            !C.Roles.releases(cast<Expr>(A.Site)).empty())) ||
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
+        (F.ForeignNumber && (!Descriptor || !dupedOnto(C, A.HandleVar))) ||
         (F.ForeignCopy && !copyPredates(C, F.ForeignCopy, A)) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar) &&
          !fillsStandardRange(C, F, A)))

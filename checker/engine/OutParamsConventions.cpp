@@ -130,6 +130,14 @@ std::optional<Success> OutScan::statusConvention() const {
       Bad = true;
       return;
     }
+    // The failure branch leaves the handle failed: no other value in the
+    // stored local there (`fd = open(p, O_RDONLY);` retried).
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        InFailure && BO && BO->isAssignmentOp() && Local &&
+        namesDecl(BO->getLHS(), Local)) {
+      Bad = true;
+      return;
+    }
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp() && namesDecl(BO->getLHS(), Status)) {
       std::optional<int64_t> V = constantValue(strip(BO->getRHS()), Ctx);

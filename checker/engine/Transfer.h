@@ -167,22 +167,6 @@ private:
   /// 0) goto fail;`) is then a release where it failed, no sign that it
   /// only borrows.
   bool mayKeepOnSuccess(const Stmt *Call, unsigned Acq) const;
-  /// \p Call gives the handle of \p Acq, or `&p->node` of its block, to
-  /// a function of the file whose body stores it where it outlives the
-  /// call (`set_ppp_fd(fd)`: `ppp_fd = new_fd;`, `list_add(&r->n,
-  /// &head)`), and \p Release, after it, sits in a branch that \p Call is
-  /// not in: an undo on an error path (`if (err) { list_del(&r->n);
-  /// free(r); }`), which does not make the call a borrower on the other
-  /// paths. (A release every path after the call runs, `remember(buf);
-  /// show(buf); free(buf);`, still does.)
-  bool undoneKeeper(const Expr *Call, unsigned Acq,
-                    const Expr *Release) const;
-  /// A call of the project given the address of the local object \p A
-  /// locks (or of a field of it reached with `.`) before \p A's acquire
-  /// (`start(&mt)` handing it to a thread), if any: another party may
-  /// release what the function takes on it (`sem_wait(&mt.finish)` waits
-  /// for that thread's posts).
-  const CallExpr *sharedBefore(const Acquisition &A) const;
   /// After \p Call, the function names the handle variable of \p Acq only
   /// to release it, inside a branch of the `if` that tests \p Call's
   /// result (`if (open_channel(fd) != 0) close(fd);` and nothing after):

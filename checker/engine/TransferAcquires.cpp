@@ -196,15 +196,6 @@ void TransferFunctions::onAcquire(unsigned I) {
   S.B = 0;
   S.setHeld();
   Ev->acquired(I);
-  // A lock on a local object a call of the project got before (`start(&mt)`
-  // handing it to a thread, then `while (!done) sem_wait(&mt.finish);`
-  // for its posts): maybe taken from the start, unless the function
-  // releases it somewhere.
-  if (A.IsLock && !A.isGuard() && !C.Out.releasedInBody(A.Key, A.Fam))
-    if (const CallExpr *By = sharedBefore(A)) {
-      escape(I, true, By);
-      return;
-    }
   // `new Network(this, id)`: a constructor the file cannot see, given the
   // object that makes it, may register the new object with its maker (a Qt
   // parent, znc's user): maybe taken from the start, unless the function
@@ -367,7 +358,7 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
     bool Holds = S.held() || (S.B & AcqState::Entry);
     if (S.held() && (S.B & AcqState::Taken)) {
       for (const Expr *By : {S.TakenBy, S.KeptBy}) {
-        if (!By || undoneKeeper(By, J, E))
+        if (!By)
           continue;
         if (const uint8_t Edges = By == S.taker() ? S.releaseEdges() : 0;
             Edges && mayKeepOnSuccess(By, J))

@@ -3,11 +3,8 @@
 // The transfer function's reading of a call given a handle: whether an
 // object or a place beside the handle could keep it (keeperBeside,
 // keeperAmong, contextForCallback), whether it keeps it only where it
-// succeeds (mayKeepOnSuccess), whether its body stores it and an error branch undoes that
-// (undoneKeeper), whether another party shares the object a lock is
-// taken on (sharedBefore),
-// and whether the function names the handle after the
-// call only to release it in one test's branches.
+// succeeds (mayKeepOnSuccess), and whether the function names the handle
+// after the call only to release it in one test's branches.
 //
 //===----------------------------------------------------------------------===//
 #include "engine/Transfer.h"
@@ -16,70 +13,8 @@
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::raii {
-
-bool TransferFunctions::undoneKeeper(const Expr *Call, unsigned Acq,
-                                     const Expr *Release) const {
-  const auto *CE = dyn_cast<CallExpr>(Call);
-  auto It = ArgsCache.find(Call);
-  if (!CE || It == ArgsCache.end() ||
-      llvm::none_of(It->second, [&](const NamedArg &N) {
-        return N.Acq == Acq && !N.AddrOf && !N.Pointee && !N.Cursor &&
-               calleeStoresArgument(CE, N.Arg);
-      }))
-    return false;
-  // A branch between the release and the statement both are in.
-  const Stmt *Child = Release;
-  for (const Stmt *S = C.Body.parent(Release); S && !C.Body.isAncestor(S, Call);
-       Child = S, S = C.Body.parent(S)) {
-    if (const auto *If = dyn_cast<IfStmt>(S);
-        If && (If->getThen() == Child || If->getElse() == Child))
-      return true;
-    if (isa<SwitchStmt, CaseStmt, DefaultStmt>(S) || BodyIndex::isLoop(S))
-      return true;
-    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S);
-        CO && CO->getCond() != Child)
-      return true;
-    if (const auto *BO = dyn_cast<BinaryOperator>(S);
-        BO && BO->isLogicalOp() && BO->getRHS() == Child)
-      return true;
-  }
-  return false;
-}
-
-const CallExpr *TransferFunctions::sharedBefore(const Acquisition &A) const {
-  const auto *Root = dyn_cast_or_null<VarDecl>(C.Keys[A.Key].root());
-  if (!Root || !BodyIndex::isLocalVar(Root) ||
-      Root->getType()->isPointerType() || Root->getType()->isReferenceType())
-    return nullptr;
-  const SourceManager &SM = C.Ctx.getSourceManager();
-  auto AddressOfRoot = [&](const Expr *Arg) {
-    const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
-    if (!UO || UO->getOpcode() != UO_AddrOf)
-      return false;
-    const Expr *E = UO->getSubExpr()->IgnoreParens();
-    while (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      if (ME->isArrow())
-        return false;
-      E = ME->getBase()->IgnoreParens();
-    }
-    const auto *R = dyn_cast<DeclRefExpr>(E);
-    return R && R->getDecl()->getCanonicalDecl() == Root->getCanonicalDecl();
-  };
-  for (const Expr *E : C.Body.candidates()) {
-    const auto *Call = dyn_cast<CallExpr>(E);
-    const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
-    if (!Call || (FD && isLibraryFunction(FD)) || !A.Site ||
-        !SM.isBeforeInTranslationUnit(Call->getEndLoc(),
-                                      A.Site->getBeginLoc()))
-      continue;
-    if (llvm::any_of(Call->arguments(), AddressOfRoot))
-      return Call;
-  }
-  return nullptr;
-}
 
 bool TransferFunctions::keeperBeside(const CallExpr *Call,
                                      unsigned Acq) const {

@@ -322,9 +322,7 @@ int negativeTakerResultThroughOutParameter(struct rdf **out, unsigned long n) {
   }
   return 0;
 }
-// A test of another place tells nothing of it (a taker the file cannot
-// see: rdfNew's body, which stores the block, keeps it on the paths that
-// do not free it, below).
+// A test of another place tells nothing of it.
 struct rdf *rdfAdopt(unsigned long size, void *data);
 int positiveOtherPlaceTested(struct rdf **out, struct rdf **other,
                              unsigned long n) {
@@ -399,73 +397,11 @@ int positiveOtherStatusWord(struct table *t, const char *name) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'id' is skipped by this return
 }
 
-// A function of the file that stores the block (rdfNew: `rd->data =
-// data`) keeps it; a free in an error branch after it undoes that on that
-// path only (fuse3's fuse_lowlevel.c: `list_add(&r->n, &head); .. if
-// (err) { list_del(&r->n); free(r); }`; pppd's `set_ppp_fd(fd); if (..)
-// { close(fd); return -1; } return ppp_fd;`). Before: "not released on
-// every path", for the path that kept it.
-int negativeKeeperUndoneOnError(struct rdf **out, struct rdf **other,
-                                unsigned long n) {
-  unsigned char *data = malloc(n);
-  if (data == NULL)
-    return -1;
-  *out = rdfNew(n, data);
-  if (!*other) {
-    free(data);
-    return -1;
-  }
-  return 0;
-}
-struct lnode {
-  struct lnode *prev, *next;
-};
-struct lreq {
-  struct lnode n;
-  int cookie;
-};
-static struct lnode lhead = {&lhead, &lhead};
-static void lnodeAdd(struct lnode *n, struct lnode *next) {
-  struct lnode *prev = next->prev;
-  n->next = next;
-  n->prev = prev;
-  prev->next = n;
-  next->prev = n;
-}
-static void lnodeDel(struct lnode *n) {
-  n->prev->next = n->next;
-  n->next->prev = n->prev;
-}
-int sendCookie(int cookie);
-int negativeLinkedThenUnlinkedOnError(int cookie) {
-  struct lreq *r = malloc(sizeof *r);
-  if (!r)
-    return -1;
-  r->cookie = cookie;
-  lnodeAdd(&r->n, &lhead);
-  int err = sendCookie(cookie);
-  if (err) {
-    lnodeDel(&r->n);
-    free(r);
-  }
-  return err;
-}
+// A function of the file that stores the descriptor in a global, then a
+// release on every path after it: it only borrowed; the path that skips
+// the release leaks.
 static int pppFd = -1;
 static void setPppFd(int fd) { pppFd = fd; }
-int makeUnit(void);
-int negativeGlobalKeeperUndoneOnError(const char *dev) {
-  int fd = open(dev, O_RDWR);
-  if (fd < 0)
-    return -1;
-  setPppFd(fd);
-  if (makeUnit() < 0) {
-    close(fd);
-    return -1;
-  }
-  return pppFd;
-}
-// Twin: released on every path after the keeper, it only borrowed; the
-// path that skips the release leaks.
 int positiveKeeperThenReleasedOnEveryPath(const char *dev, int fail) {
   int fd = open(dev, O_RDWR);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]

@@ -1542,3 +1542,32 @@ int positiveDescriptorPositiveSideLeaks(const char *path) {
   close(fd);
   return 0;
 }
+
+// A descriptor number a parameter names, filled (traceroute's
+// make_fd_used: `nfd = open("/dev/null", ..); if (nfd != fd) {
+// dup2(nfd, fd); close(nfd); }`): where they are equal the new
+// descriptor is that number, kept on purpose. Before: "not released on
+// every path".
+int isOpenDescriptor(int fd);
+void negativeFillsNumberedDescriptor(int fd) {
+  if (isOpenDescriptor(fd))
+    return;
+  int nfd = open("/dev/null", O_RDONLY);
+  if (nfd < 0)
+    abort();
+  if (nfd != fd) {
+    dup2(nfd, fd);
+    close(nfd);
+  }
+}
+// Twin: no dup2 onto the number, an equal one says nothing.
+int positiveComparedWithNumberOnly(int fd) {
+  int nfd = open("/dev/null", O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'nfd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (nfd < 0)
+    return -1;
+  if (nfd != fd)
+    close(nfd);
+  return 0;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'nfd' is skipped by this return

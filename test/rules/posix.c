@@ -153,10 +153,8 @@ void positiveSemInit(void) {
 
 // The object made by sem_init and its count taken by sem_wait are two
 // resources on one place: the wait neither deepens nor forgets the
-// object, which sem_destroy ends (fuse3's fuse_session_loop_mt). A local
-// semaphore handed to a thread before (`startWorker(&mt)`) is posted by
-// it. Before: "'mt.finish' acquired by 'sem_init' is not released on
-// every path".
+// object, which sem_destroy ends (fuse3's fuse_session_loop_mt). Before:
+// "'mt.finish' acquired by 'sem_init' is not released on every path".
 struct loopState {
   sem_t finish;
   int exited;
@@ -164,11 +162,13 @@ struct loopState {
 int startWorker(struct loopState *mt);
 int negativeSemInitWaitDestroy(void) {
   struct loopState mt;
-  sem_init(&mt.finish, 0, 0);
+  sem_init(&mt.finish, 0, 1);
   int err = startWorker(&mt);
-  if (!err)
-    while (!mt.exited)
-      sem_wait(&mt.finish);
+  if (!err) {
+    sem_wait(&mt.finish);
+    mt.exited = 1;
+    sem_post(&mt.finish);
+  }
   sem_destroy(&mt.finish);
   return err;
 }
