@@ -5,6 +5,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/Support/MathExtras.h"
+#include <functional>
 #include <limits>
 
 namespace clang::tidy::raii {
@@ -66,12 +67,13 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
   // other than for a call to write it) may change behind the facts' back.
   // A local struct is read by its fields (`cfg.file`, nvme-cli's options
   // filled through `&cfg.file`): as fields reached through a pointer,
-  // unchanged by the calls in between, forgotten where the body writes
-  // them.
+  // unchanged by the calls in between but those given its address,
+  // forgotten where the body writes them.
   for (const Decl *D : R.Reads) {
     const auto *V = dyn_cast<VarDecl>(D);
     const bool Aggregate = V && V->hasLocalStorage() &&
-                           V->getType()->isRecordType();
+                           V->getType()->isRecordType() &&
+                           aggregateShown(cast<VarDecl>(V->getCanonicalDecl()));
     if (V && V->hasLocalStorage() && !Aggregate &&
         !C.Body.writtenByNameOrCalls(V))
       return nullptr;
@@ -84,6 +86,65 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
   Records.push_back(std::move(R));
   Bucket.push_back(&Records.back());
   return &Records.back();
+}
+
+const VarDecl *ConditionFacts::aggregateAddressed(const Expr *Arg) {
+  const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+  if (!UO || UO->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const Expr *E = UO->getSubExpr()->IgnoreParens();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (ME->isArrow())
+      return nullptr;
+    E = ME->getBase()->IgnoreParens();
+  }
+  const auto *R = dyn_cast<DeclRefExpr>(E);
+  const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && V->getType()->isRecordType()
+             ? cast<VarDecl>(V->getCanonicalDecl())
+             : nullptr;
+}
+
+bool ConditionFacts::aggregateShown(const VarDecl *V) {
+  auto [It, New] = ShownAggregates.try_emplace(V, true);
+  if (!New)
+    return It->second;
+  bool Shown = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !Shown)
+      return;
+    if (const auto *R = dyn_cast<DeclRefExpr>(S);
+        R && R->getDecl()->getCanonicalDecl() == V) {
+      const Stmt *Child = nullptr;
+      const Stmt *Up = C.Body.valueParent(R, &Child);
+      // `o.f`, `a = o` (read whole), `o = b`.
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
+          ME && !ME->isArrow())
+        return;
+      if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(
+              C.Body.parent(R));
+          IC && IC->getCastKind() == CK_LValueToRValue)
+        return;
+      if (const auto *BO = dyn_cast_or_null<BinaryOperator>(Up);
+          BO && BO->isAssignmentOp() && BO->getLHS() == Child)
+        return;
+      // `&o` given straight to a call.
+      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Up);
+          UO && UO->getOpcode() == UO_AddrOf) {
+        const Stmt *AddrChild = nullptr;
+        const auto *Call = dyn_cast_or_null<CallExpr>(
+            C.Body.valueParent(UO, &AddrChild));
+        if (Call && llvm::is_contained(Call->arguments(), AddrChild))
+          return;
+      }
+      Shown = false;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(C.Fn->getBody());
+  return ShownAggregates[V] = Shown;
 }
 
 const ConditionFacts::Record *ConditionFacts::record(const Expr *E) {

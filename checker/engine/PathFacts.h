@@ -20,8 +20,8 @@
 // is one whose writes the body shows by name: a scalar local or parameter
 // whose address is not taken, no reference bound to it, not captured.
 // Fields and globals read
-// by a condition (a local struct's fields too, `cfg.file`) count as
-// unchanged by the calls in between (as the
+// by a condition (a local struct's fields too, `cfg.file`, but for calls
+// given its address) count as unchanged by the calls in between (as the
 // conditions of one function almost always mean them); a write to them in
 // the body forgets what was known.
 //
@@ -218,6 +218,14 @@ private:
   /// put on its variable.
   static std::optional<bool> decideByBounds(const Leaf &L, const FactSet &F);
   bool tracked(const VarDecl *V) const;
+  /// \p V, a local struct or union, is used only by its fields (`o.f`),
+  /// whole (`a = o;`, `o = b;`), or by address given straight to a call
+  /// (`init(&o)`, `read(fd, &o, n)`), which forgets what was known of it:
+  /// the body shows every change to it but through those calls.
+  bool aggregateShown(const VarDecl *V);
+  /// The local struct or union whose address, or a field's reached with
+  /// `.`, \p Arg gives a call (`&o`, `&o.in`), if any.
+  static const VarDecl *aggregateAddressed(const Expr *Arg);
   static std::optional<int64_t> valueOf(const Operand &O, const FactSet &F);
   std::optional<bool> decideLeaf(const Leaf &L, const FactSet &F);
   /// Adds \p Fa to \p F; a full set first drops the fact whose subject
@@ -302,6 +310,7 @@ private:
   llvm::DenseMap<unsigned, llvm::SmallVector<Record *, 1>> ByHash;
   llvm::DenseMap<const Expr *, Leaf> Leaves;
   llvm::DenseMap<const Expr *, Operand> Operands;
+  llvm::DenseMap<const VarDecl *, bool> ShownAggregates;
   llvm::DenseSet<const Stmt *> Elements;
   /// Per element applied so far, its writes.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;

@@ -310,9 +310,11 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
     if (!Hit.empty())
       Out.push_back({Arg, true, /*Passed=*/true});
   };
+  // `init(&o)`, `off(&o.in)`: the call may write the local struct's
+  // fields (ConditionLeaves' aggregateShown).
   if (const auto *Call = dyn_cast<CallExpr>(S))
     for (const Expr *Arg : Call->arguments()) {
-      if (BodyIndex::outArgument(Arg))
+      if (BodyIndex::outArgument(Arg) || aggregateAddressed(Arg))
         Out.push_back({Arg->IgnoreParenCasts(), true});
       MayWriteCells(Arg);
     }

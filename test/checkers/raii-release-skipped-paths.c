@@ -1571,3 +1571,46 @@ int positiveComparedWithNumberOnly(int fd) {
   return 0;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'nfd' is skipped by this return
+
+// Twins of negativeLocalStructFieldTestedTwice: a call given the struct's
+// address (or a field's) between the tests may change the field; a
+// pointer kept to the struct lets any call change it.
+struct profile {
+  char *out;
+  int quiet;
+};
+void applyProfile(struct profile *p, int quiet);
+int positiveLocalStructGivenToCall(char *name, char *buf, int quiet) {
+  int fd = STDOUT_FILENO;
+  struct profile o = {name, 0};
+  if (o.out) {
+    fd = open(o.out, O_WRONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      return -1;
+  }
+  applyProfile(&o, quiet);
+  int err = write(fd, buf, 4);
+  if (o.out)
+    close(fd);
+  return err;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
+void dropOut(struct profile *p);
+int positiveLocalStructThroughPointer(char *name, char *buf) {
+  int fd = STDOUT_FILENO;
+  struct profile o = {name, 0};
+  struct profile *op = &o;
+  if (o.out) {
+    fd = open(o.out, O_WRONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      return -1;
+  }
+  dropOut(op);
+  int err = write(fd, buf, 4);
+  if (o.out)
+    close(fd);
+  return err;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
