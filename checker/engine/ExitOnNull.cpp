@@ -49,36 +49,76 @@ static bool savedBefore(const BinaryOperator *Assign,
     HandleKey K;
     return Keyed && C.KeyOf.keyOf(Value, K, false) && K == TargetKey;
   };
-  // Or the same field of an object of the same type that the failure
-  // puts back into the target (`data = best->data; el = best; ..
-  // el->data = realloc(el->data, n); if (!el->data) { el->data = data;
-  // .. }`, `el` written elsewhere too).
+  // Or the same field of the object the target's pointer was given just
+  // before, which the failure branch puts back into the target (`data =
+  // best->data; el = best; el->data = realloc(el->data, n); if (!el->data)
+  // { el->data = data; .. }`, `el` written elsewhere too).
   const auto *TargetField =
       dyn_cast<MemberExpr>(ignoreValueCasts(Target));
+  const auto *TargetBase =
+      TargetField ? dyn_cast<DeclRefExpr>(
+                        TargetField->getBase()->IgnoreParenImpCasts())
+                  : nullptr;
+  auto NullTest = [&](const Expr *Cond) {
+    Cond = Cond->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+        UO && UO->getOpcode() == UO_LNot)
+      return sameLvalue(ignoreValueCasts(UO->getSubExpr()), Target, C.Ctx);
+    const auto *BO = dyn_cast<BinaryOperator>(Cond);
+    auto IsNull = [&](const Expr *E) {
+      std::optional<int64_t> K = constantValue(ignoreValueCasts(E), C.Ctx);
+      return K && *K == 0;
+    };
+    return BO && BO->getOpcode() == BO_EQ &&
+           ((sameLvalue(ignoreValueCasts(BO->getLHS()), Target, C.Ctx) &&
+             IsNull(BO->getRHS())) ||
+            (sameLvalue(ignoreValueCasts(BO->getRHS()), Target, C.Ctx) &&
+             IsNull(BO->getLHS())));
+  };
   auto SameFieldPutBack = [&](const VarDecl *V, const Expr *Value) {
     const auto *ME = dyn_cast<MemberExpr>(ignoreValueCasts(Value));
-    if (!TargetField || !ME ||
+    if (!TargetBase || !ME ||
         ME->getMemberDecl() != TargetField->getMemberDecl())
       return false;
-    bool PutBack = false;
-    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-      if (!S || PutBack)
+    bool Aliased = false, PutBack = false;
+    std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *S,
+                                                      bool OnFailure) {
+      if (!S)
         return;
+      // `el = best;` between the save and the store.
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
-          BO && BO->getOpcode() == BO_Assign && BO != Assign &&
-          SM.isBeforeInTranslationUnit(Assign->getEndLoc(),
+          BO && BO->getOpcode() == BO_Assign &&
+          SM.isBeforeInTranslationUnit(Value->getEndLoc(),
                                        BO->getBeginLoc()) &&
+          SM.isBeforeInTranslationUnit(BO->getEndLoc(),
+                                       Assign->getBeginLoc()))
+        if (const auto *L = dyn_cast<DeclRefExpr>(
+                BO->getLHS()->IgnoreParenImpCasts());
+            L && L->getDecl() == TargetBase->getDecl() &&
+            sameLvalue(ignoreValueCasts(BO->getRHS()),
+                       ignoreValueCasts(ME->getBase()), C.Ctx))
+          Aliased = true;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          OnFailure && BO && BO->getOpcode() == BO_Assign &&
           sameLvalue(ignoreValueCasts(BO->getLHS()), Target, C.Ctx)) {
         const auto *R =
             dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getRHS()));
-        PutBack = R && R->getDecl()->getCanonicalDecl() ==
-                           V->getCanonicalDecl();
+        PutBack |= R && R->getDecl()->getCanonicalDecl() ==
+                            V->getCanonicalDecl();
+      }
+      if (const auto *If = dyn_cast<IfStmt>(S);
+          If && SM.isBeforeInTranslationUnit(Assign->getEndLoc(),
+                                             If->getBeginLoc()) &&
+          NullTest(If->getCond())) {
+        Walk(If->getThen(), true);
+        Walk(If->getElse(), OnFailure);
+        return;
       }
       for (const Stmt *Child : S->children())
-        Walk(Child);
+        Walk(Child, OnFailure);
     };
-    Walk(C.Fn->getBody());
-    return PutBack;
+    Walk(C.Fn->getBody(), false);
+    return Aliased && PutBack;
   };
   llvm::SmallVector<const VarDecl *, 2> Saved;
   auto Note = [&](const VarDecl *V, const Expr *Value) {

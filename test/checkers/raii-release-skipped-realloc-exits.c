@@ -711,3 +711,16 @@ int positiveSavedFieldNotPutBack(struct tdb_el *best, struct tdb_el *list,
     return data != NULL;
   return 0;
 }
+// Twin: the block saved is another object's, so putting it back loses
+// the target's own.
+int positiveSavedOtherObjectsField(struct tdb_el *dst, struct tdb_el *src,
+                                   size_t len) {
+  unsigned char *old = src->data;
+  dst->data = realloc(dst->data, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: when 'realloc' fails it returns null and 'dst->data' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (dst->data == NULL) {
+    dst->data = old;
+    return -1;
+  }
+  return 0;
+}
