@@ -47,6 +47,26 @@ bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W) {
   return Src && Src == W->getCanonicalDecl();
 }
 
+/// The function calls `dup2(V, P)` or `dup3(V, P, ..)` (the C library's):
+/// it moves the descriptor \p V onto the number parameter \p P names.
+static bool dupedOntoParam(const FunctionContext &C, const VarDecl *V,
+                           const ParmVarDecl *P) {
+  auto Names = [](const Expr *E, const ValueDecl *D) {
+    const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return D && R && R->getDecl()->getCanonicalDecl() == D->getCanonicalDecl();
+  };
+  for (const Expr *E : C.Body.candidates()) {
+    const auto *Call = dyn_cast<CallExpr>(E);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
+        (FD->getName() == "dup2" || FD->getName() == "dup3") &&
+        Call->getNumArgs() >= 2 && Names(Call->getArg(0), V) &&
+        Names(Call->getArg(1), P))
+      return true;
+  }
+  return false;
+}
+
 /// The function gives \p V to `dup2` or `dup3` as the descriptor to copy
 /// (itself or through a function of the file, CalleeBodies' dupsOnto):
 /// a daemon making it the standard ones.
@@ -301,7 +321,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
            !C.Roles.releases(cast<Expr>(A.Site)).empty())) ||
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
-        (F.ForeignNumber && (!Descriptor || !dupedOnto(C, A.HandleVar))) ||
+        (F.ForeignNumber &&
+         (!Descriptor || !dupedOntoParam(C, A.HandleVar, F.ForeignParam))) ||
         (F.ForeignCopy && !copyPredates(C, F.ForeignCopy, A)) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar) &&
          !fillsStandardRange(C, F, A)))
@@ -316,6 +337,15 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   if (F.PositiveTest && !(OnResult && R->SuccessWhen == Success::Positive) &&
       (OnResult || R->Invalid != InvalidValue::Negative))
     return std::nullopt;
+  // `rc == -ENOENT` of an acquire into a place that returns zero on
+  // success (a wrapper whose failures return `-errno`): where it holds,
+  // the acquire failed.
+  if (F.Equals && *F.Equals < -1 && OnResult &&
+      R->SuccessWhen == Success::Zero &&
+      R->Handle.Kind != HandleSpec::Return) {
+    OnlyRefutes = true;
+    return F.TrueMeansNonzero;
+  }
   if ((F.Equals && *F.Equals < -1) || F.AboveStandard)
     return std::nullopt; // only of a descriptor
   if (F.Equals && *F.Equals > 0) {

@@ -117,10 +117,31 @@ bool ConditionFacts::aggregateShown(const VarDecl *V) {
         R && R->getDecl()->getCanonicalDecl() == V) {
       const Stmt *Child = nullptr;
       const Stmt *Up = C.Body.valueParent(R, &Child);
+      // An address given straight to a call, or kept in a table a call
+      // gets (`{"data", &cfg.file}`): not in a pointer the body writes
+      // through (`int *on = &o.on; *on = 0;`).
+      auto AddressGiven = [&](const UnaryOperator *UO) {
+        const Stmt *AddrChild = nullptr;
+        const Stmt *User = C.Body.valueParent(UO, &AddrChild);
+        const auto *Call = dyn_cast_or_null<CallExpr>(User);
+        return (Call && llvm::is_contained(Call->arguments(), AddrChild)) ||
+               isa_and_nonnull<InitListExpr>(User);
+      };
       // `o.f`, `a = o` (read whole), `o = b`.
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
-          ME && !ME->isArrow())
+          ME && !ME->isArrow()) {
+        const Stmt *Above = C.Body.valueParent(ME);
+        while (const auto *In = dyn_cast_or_null<MemberExpr>(Above)) {
+          if (In->isArrow())
+            break;
+          Above = C.Body.valueParent(In);
+        }
+        const auto *UO = dyn_cast_or_null<UnaryOperator>(Above);
+        if (!UO || UO->getOpcode() != UO_AddrOf || AddressGiven(UO))
+          return;
+        Shown = false;
         return;
+      }
       if (const auto *IC = dyn_cast_or_null<ImplicitCastExpr>(
               C.Body.parent(R));
           IC && IC->getCastKind() == CK_LValueToRValue)
@@ -130,13 +151,9 @@ bool ConditionFacts::aggregateShown(const VarDecl *V) {
         return;
       // `&o` given straight to a call.
       if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Up);
-          UO && UO->getOpcode() == UO_AddrOf) {
-        const Stmt *AddrChild = nullptr;
-        const auto *Call = dyn_cast_or_null<CallExpr>(
-            C.Body.valueParent(UO, &AddrChild));
-        if (Call && llvm::is_contained(Call->arguments(), AddrChild))
-          return;
-      }
+          UO && UO->getOpcode() == UO_AddrOf && AddressGiven(UO) &&
+          !isa_and_nonnull<InitListExpr>(C.Body.valueParent(UO)))
+        return;
       Shown = false;
       return;
     }

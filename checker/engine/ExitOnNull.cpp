@@ -81,10 +81,32 @@ static bool savedBefore(const BinaryOperator *Assign,
         ME->getMemberDecl() != TargetField->getMemberDecl())
       return false;
     bool Aliased = false, PutBack = false;
+    // Between the save and the store nothing else is given to the
+    // target's pointer (`if (spare) el = spare;`) or to what the field
+    // was saved from (`best = best->next;`).
+    const auto *SavedFrom = dyn_cast<DeclRefExpr>(
+        ME->getBase()->IgnoreParenImpCasts());
+    unsigned OtherWrites = 0;
     std::function<void(const Stmt *, bool)> Walk = [&](const Stmt *S,
                                                       bool OnFailure) {
       if (!S)
         return;
+      const Expr *Written = nullptr;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp())
+        Written = BO->getLHS();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+               UO && UO->isIncrementDecrementOp())
+        Written = UO->getSubExpr();
+      if (const auto *W = Written ? dyn_cast<DeclRefExpr>(
+                                        Written->IgnoreParenImpCasts())
+                                  : nullptr;
+          W &&
+          SM.isBeforeInTranslationUnit(Value->getEndLoc(), S->getBeginLoc()) &&
+          SM.isBeforeInTranslationUnit(S->getEndLoc(), Assign->getBeginLoc()) &&
+          (W->getDecl() == TargetBase->getDecl() ||
+           (SavedFrom && W->getDecl() == SavedFrom->getDecl())))
+        ++OtherWrites;
       // `el = best;` between the save and the store.
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
           BO && BO->getOpcode() == BO_Assign &&
@@ -96,8 +118,10 @@ static bool savedBefore(const BinaryOperator *Assign,
                 BO->getLHS()->IgnoreParenImpCasts());
             L && L->getDecl() == TargetBase->getDecl() &&
             sameLvalue(ignoreValueCasts(BO->getRHS()),
-                       ignoreValueCasts(ME->getBase()), C.Ctx))
+                       ignoreValueCasts(ME->getBase()), C.Ctx)) {
           Aliased = true;
+          --OtherWrites; // the alias itself
+        }
       if (const auto *BO = dyn_cast<BinaryOperator>(S);
           OnFailure && BO && BO->getOpcode() == BO_Assign &&
           sameLvalue(ignoreValueCasts(BO->getLHS()), Target, C.Ctx)) {
@@ -118,7 +142,7 @@ static bool savedBefore(const BinaryOperator *Assign,
         Walk(Child, OnFailure);
     };
     Walk(C.Fn->getBody(), false);
-    return Aliased && PutBack;
+    return Aliased && PutBack && OtherWrites == 0;
   };
   llvm::SmallVector<const VarDecl *, 2> Saved;
   auto Note = [&](const VarDecl *V, const Expr *Value) {

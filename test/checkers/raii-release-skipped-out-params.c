@@ -530,3 +530,16 @@ int positiveStatusOfRetriedDescriptor(const char *path, char *buf) {
   close(fd);
   return n;
 }
+// A caller telling one failure by its negative code (`rc == -ENOENT`): the
+// acquire failed there too.
+int negativeErrnoWrapperOneFailureTold(const char *name) {
+  char *conf = NULL;
+  int rc = readAll(name, &conf);
+  if (rc == -ENOENT)
+    return 0;
+  if (rc != 0)
+    return rc;
+  int c = conf[0];
+  free(conf);
+  return c;
+}

@@ -1614,3 +1614,37 @@ int positiveLocalStructThroughPointer(char *name, char *buf) {
   return err;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
+// Twin of negativeFillsNumberedDescriptor: compared with an int parameter
+// it is not dup2'd onto (the dup2 goes onto standard error), the equal
+// side says nothing.
+int positiveComparedWithAnotherNumber(int reserved, const char *path) {
+  int fd = open(path, O_RDONLY);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+  if (fd < 0)
+    return -1;
+  if (fd == reserved)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fd' is skipped by this return
+  dup2(fd, STDERR_FILENO);
+  close(fd);
+  return 0;
+}
+// Twin of negativeLocalStructFieldTestedTwice: a field's address kept in a
+// pointer the body writes through.
+int positiveLocalStructFieldThroughPointer(char *name, char *buf) {
+  int fd = STDOUT_FILENO;
+  struct profile o = {name, 0};
+  char **out = &o.out;
+  if (o.out) {
+    fd = open(o.out, O_WRONLY);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'fd' acquired by 'open' is not released on every path [raii-release-skipped]
+    if (fd < 0)
+      return -1;
+  }
+  *out = 0;
+  int err = write(fd, buf, 4);
+  if (o.out)
+    close(fd);
+  return err;
+}
+// CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return

@@ -724,3 +724,19 @@ int positiveSavedOtherObjectsField(struct tdb_el *dst, struct tdb_el *src,
   }
   return 0;
 }
+// Twin: the target's pointer may be given another object after the alias,
+// whose block the failure then loses.
+int positiveAliasReplacedBeforeStore(struct tdb_el *best, struct tdb_el *spare,
+                                     int useSpare, size_t len) {
+  unsigned char *data = best->data;
+  struct tdb_el *el = best;
+  if (useSpare)
+    el = spare;
+  el->data = realloc(el->data, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: when 'realloc' fails it returns null and 'el->data' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (el->data == NULL) {
+    el->data = data;
+    return -1;
+  }
+  return 0;
+}

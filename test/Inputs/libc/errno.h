@@ -6,6 +6,7 @@ extern "C" {
 int *__errno_location(void);
 #define errno (*__errno_location())
 #define EINTR 4
+#define ENOENT 2
 #ifdef __cplusplus
 }
 #endif
