@@ -72,6 +72,17 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
 /// a local copy of it names, or one written together with it.
 bool sameVar(const FunctionContext &C, const VarDecl *V, const VarDecl *W);
 
+/// The function calls `dup2(V, P)` or `dup3(V, P, ..)` (BranchNumbers.cpp).
+bool dupedOntoParam(const FunctionContext &C, const VarDecl *V,
+                    const ParmVarDecl *P);
+/// The function gives \p V to `dup2` or `dup3` as the descriptor to copy
+/// (BranchNumbers.cpp).
+bool dupedOnto(const FunctionContext &C, const VarDecl *V);
+/// \p F, a test whether a descriptor is above the standard three, sits
+/// where the function fills them in a loop (BranchNumbers.cpp).
+bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
+                        const Acquisition &A);
+
 /// Settles what waits on acquisition \p Acq (`tmp = realloc(p, n)`)
 /// now that a branch says whether it \p Acquired.
 void resolvePending(State &St, unsigned Acq, bool Acquired);
