@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "engine/BodyIndex.h"
+#include "engine/LoopParts.h"
 #include "engine/HandleKey.h"
 #include "support/BranchHints.h"
 #include "clang/AST/ASTContext.h"
@@ -241,15 +242,9 @@ bool BodyIndex::conditionTests(const ValueDecl *V) const {
   std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return false;
-    const Expr *Cond = nullptr;
+    const Expr *Cond = loopCondition(S);
     if (const auto *If = dyn_cast<IfStmt>(S))
       Cond = If->getCond();
-    else if (const auto *W = dyn_cast<WhileStmt>(S))
-      Cond = W->getCond();
-    else if (const auto *D = dyn_cast<DoStmt>(S))
-      Cond = D->getCond();
-    else if (const auto *F = dyn_cast<ForStmt>(S))
-      Cond = F->getCond();
     else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
       Cond = CO->getCond();
     if (Cond && testsValue(Cond, V))

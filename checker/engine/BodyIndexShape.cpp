@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/BodyIndex.h"
 #include "engine/HandleKey.h"
+#include "engine/LoopParts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/ExprCXX.h"
@@ -54,12 +55,8 @@ bool BodyIndex::valueUsed(const Expr *E) const {
   // A statement in a branch or a loop body, not its condition.
   if (const auto *If = dyn_cast<IfStmt>(P))
     return If->getCond() == Child;
-  if (const auto *W = dyn_cast<WhileStmt>(P))
-    return W->getCond() == Child;
-  if (const auto *D = dyn_cast<DoStmt>(P))
-    return D->getCond() == Child;
-  if (const auto *F = dyn_cast<ForStmt>(P))
-    return F->getCond() == Child;
+  if (isa<WhileStmt, DoStmt, ForStmt>(P))
+    return loopCondition(P) == Child;
   if (const auto *SW = dyn_cast<SwitchStmt>(P))
     return SW->getCond() == Child;
   return true;
@@ -188,16 +185,7 @@ static bool staleCopyReachable(const BodyIndex &B, const Stmt *L,
     return llvm::any_of(S->children(),
                         [&](const Stmt *C) { return Walk(C, Inner); });
   };
-  const Stmt *LoopBody = nullptr;
-  if (const auto *Wh = dyn_cast<WhileStmt>(L))
-    LoopBody = Wh->getBody();
-  else if (const auto *D = dyn_cast<DoStmt>(L))
-    LoopBody = D->getBody();
-  else if (const auto *F = dyn_cast<ForStmt>(L))
-    LoopBody = F->getBody();
-  else if (const auto *RF = dyn_cast<CXXForRangeStmt>(L))
-    LoopBody = RF->getBody();
-  return Walk(LoopBody, false);
+  return Walk(loopBody(L), false);
 }
 
 bool BodyIndex::copiedAcrossRounds(const ValueDecl *Into,

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/BranchFactsImpl.h"
 #include "engine/CalleeBodies.h"
+#include "engine/LoopParts.h"
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/StmtCXX.h"
@@ -107,13 +108,7 @@ bool fillsStandardRange(const FunctionContext &C, const CondFact &F,
       return (!Side || !BodyIndex::containsJump(Side)) && Above &&
              leavesLoop(Above, false);
     }
-  const Stmt *Cond = nullptr;
-  if (const auto *W = dyn_cast<WhileStmt>(Loop))
-    Cond = W->getCond();
-  else if (const auto *D = dyn_cast<DoStmt>(Loop))
-    Cond = D->getCond();
-  else if (const auto *For = dyn_cast<ForStmt>(Loop))
-    Cond = For->getCond();
+  const Expr *Cond = loopCondition(Loop);
   return StandardWhenTrue && Cond && Child == Cond;
 }
 
