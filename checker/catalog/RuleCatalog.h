@@ -50,8 +50,10 @@ struct HandleSpec {
   unsigned Count = 1; ///< for Out: how many handles the array holds
 };
 
-/// How a handle returned by an acquire says "nothing was acquired".
-enum class InvalidValue { None, Null, Negative };
+/// How a handle returned by an acquire says "nothing was acquired": null,
+/// a negative number, or a pointer whose bits are all ones (`(void *)-1`:
+/// `mmap`'s `MAP_FAILED`, `iconv_open`'s `(iconv_t)-1`).
+enum class InvalidValue { None, Null, Negative, AllOnes };
 /// How a conditional acquire (`try_lock`) reports success: always, a
 /// nonzero result, a zero (or non-negative) one, or a positive one (a count
 /// of what it gave, `scandir`: none on zero, which holds nothing).

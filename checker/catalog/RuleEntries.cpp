@@ -121,11 +121,14 @@ bool Loader::acquire(llvm::yaml::Node *N, Family &F) {
             A.Invalid = InvalidValue::Null;
           else if (*S == "negative")
             A.Invalid = InvalidValue::Negative;
+          else if (*S == "all-ones")
+            A.Invalid = InvalidValue::AllOnes;
           else if (*S == "none")
             A.Invalid = InvalidValue::None;
           else {
             error(V, "bad invalid value '" + *S +
-                         "' (expected 'null', 'negative' or 'none')");
+                         "' (expected 'null', 'negative', 'all-ones' or "
+                         "'none')");
             return false;
           }
           return true;

@@ -186,6 +186,19 @@ static bool copyPredates(const FunctionContext &C, const VarDecl *Copy,
          });
 }
 
+/// A test of a handle whose failure value is all ones (`p == MAP_FAILED`,
+/// `cd != (iconv_t)-1`): that value means nothing acquired and any other
+/// the handle; null means nothing too, but not null tells nothing.
+static std::optional<bool> allOnesTest(const CondFact &F,
+                                       bool &OnlyRefutes) {
+  if (F.SignTest && F.Equals && *F.Equals == -1)
+    return F.TrueMeansNonzero;
+  if (F.SignTest || F.PositiveTest || F.Equals.value_or(0) != 0)
+    return std::nullopt;
+  OnlyRefutes = true;
+  return F.TrueMeansNonzero;
+}
+
 /// What the true branch of \p F means for \p A: acquired, not acquired, or
 /// nothing known; \p OnlyRefutes is set when only the branch that means
 /// "not acquired" tells (`f != stdin`: equal, f holds nothing acquired
@@ -280,6 +293,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   }
   if (OnResult) {
     if (R->Handle.Kind == HandleSpec::Return) {
+      if (R->Invalid == InvalidValue::AllOnes)
+        return allOnesTest(F, OnlyRefutes);
       if (R->Invalid == InvalidValue::Negative && !F.SignTest)
         return std::nullopt;
       return F.TrueMeansNonzero;
@@ -370,6 +385,8 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // taken as the validity test it is meant as: descriptor 0 comes back
   // only where standard input was closed.
   if (HV->getType()->isPointerType()) {
+    if (R->Invalid == InvalidValue::AllOnes)
+      return allOnesTest(F, OnlyRefutes);
     if (F.SignTest || F.PositiveTest)
       return std::nullopt;
   } else if (R->Invalid == InvalidValue::Negative) {

@@ -354,9 +354,12 @@ SummaryTable::build(const FunctionDecl *Def, const FunctionAnalysis &FA) {
   if (!Other && Fresh && (RT->isPointerType() || RT->isIntegerType())) {
     RoleHandle H;
     H.Spec.Kind = HandleSpec::Return;
-    setAcquire(*S, Def, std::move(H),
-               RT->isPointerType() ? InvalidValue::Null : Fresh->Invalid,
-               Fresh->Fam, FreshSite);
+    // A pointer wrapper fails with null, or with the all-ones pointer
+    // of an acquire it returns as it is (`return mmap(..);`).
+    InvalidValue Invalid = Fresh->Invalid;
+    if (RT->isPointerType() && Invalid != InvalidValue::AllOnes)
+      Invalid = InvalidValue::Null;
+    setAcquire(*S, Def, std::move(H), Invalid, Fresh->Fam, FreshSite);
     return S;
   }
   // Acquire: a lock on an outside object held on every normal exit (a

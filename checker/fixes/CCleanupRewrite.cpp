@@ -52,6 +52,9 @@ GuardRewrite plan(const FunctionAnalysis &FA, unsigned Acq, ASTContext &Ctx) {
       (!A.Rule || A.Rule->Invalid != InvalidValue::Negative))
     return refuse("'" + A.Name + "' is an integer handle without a negative "
                   "invalid value for the cleanup to skip");
+  if (A.Rule && A.Rule->Invalid == InvalidValue::AllOnes)
+    return refuse("'" + A.Name + "' holds nothing when all its bits are "
+                  "ones, which the cleanup does not skip");
   QualType T = V->getType();
   if (T.isConstQualified())
     return refuse("'" + A.Name + "' is const; the cleanup takes its address "
