@@ -1,5 +1,6 @@
 //===- ReleaseSkippedCheck.cpp - raii-release-skipped ---------------------===//
 #include "ReleaseSkippedCheck.h"
+#include "catalog/RuleCatalog.h"
 #include "engine/Collector.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -52,6 +53,49 @@ static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
          FA.lockResultConvention(I);
 }
 
+/// The local variable \p E names, through `&` and `.` fields (`&done`,
+/// `&mt.finish`), if any.
+static const VarDecl *namedLocal(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (ME->isArrow())
+      return nullptr;
+    E = ME->getBase()->IgnoreParenCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() ? V : nullptr;
+}
+
+/// Whether code besides the calls the catalog names can reach local \p V:
+/// some use of it is not the object of such a call (`pthread_create(..,
+/// &done)`, `start(&mt)`, a capture, a pointer kept to it).
+static bool reachableByOthers(const FunctionAnalysis &FA, const VarDecl *V) {
+  unsigned Uses = 0, RuleUses = 0;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+      ++Uses;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *FD = Call->getDirectCallee();
+      if (FD && FA.Catalog && FA.Catalog->isRuleFunction(FD)) {
+        for (const Expr *Arg : Call->arguments())
+          RuleUses += namedLocal(Arg) == V;
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+          RuleUses += namedLocal(MC->getImplicitObjectArgument()) == V;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(FA.Fn->getBody());
+  return Uses > RuleUses;
+}
+
 /// Acquisition \p I is a finding: acquired, held where the function ends
 /// on some path, and no wrapper handing it to the caller.
 static bool reported(const FunctionAnalysis &FA, unsigned I) {
@@ -69,6 +113,17 @@ static bool reported(const FunctionAnalysis &FA, unsigned I) {
       llvm::none_of(A.Skips, [](const SkipCause &C) {
         return C.Kind == SkipCause::Overwrite || C.Kind == SkipCause::ScopeEnd;
       }))
+    return false;
+  // A wait on a counting semaphore that the function posts nowhere takes
+  // what another thread gives (`sem_wait(&done)` after `pthread_create(..,
+  // &done)`): a signal consumed, no hold. Not on a local semaphore that
+  // nothing else can reach (no one could post it), nor one posted on some
+  // paths and not on others.
+  if (A.IsLock && A.Fam && A.Fam->Counting && !A.ReleasedSomewhere &&
+      !FA.releasedInBody(A.Key, A.Fam) &&
+      (!A.LocalObject ||
+       (A.HandleExpr && namedLocal(A.HandleExpr) &&
+        reachableByOthers(FA, namedLocal(A.HandleExpr)))))
     return false;
   // A lock taken on an object the function did not create and released on
   // no path is an acquire wrapper: the caller releases it. (A release in the

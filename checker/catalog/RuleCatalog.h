@@ -117,6 +117,9 @@ struct Family {
   std::string GuardStd;  ///< guard a fix rewrites into, RaiiGuardStyle=std
   std::string GuardRaii; ///< ... and RaiiGuardStyle=raii
   bool Reentrant = false; ///< a lock its owner may take again
+  /// A counting semaphore: a wait the function releases on no path takes
+  /// a unit another thread posts (a completion signal), not a hold.
+  bool Counting = false;
   bool IsLock = false;    ///< acquires lock an object instead of returning one
   /// The acquire initialises an object in place (`regcomp`, `*_init`): no
   /// lock; an object of static storage left initialised is kept, not lost.

@@ -36,8 +36,8 @@ bool Loader::family(llvm::yaml::Node *N,
   llvm::StringSet<> Seen;
   bool Ok = mapping(
       N, "family",
-      {"name", "kind", "guard", "reentrant", "in-place", "calls", "acquire",
-       "release", "transfer", "extends"},
+      {"name", "kind", "guard", "reentrant", "in-place", "counting", "calls",
+       "acquire", "release", "transfer", "extends"},
       {},
       [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
         Seen.insert(K);
@@ -59,10 +59,12 @@ bool Loader::family(llvm::yaml::Node *N,
             NameNode = V;
           return S.has_value();
         }
-        if (K == "reentrant" || K == "in-place") {
+        if (K == "reentrant" || K == "in-place" || K == "counting") {
           auto B = boolean(V, K);
           if (B)
-            (K == "reentrant" ? F->Reentrant : F->InPlace) = *B;
+            (K == "reentrant" ? F->Reentrant
+             : K == "in-place" ? F->InPlace
+                               : F->Counting) = *B;
           return B.has_value();
         }
         if (K == "calls") {
@@ -131,6 +133,13 @@ bool Loader::family(llvm::yaml::Node *N,
                  "' is 'in-place' but its acquires create a handle "
                  "('return', 'out N'); 'in-place' is for objects "
                  "initialised through 'this' or 'arg N'");
+    return false;
+  }
+  if (F->Counting && (AnyReturn || F->InPlace)) {
+    error(N, "family '" + F->Name +
+                 "' is 'counting' but its acquires do not take a unit of an "
+                 "object ('this', 'arg N', not 'in-place'); 'counting' is "
+                 "for semaphores");
     return false;
   }
   F->IsLock = AnyObject;

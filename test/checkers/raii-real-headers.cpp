@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <semaphore>
 #include <shared_mutex>
+#include <thread>
 #include <unistd.h>
 
 std::mutex m;
@@ -141,3 +142,21 @@ void uniqueLockNegative() {
 // CHECK-DELETED: m.unlock();
 // CHECK-DELETED: sm.unlock_shared();
 // CHECK-DELETED: std::fclose(f);
+
+// A semaphore acquired and released by nothing in the function, which a
+// thread it starts releases: a completion signal taken, no leak.
+int negativeCompletionSemaphore() {
+  std::binary_semaphore done(0);
+  std::thread t([&] { done.release(); });
+  done.acquire();
+  t.join();
+  return 0;
+}
+
+// Twin: no one else can release a semaphore the function keeps to itself.
+int positiveUnsharedSemaphore() {
+  std::binary_semaphore alone(0);
+  alone.acquire();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'alone' acquired by 'acquire' is never released [raii-release-skipped]
+  return 0;
+}

@@ -324,3 +324,35 @@ int negativeVaCopy(int n, ...) {
   va_end(ap);
   return a;
 }
+
+// A wait on a semaphore the function posts nowhere takes what another
+// thread posts: a completion signal, no leak.
+static void *postDone(void *arg) {
+  sem_post((sem_t *)arg);
+  return 0;
+}
+
+int negativeCompletionSignal(void) {
+  sem_t done;
+  pthread_t t;
+  sem_init(&done, 0, 0);
+  if (pthread_create(&t, 0, postDone, &done)) {
+    sem_destroy(&done);
+    return -1;
+  }
+  sem_wait(&done);
+  sem_destroy(&done);
+  return 0;
+}
+
+// Posted on one path and not on another: still reported.
+int positiveWaitPostedOnOnePath(sem_t *s, int n) {
+  if (sem_wait(s) != 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's' acquired by 'sem_wait' is not released on every path [raii-release-skipped]
+  if (n < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  sem_post(s);
+  return 0;
+}
