@@ -58,6 +58,22 @@ static const Expr *chainedValue(const Expr *E) {
 BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
     : Fn(Fn), Ctx(Ctx) {
   walk(Fn->getBody(), nullptr);
+  llvm::erase_if(Lent, [&](const ValueDecl *D) { return !lentToCalls(D); });
+}
+
+/// The integer local whose address \p Arg, a call's argument, is (`&r`),
+/// if any.
+static const VarDecl *lentInteger(const Expr *Arg) {
+  const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
+  const auto *DRE = UO && UO->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+                        : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && BodyIndex::isLocalVar(V) && !V->isStaticLocal() &&
+                 V->getType()->isIntegralOrEnumerationType() &&
+                 !V->getType().isVolatileQualified()
+             ? V
+             : nullptr;
 }
 
 /// The local array \p E subscripts (`fds[i]`), or null.
@@ -297,6 +313,11 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
     for (const Expr *Arg : Call->arguments())
       if (const VarDecl *V = outArgument(Arg))
         ++OutArgs[cast<ValueDecl>(V->getCanonicalDecl())];
+      else if (const VarDecl *I = lentInteger(Arg)) {
+        const auto *D = cast<ValueDecl>(I->getCanonicalDecl());
+        if (!LentArgs[D]++)
+          Lent.push_back(D);
+      }
   const size_t InnerCopy = CopyStmts.size();
   for (const Stmt *C : S->children())
     walk(C, S);

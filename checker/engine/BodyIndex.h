@@ -164,6 +164,18 @@ public:
     return !Escaping.count(D) &&
            Refs.lookup(D) == PlainUses.lookup(D) + OutArgs.lookup(D);
   }
+  /// True if \p D, an integer local, is written by name and otherwise
+  /// only given by address to calls (`check_signal(&r)`): the body shows
+  /// every write but those of callees, which may keep the address and
+  /// write through it at any later call.
+  bool lentToCalls(const ValueDecl *D) const {
+    D = cast<ValueDecl>(D->getCanonicalDecl());
+    const unsigned Lent = LentArgs.lookup(D);
+    return Lent && !Escaping.count(D) &&
+           Refs.lookup(D) == PlainUses.lookup(D) + Lent;
+  }
+  /// The locals lentToCalls() holds for.
+  llvm::ArrayRef<const ValueDecl *> lentLocals() const { return Lent; }
   /// True if \p D is a parameter pointing to a scalar it may write (`int
   /// *status`), never written itself, and only ever dereferenced (`*p`),
   /// tested, or given as it is to calls: what `*p` holds changes only by
@@ -320,6 +332,10 @@ private:
   llvm::DenseMap<const ValueDecl *, unsigned> Refs, PlainUses;
   /// Per local pointer, the calls it is given to by address.
   llvm::DenseMap<const ValueDecl *, unsigned> OutArgs;
+  /// Per integer local, the calls it is given to by address; and those
+  /// given to calls only so, in the order first seen.
+  llvm::DenseMap<const ValueDecl *, unsigned> LentArgs;
+  llvm::SmallVector<const ValueDecl *, 2> Lent;
   /// Per local pointer, its values read only to dereference them (`*p`),
   /// to test them (`p`, `p != NULL`) or to give them as they are to a
   /// call.

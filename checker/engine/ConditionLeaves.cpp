@@ -49,7 +49,8 @@ static const Expr *testedValue(const Expr *E, bool Truth) {
 bool ConditionFacts::tracked(const VarDecl *V) const {
   if (!V || !V->hasLocalStorage() || V->isStaticLocal())
     return false;
-  return isScalarValue(V->getType()) && C.Body.writtenByNameOrCalls(V);
+  return isScalarValue(V->getType()) &&
+         (C.Body.writtenByNameOrCalls(V) || C.Body.lentToCalls(V));
 }
 
 ConditionFacts::Record *
@@ -75,7 +76,7 @@ ConditionFacts::intern(const llvm::FoldingSetNodeID &ID,
                            V->getType()->isRecordType() &&
                            aggregateShown(cast<VarDecl>(V->getCanonicalDecl()));
     if (V && V->hasLocalStorage() && !Aggregate &&
-        !C.Body.writtenByNameOrCalls(V))
+        !C.Body.writtenByNameOrCalls(V) && !C.Body.lentToCalls(V))
       return nullptr;
     if (!V || !V->hasLocalStorage() || Aggregate)
       R.LocalOnly &= V && !Aggregate && V->getType().isConstQualified();

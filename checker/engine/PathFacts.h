@@ -18,7 +18,9 @@
 // from a branch or from a store of a constant into the cell, and
 // forgotten when the body writes something it reads. A tracked variable
 // is one whose writes the body shows by name: a scalar local or parameter
-// whose address is not taken, no reference bound to it, not captured.
+// whose address is not taken, no reference bound to it, not captured; or
+// an integer local whose address only goes to calls (`check(&r)`), which
+// every call forgets, as a callee may have kept the address.
 // Fields and globals read
 // by a condition (a local struct's fields too, `cfg.file`, but for calls
 // given its address) count as unchanged by the calls in between (as the
@@ -124,6 +126,9 @@ public:
     bool Maybe;
     /// S is a call's argument that may let the callee change a cell.
     bool Passed = false;
+    /// S is a call, which may write the locals lent to calls before
+    /// (BodyIndex::lentToCalls).
+    bool WritesLent = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
   /// sub-expressions that are elements of their own aside).

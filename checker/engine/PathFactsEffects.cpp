@@ -321,6 +321,9 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
     for (const Expr *Arg : CE->arguments())
       MayWriteCells(Arg);
+  // `check(&r)` lent r to a callee that may write it at any call after.
+  if (!C.Body.lentLocals().empty() && isa<CallExpr, CXXConstructExpr>(S))
+    Out.push_back({S, true, /*Passed=*/false, /*WritesLent=*/true});
   const auto *BO = dyn_cast<BinaryOperator>(S);
   const auto *UO = dyn_cast<UnaryOperator>(S);
   if ((BO && BO->isAssignmentOp()) || (UO && UO->isIncrementDecrementOp()) ||
@@ -348,7 +351,10 @@ const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
 }
 
 void ConditionFacts::replay(const Effect &E, FactSet &F) {
-  if (E.Passed) {
+  if (E.WritesLent) {
+    for (const ValueDecl *V : C.Body.lentLocals())
+      forget(V, F);
+  } else if (E.Passed) {
     llvm::SmallVector<const VarDecl *, 2> Hit;
     cellsOfArgument(cast<Expr>(E.S), Hit);
     forgetReading(Hit, F);

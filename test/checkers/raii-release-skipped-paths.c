@@ -1648,3 +1648,46 @@ int positiveLocalStructFieldThroughPointer(char *name, char *buf) {
   return err;
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'fd' is skipped by this return
+
+// A status whose address a call gets (cryptsetup's `check_signal(&r)`)
+// keeps the constants the error paths give it up to the next call.
+void checkStatus(int *r);
+int negativeStatusLentToCall(int fd, char **out) {
+  char *buf = NULL;
+  int r = 0;
+  buf = malloc(4096);
+  if (!buf) {
+    r = -12;
+    goto out;
+  }
+  if (read(fd, buf, 4095) < 0) {
+    r = -5;
+    goto out;
+  }
+  checkStatus(&r);
+  if (r)
+    goto out;
+  *out = buf;
+out:
+  if (r && buf)
+    free(buf);
+  return r;
+}
+
+// Twin: a callee may have kept the address, so any later call may change
+// the status.
+void pollEvents(void);
+int positiveStatusChangedByLaterCall(void) {
+  char *buf = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  int r = 0;
+  if (!buf)
+    return -1;
+  checkStatus(&r);
+  r = 1;
+  pollEvents();
+  if (r)
+    free(buf);
+  return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped by this return
+}
