@@ -170,7 +170,7 @@ bool CallRoles::neverReturns(const CallExpr *C) const {
   const FunctionDecl *FD = calledFunction(C);
   if (!FD)
     return false;
-  if (FD->isNoReturn() || exitsByStatus(C))
+  if (FD->isNoReturn() || exitsByStatus(C) || exitsByFatalName(C))
     return true;
   RoleCache::Callee *Entry = Cache.calleeOf(C);
   return Entry && Cache.neverReturns(*Entry, Depth);

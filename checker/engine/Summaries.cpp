@@ -504,7 +504,7 @@ bool SummaryTable::endsAbruptly(const Stmt *S, unsigned Depth) {
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *FD = calledFunction(Call))
       return FD->isNoReturn() || exitsByStatus(Call) ||
-             neverReturns(FD, Depth + 1);
+             exitsByFatalName(Call) || neverReturns(FD, Depth + 1);
   return false;
 }
 

@@ -9,6 +9,12 @@
 // The `exec` functions replace the process and return only where they
 // failed, with -1: `if (execvp(..) == -1)` has no other branch.
 //
+// A project's fatal-error function in another file often says nothing of
+// `noreturn` (pppd's `fatal`, gnulib's `xalloc_die`, busybox's
+// `bb_error_msg_and_die`), nor does a logger given its fatal level
+// (privoxy's `log_error(LOG_LEVEL_FATAL, ..)`): the names say it, and
+// code after such calls is written as if they never return.
+//
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_EXITINGCALLS_H
 #define RAII_TIDY_SUPPORT_EXITINGCALLS_H
@@ -23,6 +29,14 @@ namespace clang::tidy::raii {
 /// True if \p Call is `error(K, ..)` or `error_at_line(K, ..)` of the C
 /// library with a constant K other than 0.
 bool exitsByStatus(const CallExpr *Call);
+
+/// True if \p Call is of a function the translation unit has no body of,
+/// declared outside system headers and returning void, named as a fatal
+/// exit (its last word `fatal`, `die` or `panic`, also with `f` or `x`
+/// after it: `fatalf`, `xalloc_die`, `kernel_panic`), or given a constant
+/// whose name has the word `FATAL` (a macro or an enumerator:
+/// `LOG_LEVEL_FATAL`).
+bool exitsByFatalName(const CallExpr *Call);
 
 /// True if \p FD is one of the C library's `exec` functions (`execv`,
 /// `execvp`, `execve`, `execl`, ..., `fexecve`): a call that returns gives

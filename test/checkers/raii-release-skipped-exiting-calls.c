@@ -138,14 +138,16 @@ int negativeUnseenCallEndsFailedExec(char **argv) {
 }
 
 // Twins: without the exec, or with a library call that returns (perror),
-// or in a branch that tells no fork child, the block may fall through.
+// or in a branch that tells no fork child, the block may fall through
+// (`report` is not named as an exit, below).
+void report(const char *msg);
 int positiveUnseenCallWithoutExec(void) {
   int fd[2];
   if (pipe(fd) < 0)
     return -1;
   if (fork() == 0) {
     close(fd[1]);
-    fatal("no exec");
+    report("no exec");
   }
   close(fd[1]);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
@@ -177,11 +179,86 @@ int positiveNoForkBranch(char **argv, int child) {
   if (child) {
     close(fd[1]);
     execvp(argv[0], argv);
-    fatal("exec failed");
+    report("exec failed");
   }
   close(fd[1]);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd[1]' is released by 'close' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-6]]:5: note: 'fd[1]' was first released here
   close(fd[0]);
+  return 0;
+}
+
+// A project's fatal-error function in another file that says nothing of
+// `noreturn`, named so (pppd's fatal, gnulib's xalloc_die) or given a
+// level named FATAL (privoxy's log_error(LOG_LEVEL_FATAL, ..)): the code
+// after it is written as if it never returns.
+#define LOG_LEVEL_ERROR 0x2000
+#define LOG_LEVEL_FATAL 0x4000
+void log_error(int level, const char *fmt, ...);
+void xalloc_die(void);
+enum log_level { L_INFO, L_FATAL };
+void logMessage(enum log_level level, const char *msg);
+
+int negativeFatalLevelEndsPath(const char *name, int mode) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (mode > 1) {
+    fclose(fp);
+    log_error(LOG_LEVEL_FATAL, "bad mode in '%s'", name);
+  }
+  fgetc(fp);
+  fclose(fp);
+  return 0;
+}
+
+int negativeFatalEnumeratorEndsPath(const char *name, int mode) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (mode > 1) {
+    fclose(fp);
+    logMessage(L_FATAL, "bad mode");
+  }
+  fclose(fp);
+  return 0;
+}
+
+int negativeDieNamedEndsPath(size_t n) {
+  char *p = malloc(n);
+  if (!p)
+    xalloc_die();
+  p[0] = 0;
+  free(p);
+  return 0;
+}
+
+// Twins: another level, or a function not named as an exit, returns.
+int positiveErrorLevelReturns(const char *name, int mode) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (mode > 1) {
+    fclose(fp);
+    log_error(LOG_LEVEL_ERROR, "bad mode in '%s'", name);
+  }
+  fclose(fp);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fp' is released by 'fclose' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fp' was first released here
+  return 0;
+}
+
+void dieRoll(int *out);
+int positiveOtherWordReturns(const char *name, int mode) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (mode > 1) {
+    fclose(fp);
+    logMessage(L_INFO, "bad mode");
+  }
+  fclose(fp);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fp' is released by 'fclose' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fp' was first released here
   return 0;
 }
