@@ -40,6 +40,14 @@ static bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
 
 static std::optional<CondFact> target(const Expr *E) {
   E = E->IgnoreParenImpCasts();
+  // `(void *)obj != small`: a cast between pointer types keeps the value.
+  while (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
+    if ((CE->getCastKind() != CK_BitCast && CE->getCastKind() != CK_NoOp) ||
+        !CE->getType()->isPointerType() ||
+        !CE->getSubExpr()->getType()->isPointerType())
+      break;
+    E = CE->getSubExpr()->IgnoreParenImpCasts();
+  }
   // `*(&fd) >= 0` of a macro given `&fd` tests fd.
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_Deref)

@@ -323,6 +323,10 @@ private:
               MC && MC->getCallee() == ME)
             return !P ? memberOfThisBorrows(MC)
                       : objectFate(MC, Fam, Cat, Ctx) == ArgFate::Borrowed;
+        if (Above != Parents.rend())
+          if (const auto *UO = dyn_cast<UnaryOperator>(*Above);
+              UO && UO->getOpcode() == UO_AddrOf)
+            return fieldAddressBorrowed(UO, std::next(Above));
         return true; // `p->field`
       }
       if (const auto *BO = dyn_cast<BinaryOperator>(Up)) {
@@ -366,6 +370,37 @@ private:
       return false;
     }
     return InMemberInit; // `self_(this)`
+  }
+
+  /// `&p->node` with \p Above its parents: given to a call of a project
+  /// function of another file, or of this one that stores it (an
+  /// intrusive list's or tree's insert, btrfs-progs' `rb_insert(&tree,
+  /// &root->rb_node)`), the block it points into may be kept; given to
+  /// the library or to a rule's call (`pthread_mutex_lock(&p->lock)`),
+  /// stored in a local or read, borrowed.
+  template <typename It>
+  bool fieldAddressBorrowed(const UnaryOperator *Addr, It Above) const {
+    const Stmt *Child = Addr;
+    while (Above != Parents.rend() && isa<ParenExpr, CastExpr>(*Above))
+      Child = *Above++;
+    const auto *Call =
+        Above != Parents.rend() ? dyn_cast<CallExpr>(*Above) : nullptr;
+    if (!Call)
+      return true;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return false;
+    if (isLibraryFunction(FD) || Cat.isRuleFunction(FD))
+      return true;
+    // As the caller's own call would (TransferHandOffs): a function of the
+    // file keeps the block only where its body stores the node
+    // (`list_add_tail(&it->list, head)`, not `node_init(&it->list)`).
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      if (Call->getArg(I) == Child)
+        return FD->hasBody() ? !calleeStoresArgument(Call, I)
+                             : argumentFate(Call, I, false, Fam, Cat, Ctx) ==
+                                   ArgFate::Borrowed;
+    return true;
   }
 
   /// `this->f()` inside the member scanned: the member itself again adds

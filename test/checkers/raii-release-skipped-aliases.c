@@ -1031,3 +1031,23 @@ void positiveCopyOfConditionAcquire(int n) {
     // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'p' was first released here
   }
 }
+
+// The test against the local buffer through a cast between pointer types
+// (btrfs-progs' `if ((void *)ext2_inode != inode_buf)`) tells the same.
+int readObj(void *buf, size_t n);
+int copyObjTestedThroughCast(size_t size) {
+  char small[128];
+  char *obj;
+  if (size <= sizeof(small)) {
+    obj = small;
+  } else {
+    obj = malloc(size);
+    if (!obj)
+      return -1;
+  }
+  int ret = readObj(obj, size);
+  if ((void *)obj != small)
+    free(obj);
+  return ret;
+}
+

@@ -414,3 +414,35 @@ int positiveKeeperThenReleasedOnEveryPath(const char *dev, int fail) {
   close(fd);
   return 0;
 }
+
+// A function of the file that gives the address of its parameter's field
+// to a function of another file (btrfs-progs' `rb_insert(&tree,
+// &root->rb_node)`, an intrusive tree) may let the block be kept there, as
+// the call itself would.
+struct treeNode { struct treeNode *left, *right; };
+struct treeRoot { struct treeNode rb; int id; };
+int treeInsert(struct treeNode *n);
+static int insertRoot(struct treeRoot *r) { return treeInsert(&r->rb); }
+int negativeFieldAddressKeptByWrapper(int id) {
+  struct treeRoot *r = calloc(1, sizeof(*r));
+  if (!r)
+    return -1;
+  r->id = id;
+  if (insertRoot(r)) {
+    free(r);
+    return -2;
+  }
+  return 0;
+}
+
+// Twin: a field's address given to the library only borrows the block.
+static void clearRoot(struct treeRoot *r) { memset(&r->rb, 0, sizeof r->rb); }
+int positiveFieldAddressToLibrary(int id) {
+  struct treeRoot *r = calloc(1, sizeof(*r));
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: 'r' acquired by 'calloc' is never released [raii-release-skipped]
+  if (!r)
+    return -1;
+  r->id = id;
+  clearRoot(r);
+  return 0;
+}
