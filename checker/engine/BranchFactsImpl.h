@@ -39,7 +39,9 @@ struct CondFact {
   /// ForeignParam is a number (`nfd != fd`, fd an `int` parameter): the
   /// descriptor number a caller asked to fill, which the handle equals
   /// where it already sits there (trueMeansAcquired asks that the function
-  /// `dup2` it onto the number otherwise).
+  /// `dup2` it onto the number otherwise), or the caller's descriptor the
+  /// handle's variable is given instead of one it opens (`fd =
+  /// wrapped_fd;`, then `if (fd != wrapped_fd) close(fd);`).
   bool ForeignNumber = false;
   /// The other side of EqualsForeign is a local array: no heap block, so
   /// not what a call that releases its argument (`realloc`) gives back.

@@ -232,7 +232,9 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
         (F.ForeignParam && (C.Body.writeCount(F.ForeignParam) != 0 ||
                             !C.Body.writtenOnlyByName(F.ForeignParam))) ||
         (F.ForeignNumber &&
-         (!Descriptor || !dupedOntoParam(C, A.HandleVar, F.ForeignParam))) ||
+         (!Descriptor ||
+          (!dupedOntoParam(C, A.HandleVar, F.ForeignParam) &&
+           !C.Body.writesCopying(A.HandleVar, F.ForeignParam)))) ||
         (F.ForeignCopy && !copyPredates(C, F.ForeignCopy, A)) ||
         (F.AboveStandard && !dupedOnto(C, A.HandleVar) &&
          !fillsStandardRange(C, F, A)))

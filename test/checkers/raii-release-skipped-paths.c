@@ -1572,6 +1572,23 @@ int positiveComparedWithNumberOnly(int fd) {
 }
 // CHECK-MESSAGES: :[[@LINE-2]]:3: note: release of 'nfd' is skipped by this return
 
+// The caller's descriptor, taken instead of one the function opens
+// (libusb's `if (wrapped_fd < 0) fd = open(..); else fd = wrapped_fd;`):
+// where the variable equals it, it holds nothing the function opened.
+int negativeCallersDescriptorOrOwn(const char *path, int wrapped_fd) {
+  int fd;
+  if (wrapped_fd < 0)
+    fd = open(path, O_RDWR);
+  else
+    fd = wrapped_fd;
+  if (fd < 0)
+    return -1;
+  int r = workOn(fd);
+  if (fd != wrapped_fd)
+    close(fd);
+  return r;
+}
+
 // Twins of negativeLocalStructFieldTestedTwice: a call given the struct's
 // address (or a field's) between the tests may change the field; a
 // pointer kept to the struct lets any call change it.
