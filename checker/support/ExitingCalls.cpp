@@ -7,7 +7,6 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cctype>
 
@@ -34,58 +33,61 @@ bool exitsByStatus(const CallExpr *Call) {
          R.Val.getInt() != 0;
 }
 
-/// The words of identifier \p Name, lower-cased: split at `_` and where a
-/// lower-case letter or digit meets an upper-case one (`logFatal`).
-static llvm::SmallVector<std::string, 4> words(llvm::StringRef Name) {
-  llvm::SmallVector<std::string, 4> Out(1);
-  for (size_t I = 0; I < Name.size(); ++I) {
-    const char Ch = Name[I];
-    if (Ch == '_') {
-      if (!Out.back().empty())
-        Out.emplace_back();
+/// Calls \p Each with the words of identifier \p Name, in order, until it
+/// returns true: split at `_` and where a lower-case letter or digit meets
+/// an upper-case one (`logFatal`). True if one did.
+template <typename Fn> static bool anyWord(llvm::StringRef Name, Fn Each) {
+  size_t Start = 0;
+  for (size_t I = 0; I <= Name.size(); ++I) {
+    const bool End = I == Name.size();
+    const bool Split =
+        End || Name[I] == '_' ||
+        (I > Start && std::isupper(static_cast<unsigned char>(Name[I])) &&
+         (std::islower(static_cast<unsigned char>(Name[I - 1])) ||
+          std::isdigit(static_cast<unsigned char>(Name[I - 1]))));
+    if (!Split)
       continue;
-    }
-    if (std::isupper(static_cast<unsigned char>(Ch)) && I > 0 &&
-        (std::islower(static_cast<unsigned char>(Name[I - 1])) ||
-         std::isdigit(static_cast<unsigned char>(Name[I - 1]))) &&
-        !Out.back().empty())
-      Out.emplace_back();
-    Out.back().push_back(
-        static_cast<char>(std::tolower(static_cast<unsigned char>(Ch))));
+    if (I > Start && Each(Name.slice(Start, I), End))
+      return true;
+    Start = !End && Name[I] == '_' ? I + 1 : I;
   }
-  if (Out.back().empty())
-    Out.pop_back();
-  return Out;
+  return false;
 }
 
 /// \p Name's last word is a fatal exit's.
 static bool fatalName(llvm::StringRef Name) {
-  auto W = words(Name);
-  if (W.empty())
+  llvm::StringRef Last;
+  anyWord(Name, [&](llvm::StringRef W, bool) {
+    Last = W;
     return false;
-  llvm::StringRef Last = W.back();
-  if (Last.size() > 3 && (Last.ends_with("f") || Last.ends_with("x")))
+  });
+  if (Last.size() > 3 && (Last.ends_with_insensitive("f") ||
+                          Last.ends_with_insensitive("x")))
     Last = Last.drop_back();
-  return Last == "fatal" || Last == "die" || Last == "panic";
+  return Last.equals_insensitive("fatal") || Last.equals_insensitive("die") ||
+         Last.equals_insensitive("panic");
+}
+
+static bool hasFatalWord(llvm::StringRef Name) {
+  return anyWord(Name, [](llvm::StringRef W, bool) {
+    return W.equals_insensitive("fatal");
+  });
 }
 
 /// \p E names a constant with the word FATAL: an enumerator, or a macro
 /// the argument expands from.
 static bool namesFatalConstant(const Expr *E, const ASTContext &Ctx) {
-  auto HasFatal = [](llvm::StringRef Name) {
-    return llvm::is_contained(words(Name), "fatal");
-  };
   const Expr *Bare = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
-    if (isa<EnumConstantDecl>(DRE->getDecl()) &&
-        HasFatal(DRE->getDecl()->getName()))
-      return true;
-  if (!E->isIntegerConstantExpr(Ctx))
+    return isa<EnumConstantDecl>(DRE->getDecl()) &&
+           hasFatalWord(DRE->getDecl()->getName());
+  SourceLocation Loc = E->getBeginLoc();
+  if (!Loc.isMacroID())
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = E->getBeginLoc();
   for (unsigned Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
-    if (HasFatal(Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())))
+    if (hasFatalWord(
+            Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())))
       return true;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
@@ -94,8 +96,8 @@ static bool namesFatalConstant(const Expr *E, const ASTContext &Ctx) {
 
 bool exitsByFatalName(const CallExpr *Call) {
   const FunctionDecl *FD = calledFunction(Call);
-  if (!FD || !FD->getIdentifier() || FD->hasBody() ||
-      isLibraryFunction(FD) || !FD->getReturnType()->isVoidType())
+  if (!FD || !FD->getIdentifier() || !FD->getReturnType()->isVoidType() ||
+      FD->hasBody() || isLibraryFunction(FD))
     return false;
   if (fatalName(FD->getName()))
     return true;
