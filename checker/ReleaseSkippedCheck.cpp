@@ -2,6 +2,7 @@
 #include "ReleaseSkippedCheck.h"
 #include "catalog/RuleCatalog.h"
 #include "engine/Collector.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseSet.h"
@@ -70,30 +71,58 @@ static const VarDecl *namedLocal(const Expr *E) {
   return V && V->hasLocalStorage() ? V : nullptr;
 }
 
-/// Whether code besides the calls the catalog names can reach local \p V:
-/// some use of it is not the object of such a call (`pthread_create(..,
-/// &done)`, `start(&mt)`, a capture, a pointer kept to it).
+/// The uses of local \p V in \p S.
+static unsigned usesOf(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return 0;
+  unsigned N = 0;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
+    ++N;
+  for (const Stmt *Child : S->children())
+    N += usesOf(Child, V);
+  return N;
+}
+
+/// Whether code besides the function can reach local \p V: some use of it
+/// is not the object of a call the catalog names, an argument of a
+/// library call given no function to run (`sem_getvalue(&s, &v)`,
+/// `memset`), nor under `sizeof` (`pthread_create(.., worker, &done)`,
+/// `start(&mt)`, a capture, a pointer kept to it do reach it).
 static bool reachableByOthers(const FunctionAnalysis &FA, const VarDecl *V) {
-  unsigned Uses = 0, RuleUses = 0;
+  unsigned Uses = 0, Harmless = 0;
+  auto Callback = [](const Expr *Arg) {
+    QualType T = Arg->IgnoreParenImpCasts()->getType();
+    return T->isFunctionPointerType() || T->isFunctionType() ||
+           T->isBlockPointerType();
+  };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
       ++Uses;
+    if (isa<UnaryExprOrTypeTraitExpr>(S)) {
+      Harmless += usesOf(S, V);
+      Uses += usesOf(S, V);
+      return;
+    }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *FD = Call->getDirectCallee();
       if (FD && FA.Catalog && FA.Catalog->isRuleFunction(FD)) {
         for (const Expr *Arg : Call->arguments())
-          RuleUses += namedLocal(Arg) == V;
+          Harmless += namedLocal(Arg) == V;
         if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-          RuleUses += namedLocal(MC->getImplicitObjectArgument()) == V;
+          Harmless += namedLocal(MC->getImplicitObjectArgument()) == V;
+      } else if (FD && isLibraryFunction(FD) &&
+                 llvm::none_of(Call->arguments(), Callback)) {
+        for (const Expr *Arg : Call->arguments())
+          Harmless += namedLocal(Arg) == V;
       }
     }
     for (const Stmt *Child : S->children())
       Walk(Child);
   };
   Walk(FA.Fn->getBody());
-  return Uses > RuleUses;
+  return Uses > Harmless;
 }
 
 /// Acquisition \p I is a finding: acquired, held where the function ends

@@ -40,10 +40,13 @@ static bool isZeroish(const Expr *E, ASTContext &Ctx, int64_t &K) {
 
 static std::optional<CondFact> target(const Expr *E) {
   E = E->IgnoreParenImpCasts();
-  // `(void *)obj != small`: a cast between pointer types keeps the value.
+  // `(void *)obj != small`, `(intptr_t)p == (intptr_t)MAP_FAILED`: a cast
+  // of a pointer to another pointer type or to an integer keeps the value.
   while (const auto *CE = dyn_cast<ExplicitCastExpr>(E)) {
-    if ((CE->getCastKind() != CK_BitCast && CE->getCastKind() != CK_NoOp) ||
-        !CE->getType()->isPointerType() ||
+    const bool ToPointer = (CE->getCastKind() == CK_BitCast ||
+                            CE->getCastKind() == CK_NoOp) &&
+                           CE->getType()->isPointerType();
+    if ((!ToPointer && CE->getCastKind() != CK_PointerToIntegral) ||
         !CE->getSubExpr()->getType()->isPointerType())
       break;
     E = CE->getSubExpr()->IgnoreParenImpCasts();

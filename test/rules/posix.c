@@ -356,3 +356,16 @@ int positiveWaitPostedOnOnePath(sem_t *s, int n) {
   sem_post(s);
   return 0;
 }
+
+// Twin: a library call that only reads it (no function to run with it)
+// reaches nothing; nobody can post.
+int positiveLocalSemaphoreOnlyQueried(void) {
+  sem_t s;
+  int v;
+  sem_init(&s, 0, 0);
+  sem_getvalue(&s, &v);
+  sem_wait(&s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 's' acquired by 'sem_wait' is never released [raii-release-skipped]
+  sem_destroy(&s);
+  return v;
+}

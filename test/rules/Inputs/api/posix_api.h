@@ -49,6 +49,7 @@ void flockfile(FILE *f);
 int ftrylockfile(FILE *f);
 void funlockfile(FILE *f);
 int fputs(const char *s, FILE *f);
+int sem_getvalue(sem_t *sem, int *value);
 #ifdef __cplusplus
 }
 #endif
