@@ -220,7 +220,9 @@ std::optional<int64_t> constantValue(const Expr *E, ASTContext &Ctx) {
   if (!E->EvaluateAsInt(R, Ctx) &&
       !E->IgnoreParenCasts()->EvaluateAsInt(R, Ctx))
     return std::nullopt;
-  return R.Val.getInt().getSExtValue();
+  // A `bool` is one bit wide: `true` is 1, not that bit sign-extended.
+  const llvm::APSInt &I = R.Val.getInt();
+  return I.getBitWidth() == 1 ? int64_t(I.getZExtValue()) : I.getSExtValue();
 }
 
 bool KeyBuilder::keyOf(const Expr *E, HandleKey &K, bool StripDeref) const {

@@ -1708,3 +1708,30 @@ int positiveStatusChangedByLaterCall(void) {
   return 0;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'buf' is skipped by this return
 }
+
+// A _Bool flag set with the acquire and compared with 1 (`if (used ==
+// true)`, libofx): `true` stored in a _Bool is 1, as it is compared.
+void negativeBoolFlagComparedWithOne(int c) {
+  _Bool used = 0;
+  char *p = NULL;
+  if (c) {
+    p = malloc(4);
+    used = 1;
+  }
+  if (used == 1)
+    free(p);
+}
+
+// Twin: released only where the flag says nothing was acquired.
+void positiveBoolFlagComparedWrongly(int c) {
+  _Bool used = 0;
+  char *p = NULL;
+  if (c) {
+    p = malloc(4);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'malloc' is not released on every path [raii-release-skipped]
+    used = 1;
+  }
+  if (used == 0)
+    free(p);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
