@@ -71,18 +71,6 @@ static const VarDecl *namedLocal(const Expr *E) {
   return V && V->hasLocalStorage() ? V : nullptr;
 }
 
-/// The uses of local \p V in \p S.
-static unsigned usesOf(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return 0;
-  unsigned N = 0;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
-    ++N;
-  for (const Stmt *Child : S->children())
-    N += usesOf(Child, V);
-  return N;
-}
-
 /// Whether code besides the function can reach local \p V: some use of it
 /// is not the object of a call the catalog names, an argument of a
 /// library call given no function to run (`sem_getvalue(&s, &v)`,
@@ -96,27 +84,20 @@ static bool reachableByOthers(const FunctionAnalysis &FA, const VarDecl *V) {
            T->isBlockPointerType();
   };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S)
+    // What `sizeof` reads is never evaluated.
+    if (!S || isa<UnaryExprOrTypeTraitExpr>(S))
       return;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S); DRE && DRE->getDecl() == V)
       ++Uses;
-    if (isa<UnaryExprOrTypeTraitExpr>(S)) {
-      Harmless += usesOf(S, V);
-      Uses += usesOf(S, V);
-      return;
-    }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *FD = Call->getDirectCallee();
-      if (FD && FA.Catalog && FA.Catalog->isRuleFunction(FD)) {
+      const bool Own = FD && FA.Catalog && FA.Catalog->isRuleFunction(FD);
+      if (Own || (FD && isLibraryFunction(FD) &&
+                  llvm::none_of(Call->arguments(), Callback)))
         for (const Expr *Arg : Call->arguments())
           Harmless += namedLocal(Arg) == V;
-        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-          Harmless += namedLocal(MC->getImplicitObjectArgument()) == V;
-      } else if (FD && isLibraryFunction(FD) &&
-                 llvm::none_of(Call->arguments(), Callback)) {
-        for (const Expr *Arg : Call->arguments())
-          Harmless += namedLocal(Arg) == V;
-      }
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call); Own && MC)
+        Harmless += namedLocal(MC->getImplicitObjectArgument()) == V;
     }
     for (const Stmt *Child : S->children())
       Walk(Child);
@@ -149,11 +130,11 @@ static bool reported(const FunctionAnalysis &FA, unsigned I) {
   // nothing else can reach (no one could post it), nor one posted on some
   // paths and not on others.
   if (A.IsLock && A.Fam && A.Fam->Counting && !A.ReleasedSomewhere &&
-      !FA.releasedInBody(A.Key, A.Fam) &&
-      (!A.LocalObject ||
-       (A.HandleExpr && namedLocal(A.HandleExpr) &&
-        reachableByOthers(FA, namedLocal(A.HandleExpr)))))
-    return false;
+      !FA.releasedInBody(A.Key, A.Fam)) {
+    const VarDecl *Local = A.HandleExpr ? namedLocal(A.HandleExpr) : nullptr;
+    if (!A.LocalObject || (Local && reachableByOthers(FA, Local)))
+      return false;
+  }
   // A lock taken on an object the function did not create and released on
   // no path is an acquire wrapper: the caller releases it. (A release in the
   // body on paths that do not hold it, `switch (op) { case PAUSE: lock(&m);

@@ -61,15 +61,20 @@ BodyIndex::BodyIndex(const FunctionDecl *Fn, ASTContext &Ctx)
   llvm::erase_if(Lent, [&](const ValueDecl *D) { return !lentToCalls(D); });
 }
 
-/// The integer local whose address \p Arg, a call's argument, is (`&r`),
-/// if any.
-static const VarDecl *lentInteger(const Expr *Arg) {
+/// The variable whose address \p Arg is (`&e`, `(void **)&e`), if any.
+static const VarDecl *addressedVar(const Expr *Arg) {
   const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
   const auto *DRE = UO && UO->getOpcode() == UO_AddrOf
                         ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
                         : nullptr;
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && BodyIndex::isLocalVar(V) && !V->isStaticLocal() &&
+  return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+}
+
+/// The integer local whose address \p Arg, a call's argument, is (`&r`),
+/// if any.
+static const VarDecl *lentInteger(const Expr *Arg) {
+  const VarDecl *V = addressedVar(Arg);
+  return V && BodyIndex::isLocalVar(V) &&
                  V->getType()->isIntegralOrEnumerationType() &&
                  !V->getType().isVolatileQualified()
              ? V
@@ -309,15 +314,17 @@ void BodyIndex::walk(const Stmt *S, const Stmt *P) {
   }
   if (isa<CallExpr, CXXNewExpr, CXXConstructExpr, CXXDeleteExpr>(S))
     Candidates.push_back(cast<Expr>(S));
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    for (const Expr *Arg : Call->arguments())
-      if (const VarDecl *V = outArgument(Arg))
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    for (const Expr *Arg : Call->arguments()) {
+      if (const VarDecl *V = outArgument(Arg)) {
         ++OutArgs[cast<ValueDecl>(V->getCanonicalDecl())];
-      else if (const VarDecl *I = lentInteger(Arg)) {
+      } else if (const VarDecl *I = lentInteger(Arg)) {
         const auto *D = cast<ValueDecl>(I->getCanonicalDecl());
         if (!LentArgs[D]++)
           Lent.push_back(D);
       }
+    }
+  }
   const size_t InnerCopy = CopyStmts.size();
   for (const Stmt *C : S->children())
     walk(C, S);
@@ -406,11 +413,7 @@ bool BodyIndex::cellParameter(const ValueDecl *D) const {
 }
 
 const VarDecl *BodyIndex::outArgument(const Expr *Arg) {
-  const auto *UO = dyn_cast<UnaryOperator>(Arg->IgnoreParenCasts());
-  const auto *DRE = UO && UO->getOpcode() == UO_AddrOf
-                        ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
-                        : nullptr;
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  const VarDecl *V = addressedVar(Arg);
   return V && V->hasLocalStorage() && V->getType()->isPointerType() ? V
                                                                      : nullptr;
 }

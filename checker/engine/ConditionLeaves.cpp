@@ -118,15 +118,12 @@ bool ConditionFacts::aggregateShown(const VarDecl *V) {
         R && R->getDecl()->getCanonicalDecl() == V) {
       const Stmt *Child = nullptr;
       const Stmt *Up = C.Body.valueParent(R, &Child);
-      // An address given straight to a call, or kept in a table a call
-      // gets (`{"data", &cfg.file}`): not in a pointer the body writes
-      // through (`int *on = &o.on; *on = 0;`).
-      auto AddressGiven = [&](const UnaryOperator *UO) {
+      // An address given straight to a call.
+      auto GivenToCall = [&](const UnaryOperator *UO) {
         const Stmt *AddrChild = nullptr;
-        const Stmt *User = C.Body.valueParent(UO, &AddrChild);
-        const auto *Call = dyn_cast_or_null<CallExpr>(User);
-        return (Call && llvm::is_contained(Call->arguments(), AddrChild)) ||
-               isa_and_nonnull<InitListExpr>(User);
+        const auto *Call = dyn_cast_or_null<CallExpr>(
+            C.Body.valueParent(UO, &AddrChild));
+        return Call && llvm::is_contained(Call->arguments(), AddrChild);
       };
       // `o.f`, `a = o` (read whole), `o = b`.
       if (const auto *ME = dyn_cast_or_null<MemberExpr>(Up);
@@ -137,8 +134,12 @@ bool ConditionFacts::aggregateShown(const VarDecl *V) {
             break;
           Above = C.Body.valueParent(In);
         }
+        // A field's address given to a call, or kept in a table a call
+        // gets (`{"data", &cfg.file}`): not in a pointer the body writes
+        // through (`int *on = &o.on; *on = 0;`).
         const auto *UO = dyn_cast_or_null<UnaryOperator>(Above);
-        if (!UO || UO->getOpcode() != UO_AddrOf || AddressGiven(UO))
+        if (!UO || UO->getOpcode() != UO_AddrOf || GivenToCall(UO) ||
+            isa_and_nonnull<InitListExpr>(C.Body.valueParent(UO)))
           return;
         Shown = false;
         return;
@@ -152,8 +153,7 @@ bool ConditionFacts::aggregateShown(const VarDecl *V) {
         return;
       // `&o` given straight to a call.
       if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Up);
-          UO && UO->getOpcode() == UO_AddrOf && AddressGiven(UO) &&
-          !isa_and_nonnull<InitListExpr>(C.Body.valueParent(UO)))
+          UO && UO->getOpcode() == UO_AddrOf && GivenToCall(UO))
         return;
       Shown = false;
       return;

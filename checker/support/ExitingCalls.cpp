@@ -47,7 +47,7 @@ template <typename Fn> static bool anyWord(llvm::StringRef Name, Fn Each) {
           std::isdigit(static_cast<unsigned char>(Name[I - 1]))));
     if (!Split)
       continue;
-    if (I > Start && Each(Name.slice(Start, I), End))
+    if (I > Start && Each(Name.slice(Start, I)))
       return true;
     Start = !End && Name[I] == '_' ? I + 1 : I;
   }
@@ -57,7 +57,7 @@ template <typename Fn> static bool anyWord(llvm::StringRef Name, Fn Each) {
 /// \p Name's last word is a fatal exit's.
 static bool fatalName(llvm::StringRef Name) {
   llvm::StringRef Last;
-  anyWord(Name, [&](llvm::StringRef W, bool) {
+  anyWord(Name, [&](llvm::StringRef W) {
     Last = W;
     return false;
   });
@@ -69,7 +69,7 @@ static bool fatalName(llvm::StringRef Name) {
 }
 
 static bool hasFatalWord(llvm::StringRef Name) {
-  return anyWord(Name, [](llvm::StringRef W, bool) {
+  return anyWord(Name, [](llvm::StringRef W) {
     return W.equals_insensitive("fatal");
   });
 }
