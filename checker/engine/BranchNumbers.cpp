@@ -28,8 +28,9 @@ bool dupedOntoParam(const FunctionContext &C, const VarDecl *V,
   for (const Expr *E : C.Body.candidates()) {
     const auto *Call = dyn_cast<CallExpr>(E);
     const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-    if (FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
+    if (FD && FD->getIdentifier() &&
         (FD->getName() == "dup2" || FD->getName() == "dup3") &&
+        isCLibraryFunction(FD) &&
         Call->getNumArgs() >= 2 && Names(Call->getArg(0), V) &&
         Names(Call->getArg(1), P))
       return true;

@@ -61,8 +61,9 @@ static bool callsExec(const Stmt *S) {
 static bool isForkCall(const Stmt *S) {
   const auto *Call = dyn_cast<CallExpr>(S);
   const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
-  return FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
-         (FD->getName() == "fork" || FD->getName() == "vfork");
+  return FD && FD->getIdentifier() &&
+         (FD->getName() == "fork" || FD->getName() == "vfork") &&
+         isCLibraryFunction(FD);
 }
 
 /// \p Cond tells the child of a `fork` from its parent: it calls `fork`

@@ -49,10 +49,11 @@ bool readsErrno(const Expr *E) {
           ? dyn_cast<CallExpr>(UO->getSubExpr()->IgnoreParenCasts())
           : nullptr;
   const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
-  return FD && FD->getIdentifier() && isCLibraryFunction(FD) &&
+  return FD && FD->getIdentifier() &&
          llvm::is_contained({"__errno_location", "__error", "_errno",
                              "__errno"},
-                            FD->getName());
+                            FD->getName()) &&
+         isCLibraryFunction(FD);
 }
 
 } // namespace clang::tidy::raii
