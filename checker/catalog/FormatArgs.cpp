@@ -1,5 +1,8 @@
 //===- FormatArgs.cpp - the arguments a printf format's conversions take --===//
 #include "catalog/FormatArgs.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::raii {
@@ -43,6 +46,28 @@ static void scan(llvm::StringRef F, unsigned FormatArg, char Conversion,
   }
 }
 
+/// Format \p F prints at least one character whatever its arguments.
+static bool printsSomething(llvm::StringRef F) {
+  for (size_t I = 0; I < F.size(); ++I) {
+    if (F[I] != '%' || (++I < F.size() && F[I] == '%'))
+      return true; // text, or `%%`
+    bool Precision = false;
+    while (I < F.size() &&
+           (llvm::StringRef("-+ #0!,*'.").contains(F[I]) ||
+            llvm::isDigit(F[I]) ||
+            llvm::StringRef("hlLqjzt").contains(F[I]))) {
+      Precision |= F[I] == '.';
+      ++I;
+    }
+    if (I >= F.size())
+      return false;
+    if (F[I] == 'c' ||
+        (!Precision && llvm::StringRef("diouxXeEfFgGaAp").contains(F[I])))
+      return true;
+  }
+  return false;
+}
+
 /// The string literals \p E may be: itself, or each arm of a `?:`.
 static bool literals(const Expr *E,
                      llvm::SmallVectorImpl<const StringLiteral *> &Out) {
@@ -74,6 +99,21 @@ bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
     }
   }
   return true;
+}
+
+bool formatPrintsSomething(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  const auto *Attr = FD ? FD->getAttr<FormatAttr>() : nullptr;
+  llvm::SmallVector<const StringLiteral *, 2> Lits;
+  // The attribute counts arguments from 1.
+  const unsigned Index = Attr ? unsigned(Attr->getFormatIdx()) - 1 : 0;
+  if (!Attr || Index >= Call->getNumArgs() ||
+      !Attr->getType()->getName().contains("printf") ||
+      !literals(Call->getArg(Index), Lits))
+    return false;
+  return llvm::all_of(Lits, [](const StringLiteral *Lit) {
+    return printsSomething(Lit->getString());
+  });
 }
 
 } // namespace clang::tidy::raii

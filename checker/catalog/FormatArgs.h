@@ -4,7 +4,8 @@
 // `format N` releases the arguments that one conversion letter of the
 // format literal in argument N consumes. This reads the literal as printf
 // does: flags, a width and a precision (each `*` takes an argument of its
-// own), length modifiers, `%%`.
+// own), length modifiers, `%%`. It also tells whether a format prints
+// anything whatever its arguments.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_CATALOG_FORMATARGS_H
@@ -21,6 +22,14 @@ namespace clang::tidy::raii {
 /// literals that disagree.
 bool formatArgs(const CallExpr *Call, unsigned FormatArg, char Conversion,
                 llvm::SmallVectorImpl<unsigned> &Out);
+
+/// Every format the printf-like \p Call may get (the literal in the
+/// argument its callee's `format` attribute names, or each arm of a `?:`
+/// of literals) prints at least one character: text outside conversions,
+/// `%%`, `%c`, or a number without a precision (which may print nothing
+/// for zero). Such a call (`asprintf`) returns a positive count when it
+/// succeeds.
+bool formatPrintsSomething(const CallExpr *Call);
 
 } // namespace clang::tidy::raii
 

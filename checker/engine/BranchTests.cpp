@@ -5,6 +5,7 @@
 // wrapper keeps; and the variable a call's result went to.
 //
 //===----------------------------------------------------------------------===//
+#include "catalog/FormatArgs.h"
 #include "engine/BranchFactsImpl.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -245,8 +246,15 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   bool OnResult = (F.Call && F.Call == A.Site) ||
                   (F.Var && A.ResultVar && sameVar(C, F.Var, A.ResultVar));
   // Only a result counting what the acquire gave tells by its sign, and a
-  // descriptor's variable (below).
-  if (F.PositiveTest && !(OnResult && R->SuccessWhen == Success::Positive) &&
+  // descriptor's variable (below); so does the count of a printf-like
+  // acquire whose format prints something (`asprintf(&s, "/%s", p) <= 0`
+  // fails: success returns at least 1).
+  const bool CountsUp =
+      OnResult && (R->SuccessWhen == Success::Positive ||
+                   (R->SuccessWhen == Success::Zero && F.PositiveTest &&
+                    isa<CallExpr>(A.Site) &&
+                    formatPrintsSomething(cast<CallExpr>(A.Site))));
+  if (F.PositiveTest && !CountsUp &&
       (OnResult || R->Invalid != InvalidValue::Negative))
     return std::nullopt;
   // `rc == -ENOENT` of an acquire into a place that returns zero on
@@ -303,8 +311,10 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
     }
     switch (R->SuccessWhen) {
     case Success::Zero:
-      // `rc >= 0` or `rc != -1` is success; `rc == 0` is success.
-      return F.SignTest ? F.TrueMeansNonzero : !F.TrueMeansNonzero;
+      // `rc >= 0` or `rc != -1` is success; `rc == 0` is success; `n > 0`
+      // of a count that is positive on success (CountsUp) is success.
+      return F.SignTest || F.PositiveTest ? F.TrueMeansNonzero
+                                          : !F.TrueMeansNonzero;
     case Success::True:
       if (F.SignTest)
         return std::nullopt;

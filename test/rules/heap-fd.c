@@ -122,6 +122,59 @@ int positiveAsprintf(int x) {
   return 0;
 }
 
+// A format that prints something makes the count positive on success:
+// `<= 0` and `< 1` are failure tests, `> 0` a success test.
+int negativeAsprintfCount(const char *path) {
+  char *s;
+  int ret = asprintf(&s, "/%s", path);
+  if (ret <= 0)
+    return -1;
+  consume(s);
+  free(s);
+  return 0;
+}
+
+int negativeAsprintfBelowOne(int x) {
+  char *s;
+  if (asprintf(&s, "%s%d", "", x) < 1)
+    return -1;
+  consume(s);
+  free(s);
+  return 0;
+}
+
+void negativeAsprintfPositive(int x) {
+  char *s;
+  if (asprintf(&s, "%%%s", x ? "a" : "b") > 0) {
+    consume(s);
+    free(s);
+  }
+}
+
+// "%s" of an empty string returns 0 with an empty string allocated.
+int positiveAsprintfMayBeEmpty(const char *name) {
+  char *s;
+  if (asprintf(&s, "%s", name) <= 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's' acquired by 'asprintf' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 's' is skipped by this return
+  consume(s);
+  free(s);
+  return 0;
+}
+
+// A precision may print nothing of a zero (`%.0d`).
+int positiveAsprintfPrecision(int x) {
+  char *s;
+  if (asprintf(&s, "%.0d", x) <= 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's' acquired by 'asprintf' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 's' is skipped by this return
+  consume(s);
+  free(s);
+  return 0;
+}
+
 int negativeVasprintf(const char *fmt, va_list ap) {
   char *s;
   if (vasprintf(&s, fmt, ap) < 0)

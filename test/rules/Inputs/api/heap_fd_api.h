@@ -18,8 +18,10 @@ void *memalign(size_t alignment, size_t size);
 char *canonicalize_file_name(const char *path);
 ssize_t getline(char **lineptr, size_t *n, FILE *stream);
 ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
-int asprintf(char **strp, const char *fmt, ...);
-int vasprintf(char **strp, const char *fmt, va_list ap);
+int asprintf(char **strp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+int vasprintf(char **strp, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 struct dirent { char d_name[256]; };
 int scandir(const char *dir, struct dirent ***namelist,
             int (*filter)(const struct dirent *),
