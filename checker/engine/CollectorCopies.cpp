@@ -44,7 +44,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   FromKey.addDecl(Cp.From);
   ToKey.addDecl(Cp.To);
   bool SawCopy = false, Against = false, For = false;
-  bool SourceReleased = false;
+  bool SourceReleased = false, Returned = false;
   llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
   // The copy's variable is still alive at \p W, reached from the copy: W
   // sits in its scope, and where W comes before the copy, round a loop
@@ -93,6 +93,21 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
           Against = SourceReleased = true;
           return false;
         }
+      }
+      // Returned: the copy hands the handle out (`p = tmp; return p;`
+      // after a realloc into a temporary); the source, it stays a copy.
+      if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+        const auto *R = dyn_cast_or_null<DeclRefExpr>(
+            Ret->getRetValue() ? ignoreValueCasts(Ret->getRetValue())
+                               : nullptr);
+        const Decl *D = R ? R->getDecl()->getCanonicalDecl() : nullptr;
+        if (D == To)
+          For = Returned = true;
+        else if (D == From)
+          Against = true;
+        if (D == To || D == From)
+          return false;
+        continue;
       }
       const auto *DRE = dyn_cast<DeclRefExpr>(S);
       const Decl *D = DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
@@ -160,6 +175,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   }
   F.TakesOver = For && !Against;
   F.SourceReleased = SourceReleased;
+  F.Returned = Returned;
   F.Overwrites = std::move(Overwrites);
   return F;
 }

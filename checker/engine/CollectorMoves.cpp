@@ -63,14 +63,15 @@ bool Collector::movesOutOfBlock(const BodyIndex::Copy &Cp) const {
                       [&](const Expr *E) { return releases(E, To); });
 }
 
-bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
+bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp,
+                              bool AnySource) const {
   // What the source's reads and writes are must be all in the body: a
   // local or a by-value parameter, no address taken, no capture, no
   // cleanup function reading it at its scope's end (`g_auto(GStrv)
   // lines`); and it gets another value after the copy.
   if (!BodyIndex::isOwnedVar(Cp.From) || !C.Body.writtenOnlyByName(Cp.From) ||
       Cp.From->hasAttr<CleanupAttr>() ||
-      !C.Body.writtenAfter(Cp.From, Cp.Where))
+      (!AnySource && !C.Body.writtenAfter(Cp.From, Cp.Where)))
     return false;
   // The copy is of the variable itself (not `q = p + n`, a place inside).
   if (!BodyIndex::copiesWhole(Cp))
@@ -79,6 +80,13 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp) const {
          !Cp.To->getType()->isReferenceType() &&
          Cp.To->getCanonicalDecl() != Cp.From->getCanonicalDecl() &&
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
+}
+
+bool Collector::returnedCopy(const BodyIndex::Copy &Cp) {
+  if (!copyIntoLocal(Cp, /*AnySource=*/true) || C.Body.advances(Cp.To))
+    return false;
+  const CopyFate &F = fateOf(Cp);
+  return F.TakesOver && F.Returned;
 }
 
 bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) const {
@@ -279,7 +287,8 @@ void Collector::addMoves() {
           movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
           intoCleanupVariable(Cp) ||
           (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
-           fateOf(Cp).TakesOver)))
+           fateOf(Cp).TakesOver) ||
+          returnedCopy(Cp)))
       continue;
     HandleKey From, To;
     From.addDecl(Cp.From);

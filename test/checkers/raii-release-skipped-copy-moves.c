@@ -342,3 +342,56 @@ int positiveSourceClearedBeforeStore(struct super *s, void *mpb, size_t n,
   return 1;
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'mpb' is skipped by this return
 }
+
+// A copy into a local that the function returns takes the handle over
+// whatever the source's later values: the realloc temporary moved back
+// into a variable that held no acquire of the function (a caller's
+// block through an unseen call).
+char *unseen_source(void);
+
+char *negativeReturnedCopy(size_t n) {
+  char *p, *tmp;
+  p = unseen_source();
+  if (p == NULL)
+    return NULL;
+  tmp = realloc(p, n);
+  if (tmp == NULL) {
+    free(p);
+    return NULL;
+  }
+  p = tmp;
+  return p;
+}
+
+char *positiveReturnedCopyLeaks(size_t n, int fail) {
+  char *p, *tmp;
+  p = unseen_source();
+  if (p == NULL)
+    return NULL;
+  tmp = realloc(p, n);
+  if (tmp == NULL) {
+    free(p);
+    return NULL;
+  }
+  p = tmp;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'p' acquired by 'realloc' is not released on every path [raii-release-skipped]
+  if (fail)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  return p;
+}
+
+// The source returned: the copy stays a copy.
+char *negativeSourceReturned(size_t n) {
+  char *p, *tmp;
+  p = unseen_source();
+  if (p == NULL)
+    return NULL;
+  tmp = realloc(p, n);
+  if (tmp == NULL) {
+    free(p);
+    return NULL;
+  }
+  p = tmp;
+  return tmp;
+}
