@@ -3,12 +3,17 @@
 // The collector's CopyFate (CollectorImpl.h): from a copy `To = From` of a
 // handle variable into a local, each path of a CFG of the function's own
 // (exception edges included) is followed to the first statement that
-// releases either name or gives either another value. Built only for
-// functions with such a copy; the solver's CFG comes later.
+// releases either name, gives either another value, returns either or
+// stores it outside the function's locals, or gives the source to a
+// function the file cannot see. Built only for functions with such a
+// copy; the solver's CFG comes later.
 //
 //===----------------------------------------------------------------------===//
+#include "engine/CalleeBodies.h"
 #include "engine/Collector.h"
 #include "engine/CollectorImpl.h"
+#include "support/CalledFunction.h"
+#include "support/LibraryFunctions.h"
 #include "clang/Analysis/CFGStmtMap.h"
 
 namespace clang::tidy::raii {
@@ -29,6 +34,19 @@ bool Collector::ensureCFG() {
   return Dom && CopyCtx->getCFGStmtMap();
 }
 
+/// \p E calls a project function the file has no body of, giving it
+/// variable \p V (through value-keeping casts).
+static bool givesToUnseen(const Expr *E, const Decl *V) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+  if (!FD || FD->hasBody() || isLibraryFunction(FD))
+    return false;
+  return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Arg));
+    return R && R->getDecl()->getCanonicalDecl() == V;
+  });
+}
+
 const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   auto [It, New] = Fates.try_emplace({Cp.Where, Cp.To});
   CopyFate &F = It->second;
@@ -44,7 +62,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   FromKey.addDecl(Cp.From);
   ToKey.addDecl(Cp.To);
   bool SawCopy = false, Against = false, For = false;
-  bool SourceReleased = false, Returned = false;
+  bool SourceReleased = false, HandedOut = false;
   llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
   // The copy's variable is still alive at \p W, reached from the copy: W
   // sits in its scope, and where W comes before the copy, round a loop
@@ -93,16 +111,23 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
           Against = SourceReleased = true;
           return false;
         }
+        // The source given to a function the file cannot see, which may
+        // release or keep it (`node_unref(new)` on an error path).
+        if (givesToUnseen(E, From)) {
+          Against = true;
+          return false;
+        }
       }
       // Returned: the copy hands the handle out (`p = tmp; return p;`
       // after a realloc into a temporary); the source, it stays a copy.
+      // So does a store outside the function's locals (`s->data = data;`).
       if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
         const auto *R = dyn_cast_or_null<DeclRefExpr>(
             Ret->getRetValue() ? ignoreValueCasts(Ret->getRetValue())
                                : nullptr);
         const Decl *D = R ? R->getDecl()->getCanonicalDecl() : nullptr;
         if (D == To)
-          For = Returned = true;
+          For = HandedOut = true;
         else if (D == From)
           Against = true;
         if (D == To || D == From)
@@ -130,8 +155,19 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
         Up = C.Body.parent(Up);
       const auto *BO = dyn_cast_or_null<BinaryOperator>(Up);
       if (!BO || BO->getOpcode() != BO_Assign ||
-          BO->getLHS()->IgnoreParens() != Place)
+          BO->getLHS()->IgnoreParens() != Place) {
+        const Stmt *Child = nullptr;
+        const auto *Store = dyn_cast_or_null<BinaryOperator>(
+            C.Body.valueParent(Place, &Child));
+        if (Store && Store->getOpcode() == BO_Assign &&
+            Store->getRHS()->IgnoreParens() == Child &&
+            !inLocal(Store->getLHS())) {
+          (D == To ? HandedOut : Against) = true;
+          For |= D == To;
+          return false;
+        }
         continue; // a read
+      }
       // The copy given another value, or gone with its scope when the
       // source gets one.
       if (D == To || !Alive(BO)) {
@@ -175,7 +211,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   }
   F.TakesOver = For && !Against;
   F.SourceReleased = SourceReleased;
-  F.Returned = Returned;
+  F.HandedOut = HandedOut;
   F.Overwrites = std::move(Overwrites);
   return F;
 }

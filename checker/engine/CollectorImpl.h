@@ -77,8 +77,9 @@ private:
     /// value first, and one releases or returns the copy or gives the
     /// source another value: the copy takes the handle over at once.
     bool TakesOver = false;
-    /// A path returns the copy first (`p = tmp; return p;`).
-    bool Returned = false;
+    /// A path returns the copy first (`p = tmp; return p;`) or stores it
+    /// outside the function's locals (`s->data = data;`).
+    bool HandedOut = false;
     /// A path releases the source first, the copy still holding its value
     /// (`for (ai = aitop; ai; ai = ai->ai_next) ..; freeaddrinfo(aitop);`).
     bool SourceReleased = false;
@@ -105,10 +106,11 @@ private:
   bool copyIntoLocal(const BodyIndex::Copy &Cp, bool AnySource = false) const;
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
   /// \p Cp copies into a local of its own (copyIntoLocal, whatever the
-  /// source's later values) that takes the handle over and returns it on
-  /// a path (`tmp = realloc(p, n); .. p = tmp; return p;` with p not an
-  /// acquire of the function).
-  bool returnedCopy(const BodyIndex::Copy &Cp);
+  /// source's later values) that takes the handle over and hands it out
+  /// on a path (`tmp = realloc(p, n); .. p = tmp; return p;` with p not
+  /// an acquire of the function; `data = u;` in one branch, `data = c;`
+  /// in the other, then `s->data = data;`).
+  bool handedOutCopy(const BodyIndex::Copy &Cp);
   /// \p Cp stores the source whole into a local whose cleanup function
   /// (`__attribute__((cleanup))`) runs at its scope's end and releases
   /// what it is given, or is not in the file (kmod's `_cleanup_free_ const

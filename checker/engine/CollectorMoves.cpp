@@ -82,11 +82,11 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp,
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
 }
 
-bool Collector::returnedCopy(const BodyIndex::Copy &Cp) {
+bool Collector::handedOutCopy(const BodyIndex::Copy &Cp) {
   if (!copyIntoLocal(Cp, /*AnySource=*/true) || C.Body.advances(Cp.To))
     return false;
   const CopyFate &F = fateOf(Cp);
-  return F.TakesOver && F.Returned;
+  return F.TakesOver && F.HandedOut;
 }
 
 bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) const {
@@ -288,7 +288,7 @@ void Collector::addMoves() {
           intoCleanupVariable(Cp) ||
           (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
            fateOf(Cp).TakesOver) ||
-          returnedCopy(Cp)))
+          handedOutCopy(Cp)))
       continue;
     HandleKey From, To;
     From.addDecl(Cp.From);

@@ -395,3 +395,99 @@ char *negativeSourceReturned(size_t n) {
   p = tmp;
   return tmp;
 }
+
+// A pointer given the block of one of two acquires on exclusive branches
+// and stored in the caller's object takes each over.
+struct base { int id; };
+struct comp { struct base b; long size; };
+struct uncomp { struct base b; int algo; };
+struct stream { void *data; };
+
+int negativeStoredCopyOfEither(struct stream *s, int uncompress) {
+  struct base *data;
+  struct comp *c;
+  struct uncomp *u;
+  if (uncompress) {
+    u = calloc(1, sizeof(*u));
+    if (u == NULL)
+      return -1;
+    data = (struct base *)u;
+    u->algo = 1;
+  } else {
+    c = calloc(1, sizeof(*c));
+    if (c == NULL)
+      return -1;
+    data = (struct base *)c;
+    c->size = 0;
+  }
+  data->id = 3;
+  s->data = data;
+  return 0;
+}
+
+int positiveStoredCopyLeaks(struct stream *s, int uncompress, int late) {
+  struct base *data;
+  struct comp *c;
+  struct uncomp *u;
+  if (uncompress) {
+    u = calloc(1, sizeof(*u));
+    if (u == NULL)
+      return -1;
+    data = (struct base *)u;
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'data' acquired by 'calloc' is never released, and not handed off on every path [raii-release-skipped]
+  } else {
+    c = calloc(1, sizeof(*c));
+    if (c == NULL)
+      return -1;
+    data = (struct base *)c;
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: note: 'data' is also acquired here
+  }
+  if (late)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'data' is skipped by this return
+  s->data = data;
+  return 0;
+}
+
+// The source given to a function the file cannot see on the path that
+// does not store the copy (an error path's unref): the copy stays a copy,
+// and the source is handed off there.
+struct node { int refcount; };
+struct boot { struct node n; char *content; };
+struct image { struct boot *bootnode; };
+void node_unref(struct node *n);
+
+int negativeSourceToUnseenOnError(struct image *img, struct node **out,
+                                  int size, int isdir) {
+  struct node *fresh = NULL;
+  struct boot *boot;
+  int ret;
+  if (isdir) {
+    fresh = calloc(1, sizeof(struct node));
+    if (fresh == NULL) {
+      ret = -1;
+      goto ex;
+    }
+  } else {
+    fresh = calloc(1, sizeof(struct boot));
+    if (fresh == NULL) {
+      ret = -1;
+      goto ex;
+    }
+    boot = (struct boot *)fresh;
+    boot->content = calloc(1, size);
+    if (boot->content == NULL) {
+      ret = -1;
+      goto ex;
+    }
+    img->bootnode = boot;
+  }
+  fresh->refcount = 1;
+  *out = fresh;
+  fresh = NULL;
+  ret = 0;
+ex:
+  if (fresh != NULL)
+    node_unref(fresh);
+  return ret;
+}
