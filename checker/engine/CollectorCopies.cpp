@@ -62,7 +62,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   FromKey.addDecl(Cp.From);
   ToKey.addDecl(Cp.To);
   bool SawCopy = false, Against = false, For = false;
-  bool SourceReleased = false, HandedOut = false;
+  bool SourceReleased = false;
   llvm::SmallVector<const BinaryOperator *, 2> Overwrites;
   // The copy's variable is still alive at \p W, reached from the copy: W
   // sits in its scope, and where W comes before the copy, round a loop
@@ -127,7 +127,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
                                : nullptr);
         const Decl *D = R ? R->getDecl()->getCanonicalDecl() : nullptr;
         if (D == To)
-          For = HandedOut = true;
+          For = true;
         else if (D == From)
           Against = true;
         if (D == To || D == From)
@@ -162,8 +162,7 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
         if (Store && Store->getOpcode() == BO_Assign &&
             Store->getRHS()->IgnoreParens() == Child &&
             !inLocal(Store->getLHS())) {
-          (D == To ? HandedOut : Against) = true;
-          For |= D == To;
+          (D == To ? For : Against) = true;
           return false;
         }
         continue; // a read
@@ -211,7 +210,6 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
   }
   F.TakesOver = For && !Against;
   F.SourceReleased = SourceReleased;
-  F.HandedOut = HandedOut;
   F.Overwrites = std::move(Overwrites);
   return F;
 }

@@ -73,13 +73,12 @@ private:
   /// copy's statement on every path to the first that releases or writes
   /// either name (CollectorCopies.cpp).
   struct CopyFate {
-    /// No path releases or returns the source or gives the copy another
-    /// value first, and one releases or returns the copy or gives the
-    /// source another value: the copy takes the handle over at once.
+    /// No path releases, returns or stores outside the function's locals
+    /// the source, gives it to a function the file cannot see, or gives
+    /// the copy another value first, and one releases, returns or stores
+    /// the copy or gives the source another value: the copy takes the
+    /// handle over at once.
     bool TakesOver = false;
-    /// A path returns the copy first (`p = tmp; return p;`) or stores it
-    /// outside the function's locals (`s->data = data;`).
-    bool HandedOut = false;
     /// A path releases the source first, the copy still holding its value
     /// (`for (ai = aitop; ai; ai = ai->ai_next) ..; freeaddrinfo(aitop);`).
     bool SourceReleased = false;
@@ -105,12 +104,6 @@ private:
   /// value after the copy unless \p AnySource.
   bool copyIntoLocal(const BodyIndex::Copy &Cp, bool AnySource = false) const;
   bool releasedOnlyThroughCopy(const BodyIndex::Copy &Cp) const;
-  /// \p Cp copies into a local of its own (copyIntoLocal, whatever the
-  /// source's later values) that takes the handle over and hands it out
-  /// on a path (`tmp = realloc(p, n); .. p = tmp; return p;` with p not
-  /// an acquire of the function; `data = u;` in one branch, `data = c;`
-  /// in the other, then `s->data = data;`).
-  bool handedOutCopy(const BodyIndex::Copy &Cp);
   /// \p Cp stores the source whole into a local whose cleanup function
   /// (`__attribute__((cleanup))`) runs at its scope's end and releases
   /// what it is given, or is not in the file (kmod's `_cleanup_free_ const

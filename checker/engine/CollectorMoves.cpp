@@ -82,13 +82,6 @@ bool Collector::copyIntoLocal(const BodyIndex::Copy &Cp,
          C.KeyOf.copiedHandle(Cp.To) == nullptr;
 }
 
-bool Collector::handedOutCopy(const BodyIndex::Copy &Cp) {
-  if (!copyIntoLocal(Cp, /*AnySource=*/true) || C.Body.advances(Cp.To))
-    return false;
-  const CopyFate &F = fateOf(Cp);
-  return F.TakesOver && F.HandedOut;
-}
-
 bool Collector::intoCleanupVariable(const BodyIndex::Copy &Cp) const {
   const auto *Attr = Cp.To->getAttr<CleanupAttr>();
   if (!Attr || !BodyIndex::isLocalVar(Cp.To) ||
@@ -266,9 +259,11 @@ void Collector::addMoves() {
     // `freeaddrinfo(ressave)`).
     //
     // Or into a local that takes the handle over (fateOf: every path from
-    // the copy gives the source another value or releases the copy before
-    // it releases the source: `old = buf; buf = malloc(2 * n); ..
-    // free(old);`, `head = node;` pushing onto a list).
+    // the copy gives the source another value, or releases, returns or
+    // stores outside the locals the copy, before it releases the source:
+    // `old = buf; buf = malloc(2 * n); .. free(old);`, `head = node;`
+    // pushing onto a list, `if (raw) out = data; else { .. free(data); }
+    // .. free(out);`, `p = tmp; return p;`).
     // Not into a reference parameter: that stores into the caller's
     // object (apt's `Fd = iFd; return true;` for `int &Fd`), a hand-off.
     if (!C.KeyOf.isHandleRoot(Cp.From) ||
@@ -286,9 +281,8 @@ void Collector::addMoves() {
                           C.Ctx.getSourceManager()))) ||
           movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
           intoCleanupVariable(Cp) ||
-          (copyIntoLocal(Cp) && !C.Body.advances(Cp.To) &&
-           fateOf(Cp).TakesOver) ||
-          handedOutCopy(Cp)))
+          (copyIntoLocal(Cp, /*AnySource=*/true) &&
+           !C.Body.advances(Cp.To) && fateOf(Cp).TakesOver)))
       continue;
     HandleKey From, To;
     From.addDecl(Cp.From);

@@ -491,3 +491,51 @@ ex:
     node_unref(fresh);
   return ret;
 }
+
+// A copy released on every path that reaches a release of either, in one
+// branch; the source released in the others (the copy there gets a new
+// block through its address).
+int utf8_encode(const char *from, char **to);
+int append_text(const char *s);
+
+int negativeCopyReleasedInOneBranch(char *text, int raw) {
+  char *converted = NULL;
+  char *data = malloc(64);
+  if (data == NULL)
+    return 0;
+  data[0] = text[0];
+  if (raw) {
+    converted = data;
+  } else if (utf8_encode(data, &converted) >= 0) {
+    free(data);
+  } else {
+    free(data);
+    return 0;
+  }
+  int ok = append_text(converted);
+  free(converted);
+  return ok;
+}
+
+int positiveCopyLeaksInOneBranch(char *text, int raw) {
+  char *converted = NULL;
+  char *data = malloc(64);
+  if (data == NULL)
+    return 0;
+  data[0] = text[0];
+  if (raw) {
+    converted = data;
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'converted' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  } else if (utf8_encode(data, &converted) >= 0) {
+    free(data);
+  } else {
+    free(data);
+    return 0;
+  }
+  int ok = append_text(converted);
+  if (ok < 0)
+    return ok;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'converted' is skipped by this return
+  free(converted);
+  return ok;
+}
