@@ -249,7 +249,9 @@ void Collector::addMoves() {
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, unless only the source is released after
     // the copy (not `ai = aitop` walking the list before
-    // `freeaddrinfo(aitop)`), or into a parameter (`z = t;` after
+    // `freeaddrinfo(aitop)`) or the variable is a cursor pointer
+    // arithmetic steps (`ptr = cp = buf; while (*cp) *ptr++ = *cp++;`
+    // where cp once took a realloc's result), or into a parameter (`z = t;` after
     // `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
@@ -270,7 +272,8 @@ void Collector::addMoves() {
         Cp.To->getCanonicalDecl() == Cp.From->getCanonicalDecl() ||
         (isa<ParmVarDecl>(Cp.To) && Cp.To->getType()->isReferenceType()))
       continue;
-    if (!((C.KeyOf.isHandleRoot(Cp.To) && !sourceReleasedFirst(Cp)) ||
+    if (!((C.KeyOf.isHandleRoot(Cp.To) && !sourceReleasedFirst(Cp) &&
+           !C.Body.advances(Cp.To)) ||
           (isa<ParmVarDecl>(Cp.To) &&
            (BodyIndex::copiesWhole(Cp) ||
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,

@@ -364,8 +364,23 @@ void TransferFunctions::handOffArgs(const Expr *Call,
   // per function, so that the usual call, which passes none, costs a lookup.
   auto [It, New] = ArgsCache.try_emplace(Call);
   if (New) {
+    // Each value an argument may be: itself, or each arm of a `?:`
+    // (`dict_set(d, key, v ? v : placeholder)` passes v where it holds).
+    llvm::SmallVector<std::pair<unsigned, const Expr *>, 4> Values;
     for (unsigned I = 0; I < Args.size(); ++I) {
-      const Expr *Arg = Args[I]->IgnoreParenCasts();
+      llvm::SmallVector<const Expr *, 2> Arms{Args[I]};
+      while (!Arms.empty()) {
+        const Expr *Arg = Arms.pop_back_val()->IgnoreParenCasts();
+        if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Arg)) {
+          const auto *Short = dyn_cast<BinaryConditionalOperator>(CO);
+          Arms.push_back(Short ? Short->getCommon() : CO->getTrueExpr());
+          Arms.push_back(CO->getFalseExpr());
+          continue;
+        }
+        Values.push_back({I, Arg});
+      }
+    }
+    for (auto [I, Arg] : Values) {
       // `std::unique_ptr<T>(p = new T)`, `slot.reset(p = new T)`: the
       // value passed is the one just stored.
       while (const auto *BO = dyn_cast<BinaryOperator>(Arg)) {

@@ -539,3 +539,61 @@ int positiveCopyLeaksInOneBranch(char *text, int raw) {
   free(converted);
   return ok;
 }
+
+// A handle variable that pointer arithmetic steps is a cursor: a copy
+// into it (`ptr = cp = buf;` where cp once took a realloc's result)
+// leaves the block with the source.
+char *fgetln(FILE *fp, size_t *len);
+
+char *negativeCursorOverBlock(FILE *fp) {
+  char *buf = NULL, *ptr, *cp;
+  size_t s, len = 0;
+  while ((ptr = fgetln(fp, &s)) != NULL) {
+    if (s) {
+      cp = &ptr[s - 1];
+      if (*cp == '\\')
+        s--;
+    }
+    if ((cp = realloc(buf, len + s + 1)) == NULL) {
+      free(buf);
+      return NULL;
+    }
+    buf = cp;
+    memcpy(buf + len, ptr, s);
+    len += s;
+    buf[len] = '\0';
+  }
+  if (buf != NULL) {
+    ptr = cp = buf;
+    while (*cp != '\0')
+      *ptr++ = *cp++;
+    *ptr = '\0';
+  }
+  return buf;
+}
+
+char *positiveCursorOverBlockLeaks(FILE *fp, int check) {
+  char *buf = NULL, *ptr, *cp;
+  size_t s, len = 0;
+  while ((ptr = fgetln(fp, &s)) != NULL) {
+    if ((cp = realloc(buf, len + s + 1)) == NULL) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'cp' acquired by 'realloc' is not released on every path [raii-release-skipped]
+      free(buf);
+      return NULL;
+    }
+    buf = cp;
+    memcpy(buf + len, ptr, s);
+    len += s;
+    buf[len] = '\0';
+  }
+  if (buf != NULL) {
+    ptr = cp = buf;
+    while (*cp != '\0')
+      *ptr++ = *cp++;
+    *ptr = '\0';
+    if (check && ptr == buf)
+      return NULL;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'cp' is skipped by this return
+  }
+  return buf;
+}
