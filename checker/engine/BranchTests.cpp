@@ -13,11 +13,12 @@
 
 namespace clang::tidy::raii::branch {
 
-
 /// \p Site may give back one of its arguments (`x = g_object_ref(o)`, a
 /// reference count taken on an object the caller has): an argument of the
-/// type it returns. Its handle may then equal what the caller holds. Not
-/// a number (`open(name, O_RDONLY)` gives a descriptor, not its flags).
+/// type it returns, not `const` (a reference taken changes its object; a
+/// copy, `strdup(s)`, reads a `const char *`). Its handle may then equal
+/// what the caller holds. Not a number (`open(name, O_RDONLY)` gives a
+/// descriptor, not its flags).
 static bool mayReturnArgument(const Stmt *Site) {
   const auto *Call = dyn_cast_or_null<CallExpr>(Site);
   if (!Call || !Call->getType()->isPointerType())
@@ -26,9 +27,8 @@ static bool mayReturnArgument(const Stmt *Site) {
       Call->getType()->getPointeeType().getCanonicalType().getUnqualifiedType();
   return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
     QualType T = Arg->getType(); // as passed: `gpointer` for a `GObject *`
-    return T->isPointerType() && T->getPointeeType()
-                                         .getCanonicalType()
-                                         .getUnqualifiedType() == R;
+    return T->isPointerType() && !T->getPointeeType().isConstQualified() &&
+           T->getPointeeType().getCanonicalType().getUnqualifiedType() == R;
   });
 }
 

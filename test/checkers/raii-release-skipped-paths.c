@@ -332,6 +332,30 @@ int negativeStdinOrFile(const char *name) {
   return n;
 }
 
+// A copy (`strdup` reads a `const char *`) never gives back its argument:
+// equal to the caller's pointer, the variable holds nothing acquired.
+void serve_uri(const char *uri);
+
+void negativeCopyOrParameter(char *passed, const char *to, int c) {
+  char *uri = passed;
+  if (c)
+    uri = strdup(to);
+  serve_uri(uri);
+  if (uri != passed)
+    free(uri);
+}
+
+void positiveCopyOrParameter(char *passed, const char *to, int c) {
+  char *uri = passed;
+  if (c)
+    uri = strdup(to);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'uri' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  serve_uri(uri);
+  if (uri == passed)
+    free(uri);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'uri' is skipped when the function ends here
+
 int positiveStdinOrFile(const char *name) {
   FILE *f;
   if (!strcmp(name, "-"))
