@@ -8,6 +8,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/Path.h"
 #include <cctype>
 
 namespace clang::tidy::raii {
@@ -74,8 +75,9 @@ static bool hasFatalWord(llvm::StringRef Name) {
   });
 }
 
-/// \p E names a constant with the word FATAL: an enumerator, or a macro
-/// the argument expands from.
+/// \p E names a constant with the word FATAL (an enumerator, or a macro
+/// the argument expands from) or a failing exit status: `EXIT_FAILURE`, or
+/// a macro of `<sysexits.h>` (`EX_OSERR`).
 static bool namesFatalConstant(const Expr *E, const ASTContext &Ctx) {
   const Expr *Bare = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
@@ -86,8 +88,12 @@ static bool namesFatalConstant(const Expr *E, const ASTContext &Ctx) {
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
   for (unsigned Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
-    if (hasFatalWord(
-            Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts())))
+    const llvm::StringRef Macro =
+        Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+    if (hasFatalWord(Macro) || Macro == "EXIT_FAILURE" ||
+        (Macro.starts_with("EX_") && Macro != "EX_OK" &&
+         llvm::sys::path::filename(SM.getFilename(SM.getSpellingLoc(Loc))) ==
+             "sysexits.h"))
       return true;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }

@@ -7,6 +7,7 @@
 #include <error.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 int negativeErrorEndsTheFailurePath(void) {
@@ -233,6 +234,42 @@ int negativeDieNamedEndsPath(size_t n) {
   return 0;
 }
 
+// Given a failing exit status (`EXIT_FAILURE`, a macro of <sysexits.h>):
+// BSD's err(3) written by the project (`merr(EX_OSERR, "pipe")`), a
+// `usage(EXIT_FAILURE)` that exits.
+void merr(int eval, const char *fmt, ...);
+void usage(int status);
+
+int negativeExitStatusEndsPath(void) {
+  int pfd[2];
+  if (pipe(pfd) == -1) {
+    merr(EX_OSERR, "pipe");
+    return -1;
+  }
+  switch (fork()) {
+  case -1:
+    merr(EX_OSERR, "fork");
+    return -1;
+  default:
+    close(pfd[1]);
+    close(pfd[0]);
+    break;
+  }
+  return 0;
+}
+
+int negativeUsageFailureEndsPath(const char *name, int argc) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (argc > 2) {
+    fclose(fp);
+    usage(EXIT_FAILURE);
+  }
+  fclose(fp);
+  return 0;
+}
+
 // Twins: another level, or a function not named as an exit, returns.
 int positiveErrorLevelReturns(const char *name, int mode) {
   FILE *fp = fopen(name, "r");
@@ -241,6 +278,20 @@ int positiveErrorLevelReturns(const char *name, int mode) {
   if (mode > 1) {
     fclose(fp);
     log_error(LOG_LEVEL_ERROR, "bad mode in '%s'", name);
+  }
+  fclose(fp);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fp' is released by 'fclose' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:5: note: 'fp' was first released here
+  return 0;
+}
+
+int positiveSuccessStatusReturns(const char *name, int argc) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (argc > 2) {
+    fclose(fp);
+    usage(EX_OK);
   }
   fclose(fp);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fp' is released by 'fclose' on a path where it was already released [raii-double-release]

@@ -12,6 +12,8 @@ void free(void *p);
 int putenv(char *string);
 __attribute__((noreturn)) void abort(void);
 __attribute__((noreturn)) void exit(int);
+#define EXIT_SUCCESS 0
+#define EXIT_FAILURE 1
 #ifdef __cplusplus
 }
 #endif
