@@ -365,9 +365,11 @@ bool exitsWhenNull(const BinaryOperator *Assign, const FunctionContext &C) {
         break;
       Cond = BO->getRHS();
     }
+    // (The `if` too: a fatal handler of another file in its null branch,
+    // `if ((*v = realloc(*v, n)) == NULL) cfg_error("no memory");`.)
     return F.nullBranchExits(
         Cond, If->getThen(), If->getElse(),
-        [&](const Expr *E) { return E == Assign || IsTarget(E); });
+        [&](const Expr *E) { return E == Assign || IsTarget(E); }, If);
   }
   // `p = realloc(p, n); if (!p) abort();` and the like, after statements
   // that neither name the pointer nor may leave or be entered (lsof's

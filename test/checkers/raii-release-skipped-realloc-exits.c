@@ -384,6 +384,23 @@ char *unseenHandler(size_t n) {
   return p;
 }
 
+// The same with the assignment in the `if`'s condition.
+void addNumberInCondition(size_t *n, long long **v, long long x) {
+  if ((*v = realloc(*v, sizeof(**v) * (*n + 1))) == NULL)
+    out_of_memory();
+  (*v)[(*n)++] = x;
+}
+
+char *handlerInConditionThenReturn(size_t n) {
+  char *p = malloc(8);
+  if (!p)
+    return NULL;
+  if ((p = realloc(p, n)) == NULL)
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    out_of_memory();
+  return p;
+}
+
 char *handlerReturnsValue(size_t n) {
   char *p = malloc(8);
   if (!p)
