@@ -101,6 +101,33 @@ int positiveGetdelim(FILE *f) {
   return 0;
 }
 
+// OpenBSD's and libbsd's recallocarray and freezero.
+int negativeFreezero(size_t n) {
+  char *p = recallocarray(NULL, 0, n, 1);
+  if (!p)
+    return -1;
+  char *q = recallocarray(p, n, 2 * n, 1);
+  if (!q) {
+    freezero(p, n);
+    return -1;
+  }
+  consume(q);
+  freezero(q, 2 * n);
+  return 0;
+}
+
+int positiveFreezero(size_t n) {
+  char *p = recallocarray(NULL, 0, n, 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'recallocarray' is not released on every path [raii-release-skipped]
+  if (!p)
+    return -1;
+  if (work())
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'p' is skipped by this return
+  freezero(p, n);
+  return 0;
+}
+
 int negativeAsprintf(int x) {
   char *s;
   if (asprintf(&s, "%d", x) < 0)

@@ -16,6 +16,8 @@ ssize_t write(int fd, const void *buf, size_t n);
 int posix_memalign(void **memptr, size_t alignment, size_t size);
 void *memalign(size_t alignment, size_t size);
 char *canonicalize_file_name(const char *path);
+void *recallocarray(void *ptr, size_t oldnmemb, size_t nmemb, size_t size);
+void freezero(void *ptr, size_t size);
 ssize_t getline(char **lineptr, size_t *n, FILE *stream);
 ssize_t getdelim(char **lineptr, size_t *n, int delim, FILE *stream);
 int asprintf(char **strp, const char *fmt, ...)
