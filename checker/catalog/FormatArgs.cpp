@@ -48,12 +48,13 @@ static void scan(llvm::StringRef F, unsigned FormatArg, char Conversion,
 
 /// Format \p F prints at least one character whatever its arguments.
 static bool printsSomething(llvm::StringRef F) {
+  F = F.take_until([](char Ch) { return Ch == '\0'; }); // printf stops there
   for (size_t I = 0; I < F.size(); ++I) {
     if (F[I] != '%' || (++I < F.size() && F[I] == '%'))
       return true; // text, or `%%`
     bool Precision = false;
     while (I < F.size() &&
-           (llvm::StringRef("-+ #0!,*'.").contains(F[I]) ||
+           (llvm::StringRef("-+ #0!,*'.$").contains(F[I]) ||
             llvm::isDigit(F[I]) ||
             llvm::StringRef("hlLqjzt").contains(F[I]))) {
       Precision |= F[I] == '.';

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "catalog/FormatArgs.h"
 #include "engine/BranchFactsImpl.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include <functional>
@@ -30,6 +31,33 @@ static bool mayReturnArgument(const Stmt *Site) {
     return T->isPointerType() && !T->getPointeeType().isConstQualified() &&
            T->getPointeeType().getCanonicalType().getUnqualifiedType() == R;
   });
+}
+
+/// \p Call's result is never negative: its callee returns an unsigned
+/// type, or the file's body of it returns only constants that are not.
+static bool neverNegative(const CallExpr *Call, ASTContext &Ctx) {
+  const FunctionDecl *FD = calledFunction(Call);
+  const FunctionDecl *Def = nullptr;
+  if (!FD)
+    return false;
+  if (FD->getReturnType()->isUnsignedIntegerOrEnumerationType())
+    return true;
+  if (!FD->hasBody(Def))
+    return false;
+  bool Any = false;
+  std::function<bool(const Stmt *)> Returns = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr, BlockExpr>(S))
+      return true;
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+      Expr::EvalResult R;
+      Any = true;
+      return Ret->getRetValue() && !Ret->getRetValue()->isValueDependent() &&
+             Ret->getRetValue()->EvaluateAsInt(R, Ctx) &&
+             !R.Val.getInt().isNegative();
+    }
+    return llvm::all_of(S->children(), Returns);
+  };
+  return Returns(Def->getBody()) && Any;
 }
 
 /// The acquisition's variable for \p V: \p V itself, the handle variable
@@ -249,11 +277,16 @@ std::optional<bool> trueMeansAcquired(const FunctionContext &C,
   // descriptor's variable (below); so does the count of a printf-like
   // acquire whose format prints something (`asprintf(&s, "/%s", p) <= 0`
   // fails: success returns at least 1).
+  // So does a wrapper's that is never negative, nonzero where it holds
+  // (`if (msgs_lock(m) <= 0) return -1;` of a wrapper returning 0 or 1).
+  const auto *SiteCall = dyn_cast_or_null<CallExpr>(A.Site);
   const bool CountsUp =
-      OnResult && (R->SuccessWhen == Success::Positive ||
-                   (R->SuccessWhen == Success::Zero && F.PositiveTest &&
-                    isa<CallExpr>(A.Site) &&
-                    formatPrintsSomething(cast<CallExpr>(A.Site))));
+      OnResult &&
+      (R->SuccessWhen == Success::Positive ||
+       (R->SuccessWhen == Success::Zero && F.PositiveTest && SiteCall &&
+        formatPrintsSomething(SiteCall)) ||
+       (R->SuccessWhen == Success::True && F.PositiveTest && SiteCall &&
+        neverNegative(SiteCall, C.Ctx)));
   if (F.PositiveTest && !CountsUp &&
       (OnResult || R->Invalid != InvalidValue::Negative))
     return std::nullopt;

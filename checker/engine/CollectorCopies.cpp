@@ -35,16 +35,26 @@ bool Collector::ensureCFG() {
 }
 
 /// \p E calls a project function the file has no body of, giving it
-/// variable \p V (through value-keeping casts).
+/// variable \p V (through value-keeping casts) as a parameter that is not
+/// a pointer to const (one that only reads it, `log_text(const char *)`,
+/// neither keeps nor releases it).
 static bool givesToUnseen(const Expr *E, const Decl *V) {
   const auto *Call = dyn_cast<CallExpr>(E);
   const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
   if (!FD || FD->hasBody() || isLibraryFunction(FD))
     return false;
-  return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Arg));
-    return R && R->getDecl()->getCanonicalDecl() == V;
-  });
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Call->getArg(I)));
+    if (!R || R->getDecl()->getCanonicalDecl() != V)
+      continue;
+    const QualType PT = I < FD->getNumParams()
+                            ? FD->getParamDecl(I)->getType()
+                            : QualType();
+    if (PT.isNull() || !PT->isPointerType() ||
+        !PT->getPointeeType().isConstQualified())
+      return true;
+  }
+  return false;
 }
 
 const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {

@@ -364,8 +364,10 @@ void TransferFunctions::handOffArgs(const Expr *Call,
   // per function, so that the usual call, which passes none, costs a lookup.
   auto [It, New] = ArgsCache.try_emplace(Call);
   if (New) {
-    // Each value an argument may be: itself, or each arm of a `?:`
-    // (`dict_set(d, key, v ? v : placeholder)` passes v where it holds).
+    // Each value an argument may be: itself, or an arm of a `?:` that
+    // tests it (`dict_set(d, key, v ? v : placeholder)`, `v ?: dflt`: v
+    // is passed wherever it holds anything; not `flag ? v : NULL`, which
+    // passes v on one path only).
     llvm::SmallVector<std::pair<unsigned, const Expr *>, 4> Values;
     for (unsigned I = 0; I < Args.size(); ++I) {
       llvm::SmallVector<const Expr *, 2> Arms{Args[I]};
@@ -373,8 +375,15 @@ void TransferFunctions::handOffArgs(const Expr *Call,
         const Expr *Arg = Arms.pop_back_val()->IgnoreParenCasts();
         if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Arg)) {
           const auto *Short = dyn_cast<BinaryConditionalOperator>(CO);
-          Arms.push_back(Short ? Short->getCommon() : CO->getTrueExpr());
-          Arms.push_back(CO->getFalseExpr());
+          for (const Expr *Arm :
+               {Short ? Short->getCommon() : CO->getTrueExpr(),
+                CO->getFalseExpr()}) {
+            const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(Arm));
+            const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+            if (V && (Short ? Arm == Short->getCommon()
+                            : BodyIndex::refersTo(CO->getCond(), V)))
+              Arms.push_back(Arm);
+          }
           continue;
         }
         Values.push_back({I, Arg});

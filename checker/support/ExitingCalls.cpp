@@ -75,29 +75,54 @@ static bool hasFatalWord(llvm::StringRef Name) {
   });
 }
 
+/// What a constant argument's name says of the call.
+enum class ConstantSays { Nothing, Fatal, ExitStatus };
+
 /// \p E names a constant with the word FATAL (an enumerator, or a macro
-/// the argument expands from) or a failing exit status: `EXIT_FAILURE`, or
-/// a macro of `<sysexits.h>` (`EX_OSERR`).
-static bool namesFatalConstant(const Expr *E, const ASTContext &Ctx) {
+/// the argument expands from), or a failing exit status: `EXIT_FAILURE`,
+/// or a macro of `<sysexits.h>` but `EX_OK` (`EX_OSERR`).
+static ConstantSays constantNamed(const Expr *E, const ASTContext &Ctx) {
   const Expr *Bare = E->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
     return isa<EnumConstantDecl>(DRE->getDecl()) &&
-           hasFatalWord(DRE->getDecl()->getName());
+                   hasFatalWord(DRE->getDecl()->getName())
+               ? ConstantSays::Fatal
+               : ConstantSays::Nothing;
   SourceLocation Loc = E->getBeginLoc();
-  if (!Loc.isMacroID())
-    return false;
   const SourceManager &SM = Ctx.getSourceManager();
   for (unsigned Depth = 0; Loc.isMacroID() && Depth < 8; ++Depth) {
     const llvm::StringRef Macro =
         Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
-    if (hasFatalWord(Macro) || Macro == "EXIT_FAILURE" ||
+    if (hasFatalWord(Macro))
+      return ConstantSays::Fatal;
+    if (Macro == "EXIT_FAILURE" ||
         (Macro.starts_with("EX_") && Macro != "EX_OK" &&
          llvm::sys::path::filename(SM.getFilename(SM.getSpellingLoc(Loc))) ==
              "sysexits.h"))
-      return true;
+      return ConstantSays::ExitStatus;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }
-  return false;
+  return ConstantSays::Nothing;
+}
+
+/// \p FD, given a failing exit status as argument \p Arg, exits: BSD's
+/// err(3) written again (the status first, then a `const char *` format
+/// and more: `merr(EX_OSERR, "pipe")`), or named as an exit (its last
+/// word `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`), not a
+/// setter (`set_exit_status(EXIT_FAILURE)`) nor a report of a status.
+static bool exitsWithStatus(const FunctionDecl *FD, unsigned Arg) {
+  if (Arg == 0 && FD->isVariadic() && FD->getNumParams() >= 2) {
+    const QualType Fmt = FD->getParamDecl(1)->getType();
+    if (Fmt->isPointerType() && Fmt->getPointeeType()->isCharType())
+      return true;
+  }
+  llvm::StringRef Last;
+  anyWord(FD->getName(), [&](llvm::StringRef W) {
+    Last = W;
+    return false;
+  });
+  return Last.equals_insensitive("usage") || Last.equals_insensitive("exit") ||
+         Last.equals_insensitive("quit") || Last.equals_insensitive("bail");
 }
 
 bool exitsByFatalName(const CallExpr *Call) {
@@ -108,9 +133,13 @@ bool exitsByFatalName(const CallExpr *Call) {
   if (fatalName(FD->getName()))
     return true;
   const ASTContext &Ctx = FD->getASTContext();
-  return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-    return namesFatalConstant(Arg, Ctx);
-  });
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+    const ConstantSays Says = constantNamed(Call->getArg(I), Ctx);
+    if (Says == ConstantSays::Fatal ||
+        (Says == ConstantSays::ExitStatus && exitsWithStatus(FD, I)))
+      return true;
+  }
+  return false;
 }
 
 bool returnsOnlyFailing(const FunctionDecl *FD) {

@@ -35,8 +35,10 @@ bool exitsByStatus(const CallExpr *Call);
 /// exit (its last word `fatal`, `die` or `panic`, also with `f` or `x`
 /// after it: `fatalf`, `xalloc_die`, `kernel_panic`), or given a constant
 /// whose name has the word `FATAL` (a macro or an enumerator:
-/// `LOG_LEVEL_FATAL`) or a failing exit status (`EXIT_FAILURE`, a
-/// `<sysexits.h>` macro: `merr(EX_OSERR, "pipe")`, `usage(EXIT_FAILURE)`).
+/// `LOG_LEVEL_FATAL`), or a failing exit status (`EXIT_FAILURE`, a
+/// `<sysexits.h>` macro) where it is err(3)-like (the status first, a
+/// format next: `merr(EX_OSERR, "pipe")`) or named as an exit (last word
+/// `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`).
 bool exitsByFatalName(const CallExpr *Call);
 
 /// True if \p FD is one of the C library's `exec` functions (`execv`,

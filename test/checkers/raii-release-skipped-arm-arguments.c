@@ -1,8 +1,9 @@
-// An argument that is a `?:` passes each of its arms: a handle in an arm
-// given to a function the file cannot see is handed off to it as when
-// passed alone (`dict_set(d, key, v ? v : placeholder)`, also GNU's
+// An argument that is a `?:` testing a handle passes it where it holds
+// anything: given to a function the file cannot see it is handed off as
+// when passed alone (`dict_set(d, key, v ? v : placeholder)`, also GNU's
 // `v ?: placeholder`); given to a library function that borrows it, it
-// still leaks.
+// still leaks; a `?:` testing something else (`flag ? v : NULL`) passes it
+// on one path only.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <stdio.h>
@@ -43,4 +44,12 @@ int positiveArmToLibrary(const char *val, int quiet) {
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'fresh' acquired by 'strdup' is never released [raii-release-skipped]
   fputs(fresh ? fresh : "(none)", stdout);
   return quiet;
+}
+
+void sink_value(void *value);
+
+void positiveArmOnOnePath(const char *val, int flag) {
+  char *fresh = strdup(val);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'fresh' acquired by 'strdup' is never released [raii-release-skipped]
+  sink_value(flag ? fresh : NULL);
 }

@@ -597,3 +597,18 @@ char *positiveCursorOverBlockLeaks(FILE *fp, int check) {
   }
   return buf;
 }
+
+// A function of another file that only reads the source (a `const char *`
+// parameter) leaves the copy taking the handle over.
+void log_text(const char *text);
+
+void negativeReaderBetweenCopyAndRefill(size_t n) {
+  char *buf = malloc(n);
+  if (!buf)
+    return;
+  char *old = buf;
+  log_text(buf);
+  buf = malloc(2 * n);
+  free(old);
+  free(buf);
+}

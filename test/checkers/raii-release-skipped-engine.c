@@ -704,6 +704,36 @@ int negativeAssertedLockWrapperRelockedInBetween(struct mutex_t *m, int e) {
   return 0;
 }
 
+// A wrapper returning 1 where it took the lock and 0 where it failed is
+// never negative: `<= 0` of its result is its failure test, and the lock
+// is held after it.
+static int msgs_lock(struct mutex_t *m) {
+  if (pthread_mutex_lock(&m->mu) != 0)
+    return 0;
+  return 1;
+}
+
+int negativeWrapperStatusBelowOne(struct mutex_t *m, int *count) {
+  if (msgs_lock(m) <= 0)
+    return -1;
+  ++*count;
+  mutex_unlock(m);
+  return 1;
+}
+
+int positiveWrapperStatusBelowOne(struct mutex_t *m, int *count) {
+  if (msgs_lock(m) <= 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'm' acquired by 'msgs_lock' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-17]]:7: note: 'msgs_lock' acquires the resource here
+  if (*count < 0)
+    return -2;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  ++*count;
+  mutex_unlock(m);
+  return 1;
+}
+
 // ---- a pointer into the block hands the block off -------------------------
 
 struct cursor {

@@ -285,6 +285,23 @@ int positiveErrorLevelReturns(const char *name, int mode) {
   return 0;
 }
 
+// A setter or a report given a status returns.
+void set_exit_status(int status);
+
+int positiveStatusSetterReturns(const char *name, int argc) {
+  FILE *fp = fopen(name, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'fp' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!fp)
+    return -1;
+  if (argc > 2) {
+    set_exit_status(EXIT_FAILURE);
+    return 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'fp' is skipped by this return
+  }
+  fclose(fp);
+  return 0;
+}
+
 int positiveSuccessStatusReturns(const char *name, int argc) {
   FILE *fp = fopen(name, "r");
   if (!fp)

@@ -190,6 +190,30 @@ int positiveAsprintfMayBeEmpty(const char *name) {
   return 0;
 }
 
+// Positional conversions (`%1$s`) print what they convert; printf stops
+// at a NUL.
+int positiveAsprintfPositional(const char *a) {
+  char *s;
+  if (asprintf(&s, "%1$s", a) <= 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's' acquired by 'asprintf' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 's' is skipped by this return
+  consume(s);
+  free(s);
+  return 0;
+}
+
+int positiveAsprintfNul(const char *a) {
+  char *s;
+  if (asprintf(&s, "\0x%s", a) <= 0)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 's' acquired by 'asprintf' is not released on every path [raii-release-skipped]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: release of 's' is skipped by this return
+  consume(s);
+  free(s);
+  return 0;
+}
+
 // A precision may print nothing of a zero (`%.0d`).
 int positiveAsprintfPrecision(int x) {
   char *s;
