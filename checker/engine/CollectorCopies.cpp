@@ -132,8 +132,10 @@ const Collector::CopyFate &Collector::fateOf(const BodyIndex::Copy &Cp) {
       // after a realloc into a temporary); the source, it stays a copy.
       // So does a store outside the function's locals (`s->data = data;`).
       if (const auto *Ret = dyn_cast<ReturnStmt>(S)) {
+        // (Through a copy returning its destination, `return strcat(p,
+        // name);`.)
         const auto *R = dyn_cast_or_null<DeclRefExpr>(
-            Ret->getRetValue() ? ignoreValueCasts(Ret->getRetValue())
+            Ret->getRetValue() ? ignoreIdentityCalls(Ret->getRetValue())
                                : nullptr);
         const Decl *D = R ? R->getDecl()->getCanonicalDecl() : nullptr;
         if (D == To)

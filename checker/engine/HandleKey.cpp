@@ -1,8 +1,10 @@
 //===- HandleKey.cpp - keys of handles and locked objects -----------------===//
 #include "engine/HandleKey.h"
 #include "engine/BodyIndex.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSwitch.h"
 
 namespace clang::tidy::raii {
@@ -95,7 +97,23 @@ const Expr *ignoreValueCasts(const Expr *E) {
 /// it does (a function, not a member: its arguments are its parameters).
 static std::optional<unsigned> returnedParameter(const FunctionDecl *FD) {
   const FunctionDecl *Def = nullptr;
-  if (!FD || isa<CXXMethodDecl>(FD) || !FD->hasBody(Def))
+  if (!FD || isa<CXXMethodDecl>(FD))
+    return std::nullopt;
+  // The C library's copies return their destination (C17 7.24.2, 7.24.3,
+  // 7.24.6.1; 7.29.4): `return strcat(path, name);` returns path.
+  if (FD->getIdentifier() && (FD->getBuiltinID() || isCLibraryFunction(FD))) {
+    llvm::StringRef Name = FD->getName();
+    Name.consume_front("__builtin_");
+    Name.consume_front("_");
+    Name.consume_back("_chk");
+    if (llvm::is_contained({"strcpy", "strncpy", "strcat", "strncat",
+                            "memcpy", "memmove", "memset", "wcscpy",
+                            "wcsncpy", "wcscat", "wcsncat", "wmemcpy",
+                            "wmemmove", "wmemset"},
+                           Name))
+      return 0u;
+  }
+  if (!FD->hasBody(Def))
     return std::nullopt;
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
   const auto *Ret = Body && Body->size() == 1

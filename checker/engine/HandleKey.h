@@ -123,7 +123,9 @@ bool sameLvalue(const Expr *A, const Expr *B, ASTContext &Ctx);
 
 /// The argument \p E passes on when it calls a function whose whole body
 /// returns one of its parameters (`return p;`, `return (T *)p;`): OpenSSL's
-/// `ossl_check_X509_type(x)` inside `sk_X509_push(sk, x)`; \p E otherwise.
+/// `ossl_check_X509_type(x)` inside `sk_X509_push(sk, x)`; or a copy of the
+/// C library's, which returns its destination (`strcat(path, name)`,
+/// `memcpy(dst, src, n)`); \p E otherwise.
 /// Value casts are stripped on the way.
 const Expr *ignoreIdentityCalls(const Expr *E);
 

@@ -129,6 +129,9 @@ public:
     /// S is a call, which may write the locals lent to calls before
     /// (BodyIndex::lentToCalls).
     bool WritesLent = false;
+    /// S is a call of a function of the file that writes globals
+    /// (globalsWrittenBy).
+    bool WritesGlobals = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
   /// sub-expressions that are elements of their own aside).
@@ -300,6 +303,12 @@ private:
                        llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
   /// Forgets what \p F knows of expressions reading any of \p Hit.
   static void forgetReading(llvm::ArrayRef<const VarDecl *> Hit, FactSet &F);
+  /// The globals (file-scope and static variables, not a function's
+  /// static locals) the body of \p FD, or of the functions of the file it
+  /// calls (two calls deep), may write: assigned, incremented or their
+  /// address taken.
+  llvm::ArrayRef<const VarDecl *>
+  globalsWrittenBy(const FunctionDecl *FD) const;
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// Appends the writes of \p S to \p Out in the order they happen.
@@ -319,6 +328,9 @@ private:
   llvm::DenseSet<const Stmt *> Elements;
   /// Per element applied so far, its writes.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
+  mutable llvm::DenseMap<const FunctionDecl *,
+                         llvm::SmallVector<const VarDecl *, 2>>
+      GlobalWrites;
   /// How many branches test each condition record and read each tracked
   /// variable.
   llvm::DenseMap<const void *, unsigned> Tested;

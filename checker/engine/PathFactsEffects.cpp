@@ -7,11 +7,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "engine/PathFacts.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/MathExtras.h"
+#include <functional>
 #include <limits>
 
 namespace clang::tidy::raii {
@@ -321,6 +324,12 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
     for (const Expr *Arg : CE->arguments())
       MayWriteCells(Arg);
+  // `count_all()` of the file may write the globals a fact reads.
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = calledFunction(Call);
+        FD && FD->hasBody() && !globalsWrittenBy(FD).empty())
+      Out.push_back({S, false, /*Passed=*/false, /*WritesLent=*/false,
+                     /*WritesGlobals=*/true});
   // `check(&r)` lent r to a callee that may write it at any call after.
   if (!C.Body.lentLocals().empty() && isa<CallExpr, CXXConstructExpr>(S))
     Out.push_back({S, true, /*Passed=*/false, /*WritesLent=*/true});
@@ -333,6 +342,67 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
   if (!Maybe)
     if (const VarDecl *P = dereferenced(S); P && useful(P, 1) && tracked(P))
       Out.push_back({S, false});
+}
+
+/// Adds to \p Out the globals \p Def's body writes (see
+/// globalsWrittenBy), and those of the functions of the file it calls, to
+/// \p Depth calls deep.
+static void collectGlobalWrites(const FunctionDecl *Def, unsigned Depth,
+                                llvm::SmallPtrSetImpl<const Decl *> &Seen,
+                                llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  if (!Def || !Seen.insert(Def).second)
+    return;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    const Expr *Target = nullptr;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      Target = BO->getLHS();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+             UO && (UO->isIncrementDecrementOp() ||
+                    UO->getOpcode() == UO_AddrOf))
+      Target = UO->getSubExpr();
+    // The variable itself, a field of it or an element of it as an array.
+    while (Target) {
+      Target = Target->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Target); ME && !ME->isArrow())
+        Target = ME->getBase();
+      else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target);
+               AS &&
+               AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+        Target = AS->getBase();
+      else
+        break;
+    }
+    if (const auto *R = dyn_cast_or_null<DeclRefExpr>(Target))
+      if (const auto *V = dyn_cast<VarDecl>(R->getDecl());
+          V && V->hasGlobalStorage() && !V->isStaticLocal() &&
+          !llvm::is_contained(Out, V->getCanonicalDecl()))
+        Out.push_back(V->getCanonicalDecl());
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Depth > 0) {
+      const FunctionDecl *Callee = calledFunction(Call);
+      const FunctionDecl *CalleeDef = nullptr;
+      if (Callee && Callee->hasBody(CalleeDef))
+        collectGlobalWrites(CalleeDef, Depth - 1, Seen, Out);
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Def->getBody());
+}
+
+llvm::ArrayRef<const VarDecl *>
+ConditionFacts::globalsWrittenBy(const FunctionDecl *FD) const {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return {};
+  auto [It, New] = GlobalWrites.try_emplace(Def);
+  if (New) {
+    llvm::SmallPtrSet<const Decl *, 8> Seen;
+    collectGlobalWrites(Def, /*Depth=*/2, Seen, It->second);
+  }
+  return It->second;
 }
 
 const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
@@ -351,7 +421,9 @@ const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
 }
 
 void ConditionFacts::replay(const Effect &E, FactSet &F) {
-  if (E.WritesLent) {
+  if (E.WritesGlobals) {
+    forgetReading(globalsWrittenBy(calledFunction(cast<CallExpr>(E.S))), F);
+  } else if (E.WritesLent) {
     for (const ValueDecl *V : C.Body.lentLocals())
       forget(V, F);
   } else if (E.Passed) {

@@ -612,3 +612,22 @@ void negativeReaderBetweenCopyAndRefill(size_t n) {
   free(old);
   free(buf);
 }
+
+// Returned through a copy of the C library that returns its destination.
+char *negativeReturnedThroughStrcat(const char *name) {
+  char *path, *grown;
+  size_t len;
+  path = unseen_source();
+  if (path == NULL)
+    return NULL;
+  len = strlen(path);
+  grown = realloc(path, len + strlen(name) + 2);
+  if (grown == NULL) {
+    free(path);
+    return NULL;
+  }
+  path = grown;
+  path[len] = '/';
+  path[len + 1] = '\0';
+  return strcat(path, name);
+}

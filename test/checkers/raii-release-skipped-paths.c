@@ -246,6 +246,30 @@ void positiveStaticWrittenElsewhere(void) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'mu' is skipped when the function ends here
 
+// A call of a function of the file that writes it (directly or through
+// its own calls) forgets what the path knew of it: the acquire after the
+// second test is reachable.
+static int counted;
+static void countAll(void) { counted = 64; }
+static void recount(void) { countAll(); }
+
+void positiveStaticWrittenByCallOfFile(void) {
+  FILE *log = NULL;
+  if (counted)
+    return;
+  recount();
+  if (!counted)
+    return;
+  log = fopen("/tmp/log", "w");
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'log' acquired by 'fopen' is not released on every path [raii-release-skipped]
+  if (!log)
+    return;
+  if (work())
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'log' is skipped by this return
+  fclose(log);
+}
+
 // Written only by a function after the ones that test it, or its address
 // taken there: the whole rest of the file counts.
 static int late = 1;
