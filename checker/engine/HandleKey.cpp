@@ -104,7 +104,7 @@ static std::optional<unsigned> returnedParameter(const FunctionDecl *FD) {
   if (FD->getIdentifier() && (FD->getBuiltinID() || isCLibraryFunction(FD))) {
     llvm::StringRef Name = FD->getName();
     Name.consume_front("__builtin_");
-    Name.consume_front("_");
+    Name = Name.ltrim('_'); // `__builtin___strcpy_chk`, `__memcpy_chk`
     Name.consume_back("_chk");
     if (llvm::is_contained({"strcpy", "strncpy", "strcat", "strncat",
                             "memcpy", "memmove", "memset", "wcscpy",

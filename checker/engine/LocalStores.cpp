@@ -10,7 +10,9 @@ std::vector<LocalStore> localStores(const FunctionContext &C) {
     const VarDecl *Object = C.Body.ownedAggregate(BO->getLHS());
     const VarDecl *Pointee = Object ? nullptr : C.Body.pointeeLocal(
                                                     BO->getLHS());
-    const auto *Src = dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getRHS()));
+    // (Through a copy returning its destination: `st.name = strcpy(p, s)`.)
+    const auto *Src =
+        dyn_cast<DeclRefExpr>(ignoreIdentityCalls(BO->getRHS()));
     // The store is the variable's last use: a release or return of it
     // later would leave the field a copy, not the owner.
     if ((!Object && !Pointee) || !Src || !isa<VarDecl>(Src->getDecl()) ||

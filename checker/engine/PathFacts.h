@@ -301,14 +301,19 @@ private:
   /// The cells call argument \p Arg may let its callee change.
   void cellsOfArgument(const Expr *Arg,
                        llvm::SmallVectorImpl<const VarDecl *> &Hit) const;
-  /// Forgets what \p F knows of expressions reading any of \p Hit.
-  static void forgetReading(llvm::ArrayRef<const VarDecl *> Hit, FactSet &F);
+  /// Forgets what \p F knows of expressions reading any of \p Hit
+  /// (variables, or fields: `st.verbose` reads st and verbose).
+  static void forgetReading(llvm::ArrayRef<const Decl *> Hit, FactSet &F);
+  static void forgetReading(llvm::ArrayRef<const VarDecl *> Hit, FactSet &F) {
+    llvm::SmallVector<const Decl *, 4> Decls(Hit.begin(), Hit.end());
+    forgetReading(llvm::ArrayRef<const Decl *>(Decls), F);
+  }
   /// The globals (file-scope and static variables, not a function's
   /// static locals) the body of \p FD, or of the functions of the file it
-  /// calls (two calls deep), may write: assigned, incremented or their
-  /// address taken.
-  llvm::ArrayRef<const VarDecl *>
-  globalsWrittenBy(const FunctionDecl *FD) const;
+  /// calls (two calls deep), may write: assigned, incremented, or their
+  /// address taken other than for a pointer to const; a field of one
+  /// written by name (`st.hits++`, `lock(&st.mu)`) as that field.
+  llvm::ArrayRef<const Decl *> globalsWrittenBy(const FunctionDecl *FD) const;
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// Appends the writes of \p S to \p Out in the order they happen.
@@ -329,7 +334,7 @@ private:
   /// Per element applied so far, its writes.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
   mutable llvm::DenseMap<const FunctionDecl *,
-                         llvm::SmallVector<const VarDecl *, 2>>
+                         llvm::SmallVector<const Decl *, 2>>
       GlobalWrites;
   /// How many branches test each condition record and read each tracked
   /// variable.

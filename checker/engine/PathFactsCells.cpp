@@ -257,7 +257,7 @@ void ConditionFacts::cellsOfArgument(
   cellsPassed(Arg, ParamType, Hit);
 }
 
-void ConditionFacts::forgetReading(llvm::ArrayRef<const VarDecl *> Hit,
+void ConditionFacts::forgetReading(llvm::ArrayRef<const Decl *> Hit,
                                  FactSet &F) {
   if (Hit.empty() || F.empty())
     return;

@@ -104,8 +104,8 @@ void ConditionFacts::write(const Expr *LHS, const Stmt *Op, FactSet &F) {
             (UO ? UO->getSubExpr() : AS->getBase())->IgnoreParenImpCasts());
         Base && !F.empty())
       if (const auto *V = dyn_cast<VarDecl>(Base->getDecl())) {
-        const VarDecl *Q = cast<VarDecl>(V->getCanonicalDecl());
-        forgetReading(Q, F);
+        const Decl *Q = V->getCanonicalDecl();
+        forgetReading(llvm::ArrayRef<const Decl *>(Q), F);
       }
     // `*status = 1;` of a cell parameter: the value, for the tests of
     // `*status` after it (rsyslog's `*pbMustBeFreed = 1` ... `if
@@ -344,46 +344,70 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
       Out.push_back({S, false});
 }
 
-/// Adds to \p Out the globals \p Def's body writes (see
-/// globalsWrittenBy), and those of the functions of the file it calls, to
-/// \p Depth calls deep.
+/// What a write to \p Target writes of a global: the variable, or the
+/// field of it written by name (`st.hits`, `st.in.n`: hits, in); null if
+/// no global's own storage.
+static const Decl *globalWritten(const Expr *Target) {
+  const FieldDecl *Field = nullptr;
+  while (Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Target); ME && !ME->isArrow()) {
+      Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      Target = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target);
+               AS && AS->getBase()
+                         ->IgnoreParenImpCasts()
+                         ->getType()
+                         ->isArrayType()) {
+      Field = nullptr;
+      Target = AS->getBase();
+    } else {
+      break;
+    }
+  }
+  const auto *R = dyn_cast_or_null<DeclRefExpr>(Target);
+  const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  if (!V || !V->hasGlobalStorage() || V->isStaticLocal())
+    return nullptr;
+  return Field ? static_cast<const Decl *>(Field->getCanonicalDecl())
+               : V->getCanonicalDecl();
+}
+
+/// Adds to \p Out what of the globals \p Def's body writes (see
+/// globalsWrittenBy), and the bodies of the functions of the file it
+/// calls, to \p Depth calls deep.
 static void collectGlobalWrites(const FunctionDecl *Def, unsigned Depth,
                                 llvm::SmallPtrSetImpl<const Decl *> &Seen,
-                                llvm::SmallVectorImpl<const VarDecl *> &Out) {
+                                llvm::SmallVectorImpl<const Decl *> &Out) {
   if (!Def || !Seen.insert(Def).second)
     return;
+  auto Add = [&](const Decl *D) {
+    if (D && !llvm::is_contained(Out, D))
+      Out.push_back(D);
+  };
+  // Addresses given to a call as a pointer to const only read.
+  llvm::SmallPtrSet<const Stmt *, 4> ReadOnly;
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S)
       return;
-    const Expr *Target = nullptr;
     if (const auto *BO = dyn_cast<BinaryOperator>(S);
         BO && BO->isAssignmentOp())
-      Target = BO->getLHS();
+      Add(globalWritten(BO->getLHS()));
     else if (const auto *UO = dyn_cast<UnaryOperator>(S);
              UO && (UO->isIncrementDecrementOp() ||
-                    UO->getOpcode() == UO_AddrOf))
-      Target = UO->getSubExpr();
-    // The variable itself, a field of it or an element of it as an array.
-    while (Target) {
-      Target = Target->IgnoreParenImpCasts();
-      if (const auto *ME = dyn_cast<MemberExpr>(Target); ME && !ME->isArrow())
-        Target = ME->getBase();
-      else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target);
-               AS &&
-               AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
-        Target = AS->getBase();
-      else
-        break;
-    }
-    if (const auto *R = dyn_cast_or_null<DeclRefExpr>(Target))
-      if (const auto *V = dyn_cast<VarDecl>(R->getDecl());
-          V && V->hasGlobalStorage() && !V->isStaticLocal() &&
-          !llvm::is_contained(Out, V->getCanonicalDecl()))
-        Out.push_back(V->getCanonicalDecl());
-    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Depth > 0) {
+                    (UO->getOpcode() == UO_AddrOf && !ReadOnly.count(UO))))
+      Add(globalWritten(UO->getSubExpr()));
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = calledFunction(Call);
+      for (unsigned I = 0; Callee && I < Call->getNumArgs() &&
+                           I < Callee->getNumParams();
+           ++I) {
+        const QualType PT = Callee->getParamDecl(I)->getType();
+        if (PT->isPointerType() && PT->getPointeeType().isConstQualified())
+          ReadOnly.insert(Call->getArg(I)->IgnoreParenImpCasts());
+      }
       const FunctionDecl *CalleeDef = nullptr;
-      if (Callee && Callee->hasBody(CalleeDef))
+      if (Depth > 0 && Callee && Callee->hasBody(CalleeDef))
         collectGlobalWrites(CalleeDef, Depth - 1, Seen, Out);
     }
     for (const Stmt *Child : S->children())
@@ -392,15 +416,18 @@ static void collectGlobalWrites(const FunctionDecl *Def, unsigned Depth,
   Walk(Def->getBody());
 }
 
-llvm::ArrayRef<const VarDecl *>
+llvm::ArrayRef<const Decl *>
 ConditionFacts::globalsWrittenBy(const FunctionDecl *FD) const {
   const FunctionDecl *Def = nullptr;
   if (!FD || !FD->hasBody(Def))
     return {};
   auto [It, New] = GlobalWrites.try_emplace(Def);
   if (New) {
+    llvm::SmallVector<const Decl *, 2> Out;
     llvm::SmallPtrSet<const Decl *, 8> Seen;
-    collectGlobalWrites(Def, /*Depth=*/2, Seen, It->second);
+    collectGlobalWrites(Def, /*Depth=*/2, Seen, Out);
+    GlobalWrites[Def] = std::move(Out);
+    return GlobalWrites[Def];
   }
   return It->second;
 }

@@ -107,22 +107,28 @@ static ConstantSays constantNamed(const Expr *E, const ASTContext &Ctx) {
 
 /// \p FD, given a failing exit status as argument \p Arg, exits: BSD's
 /// err(3) written again (the status first, then a `const char *` format
-/// and more: `merr(EX_OSERR, "pipe")`), or named as an exit (its last
-/// word `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`), not a
-/// setter (`set_exit_status(EXIT_FAILURE)`) nor a report of a status.
+/// and more: `merr(EX_OSERR, "pipe")`), or named as an exit (its first or
+/// last word `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`,
+/// `bail_out(..)`), not a setter (`set_exit_status(EXIT_FAILURE)`) nor a
+/// report of a status.
 static bool exitsWithStatus(const FunctionDecl *FD, unsigned Arg) {
   if (Arg == 0 && FD->isVariadic() && FD->getNumParams() >= 2) {
     const QualType Fmt = FD->getParamDecl(1)->getType();
     if (Fmt->isPointerType() && Fmt->getPointeeType()->isCharType())
       return true;
   }
-  llvm::StringRef Last;
+  auto ExitWord = [](llvm::StringRef W) {
+    return W.equals_insensitive("usage") || W.equals_insensitive("exit") ||
+           W.equals_insensitive("quit") || W.equals_insensitive("bail");
+  };
+  llvm::StringRef First, Last;
   anyWord(FD->getName(), [&](llvm::StringRef W) {
+    if (First.empty())
+      First = W;
     Last = W;
     return false;
   });
-  return Last.equals_insensitive("usage") || Last.equals_insensitive("exit") ||
-         Last.equals_insensitive("quit") || Last.equals_insensitive("bail");
+  return ExitWord(First) || ExitWord(Last);
 }
 
 bool exitsByFatalName(const CallExpr *Call) {

@@ -37,8 +37,8 @@ bool exitsByStatus(const CallExpr *Call);
 /// whose name has the word `FATAL` (a macro or an enumerator:
 /// `LOG_LEVEL_FATAL`), or a failing exit status (`EXIT_FAILURE`, a
 /// `<sysexits.h>` macro) where it is err(3)-like (the status first, a
-/// format next: `merr(EX_OSERR, "pipe")`) or named as an exit (last word
-/// `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`).
+/// format next: `merr(EX_OSERR, "pipe")`) or named as an exit (first or
+/// last word `usage`, `exit`, `quit`, `bail`: `usage(EXIT_FAILURE)`).
 bool exitsByFatalName(const CallExpr *Call);
 
 /// True if \p FD is one of the C library's `exec` functions (`execv`,

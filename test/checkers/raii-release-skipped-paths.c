@@ -270,6 +270,27 @@ void positiveStaticWrittenByCallOfFile(void) {
   fclose(log);
 }
 
+// A call that writes another field of the global, or gives its address to
+// a pointer to const, leaves what the path knew of the field tested.
+struct state {
+  int verbose;
+  int hits;
+};
+static struct state st;
+static void showState(const struct state *s);
+static void bump(void) { st.hits++; }
+static void report(void) { showState(&st); }
+
+void negativeOtherFieldWritten(void) {
+  FILE *log = NULL;
+  if (st.verbose)
+    log = fopen("/tmp/log", "w");
+  bump();
+  report();
+  if (st.verbose && log)
+    fclose(log);
+}
+
 // Written only by a function after the ones that test it, or its address
 // taken there: the whole rest of the file counts.
 static int late = 1;
