@@ -1,6 +1,7 @@
 //===- ConstantValues.cpp - values a translation unit never changes -------===//
 #include "engine/ConstantValues.h"
 #include "engine/HandleKey.h"
+#include "support/CalledFunction.h"
 #include "support/ExitingCalls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -8,6 +9,9 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -391,6 +395,94 @@ bool readsWithoutEffects(const Expr *E, ConstantValues *Values,
       return false;
   }
   return true;
+}
+
+/// What a write to \p Target writes of a global: the variable, or the
+/// field of it written by name (`st.hits`, `st.in.n`: hits, in); null if
+/// no global's own storage.
+static const Decl *globalWritten(const Expr *Target) {
+  const FieldDecl *Field = nullptr;
+  while (Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Target); ME && !ME->isArrow()) {
+      Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      Target = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Target);
+               AS && AS->getBase()
+                         ->IgnoreParenImpCasts()
+                         ->getType()
+                         ->isArrayType()) {
+      Field = nullptr;
+      Target = AS->getBase();
+    } else {
+      break;
+    }
+  }
+  const auto *R = dyn_cast_or_null<DeclRefExpr>(Target);
+  const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+  if (!V || !V->hasGlobalStorage() || V->isStaticLocal())
+    return nullptr;
+  return Field ? static_cast<const Decl *>(Field->getCanonicalDecl())
+               : V->getCanonicalDecl();
+}
+
+/// Adds to \p Out what of the globals \p Def's body writes (see
+/// globalsWrittenBy), and the bodies of the functions of the file it
+/// calls, to \p Depth calls deep.
+static void collectGlobalWrites(const FunctionDecl *Def, unsigned Depth,
+                                llvm::SmallPtrSetImpl<const Decl *> &Seen,
+                                llvm::SmallVectorImpl<const Decl *> &Out) {
+  if (!Def || !Seen.insert(Def).second)
+    return;
+  auto Add = [&](const Decl *D) {
+    if (D && !llvm::is_contained(Out, D))
+      Out.push_back(D);
+  };
+  // Addresses given to a call as a pointer to const only read.
+  llvm::SmallPtrSet<const Stmt *, 4> ReadOnly;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      Add(globalWritten(BO->getLHS()));
+    else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+             UO && (UO->isIncrementDecrementOp() ||
+                    (UO->getOpcode() == UO_AddrOf && !ReadOnly.count(UO))))
+      Add(globalWritten(UO->getSubExpr()));
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = calledFunction(Call);
+      for (unsigned I = 0; Callee && I < Call->getNumArgs() &&
+                           I < Callee->getNumParams();
+           ++I) {
+        const QualType PT = Callee->getParamDecl(I)->getType();
+        if (PT->isPointerType() && PT->getPointeeType().isConstQualified())
+          ReadOnly.insert(Call->getArg(I)->IgnoreParenImpCasts());
+      }
+      const FunctionDecl *CalleeDef = nullptr;
+      if (Depth > 0 && Callee && Callee->hasBody(CalleeDef))
+        collectGlobalWrites(CalleeDef, Depth - 1, Seen, Out);
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Def->getBody());
+}
+
+llvm::ArrayRef<const Decl *>
+ConstantValues::globalsWrittenBy(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def))
+    return {};
+  auto [It, New] = GlobalWrites.try_emplace(Def);
+  if (New) {
+    llvm::SmallVector<const Decl *, 2> Out;
+    llvm::SmallPtrSet<const Decl *, 8> Seen;
+    collectGlobalWrites(Def, /*Depth=*/2, Seen, Out);
+    GlobalWrites[Def] = std::move(Out);
+    return GlobalWrites[Def];
+  }
+  return It->second;
 }
 
 } // namespace clang::tidy::raii

@@ -46,6 +46,13 @@ public:
   std::optional<int64_t> valueOf(const VarDecl *V);
   /// The constant every call of \p FD returns, if it is one.
   std::optional<int64_t> returnedBy(const FunctionDecl *FD);
+  /// What of the globals (file-scope and static variables, not a
+  /// function's static locals) the body of \p FD, or of the functions of
+  /// the file it calls (two calls deep), may write: a variable assigned,
+  /// incremented, or its address taken other than for a pointer to const;
+  /// a field of one written by name (`st.hits++`, `lock(&st.mu)`) as that
+  /// field. Found once per function for the translation unit.
+  llvm::ArrayRef<const Decl *> globalsWrittenBy(const FunctionDecl *FD);
   /// True if a call of \p FD changes nothing a condition reads; its own
   /// reads (fields, variables) are added to \p Reads.
   bool isPure(const FunctionDecl *FD,
@@ -72,6 +79,8 @@ private:
     llvm::SmallVector<const Decl *, 2> Reads;
   };
   llvm::DenseMap<const FunctionDecl *, PureInfo> Pures;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<const Decl *, 2>>
+      GlobalWrites;
 };
 
 /// A non-volatile integer, enumeration or pointer: what facts and constants

@@ -130,7 +130,7 @@ public:
     /// (BodyIndex::lentToCalls).
     bool WritesLent = false;
     /// S is a call of a function of the file that writes globals
-    /// (globalsWrittenBy).
+    /// (ConstantValues::globalsWrittenBy).
     bool WritesGlobals = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
@@ -308,12 +308,6 @@ private:
     llvm::SmallVector<const Decl *, 4> Decls(Hit.begin(), Hit.end());
     forgetReading(llvm::ArrayRef<const Decl *>(Decls), F);
   }
-  /// The globals (file-scope and static variables, not a function's
-  /// static locals) the body of \p FD, or of the functions of the file it
-  /// calls (two calls deep), may write: assigned, incremented, or their
-  /// address taken other than for a pointer to const; a field of one
-  /// written by name (`st.hits++`, `lock(&st.mu)`) as that field.
-  llvm::ArrayRef<const Decl *> globalsWrittenBy(const FunctionDecl *FD) const;
   /// A write to \p LHS by \p Op; null \p Op: a write of an unknown value.
   void write(const Expr *LHS, const Stmt *Op, FactSet &F);
   /// Appends the writes of \p S to \p Out in the order they happen.
@@ -333,9 +327,6 @@ private:
   llvm::DenseSet<const Stmt *> Elements;
   /// Per element applied so far, its writes.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Effect, 1>> Effects;
-  mutable llvm::DenseMap<const FunctionDecl *,
-                         llvm::SmallVector<const Decl *, 2>>
-      GlobalWrites;
   /// How many branches test each condition record and read each tracked
   /// variable.
   llvm::DenseMap<const void *, unsigned> Tested;
