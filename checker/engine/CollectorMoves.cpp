@@ -251,8 +251,8 @@ void Collector::addMoves() {
     // the copy (not `ai = aitop` walking the list before
     // `freeaddrinfo(aitop)`) or the variable is a cursor pointer
     // arithmetic steps (`ptr = cp = buf; while (*cp) *ptr++ = *cp++;`
-    // where cp once took a realloc's result), or into a parameter (`z = t;` after
-    // `t = realloc(z, n)`; a place inside the block as the source's last
+    // where cp once took a realloc's result), or into a parameter (`z =
+    // t;` after `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
     // `c = &ac->c; c->flags = 0; .. return ac;`), or into a local through
