@@ -81,7 +81,8 @@ void applyExtension(const FamilyExtension &X) {
     });
   for (const Transfer &Tr : X.Transfers)
     addOrReplace(T.Transfers, Tr, [](const Transfer &Old, const Transfer &New) {
-      return Old.Function == New.Function && Old.Arg == New.Arg;
+      return Old.Function == New.Function && Old.Arg == New.Arg &&
+             Old.When == New.When;
     });
   for (Acquire &A : T.Acquires)
     A.Fam = &T;

@@ -167,6 +167,24 @@ const Release *RuleCatalog::matchRelease(const CallExpr *Call) const {
   return matchRelease(static_cast<const Expr *>(Call));
 }
 
+bool Transfer::appliesTo(const CallExpr *Call) const {
+  if (When.empty())
+    return true;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return false;
+  return llvm::all_of(When, [&](const std::pair<unsigned, int64_t> &W) {
+    if (W.first >= Call->getNumArgs())
+      return false;
+    const Expr *A = Call->getArg(W.first);
+    if (A->isValueDependent())
+      return false;
+    std::optional<llvm::APSInt> V =
+        A->getIntegerConstantExpr(FD->getASTContext());
+    return V && llvm::APSInt::isSameValue(*V, llvm::APSInt::get(W.second));
+  });
+}
+
 const Transfer *RuleCatalog::transferOf(const CallExpr *Call, unsigned Arg,
                                         const Family &Fam) const {
   llvm::StringRef Spelling;
@@ -174,7 +192,7 @@ const Transfer *RuleCatalog::transferOf(const CallExpr *Call, unsigned Arg,
   if (!FD)
     return nullptr;
   const auto *E = lookup(*Idx, Spelling, FD, [&](const Index::Entry &En) {
-    return En.Xfer && En.Xfer->Arg == Arg &&
+    return En.Xfer && En.Xfer->Arg == Arg && En.Xfer->appliesTo(Call) &&
            (En.Fam == &Fam || En.Fam->Kind == Fam.Kind);
   });
   return E ? E->Xfer : nullptr;

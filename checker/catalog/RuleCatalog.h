@@ -106,6 +106,12 @@ struct Transfer {
   /// EVP_PKEY_assign): the handle is maybe taken, as by a function the
   /// file cannot see.
   bool OnSuccess = false;
+  /// Constant arguments the transfer needs (`when: [{ arg: 1, equals: 14
+  /// }]`, a command of OpenSSL's SSL_CTX_ctrl): a call whose argument N is
+  /// no integer constant equal to the value takes nothing.
+  std::vector<std::pair<unsigned, int64_t>> When;
+  /// Whether \p Call's arguments are the constants When names.
+  bool appliesTo(const CallExpr *Call) const;
 };
 
 /// Acquires released by the same set of releases.

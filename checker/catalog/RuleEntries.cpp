@@ -245,11 +245,45 @@ bool Loader::release(llvm::yaml::Node *N, Family &F) {
   return Ok;
 }
 
+bool Loader::transferCondition(llvm::yaml::Node *N, Transfer &T) {
+  std::optional<unsigned> Arg;
+  std::optional<int64_t> Value;
+  return mapping(N, "transfer condition", {"arg", "equals"}, {"arg", "equals"},
+                 [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
+                   auto S = scalar(V, K);
+                   if (!S)
+                     return false;
+                   llvm::StringRef Text = llvm::StringRef(*S).trim();
+                   if (K == "arg") {
+                     unsigned I;
+                     if (Text.getAsInteger(10, I)) {
+                       error(V, "'arg' must be an argument index, not '" +
+                                    *S + "'");
+                       return false;
+                     }
+                     Arg = I;
+                     return true;
+                   }
+                   int64_t E;
+                   if (Text.getAsInteger(0, E)) {
+                     error(V, "'equals' must be an integer, not '" + *S + "'");
+                     return false;
+                   }
+                   Value = E;
+                   return true;
+                 }) &&
+         (T.When.emplace_back(*Arg, *Value), true);
+}
+
 bool Loader::transfer(llvm::yaml::Node *N, Family &F) {
   Transfer T;
-  return mapping(N, "transfer", {"function", "arg", "on"},
+  return mapping(N, "transfer", {"function", "arg", "on", "when"},
                  {"function", "arg"},
                  [&](llvm::StringRef K, llvm::yaml::Node *V) -> bool {
+                   if (K == "when")
+                     return sequence(V, K, [&](llvm::yaml::Node *I) {
+                       return transferCondition(I, T);
+                     });
                    auto S = scalar(V, K);
                    if (!S)
                      return false;

@@ -150,6 +150,8 @@ public:
 
   /// One entry of `transfer:`, added to \p F.
   bool transfer(llvm::yaml::Node *N, Family &F);
+  /// One `{ arg: N, equals: K }` of a transfer's `when`.
+  bool transferCondition(llvm::yaml::Node *N, Transfer &T);
 
   /// A function name \p S checked into \p Out: a qualified name, or
   /// `new` / `new[]` (acquires), `delete` / `delete[]` (releases).

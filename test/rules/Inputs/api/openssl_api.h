@@ -84,6 +84,27 @@ typedef struct X509_crl_st X509_CRL;
 X509_CRL *PEM_read_X509_CRL(FILE *fp, X509_CRL **x, void *cb, void *u);
 X509_CRL *X509_CRL_dup(const X509_CRL *crl);
 void X509_CRL_free(X509_CRL *crl);
+long SSL_CTX_ctrl(SSL_CTX *ctx, int cmd, long larg, void *parg);
+long SSL_ctrl(SSL *ssl, int cmd, long larg, void *parg);
+#define SSL_CTRL_EXTRA_CHAIN_CERT 14
+#define SSL_CTRL_SET_TLSEXT_STATUS_REQ_OCSP_RESP 71
+#define SSL_CTRL_CHAIN_CERT 89
+#define SSL_CTRL_SET_VERIFY_CERT_STORE 106
+#define SSL_CTX_add_extra_chain_cert(ctx, x509)                               \
+  SSL_CTX_ctrl(ctx, SSL_CTRL_EXTRA_CHAIN_CERT, 0, (char *)(x509))
+#define SSL_CTX_add0_chain_cert(ctx, x509)                                    \
+  SSL_CTX_ctrl(ctx, SSL_CTRL_CHAIN_CERT, 0, (char *)(x509))
+#define SSL_CTX_add1_chain_cert(ctx, x509)                                    \
+  SSL_CTX_ctrl(ctx, SSL_CTRL_CHAIN_CERT, 1, (char *)(x509))
+#define SSL_set_tlsext_status_ocsp_resp(ssl, arg, arglen)                     \
+  SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_STATUS_REQ_OCSP_RESP, arglen, arg)
+typedef struct x509_store_st X509_STORE;
+X509_STORE *X509_STORE_new(void);
+void X509_STORE_free(X509_STORE *st);
+#define SSL_CTX_set0_verify_cert_store(ctx, st)                               \
+  SSL_CTX_ctrl(ctx, SSL_CTRL_SET_VERIFY_CERT_STORE, 0, (char *)(st))
+#define SSL_CTX_set1_verify_cert_store(ctx, st)                               \
+  SSL_CTX_ctrl(ctx, SSL_CTRL_SET_VERIFY_CERT_STORE, 1, (char *)(st))
 #ifdef __cplusplus
 }
 #endif
