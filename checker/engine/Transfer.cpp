@@ -109,6 +109,8 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
       onRelease(E, One);
     }
   }
+  if (closesAllDescriptors(E))
+    closeAllDescriptors(E);
   writtenThroughArgs(E);
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {

@@ -405,6 +405,19 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
   }
 }
 
+void TransferFunctions::closeAllDescriptors(const Expr *E) {
+  for (State::Entry &En : St->stored()) {
+    const Acquisition &A = C.acqs()[En.first];
+    AcqState &S = En.second;
+    if (!A.Fam || A.Fam->Kind != "fd" || A.isGuard() || !S.held())
+      continue;
+    S.dropTo(AcqState::Released);
+    S.B &= ~AcqState::Entry;
+    S.PendingOn = -1;
+    S.LastRelease = E;
+  }
+}
+
 const llvm::SmallVector<unsigned, 2> *
 TransferFunctions::guardAcqsOf(const CXXMemberCallExpr *MC) const {
   const auto *DRE = dyn_cast<DeclRefExpr>(

@@ -56,4 +56,32 @@ bool readsErrno(const Expr *E) {
          isCLibraryFunction(FD);
 }
 
+bool closesAllDescriptors(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return false;
+  const llvm::StringRef Name = FD->getName();
+  const bool From = Name == "closefrom" && Call->getNumArgs() == 1;
+  const bool Range = Name == "close_range" && Call->getNumArgs() == 3;
+  if (!From && !Range)
+    return false;
+  const ASTContext &Ctx = FD->getASTContext();
+  auto Value = [&](unsigned I) -> std::optional<llvm::APSInt> {
+    const Expr *A = Call->getArg(I);
+    if (A->isValueDependent())
+      return std::nullopt;
+    return A->getIntegerConstantExpr(Ctx);
+  };
+  std::optional<llvm::APSInt> First = Value(0);
+  if (!First || First->isNegative() || First->getExtValue() > 3)
+    return false;
+  if (From)
+    return true;
+  // close_range(first, last, flags): up to the highest descriptor, and
+  // closing (CLOSE_RANGE_CLOEXEC, 4, only marks them).
+  std::optional<llvm::APSInt> Last = Value(1), Flags = Value(2);
+  return Last && Flags && Last->getActiveBits() >= 31 &&
+         (Flags->getExtValue() & 4) == 0;
+}
+
 } // namespace clang::tidy::raii

@@ -5,8 +5,8 @@
 // C library's. The engine trusts such functions to do what their rules
 // say and nothing else (borrow what they are given, never be summarised);
 // the project's own functions it reads instead. The C library's byte
-// copies, which copy a handle's bytes where it is given by address, and
-// its `errno`.
+// copies, which copy a handle's bytes where it is given by address, its
+// `errno`, and the calls closing every descriptor from a number on.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
@@ -15,6 +15,7 @@
 #include <optional>
 
 namespace clang {
+class CallExpr;
 class Expr;
 class FunctionDecl;
 } // namespace clang
@@ -41,6 +42,13 @@ std::optional<ByteCopyArgs> byteCopyArgs(const FunctionDecl *FD);
 /// the BSDs' `*__error()`, Windows' `*_errno()`, or a variable of a system
 /// header named so), through parentheses and casts.
 bool readsErrno(const Expr *E);
+
+/// \p Call closes every descriptor from one no higher than the first
+/// after the standard streams on (`closefrom(3)`, `closefrom(STDERR_FILENO
+/// + 1)`, Linux's `close_range(3, ~0U, 0)` but with CLOSE_RANGE_CLOEXEC):
+/// every descriptor the function opened. `closefrom` by name wherever
+/// declared (the BSDs' and glibc's, or a project's compat copy).
+bool closesAllDescriptors(const CallExpr *Call);
 
 } // namespace clang::tidy::raii
 

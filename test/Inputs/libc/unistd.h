@@ -20,6 +20,9 @@ int socket(int domain, int type, int protocol);
 int accept(int fd, void *addr, void *len);
 int execvp(const char *file, char *const argv[]);
 int fork(void);
+void closefrom(int lowfd);
+__attribute__((noreturn)) void _exit(int status);
+int close_range(unsigned first, unsigned last, int flags);
 #ifdef __cplusplus
 }
 #endif
