@@ -1,6 +1,8 @@
 //===- ConditionLeaves.cpp - branch conditions as normalised leaves ------===//
 #include "engine/PathFacts.h"
 #include "support/BranchHints.h"
+#include "support/CalledFunction.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/StmtCXX.h"
@@ -317,8 +319,56 @@ const ConditionFacts::Leaf &ConditionFacts::leaf(const Expr *Cond) {
     L.Rec = L.A.Rec;
     if (L.A.Var && L.A.Var->getType()->isIntegerType())
       L.Bounded = L.A.Var;
+    stringComparison(E, L);
   }
   return Leaves[Cond] = L;
+}
+
+void ConditionFacts::stringComparison(const Expr *E, Leaf &L) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+  if (!FD || !FD->getIdentifier() || Call->getNumArgs() != 2)
+    return;
+  const llvm::StringRef Name = FD->getName();
+  const bool Fold = Name == "strcasecmp";
+  if ((Name != "strcmp" && !Fold) || !isCLibraryFunction(FD))
+    return;
+  const Expr *A = Call->getArg(0), *B = Call->getArg(1);
+  const auto *Lit = dyn_cast<StringLiteral>(B->IgnoreParenImpCasts());
+  if (!Lit)
+    std::swap(A, B);
+  Lit = dyn_cast<StringLiteral>(B->IgnoreParenImpCasts());
+  if (!Lit || !Lit->isOrdinary() ||
+      isa<StringLiteral>(A->IgnoreParenImpCasts()))
+    return;
+  llvm::FoldingSetNodeID ID;
+  ID.AddString("spells");
+  A->IgnoreParenImpCasts()->Profile(ID, C.Ctx, /*Canonical=*/true);
+  L.Spelled = intern(ID, A);
+  L.Literal = Lit;
+  L.IgnoresCase = Fold;
+}
+
+std::optional<bool> ConditionFacts::decideSpelling(const Leaf &L,
+                                                   const Fact &Known) {
+  if (Known.Kind != Fact::Spells)
+    return std::nullopt;
+  // The bytes up to the first NUL: what strcmp compares.
+  auto Text = [](const StringLiteral *S) {
+    return S->getString().split('\0').first;
+  };
+  const llvm::StringRef Was = Text(static_cast<const StringLiteral *>(
+                            Known.Other)),
+                        Now = Text(L.Literal);
+  const bool KnownFolds = Known.Value != 0;
+  if (!L.IgnoresCase && !KnownFolds)
+    return Was != Now;
+  if (!Was.equals_insensitive(Now))
+    return true;
+  // Equal ignoring case: the same where the test ignores case.
+  if (L.IgnoresCase)
+    return false;
+  return std::nullopt;
 }
 
 bool ConditionFacts::boundable(const BinaryOperator *BO, const VarDecl *V,

@@ -111,6 +111,10 @@ std::optional<int64_t> ConditionFacts::valueOf(const Operand &O,
 
 std::optional<bool> ConditionFacts::decideLeaf(const Leaf &L,
                                                const FactSet &F) {
+  if (L.Spelled)
+    if (const Fact *Known = F.find(L.Spelled))
+      if (std::optional<bool> R = decideSpelling(L, *Known))
+        return R;
   std::optional<int64_t> A = valueOf(L.A, F);
   if (L.Op == BO_Comma) {
     if (A)
@@ -377,6 +381,9 @@ void ConditionFacts::assume(const Expr *Cond, bool Branch, FactSet &F,
   const Leaf L = leaf(Cond);
   const bool Truth = Branch != L.Neg;
   flagsOf(L, Truth, F);
+  // `strcmp(s, "add") == 0`: s spells "add", not "delete".
+  if (L.Spelled && !Truth && useful(L.Spelled, 2))
+    add(F, {L.Spelled, L.Literal, L.IgnoresCase ? 1 : 0, Fact::Spells});
   // `int fd = f->fd; if (fd < 0) ..`: also a test of `f->fd < 0`, for a
   // branch that tests that.
   if (const Record *S = throughCopy(L, F);

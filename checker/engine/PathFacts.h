@@ -27,6 +27,11 @@
 // conditions of one function almost always mean them); a write to them in
 // the body forgets what was known.
 //
+// A string compared with a literal by the C library (`!strcmp(action,
+// "add")`) spells it on the equal branch: a comparison with another
+// literal differs there, until a write through the string's variable or a
+// call given it to rewrite (not as `const char *`).
+//
 // Conditions also read values that never change (ConstantValues): file
 // statics never written, `const` globals, functions returning a constant;
 // with those a branch goes one way on every path.
@@ -58,6 +63,10 @@ struct Fact {
     /// Expression Subject has Value or Value2 (paths that tested it equal
     /// to either, merged: `S_ISREG(m) || S_ISDIR(m)`).
     ExprOneOf,
+    /// The string expression Subject reads (`action`, `argv[1]`) spells
+    /// the literal Other, in its case or (Value 1) ignoring case: learnt
+    /// where `strcmp(action, "add") == 0`, it rules out "delete".
+    Spells,
   };
   /// \p K says the subject has Value (Equals, ExprEquals).
   static bool saysEqual(KindT K) { return K == Equals || K == ExprEquals; }
@@ -132,6 +141,9 @@ public:
     /// S is a call of a function of the file that writes globals
     /// (ConstantValues::globalsWrittenBy).
     bool WritesGlobals = false;
+    /// S is a call's argument giving the callee a string (a pointer to
+    /// non-const char) it may rewrite: what the path knew it spells goes.
+    bool Respells = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
   /// sub-expressions that are elements of their own aside).
@@ -196,12 +208,30 @@ private:
     Operand A, B;
     const Expr *AE = nullptr, *BE = nullptr; ///< a comparison's operands
     const Record *Rec = nullptr; ///< the comparison or test as a whole
+    /// A C library string comparison against a literal (`strcmp(s, "add")`,
+    /// `strcasecmp`, tested for truth: true where they differ): the record
+    /// of the string s spells, and the literal.
+    const Record *Spelled = nullptr;
+    const StringLiteral *Literal = nullptr;
+    bool IgnoresCase = false;
     /// A tracked integer variable tested for truth, or compared with a
     /// constant with no conversion changing a sign: what bounds the
     /// variable may decide it.
     const VarDecl *Bounded = nullptr;
   };
   const Leaf &leaf(const Expr *Cond);
+  /// Fills \p L's Spelled, Literal, IgnoresCase when \p E compares a
+  /// string with a literal by the C library's strcmp or strcasecmp.
+  void stringComparison(const Expr *E, Leaf &L);
+  /// What a Spells fact \p Known says of the test of \p L: true where
+  /// they differ (the comparison's truth).
+  static std::optional<bool> decideSpelling(const Leaf &L, const Fact &Known);
+  /// Some branch compares a string with a literal (Leaf::Spelled).
+  bool Spelling = false;
+  /// Argument \p I of \p Call gives the callee a string variable it may
+  /// rewrite: a pointer to non-const char or a char array, not given to a
+  /// variadic function's `...`.
+  static bool rewritableString(const CallExpr *Call, unsigned I);
   const Operand &operand(const Expr *E);
   const Record *record(const Expr *E);
   Record *comparison(BinaryOperatorKind Op, const Expr *L, const Expr *R);

@@ -218,6 +218,10 @@ void ConditionFacts::cellsPassed(
   // pointer fields), a pointer.
   const bool Leads = Pointee->isRecordType() || Pointee->isPointerType() ||
                      Pointee->isVoidType();
+  // Given as a pointer to const scalars (`strcmp(status, ..)`): read only.
+  if (!Leads && !ParamType.isNull() && ParamType->isPointerType() &&
+      ParamType->getPointeeType().isConstQualified())
+    return;
   if (const ParmVarDecl *P = pointerParameter(V)) {
     cellOfParameter(P, Hit);
     if (!Leads)
@@ -276,6 +280,7 @@ void ConditionFacts::forgetReading(llvm::ArrayRef<const Decl *> Hit,
     case Fact::ExprEquals:
     case Fact::ExprDiffers:
     case Fact::ExprOneOf:
+    case Fact::Spells:
       return Reads(Fa.Subject);
     case Fact::Names:
       return Reads(Fa.Other);

@@ -335,3 +335,25 @@ void flagTestedAgainstZeroLeaks(int c, unsigned short *mustFree) {
     free(p);
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
+
+// Given to a call as a pointer to const: only read, the flag stays known.
+void show_flag(const unsigned short *flag);
+char *propertyShown(const char *name, int bad, unsigned short *mustFree) {
+  char *res;
+  *mustFree = 0;
+  if (name[0] == 'x') {
+    res = strdup(name);
+    if (res == NULL)
+      return "**OOM**";
+    *mustFree = 1;
+  } else {
+    res = (char *)"const";
+  }
+  show_flag(mustFree);
+  if (bad) {
+    if (*mustFree == 1)
+      free(res);
+    return "**BAD**";
+  }
+  return res;
+}

@@ -9,6 +9,7 @@ void *memset(void *p, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
+int strcasecmp(const char *a, const char *b);
 #ifdef __cplusplus
 }
 #endif
