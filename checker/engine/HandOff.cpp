@@ -9,6 +9,7 @@
 #include "engine/LibraryHeaders.h"
 #include "catalog/Vocabulary.h"
 #include "engine/CalleeBodies.h"
+#include "support/CallbackRegistration.h"
 #include "support/CalledFunction.h"
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
@@ -218,6 +219,11 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     return ArgFate::Taken;
   if (!FD)
     return ArgFate::MaybeTaken; // through a function pointer
+  // The data of a callback the library keeps (`event_set(&ev, fd, EV_READ,
+  // on_read, conn)`): the callback frees it, or the call fails.
+  if (Library && isa<CallExpr>(Call) &&
+      registersCallbackData(cast<CallExpr>(Call), ParamIdx, Ctx))
+    return ArgFate::MaybeTaken;
   if (Library && (FD->isExternC() || !Ctx.getLangOpts().CPlusPlus))
     return ArgFate::Borrowed;
   const FunctionDecl *Def = nullptr;

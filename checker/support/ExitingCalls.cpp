@@ -1,6 +1,7 @@
 //===- ExitingCalls.cpp - calls that end the process or only fail -------===//
 #include "support/ExitingCalls.h"
 #include "support/CalledFunction.h"
+#include "support/IdentifierWords.h"
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -32,27 +33,6 @@ bool exitsByStatus(const CallExpr *Call) {
   Expr::EvalResult R;
   return !Status->isValueDependent() && Status->EvaluateAsInt(R, FD->getASTContext()) &&
          R.Val.getInt() != 0;
-}
-
-/// Calls \p Each with the words of identifier \p Name, in order, until it
-/// returns true: split at `_` and where a lower-case letter or digit meets
-/// an upper-case one (`logFatal`). True if one did.
-template <typename Fn> static bool anyWord(llvm::StringRef Name, Fn Each) {
-  size_t Start = 0;
-  for (size_t I = 0; I <= Name.size(); ++I) {
-    const bool End = I == Name.size();
-    const bool Split =
-        End || Name[I] == '_' ||
-        (I > Start && std::isupper(static_cast<unsigned char>(Name[I])) &&
-         (std::islower(static_cast<unsigned char>(Name[I - 1])) ||
-          std::isdigit(static_cast<unsigned char>(Name[I - 1]))));
-    if (!Split)
-      continue;
-    if (I > Start && Each(Name.slice(Start, I)))
-      return true;
-    Start = !End && Name[I] == '_' ? I + 1 : I;
-  }
-  return false;
 }
 
 /// \p Name's last word is a fatal exit's.
