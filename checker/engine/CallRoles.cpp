@@ -4,6 +4,7 @@
 #include "engine/Summaries.h"
 #include "support/CalledFunction.h"
 #include "support/ExitingCalls.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -41,14 +42,127 @@ void RoleCache::lockEachArg(const FunctionDecl *FD,
   }
 }
 
+/// The local variable \p Callee calls through (`closefunc(f)`,
+/// `(*closefunc)(f)`), if a pointer to function of automatic storage.
+static const VarDecl *pointerVariable(const Expr *Callee) {
+  const Expr *E = Callee->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+                 V->getType()->isFunctionPointerType()
+             ? V
+             : nullptr;
+}
+
+/// The values \p V's function gives it, by initialiser or assignment, into
+/// \p Out; false where it gives it anything else too (its address taken,
+/// an increment, a value read from elsewhere than a function's name or
+/// null).
+static bool functionValues(const VarDecl *V,
+                           llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  const auto *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
+  if (!Fn || !Fn->getBody())
+    return false;
+  ASTContext &Ctx = V->getASTContext();
+  auto Value = [&](const Expr *E) {
+    if (E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return true;
+    E = E->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = UO->getSubExpr()->IgnoreParens();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *FD = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+    if (FD)
+      Out.push_back(FD);
+    return FD != nullptr;
+  };
+  if (V->getInit() && !Value(V->getInit()))
+    return false;
+  bool Ok = true;
+  // Every mention of V is a call through it, a test of it, or a store of a
+  // function into it.
+  struct Walk {
+    const VarDecl *V;
+    llvm::function_ref<bool(const Expr *)> Value;
+    bool &Ok;
+    void visit(const Stmt *S, const Stmt *Parent) {
+      if (!S || !Ok)
+        return;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+          DRE && DRE->getDecl() == V) {
+        const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
+        if (BO && BO->getOpcode() == BO_Assign && BO->getLHS() == DRE)
+          Ok = Value(BO->getRHS());
+        else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent);
+                 UO && (UO->getOpcode() == UO_AddrOf ||
+                        UO->isIncrementDecrementOp()))
+          Ok = false;
+        else if (BO && BO->isCompoundAssignmentOp() && BO->getLHS() == DRE)
+          Ok = false;
+        return;
+      }
+      for (const Stmt *C : S->children())
+        visit(C, isa_and_nonnull<ParenExpr>(S) ? Parent : S);
+    }
+  };
+  Walk{V, Value, Ok}.visit(Fn->getBody(), nullptr);
+  return Ok;
+}
+
+std::unique_ptr<Release> RoleCache::releaseThrough(const VarDecl *V) const {
+  llvm::SmallVector<const FunctionDecl *, 2> Values;
+  if (!functionValues(V, Values) || Values.empty())
+    return nullptr;
+  const Release *First = nullptr;
+  bool AnyFamily = false;
+  for (const FunctionDecl *FD : Values) {
+    const Release *R = Cat.releaseRuleFor(FD);
+    if (!R || R->On != Release::Always ||
+        R->Handle.Kind != HandleSpec::Arg)
+      return nullptr;
+    if (!First) {
+      First = R;
+      continue;
+    }
+    if (R->Handle.Index != First->Handle.Index ||
+        R->Fam->Kind != First->Fam->Kind)
+      return nullptr;
+    AnyFamily |= R->Fam != First->Fam;
+  }
+  auto Out = std::make_unique<Release>(*First);
+  Out->Function = V->getName().str();
+  Out->AnyFamilyOfKind |= AnyFamily;
+  return Out;
+}
+
 RoleCache::Callee *RoleCache::calleeOf(const Expr *E) {
   const FunctionDecl *Direct = nullptr;
   const void *Decl = nullptr;
   unsigned Kind;
   if (const auto *C = dyn_cast<CallExpr>(E)) {
     Direct = calledFunction(C);
-    if (!Direct)
-      return nullptr; // a pointer that may hold anything: no rule, no summary
+    if (!Direct) {
+      // A local function pointer given only releases (or null) keeps
+      // their role; any other pointer may hold anything.
+      const VarDecl *V = pointerVariable(C->getCallee());
+      if (!V)
+        return nullptr;
+      std::unique_ptr<Callee> &Slot = Entries[{V, Call}];
+      if (!Slot) {
+        Slot = std::make_unique<Callee>();
+        if ((Slot->Owned = releaseThrough(V))) {
+          ReleaseRole R;
+          R.Rule = Slot->Owned.get();
+          R.Handle.Spec = Slot->Owned->Handle;
+          Slot->Releases.push_back(std::move(R));
+        }
+      }
+      return Slot->Releases.empty() ? nullptr : Slot.get();
+    }
     Decl = Direct;
     Kind = Call;
   } else if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {

@@ -90,6 +90,8 @@ public:
     bool SummaryFinal = false;
     const FunctionSummary *Summary = nullptr;
     std::optional<bool> NeverReturns;
+    /// A release a local function pointer's values share (Releases).
+    std::unique_ptr<Release> Owned;
   };
 
   const RuleCatalog &catalog() const { return Cat; }
@@ -105,6 +107,11 @@ private:
   /// The roles of `std::lock`'s arguments (Callee::EachArg).
   void lockEachArg(const FunctionDecl *FD,
                    llvm::SmallVectorImpl<AcquireRole> &Out) const;
+  /// A call through local function pointer \p V whose every value the
+  /// body gives it is null or a release of one kind by the same argument
+  /// (`closefunc = fclose;` or `= pclose;`, `(*closefunc)(fin)`): that
+  /// release, for a handle of any family of the kind.
+  std::unique_ptr<Release> releaseThrough(const VarDecl *V) const;
 
   const RuleCatalog &Cat;
   SummaryTable *Summaries;

@@ -54,6 +54,16 @@ std::optional<Fact> ConditionFacts::stored(const VarDecl *V,
     if (const auto *UO = dyn_cast<UnaryOperator>(Bare);
         UO && UO->getOpcode() == UO_AddrOf && storageRoot(UO->getSubExpr()))
       return Fact{V, nullptr, 0, Fact::Differs};
+    // `closefunc = fclose;`, `= &pclose`: a function's address (a weak
+    // one's may be null).
+    const Expr *Fn = Bare;
+    if (const auto *UO = dyn_cast<UnaryOperator>(Fn);
+        UO && UO->getOpcode() == UO_AddrOf)
+      Fn = UO->getSubExpr()->IgnoreParens();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Fn))
+      if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl());
+          FD && !FD->isWeak())
+        return Fact{V, nullptr, 0, Fact::Differs};
   }
   const Operand &R = operand(Value);
   if (std::optional<int64_t> K = valueOf(R, F))
