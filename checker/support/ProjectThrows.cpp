@@ -2,6 +2,8 @@
 #include "support/ProjectThrows.h"
 #include "support/ProjectScan.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::raii {
@@ -104,6 +106,28 @@ bool unreferencedHeaderFunction(const Decl *D, const SourceManager &SM) {
   return L.isValid() && !SM.isInMainFile(L);
 }
 
+/// \p E throws `std::bad_alloc` or a class of the library derived from it
+/// (`std::bad_array_new_length`): a replacement `operator new`, a
+/// shared-memory allocator (jackd2's JackShmMem, tcmalloc's `operator
+/// new`). That allocation may fail by exception says nothing of the
+/// project's other functions (RaiiAllocationMayThrow covers it).
+bool outOfMemory(const CXXThrowExpr *E) {
+  const Expr *Thrown = E->getSubExpr();
+  if (!Thrown)
+    return false; // a rethrow
+  const CXXRecordDecl *RD = Thrown->getType()->getAsCXXRecordDecl();
+  auto BadAlloc = [](const CXXRecordDecl *R) {
+    return R->getIdentifier() && R->getName() == "bad_alloc" &&
+           R->isInStdNamespace();
+  };
+  if (!RD || !RD->hasDefinition() || !RD->isInStdNamespace())
+    return false;
+  if (BadAlloc(RD))
+    return true;
+  return !RD->forallBases(
+      [&](const CXXRecordDecl *Base) { return !BadAlloc(Base); });
+}
+
 class Scan : public ProjectScan<Scan> {
 public:
   explicit Scan(const SourceManager &SM) : ProjectScan(SM), SrcMgr(SM) {}
@@ -116,7 +140,9 @@ public:
     return ProjectScan::TraverseDecl(D);
   }
 
-  bool VisitCXXThrowExpr(CXXThrowExpr *) { return !(Found = true); }
+  bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    return outOfMemory(E) || !(Found = true);
+  }
   bool VisitCXXTryStmt(CXXTryStmt *T) {
     return noEvidence(T, SrcMgr) || !(Found = true);
   }

@@ -7,7 +7,9 @@
 // whose bodies are elsewhere are taken not to throw. A `try` around code
 // that calls only the library's functions by name expects the library's
 // exceptions, whatever it catches: not evidence; nor is the safety net
-// (std::bad_alloc, std::exception, `...`) around a callback. Neither is a function a header
+// (std::bad_alloc, std::exception, `...`) around a callback, nor a throw
+// of `std::bad_alloc` (a replacement `operator new`, a pool allocator).
+// Neither is a function a header
 // defines and the unit never refers to: like a function of another file,
 // it is the project's other code.
 //

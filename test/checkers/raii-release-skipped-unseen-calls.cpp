@@ -4,7 +4,8 @@
 // headers, has a throw or a try; a library's may. `true` and `false` decide
 // for every such function. A header's function that throws is evidence
 // where the unit refers to it; a try is where its block calls one of the
-// project's functions. Real <mutex>.
+// project's functions; a throw of std::bad_alloc (an allocator's) is not.
+// Real <mutex>.
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.unref -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS_UNREFERENCED
@@ -14,6 +15,7 @@
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.catches -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_CATCHES
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.netcall -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_NET_AROUND_CALL
+// RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.oom -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_OUT_OF_MEMORY
 // RUN: %check_raii --prefix=THROWS --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' %s 'raii-release-skipped,raii-use-guard' %t.true -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=NEVER --config='{CheckOptions: {RaiiUnseenCallsMayThrow: false}}' %s 'raii-release-skipped,raii-use-guard' %t.false -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 
@@ -84,6 +86,24 @@ int runStep() {
   } catch (...) {
     return 2;
   }
+}
+#endif
+
+#ifdef PROJECT_OUT_OF_MEMORY
+// The project's own allocators throw std::bad_alloc (a replacement
+// operator new, tcmalloc's; a shared-memory pool, jackd2's): allocation
+// fails by exception, which says nothing of its other functions. No
+// evidence.
+#include <cstdlib>
+void *operator new(std::size_t n) {
+  if (void *p = std::malloc(n))
+    return p;
+  throw std::bad_alloc();
+}
+void *poolAlloc(std::size_t n, bool full) {
+  if (full)
+    throw std::bad_array_new_length();
+  return std::malloc(n);
 }
 #endif
 
