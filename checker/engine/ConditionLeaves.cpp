@@ -338,8 +338,10 @@ void ConditionFacts::stringComparison(const Expr *E, Leaf &L) {
   if (!Lit)
     std::swap(A, B);
   Lit = dyn_cast<StringLiteral>(B->IgnoreParenImpCasts());
-  if (!Lit || !Lit->isOrdinary() ||
-      isa<StringLiteral>(A->IgnoreParenImpCasts()))
+  const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Lit || !Lit->isOrdinary() || !V ||
+      !unwritableString(cast<VarDecl>(V->getCanonicalDecl())))
     return;
   llvm::FoldingSetNodeID ID;
   ID.AddString("spells");
@@ -347,6 +349,52 @@ void ConditionFacts::stringComparison(const Expr *E, Leaf &L) {
   L.Spelled = intern(ID, A);
   L.Literal = Lit;
   L.IgnoresCase = Fold;
+}
+
+/// A pointer to const char.
+static bool constString(QualType T) {
+  return T->isPointerType() && T->getPointeeType().isConstQualified() &&
+         T->getPointeeType()->isCharType();
+}
+
+bool ConditionFacts::unwritableString(const VarDecl *V) {
+  auto [It, New] = UnwritableStrings.try_emplace(V, false);
+  if (!New)
+    return It->second;
+  if (!V->hasLocalStorage() || !constString(V->getType()) || !tracked(V))
+    return false;
+  // What a value may be: a literal, a call's result, null, a `?:` of
+  // those, or a parameter that is itself a pointer to const char.
+  std::function<bool(const Expr *)> Fine = [&](const Expr *E) {
+    if (E->isNullPointerConstant(C.Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return true;
+    E = E->IgnoreParenCasts();
+    if (isa<StringLiteral, CallExpr>(E))
+      return true;
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
+      return Fine(CO->getTrueExpr()) && Fine(CO->getFalseExpr());
+    const auto *R = dyn_cast<DeclRefExpr>(E);
+    const auto *P = R ? dyn_cast<ParmVarDecl>(R->getDecl()) : nullptr;
+    return P && constString(P->getType());
+  };
+  if (isa<ParmVarDecl>(V) ? !constString(V->getType())
+                          : V->getInit() && !Fine(V->getInit()))
+    return false;
+  bool Ok = true;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || !Ok)
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      if (const auto *R =
+              dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+          R && R->getDecl()->getCanonicalDecl() == V)
+        Ok = BO->getOpcode() == BO_Assign && Fine(BO->getRHS());
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(C.Body.body());
+  return UnwritableStrings[V] = Ok;
 }
 
 std::optional<bool> ConditionFacts::decideSpelling(const Leaf &L,

@@ -29,8 +29,9 @@
 //
 // A string compared with a literal by the C library (`!strcmp(action,
 // "add")`) spells it on the equal branch: a comparison with another
-// literal differs there, until a write through the string's variable or a
-// call given it to rewrite (not as `const char *`).
+// literal differs there, until the variable is written; only a `const
+// char *` local or parameter given literals, call results or such
+// parameters (ConditionFacts::unwritableString).
 //
 // Conditions also read values that never change (ConstantValues): file
 // statics never written, `const` globals, functions returning a constant;
@@ -141,9 +142,6 @@ public:
     /// S is a call of a function of the file that writes globals
     /// (ConstantValues::globalsWrittenBy).
     bool WritesGlobals = false;
-    /// S is a call's argument giving the callee a string (a pointer to
-    /// non-const char) it may rewrite: what the path knew it spells goes.
-    bool Respells = false;
   };
   /// What CFG element \p S writes, in the order it happens (its own
   /// sub-expressions that are elements of their own aside).
@@ -209,8 +207,9 @@ private:
     const Expr *AE = nullptr, *BE = nullptr; ///< a comparison's operands
     const Record *Rec = nullptr; ///< the comparison or test as a whole
     /// A C library string comparison against a literal (`strcmp(s, "add")`,
-    /// `strcasecmp`, tested for truth: true where they differ): the record
-    /// of the string s spells, and the literal.
+    /// `strcasecmp`, tested for truth: true where they differ) of a string
+    /// variable s the function cannot rewrite: the record of the string s
+    /// spells, and the literal.
     const Record *Spelled = nullptr;
     const StringLiteral *Literal = nullptr;
     bool IgnoresCase = false;
@@ -226,12 +225,13 @@ private:
   /// What a Spells fact \p Known says of the test of \p L: true where
   /// they differ (the comparison's truth).
   static std::optional<bool> decideSpelling(const Leaf &L, const Fact &Known);
-  /// Some branch compares a string with a literal (Leaf::Spelled).
-  bool Spelling = false;
-  /// Argument \p I of \p Call gives the callee a string variable it may
-  /// rewrite: a pointer to non-const char or a char array, not given to a
-  /// variadic function's `...`.
-  static bool rewritableString(const CallExpr *Call, unsigned I);
+  /// \p V is a string the function cannot rewrite behind the facts' back:
+  /// a local or parameter pointer to const char, its address never taken,
+  /// whose every value is a literal, a call's result, null or another such
+  /// parameter (not the function's own buffer, not a field or global
+  /// another call may refill).
+  bool unwritableString(const VarDecl *V);
+  llvm::DenseMap<const VarDecl *, bool> UnwritableStrings;
   const Operand &operand(const Expr *E);
   const Record *record(const Expr *E);
   Record *comparison(BinaryOperatorKind Op, const Expr *L, const Expr *R);

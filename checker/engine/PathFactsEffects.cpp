@@ -220,10 +220,8 @@ void ConditionFacts::prepare(llvm::DenseSet<const Stmt *> E,
     const Leaf &L = leaf(Cond);
     if (L.Rec)
       Count(L.Rec);
-    if (L.Spelled) {
+    if (L.Spelled)
       Count(L.Spelled);
-      Spelling = true;
-    }
     if (L.A.Var)
       Count(L.A.Var);
     if (L.B.Var)
@@ -328,16 +326,10 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
   // `init(&o)`, `off(&o.in)`: the call may write the local struct's
   // fields (ConditionLeaves' aggregateShown).
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const Expr *Arg = Call->getArg(I);
+    for (const Expr *Arg : Call->arguments()) {
       if (BodyIndex::outArgument(Arg) || aggregateAddressed(Arg))
         Out.push_back({Arg->IgnoreParenCasts(), true});
       MayWriteCells(Arg);
-      if (Spelling && rewritableString(Call, I)) {
-        Effect E{Arg, true};
-        E.Respells = true;
-        Out.push_back(E);
-      }
     }
   if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
     for (const Expr *Arg : CE->arguments())
@@ -362,29 +354,6 @@ void ConditionFacts::effects(const Stmt *S, bool Top, bool Maybe,
       Out.push_back({S, false});
 }
 
-bool ConditionFacts::rewritableString(const CallExpr *Call, unsigned I) {
-  const Expr *Arg = Call->getArg(I);
-  const auto *DRE = dyn_cast<DeclRefExpr>(Arg->IgnoreParenImpCasts());
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!V)
-    return false;
-  const QualType T = V->getType();
-  QualType Elem;
-  if (T->isPointerType())
-    Elem = T->getPointeeType();
-  else if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    Elem = AT->getElementType();
-  if (Elem.isNull() || !Elem->isCharType())
-    return false;
-  // As the callee sees it: `const char *` reads only.
-  const QualType Passed = Arg->getType();
-  if (Passed->isPointerType() && Passed->getPointeeType().isConstQualified())
-    return false;
-  // Text given to `printf(fmt, ...)`'s `...` is read.
-  const FunctionDecl *FD = calledFunction(Call);
-  return !FD || !FD->isVariadic() || I < FD->getNumParams();
-}
-
 const VarDecl *ConditionFacts::dereferenced(const Stmt *S) {
   const Expr *Base = nullptr;
   if (const auto *ME = dyn_cast<MemberExpr>(S); ME && ME->isArrow())
@@ -407,16 +376,6 @@ void ConditionFacts::replay(const Effect &E, FactSet &F) {
   } else if (E.WritesLent) {
     for (const ValueDecl *V : C.Body.lentLocals())
       forget(V, F);
-  } else if (E.Respells) {
-    // The string a call may rewrite: what was known it spells.
-    const auto *V = cast<VarDecl>(
-        cast<DeclRefExpr>(cast<Expr>(E.S)->IgnoreParenImpCasts())->getDecl());
-    const Decl *D = V->getCanonicalDecl();
-    F.forgetIf([&](const Fact &Fa) {
-      return Fa.Kind == Fact::Spells &&
-             llvm::is_contained(static_cast<const Record *>(Fa.Subject)->Reads,
-                                D);
-    });
   } else if (E.Passed) {
     llvm::SmallVector<const VarDecl *, 2> Hit;
     cellsOfArgument(cast<Expr>(E.S), Hit);

@@ -65,8 +65,8 @@ private:
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
   /// \p E closes every descriptor but the standard streams (`closefrom(3)`
-  /// in a `fork` child): the held handles of families of kind `fd` are
-  /// released there.
+  /// in a `fork` child, its result not tested): the held handles of
+  /// families of kind `fd` are released there.
   void closeAllDescriptors(const Expr *E);
   /// The keys of the elements \p E releases by an index counting through a
   /// `for` loop of constant bounds (`for (i = 0; i != 4; i++)

@@ -3,7 +3,9 @@
 // on, every descriptor the function opened. A fork child closing the
 // descriptors it does not need so, then calling an exec wrapper of
 // another file, leaks nothing (opensmtpd's forkmda). From an unknown
-// number, or marking them close-on-exec only, nothing is closed.
+// number, marking them close-on-exec only, or where the result is tested
+// (a close_range that failed, ENOSYS on an old kernel, closed nothing and
+// the fallback closes by hand), nothing is closed.
 // RUN: %check_raii %s 'raii-release-skipped,raii-double-release' %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <unistd.h>
@@ -79,4 +81,18 @@ int positiveClosedAgain(const char *path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'fd' was first released here
   return 0;
+}
+
+// The fallback where close_range failed: no double release.
+void run(void);
+void negativeCloseRangeFallback(const char *path) {
+  int fd = open(path, 0);
+  if (fd < 0)
+    _exit(1);
+  if (dup2(fd, STDIN_FILENO) == -1)
+    _exit(1);
+  if (close_range(3, ~0U, 0) == -1)
+    close(fd);
+  run();
+  _exit(0);
 }

@@ -1,8 +1,10 @@
 // A string compared with a literal by strcmp or strcasecmp spells it on
 // the equal branch: a later comparison with another literal differs there
-// (`!strcmp(action, "add")` then `!strcmp(action, "delete")`, opensmtpd's
-// table commands), until the variable is written or given to a call that
-// may rewrite it (not as `const char *`).
+// (`!strcmp(action, "add")` then `!strcmp(action, "delete")`, icecast2's
+// admin commands), until the variable is written. Only a `const char *`
+// local or parameter whose values are literals, call results or such
+// parameters: a buffer of the function's, a `char *`, a field or a global
+// may be rewritten behind the test (by an alias, a call, a loop's read).
 // RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <stddef.h>
@@ -30,7 +32,7 @@ void negativeExclusiveCommands(const char *action, const char *user) {
   free(message);
 }
 
-void negativeIgnoringCase(char *action, const char *user) {
+void negativeIgnoringCase(const char *action, const char *user) {
   char *message = NULL;
   if (strcasecmp(action, "ADD") == 0)
     message = strdup("User added");
@@ -43,6 +45,7 @@ void negativeIgnoringCase(char *action, const char *user) {
   free(message);
 }
 
+// A `char *` the function may rewrite, by a call or through an alias.
 void positiveRewritten(char *action, const char *user) {
   char *message = NULL;
   if (!strcmp(action, "add"))
@@ -95,6 +98,64 @@ void positiveNotEqualTellsNothing(const char *action, const char *user) {
     message = strdup("not add");
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'message' acquired by 'strdup' is not released on every path [raii-release-skipped]
   if (!strcmp(action, "delete")) {
+    if (user == NULL)
+      return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'message' is skipped by this return
+  }
+  respond(message);
+  free(message);
+}
+
+// The shape of icecast2's: a local given a call's result or a literal.
+const char *query(const char *name);
+void negativeLocalFromCall(const char *user) {
+  char *message = NULL;
+  const char *action = query("action");
+  if (action == NULL)
+    action = "list";
+  if (!strcmp(action, "add"))
+    message = strdup("User added");
+  if (!strcmp(action, "delete")) {
+    if (user == NULL)
+      return;
+  }
+  respond(message);
+  free(message);
+}
+
+// A pointer to const into the function's own buffer, which a call refills.
+char *read_line(char *buf, int n);
+void positiveBufferRefilled(const char *user) {
+  char buf[32];
+  const char *action = buf;
+  char *message = NULL;
+  if (!read_line(buf, sizeof buf))
+    return;
+  if (!strcmp(action, "add"))
+    message = strdup("User added");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'message' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  read_line(buf, sizeof buf);
+  if (!strcmp(action, "delete")) {
+    if (user == NULL)
+      return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'message' is skipped by this return
+  }
+  respond(message);
+  free(message);
+}
+
+// A field, which a call may refill.
+struct conn {
+  char name[16];
+};
+void refill_conn(struct conn *c);
+void positiveField(struct conn *c, const char *user) {
+  char *message = NULL;
+  if (!strcmp(c->name, "add"))
+    message = strdup("User added");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'message' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  refill_conn(c);
+  if (!strcmp(c->name, "delete")) {
     if (user == NULL)
       return;
     // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'message' is skipped by this return
