@@ -132,6 +132,33 @@ static bool storesPointerOut(const Expr *To, const Expr *From,
   return !(V && V->hasLocalStorage() && !isa<ParmVarDecl>(V));
 }
 
+bool sendsPointer(const CallExpr *Call, unsigned I, ASTContext &Ctx) {
+  const FunctionDecl *FD = calledFunction(Call);
+  if (!FD || !FD->getIdentifier() || !isCLibraryFunction(FD))
+    return false;
+  const llvm::StringRef N = FD->getName();
+  unsigned Buf, Size;
+  if ((N == "write" || N == "send") && Call->getNumArgs() >= 3)
+    Buf = 1, Size = 2;
+  else if (N == "sendto" && Call->getNumArgs() == 6)
+    Buf = 1, Size = 2;
+  else if (N == "fwrite" && Call->getNumArgs() == 4)
+    Buf = 0, Size = 1;
+  else
+    return false;
+  if (I != Buf)
+    return false;
+  const auto *Addr = dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenCasts());
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return false;
+  const QualType T = Addr->getSubExpr()->getType();
+  const Expr *S = Call->getArg(Size);
+  Expr::EvalResult R;
+  return T->isPointerType() && !S->isValueDependent() &&
+         S->EvaluateAsInt(R, Ctx) &&
+         R.Val.getInt() == Ctx.getTypeSizeInChars(T).getQuantity();
+}
+
 ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
                      const Family &Fam, const RuleCatalog &Cat,
                      ASTContext &Ctx, bool IntoLocal) {
@@ -141,6 +168,8 @@ ArgFate argumentFate(const Expr *Call, unsigned I, bool AddrOf,
     FD = calledFunction(C);
     if (storesArguments(C))
       return ArgFate::Taken;
+    if (AddrOf && sendsPointer(C, I, Ctx))
+      return ArgFate::MaybeTaken;
     // `memcpy(out, &p, sizeof p)`: pointer p stored where out points (a
     // pointer handed out without breaking strict aliasing, e2fsprogs'
     // ext2fs_get_mem). Not into the function's own storage (`memcpy(key,

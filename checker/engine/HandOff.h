@@ -77,6 +77,13 @@ bool isConstView(QualType T);
 /// (`buf->append(std::string(tbuf, n))`).
 bool libraryCopies(const CXXConstructExpr *CE, unsigned I);
 
+/// `write(fd, &p, sizeof p)`: the C library's \p Call sends all of pointer
+/// p, argument \p I, down a pipe or socket (`write`, `send`, `sendto`,
+/// `fwrite(&p, sizeof p, 1, f)`): to a thread of the process that reads it
+/// and owns what it points to (pdns-recursor's thread messages), where the
+/// call succeeded.
+bool sendsPointer(const CallExpr *Call, unsigned I, ASTContext &Ctx);
+
 /// What passing argument \p I of \p Call (a call or a construction) does
 /// to a handle of \p Fam; \p AddrOf when the argument is `&handle`;
 /// \p IntoLocal when \p Call constructs a local variable.

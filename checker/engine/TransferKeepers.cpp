@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/Transfer.h"
 #include "engine/CalleeBodies.h"
+#include "engine/HandOff.h"
 #include "support/CalledFunction.h"
 #include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
@@ -104,6 +105,13 @@ bool TransferFunctions::mayKeepOnSuccess(const Stmt *Call,
     return false;
   if (FD->hasBody() || keeperBeside(CE, Acq) || contextForCallback(CE, Acq))
     return true;
+  // `write(pipe, &p, sizeof p)`: the reader owns p where it was sent.
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+    if (const auto *UO =
+            dyn_cast<UnaryOperator>(CE->getArg(I)->IgnoreParenCasts());
+        UO && UO->getOpcode() == UO_AddrOf &&
+        namesAcq(UO->getSubExpr(), Acq) && sendsPointer(CE, I, C.Ctx))
+      return true;
   const QualType RT = CE->getType();
   if (RT->isIntegralOrEnumerationType() && releasedOnlyInBranches(CE, Acq))
     return true;
