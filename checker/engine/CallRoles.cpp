@@ -59,8 +59,8 @@ static const VarDecl *pointerVariable(const Expr *Callee) {
 
 /// The values \p V's function gives it, by initialiser or assignment, into
 /// \p Out; false where it gives it anything else too (its address taken,
-/// an increment, a value read from elsewhere than a function's name or
-/// null).
+/// a reference bound to it, an increment, a value read from elsewhere than
+/// a function's name or null).
 static bool functionValues(const VarDecl *V,
                            llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
   const auto *Fn = dyn_cast<FunctionDecl>(V->getDeclContext());
@@ -94,15 +94,14 @@ static bool functionValues(const VarDecl *V,
         return;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
           DRE && DRE->getDecl() == V) {
+        // Read (an lvalue-to-rvalue conversion), or stored to by `=`; not
+        // bound to a reference, its address taken, or changed otherwise.
         const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
+        const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(Parent);
         if (BO && BO->getOpcode() == BO_Assign && BO->getLHS() == DRE)
           Ok = Value(BO->getRHS());
-        else if (const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent);
-                 UO && (UO->getOpcode() == UO_AddrOf ||
-                        UO->isIncrementDecrementOp()))
-          Ok = false;
-        else if (BO && BO->isCompoundAssignmentOp() && BO->getLHS() == DRE)
-          Ok = false;
+        else
+          Ok = Cast && Cast->getCastKind() == CK_LValueToRValue;
         return;
       }
       for (const Stmt *C : S->children())

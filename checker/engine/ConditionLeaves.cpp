@@ -369,8 +369,23 @@ bool ConditionFacts::unwritableString(const VarDecl *V) {
     if (E->isNullPointerConstant(C.Ctx, Expr::NPC_ValueDependentIsNotNull))
       return true;
     E = E->IgnoreParenCasts();
-    if (isa<StringLiteral, CallExpr>(E))
+    if (isa<StringLiteral>(E))
       return true;
+    // A call given no text but literals: not a pointer into a buffer it
+    // was given (`read_line(buf, n)`, `strchr(buf, ' ')`).
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      return llvm::none_of(Call->arguments(), [](const Expr *A) {
+        const Expr *X = A->IgnoreParenImpCasts();
+        const QualType T = X->getType();
+        const bool Text = T->isArrayType() ? T->getArrayElementTypeNoTypeQual()
+                                                 ->isCharType()
+                                           : T->isPointerType() &&
+                                                 (T->getPointeeType()
+                                                      ->isCharType() ||
+                                                  T->getPointeeType()
+                                                      ->isVoidType());
+        return Text && !isa<StringLiteral>(X);
+      });
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E))
       return Fine(CO->getTrueExpr()) && Fine(CO->getFalseExpr());
     const auto *R = dyn_cast<DeclRefExpr>(E);

@@ -109,10 +109,8 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
       onRelease(E, One);
     }
   }
-  // Not where the result is tested: a close_range that failed (ENOSYS on
-  // an old kernel) closed nothing, and the fallback closes by hand.
-  if (closesAllDescriptors(E) && !C.Body.valueUsed(E))
-    closeAllDescriptors(E);
+  if (closesAllDescriptors(E))
+    closeAllDescriptors(E, C.Body.valueUsed(E));
   writtenThroughArgs(E);
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {

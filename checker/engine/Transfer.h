@@ -65,9 +65,11 @@ private:
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
   /// \p E closes every descriptor but the standard streams (`closefrom(3)`
-  /// in a `fork` child, its result not tested): the held handles of
-  /// families of kind `fd` are released there.
-  void closeAllDescriptors(const Expr *E);
+  /// in a `fork` child): the held handles of families of kind `fd` are
+  /// released there; where its result is \p Tested (a close_range that
+  /// failed, ENOSYS on an old kernel, closed nothing and the fallback
+  /// closes by hand) they are no longer tracked.
+  void closeAllDescriptors(const Expr *E, bool Tested);
   /// The keys of the elements \p E releases by an index counting through a
   /// `for` loop of constant bounds (`for (i = 0; i != 4; i++)
   /// close(fds[i]);`): fds[0] .. fds[3]. Empty otherwise.

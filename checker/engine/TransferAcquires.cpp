@@ -405,12 +405,16 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
   }
 }
 
-void TransferFunctions::closeAllDescriptors(const Expr *E) {
+void TransferFunctions::closeAllDescriptors(const Expr *E, bool Tested) {
   for (State::Entry &En : St->stored()) {
     const Acquisition &A = C.acqs()[En.first];
     AcqState &S = En.second;
     if (!A.Fam || A.Fam->Kind != "fd" || A.isGuard() || !S.held())
       continue;
+    if (Tested) {
+      S.dropTo(AcqState::Escaped);
+      continue;
+    }
     S.dropTo(AcqState::Released);
     S.B &= ~AcqState::Entry;
     S.PendingOn = -1;

@@ -6,7 +6,13 @@
 // registering it (a word `set`, `new`, `add`, `register`, ...) keeps the
 // pointer for calls after it returns: the callback owns what it is given.
 // One named otherwise may call back only before it returns (`qsort_r`,
-// `sqlite3_exec`, `PEM_read_bio_X509(.., cb, u)`) and borrows.
+// `sqlite3_exec`, `PEM_read_bio_X509(.., cb, u)`, `g_spawn_sync`) and
+// borrows. The data is the untyped pointer that goes with the callback:
+// the first after it, else the last before it (not an instance the call
+// is about, `g_signal_connect_data(instance, .., cb, data, ..)`). A
+// destroy notification (`void (*)(void *)`, cairo's `set_user_data(obj,
+// key, data, destroy)`) is no such callback: what the function given for
+// it does decides (engine/HandOff).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_CALLBACKREGISTRATION_H
@@ -20,8 +26,9 @@ class CallExpr;
 namespace clang::tidy::raii {
 
 /// Argument \p I of \p Call is the data of a callback the callee registers:
-/// a non-const `void *` parameter beside a function-pointer parameter given
-/// a function, in a call of a function whose name has a registering word.
+/// the non-const `void *` parameter paired with the first function-pointer
+/// parameter given a function, in a call of a function whose name has a
+/// registering word (and no `sync`, `spawn`).
 bool registersCallbackData(const CallExpr *Call, unsigned I,
                            const ASTContext &Ctx);
 

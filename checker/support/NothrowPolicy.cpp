@@ -123,7 +123,7 @@ bool NothrowPolicy::unseenMayThrow(SourceLocation Loc, const ASTContext &Ctx) {
   if (Loc.isValid() && Ctx.getSourceManager().isInSystemHeader(Loc))
     return true;
   if (!ProjectThrows)
-    ProjectThrows = projectThrowsOrCatches(Ctx);
+    ProjectThrows = projectThrowsOrCatches(Ctx, AllocationMayThrow);
   return *ProjectThrows;
 }
 

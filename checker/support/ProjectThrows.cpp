@@ -110,7 +110,7 @@ bool unreferencedHeaderFunction(const Decl *D, const SourceManager &SM) {
 /// (`std::bad_array_new_length`): a replacement `operator new`, a
 /// shared-memory allocator (jackd2's JackShmMem, tcmalloc's `operator
 /// new`). That allocation may fail by exception says nothing of the
-/// project's other functions (RaiiAllocationMayThrow covers it).
+/// project's other functions, unless allocation is taken to throw.
 bool outOfMemory(const CXXThrowExpr *E) {
   const Expr *Thrown = E->getSubExpr();
   if (!Thrown)
@@ -130,8 +130,10 @@ bool outOfMemory(const CXXThrowExpr *E) {
 
 class Scan : public ProjectScan<Scan> {
 public:
-  explicit Scan(const SourceManager &SM) : ProjectScan(SM), SrcMgr(SM) {}
+  Scan(const SourceManager &SM, bool OutOfMemoryCounts)
+      : ProjectScan(SM), SrcMgr(SM), OutOfMemoryCounts(OutOfMemoryCounts) {}
   const SourceManager &SrcMgr;
+  const bool OutOfMemoryCounts;
   bool Found = false;
 
   bool TraverseDecl(Decl *D) {
@@ -141,7 +143,7 @@ public:
   }
 
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
-    return outOfMemory(E) || !(Found = true);
+    return (!OutOfMemoryCounts && outOfMemory(E)) || !(Found = true);
   }
   bool VisitCXXTryStmt(CXXTryStmt *T) {
     return noEvidence(T, SrcMgr) || !(Found = true);
@@ -152,8 +154,8 @@ public:
 
 } // namespace
 
-bool projectThrowsOrCatches(const ASTContext &Ctx) {
-  Scan S(Ctx.getSourceManager());
+bool projectThrowsOrCatches(const ASTContext &Ctx, bool OutOfMemoryCounts) {
+  Scan S(Ctx.getSourceManager(), OutOfMemoryCounts);
   S.TraverseDecl(Ctx.getTranslationUnitDecl());
   return S.Found;
 }

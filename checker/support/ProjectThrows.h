@@ -7,8 +7,9 @@
 // whose bodies are elsewhere are taken not to throw. A `try` around code
 // that calls only the library's functions by name expects the library's
 // exceptions, whatever it catches: not evidence; nor is the safety net
-// (std::bad_alloc, std::exception, `...`) around a callback, nor a throw
-// of `std::bad_alloc` (a replacement `operator new`, a pool allocator).
+// (std::bad_alloc, std::exception, `...`) around a callback, nor, unless
+// allocation is taken to throw (RaiiAllocationMayThrow), a throw of
+// `std::bad_alloc` (a replacement `operator new`, a pool allocator).
 // Neither is a function a header
 // defines and the unit never refers to: like a function of another file,
 // it is the project's other code.
@@ -29,7 +30,10 @@ namespace clang::tidy::raii {
 /// (templates are looked at as written, not per instantiation), in the main
 /// file or in a function of a header the unit refers to. Walks until the
 /// first one.
-bool projectThrowsOrCatches(const ASTContext &Ctx);
+/// \p OutOfMemoryCounts: a throw of `std::bad_alloc` is evidence too
+/// (RaiiAllocationMayThrow: the project's allocators' failures are
+/// exceptions its callers see).
+bool projectThrowsOrCatches(const ASTContext &Ctx, bool OutOfMemoryCounts);
 
 } // namespace clang::tidy::raii
 

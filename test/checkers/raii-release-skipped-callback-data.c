@@ -64,3 +64,27 @@ int positiveNoCallback(int more) {
   free(state);
   return 0;
 }
+
+// The data is the pointer that goes with the callback, not the instance
+// the call is about.
+static void on_signal(void *instance, void *data);
+void *make_object(void);
+int positiveInstanceNotTaken(void) {
+  char *obj = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'obj' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!obj)
+    return -1;
+  signal_connect_data(obj, "changed", on_signal, NULL, 0);
+  return 0;
+}
+
+// A name that says the call returns after calling back: borrowed.
+static void setup(void *data);
+int positiveSyncSpawnBorrows(char **argv) {
+  char *env = malloc(64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'env' acquired by 'malloc' is never released [raii-release-skipped]
+  int status;
+  if (!env)
+    return -1;
+  return spawn_sync("/", argv, setup, env, &status);
+}

@@ -163,3 +163,25 @@ void positiveField(struct conn *c, const char *user) {
   respond(message);
   free(message);
 }
+
+// A call's result given the buffer it points into (`strchr(buf, ..)`): a
+// refill of the buffer changes the string.
+char *find_command(char *line);
+void positiveCallIntoBuffer(const char *user) {
+  char buf[32];
+  char *message = NULL;
+  if (!read_line(buf, sizeof buf))
+    return;
+  const char *action = find_command(buf);
+  if (!strcmp(action, "add"))
+    message = strdup("User added");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'message' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  read_line(buf, sizeof buf);
+  if (!strcmp(action, "delete")) {
+    if (user == NULL)
+      return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'message' is skipped by this return
+  }
+  respond(message);
+  free(message);
+}

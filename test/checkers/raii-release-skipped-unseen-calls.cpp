@@ -4,7 +4,8 @@
 // headers, has a throw or a try; a library's may. `true` and `false` decide
 // for every such function. A header's function that throws is evidence
 // where the unit refers to it; a try is where its block calls one of the
-// project's functions; a throw of std::bad_alloc (an allocator's) is not.
+// project's functions; a throw of std::bad_alloc (an allocator's) is not,
+// unless RaiiAllocationMayThrow says allocation throws.
 // Real <mutex>.
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.throws -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
@@ -16,6 +17,7 @@
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.net -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_SAFETY_NET
 // RUN: %check_raii --prefix=THROWS %s 'raii-release-skipped,raii-use-guard' %t.netcall -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_NET_AROUND_CALL
 // RUN: %check_raii %s 'raii-release-skipped,raii-use-guard' %t.oom -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_OUT_OF_MEMORY
+// RUN: %check_raii --prefix=THROWS --config='{CheckOptions: {RaiiAllocationMayThrow: true}}' %s 'raii-release-skipped,raii-use-guard' %t.oomthrows -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_OUT_OF_MEMORY
 // RUN: %check_raii --prefix=THROWS --config='{CheckOptions: {RaiiUnseenCallsMayThrow: true}}' %s 'raii-release-skipped,raii-use-guard' %t.true -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys
 // RUN: %check_raii --prefix=NEVER --config='{CheckOptions: {RaiiUnseenCallsMayThrow: false}}' %s 'raii-release-skipped,raii-use-guard' %t.false -- -std=c++17 -I %S/Inputs/unseen -isystem %S/Inputs/unseen-sys -DPROJECT_THROWS
 

@@ -1,6 +1,7 @@
 // A stand-in for event-loop and sorting libraries that take a callback and
-// the data to call it with: libevent's registrations (kept for later),
-// qsort_r and a PEM-style password reader (called back before returning).
+// the data to call it with: libevent's registrations and a GLib-style
+// signal connection (kept for later), qsort_r, a PEM-style password reader
+// and a GLib-style synchronous spawn (called back before returning).
 #ifndef MOCK_EVENTLOOP_H
 #define MOCK_EVENTLOOP_H
 struct event;
@@ -14,4 +15,10 @@ void qsort_r(void *base, unsigned long n, unsigned long size,
              int (*compar)(const void *, const void *, void *), void *arg);
 typedef int pem_password_cb(char *buf, int size, int rwflag, void *u);
 int read_private_key(void *bio, pem_password_cb *cb, void *u);
+typedef void (*signal_cb)(void *instance, void *data);
+unsigned long signal_connect_data(void *instance, const char *signal,
+                                  signal_cb cb, void *data, int flags);
+typedef void (*child_setup_fn)(void *data);
+int spawn_sync(const char *dir, char **argv, child_setup_fn setup,
+               void *data, int *status);
 #endif
