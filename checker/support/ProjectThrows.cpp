@@ -106,16 +106,13 @@ bool unreferencedHeaderFunction(const Decl *D, const SourceManager &SM) {
   return L.isValid() && !SM.isInMainFile(L);
 }
 
-/// \p E throws `std::bad_alloc` or a class of the library derived from it
-/// (`std::bad_array_new_length`): a replacement `operator new`, a
+/// \p Thrown is `std::bad_alloc` or a class of the library derived from
+/// it (`std::bad_array_new_length`): thrown by a replacement `operator new`, a
 /// shared-memory allocator (jackd2's JackShmMem, tcmalloc's `operator
 /// new`). That allocation may fail by exception says nothing of the
 /// project's other functions, unless allocation is taken to throw.
-bool outOfMemory(const CXXThrowExpr *E) {
-  const Expr *Thrown = E->getSubExpr();
-  if (!Thrown)
-    return false; // a rethrow
-  const CXXRecordDecl *RD = Thrown->getType()->getAsCXXRecordDecl();
+bool outOfMemory(QualType Thrown) {
+  const CXXRecordDecl *RD = Thrown.getNonReferenceType()->getAsCXXRecordDecl();
   auto BadAlloc = [](const CXXRecordDecl *R) {
     return R->getIdentifier() && R->getName() == "bad_alloc" &&
            R->isInStdNamespace();
@@ -142,8 +139,24 @@ public:
     return ProjectScan::TraverseDecl(D);
   }
 
+  /// The handlers the traversal is in, innermost last.
+  llvm::SmallVector<const CXXCatchStmt *, 2> Handlers;
+  bool TraverseCXXCatchStmt(CXXCatchStmt *S) {
+    Handlers.push_back(S);
+    const bool Go = ProjectScan::TraverseCXXCatchStmt(S);
+    Handlers.pop_back();
+    return Go;
+  }
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
-    return (!OutOfMemoryCounts && outOfMemory(E)) || !(Found = true);
+    // What it throws; a rethrow, what its handler caught (tcmalloc's
+    // `catch (const std::bad_alloc &) { if (!nothrow) throw; }`).
+    QualType Thrown;
+    if (E->getSubExpr())
+      Thrown = E->getSubExpr()->getType();
+    else if (!Handlers.empty())
+      Thrown = Handlers.back()->getCaughtType();
+    return (!OutOfMemoryCounts && !Thrown.isNull() && outOfMemory(Thrown)) ||
+           !(Found = true);
   }
   bool VisitCXXTryStmt(CXXTryStmt *T) {
     return noEvidence(T, SrcMgr) || !(Found = true);

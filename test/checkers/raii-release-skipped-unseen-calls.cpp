@@ -107,6 +107,18 @@ void *poolAlloc(std::size_t n, bool full) {
     throw std::bad_array_new_length();
   return std::malloc(n);
 }
+// tcmalloc's retry through the new handler: what it rethrows is a
+// bad_alloc too.
+void *retryAlloc(std::size_t n, std::new_handler nh, bool nothrow) {
+  try {
+    nh();
+  } catch (const std::bad_alloc &) {
+    if (!nothrow)
+      throw;
+    return nullptr;
+  }
+  return std::malloc(n);
+}
 #endif
 
 #ifdef PROJECT_SAFETY_NET
