@@ -51,14 +51,14 @@ static bool fatalName(llvm::StringRef Name) {
 
 static bool hasFatalWord(llvm::StringRef Name) {
   return anyWord(Name, [](llvm::StringRef W) {
-    return W.equals_insensitive("fatal");
+    return W.equals_insensitive("fatal") || W.equals_insensitive("crash");
   });
 }
 
 /// What a constant argument's name says of the call.
 enum class ConstantSays { Nothing, Fatal, ExitStatus };
 
-/// \p E names a constant with the word FATAL (an enumerator, or a macro
+/// \p E names a constant with the word FATAL or CRASH (an enumerator, or a macro
 /// the argument expands from), or a failing exit status: `EXIT_FAILURE`,
 /// or a macro of `<sysexits.h>` but `EX_OK` (`EX_OSERR`).
 static ConstantSays constantNamed(const Expr *E, const ASTContext &Ctx) {

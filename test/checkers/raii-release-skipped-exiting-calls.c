@@ -191,13 +191,14 @@ int positiveNoForkBranch(char **argv, int child) {
 
 // A project's fatal-error function in another file that says nothing of
 // `noreturn`, named so (pppd's fatal, gnulib's xalloc_die) or given a
-// level named FATAL (privoxy's log_error(LOG_LEVEL_FATAL, ..)): the code
+// level named FATAL or CRASH (privoxy's log_error(LOG_LEVEL_FATAL, ..),
+// gperftools' Log(kCrash, ..)): the code
 // after it is written as if it never returns.
 #define LOG_LEVEL_ERROR 0x2000
 #define LOG_LEVEL_FATAL 0x4000
 void log_error(int level, const char *fmt, ...);
 void xalloc_die(void);
-enum log_level { L_INFO, L_FATAL };
+enum log_level { L_INFO, L_FATAL, kLog, kCrash };
 void logMessage(enum log_level level, const char *msg);
 
 int negativeFatalLevelEndsPath(const char *name, int mode) {
@@ -220,6 +221,19 @@ int negativeFatalEnumeratorEndsPath(const char *name, int mode) {
   if (mode > 1) {
     fclose(fp);
     logMessage(L_FATAL, "bad mode");
+  }
+  fclose(fp);
+  return 0;
+}
+
+// gperftools' `Log(kCrash, ..)` aborts too.
+int negativeCrashEnumeratorEndsPath(const char *name, int mode) {
+  FILE *fp = fopen(name, "r");
+  if (!fp)
+    return -1;
+  if (mode > 1) {
+    fclose(fp);
+    logMessage(kCrash, "bad mode");
   }
   fclose(fp);
   return 0;
