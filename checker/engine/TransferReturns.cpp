@@ -179,6 +179,48 @@ bool TransferFunctions::initialiserStands(const VarDecl *Var) const {
   return Stands(Var->getInit());
 }
 
+/// \p Var, a local integer as wide as a pointer, holds an address in its
+/// initialiser's block: the initialiser converts a pointer (`uintptr_t p =
+/// (uintptr_t)r;`) and the body only steps it (`p += adjust`, `p &= ~mask`,
+/// `++p`), the rounding of an aligned allocation.
+static bool addressInteger(const VarDecl *Var, const BodyIndex &B,
+                           const ASTContext &Ctx) {
+  const QualType T = Var->getType();
+  if (!T->isIntegerType() ||
+      Ctx.getTypeSize(T) != Ctx.getTypeSize(Ctx.VoidPtrTy))
+    return false;
+  const auto *Cast = dyn_cast<ExplicitCastExpr>(Var->getInit()->IgnoreParens());
+  if (!Cast ||
+      !Cast->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType())
+    return false;
+  bool Stepped = true;
+  std::function<void(const Stmt *, const Stmt *)> Walk =
+      [&](const Stmt *S, const Stmt *Parent) {
+        if (!S || !Stepped)
+          return;
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+            DRE && DRE->getDecl()->getCanonicalDecl() ==
+                       Var->getCanonicalDecl()) {
+          const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
+          const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent);
+          const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Parent);
+          if (BO && BO->getLHS() == DRE)
+            Stepped = llvm::is_contained({BO_AddAssign, BO_SubAssign,
+                                          BO_AndAssign, BO_OrAssign},
+                                         BO->getOpcode());
+          else if (UO)
+            Stepped = UO->isIncrementDecrementOp();
+          else
+            Stepped = Read && Read->getCastKind() == CK_LValueToRValue;
+          return;
+        }
+        for (const Stmt *Child : S->children())
+          Walk(Child, isa_and_nonnull<ParenExpr>(S) ? Parent : S);
+      };
+  Walk(B.body(), nullptr);
+  return Stepped;
+}
+
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   ReturnedValue V = classifyReturn(S->getRetValue());
   V.Constant = returnedConstant(S->getRetValue());
@@ -195,7 +237,9 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   // number (`return fgetc(f);`: the call itself may take it, as any call).
   // A local pointer nothing but its initialiser writes stands for that
   // initialiser (sudo's `debug_return_ptr(rcs->str)`: `void *ret =
-  // (rcs->str); return ret;`); a few such steps at most.
+  // (rcs->str); return ret;`), and so does an integer holding an address in
+  // its block (`uintptr_t p = (uintptr_t)r; p += adjust; return (void
+  // *)p;`); a few such steps at most.
   unsigned Through = 0;
   std::function<void(const Stmt *, bool, bool)> Walk =
       [&](const Stmt *X, bool Addr, bool InNumberCall) {
@@ -211,7 +255,8 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
           DRE && !Addr && Through < 4) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
         if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
-            Var->getType()->isPointerType() && C.Body.isUnchanged(Var) &&
+            ((Var->getType()->isPointerType() && C.Body.isUnchanged(Var)) ||
+             addressInteger(Var, C.Body, C.Ctx)) &&
             initialiserStands(Var)) {
           ++Through;
           Walk(Var->getInit(), false, InNumberCall);

@@ -1,0 +1,48 @@
+// A local integer as wide as a pointer, initialised with a pointer
+// converted (`uintptr_t p = (uintptr_t)r;`) and only stepped after (`p +=
+// adjust`, `p &= ~mask`, `++p`), holds an address in that block: returning
+// it returns the block (gperftools' aligned mmap). Given another value,
+// or narrower than a pointer, it is a number.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11 -isystem %mock_include/libc
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+void *negativeRoundTrip(size_t n) {
+  void *r = malloc(n);
+  if (!r)
+    return NULL;
+  uintptr_t p = (uintptr_t)r;
+  return (void *)p;
+}
+
+void *negativeAligned(size_t n, size_t align) {
+  void *r = malloc(n + align);
+  if (!r)
+    return NULL;
+  uintptr_t p = (uintptr_t)r;
+  if ((p & (align - 1)) != 0)
+    p += align - (p & (align - 1));
+  return (void *)p;
+}
+
+void *positiveGivenAnotherValue(size_t n, uintptr_t base) {
+  void *r = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return NULL;
+  uintptr_t p = (uintptr_t)r;
+  if (base)
+    p = base;
+  return (void *)p;
+}
+
+void *positiveNarrower(size_t n) {
+  void *r = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return NULL;
+  unsigned short p = (unsigned short)(uintptr_t)r;
+  return (void *)(uintptr_t)p;
+}
