@@ -148,7 +148,8 @@ bool sendsPointer(const CallExpr *Call, unsigned I, ASTContext &Ctx) {
     return false;
   if (I != Buf)
     return false;
-  const auto *Addr = dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenCasts());
+  const auto *Addr =
+      dyn_cast<UnaryOperator>(Call->getArg(I)->IgnoreParenCasts());
   if (!Addr || Addr->getOpcode() != UO_AddrOf)
     return false;
   const QualType T = Addr->getSubExpr()->getType();

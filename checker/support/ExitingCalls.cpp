@@ -58,8 +58,8 @@ static bool hasFatalWord(llvm::StringRef Name) {
 /// What a constant argument's name says of the call.
 enum class ConstantSays { Nothing, Fatal, ExitStatus };
 
-/// \p E names a constant with the word FATAL or CRASH (an enumerator, or a macro
-/// the argument expands from), or a failing exit status: `EXIT_FAILURE`,
+/// \p E names a constant with the word FATAL or CRASH (an enumerator, or a
+/// macro the argument expands from), or a failing exit status: `EXIT_FAILURE`,
 /// or a macro of `<sysexits.h>` but `EX_OK` (`EX_OSERR`).
 static ConstantSays constantNamed(const Expr *E, const ASTContext &Ctx) {
   const Expr *Bare = E->IgnoreParenImpCasts();

@@ -1,4 +1,4 @@
-//===- IdentifierWords.h - the words of an identifier ----------------------===//
+//===- IdentifierWords.h - the words of an identifier ---------------------===//
 //
 // An identifier read as words (`bb_error_msg_and_die`, `logFatal`,
 // `bufferevent_setcb`): what name-based readings of functions ask of it
