@@ -184,6 +184,14 @@ public:
   /// The local pointer whose address \p Arg, a call's argument, is
   /// (`&e`, `(void **)&e`), if any.
   static const VarDecl *outArgument(const Expr *Arg);
+  /// The statements that give local \p D a value: its declaration, an
+  /// assignment, an increment, `&D` (not pointer arithmetic on it).
+  llvm::ArrayRef<const Stmt *> writeSites(const ValueDecl *D) const {
+    auto It = WriteSites.find(cast<ValueDecl>(D->getCanonicalDecl()));
+    if (It == WriteSites.end())
+      return {};
+    return It->second;
+  }
   /// How many times \p D is written, its initialiser included.
   unsigned writeCount(const ValueDecl *D) const {
     return Writes.lookup(cast<ValueDecl>(D->getCanonicalDecl()));

@@ -193,32 +193,16 @@ static bool addressInteger(const VarDecl *Var, const BodyIndex &B,
   if (!Cast ||
       !Cast->getSubExpr()->IgnoreParenImpCasts()->getType()->isPointerType())
     return false;
-  bool Stepped = true;
-  std::function<void(const Stmt *, const Stmt *)> Walk =
-      [&](const Stmt *S, const Stmt *Parent) {
-        if (!S || !Stepped)
-          return;
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-            DRE && DRE->getDecl()->getCanonicalDecl() ==
-                       Var->getCanonicalDecl()) {
-          const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
-          const auto *UO = dyn_cast_or_null<UnaryOperator>(Parent);
-          const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(Parent);
-          if (BO && BO->getLHS() == DRE)
-            Stepped = llvm::is_contained({BO_AddAssign, BO_SubAssign,
-                                          BO_AndAssign, BO_OrAssign},
-                                         BO->getOpcode());
-          else if (UO)
-            Stepped = UO->isIncrementDecrementOp();
-          else
-            Stepped = Read && Read->getCastKind() == CK_LValueToRValue;
-          return;
-        }
-        for (const Stmt *Child : S->children())
-          Walk(Child, isa_and_nonnull<ParenExpr>(S) ? Parent : S);
-      };
-  Walk(B.body(), nullptr);
-  return Stepped;
+  // Read or written by name only, and written only by steps.
+  return B.writtenOnlyByName(Var) &&
+         llvm::all_of(B.writeSites(Var), [](const Stmt *S) {
+           if (const auto *BO = dyn_cast<BinaryOperator>(S))
+             return llvm::is_contained({BO_AddAssign, BO_SubAssign,
+                                        BO_AndAssign, BO_OrAssign},
+                                       BO->getOpcode());
+           const auto *UO = dyn_cast<UnaryOperator>(S);
+           return isa<DeclStmt>(S) || (UO && UO->isIncrementDecrementOp());
+         });
 }
 
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
