@@ -361,7 +361,9 @@ bool ConditionFacts::unwritableString(const VarDecl *V) {
   auto [It, New] = UnwritableStrings.try_emplace(V, false);
   if (!New)
     return It->second;
-  if (!V->hasLocalStorage() || !constString(V->getType()) || !tracked(V))
+  // Its address given to a call may point it anywhere (`fill(&s)`).
+  if (!V->hasLocalStorage() || !constString(V->getType()) ||
+      !C.Body.writtenOnlyByName(V))
     return false;
   // What a value may be: a literal, a call's result, null, a `?:` of
   // those, or a parameter that is itself a pointer to const char.

@@ -185,3 +185,22 @@ void positiveCallIntoBuffer(const char *user) {
   respond(message);
   free(message);
 }
+
+// Its address given to a call, which may point it into a buffer.
+void point_at_line(const char **out);
+void positiveAddressGiven(const char *user) {
+  const char *action = "list";
+  char *message = NULL;
+  point_at_line(&action);
+  if (!strcmp(action, "add"))
+    message = strdup("User added");
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'message' acquired by 'strdup' is not released on every path [raii-release-skipped]
+  point_at_line(NULL);
+  if (!strcmp(action, "delete")) {
+    if (user == NULL)
+      return;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'message' is skipped by this return
+  }
+  respond(message);
+  free(message);
+}
