@@ -92,6 +92,11 @@ struct Acquisition {
   /// that standard descriptor, kept open on purpose. Its releases are
   /// still checked; a path that does not release it is no finding.
   bool KeptAsStandard = false;
+  /// Initialised in place into a global object (a family marked
+  /// `in-place`) that other code of the file names (GlobalUses): shared
+  /// state, kept where the function leaves it initialised even if some of
+  /// its paths undo it.
+  bool SharedStatic = false;
   /// Acquired straight into a field of the object a constructor builds
   /// (`fp = fopen(..)` in `File::File`): the object keeps it once the
   /// constructor returns, but an exception out of the constructor runs no

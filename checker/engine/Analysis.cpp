@@ -69,6 +69,7 @@ private:
   SummaryTable Summaries;
   RoleCache Callees; ///< roles per callee, for every function
   ConstantValues Values;
+  GlobalUses Uses;
   llvm::DenseMap<const FunctionDecl *, std::shared_ptr<const FunctionAnalysis>>
       Results;
 };
@@ -80,7 +81,7 @@ Engine::solve(const FunctionDecl *Fn, const CallRoles &Roles,
   Out->Fn = Fn;
   Out->Catalog = &Cat;
   ASTContext &Ctx = Fn->getASTContext();
-  FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, *Out);
+  FunctionContext C(Fn, Ctx, Roles, Policy, Guards, Values, Uses, *Out);
   bool FnNothrow = isa<CXXDestructorDecl>(Fn);
   if (const auto *FPT = Fn->getType()->getAs<FunctionProtoType>())
     FnNothrow |= declaredNothrow(FPT);

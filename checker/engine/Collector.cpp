@@ -65,6 +65,10 @@ std::string spellHandle(const Expr *E, ASTContext &Ctx) {
 
 unsigned Collector::push(Acquisition A, const HandleKey &K, bool AtSite) {
   A.Key = C.Keys.intern(K);
+  if (const auto *V = dyn_cast_or_null<VarDecl>(K.root());
+      V && A.Fam && A.Fam->InPlace && V->hasGlobalStorage() &&
+      !V->isStaticLocal())
+    A.SharedStatic = A.Site && sharedStatic(V, K, A.Site);
   unsigned I = C.acqs().size();
   if (A.Site && AtSite)
     C.AcqsAt[A.Site].push_back(I);

@@ -33,6 +33,16 @@ private:
   /// that number, the lowest free one (`close(0); dup(fd);`, a child's
   /// stdin; `close(0); close(1); for (..) dup(fd);`).
   bool takesClosedStandard(const Expr *E, const Acquire &R) const;
+  /// \p V, a global object a family marked `in-place` initialises (key
+  /// \p K) at \p Site, is shared state the function sets up for the rest
+  /// of the file: other code of the file names it (GlobalUses), and after
+  /// \p Site the function undoes it only in the error tail of its body,
+  /// the statements after a `return` or `goto` that only a `goto` reaches
+  /// (`return 0; err2: regfree(&user_re); err1: return -1;`). A function
+  /// that sets it up and releases it on its main line manages its
+  /// lifetime itself.
+  bool sharedStatic(const VarDecl *V, const HandleKey &K,
+                    const Expr *Site) const;
   /// \p E, an acquire by \p Role whose result the function discards,
   /// loses the handle: not a lock, a rule's `discardable` acquire, `new`
   /// or a wrapper of it (an object that registers itself with its

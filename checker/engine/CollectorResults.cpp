@@ -176,6 +176,31 @@ void Collector::findStandardCloses() {
     }
 }
 
+bool Collector::sharedStatic(const VarDecl *V, const HandleKey &K,
+                             const Expr *Site) const {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(C.Body.body());
+  if (!Body)
+    return false;
+  // The error tail: from the first label after a statement control cannot
+  // fall out of.
+  const Stmt *Tail = nullptr, *Prev = nullptr;
+  for (const Stmt *S : Body->body()) {
+    if (isa<LabelStmt>(S) && isa_and_nonnull<ReturnStmt, GotoStmt>(Prev)) {
+      Tail = S;
+      break;
+    }
+    Prev = S;
+  }
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  for (const Expr *E : C.Body.candidates())
+    if (releases(E, K) &&
+        SM.isBeforeInTranslationUnit(Site->getBeginLoc(), E->getBeginLoc()) &&
+        (!Tail ||
+         SM.isBeforeInTranslationUnit(E->getBeginLoc(), Tail->getBeginLoc())))
+      return false;
+  return C.Uses.namedOutside(V, C.Fn);
+}
+
 bool Collector::takesClosedStandard(const Expr *E, const Acquire &R) const {
   if (StandardCloses.empty() || R.Invalid != InvalidValue::Negative ||
       R.Handle.Kind != HandleSpec::Return)

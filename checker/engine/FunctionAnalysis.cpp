@@ -255,15 +255,19 @@ void FunctionAnalysis::suspended(const Expr *Suspend, const State &S) {
 /// Acquisition \p I initialises in place an object of static storage
 /// (`static pthread_attr_t attr; .. pthread_attr_init(&attr);`, monit's
 /// Thread.c, destroyed by an `atexit` handler; a `static regex_t`
-/// compiled once), and no path that returns normally released it (the
-/// function does not manage its lifetime: monit destroys it only before
-/// `abort()`): the object outlives the function, so leaving it
-/// initialised loses nothing. A lock left held so is still held.
+/// compiled once), and either other code of the file uses the object (an
+/// init function whose error paths undo what the others will use) or no
+/// path that returns normally released it (the function does not manage
+/// its lifetime: monit destroys it only before `abort()`): the object
+/// outlives the function, so leaving it initialised loses nothing. A lock
+/// left held so is still held.
 bool FunctionAnalysis::keptInStatic(unsigned I) const {
   const Acquisition &A = Acquisitions[I];
   const auto *V = dyn_cast_or_null<VarDecl>(Keys[A.Key].root());
   if (!A.Fam || !A.Fam->InPlace || !V || !V->hasGlobalStorage())
     return false;
+  if (A.SharedStatic)
+    return true;
   for (unsigned J = 0; J < Acquisitions.size() && J < AtNormalExit.size();
        ++J)
     if (Acquisitions[J].Key == A.Key &&

@@ -2,8 +2,8 @@
 //
 // One function's analysis context: its body index and keys, the roles of
 // its calls, the nothrow policy, the guard types, the translation unit's
-// constant values, and the acquisitions the collector found (in the
-// FunctionAnalysis being filled).
+// constant values and uses of globals, and the acquisitions the collector
+// found (in the FunctionAnalysis being filled).
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_ENGINE_FUNCTIONCONTEXT_H
@@ -13,6 +13,7 @@
 #include "engine/CallRoles.h"
 #include "engine/ConstantValues.h"
 #include "engine/FunctionAnalysis.h"
+#include "engine/GlobalUses.h"
 #include "engine/HandleKey.h"
 #include "support/NameMatcher.h"
 #include "support/NothrowPolicy.h"
@@ -25,9 +26,9 @@ struct FunctionContext {
   FunctionContext(const FunctionDecl *Fn, ASTContext &Ctx,
                   const CallRoles &Roles, NothrowPolicy &Policy,
                   const NameMatcher &Guards, ConstantValues &Values,
-                  FunctionAnalysis &Out)
+                  GlobalUses &Uses, FunctionAnalysis &Out)
       : Fn(Fn), Ctx(Ctx), Body(Fn, Ctx), KeyOf(Body, Ctx), Roles(Roles),
-        Policy(Policy), Guards(Guards), Values(Values), Out(Out),
+        Policy(Policy), Guards(Guards), Values(Values), Uses(Uses), Out(Out),
         Keys(Out.Keys) {}
 
   const FunctionDecl *Fn;
@@ -38,6 +39,7 @@ struct FunctionContext {
   NothrowPolicy &Policy;
   const NameMatcher &Guards;
   ConstantValues &Values; ///< the translation unit's
+  GlobalUses &Uses;       ///< the translation unit's
   FunctionAnalysis &Out;
   KeyTable &Keys;
 

@@ -62,6 +62,11 @@ private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
   bool initialiserStands(const VarDecl *Var) const;
+  /// \p Var, a local pointer, is returned: a call it was given to by
+  /// address (`&pw`) along with a pointer of the same type into a held
+  /// block (`getpwnam_r(.., &b->pw, b->buf, n, &pw)`, `strtol(s, &end,
+  /// 10)`) may have pointed it into that block, which goes to the caller.
+  void returnsIntoFilledBlock(const VarDecl *Var);
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
   /// \p E closes every descriptor but the standard streams (`closefrom(3)`

@@ -205,6 +205,44 @@ static bool addressInteger(const VarDecl *Var, const BodyIndex &B,
          });
 }
 
+void TransferFunctions::returnsIntoFilledBlock(const VarDecl *Var) {
+  const QualType Pointee =
+      Var->getType()->getPointeeType().getCanonicalType().getUnqualifiedType();
+  for (const Stmt *W : C.Body.writeSites(Var)) {
+    const auto *UO = dyn_cast<UnaryOperator>(W);
+    if (!UO || UO->getOpcode() != UO_AddrOf)
+      continue;
+    const Stmt *Out = nullptr;
+    const auto *Call = dyn_cast_or_null<CallExpr>(C.Body.valueParent(UO, &Out));
+    if (!Call)
+      continue;
+    for (const Expr *Arg : Call->arguments()) {
+      // A pointer (`&b->pw`, `s + n`) or an array field (`b->buf`) into
+      // the block.
+      const Expr *A = Arg->IgnoreParenImpCasts();
+      QualType T;
+      if (A->getType()->isPointerType())
+        T = A->getType()->getPointeeType();
+      else if (const auto *AT = C.Ctx.getAsArrayType(A->getType()))
+        T = AT->getElementType();
+      if (Arg == Out || T.isNull() ||
+          T.getCanonicalType().getUnqualifiedType() != Pointee)
+        continue;
+      const auto *ME = dyn_cast<MemberExpr>(A);
+      const ValueDecl *Root =
+          trackedRoot(ME && ME->isArrow() && !A->getType()->isPointerType()
+                          ? ME->getBase()
+                          : BodyIndex::pointerBase(A));
+      for (unsigned J = 0; Root && J < C.acqs().size(); ++J) {
+        const Acquisition &Acq = C.acqs()[J];
+        if (!Acq.IsLock && !Acq.isSeed() && Acq.Fam &&
+            Acq.Fam->Kind == "memory" && C.Keys[Acq.Key].root() == Root)
+          escape(J, false, nullptr);
+      }
+    }
+  }
+}
+
 void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   ReturnedValue V = classifyReturn(S->getRetValue());
   V.Constant = returnedConstant(S->getRetValue());
@@ -247,6 +285,9 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
           --Through;
           return;
         }
+        if (Var && BodyIndex::isLocalVar(Var) &&
+            Var->getType()->isPointerType() && !InNumberCall)
+          returnsIntoFilledBlock(Var);
       }
       // One element of a local handle array (`return pfd[0];`, or `ret =
       // pfd[0]; .. return ret;`) goes to the caller, and only that one.

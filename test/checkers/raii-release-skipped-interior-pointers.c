@@ -270,3 +270,61 @@ int positiveCursorGivenToCall(void) {
   handle_cmd(cp);
   return 0;
 }
+
+// A local pointer a call was given by address together with a pointer of
+// its type into a block (getpwnam_r's result pointing at the record it
+// filled in the caller's buffer, strtol's end) may point into that block:
+// returning it returns the block. A pointer of another type given with it
+// is no such place.
+struct rec {
+  struct hdr h;
+  char buf[64];
+};
+struct pair {
+  struct rec r;
+  char text[32];
+};
+int fill_rec(const char *key, struct rec *r, char *buf, size_t n,
+             struct rec **res);
+long parse_number(const char *s, char **end, int base);
+int rec_name(const struct rec *r, const char **name);
+
+struct rec *filledRecordReturned(const char *key) {
+  struct rec *res = NULL;
+  struct pair *p = malloc(sizeof *p);
+  if (!p)
+    return NULL;
+  if (fill_rec(key, &p->r, p->text, sizeof p->text, &res) != 0 || !res) {
+    free(p);
+    return NULL;
+  }
+  return res;
+}
+
+char *parsedEndReturned(void) {
+  char *s = malloc(16);
+  if (!s)
+    return NULL;
+  char *end;
+  parse_number(s, &end, 10);
+  return end;
+}
+
+char *parsedFieldEndReturned(void) {
+  struct pair *p = malloc(sizeof *p);
+  if (!p)
+    return NULL;
+  char *end;
+  parse_number(p->text, &end, 10);
+  return end;
+}
+
+const char *positiveOtherTypeReturned(void) {
+  struct rec *r = malloc(sizeof *r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'r' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!r)
+    return NULL;
+  const char *name = NULL;
+  rec_name(r, &name);
+  return name;
+}

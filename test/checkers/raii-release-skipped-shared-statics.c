@@ -1,0 +1,77 @@
+// A global object a module's init function sets up in place for the rest
+// of the file (`regcomp(&user_re, ..)`, used by `regexec(&user_re, ..)` in
+// another function) is kept where the function returns with it set up,
+// even though its error tail undoes it (`return; err2: regfree(..);`) and
+// its returns do not tell success from failure (a `void` function, or one
+// returning 0 either way).
+// An object no other function names, or one the function also releases on
+// its main line, has its lifetime managed by the function: a path that
+// leaves it set up is still reported.
+// RUN: %check_raii %s raii-release-skipped %t -- -std=c11 -isystem %mock_include/libc
+
+#include <regex.h>
+#include <stdio.h>
+
+regex_t user_re;
+regex_t group_re;
+static regex_t word_re;
+regex_t once_re;
+regex_t line_re;
+
+int matchUser(const char *s) { return !regexec(&user_re, s, 0, NULL, 0); }
+int matchGroup(const char *s) { return !regexec(&group_re, s, 0, NULL, 0); }
+int matchWord(const char *s) { return !regexec(&word_re, s, 0, NULL, 0); }
+int matchLine(const char *s) { return !regexec(&line_re, s, 0, NULL, 0); }
+
+void initTwo(const char *u, const char *g) {
+  if (!u)
+    goto error1;
+  if (regcomp(&user_re, u, REG_EXTENDED)) {
+    fputs("user regex", stderr);
+    goto error1;
+  }
+  if (!g)
+    goto error2;
+  if (regcomp(&group_re, g, REG_EXTENDED))
+    goto error2;
+  return;
+error2:
+  regfree(&user_re);
+error1:
+  fputs("no regex", stderr);
+}
+
+int initStatic(const char *w, int strict) {
+  if (regcomp(&word_re, w, REG_EXTENDED))
+    return 0;
+  if (strict && !w[1])
+    goto fail;
+  return 0;
+fail:
+  regfree(&word_re);
+  return 0;
+}
+
+void positiveNamedNowhereElse(const char *p, int strict) {
+  if (regcomp(&once_re, p, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'once_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  if (strict)
+    goto fail;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'once_re' is skipped by this return
+fail:
+  regfree(&once_re);
+}
+
+int positiveReleasedOnMainLine(const char *p, const char *s) {
+  if (regcomp(&line_re, p, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'line_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return 0;
+  if (!*s)
+    return 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'line_re' is skipped by this return
+  int r = !regexec(&line_re, s, 0, NULL, 0);
+  regfree(&line_re);
+  return r;
+}
