@@ -61,7 +61,8 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
-  bool initialiserStands(const VarDecl *Var) const;
+  bool valueStands(const Expr *Value, const Stmt *At) const;
+  const Expr *standingValue(const VarDecl *Var) const;
   /// \p Var, a local pointer, is returned: a call it was given to by
   /// address (`&pw`) along with a pointer of the same type into a held
   /// block (`getpwnam_r(.., &b->pw, b->buf, n, &pw)`, `strtol(s, &end,

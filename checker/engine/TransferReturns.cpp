@@ -161,22 +161,39 @@ TransferFunctions::returnedConstant(const Expr *E) const {
   return std::nullopt;
 }
 
-/// The variables \p Var's initialiser reads keep, wherever the function
-/// goes on, the values they had at the declaration: none is written after
-/// it (`char *ret = r->name; r = malloc(n); .. return ret;` does not
-/// return the new block).
-bool TransferFunctions::initialiserStands(const VarDecl *Var) const {
-  const Stmt *Decl = C.Body.declStmtOf(Var);
-  if (!Decl)
-    return false;
+/// The variables \p Value, written at \p At, reads keep, wherever the
+/// function goes on, the values they had there: none is written after it
+/// (`char *ret = r->name; r = malloc(n); .. return ret;` does not return
+/// the new block).
+bool TransferFunctions::valueStands(const Expr *Value, const Stmt *At) const {
   std::function<bool(const Stmt *)> Stands = [&](const Stmt *S) {
     if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(S))
       if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
-          V && V->hasLocalStorage() && C.Body.writtenAfter(V, Decl))
+          V && V->hasLocalStorage() && C.Body.writtenAfter(V, At))
         return false;
     return !S || llvm::all_of(S->children(), Stands);
   };
-  return Stands(Var->getInit());
+  return At && Stands(Value);
+}
+
+/// The one value \p Var, a local pointer, is given and keeps: its
+/// initialiser, where nothing else writes it, or, declared without one,
+/// its only assignment, pointer steps aside (`res = (T *)(((uintptr_t)wrk
+/// + mask) & ~mask);`); either only where the variables the value reads
+/// keep their values after it.
+const Expr *TransferFunctions::standingValue(const VarDecl *Var) const {
+  if (const Expr *Init = Var->getInit())
+    return C.Body.isUnchanged(Var) &&
+                   valueStands(Init, C.Body.declStmtOf(Var))
+               ? Init
+               : nullptr;
+  const auto Sites = C.Body.writeSites(Var);
+  const auto *BO =
+      Sites.size() == 1 ? dyn_cast<BinaryOperator>(Sites.front()) : nullptr;
+  if (!BO || BO->getOpcode() != BO_Assign || !C.Body.writtenOnlyByName(Var) ||
+      !valueStands(BO->getRHS(), BO))
+    return nullptr;
+  return BO->getRHS();
 }
 
 /// \p Var, a local integer as wide as a pointer, holds an address in its
@@ -259,7 +276,8 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
   // number (`return fgetc(f);`: the call itself may take it, as any call).
   // A local pointer nothing but its initialiser writes stands for that
   // initialiser (sudo's `debug_return_ptr(rcs->str)`: `void *ret =
-  // (rcs->str); return ret;`), and so does an integer holding an address in
+  // (rcs->str); return ret;`), one declared without an initialiser for its
+  // only assignment, and so does an integer holding an address in
   // its block (`uintptr_t p = (uintptr_t)r; p += adjust; return (void
   // *)p;`); a few such steps at most.
   unsigned Through = 0;
@@ -276,12 +294,16 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(XE->IgnoreParenCasts());
           DRE && !Addr && Through < 4) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
-        if (Var && BodyIndex::isLocalVar(Var) && Var->getInit() &&
-            ((Var->getType()->isPointerType() && C.Body.isUnchanged(Var)) ||
-             addressInteger(Var, C.Body, C.Ctx)) &&
-            initialiserStands(Var)) {
+        const Expr *Value = nullptr;
+        if (Var && BodyIndex::isLocalVar(Var))
+          Value = Var->getType()->isPointerType() ? standingValue(Var)
+                  : Var->getInit() && addressInteger(Var, C.Body, C.Ctx) &&
+                          valueStands(Var->getInit(), C.Body.declStmtOf(Var))
+                      ? Var->getInit()
+                      : nullptr;
+        if (Value) {
           ++Through;
-          Walk(Var->getInit(), false, InNumberCall);
+          Walk(Value, false, InNumberCall);
           --Through;
           return;
         }

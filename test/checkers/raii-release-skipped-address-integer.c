@@ -46,3 +46,30 @@ void *positiveNarrower(size_t n) {
   unsigned short p = (unsigned short)(uintptr_t)r;
   return (void *)(uintptr_t)p;
 }
+
+// A local pointer declared without a value and assigned once stands for
+// that value, as an initialiser would (sg3_utils' aligned calloc: `res =
+// (T *)(((uintptr_t)wrk + mask) & ~mask); return res;`); one assigned
+// twice does not.
+unsigned char *negativeAlignedAssigned(size_t n, size_t align) {
+  unsigned char *res;
+  void *wrk;
+  uintptr_t mask = align - 1;
+  wrk = calloc(n + align, 1);
+  if (wrk == NULL)
+    return NULL;
+  res = (unsigned char *)(((uintptr_t)wrk + mask) & ~mask);
+  return res;
+}
+
+char *positiveAssignedTwice(size_t n, char *other) {
+  char *res;
+  char *p = malloc(n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'p' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!p)
+    return NULL;
+  res = p + 1;
+  if (n > 8)
+    res = other;
+  return res;
+}
