@@ -34,13 +34,15 @@ private:
   /// stdin; `close(0); close(1); for (..) dup(fd);`).
   bool takesClosedStandard(const Expr *E, const Acquire &R) const;
   /// \p V, a global object a family marked `in-place` initialises (key
-  /// \p K) at \p Site, is shared state the function sets up for the rest
-  /// of the file: other code of the file names it (GlobalUses), and after
-  /// \p Site the function undoes it only in the error tail of its body,
-  /// the statements after a `return` or `goto` that only a `goto` reaches
+  /// \p K, the variable itself) at \p Site, is shared state the function
+  /// sets up for the rest of the file: other code of the file names it
+  /// (GlobalUses), the function names it only to set it up there or to
+  /// release it and calls no function of the file that names it, and
+  /// after \p Site it releases it only in the error tail
+  /// of its body, the statements from the first label after a `return`
   /// (`return 0; err2: regfree(&user_re); err1: return -1;`). A function
-  /// that sets it up and releases it on its main line manages its
-  /// lifetime itself.
+  /// that uses the object, sets it up twice, or releases it on its main
+  /// line manages its lifetime itself.
   bool sharedStatic(const VarDecl *V, const HandleKey &K,
                     const Expr *Site) const;
   /// \p E, an acquire by \p Role whose result the function discards,

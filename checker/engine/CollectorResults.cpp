@@ -179,13 +179,12 @@ void Collector::findStandardCloses() {
 bool Collector::sharedStatic(const VarDecl *V, const HandleKey &K,
                              const Expr *Site) const {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(C.Body.body());
-  if (!Body)
+  if (!Body || K.Steps.size() != 1)
     return false;
-  // The error tail: from the first label after a statement control cannot
-  // fall out of.
+  // The error tail: from the first label after a `return`.
   const Stmt *Tail = nullptr, *Prev = nullptr;
   for (const Stmt *S : Body->body()) {
-    if (isa<LabelStmt>(S) && isa_and_nonnull<ReturnStmt, GotoStmt>(Prev)) {
+    if (isa<LabelStmt>(S) && isa_and_nonnull<ReturnStmt>(Prev)) {
       Tail = S;
       break;
     }
@@ -198,7 +197,29 @@ bool Collector::sharedStatic(const VarDecl *V, const HandleKey &K,
         (!Tail ||
          SM.isBeforeInTranslationUnit(E->getBeginLoc(), Tail->getBeginLoc())))
       return false;
-  return C.Uses.namedOutside(V, C.Fn);
+  // The function sets the object up once and does nothing else with it:
+  // each mention is an argument of a release, or of this acquire, and no
+  // function of the file it calls names it.
+  bool Other = false;
+  std::function<void(const Stmt *)> Mentions = [&](const Stmt *S) {
+    if (const auto *CE = dyn_cast<CallExpr>(S); CE && CE != Site)
+      if (const FunctionDecl *FD = CE->getDirectCallee())
+        Other |= C.Uses.namedBy(V, FD);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
+        DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl()) {
+      const Stmt *P = C.Body.parent(DRE);
+      while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr,
+                      UnaryOperator>(P))
+        P = C.Body.parent(P);
+      const auto *Call = dyn_cast_or_null<CallExpr>(P);
+      Other |= !Call || (Call != Site && C.Roles.releases(Call).empty());
+    }
+    for (const Stmt *Child : S->children())
+      if (Child && !Other)
+        Mentions(Child);
+  };
+  Mentions(Body);
+  return !Other && C.Uses.namedOutside(V, C.Fn);
 }
 
 bool Collector::takesClosedStandard(const Expr *E, const Acquire &R) const {

@@ -63,11 +63,16 @@ private:
   void onRelease(const Expr *E, const ReleaseRole &R);
   bool valueStands(const Expr *Value, const Stmt *At) const;
   const Expr *standingValue(const VarDecl *Var) const;
-  /// \p Var, a local pointer, is returned: a call it was given to by
-  /// address (`&pw`) along with a pointer of the same type into a held
-  /// block (`getpwnam_r(.., &b->pw, b->buf, n, &pw)`, `strtol(s, &end,
-  /// 10)`) may have pointed it into that block, which goes to the caller.
-  void returnsIntoFilledBlock(const VarDecl *Var);
+  /// \p Var, a local pointer, is returned by \p Ret: a call before it
+  /// that was given it by address (`&pw`, a declared parameter) along
+  /// with a pointer of the same type, not `void`, into a held block
+  /// (`getpwnam_r(.., &b->pw, b->buf, n, &pw)`, `strtol(s, &end, 10)`),
+  /// that acquires nothing and whose body the translation unit does not
+  /// show, may have pointed it into that block, which goes to the caller.
+  void returnsIntoFilledBlock(const VarDecl *Var, const ReturnStmt *Ret);
+  /// Escapes the block of memory \p Root held at \p Call: acquired before
+  /// it in the source and not replaced by another acquire before it.
+  void escapeBlockBefore(const ValueDecl *Root, const CallExpr *Call);
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
   /// \p E closes every descriptor but the standard streams (`closefrom(3)`

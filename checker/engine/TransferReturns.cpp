@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/HandOff.h"
 #include "engine/Transfer.h"
+#include "support/CalledFunction.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -222,20 +223,36 @@ static bool addressInteger(const VarDecl *Var, const BodyIndex &B,
          });
 }
 
-void TransferFunctions::returnsIntoFilledBlock(const VarDecl *Var) {
+void TransferFunctions::returnsIntoFilledBlock(const VarDecl *Var,
+                                               const ReturnStmt *Ret) {
   const QualType Pointee =
       Var->getType()->getPointeeType().getCanonicalType().getUnqualifiedType();
+  if (Pointee->isVoidType())
+    return;
+  const SourceManager &SM = C.Ctx.getSourceManager();
   for (const Stmt *W : C.Body.writeSites(Var)) {
     const auto *UO = dyn_cast<UnaryOperator>(W);
     if (!UO || UO->getOpcode() != UO_AddrOf)
       continue;
     const Stmt *Out = nullptr;
     const auto *Call = dyn_cast_or_null<CallExpr>(C.Body.valueParent(UO, &Out));
-    if (!Call)
+    // A call before the return to a function whose body the translation
+    // unit does not show (one it shows says what it does: `*out =
+    // strdup(in)`), not one that acquires, given the address as a
+    // declared parameter (not a variadic argument, `sscanf(s, "%ms",
+    // &w)`).
+    const FunctionDecl *FD = Call ? calledFunction(Call) : nullptr;
+    if (!FD || FD->hasBody() || C.AcqsAt.count(Call) ||
+        !SM.isBeforeInTranslationUnit(Call->getEndLoc(), Ret->getBeginLoc()))
       continue;
-    for (const Expr *Arg : Call->arguments()) {
+    const auto Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    if (llvm::find(Args, Out) - Args.begin() >= FD->getNumParams())
+      continue;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < FD->getNumParams();
+         ++I) {
       // A pointer (`&b->pw`, `s + n`) or an array field (`b->buf`) into
       // the block.
+      const Expr *Arg = Call->getArg(I);
       const Expr *A = Arg->IgnoreParenImpCasts();
       QualType T;
       if (A->getType()->isPointerType())
@@ -250,13 +267,32 @@ void TransferFunctions::returnsIntoFilledBlock(const VarDecl *Var) {
           trackedRoot(ME && ME->isArrow() && !A->getType()->isPointerType()
                           ? ME->getBase()
                           : BodyIndex::pointerBase(A));
-      for (unsigned J = 0; Root && J < C.acqs().size(); ++J) {
-        const Acquisition &Acq = C.acqs()[J];
-        if (!Acq.IsLock && !Acq.isSeed() && Acq.Fam &&
-            Acq.Fam->Kind == "memory" && C.Keys[Acq.Key].root() == Root)
-          escape(J, false, nullptr);
-      }
+      if (Root)
+        escapeBlockBefore(Root, Call);
     }
+  }
+}
+
+void TransferFunctions::escapeBlockBefore(const ValueDecl *Root,
+                                          const CallExpr *Call) {
+  // The block the root held at the call: acquired before it in the
+  // source, and not replaced by another acquire before the call.
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  auto Before = [&](const Stmt *A, const Stmt *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  };
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &Acq = C.acqs()[J];
+    if (Acq.IsLock || Acq.isSeed() || !Acq.Fam || Acq.Fam->Kind != "memory" ||
+        !Acq.Site || C.Keys[Acq.Key].root() != Root ||
+        !Before(Acq.Site, Call))
+      continue;
+    const bool Replaced = llvm::any_of(C.acqs(), [&](const Acquisition &O) {
+      return &O != &Acq && O.Key == Acq.Key && O.Site && !O.isSeed() &&
+             Before(Acq.Site, O.Site) && Before(O.Site, Call);
+    });
+    if (!Replaced)
+      escape(J, false, nullptr);
   }
 }
 
@@ -307,9 +343,6 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
           --Through;
           return;
         }
-        if (Var && BodyIndex::isLocalVar(Var) &&
-            Var->getType()->isPointerType() && !InNumberCall)
-          returnsIntoFilledBlock(Var);
       }
       // One element of a local handle array (`return pfd[0];`, or `ret =
       // pfd[0]; .. return ret;`) goes to the caller, and only that one.
@@ -353,6 +386,12 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       Walk(Child, Addr && !isa<CallExpr>(X), InNumberCall);
   };
   Walk(S->getRetValue(), false, false);
+  // The local pointer itself returned (`return pw;`).
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+          S->getRetValue() ? S->getRetValue()->IgnoreParenCasts() : nullptr))
+    if (const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        Var && BodyIndex::isLocalVar(Var) && Var->getType()->isPointerType())
+      returnsIntoFilledBlock(Var, S);
   if (S->getRetValue())
     escapeCopiedObject(S->getRetValue());
 }

@@ -328,3 +328,56 @@ const char *positiveOtherTypeReturned(void) {
   rec_name(r, &name);
   return name;
 }
+
+// Not where the pointer cannot have been pointed into the block at the
+// return: returned before the call, the block acquired after the call,
+// or the pointer given to a call of the file that does something else
+// with it, or only inside what is returned.
+char *positiveReturnedBeforeCall(const char *k) {
+  char *end = NULL;
+  char *s = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 's' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  if (!s)
+    return NULL;
+  if (!k)
+    return end;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 's' is skipped by this return
+  parse_number(s, &end, 10);
+  return end;
+}
+
+char *positiveAcquiredAfterCall(char *line) {
+  char *end = NULL;
+  parse_number(line, &end, 10);
+  line = malloc(32);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'line' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!line)
+    return NULL;
+  return end;
+}
+
+static int make_copy(const char *in, char **out) {
+  *out = malloc(8);
+  (void)in;
+  return *out ? 0 : -1;
+}
+char *positiveCallOfTheFile(void) {
+  char *buf = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'buf' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!buf)
+    return NULL;
+  char *out = NULL;
+  make_copy(buf, &out);
+  return out;
+}
+
+char *dup_string(const char *s);
+char *positiveOnlyInsideReturned(void) {
+  char *s = malloc(16);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 's' acquired by 'malloc' is never released [raii-release-skipped]
+  if (!s)
+    return NULL;
+  char *end;
+  parse_number(s, &end, 10);
+  return dup_string(end);
+}

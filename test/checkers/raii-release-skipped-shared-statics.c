@@ -75,3 +75,90 @@ int positiveReleasedOnMainLine(const char *p, const char *s) {
   regfree(&line_re);
   return r;
 }
+
+// The function uses the object besides setting it up (a call of a
+// function of the file that names it, or a match of its own): it manages
+// the lifetime, whatever its tail does.
+regex_t scan_re;
+static int scanMatches(const char *s) {
+  return !regexec(&scan_re, s, 0, NULL, 0);
+}
+void positiveUsedThroughHelper(const char *pat, const char *s, int *r) {
+  if (regcomp(&scan_re, pat, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'scan_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  *r = scanMatches(s);
+  if (*r)
+    goto done;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'scan_re' is skipped by this return
+done:
+  regfree(&scan_re);
+}
+
+// The tail starts after a `return`: a `goto out` of the main line falls
+// into the release and is no error path.
+regex_t count_re;
+int countMatch(const char *s) { return !regexec(&count_re, s, 0, NULL, 0); }
+int positiveGotoOutToRelease(const char *pat, const char *line) {
+  int ret;
+  if (regcomp(&count_re, pat, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'count_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return -1;
+  if (!line)
+    return -1;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'count_re' is skipped by this return
+  ret = 0;
+  goto out;
+out:
+  regfree(&count_re);
+  return ret;
+}
+
+// Set up twice: the first set-up is lost whatever the tail does.
+regex_t twice_re;
+int matchTwice(const char *s) { return !regexec(&twice_re, s, 0, NULL, 0); }
+void positiveSetUpTwice(const char *a, const char *b) {
+  if (regcomp(&twice_re, a, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'twice_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  if (regcomp(&twice_re, b, REG_EXTENDED))
+    goto fail;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'twice_re' is skipped by this return
+fail:
+  regfree(&twice_re);
+}
+
+// Only measured elsewhere (`sizeof`), or a field of a struct other code
+// reads other fields of: not shared.
+regex_t sized_re;
+size_t sizedBytes(void) { return sizeof sized_re; }
+void positiveOnlyMeasuredElsewhere(const char *p, int x) {
+  if (regcomp(&sized_re, p, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'sized_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  if (x)
+    goto fail;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'sized_re' is skipped by this return
+fail:
+  regfree(&sized_re);
+}
+
+struct config {
+  int verbose;
+  regex_t re;
+} cfg;
+int verbose(void) { return cfg.verbose; }
+void positiveFieldOfSharedStruct(const char *p, int x) {
+  if (regcomp(&cfg.re, p, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'cfg.re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  if (x)
+    goto fail;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'cfg.re' is skipped by this return
+fail:
+  regfree(&cfg.re);
+}
