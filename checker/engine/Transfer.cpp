@@ -111,6 +111,8 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   }
   if (closesAllDescriptors(E))
     closeAllDescriptors(E, C.Body.valueUsed(E));
+  if (C.Roles.releases(E).empty() && runsCleanupHandler(E, C.Ctx))
+    cleanupHandlerReleases(E);
   writtenThroughArgs(E);
   auto At = C.AcqsAt.find(E);
   if (At != C.AcqsAt.end()) {

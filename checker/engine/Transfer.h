@@ -61,6 +61,12 @@ public:
 private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
+  /// \p E runs the cleanup handler `pthread_cleanup_pop(1)` pops
+  /// (runsCleanupHandler): one the translation unit does not show,
+  /// installed with a held handle as its argument (`pthread_cleanup_push(
+  /// unlock_mutex, &m)`), releases that handle, as its family's release
+  /// would.
+  void cleanupHandlerReleases(const CallExpr *E);
   bool valueStands(const Expr *Value, const Stmt *At) const;
   const Expr *standingValue(const VarDecl *Var) const;
   /// \p Var, a local pointer, is returned by \p Ret: a call before it

@@ -422,6 +422,32 @@ void TransferFunctions::closeAllDescriptors(const Expr *E, bool Tested) {
   }
 }
 
+void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
+  // A handler the file shows says what it does (its summary); one it does
+  // not show, installed for a handle, is there to release it.
+  if (const FunctionDecl *FD = calledFunction(E); FD && FD->hasBody())
+    return;
+  RoleHandle H;
+  H.Spec = {HandleSpec::Arg, 0, 1};
+  for (unsigned J = 0; J < C.acqs().size(); ++J) {
+    const Acquisition &A = C.acqs()[J];
+    HandleKey K;
+    if (!A.Fam || A.isGuard() || !(*St)[J].held() ||
+        !CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K) ||
+        C.Keys.find(K) != A.Key)
+      continue;
+    const auto Rel = llvm::find_if(A.Fam->Releases, [](const Release &R) {
+      return R.Handle.Kind == HandleSpec::Arg && R.On == Release::Always;
+    });
+    if (Rel == A.Fam->Releases.end())
+      continue;
+    ReleaseRole R;
+    R.Rule = &*Rel;
+    R.Handle = H;
+    onRelease(E, R);
+  }
+}
+
 const llvm::SmallVector<unsigned, 2> *
 TransferFunctions::guardAcqsOf(const CXXMemberCallExpr *MC) const {
   const auto *DRE = dyn_cast<DeclRefExpr>(

@@ -4,6 +4,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::raii {
@@ -82,6 +83,16 @@ bool closesAllDescriptors(const CallExpr *Call) {
   std::optional<llvm::APSInt> Last = Value(1), Flags = Value(2);
   return Last && Flags && Last->getActiveBits() >= 31 &&
          (Flags->getExtValue() & 4) == 0;
+}
+
+bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx) {
+  const SourceLocation Loc = Call->getBeginLoc();
+  if (!Loc.isMacroID() || Call->getNumArgs() != 1)
+    return false;
+  const llvm::StringRef Macro = Lexer::getImmediateMacroName(
+      Loc, Ctx.getSourceManager(), Ctx.getLangOpts());
+  return Macro == "pthread_cleanup_pop" ||
+         Macro == "pthread_cleanup_pop_restore_np";
 }
 
 } // namespace clang::tidy::raii

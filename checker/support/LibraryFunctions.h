@@ -6,7 +6,8 @@
 // say and nothing else (borrow what they are given, never be summarised);
 // the project's own functions it reads instead. The C library's byte
 // copies, which copy a handle's bytes where it is given by address, its
-// `errno`, and the calls closing every descriptor from a number on.
+// `errno`, the calls closing every descriptor from a number on, and the
+// call of a thread's cleanup handler that `pthread_cleanup_pop` makes.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
@@ -15,6 +16,7 @@
 #include <optional>
 
 namespace clang {
+class ASTContext;
 class CallExpr;
 class Expr;
 class FunctionDecl;
@@ -49,6 +51,12 @@ bool readsErrno(const Expr *E);
 /// every descriptor the function opened. `closefrom` by name wherever
 /// declared (the BSDs' and glibc's, or a project's compat copy).
 bool closesAllDescriptors(const CallExpr *Call);
+
+/// \p Call is the call of a cleanup handler that POSIX's
+/// `pthread_cleanup_pop(execute)` expands into (glibc's C expansion: `if
+/// (execute) __cancel_routine(__cancel_arg);`), the handler the matching
+/// `pthread_cleanup_push(routine, arg)` installed, given its argument.
+bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

@@ -2,9 +2,10 @@
 // routine at the pop: a lock taken between them and unlocked by the routine
 // is released there, also where the routine is pthread_mutex_unlock itself
 // cast to `void *` (squashfs-tools), so a function of the file that does
-// this is no lock wrapper and calling it twice is no reacquire. A pop that
-// may not run the routine (`pthread_cleanup_pop(!keep)`) may leave the lock
-// held.
+// this is no lock wrapper and calling it twice is no reacquire; a routine
+// the translation unit does not show releases the handle it is given. A
+// pop that may not run the routine (`pthread_cleanup_pop(!keep)`) may leave
+// the lock held.
 // RUN: %check_raii %s 'raii-release-skipped,raii-reacquire,raii-double-release' %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <pthread.h>
@@ -51,3 +52,56 @@ void popRunsSometimes(int keep) {
   pthread_cleanup_pop(!keep);
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'pos_mutex' is skipped when the function ends here
+
+// A routine the translation unit does not show (multipath-tools'
+// cleanup_mutex, in another file) installed with a held handle releases
+// it, as the handle's family would: so the function of the file is no lock
+// wrapper either. A pop that does not run it, or another handle, stays.
+void cleanup_mutex(void *arg);
+void cleanup_free(void *arg);
+void *malloc(unsigned long n);
+pthread_mutex_t dm_lock = PTHREAD_MUTEX_INITIALIZER;
+pthread_mutex_t other_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int unseenRoutine(int v) {
+  pthread_mutex_lock(&dm_lock);
+  pthread_cleanup_push(cleanup_mutex, &dm_lock);
+  data = v;
+  pthread_cleanup_pop(1);
+  return v;
+}
+
+int unseenRoutineTwice(void) { return unseenRoutine(1) + unseenRoutine(2); }
+
+void unseenRoutineFreesBlock(int v) {
+  char *buf = malloc(16);
+  if (!buf)
+    return;
+  pthread_cleanup_push(cleanup_free, buf);
+  buf[0] = (char)v;
+  pthread_cleanup_pop(1);
+}
+
+void unseenRoutineNotRun(int v) {
+  pthread_mutex_lock(&dm_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'dm_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  pthread_cleanup_push(cleanup_mutex, &dm_lock);
+  data = v;
+  pthread_cleanup_pop(0);
+  if (v)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'dm_lock' is skipped by this return
+  pthread_mutex_unlock(&dm_lock);
+}
+
+void unseenRoutineOtherLock(int v) {
+  pthread_mutex_lock(&other_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'other_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  pthread_cleanup_push(cleanup_mutex, &dm_lock);
+  data = v;
+  pthread_cleanup_pop(1);
+  if (v)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'other_lock' is skipped by this return
+  pthread_mutex_unlock(&other_lock);
+}
