@@ -37,7 +37,8 @@ private:
   /// \p K, the variable itself) at \p Site, is shared state the function
   /// sets up for the rest of the file: other code of the file names it
   /// (GlobalUses), the function names it only to set it up there or to
-  /// release it and calls no function of the file that names it, and
+  /// release it and names (calls, or takes the address of) no function of
+  /// the file that names it, and
   /// after \p Site it releases it only in the error tail
   /// of its body, the statements from the first label after a `return`
   /// (`return 0; err2: regfree(&user_re); err1: return -1;`). A function

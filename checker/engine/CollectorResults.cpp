@@ -199,11 +199,14 @@ bool Collector::sharedStatic(const VarDecl *V, const HandleKey &K,
       return false;
   // The function sets the object up once and does nothing else with it:
   // each mention is an argument of a release, or of this acquire, and no
-  // function of the file it calls names it.
+  // function of the file it names (calls, or takes the address of) names
+  // it.
   bool Other = false;
   std::function<void(const Stmt *)> Mentions = [&](const Stmt *S) {
-    if (const auto *CE = dyn_cast<CallExpr>(S); CE && CE != Site)
-      if (const FunctionDecl *FD = CE->getDirectCallee())
+    // A function of the file named at all (called, or taken as a pointer
+    // or a callback) may use it.
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
         Other |= C.Uses.namedBy(V, FD);
     if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
         DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl()) {

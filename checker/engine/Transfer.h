@@ -62,13 +62,13 @@ private:
   void onAcquire(unsigned I);
   void onRelease(const Expr *E, const ReleaseRole &R);
   /// \p E runs the cleanup handler `pthread_cleanup_pop(1)` pops
-  /// (runsCleanupHandler): one the translation unit does not show,
-  /// installed with a held handle as its argument (`pthread_cleanup_push(
-  /// unlock_mutex, &m)`), releases that handle, as its family's release
-  /// would.
+  /// (runsCleanupHandler): a function the translation unit declares but
+  /// does not show, installed with a held lock as its argument
+  /// (`pthread_cleanup_push(unlock_mutex, &m)`), unlocks it, as the lock's
+  /// family would.
   void cleanupHandlerReleases(const CallExpr *E);
   bool valueStands(const Expr *Value, const Stmt *At) const;
-  const Expr *standingValue(const VarDecl *Var) const;
+  const Expr *standingValue(const VarDecl *Var, const ReturnStmt *Ret) const;
   /// \p Var, a local pointer, is returned by \p Ret: a call before it
   /// that was given it by address (`&pw`, a declared parameter) along
   /// with a pointer of the same type, not `void`, into a held block

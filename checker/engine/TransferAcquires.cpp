@@ -423,16 +423,19 @@ void TransferFunctions::closeAllDescriptors(const Expr *E, bool Tested) {
 }
 
 void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
-  // A handler the file shows says what it does (its summary); one it does
-  // not show, installed for a handle, is there to release it.
-  if (const FunctionDecl *FD = calledFunction(E); FD && FD->hasBody())
+  // A handler the file shows says what it does (its summary); one it
+  // declares but does not show, installed for a held lock, is there to
+  // unlock it. A routine the function was given may be anything.
+  const FunctionDecl *FD = calledFunction(E);
+  if (!FD || FD->hasBody())
     return;
   RoleHandle H;
   H.Spec = {HandleSpec::Arg, 0, 1};
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
     const Acquisition &A = C.acqs()[J];
     HandleKey K;
-    if (!A.Fam || A.isGuard() || !(*St)[J].held() ||
+    if (!A.Fam || !A.Fam->IsLock || A.Fam->InPlace || A.isGuard() ||
+        !(*St)[J].held() ||
         !CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K) ||
         C.Keys.find(K) != A.Key)
       continue;

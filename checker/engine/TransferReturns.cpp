@@ -180,19 +180,27 @@ bool TransferFunctions::valueStands(const Expr *Value, const Stmt *At) const {
 /// The one value \p Var, a local pointer, is given and keeps: its
 /// initialiser, where nothing else writes it, or, declared without one,
 /// its only assignment, pointer steps aside (`res = (T *)(((uintptr_t)wrk
-/// + mask) & ~mask);`); either only where the variables the value reads
-/// keep their values after it.
-const Expr *TransferFunctions::standingValue(const VarDecl *Var) const {
+/// + mask) & ~mask);`), a statement of a block around \p Ret before it;
+/// either only where the variables the value reads keep their values
+/// after it.
+const Expr *TransferFunctions::standingValue(const VarDecl *Var,
+                                             const ReturnStmt *Ret) const {
   if (const Expr *Init = Var->getInit())
     return C.Body.isUnchanged(Var) &&
                    valueStands(Init, C.Body.declStmtOf(Var))
                ? Init
                : nullptr;
+  // The assignment runs before \p Ret: a statement of a block around it,
+  // earlier in that block.
   const auto Sites = C.Body.writeSites(Var);
   const auto *BO =
       Sites.size() == 1 ? dyn_cast<BinaryOperator>(Sites.front()) : nullptr;
-  if (!BO || BO->getOpcode() != BO_Assign || !C.Body.writtenOnlyByName(Var) ||
-      !valueStands(BO->getRHS(), BO))
+  const Stmt *Block = BO ? C.Body.parent(BO) : nullptr;
+  if (!BO || BO->getOpcode() != BO_Assign || !isa_and_nonnull<CompoundStmt>(Block) ||
+      !C.Body.isAncestor(Block, Ret) ||
+      !C.Ctx.getSourceManager().isBeforeInTranslationUnit(BO->getEndLoc(),
+                                                          Ret->getBeginLoc()) ||
+      !C.Body.writtenOnlyByName(Var) || !valueStands(BO->getRHS(), BO))
     return nullptr;
   return BO->getRHS();
 }
@@ -332,7 +340,7 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
         const Expr *Value = nullptr;
         if (Var && BodyIndex::isLocalVar(Var))
-          Value = Var->getType()->isPointerType() ? standingValue(Var)
+          Value = Var->getType()->isPointerType() ? standingValue(Var, S)
                   : Var->getInit() && addressInteger(Var, C.Body, C.Ctx) &&
                           valueStands(Var->getInit(), C.Body.declStmtOf(Var))
                       ? Var->getInit()

@@ -86,11 +86,20 @@ bool closesAllDescriptors(const CallExpr *Call) {
 }
 
 bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx) {
+  // The routine is kept in a local function pointer the macro declares;
+  // a call written in the macro's argument (`pthread_cleanup_pop(
+  // check(buf))`) is the caller's own.
   const SourceLocation Loc = Call->getBeginLoc();
-  if (!Loc.isMacroID() || Call->getNumArgs() != 1)
+  const SourceManager &SM = Ctx.getSourceManager();
+  const auto *Routine =
+      dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts());
+  const auto *V = Routine ? dyn_cast<VarDecl>(Routine->getDecl()) : nullptr;
+  if (!Loc.isMacroID() || SM.isMacroArgExpansion(Loc) ||
+      Call->getNumArgs() != 1 || !V || !V->hasLocalStorage() ||
+      !V->getType()->isFunctionPointerType())
     return false;
-  const llvm::StringRef Macro = Lexer::getImmediateMacroName(
-      Loc, Ctx.getSourceManager(), Ctx.getLangOpts());
+  const llvm::StringRef Macro =
+      Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
   return Macro == "pthread_cleanup_pop" ||
          Macro == "pthread_cleanup_pop_restore_np";
 }

@@ -53,9 +53,12 @@ bool readsErrno(const Expr *E);
 bool closesAllDescriptors(const CallExpr *Call);
 
 /// \p Call is the call of a cleanup handler that POSIX's
-/// `pthread_cleanup_pop(execute)` expands into (glibc's C expansion: `if
-/// (execute) __cancel_routine(__cancel_arg);`), the handler the matching
-/// `pthread_cleanup_push(routine, arg)` installed, given its argument.
+/// `pthread_cleanup_pop(execute)` expands into (glibc's C expansion
+/// without `-fexceptions`: `if (execute) __cancel_routine(__cancel_arg);`,
+/// through the local function pointer the matching
+/// `pthread_cleanup_push(routine, arg)` declared), given its argument.
+/// glibc's C++ and `-fexceptions` expansions run the handler from a
+/// destructor or a cleanup attribute instead: no such call.
 bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii

@@ -49,8 +49,9 @@ void *positiveNarrower(size_t n) {
 
 // A local pointer declared without a value and assigned once stands for
 // that value, as an initialiser would (sg3_utils' aligned calloc: `res =
-// (T *)(((uintptr_t)wrk + mask) & ~mask); return res;`); one assigned
-// twice does not.
+// (T *)(((uintptr_t)wrk + mask) & ~mask); return res;`), where the
+// assignment is a statement of a block around the return, before it; one
+// assigned twice does not.
 unsigned char *negativeAlignedAssigned(size_t n, size_t align) {
   unsigned char *res;
   void *wrk;
@@ -71,5 +72,17 @@ char *positiveAssignedTwice(size_t n, char *other) {
   res = p + 1;
   if (n > 8)
     res = other;
+  return res;
+}
+
+// Assigned in a branch the return is not in: not its value there.
+unsigned char *positiveAssignedInBranch(size_t n, size_t align) {
+  unsigned char *res;
+  void *wrk = calloc(n + align, 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'wrk' acquired by 'calloc' is never released [raii-release-skipped]
+  if (wrk == NULL)
+    return NULL;
+  if (align)
+    res = (unsigned char *)(((uintptr_t)wrk + align - 1) & ~(align - 1));
   return res;
 }

@@ -3,9 +3,9 @@
 // is released there, also where the routine is pthread_mutex_unlock itself
 // cast to `void *` (squashfs-tools), so a function of the file that does
 // this is no lock wrapper and calling it twice is no reacquire; a routine
-// the translation unit does not show releases the handle it is given. A
-// pop that may not run the routine (`pthread_cleanup_pop(!keep)`) may leave
-// the lock held.
+// the translation unit declares but does not show unlocks the held lock it
+// is given. A pop that may not run the routine (`pthread_cleanup_pop(
+// !keep)`) may leave the lock held.
 // RUN: %check_raii %s 'raii-release-skipped,raii-reacquire,raii-double-release' %t -- -std=gnu11 -isystem %mock_include/libc
 
 #include <pthread.h>
@@ -53,13 +53,17 @@ void popRunsSometimes(int keep) {
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'pos_mutex' is skipped when the function ends here
 
-// A routine the translation unit does not show (multipath-tools'
-// cleanup_mutex, in another file) installed with a held handle releases
-// it, as the handle's family would: so the function of the file is no lock
-// wrapper either. A pop that does not run it, or another handle, stays.
+// A routine the translation unit declares but does not show
+// (multipath-tools' cleanup_mutex, in another file) installed with a held
+// lock unlocks it, as the lock's family would: so the function of the
+// file is no lock wrapper either. A pop that does not run it, another
+// lock, a block of memory (a routine given one may only log it), a routine
+// the function was given, or a call in the pop's argument, leave the
+// handle as it was.
 void cleanup_mutex(void *arg);
 void cleanup_free(void *arg);
 void *malloc(unsigned long n);
+void free(void *p);
 pthread_mutex_t dm_lock = PTHREAD_MUTEX_INITIALIZER;
 pthread_mutex_t other_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -73,13 +77,39 @@ static int unseenRoutine(int v) {
 
 int unseenRoutineTwice(void) { return unseenRoutine(1) + unseenRoutine(2); }
 
-void unseenRoutineFreesBlock(int v) {
+void unseenRoutineGivenBlock(int v) {
   char *buf = malloc(16);
   if (!buf)
     return;
   pthread_cleanup_push(cleanup_free, buf);
   buf[0] = (char)v;
   pthread_cleanup_pop(1);
+  free(buf);
+}
+
+void positiveRoutineGivenAsParameter(void (*routine)(void *), int v) {
+  pthread_mutex_lock(&dm_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'dm_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  pthread_cleanup_push(routine, &dm_lock);
+  data = v;
+  pthread_cleanup_pop(1);
+  if (v)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'dm_lock' is skipped by this return
+  pthread_mutex_unlock(&dm_lock);
+}
+
+int check_lock(pthread_mutex_t *m);
+void positiveCallInPopArgument(int v) {
+  pthread_mutex_lock(&other_lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'other_lock' acquired by 'pthread_mutex_lock' is not released on every path [raii-release-skipped]
+  pthread_cleanup_push(cleanup_mutex, &dm_lock);
+  data = v;
+  pthread_cleanup_pop(check_lock(&other_lock));
+  if (v)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'other_lock' is skipped by this return
+  pthread_mutex_unlock(&other_lock);
 }
 
 void unseenRoutineNotRun(int v) {

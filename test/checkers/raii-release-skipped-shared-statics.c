@@ -162,3 +162,23 @@ void positiveFieldOfSharedStruct(const char *p, int x) {
 fail:
   regfree(&cfg.re);
 }
+
+// A function of the file that names the object, reached through a
+// function pointer, is a use too.
+regex_t pointed_re;
+static int pointedMatch(const char *s) {
+  return !regexec(&pointed_re, s, 0, NULL, 0);
+}
+void positiveUsedThroughPointer(const char *p, const char *s, int *r) {
+  int (*match)(const char *) = pointedMatch;
+  if (regcomp(&pointed_re, p, REG_EXTENDED))
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'pointed_re' acquired by 'regcomp' is not released on every path [raii-release-skipped]
+    return;
+  *r = match(s);
+  if (*r)
+    goto done;
+  return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 'pointed_re' is skipped by this return
+done:
+  regfree(&pointed_re);
+}
