@@ -152,7 +152,8 @@ static bool savedBefore(const BinaryOperator *Assign,
   // *dst + len;`).
   auto KeptUntilRead = [&](const VarDecl *V, const Expr *Value) {
     const Stmt *Loop = C.Body.enclosingLoop(Assign);
-    if (!C.Body.writtenOnlyByName(V) || (Loop && C.Body.isAncestor(Loop, Value)))
+    if (!C.Body.writtenOnlyByName(V) ||
+        (Loop && C.Body.isAncestor(Loop, Value)))
       return false;
     SourceLocation Next; // the first write after the assignment
     for (const Stmt *W : C.Body.writeSites(V)) {

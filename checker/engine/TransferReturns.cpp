@@ -196,7 +196,8 @@ const Expr *TransferFunctions::standingValue(const VarDecl *Var,
   const auto *BO =
       Sites.size() == 1 ? dyn_cast<BinaryOperator>(Sites.front()) : nullptr;
   const Stmt *Block = BO ? C.Body.parent(BO) : nullptr;
-  if (!BO || BO->getOpcode() != BO_Assign || !isa_and_nonnull<CompoundStmt>(Block) ||
+  if (!BO || BO->getOpcode() != BO_Assign ||
+      !isa_and_nonnull<CompoundStmt>(Block) ||
       !C.Body.isAncestor(Block, Ret) ||
       !C.Ctx.getSourceManager().isBeforeInTranslationUnit(BO->getEndLoc(),
                                                           Ret->getBeginLoc()) ||
