@@ -64,7 +64,8 @@ private:
   /// \p E runs the cleanup handler `pthread_cleanup_pop(1)` pops
   /// (runsCleanupHandler): a function the translation unit declares but
   /// does not show, installed with a held lock as its argument
-  /// (`pthread_cleanup_push(unlock_mutex, &m)`), unlocks it, as the lock's
+  /// (`pthread_cleanup_push(unlock_mutex, &m)`), or an object holding one
+  /// as a field (`&vecs->lock` holding `mutex`), unlocks it, as the lock's
   /// family would.
   void cleanupHandlerReleases(const CallExpr *E);
   bool valueStands(const Expr *Value, const Stmt *At) const;

@@ -433,11 +433,20 @@ void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
   H.Spec = {HandleSpec::Arg, 0, 1};
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
     const Acquisition &A = C.acqs()[J];
+    // The lock itself, or an object holding it as a field (multipath-tools'
+    // `struct mutex_lock`, its `pthread_mutex_t` the first field).
     HandleKey K;
     if (!A.Fam || !A.Fam->IsLock || A.Fam->InPlace || A.isGuard() ||
         !(*St)[J].held() ||
-        !CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K) ||
-        C.Keys.find(K) != A.Key)
+        !CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K))
+      continue;
+    const auto &Held = C.Keys[A.Key].Steps;
+    if (K.Steps.empty() || K.Steps.size() > Held.size() ||
+        !std::equal(K.Steps.begin(), K.Steps.end(), Held.begin()) ||
+        llvm::any_of(llvm::drop_begin(Held, K.Steps.size()),
+                     [](const HandleKey::Step &S) {
+                       return S.Kind != HandleKey::Step::Decl;
+                     }))
       continue;
     const auto Rel = llvm::find_if(A.Fam->Releases, [](const Release &R) {
       return R.Handle.Kind == HandleSpec::Arg && R.On == Release::Always;
@@ -447,7 +456,7 @@ void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
     ReleaseRole R;
     R.Rule = &*Rel;
     R.Handle = H;
-    onRelease(E, R);
+    releaseKey(E, R, C.Keys[A.Key]);
   }
 }
 

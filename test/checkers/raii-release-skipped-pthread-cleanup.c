@@ -135,3 +135,30 @@ void unseenRoutineOtherLock(int v) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'other_lock' is skipped by this return
   pthread_mutex_unlock(&other_lock);
 }
+
+// The routine given the object that holds the lock as a field
+// (multipath-tools' `lock(&vecs->lock)` of a `struct mutex_lock` and
+// `pthread_cleanup_push(cleanup_lock, &vecs->lock)`) unlocks it too.
+struct mutex_lock {
+  pthread_mutex_t mutex;
+  int waiters;
+};
+struct vectors {
+  struct mutex_lock lock;
+  int paths;
+};
+static void lock_it(struct mutex_lock *a) { pthread_mutex_lock(&a->mutex); }
+void cleanup_lock(void *data);
+static void tick(struct vectors *vecs) {
+  pthread_cleanup_push(cleanup_lock, &vecs->lock);
+  lock_it(&vecs->lock);
+  vecs->paths++;
+  pthread_cleanup_pop(1);
+}
+void tickTwice(struct vectors *vecs) {
+  tick(vecs);
+  pthread_cleanup_push(cleanup_lock, &vecs->lock);
+  lock_it(&vecs->lock);
+  vecs->paths--;
+  pthread_cleanup_pop(1);
+}
