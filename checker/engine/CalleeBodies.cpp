@@ -12,7 +12,6 @@
 #include "engine/CalleeBodies.h"
 #include "engine/CalleeBodiesImpl.h"
 #include "catalog/Vocabulary.h"
-#include "engine/BodyIndex.h"
 #include "engine/HandOff.h"
 #include "engine/HandleKey.h"
 #include "support/CalledFunction.h"
@@ -440,11 +439,8 @@ bool releasesParameter(const FunctionDecl *Def, unsigned Param,
   std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
     if (!S || Assigned || isa<LambdaExpr, BlockExpr>(S))
       return;
-    // Also a pointer stepped from it (`free(container_of(p, T, base))`: a
-    // destroy given a member's address frees the block it is in).
     auto NamesP = [&](const Expr *E) {
-      const auto *R = dyn_cast<DeclRefExpr>(
-          BodyIndex::pointerBase(E->IgnoreParenCasts())->IgnoreParenCasts());
+      const auto *R = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
       return R && llvm::is_contained(Names, R->getDecl());
     };
     if (const auto *DS = dyn_cast<DeclStmt>(S))

@@ -437,18 +437,10 @@ void TransferFunctions::handOffArgs(const Expr *Call,
     // parameter (`list_add_tail(&it->list, head)`: the list keeps the
     // block through its node); code the file cannot see may keep it.
     // A cursor is a position: only a body that stores it keeps the block.
-    // A body that releases the parameter steps back to the block it is in
-    // (`destroy(&m->base)`, `free(container_of(b, T, base))`) and may take
-    // it.
     if (N.Interior && (N.Cursor || calleeHasBody(Call))) {
-      const auto *CE = dyn_cast<CallExpr>(Call);
-      const FunctionDecl *FD = CE ? calledFunction(CE) : nullptr;
-      const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
-      if (CE && calleeHasBody(Call) && calleeStoresArgument(CE, N.Arg))
+      if (const auto *CE = dyn_cast<CallExpr>(Call);
+          CE && calleeHasBody(Call) && calleeStoresArgument(CE, N.Arg))
         escape(N.Acq, true, Call, /*Keeps=*/true);
-      else if (Def && !N.Cursor && A.Fam && N.Arg < Def->getNumParams() &&
-               releasesParameter(Def, N.Arg, *A.Fam, C.Roles.catalog()))
-        escape(N.Acq, true, Call);
       continue;
     }
     ArgFate Fate = N.Pointee ? pointeeFate(Call, N.Arg, *A.Fam)
