@@ -252,18 +252,6 @@ static bool returnsPlace(const CallExpr *Call) {
   return Any && !Other;
 }
 
-/// \p BO moves a pointer within its block (`p += n`, `p -= n`) after
-/// \p Assign, outside any loop around it: it says nothing of the block the
-/// pointer held when \p Assign ran (a cursor over the grown buffer).
-static bool stepAfter(const BinaryOperator *BO, const BinaryOperator *Assign,
-                      const FunctionContext &C) {
-  return (BO->getOpcode() == BO_AddAssign ||
-          BO->getOpcode() == BO_SubAssign) &&
-         BO->getType()->isPointerType() && !C.Body.enclosingLoop(Assign) &&
-         C.Ctx.getSourceManager().isBeforeInTranslationUnit(
-             Assign->getEndLoc(), BO->getBeginLoc());
-}
-
 /// \p Assign's target is a local every value of which, but what this
 /// call gives back, is read from a place the caller or an object keeps
 /// (`list = r->list;`, `list = res_list(r);` of a getter of the file, `p
@@ -308,7 +296,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       if (L && L->getDecl()->getCanonicalDecl() == Canon) {
         if (BO->getOpcode() == BO_Assign)
           Given(BO->getRHS());
-        else if (!stepAfter(BO, Assign, C))
+        else
           Owned = true;
       }
     }

@@ -602,20 +602,6 @@ int negativeCopyThroughGetter(struct strList *l, char *item) {
   items[l->count++] = item;
   return 0;
 }
-// Stepped after the store as a cursor over the grown block (tgt's
-// text_key_add): still a copy of the field where realloc failed.
-int negativeCopyOfFieldThenCursor(struct strList *l, char *item) {
-  char **items = l->items;
-  if (l->count % 8 == 0) {
-    items = realloc(items, (l->count + 8) * sizeof *items);
-    if (!items)
-      return -1;
-    l->items = items;
-  }
-  items += l->count;
-  *items = item;
-  return 0;
-}
 int positiveOwnBlockToo(struct strList *l, size_t n, int fresh) {
   char **items = l->items;
   if (fresh)
