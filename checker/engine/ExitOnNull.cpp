@@ -144,60 +144,12 @@ static bool savedBefore(const BinaryOperator *Assign,
     Walk(C.Fn->getBody(), false);
     return Aliased && PutBack && OtherWrites == 0;
   };
-  // A saved copy written more than once still holds the block where the
-  // function reads it after the assignment: outside a loop around the
-  // assignment, written by name, by no write between the save and the
-  // assignment, and read after the assignment before it is written again
-  // (`p = *dst; *dst = realloc(*dst, n); if (!*dst) { free(p); .. } p =
-  // *dst + len;`).
-  auto KeptUntilRead = [&](const VarDecl *V, const Expr *Value) {
-    const Stmt *Loop = C.Body.enclosingLoop(Assign);
-    if (!C.Body.writtenOnlyByName(V) ||
-        (Loop && C.Body.isAncestor(Loop, Value)))
-      return false;
-    SourceLocation Next; // the first write after the assignment
-    for (const Stmt *W : C.Body.writeSites(V)) {
-      if (C.Body.isAncestor(W, Value))
-        continue;
-      if (Loop && C.Body.isAncestor(Loop, W))
-        return false;
-      if (SM.isBeforeInTranslationUnit(Value->getEndLoc(), W->getBeginLoc()) &&
-          SM.isBeforeInTranslationUnit(W->getBeginLoc(),
-                                       Assign->getBeginLoc()))
-        return false;
-      if (SM.isBeforeInTranslationUnit(Assign->getEndLoc(), W->getBeginLoc()) &&
-          (Next.isInvalid() ||
-           SM.isBeforeInTranslationUnit(W->getBeginLoc(), Next)))
-        Next = W->getBeginLoc();
-    }
-    bool Read = false;
-    std::function<void(const Stmt *, const Stmt *)> Reads =
-        [&](const Stmt *S, const Stmt *Parent) {
-          if (!S || Read)
-            return;
-          const auto *BO = dyn_cast_or_null<BinaryOperator>(Parent);
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-              DRE && DRE->getDecl()->getCanonicalDecl() ==
-                         V->getCanonicalDecl() &&
-              !(BO && BO->isAssignmentOp() && BO->getLHS() == DRE) &&
-              SM.isBeforeInTranslationUnit(Assign->getEndLoc(),
-                                           DRE->getBeginLoc()) &&
-              (Next.isInvalid() ||
-               SM.isBeforeInTranslationUnit(DRE->getBeginLoc(), Next)))
-            Read = true;
-          for (const Stmt *Child : S->children())
-            Reads(Child, S);
-        };
-    Reads(C.Fn->getBody(), nullptr);
-    return Read;
-  };
   llvm::SmallVector<const VarDecl *, 2> Saved;
   auto Note = [&](const VarDecl *V, const Expr *Value) {
     if (V && Value && BodyIndex::isLocalVar(V) &&
-        !V->getType()->isReferenceType() &&
+        !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
         SM.isBeforeInTranslationUnit(Value->getEndLoc(),
                                      Assign->getBeginLoc()) &&
-        (C.Body.writeCount(V) == 1 || KeptUntilRead(V, Value)) &&
         (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
          SameKey(Value) || SameFieldPutBack(V, Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));

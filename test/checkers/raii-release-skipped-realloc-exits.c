@@ -340,34 +340,6 @@ int copyNeverUsed(struct strs *s, char *add) {
   return 0;
 }
 
-// The saved copy may be written again later: it still holds the block
-// where the failure branch reads it (multipath-tools' merge_words reuses
-// it as a cursor after the branch).
-int savedCopyReusedAfter(char **dst, const char *word, unsigned long n) {
-  char *p = *dst;
-  *dst = realloc(*dst, n);
-  if (!*dst) {
-    free(p);
-    return 1;
-  }
-  p = *dst + 1;
-  *p = *word;
-  return 0;
-}
-// Twin: written again before the failure branch reads it, the copy saves
-// nothing.
-int savedCopyOverwrittenFirst(char **dst, unsigned long n) {
-  char *p = *dst;
-  *dst = realloc(*dst, n);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and '*dst' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
-  p = 0;
-  if (!*dst) {
-    free(p);
-    return 1;
-  }
-  return 0;
-}
-
 // The test that ends the process may come after the `if` the realloc is in
 // (screen's Resize_obuf): the failure still goes there.
 struct grow {
