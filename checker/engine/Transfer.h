@@ -65,8 +65,8 @@ private:
   /// (runsCleanupHandler): a function the translation unit declares but
   /// does not show, installed with a held lock as its argument
   /// (`pthread_cleanup_push(unlock_mutex, &m)`), or an object holding one
-  /// as a field (`&vecs->lock` holding `mutex`), unlocks it, as the lock's
-  /// family would.
+  /// held lock as a field embedded by value (`&vecs->lock` holding
+  /// `mutex`), unlocks it, as the lock's family would.
   void cleanupHandlerReleases(const CallExpr *E);
   bool valueStands(const Expr *Value, const Stmt *At) const;
   const Expr *standingValue(const VarDecl *Var, const ReturnStmt *Ret) const;

@@ -431,33 +431,55 @@ void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
     return;
   RoleHandle H;
   H.Spec = {HandleSpec::Arg, 0, 1};
+  // The lock itself, or the one lock an object holds as a field, embedded
+  // by value (multipath-tools' `&vecs->lock`, a `struct mutex_lock` whose
+  // `pthread_mutex_t` is a field): not one of an object a field points to,
+  // nor one of two locks.
+  auto Within = [](const HandleKey &Obj, const HandleKey &Lock) {
+    const auto &Steps = Lock.Steps;
+    if (Obj.Steps.empty() || Obj.Steps.size() > Steps.size() ||
+        !std::equal(Obj.Steps.begin(), Obj.Steps.end(), Steps.begin()))
+      return false;
+    for (size_t I = Obj.Steps.size(); I < Steps.size(); ++I) {
+      const auto *D = Steps[I].Kind == HandleKey::Step::Decl
+                          ? static_cast<const ValueDecl *>(Steps[I].Ptr)
+                          : nullptr;
+      const auto *Outer =
+          I > Obj.Steps.size() && Steps[I - 1].Kind == HandleKey::Step::Decl
+              ? static_cast<const ValueDecl *>(Steps[I - 1].Ptr)
+              : nullptr;
+      if (!isa_and_nonnull<FieldDecl>(D) ||
+          (I > Obj.Steps.size() &&
+           (!Outer || !Outer->getType()->isRecordType())))
+        return false;
+    }
+    return true;
+  };
+  llvm::SmallVector<unsigned, 2> Locks;
   for (unsigned J = 0; J < C.acqs().size(); ++J) {
     const Acquisition &A = C.acqs()[J];
-    // The lock itself, or an object holding it as a field (multipath-tools'
-    // `struct mutex_lock`, its `pthread_mutex_t` the first field).
     HandleKey K;
-    if (!A.Fam || !A.Fam->IsLock || A.Fam->InPlace || A.isGuard() ||
-        !(*St)[J].held() ||
-        !CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K))
-      continue;
-    const auto &Held = C.Keys[A.Key].Steps;
-    if (K.Steps.empty() || K.Steps.size() > Held.size() ||
-        !std::equal(K.Steps.begin(), K.Steps.end(), Held.begin()) ||
-        llvm::any_of(llvm::drop_begin(Held, K.Steps.size()),
-                     [](const HandleKey::Step &S) {
-                       return S.Kind != HandleKey::Step::Decl;
-                     }))
-      continue;
-    const auto Rel = llvm::find_if(A.Fam->Releases, [](const Release &R) {
-      return R.Handle.Kind == HandleSpec::Arg && R.On == Release::Always;
-    });
-    if (Rel == A.Fam->Releases.end())
-      continue;
-    ReleaseRole R;
-    R.Rule = &*Rel;
-    R.Handle = H;
-    releaseKey(E, R, C.Keys[A.Key]);
+    if (A.Fam && A.Fam->IsLock && !A.Fam->InPlace && !A.isGuard() &&
+        (*St)[J].held() &&
+        CallRoles::keyFor(E, H, A.Fam->IsLock, C.KeyOf, K) &&
+        Within(K, C.Keys[A.Key]) &&
+        !llvm::any_of(Locks, [&](unsigned L) {
+          return C.acqs()[L].Key == A.Key;
+        }))
+      Locks.push_back(J);
   }
+  if (Locks.size() != 1)
+    return;
+  const Acquisition &A = C.acqs()[Locks.front()];
+  const auto Rel = llvm::find_if(A.Fam->Releases, [](const Release &R) {
+    return R.Handle.Kind == HandleSpec::Arg && R.On == Release::Always;
+  });
+  if (Rel == A.Fam->Releases.end())
+    return;
+  ReleaseRole R;
+  R.Rule = &*Rel;
+  R.Handle = H;
+  releaseKey(E, R, C.Keys[A.Key]);
 }
 
 const llvm::SmallVector<unsigned, 2> *

@@ -162,3 +162,33 @@ void tickTwice(struct vectors *vecs) {
   vecs->paths--;
   pthread_cleanup_pop(1);
 }
+
+// Not a lock of an object a field points to, nor one of two the object
+// holds: the routine's choice is unknown, the locks stay held.
+struct node_locks {
+  pthread_mutex_t a;
+  pthread_mutex_t b;
+  struct mutex_lock *child;
+};
+void cleanup_node(void *data);
+void positiveTwoLocks(struct node_locks *o) {
+  pthread_cleanup_push(cleanup_node, o);
+  pthread_mutex_lock(&o->a);
+  pthread_mutex_lock(&o->b);
+  data++;
+  pthread_cleanup_pop(1);
+  pthread_mutex_lock(&o->b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'o->b' is acquired again while this function already holds it; a non-recursive lock deadlocks [raii-reacquire]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'o->b' was first acquired here
+  pthread_mutex_unlock(&o->b);
+}
+void positiveLockThroughPointer(struct node_locks *o) {
+  pthread_cleanup_push(cleanup_node, o);
+  pthread_mutex_lock(&o->child->mutex);
+  data++;
+  pthread_cleanup_pop(1);
+  pthread_mutex_lock(&o->child->mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'o->child->mutex' is acquired again while this function already holds it; a non-recursive lock deadlocks [raii-reacquire]
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: note: 'o->child->mutex' was first acquired here
+  pthread_mutex_unlock(&o->child->mutex);
+}
