@@ -339,13 +339,17 @@ void TransferFunctions::VisitReturnStmt(const ReturnStmt *S) {
       if (const auto *DRE = dyn_cast<DeclRefExpr>(XE->IgnoreParenCasts());
           DRE && !Addr && Through < 4) {
         const auto *Var = dyn_cast<VarDecl>(DRE->getDecl());
+        // Not a function pointer: a call through it returns no handle its
+        // value was made from (`f = dlsym(h, ..); return f(x);`).
         const Expr *Value = nullptr;
-        if (Var && BodyIndex::isLocalVar(Var))
-          Value = Var->getType()->isPointerType() ? standingValue(Var, S)
-                  : Var->getInit() && addressInteger(Var, C.Body, C.Ctx) &&
-                          valueStands(Var->getInit(), C.Body.declStmtOf(Var))
-                      ? Var->getInit()
-                      : nullptr;
+        if (Var && BodyIndex::isLocalVar(Var)) {
+          const QualType T = Var->getType();
+          if (T->isPointerType() && !T->isFunctionPointerType())
+            Value = standingValue(Var, S);
+          else if (Var->getInit() && addressInteger(Var, C.Body, C.Ctx) &&
+                   valueStands(Var->getInit(), C.Body.declStmtOf(Var)))
+            Value = Var->getInit();
+        }
         if (Value) {
           ++Through;
           Walk(Value, false, InNumberCall);
