@@ -203,13 +203,14 @@ bool Collector::sharedStatic(const VarDecl *V, const HandleKey &K,
   // it.
   bool Other = false;
   std::function<void(const Stmt *)> Mentions = [&](const Stmt *S) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(S);
     // A function of the file named at all (called, or taken as a pointer
     // or a callback) may use it.
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
-        Other |= C.Uses.namedBy(V, FD);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(S);
-        DRE && DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl()) {
+    if (const auto *FD =
+            DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr)
+      Other |= C.Uses.namedBy(V, FD);
+    else if (DRE &&
+             DRE->getDecl()->getCanonicalDecl() == V->getCanonicalDecl()) {
       const Stmt *P = C.Body.parent(DRE);
       while (P && isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr,
                       UnaryOperator>(P))

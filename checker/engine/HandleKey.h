@@ -35,6 +35,10 @@ struct HandleKey {
     bool operator==(const Step &O) const {
       return Kind == O.Kind && Ptr == O.Ptr && Index == O.Index;
     }
+    /// The variable or field a Decl step names, else null.
+    const ValueDecl *decl() const {
+      return Kind == Decl ? static_cast<const ValueDecl *>(Ptr) : nullptr;
+    }
   };
   llvm::SmallVector<Step, 3> Steps;
 
@@ -42,9 +46,7 @@ struct HandleKey {
   bool empty() const { return Steps.empty(); }
   /// The root variable, or null for `this`-based keys.
   const ValueDecl *root() const {
-    return !Steps.empty() && Steps[0].Kind == Step::Decl
-               ? static_cast<const ValueDecl *>(Steps[0].Ptr)
-               : nullptr;
+    return Steps.empty() ? nullptr : Steps[0].decl();
   }
   bool isThisBased() const {
     return !Steps.empty() && Steps[0].Kind == Step::This;

@@ -26,7 +26,7 @@ static bool callerHandle(const HandleKey &K, const FunctionDecl *Fn,
       return false;
   auto Fields = [&] {
     for (unsigned I = 1; I < K.Steps.size(); ++I)
-      H.Fields.push_back(static_cast<const ValueDecl *>(K.Steps[I].Ptr));
+      H.Fields.push_back(K.Steps[I].decl());
   };
   if (K.isThisBased()) {
     H.Spec.Kind = HandleSpec::This;

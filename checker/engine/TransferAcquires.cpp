@@ -441,16 +441,11 @@ void TransferFunctions::cleanupHandlerReleases(const CallExpr *E) {
         !std::equal(Obj.Steps.begin(), Obj.Steps.end(), Steps.begin()))
       return false;
     for (size_t I = Obj.Steps.size(); I < Steps.size(); ++I) {
-      const auto *D = Steps[I].Kind == HandleKey::Step::Decl
-                          ? static_cast<const ValueDecl *>(Steps[I].Ptr)
-                          : nullptr;
-      const auto *Outer =
-          I > Obj.Steps.size() && Steps[I - 1].Kind == HandleKey::Step::Decl
-              ? static_cast<const ValueDecl *>(Steps[I - 1].Ptr)
-              : nullptr;
-      if (!isa_and_nonnull<FieldDecl>(D) ||
-          (I > Obj.Steps.size() &&
-           (!Outer || !Outer->getType()->isRecordType())))
+      if (!isa_and_nonnull<FieldDecl>(Steps[I].decl()))
+        return false;
+      // Past the object given, a field of a field held by value.
+      const ValueDecl *Outer = Steps[I - 1].decl();
+      if (I > Obj.Steps.size() && (!Outer || !Outer->getType()->isRecordType()))
         return false;
     }
     return true;
