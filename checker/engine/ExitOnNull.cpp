@@ -34,6 +34,86 @@ static bool sameVariable(const Expr *A, const Expr *B) {
 }
 
 
+/// True if \p S writes local \p V by name (`v = ..`, `v += n`, `++v`).
+static bool writesVar(const Stmt *S, const VarDecl *V) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  const Expr *Written = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+    Written = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+           UO && UO->isIncrementDecrementOp())
+    Written = UO->getSubExpr();
+  if (const auto *W = Written ? dyn_cast<DeclRefExpr>(
+                                    Written->IgnoreParenImpCasts())
+                              : nullptr;
+      W && W->getDecl()->getCanonicalDecl() == V->getCanonicalDecl())
+    return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *C) { return writesVar(C, V); });
+}
+
+/// True if \p S releases local \p V, stores it or returns it (`free(p)`,
+/// `*dst = p`, `return p;`).
+static bool disposesOf(const Stmt *S, const VarDecl *V,
+                       const FunctionContext &C) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  auto IsV = [&](const Expr *E) {
+    const auto *R = E ? dyn_cast<DeclRefExpr>(ignoreValueCasts(E)) : nullptr;
+    return R && R->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+  };
+  if (const auto *Ret = dyn_cast<ReturnStmt>(S); Ret && IsV(Ret->getRetValue()))
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && IsV(BO->getRHS()))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    for (const ReleaseRole &R : C.Roles.releases(E))
+      if (IsV(RuleCatalog::handleExpr(E, R.Handle.Spec)))
+        return true;
+  return llvm::any_of(S->children(), [&](const Stmt *Child) {
+    return disposesOf(Child, V, C);
+  });
+}
+
+/// \p Save (a declaration or an assignment) gave local \p V the value of
+/// \p Assign's target earlier in the block \p Assign stands in as a
+/// statement; nothing between them writes \p V or lets control in; the
+/// next statement tests the target for null, and its branch for null
+/// releases \p V, stores it or returns it, and writes it nowhere (`char *p
+/// = *dst; .. *dst = realloc(*dst, n); if (!*dst) { free(p); return 1; }
+/// p = *dst + len;`). Where the call fails the local holds the block,
+/// whatever it is given after that branch.
+static bool keptForFailure(const VarDecl *V, const Stmt *Save,
+                           const BinaryOperator *Assign,
+                           llvm::function_ref<bool(const Expr *)> NullTest,
+                           const FunctionContext &C) {
+  if (!C.Body.writtenOnlyByName(V))
+    return false;
+  const Stmt *From = isa<DeclStmt>(Save) ? Save : C.Body.fullStatement(Save);
+  const Stmt *At = C.Body.fullStatement(Assign);
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(At));
+  const auto *AtExpr = dyn_cast<Expr>(At);
+  if (!Block || C.Body.parent(From) != Block || !AtExpr ||
+      AtExpr->IgnoreParens() != Assign)
+    return false;
+  auto It = llvm::find(Block->body(), From);
+  if (It == Block->body_end())
+    return false;
+  for (++It; It != Block->body_end() && *It != At; ++It)
+    if (BodyIndex::containsEntry(*It) || writesVar(*It, V))
+      return false;
+  if (It == Block->body_end() || BodyIndex::containsEntry(At) ||
+      ++It == Block->body_end())
+    return false;
+  const auto *If = dyn_cast<IfStmt>(*It);
+  return If && !If->getInit() && !If->getConditionVariable() &&
+         NullTest(If->getCond()) && !BodyIndex::containsEntry(If) &&
+         !writesVar(If->getCond(), V) && !writesVar(If->getThen(), V) &&
+         disposesOf(If->getThen(), V, C);
+}
+
 /// A local written once, before \p Assign, with the block \p Assign's
 /// target holds, and read after it (`old = s->v; s->v = realloc(s->v, n);
 /// if (!s->v) { s->v = old; .. }`): the block is not lost.
@@ -145,13 +225,19 @@ static bool savedBefore(const BinaryOperator *Assign,
     return Aliased && PutBack && OtherWrites == 0;
   };
   llvm::SmallVector<const VarDecl *, 2> Saved;
-  auto Note = [&](const VarDecl *V, const Expr *Value) {
-    if (V && Value && BodyIndex::isLocalVar(V) &&
-        !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
-        SM.isBeforeInTranslationUnit(Value->getEndLoc(),
-                                     Assign->getBeginLoc()) &&
-        (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
-         SameKey(Value) || SameFieldPutBack(V, Value)))
+  bool Kept = false;
+  auto Note = [&](const VarDecl *V, const Expr *Value, const Stmt *Save) {
+    if (!V || !Value || !BodyIndex::isLocalVar(V) ||
+        V->getType()->isReferenceType() ||
+        !SM.isBeforeInTranslationUnit(Value->getEndLoc(),
+                                      Assign->getBeginLoc()))
+      return;
+    const bool Once = C.Body.writeCount(V) == 1;
+    if (!Once && sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) &&
+        keptForFailure(V, Save, Assign, NullTest, C))
+      Kept = true;
+    else if (Once && (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
+                      SameKey(Value) || SameFieldPutBack(V, Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
@@ -160,18 +246,18 @@ static bool savedBefore(const BinaryOperator *Assign,
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
-          Note(V, V->getInit());
+          Note(V, V->getInit(), DS);
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
                BO && BO->getOpcode() == BO_Assign) {
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-        Note(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS());
+        Note(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS(), BO);
     }
     for (const Stmt *Child : S->children())
       Find(Child);
   };
   Find(C.Fn->getBody());
-  return llvm::any_of(Saved, [&](const VarDecl *V) {
+  return Kept || llvm::any_of(Saved, [&](const VarDecl *V) {
     return BodyIndex::referencedAfter(C.Fn->getBody(), V,
                                       Assign->getEndLoc(), SM);
   });
@@ -239,6 +325,25 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     (Place ? Kept : Owned) = true;
   };
   Given(V->getInit());
+  // `p += n` after the call, no label before it (the call not in a loop,
+  // asked below): a cursor stepped on the success path.
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  std::optional<bool> LabelBefore;
+  auto SteppedAfter = [&](const BinaryOperator *BO) {
+    if ((BO->getOpcode() != BO_AddAssign && BO->getOpcode() != BO_SubAssign) ||
+        !SM.isBeforeInTranslationUnit(Assign->getEndLoc(), BO->getBeginLoc()))
+      return false;
+    if (!LabelBefore) {
+      std::function<bool(const Stmt *)> Label = [&](const Stmt *S) {
+        if (!S || !SM.isBeforeInTranslationUnit(S->getBeginLoc(),
+                                                Assign->getBeginLoc()))
+          return false;
+        return isa<LabelStmt>(S) || llvm::any_of(S->children(), Label);
+      };
+      LabelBefore = Label(C.Fn->getBody());
+    }
+    return !*LabelBefore;
+  };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
     if (!S || Owned)
       return;
@@ -248,7 +353,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       if (L && L->getDecl()->getCanonicalDecl() == Canon) {
         if (BO->getOpcode() == BO_Assign)
           Given(BO->getRHS());
-        else
+        else if (!SteppedAfter(BO))
           Owned = true;
       }
     }
@@ -280,6 +385,11 @@ static bool heldElsewhere(const BinaryOperator *Assign,
   if (const auto *If = dyn_cast<IfStmt>(Full);
       If && C.Body.isAncestor(If->getCond(), Assign)) {
     const Stmt *P = C.Body.valueParent(Assign);
+    // `if (!(ids = realloc(ids, m))) return -1;`: the null leaves.
+    if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
+        Not && Not->getOpcode() == UO_LNot && C.Body.valueParent(Not) == If &&
+        BodyIndex::containsJump(If->getThen()))
+      return true;
     while (const auto *And = dyn_cast_or_null<BinaryOperator>(P)) {
       if (And->getOpcode() != BO_LAnd)
         break;
@@ -310,6 +420,18 @@ static bool heldElsewhere(const BinaryOperator *Assign,
          (constantValue(Eq->getRHS(), C.Ctx) == 0 ||
           constantValue(Eq->getLHS(), C.Ctx) == 0));
     if (NullTest && BodyIndex::containsJump(If->getThen()))
+      return true;
+    // `if (list) { .. } else goto drop;`: the null leaves too.
+    const auto *Ne = Eq && Eq->getOpcode() == BO_NE ? Eq : nullptr;
+    const auto *Tested = dyn_cast<DeclRefExpr>(
+        Ne ? (constantValue(Ne->getRHS(), C.Ctx) == 0 ? Ne->getLHS()
+                                                       : Ne->getRHS())
+                 ->IgnoreParenImpCasts()
+           : Cond);
+    if (Tested && Tested->getDecl()->getCanonicalDecl() == Canon &&
+        (!Ne || constantValue(Ne->getRHS(), C.Ctx) == 0 ||
+         constantValue(Ne->getLHS(), C.Ctx) == 0) &&
+        BodyIndex::containsJump(If->getElse()))
       return true;
     // `if (list) { .. }` with nothing after naming it.
     for (const Stmt *Rest = C.Body.nextStatement(If); Rest;
