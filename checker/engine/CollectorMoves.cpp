@@ -246,12 +246,25 @@ bool Collector::sourceReleasedFirst(const BodyIndex::Copy &Cp) {
 /// (movesOutOfBlock: `grown = malloc(..); ...; buf = grown;`): the handle
 /// moves.
 void Collector::addMoves() {
+  const SourceManager &SM = C.Ctx.getSourceManager();
+  // After the copy the source is passed on (returned, stored) and the copy
+  // neither released nor passed on: the copy only walks the handle (`s =
+  // string; while (s) { p = strstr(s, x); .. s = p + n; } return string;`).
+  auto OnlyWalks = [&](const BodyIndex::Copy &Cp) {
+    HandleKey To;
+    To.addDecl(Cp.To);
+    const SourceLocation After = Cp.Where->getEndLoc();
+    return passedOnAfter(C.Body, C.Fn->getBody(), Cp.From, After, SM) &&
+           !passedOnAfter(C.Body, C.Fn->getBody(), Cp.To, After, SM) &&
+           !releasedAfter(To, Cp);
+  };
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, unless only the source is released after
     // the copy (not `ai = aitop` walking the list before
     // `freeaddrinfo(aitop)`) or the variable is a cursor pointer
     // arithmetic steps (`ptr = cp = buf; while (*cp) *ptr++ = *cp++;`
-    // where cp once took a realloc's result), or into a parameter (`z =
+    // where cp once took a realloc's result) or one that only walks the
+    // handle the source passes on (OnlyWalks), or into a parameter (`z =
     // t;` after `t = realloc(z, n)`; a place inside the block as the source's last
     // use or where the parameter is passed on later, `ptr = block + 1; ..
     // return ptr;`, not where it only reaches fields or is lent, hiredis'
@@ -273,7 +286,7 @@ void Collector::addMoves() {
         (isa<ParmVarDecl>(Cp.To) && Cp.To->getType()->isReferenceType()))
       continue;
     if (!((C.KeyOf.isHandleRoot(Cp.To) && !sourceReleasedFirst(Cp) &&
-           !C.Body.advances(Cp.To)) ||
+           !C.Body.advances(Cp.To) && !OnlyWalks(Cp)) ||
           (isa<ParmVarDecl>(Cp.To) &&
            (BodyIndex::copiesWhole(Cp) ||
             !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From,

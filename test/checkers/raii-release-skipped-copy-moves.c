@@ -598,6 +598,51 @@ char *positiveCursorOverBlockLeaks(FILE *fp, int check) {
   return buf;
 }
 
+// A copy given new values that are not handles (`s = p + n`, no
+// arithmetic on the copy itself), never released nor passed on, while the
+// source is returned after it: the copy walks the block, which stays the
+// source's (minidlna's modifyString).
+char *negativeCopyOnlyWalks(char *string, const char *before,
+                            const char *after) {
+  size_t oldlen = strlen(before), newlen = strlen(after);
+  char *s, *p;
+  s = realloc(string, strlen(string) * 2 + 1);
+  if (s)
+    string = s;
+  else
+    return string;
+  s = string;
+  while (s) {
+    p = strstr(s, before);
+    if (!p)
+      return string;
+    memmove(p + newlen, p + oldlen, strlen(p + oldlen) + 1);
+    memcpy(p, after, newlen);
+    s = p + newlen;
+  }
+  return string;
+}
+
+char *positiveCopyOnlyWalksSourceLeaks(char *string, const char *before,
+                                       size_t newlen) {
+  char *s, *p;
+  s = realloc(string, strlen(string) * 2 + 1);
+  if (s)
+    string = s;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'string' acquired by 'realloc' is not released on every path [raii-release-skipped]
+  else
+    return NULL;
+  s = string;
+  while (s) {
+    p = strstr(s, before);
+    if (!p)
+      return NULL;
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: note: release of 'string' is skipped by this return
+    s = p + newlen;
+  }
+  return string;
+}
+
 // A function of another file that only reads the source (a `const char *`
 // parameter) leaves the copy taking the handle over.
 void log_text(const char *text);

@@ -10,6 +10,9 @@ void *memcpy(void *d, const void *s, size_t n);
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
 int strcasecmp(const char *a, const char *b);
+char *strstr(const char *h, const char *n);
+char *strcat(char *d, const char *s);
+void *memmove(void *d, const void *s, size_t n);
 #ifdef __cplusplus
 }
 #endif
