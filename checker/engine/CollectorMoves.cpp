@@ -258,6 +258,25 @@ void Collector::addMoves() {
            !passedOnAfter(C.Body, C.Fn->getBody(), Cp.To, After, SM) &&
            !releasedAfter(To, Cp);
   };
+  // A pointer into the block (`m = &s->msg;`, `p = buf + 1;`) given to a
+  // local, outside a loop, as its last value, after which the source is
+  // never named and the local is passed on (`return m;`): the handle goes
+  // with it (linuxptp's msg_allocate, whose local also takes a pooled
+  // message).
+  auto IntoLastPlace = [&](const BodyIndex::Copy &Cp) {
+    const SourceLocation After = Cp.Where->getEndLoc();
+    return BodyIndex::isLocalVar(Cp.To) && !isa<ParmVarDecl>(Cp.To) &&
+           !Cp.To->getType()->isReferenceType() &&
+           !BodyIndex::copiesWhole(Cp) && C.Body.writtenOnlyByName(Cp.To) &&
+           !C.Body.advances(Cp.To) && !C.Body.enclosingLoop(Cp.Where) &&
+           llvm::all_of(C.Body.writeSites(Cp.To),
+                        [&](const Stmt *W) {
+                          return !SM.isBeforeInTranslationUnit(
+                              After, W->getBeginLoc());
+                        }) &&
+           !BodyIndex::referencedAfter(C.Fn->getBody(), Cp.From, After, SM) &&
+           passedOnAfter(C.Body, C.Fn->getBody(), Cp.To, After, SM);
+  };
   for (const BodyIndex::Copy &Cp : C.Body.copies()) {
     // Into a handle variable, unless only the source is released after
     // the copy (not `ai = aitop` walking the list before
@@ -296,6 +315,7 @@ void Collector::addMoves() {
                           Cp.Where->getEndLoc(),
                           C.Ctx.getSourceManager()))) ||
           movesOutOfBlock(Cp) || releasedOnlyThroughCopy(Cp) ||
+          IntoLastPlace(Cp) ||
           intoCleanupVariable(Cp) ||
           (copyIntoLocal(Cp, /*AnySource=*/true) &&
            !C.Body.advances(Cp.To) && fateOf(Cp).TakesOver)))

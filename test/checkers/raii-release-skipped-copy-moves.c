@@ -643,6 +643,63 @@ char *positiveCopyOnlyWalksSourceLeaks(char *string, const char *before,
   return string;
 }
 
+// A pointer into the block given to a local as its last value, outside a
+// loop, the source never named after it, the local returned: the handle
+// goes with it (linuxptp's msg_allocate, which also hands out pooled
+// messages). Where a path leaks it, it is reported on the local; where the
+// local is given another value after, or the source is named after, the
+// block stays the source's.
+struct msg { int refcnt; struct msg *next; };
+struct msg_storage { struct msg msg; char pad[64]; };
+static struct msg *msg_pool;
+
+struct msg *negativeMemberAddressReturned(void) {
+  struct msg_storage *s;
+  struct msg *m = msg_pool;
+  if (m) {
+    msg_pool = m->next;
+  } else {
+    s = malloc(sizeof(*s));
+    if (s)
+      m = &s->msg;
+  }
+  if (m) {
+    memset(m, 0, sizeof(*m));
+    m->refcnt = 1;
+  }
+  return m;
+}
+
+struct msg *positiveMemberAddressLeaks(int bad) {
+  struct msg_storage *s;
+  struct msg *m = msg_pool;
+  if (m) {
+    msg_pool = m->next;
+  } else {
+    s = malloc(sizeof(*s));
+    if (s)
+      m = &s->msg;
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'm' acquired by 'malloc' is never released, and not handed off on every path [raii-release-skipped]
+  }
+  if (bad)
+    return NULL;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'm' is skipped by this return
+  return m;
+}
+
+struct msg *positiveMemberAddressReplaced(void) {
+  struct msg_storage *s;
+  struct msg *m = msg_pool;
+  if (!m) {
+    s = malloc(sizeof(*s));
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 's' acquired by 'malloc' is never released [raii-release-skipped]
+    if (s)
+      m = &s->msg;
+  }
+  m = msg_pool;
+  return m;
+}
+
 // A function of another file that only reads the source (a `const char *`
 // parameter) leaves the copy taking the handle over.
 void log_text(const char *text);
