@@ -51,7 +51,7 @@ static bool isConditionalLockWrapper(const FunctionAnalysis &FA, unsigned I) {
                       [](const SkipCause &C) {
                         return C.Kind == SkipCause::Return;
                       }) &&
-         FA.lockResultConvention(I);
+         FA.lockResultConvention(I, /*UntakenPaths=*/true);
 }
 
 /// The local variable \p E names, through `&` and `.` fields (`&done`,

@@ -193,7 +193,7 @@ FunctionAnalysis::constantReturned(const Stmt *Ret) const {
 }
 
 std::optional<Success>
-FunctionAnalysis::lockResultConvention(unsigned I) const {
+FunctionAnalysis::lockResultConvention(unsigned I, bool UntakenPaths) const {
   const QualType RT = Fn->getReturnType();
   if (!RT->isPointerType() && !RT->isIntegerType())
     return std::nullopt;
@@ -203,7 +203,8 @@ FunctionAnalysis::lockResultConvention(unsigned I) const {
     if (!R.St.Reachable || R.St.size() <= I)
       continue;
     const AcqState &A = R.St[I];
-    if (A.held() != A.surelyHeld())
+    if (A.held() != A.surelyHeld() &&
+        !(UntakenPaths && A.B == AcqState::NotYet))
       return std::nullopt; // held on some of its paths only
     // A constant, also through a local never changed (`return ret;`), else
     // what the path's branches tell.

@@ -78,8 +78,12 @@ public:
   /// conditional acquire wrapper. A return whose value no path tells may
   /// only not hold it (`return SQLITE_MISUSE_BKPT;` before it is taken);
   /// keeping the lock on an error return is the usual bug, and no
-  /// convention.
-  std::optional<Success> lockResultConvention(unsigned I) const;
+  /// convention. With \p UntakenPaths, a return reporting success may also
+  /// be reached on paths that never acquired it (`if (vendor) { if
+  /// (regcomp(&e->re, ..)) return 1; } .. return 0;`): what the caller
+  /// must undo where it succeeded, not a lock held on some paths only.
+  std::optional<Success> lockResultConvention(unsigned I,
+                                              bool UntakenPaths = false) const;
   /// The integer constant return \p Ret gives (`return -1;`), also through
   /// a local never changed (`return ret;`), if any.
   std::optional<int64_t> constantReturned(const Stmt *Ret) const;
