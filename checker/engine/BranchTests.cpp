@@ -453,6 +453,8 @@ void resolvePending(State &St, unsigned Acq, bool Acquired) {
       P.Depths = 0;
       P.B &= ~AcqState::Entry;
       P.Causes.clear();
+      if (P.PendingEscape)
+        P.OwnedBy = int(Acq);
     } else if (P.PendingEscape) {
       P.B &= ~AcqState::Escaped;
     } else {

@@ -11,6 +11,7 @@ void AcqState::addCause(const SkipCause &C) {
 
 bool untouched(const AcqState &A) {
   return A.B == AcqState::NotYet && !A.held() && A.PendingOn == -1 &&
+         A.OwnedBy == -1 &&
          A.DeeperOn == -1 && !A.ResultStale && !A.TakerTests &&
          A.Causes.empty() &&
          !A.LastRelease && !A.TakenBy && !A.KeptBy;
@@ -31,6 +32,10 @@ bool joinInto(AcqState &D, const AcqState &S) {
   }
   if (D.PendingOn != S.PendingOn && D.PendingOn != -1) {
     D.PendingOn = -1;
+    Changed = true;
+  }
+  if (D.OwnedBy != S.OwnedBy && D.OwnedBy != -1) {
+    D.OwnedBy = -1;
     Changed = true;
   }
   if (D.DeeperOn != S.DeeperOn && D.DeeperOn != -1) {

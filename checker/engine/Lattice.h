@@ -45,6 +45,10 @@ struct AcqState {
   /// (Escaped), not a release (`f = fdopen(fd, ..)`: the stream owns fd
   /// only if it was opened).
   bool PendingEscape = false;
+  /// Escaped into the handle of acquisition OwnedBy, which a transfer gave
+  /// it to (`f = fdopen(fd, "r")`): releasing that one releases this one
+  /// too (`fclose(f); close(fd);` closes fd twice); -1 when none.
+  int OwnedBy = -1;
   /// A reentrant lock one level deeper because of conditional acquire
   /// DeeperOn (`TryEnterCriticalSection` while held): undone where it
   /// failed; -1 when not pending.

@@ -82,6 +82,9 @@ private:
   void escapeBlockBefore(const ValueDecl *Root, const CallExpr *Call);
   /// onRelease() of the handle named by \p K.
   void releaseKey(const Expr *E, const ReleaseRole &R, const HandleKey &K);
+  /// Acquisition \p Owner, just released by \p E, releases the handles a
+  /// transfer gave it on every path (AcqState::OwnedBy).
+  void releaseOwned(unsigned Owner, const Expr *E);
   /// \p E closes every descriptor but the standard streams (`closefrom(3)`
   /// in a `fork` child): the held handles of families of kind `fd` are
   /// released there; where its result is \p Tested (a close_range that

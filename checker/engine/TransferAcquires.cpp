@@ -398,9 +398,25 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
       S.LastRelease = E;
       continue;
     }
+    const bool Held = S.held();
     S.dropTo(AcqState::Released);
     S.B &= ~AcqState::Entry;
     S.PendingOn = -1;
+    S.LastRelease = E;
+    if (Held)
+      releaseOwned(J, E);
+  }
+}
+
+void TransferFunctions::releaseOwned(unsigned Owner, const Expr *E) {
+  // `fclose(f)` of `f = fdopen(fd, ..)` closes fd: where every path here
+  // gave fd to f, fd is released by E.
+  for (State::Entry &En : St->stored()) {
+    AcqState &S = En.second;
+    if (S.OwnedBy != int(Owner) || S.held() || S.B != AcqState::Escaped)
+      continue;
+    S.B = AcqState::Released;
+    S.OwnedBy = -1;
     S.LastRelease = E;
   }
 }

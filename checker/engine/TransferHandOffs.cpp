@@ -468,10 +468,15 @@ void TransferFunctions::handOffArgs(const Expr *Call,
       escape(N.Acq, true, Call, /*Keeps=*/true);
       break;
     case ArgFate::Taken:
-      if (const int On = takesOnSuccess(Call); On >= 0)
+      if (const int On = takesOnSuccess(Call); On >= 0) {
         escapeOnSuccess(N.Acq, unsigned(On));
-      else
+      } else {
+        const bool Held = (*St)[N.Acq].held();
         escape(N.Acq, false, Call);
+        // Untested, the handle the call acquires owns it from here.
+        if (auto At = C.AcqsAt.find(Call); Held && At != C.AcqsAt.end())
+          St->at(N.Acq).OwnedBy = int(At->second.front());
+      }
       break;
     }
   }

@@ -1,0 +1,105 @@
+// A descriptor handed to a stream that takes it (`fdopen`, `fdopendir`:
+// the rules' `transfer`) is closed by the stream's release: a `close(fd)`
+// after `fclose(f)` closes it twice (partimage's main.cpp). Only where
+// every path gave the descriptor to that stream: where fdopen failed the
+// descriptor is still the caller's, and a descriptor opened again is a new
+// one.
+// RUN: %check_raii %s raii-double-release %t -- -std=gnu11
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+int closedTwice(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  fgetc(f);
+  fclose(f);
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'fd' was first released here, with the handle it was handed to
+  return 0;
+}
+
+int untestedStream(const char *p) {
+  int fd = open(p, O_WRONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "w");
+  fputs("x", f);
+  fclose(f);
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'fd' was first released here, with the handle it was handed to
+  return 0;
+}
+
+int onOnePath(const char *p, int buffered) {
+  int fd = open(p, O_WRONLY);
+  if (fd < 0)
+    return -1;
+  if (buffered) {
+    FILE *f = fdopen(fd, "w");
+    if (f) {
+      fputs("x", f);
+      fclose(f);
+    }
+  }
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-5]]:7: note: 'fd' was first released here, with the handle it was handed to
+  return 0;
+}
+
+int directoryTwice(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  DIR *d = fdopendir(fd);
+  if (!d) {
+    close(fd);
+    return -1;
+  }
+  readdir(d);
+  closedir(d);
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'fd' is released by 'close' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'fd' was first released here, with the handle it was handed to
+  return 0;
+}
+
+int streamOnly(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  fclose(f);
+  return 0;
+}
+
+int openedAgain(const char *p) {
+  int fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  FILE *f = fdopen(fd, "r");
+  if (!f) {
+    close(fd);
+    return -1;
+  }
+  fclose(f);
+  fd = open(p, O_RDONLY);
+  if (fd < 0)
+    return -1;
+  close(fd);
+  return 0;
+}
