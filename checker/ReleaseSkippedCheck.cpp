@@ -328,6 +328,11 @@ void ReleaseSkippedCheck::noteSkips(const FunctionAnalysis &FA,
            DiagnosticIDs::Note)
           << A.Name;
       break;
+    case SkipCause::ThreadExit:
+      diag(Loc, "release of '%0' is skipped when '%1' ends the thread",
+           DiagnosticIDs::Note)
+          << A.Name << calleeName(cast<Expr>(C.Where));
+      break;
     case SkipCause::Overwrite:
       diag(Loc, "'%0' is acquired again here while it still holds the "
                 "earlier resource",

@@ -33,7 +33,10 @@ struct SkipCause {
     /// The handle's variable went out of scope holding it (Where: its
     /// compound statement, or the loop or `if` declaring it), seen where a
     /// loop acquires it afresh in a new variable.
-    ScopeEnd
+    ScopeEnd,
+    /// The call in Where ends the thread (`pthread_exit`, `thrd_exit`): the
+    /// process goes on without the thread's locals.
+    ThreadExit
   };
   KindT Kind;
   const Stmt *Where; ///< the jump, call, or acquire; null for FunctionEnd

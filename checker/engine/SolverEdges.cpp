@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "engine/SolverImpl.h"
 #include "engine/Leaving.h"
+#include "support/LibraryFunctions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -97,6 +98,23 @@ static bool heldByCleanup(const Acquisition &A, const KeyTable &Keys) {
   return !A.IsLock && K.Steps.size() == 1 && V && V->hasAttr<CleanupAttr>();
 }
 
+/// The call of \p B that ends the thread (`pthread_exit(NULL)`), outside
+/// the scope of a cleanup handler (which runs there and may release what
+/// the thread holds), if any.
+static const CallExpr *threadEnd(const CFGBlock *B, const FunctionContext &C) {
+  for (auto It = B->rbegin(); It != B->rend(); ++It) {
+    const auto CS = It->getAs<CFGStmt>();
+    const auto *Call = CS ? dyn_cast<CallExpr>(CS->getStmt()) : nullptr;
+    if (!Call || !endsThread(Call))
+      continue;
+    for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
+      if (isCleanupPushScope(P, C.Ctx))
+        return nullptr;
+    return Call;
+  }
+  return nullptr;
+}
+
 void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
                    const Stmt *FailedAcquire) {
   if (!St.Reachable)
@@ -118,7 +136,8 @@ void Solver::leave(const State &St, SkipCause::KindT K, const Stmt *Where,
     if (C.acqs()[J].KeptByObject && K != SkipCause::Exception &&
         K != SkipCause::Throw)
       continue;
-    if ((K == SkipCause::Exception || K == SkipCause::Throw) &&
+    if ((K == SkipCause::Exception || K == SkipCause::Throw ||
+         K == SkipCause::ThreadExit) &&
         heldByCleanup(C.acqs()[J], C.Keys))
       continue; // the unwinding runs the variable's cleanup function
     if (Own != C.AcqsAt.end() && llvm::any_of(Own->second, [&](unsigned I) {
@@ -320,8 +339,15 @@ void Solver::propagate(const CFGBlock *B, Path P) {
         jumpCauses(Term, Next);
     }
     if (S == &G->getExit()) {
-      if (NoReturn || !Final)
+      if (!Final)
         continue;
+      if (NoReturn) {
+        // The process goes on without the thread's locals: what it still
+        // holds is lost (a lock stays locked).
+        if (const CallExpr *End = threadEnd(B, C))
+          leave(Next, SkipCause::ThreadExit, End);
+        continue;
+      }
       SkipCause::KindT K = SkipCause::FunctionEnd;
       const Stmt *Where = nullptr;
       if (EHBlock && Idx == 1) {

@@ -3,6 +3,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
@@ -102,6 +103,25 @@ bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx) {
       Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
   return Macro == "pthread_cleanup_pop" ||
          Macro == "pthread_cleanup_pop_restore_np";
+}
+
+bool endsThread(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !isCLibraryFunction(FD))
+    return false;
+  const llvm::StringRef Name = FD->getName();
+  return Name == "pthread_exit" || Name == "thrd_exit";
+}
+
+bool isCleanupPushScope(const Stmt *S, const ASTContext &Ctx) {
+  const SourceLocation Loc = S->getBeginLoc();
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!isa<DoStmt>(S) || !Loc.isMacroID() || SM.isMacroArgExpansion(Loc))
+    return false;
+  const llvm::StringRef Macro =
+      Lexer::getImmediateMacroName(Loc, SM, Ctx.getLangOpts());
+  return Macro == "pthread_cleanup_push" ||
+         Macro == "pthread_cleanup_push_defer_np";
 }
 
 } // namespace clang::tidy::raii

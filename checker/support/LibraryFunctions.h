@@ -6,8 +6,9 @@
 // say and nothing else (borrow what they are given, never be summarised);
 // the project's own functions it reads instead. The C library's byte
 // copies, which copy a handle's bytes where it is given by address, its
-// `errno`, the calls closing every descriptor from a number on, and the
-// call of a thread's cleanup handler that `pthread_cleanup_pop` makes.
+// `errno`, the calls closing every descriptor from a number on, the call
+// of a thread's cleanup handler that `pthread_cleanup_pop` makes, the
+// calls that end a thread and the scope of a cleanup handler.
 //
 //===----------------------------------------------------------------------===//
 #ifndef RAII_TIDY_SUPPORT_LIBRARYFUNCTIONS_H
@@ -20,6 +21,7 @@ class ASTContext;
 class CallExpr;
 class Expr;
 class FunctionDecl;
+class Stmt;
 } // namespace clang
 
 namespace clang::tidy::raii {
@@ -60,6 +62,15 @@ bool closesAllDescriptors(const CallExpr *Call);
 /// glibc's C++ and `-fexceptions` expansions run the handler from a
 /// destructor or a cleanup attribute instead: no such call.
 bool runsCleanupHandler(const CallExpr *Call, const ASTContext &Ctx);
+
+/// \p Call ends the calling thread, not the process: POSIX's
+/// `pthread_exit`, C11's `thrd_exit` (of a system header, with C linkage).
+bool endsThread(const CallExpr *Call);
+
+/// \p S is the `do` statement a `pthread_cleanup_push` (or glibc's
+/// `pthread_cleanup_push_defer_np`) expands into: inside it, the handler
+/// runs where the thread ends.
+bool isCleanupPushScope(const Stmt *S, const ASTContext &Ctx);
 
 } // namespace clang::tidy::raii
 

@@ -22,6 +22,7 @@ int pthread_attr_destroy(pthread_attr_t *attr);
 typedef unsigned pthread_key_t;
 int pthread_setspecific(pthread_key_t key, const void *value);
 void *pthread_getspecific(pthread_key_t key);
+void pthread_exit(void *retval) __attribute__((__noreturn__));
 // Cleanup handlers, in glibc's shape: the routine is kept in a local
 // function pointer and called by the pop when its argument is nonzero (or
 // on cancellation, where the pushing frame is unwound).
