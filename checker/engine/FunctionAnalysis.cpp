@@ -199,6 +199,12 @@ FunctionAnalysis::lockResultConvention(unsigned I, bool UntakenPaths) const {
     return std::nullopt;
   const bool NonzeroSucceeds = RT->isPointerType() || RT->isBooleanType();
   bool Kept = false, Released = false;
+  // Not acquired on a path only where no other acquire of the function
+  // takes it (one that does starts this one afresh there).
+  for (unsigned J = 0; J < Acquisitions.size() && UntakenPaths; ++J)
+    if (J != I && !Acquisitions[J].isSeed() &&
+        Acquisitions[J].Key == Acquisitions[I].Key)
+      UntakenPaths = false;
   for (const ReturnState &R : AtReturns) {
     if (!R.St.Reachable || R.St.size() <= I)
       continue;

@@ -80,8 +80,9 @@ public:
   /// keeping the lock on an error return is the usual bug, and no
   /// convention. With \p UntakenPaths, a return reporting success may also
   /// be reached on paths that never acquired it (`if (vendor) { if
-  /// (regcomp(&e->re, ..)) return 1; } .. return 0;`): what the caller
-  /// must undo where it succeeded, not a lock held on some paths only.
+  /// (regcomp(&e->re, ..)) return 1; } .. return 0;`), when no other
+  /// acquire of the function takes it: what the caller must undo where it
+  /// succeeded, not a lock held on some paths only.
   std::optional<Success> lockResultConvention(unsigned I,
                                               bool UntakenPaths = false) const;
   /// The integer constant return \p Ret gives (`return -1;`), also through
