@@ -11,6 +11,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include <algorithm>
 
 namespace clang::tidy::raii {
 
@@ -40,7 +41,10 @@ const ConditionFacts::Site &ConditionFacts::siteOf(const Expr *Cond) {
   return It->second;
 }
 
-unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now) {
+unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now,
+                                    unsigned *Nearest) {
+  if (Nearest)
+    *Nearest = ~0u;
   auto It = Sites.find(Subject);
   if (It == Sites.end())
     return 0;
@@ -51,8 +55,17 @@ unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now) {
   unsigned N = 0;
   for (const Expr *Cond : It->second) {
     const Site &At = siteOf(Cond);
-    N += At.Offset >= Now ||
-         (At.LoopEnd && At.LoopBegin <= Now && Now <= At.LoopEnd);
+    const bool InLoop =
+        At.LoopEnd && At.LoopBegin <= Now && Now <= At.LoopEnd;
+    if (At.Offset < Now && !InLoop)
+      continue;
+    ++N;
+    // How far ahead: in a loop, a branch behind comes with the next round.
+    const unsigned Far = At.Offset >= Now
+                             ? At.Offset - Now
+                             : (At.LoopEnd - Now) + (At.Offset - At.LoopBegin);
+    if (Nearest)
+      *Nearest = std::min(*Nearest, Far);
   }
   return N;
 }
@@ -72,9 +85,12 @@ static bool jumpsBack(const Stmt *S, const SourceManager &SM) {
 }
 
 void ConditionFacts::add(FactSet &F, const Fact &Fa) {
-  // Full: the fact fewest branches still ahead test goes (the oldest of
-  // those), so that a flag tested at every exit outlives the conditions of
-  // a long body in between, and facts no branch will read go first.
+  // Full: the fact fewest branches still ahead test goes (of those, the
+  // one whose next branch is furthest ahead, the oldest if they tie), so
+  // that a flag tested at every exit outlives the conditions of a long body
+  // in between, a flag tested right after a chain of tests in a loop
+  // outlives the tests that come again only with the next round, and facts
+  // no branch will read go first.
   if (F.facts().size() == FactSet::Cap && !F.find(Fa.Subject)) {
     if (!SitesReady) {
       SitesReady = true;
@@ -84,13 +100,17 @@ void ConditionFacts::add(FactSet &F, const Fact &Fa) {
       BackwardJump = jumpsBack(C.Body.body(), SM);
     }
     const void *Victim = nullptr;
-    unsigned Least = ~0u;
+    unsigned Least = ~0u, Furthest = 0;
     const unsigned Now = NowAt ? offsetOf(NowAt) : 0;
-    for (const Fact &Old : F.facts())
-      if (const unsigned N = testsAhead(Old.Subject, Now); N < Least) {
+    for (const Fact &Old : F.facts()) {
+      unsigned Next = 0;
+      const unsigned N = testsAhead(Old.Subject, Now, &Next);
+      if (N < Least || (N == Least && N && Next > Furthest)) {
         Least = N;
+        Furthest = Next;
         Victim = Old.Subject;
       }
+    }
     F.forgetIf([&](const Fact &Old) { return Old.Subject == Victim; });
   }
   F.add(Fa);
