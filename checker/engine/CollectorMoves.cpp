@@ -202,7 +202,8 @@ void Collector::addOverwriteMoves(const BodyIndex::Copy &Cp) {
 }
 
 /// After \p Loc, \p V's value is passed on: returned, or stored in
-/// something else (`return ptr;`, `q = ptr;`); not given to a call, which
+/// something else (`return ptr;`, `q = ptr;`, also as an arm of a `?:`,
+/// `return l ? l : ptr;`); not given to a call, which
 /// may only borrow it, nor used to reach a field (`c->flags`).
 static bool passedOnAfter(const BodyIndex &Body, const Stmt *S,
                           const ValueDecl *V, SourceLocation Loc,
@@ -214,7 +215,10 @@ static bool passedOnAfter(const BodyIndex &Body, const Stmt *S,
       SM.isBeforeInTranslationUnit(Loc, DRE->getBeginLoc())) {
     const Stmt *Cur = DRE;
     const Stmt *P = Body.parent(DRE);
-    while (P && isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(P)) {
+    // Through an arm of a `?:` too (`return list ? list : prev;`).
+    while (P && (isa<ImplicitCastExpr, ParenExpr, CStyleCastExpr>(P) ||
+                 (isa<ConditionalOperator>(P) &&
+                  cast<ConditionalOperator>(P)->getCond() != Cur))) {
       Cur = P;
       P = Body.parent(P);
     }

@@ -623,6 +623,30 @@ char *negativeCopyOnlyWalks(char *string, const char *before,
   return string;
 }
 
+// Passed on as an arm of a `?:` is passed on: the copy takes the handle
+// (dante's io_add appends to a list, or returns the new head).
+struct io_node {
+  struct io_node *next;
+  int x;
+};
+struct io_node *negativeCopyReturnedByConditional(struct io_node *iolist,
+                                                  const struct io_node *n) {
+  struct io_node *io, *previo;
+  previo = io = iolist;
+  while (io != NULL) {
+    previo = io;
+    io = io->next;
+  }
+  if ((io = malloc(sizeof(*n))) == NULL)
+    return iolist;
+  *io = *n;
+  if (previo == NULL)
+    previo = io;
+  else
+    previo->next = io;
+  return iolist == NULL ? previo : iolist;
+}
+
 char *positiveCopyOnlyWalksSourceLeaks(char *string, const char *before,
                                        size_t newlen) {
   char *s, *p;
