@@ -96,7 +96,8 @@ public:
   /// (`std::lock_guard<std::mutex> g(m);`).
   const VarDecl *initialisedVar(const Expr *E) const;
   /// A local pointer, reference or integer initialised to name or copy an
-  /// object and never written again: that initialiser.
+  /// object and never written again, or only cleared last (clearedLast):
+  /// that initialiser.
   const Expr *aliasInit(const ValueDecl *D) const;
   /// A local all of whose writes copy one other variable (constants such as
   /// `-1` or `NULL` aside): that variable.
@@ -307,6 +308,13 @@ private:
   llvm::DenseMap<const Stmt *, const Stmt *> Parent;
   llvm::DenseMap<const VarDecl *, const DeclStmt *> DeclOf;
   llvm::DenseMap<const ValueDecl *, const Expr *> AliasInit;
+  /// Local \p D, initialised, is written once more, with a null constant,
+  /// in the loop its declaration is in (or none), after no label that
+  /// follows its declaration, by name only, and nothing names it after
+  /// that (`char *q = s.a; free(q); q = NULL;`): until then it still names
+  /// what its initialiser does.
+  bool clearedLast(const ValueDecl *D) const;
+  mutable llvm::DenseMap<const ValueDecl *, bool> ClearedLast;
   /// Per local: the one variable copied into it, or null once anything
   /// else is written.
   llvm::DenseMap<const ValueDecl *, const ValueDecl *> Copies;

@@ -176,9 +176,45 @@ void BodyIndex::storedTargets(
 
 const Expr *BodyIndex::aliasInit(const ValueDecl *D) const {
   D = cast<ValueDecl>(D->getCanonicalDecl());
-  if (Written.count(D))
-    return nullptr;
-  return AliasInit.lookup(D);
+  const Expr *Init = AliasInit.lookup(D);
+  if (!Init || !Written.count(D))
+    return Init;
+  return clearedLast(D) ? Init : nullptr;
+}
+
+bool BodyIndex::clearedLast(const ValueDecl *D) const {
+  auto [It, New] = ClearedLast.try_emplace(D, false);
+  if (!New)
+    return It->second;
+  const auto *V = dyn_cast<VarDecl>(D);
+  const Stmt *Decl = V ? declStmtOf(V) : nullptr;
+  llvm::ArrayRef<const Stmt *> Sites = writeSites(D);
+  if (!Decl || !writtenOnlyByName(D) || Writes.lookup(D) != 2 ||
+      Sites.size() != 2)
+    return false;
+  const auto *Clear = dyn_cast<BinaryOperator>(Sites[0] == Decl ? Sites[1]
+                                                                : Sites[0]);
+  std::optional<int64_t> K =
+      Clear && Clear->getOpcode() == BO_Assign
+          ? constantValue(Clear->getRHS(), Ctx)
+          : std::nullopt;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!K || *K != 0 || enclosingLoop(Clear) != enclosingLoop(Decl) ||
+      !SM.isBeforeInTranslationUnit(Decl->getEndLoc(), Clear->getBeginLoc()) ||
+      referencedAfter(body(), D, Clear->getEndLoc(), SM))
+    return false;
+  // No label between: a `goto` back to it would read the cleared value.
+  std::function<bool(const Stmt *)> Label = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (isa<LabelStmt>(S) &&
+        SM.isBeforeInTranslationUnit(Decl->getEndLoc(), S->getBeginLoc()) &&
+        SM.isBeforeInTranslationUnit(S->getBeginLoc(), Clear->getBeginLoc()))
+      return true;
+    return llvm::any_of(S->children(), Label);
+  };
+  It = ClearedLast.find(D);
+  return It->second = !Label(body());
 }
 
 const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {

@@ -304,3 +304,40 @@ void positiveDescriptorOnlyRead(const char *path) {
     use(d ? "open" : "failed");
   }
 }
+
+// A local loaded from the place and cleared last (`free(q); q = NULL;`,
+// nothing naming it after) still names the place where it is released
+// (ITC's memory_leak_0011 without the defect). A path that skips the
+// release, or a clear before it, still leaks.
+struct holder {
+  char *a;
+};
+void negativeLoadClearedLast(void) {
+  struct holder h;
+  char *p = malloc(10);
+  h.a = p;
+  char *q = h.a;
+  free(q);
+  q = NULL;
+}
+void positiveLoadClearedLastLeaks(int e) {
+  struct holder h;
+  char *p = malloc(10);
+  h.a = p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h.a' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  char *q = h.a;
+  if (e)
+    return;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: release of 'h.a' is skipped by this return
+  free(q);
+  q = NULL;
+}
+void positiveLoadClearedFirst(void) {
+  struct holder h;
+  char *p = malloc(10);
+  h.a = p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h.a' acquired by 'malloc' is never released [raii-release-skipped]
+  char *q = h.a;
+  q = NULL;
+  free(q);
+}
