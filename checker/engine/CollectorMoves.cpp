@@ -258,7 +258,10 @@ void Collector::addMoves() {
     HandleKey To;
     To.addDecl(Cp.To);
     const SourceLocation After = Cp.Where->getEndLoc();
-    return passedOnAfter(C.Body, C.Fn->getBody(), Cp.From, After, SM) &&
+    // (The source keeps its value: `s = NULL;` on one path after the copy
+    // leaves the block in the copy alone there.)
+    return !C.Body.writtenAfter(Cp.From, Cp.Where) &&
+           passedOnAfter(C.Body, C.Fn->getBody(), Cp.From, After, SM) &&
            !passedOnAfter(C.Body, C.Fn->getBody(), Cp.To, After, SM) &&
            !releasedAfter(To, Cp);
   };

@@ -53,65 +53,119 @@ static bool writesVar(const Stmt *S, const VarDecl *V) {
                       [&](const Stmt *C) { return writesVar(C, V); });
 }
 
-/// True if \p S releases local \p V, stores it or returns it (`free(p)`,
-/// `*dst = p`, `return p;`).
-static bool disposesOf(const Stmt *S, const VarDecl *V,
-                       const FunctionContext &C) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  auto IsV = [&](const Expr *E) {
+/// The locals a statement of \p Branch itself (not one under a
+/// condition) releases, stores outside the locals or returns (`free(p);`,
+/// `*dst = p;`, `return p;`).
+static void disposedLocals(const Stmt *Branch, const FunctionContext &C,
+                           llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  auto Local = [&](const Expr *E) -> const VarDecl * {
     const auto *R = E ? dyn_cast<DeclRefExpr>(ignoreValueCasts(E)) : nullptr;
-    return R && R->getDecl()->getCanonicalDecl() == V->getCanonicalDecl();
+    const auto *V = R ? dyn_cast<VarDecl>(R->getDecl()) : nullptr;
+    return V && BodyIndex::isLocalVar(V) ? V : nullptr;
   };
-  if (const auto *Ret = dyn_cast<ReturnStmt>(S); Ret && IsV(Ret->getRetValue()))
-    return true;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->getOpcode() == BO_Assign && IsV(BO->getRHS()))
-    return true;
-  if (const auto *E = dyn_cast<Expr>(S))
+  auto Add = [&](const VarDecl *V) {
+    if (V && !llvm::is_contained(Out, V))
+      Out.push_back(V);
+  };
+  auto Disposes = [&](const Stmt *S) {
+    if (const auto *Ret = dyn_cast<ReturnStmt>(S))
+      return Add(Local(Ret->getRetValue()));
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E)
+      return;
+    E = E->IgnoreParenCasts();
+    if (const auto *BO = dyn_cast<BinaryOperator>(E);
+        BO && BO->getOpcode() == BO_Assign) {
+      const auto *L = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      if (!(L && BodyIndex::isLocalVar(L->getDecl())))
+        Add(Local(BO->getRHS()));
+      return;
+    }
     for (const ReleaseRole &R : C.Roles.releases(E))
-      if (IsV(RuleCatalog::handleExpr(E, R.Handle.Spec)))
-        return true;
-  return llvm::any_of(S->children(), [&](const Stmt *Child) {
-    return disposesOf(Child, V, C);
-  });
+      Add(Local(RuleCatalog::handleExpr(E, R.Handle.Spec)));
+  };
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Branch))
+    llvm::for_each(Block->body(), Disposes);
+  else if (Branch)
+    Disposes(Branch);
 }
 
-/// \p Save (a declaration or an assignment) gave local \p V the value of
-/// \p Assign's target earlier in the block \p Assign stands in as a
-/// statement; nothing between them writes \p V or lets control in; the
-/// next statement tests the target for null, and its branch for null
-/// releases \p V, stores it or returns it, and writes it nowhere (`char *p
-/// = *dst; .. *dst = realloc(*dst, n); if (!*dst) { free(p); return 1; }
-/// p = *dst + len;`). Where the call fails the local holds the block,
-/// whatever it is given after that branch.
-static bool keptForFailure(const VarDecl *V, const Stmt *Save,
-                           const BinaryOperator *Assign,
-                           llvm::function_ref<bool(const Expr *)> NullTest,
-                           const FunctionContext &C) {
-  if (!C.Body.writtenOnlyByName(V))
-    return false;
-  const Stmt *From = isa<DeclStmt>(Save) ? Save : C.Body.fullStatement(Save);
+/// The null test right after \p Assign (`*dst = realloc(*dst, n);`), a
+/// statement of a block, as the next statement of that block (`if (!*dst)
+/// ..`), if any.
+struct FailureTest {
+  const CompoundStmt *Block = nullptr;
+  const Stmt *At = nullptr; ///< \p Assign as a statement of Block
+  const IfStmt *If = nullptr;
+};
+static FailureTest failureTest(const BinaryOperator *Assign,
+                               llvm::function_ref<bool(const Expr *)> NullTest,
+                               const FunctionContext &C) {
+  FailureTest T;
   const Stmt *At = C.Body.fullStatement(Assign);
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(At));
   const auto *AtExpr = dyn_cast<Expr>(At);
-  if (!Block || C.Body.parent(From) != Block || !AtExpr ||
-      AtExpr->IgnoreParens() != Assign)
-    return false;
-  auto It = llvm::find(Block->body(), From);
-  if (It == Block->body_end())
-    return false;
-  for (++It; It != Block->body_end() && *It != At; ++It)
-    if (BodyIndex::containsEntry(*It) || writesVar(*It, V))
-      return false;
-  if (It == Block->body_end() || BodyIndex::containsEntry(At) ||
-      ++It == Block->body_end())
-    return false;
+  if (!Block || !AtExpr || AtExpr->IgnoreParens() != Assign ||
+      BodyIndex::containsEntry(At))
+    return T;
+  auto It = llvm::find(Block->body(), At);
+  if (It == Block->body_end() || ++It == Block->body_end())
+    return T;
   const auto *If = dyn_cast<IfStmt>(*It);
-  return If && !If->getInit() && !If->getConditionVariable() &&
-         NullTest(If->getCond()) && !BodyIndex::containsEntry(If) &&
-         !writesVar(If->getCond(), V) && !writesVar(If->getThen(), V) &&
-         disposesOf(If->getThen(), V, C);
+  if (!If || If->getInit() || If->getConditionVariable() ||
+      !NullTest(If->getCond()) || BodyIndex::containsEntry(If))
+    return T;
+  T.Block = Block;
+  T.At = At;
+  T.If = If;
+  return T;
+}
+
+/// A local the null test \p T.If releases, stores or returns by a
+/// statement of its own, and writes nowhere, was given the realloc's
+/// target \p Target by a statement earlier in \p T's block, with nothing
+/// between that writes it or a variable the target is reached through (\p
+/// TargetVars), or lets control in (`char *p = *dst; .. *dst =
+/// realloc(*dst, n); if (!*dst) { free(p); return 1; } p = *dst + len;`).
+/// Where the call fails the local holds the block, whatever it is given
+/// after that branch. Walks back from the call only as far as that save.
+static bool keptForFailure(const FailureTest &T, const Expr *Target,
+                           llvm::ArrayRef<const VarDecl *> TargetVars,
+                           const FunctionContext &C) {
+  llvm::SmallVector<const VarDecl *, 2> Locals;
+  disposedLocals(T.If->getThen(), C, Locals);
+  auto SavedBy = [&](const Stmt *S, const VarDecl *V) {
+    while (const auto *L = dyn_cast<LabelStmt>(S))
+      S = L->getSubStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      return DS->isSingleDecl() && DS->getSingleDecl() == V &&
+             V->getInit() &&
+             sameLvalue(ignoreValueCasts(V->getInit()), Target, C.Ctx);
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *BO =
+        E ? dyn_cast<BinaryOperator>(E->IgnoreParens()) : nullptr;
+    const auto *L = BO && BO->getOpcode() == BO_Assign
+                        ? dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())
+                        : nullptr;
+    return L && L->getDecl()->getCanonicalDecl() == V->getCanonicalDecl() &&
+           sameLvalue(ignoreValueCasts(BO->getRHS()), Target, C.Ctx);
+  };
+  auto AtIt = llvm::find(T.Block->body(), T.At);
+  for (const VarDecl *V : Locals) {
+    if (!C.Body.writtenOnlyByName(V) || writesVar(T.If->getCond(), V) ||
+        writesVar(T.If->getThen(), V))
+      continue;
+    for (auto It = AtIt; It != T.Block->body_begin();) {
+      const Stmt *S = *--It;
+      if (SavedBy(S, V))
+        return true;
+      if (BodyIndex::containsEntry(S) || writesVar(S, V) ||
+          llvm::any_of(TargetVars,
+                       [&](const VarDecl *W) { return writesVar(S, W); }))
+        break;
+    }
+  }
+  return false;
 }
 
 /// A local written once, before \p Assign, with the block \p Assign's
@@ -224,20 +278,29 @@ static bool savedBefore(const BinaryOperator *Assign,
     Walk(C.Fn->getBody(), false);
     return Aliased && PutBack && OtherWrites == 0;
   };
+  // A copy saved just before, however often written later.
+  if (const FailureTest Fails = failureTest(Assign, NullTest, C); Fails.If) {
+    llvm::SmallVector<const VarDecl *, 2> TargetVars;
+    std::function<void(const Stmt *)> Vars = [&](const Stmt *S) {
+      if (const auto *R = dyn_cast<DeclRefExpr>(S))
+        if (const auto *W = dyn_cast<VarDecl>(R->getDecl()))
+          TargetVars.push_back(W);
+      for (const Stmt *Child : S->children())
+        if (Child)
+          Vars(Child);
+    };
+    Vars(Target);
+    if (keptForFailure(Fails, Target, TargetVars, C))
+      return true;
+  }
   llvm::SmallVector<const VarDecl *, 2> Saved;
-  bool Kept = false;
-  auto Note = [&](const VarDecl *V, const Expr *Value, const Stmt *Save) {
-    if (!V || !Value || !BodyIndex::isLocalVar(V) ||
-        V->getType()->isReferenceType() ||
-        !SM.isBeforeInTranslationUnit(Value->getEndLoc(),
-                                      Assign->getBeginLoc()))
-      return;
-    const bool Once = C.Body.writeCount(V) == 1;
-    if (!Once && sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) &&
-        keptForFailure(V, Save, Assign, NullTest, C))
-      Kept = true;
-    else if (Once && (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
-                      SameKey(Value) || SameFieldPutBack(V, Value)))
+  auto Note = [&](const VarDecl *V, const Expr *Value) {
+    if (V && Value && BodyIndex::isLocalVar(V) &&
+        !V->getType()->isReferenceType() && C.Body.writeCount(V) == 1 &&
+        SM.isBeforeInTranslationUnit(Value->getEndLoc(),
+                                     Assign->getBeginLoc()) &&
+        (sameLvalue(ignoreValueCasts(Value), Target, C.Ctx) ||
+         SameKey(Value) || SameFieldPutBack(V, Value)))
       Saved.push_back(cast<VarDecl>(V->getCanonicalDecl()));
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
@@ -246,18 +309,18 @@ static bool savedBefore(const BinaryOperator *Assign,
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *V = dyn_cast<VarDecl>(D))
-          Note(V, V->getInit(), DS);
+          Note(V, V->getInit());
     } else if (const auto *BO = dyn_cast<BinaryOperator>(S);
                BO && BO->getOpcode() == BO_Assign) {
       if (const auto *DRE =
               dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
-        Note(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS(), BO);
+        Note(dyn_cast<VarDecl>(DRE->getDecl()), BO->getRHS());
     }
     for (const Stmt *Child : S->children())
       Find(Child);
   };
   Find(C.Fn->getBody());
-  return Kept || llvm::any_of(Saved, [&](const VarDecl *V) {
+  return llvm::any_of(Saved, [&](const VarDecl *V) {
     return BodyIndex::referencedAfter(C.Fn->getBody(), V,
                                       Assign->getEndLoc(), SM);
   });
@@ -288,6 +351,36 @@ static bool returnsPlace(const CallExpr *Call) {
   };
   Walk(Def->getBody());
   return Any && !Other;
+}
+
+/// \p Branch ends by leaving the function without naming local \p V: its
+/// last statement is a `return` (of anything but \p V) or a `goto` to a
+/// label whose statements up to a `return` of their block do not name it
+/// (`goto drop; .. drop: log(..); return;`).
+static bool leavesWithout(const Stmt *Branch, const VarDecl *V,
+                          const FunctionContext &C) {
+  const Stmt *Last = Branch;
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Branch))
+    Last = Block->body_empty() ? nullptr : Block->body_back();
+  if (const auto *Ret = dyn_cast_or_null<ReturnStmt>(Last))
+    return !BodyIndex::refersTo(Ret, V);
+  const auto *Goto = dyn_cast_or_null<GotoStmt>(Last);
+  const LabelStmt *Label = Goto ? Goto->getLabel()->getStmt() : nullptr;
+  const auto *Tail =
+      Label ? dyn_cast_or_null<CompoundStmt>(C.Body.parent(Label)) : nullptr;
+  if (!Tail)
+    return false;
+  for (auto It = llvm::find(Tail->body(), Label); It != Tail->body_end();
+       ++It) {
+    if (BodyIndex::refersTo(*It, V))
+      return false;
+    const Stmt *S = *It;
+    while (const auto *L = dyn_cast<LabelStmt>(S))
+      S = L->getSubStmt();
+    if (isa<ReturnStmt>(S))
+      return true;
+  }
+  return false;
 }
 
 /// \p Assign's target is a local every value of which, but what this
@@ -388,7 +481,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     // `if (!(ids = realloc(ids, m))) return -1;`: the null leaves.
     if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
         Not && Not->getOpcode() == UO_LNot && C.Body.valueParent(Not) == If &&
-        BodyIndex::containsJump(If->getThen()))
+        leavesWithout(If->getThen(), V, C))
       return true;
     while (const auto *And = dyn_cast_or_null<BinaryOperator>(P)) {
       if (And->getOpcode() != BO_LAnd)
@@ -431,7 +524,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     if (Tested && Tested->getDecl()->getCanonicalDecl() == Canon &&
         (!Ne || constantValue(Ne->getRHS(), C.Ctx) == 0 ||
          constantValue(Ne->getLHS(), C.Ctx) == 0) &&
-        BodyIndex::containsJump(If->getElse()))
+        If->getElse() && leavesWithout(If->getElse(), V, C))
       return true;
     // `if (list) { .. }` with nothing after naming it.
     for (const Stmt *Rest = C.Body.nextStatement(If); Rest;

@@ -3,7 +3,10 @@
 #include "catalog/Vocabulary.h"
 #include "support/CalledFunction.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include <algorithm>
+#include <functional>
 
 namespace clang::tidy::raii {
 
@@ -192,6 +195,30 @@ FunctionAnalysis::constantReturned(const Stmt *Ret) const {
   return K;
 }
 
+bool FunctionAnalysis::inLoopOrAfterLabel(const Stmt *Site) const {
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  bool Found = false;
+  // True if S holds Site under a loop, or a label before Site.
+  std::function<bool(const Stmt *, bool)> Walk = [&](const Stmt *S,
+                                                    bool InLoop) {
+    if (!S || Found)
+      return false;
+    if (S == Site) {
+      Found = true;
+      return InLoop;
+    }
+    if (isa<LabelStmt>(S) &&
+        SM.isBeforeInTranslationUnit(S->getBeginLoc(), Site->getBeginLoc()))
+      return true;
+    const bool Loop = isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+    for (const Stmt *Child : S->children())
+      if (Walk(Child, InLoop || Loop))
+        return true;
+    return false;
+  };
+  return Walk(Fn->getBody(), false);
+}
+
 std::optional<Success>
 FunctionAnalysis::lockResultConvention(unsigned I, bool UntakenPaths) const {
   const QualType RT = Fn->getReturnType();
@@ -199,8 +226,13 @@ FunctionAnalysis::lockResultConvention(unsigned I, bool UntakenPaths) const {
     return std::nullopt;
   const bool NonzeroSucceeds = RT->isPointerType() || RT->isBooleanType();
   bool Kept = false, Released = false;
-  // Not acquired on a path only where no other acquire of the function
-  // takes it (one that does starts this one afresh there).
+  // Not acquired on a path only for an object set up in place, once, by
+  // an acquire in no loop (zero rounds would be the untaken path) after no
+  // label (a `goto` back to it makes one), where no other acquire of the
+  // function takes it (one that does starts this one afresh there).
+  const Acquisition &Own = Acquisitions[I];
+  UntakenPaths = UntakenPaths && Own.Fam && Own.Fam->InPlace && Own.Site &&
+                 !inLoopOrAfterLabel(Own.Site);
   for (unsigned J = 0; J < Acquisitions.size() && UntakenPaths; ++J)
     if (J != I && !Acquisitions[J].isSeed() &&
         Acquisitions[J].Key == Acquisitions[I].Key)

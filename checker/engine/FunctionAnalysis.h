@@ -80,11 +80,14 @@ public:
   /// keeping the lock on an error return is the usual bug, and no
   /// convention. With \p UntakenPaths, a return reporting success may also
   /// be reached on paths that never acquired it (`if (vendor) { if
-  /// (regcomp(&e->re, ..)) return 1; } .. return 0;`), when no other
-  /// acquire of the function takes it: what the caller must undo where it
-  /// succeeded, not a lock held on some paths only.
+  /// (regcomp(&e->re, ..)) return 1; } .. return 0;`), for an object a
+  /// family marked in-place sets up, by an acquire in no loop and after no
+  /// label, that no other acquire of the function takes: what the caller
+  /// must undo where it succeeded, not a lock held on some paths only.
   std::optional<Success> lockResultConvention(unsigned I,
                                               bool UntakenPaths = false) const;
+  /// \p Site is inside a loop of the body, or a label comes before it.
+  bool inLoopOrAfterLabel(const Stmt *Site) const;
   /// The integer constant return \p Ret gives (`return -1;`), also through
   /// a local never changed (`return ret;`), if any.
   std::optional<int64_t> constantReturned(const Stmt *Ret) const;

@@ -100,7 +100,7 @@ static bool heldByCleanup(const Acquisition &A, const KeyTable &Keys) {
 
 /// The call of \p B that ends the thread (`pthread_exit(NULL)`), outside
 /// the scope of a cleanup handler (which runs there and may release what
-/// the thread holds), if any.
+/// the thread holds) and, in C++, outside a `try`, if any.
 static const CallExpr *threadEnd(const CFGBlock *B, const FunctionContext &C) {
   for (auto It = B->rbegin(); It != B->rend(); ++It) {
     const auto CS = It->getAs<CFGStmt>();
@@ -110,6 +110,10 @@ static const CallExpr *threadEnd(const CFGBlock *B, const FunctionContext &C) {
     for (const Stmt *P = C.Body.parent(Call); P; P = C.Body.parent(P))
       if (isCleanupPushScope(P, C.Ctx))
         return nullptr;
+    // In C++ glibc ends the thread by unwinding: a handler around the call
+    // runs (`catch (...) { fclose(f); throw; }`).
+    if (C.Ctx.getLangOpts().CPlusPlus && C.Body.inTryBlock(Call))
+      return nullptr;
     return Call;
   }
   return nullptr;

@@ -111,6 +111,10 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
   }
   if (closesAllDescriptors(E))
     closeAllDescriptors(E, C.Body.valueUsed(E));
+  // `pthread_exit(res)`: the thread's result, handed to `pthread_join` as
+  // a return hands its value to the caller.
+  if (E->getNumArgs() == 1 && endsThread(E))
+    escapeIfTracked(E->getArg(0));
   if (C.Roles.releases(E).empty() && runsCleanupHandler(E, C.Ctx))
     cleanupHandlerReleases(E);
   writtenThroughArgs(E);

@@ -410,10 +410,14 @@ void TransferFunctions::releaseKey(const Expr *E, const ReleaseRole &R,
 
 void TransferFunctions::releaseOwned(unsigned Owner, const Expr *E) {
   // `fclose(f)` of `f = fdopen(fd, ..)` closes fd: where every path here
-  // gave fd to f, fd is released by E.
+  // gave fd to f, fd is released by E. Only a descriptor: a block given
+  // to a thread or as a stream's cookie (`g_thread_new(.., data)`,
+  // `fopencookie(c, ..)`) is the taker's to free or not.
   for (State::Entry &En : St->stored()) {
     AcqState &S = En.second;
-    if (S.OwnedBy != int(Owner) || S.held() || S.B != AcqState::Escaped)
+    const Family *Fam = C.acqs()[En.first].Fam;
+    if (S.OwnedBy != int(Owner) || S.held() || S.B != AcqState::Escaped ||
+        !Fam || Fam->Kind != "fd")
       continue;
     S.B = AcqState::Released;
     S.OwnedBy = -1;

@@ -5,9 +5,11 @@
 // descriptor is still the caller's, and a descriptor opened again is a new
 // one.
 // RUN: %check_raii %s raii-double-release %t -- -std=gnu11
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 int closedTwice(const char *p) {
@@ -101,5 +103,22 @@ int openedAgain(const char *p) {
   if (fd < 0)
     return -1;
   close(fd);
+  return 0;
+}
+
+// Only a descriptor: a block a stream takes as its cookie is freed by the
+// stream's close callback only if it has one, so freeing it after the
+// stream's release is no double release.
+int cookieFreedAfter(cookie_io_functions_t io) {
+  char *c = malloc(16);
+  if (!c)
+    return -1;
+  FILE *f = fopencookie(c, "r", io);
+  if (!f) {
+    free(c);
+    return -1;
+  }
+  fclose(f);
+  free(c);
   return 0;
 }

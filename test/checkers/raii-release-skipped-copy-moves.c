@@ -623,6 +623,27 @@ char *negativeCopyOnlyWalks(char *string, const char *before,
   return string;
 }
 
+// A source given another value after the copy on some path leaves the
+// block in the copy alone there: the copy takes it, and leaks it.
+void use_text(const char *s);
+char *positiveSourceClearedOnOnePath(size_t n, int keep) {
+  char *t = malloc(n);
+  char *s = malloc(n);
+  if (!t || !s) {
+    free(t);
+    free(s);
+    return NULL;
+  }
+  free(t);
+  t = s;
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 't' acquired by 'malloc' is not released on every path [raii-release-skipped]
+  if (!keep)
+    s = NULL;
+  use_text(t);
+  return s;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: release of 't' is skipped by this return
+}
+
 // Passed on as an arm of a `?:` is passed on: the copy takes the handle
 // (dante's io_add appends to a list, or returns the new head).
 struct io_node {

@@ -189,3 +189,71 @@ again:
   c->buf = buffer;
   return 0;
 }
+
+// The null branch must leave or dispose of the copy by a statement of its
+// own: a `goto` to code that stores the null, a jump under a condition, a
+// release under a condition, a copy into another local, and a target whose
+// pointer moved between the save and the call all lose the block.
+int gotoStoresNull(struct conn *c, size_t n) {
+  char *buf = c->buf;
+  if (!(buf = realloc(buf, n)))
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: when 'realloc' fails it returns null and 'buf' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    goto out;
+  buf += 1;
+  *buf = 0;
+  buf -= 1;
+out:
+  c->buf = buf;
+  return buf ? 0 : -1;
+}
+
+int jumpUnderCondition(struct conn *c, size_t n, int strict) {
+  char *buf = c->buf;
+  if (!(buf = realloc(buf, n))) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: when 'realloc' fails it returns null and 'buf' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    if (strict)
+      return -1;
+  }
+  c->buf = buf;
+  buf += 1;
+  return 0;
+}
+
+int freedUnderCondition(char **dst, size_t n, int verbose) {
+  char *p = *dst;
+  *dst = realloc(*dst, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and '*dst' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!*dst) {
+    if (verbose)
+      free(p);
+    return 1;
+  }
+  p = *dst + 1;
+  return 0;
+}
+
+int copiedToLocal(char **dst, size_t n) {
+  char *p = *dst, *q;
+  *dst = realloc(*dst, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: when 'realloc' fails it returns null and '*dst' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!*dst) {
+    q = p;
+    return 1;
+  }
+  p = *dst + 1;
+  (void)q;
+  return 0;
+}
+
+int targetMoved(char **v, size_t n) {
+  char *p = *v;
+  v++;
+  *v = realloc(*v, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: when 'realloc' fails it returns null and '*v' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+  if (!*v) {
+    free(p);
+    return 1;
+  }
+  p = *v + 1;
+  return 0;
+}

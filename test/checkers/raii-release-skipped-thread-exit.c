@@ -5,7 +5,10 @@
 // around the call runs there, and so does a variable's cleanup function:
 // neither is reported.
 // RUN: %check_raii %s raii-release-skipped %t -- -std=gnu11
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -61,4 +64,19 @@ void *cleanupVariable(void *arg) {
   if (read(0, buf, 64) <= 0)
     pthread_exit(NULL);
   return NULL;
+}
+
+// Any handle may be the thread's result, also cast to a pointer.
+void *streamAsResult(void *arg) {
+  FILE *f = fopen((const char *)arg, "r");
+  if (!f)
+    pthread_exit(NULL);
+  pthread_exit(f);
+}
+
+void *descriptorAsResult(void *arg) {
+  int fd = open((const char *)arg, O_RDONLY);
+  if (fd < 0)
+    pthread_exit(NULL);
+  pthread_exit((void *)(intptr_t)fd);
 }
