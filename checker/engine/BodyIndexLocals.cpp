@@ -203,6 +203,36 @@ bool BodyIndex::clearedLast(const ValueDecl *D) const {
       !SM.isBeforeInTranslationUnit(Decl->getEndLoc(), Clear->getBeginLoc()) ||
       referencedAfter(body(), D, Clear->getEndLoc(), SM))
     return false;
+  // The object it names gets nothing between (`h.a = malloc(n);` after
+  // `q = h.a;`: q no longer names what h.a holds).
+  const Expr *Base = AliasInit.lookup(D);
+  while (true) {
+    Base = Base->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(Base))
+      Base = ME->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(Base);
+             UO && (UO->getOpcode() == UO_Deref ||
+                    UO->getOpcode() == UO_AddrOf))
+      Base = UO->getSubExpr();
+    else
+      break;
+  }
+  if (const auto *R = dyn_cast<DeclRefExpr>(Base)) {
+    const ValueDecl *Root = R->getDecl();
+    std::function<bool(const Stmt *)> Written = [&](const Stmt *S) {
+      if (!S)
+        return false;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp() && refersTo(BO->getLHS(), Root) &&
+          SM.isBeforeInTranslationUnit(Decl->getEndLoc(), BO->getBeginLoc()) &&
+          SM.isBeforeInTranslationUnit(BO->getBeginLoc(),
+                                       Clear->getBeginLoc()))
+        return true;
+      return llvm::any_of(S->children(), Written);
+    };
+    if (Written(body()))
+      return false;
+  }
   // No label between: a `goto` back to it would read the cleared value.
   std::function<bool(const Stmt *)> Label = [&](const Stmt *S) {
     if (!S)

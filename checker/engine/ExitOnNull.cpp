@@ -401,6 +401,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     return false;
   const Decl *Canon = V->getCanonicalDecl();
   bool Kept = false, Owned = false;
+  llvm::SmallVector<const Expr *, 2> Places;
   auto Given = [&](const Expr *Value) {
     if (!Value)
       return;
@@ -416,12 +417,39 @@ static bool heldElsewhere(const BinaryOperator *Assign,
                        (UO && UO->getOpcode() == UO_Deref) ||
                        (Call && returnsPlace(Call));
     (Place ? Kept : Owned) = true;
+    if (Place && !Call)
+      Places.push_back(X);
   };
   Given(V->getInit());
+  // For the forms that leave without a null test of their own (`if (!(p =
+  // realloc(..)))`, `else goto`) or step the local: the places it was read
+  // from are given nothing but its own value anywhere (`c->buf = NULL;`
+  // before the call, or in the failure branch, loses the block).
+  auto PlacesKept = [&] {
+    bool Other = false;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || Other)
+        return;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S);
+          BO && BO->isAssignmentOp()) {
+        const auto *R = dyn_cast<DeclRefExpr>(ignoreValueCasts(BO->getRHS()));
+        const bool Own = BO->getOpcode() == BO_Assign && R &&
+                         R->getDecl()->getCanonicalDecl() == Canon;
+        for (const Expr *P : Places)
+          if (!Own && sameLvalue(ignoreValueCasts(BO->getLHS()), P, C.Ctx))
+            Other = true;
+      }
+      for (const Stmt *Child : S->children())
+        Walk(Child);
+    };
+    Walk(C.Fn->getBody());
+    return !Other && !Places.empty();
+  };
   // `p += n` after the call, no label before it (the call not in a loop,
   // asked below): a cursor stepped on the success path.
   const SourceManager &SM = C.Ctx.getSourceManager();
   std::optional<bool> LabelBefore;
+  bool Stepped = false;
   auto SteppedAfter = [&](const BinaryOperator *BO) {
     if ((BO->getOpcode() != BO_AddAssign && BO->getOpcode() != BO_SubAssign) ||
         !SM.isBeforeInTranslationUnit(Assign->getEndLoc(), BO->getBeginLoc()))
@@ -448,6 +476,8 @@ static bool heldElsewhere(const BinaryOperator *Assign,
           Given(BO->getRHS());
         else if (!SteppedAfter(BO))
           Owned = true;
+        else
+          Stepped = true;
       }
     }
     // `memcpy(&p, ptr, sizeof p)`: p read from where ptr points (e2fsprogs'
@@ -470,7 +500,8 @@ static bool heldElsewhere(const BinaryOperator *Assign,
       Find(Child);
   };
   Find(C.Fn->getBody());
-  if (!Kept || Owned || C.Body.enclosingLoop(Assign))
+  if (!Kept || Owned || C.Body.enclosingLoop(Assign) ||
+      (Stepped && !PlacesKept()))
     return false;
   // `if (n > max && (ids = realloc(ids, m))) { .. }`: the condition tests
   // the result, and where it is null nothing after names the local.
@@ -481,7 +512,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     // `if (!(ids = realloc(ids, m))) return -1;`: the null leaves.
     if (const auto *Not = dyn_cast_or_null<UnaryOperator>(P);
         Not && Not->getOpcode() == UO_LNot && C.Body.valueParent(Not) == If &&
-        leavesWithout(If->getThen(), V, C))
+        leavesWithout(If->getThen(), V, C) && PlacesKept())
       return true;
     while (const auto *And = dyn_cast_or_null<BinaryOperator>(P)) {
       if (And->getOpcode() != BO_LAnd)
@@ -524,7 +555,7 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     if (Tested && Tested->getDecl()->getCanonicalDecl() == Canon &&
         (!Ne || constantValue(Ne->getRHS(), C.Ctx) == 0 ||
          constantValue(Ne->getLHS(), C.Ctx) == 0) &&
-        If->getElse() && leavesWithout(If->getElse(), V, C))
+        If->getElse() && leavesWithout(If->getElse(), V, C) && PlacesKept())
       return true;
     // `if (list) { .. }` with nothing after naming it.
     for (const Stmt *Rest = C.Body.nextStatement(If); Rest;

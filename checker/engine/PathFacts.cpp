@@ -42,16 +42,21 @@ const ConditionFacts::Site &ConditionFacts::siteOf(const Expr *Cond) {
 }
 
 unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now,
-                                    unsigned *Nearest) {
+                                    unsigned *Nearest, bool *Wraps) {
   if (Nearest)
     *Nearest = ~0u;
+  if (Wraps)
+    *Wraps = true;
   auto It = Sites.find(Subject);
   if (It == Sites.end())
     return 0;
   // A `goto` back to a label: any branch may come again; where the point
   // is in another file, its position says nothing.
-  if (BackwardJump || Now == ~0u)
+  if (BackwardJump || Now == ~0u) {
+    if (Wraps)
+      *Wraps = false;
     return It->second.size();
+  }
   unsigned N = 0;
   for (const Expr *Cond : It->second) {
     const Site &At = siteOf(Cond);
@@ -66,6 +71,8 @@ unsigned ConditionFacts::testsAhead(const void *Subject, unsigned Now,
                              : (At.LoopEnd - Now) + (At.Offset - At.LoopBegin);
     if (Nearest)
       *Nearest = std::min(*Nearest, Far);
+    if (Wraps)
+      *Wraps = *Wraps && At.Offset < Now;
   }
   return N;
 }
@@ -85,12 +92,12 @@ static bool jumpsBack(const Stmt *S, const SourceManager &SM) {
 }
 
 void ConditionFacts::add(FactSet &F, const Fact &Fa) {
-  // Full: the fact fewest branches still ahead test goes (of those, the
-  // one whose next branch is furthest ahead, the oldest if they tie), so
-  // that a flag tested at every exit outlives the conditions of a long body
-  // in between, a flag tested right after a chain of tests in a loop
-  // outlives the tests that come again only with the next round, and facts
-  // no branch will read go first.
+  // Full: the fact fewest branches still ahead test goes (of those, one
+  // tested again only in the next round of a loop around the point, else
+  // the oldest), so that a flag tested at every exit outlives the
+  // conditions of a long body in between, a flag tested right after a
+  // chain of tests in a loop outlives the chain's tests, and facts no
+  // branch will read go first.
   if (F.facts().size() == FactSet::Cap && !F.find(Fa.Subject)) {
     if (!SitesReady) {
       SitesReady = true;
@@ -100,14 +107,16 @@ void ConditionFacts::add(FactSet &F, const Fact &Fa) {
       BackwardJump = jumpsBack(C.Body.body(), SM);
     }
     const void *Victim = nullptr;
-    unsigned Least = ~0u, Furthest = 0;
+    unsigned Least = ~0u;
+    bool VictimWraps = false;
     const unsigned Now = NowAt ? offsetOf(NowAt) : 0;
     for (const Fact &Old : F.facts()) {
-      unsigned Next = 0;
-      const unsigned N = testsAhead(Old.Subject, Now, &Next);
-      if (N < Least || (N == Least && N && Next > Furthest)) {
+      bool Wraps = false;
+      const unsigned N = testsAhead(Old.Subject, Now, nullptr, &Wraps);
+      Wraps = Wraps && N;
+      if (N < Least || (N == Least && Wraps && !VictimWraps)) {
         Least = N;
-        Furthest = Next;
+        VictimWraps = Wraps;
         Victim = Old.Subject;
       }
     }

@@ -287,9 +287,10 @@ private:
   unsigned offsetOf(const Stmt *S, bool End = false) const;
   /// How many of \p Subject's branches are at or after file offset \p Now
   /// (or behind it in a loop around it); with \p Nearest, how far ahead
-  /// the next of them is (~0u: none, or not known).
+  /// the next of them is (~0u: none, or not known); with \p Wraps, whether
+  /// all of them are behind it (the loop's next round).
   unsigned testsAhead(const void *Subject, unsigned Now,
-                      unsigned *Nearest = nullptr);
+                      unsigned *Nearest = nullptr, bool *Wraps = nullptr);
   /// The facts Holds / Fails of record \p R.
   static std::optional<bool> truthOf(const Record *R, const FactSet &F);
   /// Adds \p New to \p F; a bound on a variable replaces the weaker one of

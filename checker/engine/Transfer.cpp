@@ -113,8 +113,15 @@ void TransferFunctions::VisitCallExpr(const CallExpr *E) {
     closeAllDescriptors(E, C.Body.valueUsed(E));
   // `pthread_exit(res)`: the thread's result, handed to `pthread_join` as
   // a return hands its value to the caller.
-  if (E->getNumArgs() == 1 && endsThread(E))
-    escapeIfTracked(E->getArg(0));
+  if (E->getNumArgs() == 1 && endsThread(E)) {
+    const Expr *Res = E->getArg(0)->IgnoreParenCasts();
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Res)) {
+      escapeIfTracked(CO->getTrueExpr()); // `ok ? res : NULL`
+      escapeIfTracked(CO->getFalseExpr());
+    } else {
+      escapeIfTracked(Res);
+    }
+  }
   if (C.Roles.releases(E).empty() && runsCleanupHandler(E, C.Ctx))
     cleanupHandlerReleases(E);
   writtenThroughArgs(E);

@@ -122,3 +122,13 @@ int cookieFreedAfter(cookie_io_functions_t io) {
   free(c);
   return 0;
 }
+
+// A copy released first is no transfer: the note says no more.
+void copyFreedTwice(void) {
+  char *p = malloc(8);
+  char *q = p;
+  free(q);
+  free(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'p' is released by 'free' on a path where it was already released [raii-double-release]
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: 'p' was first released here{{$}}
+}

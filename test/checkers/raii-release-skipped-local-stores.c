@@ -341,3 +341,17 @@ void positiveLoadClearedFirst(void) {
   q = NULL;
   free(q);
 }
+
+// The place given another block after the load: the local no longer names
+// what the place holds (as before the clear counted), and the place's
+// blocks are reported.
+void positiveLoadThenPlaceReplaced(void) {
+  struct holder h;
+  char *p = malloc(10);
+  h.a = p;
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'h.a' acquired by 'malloc' is never released [raii-release-skipped]
+  char *q = h.a;
+  h.a = malloc(20);
+  free(q);
+  q = NULL;
+}

@@ -5,7 +5,7 @@
 // the cases set survives. A full set of facts drops the one whose subject
 // the fewest branches still ahead test: a flag tested at every exit
 // outlives the conditions of the body in between; of subjects tested as
-// often, the one tested next stays. The twins: a case that forgets the
+// often, one tested again only in a loop's next round goes first. The twins: a case that forgets the
 // flag; a flag tested once after more conditions than a path keeps, all of
 // them tested again before it.
 // RUN: %check_raii %s 'raii-release-skipped' %t -- -std=c11 -isystem %mock_include/libc
@@ -150,14 +150,16 @@ void manyConditions(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c
 }
 
 // When every fact's subject is still to be tested (the counters are
-// tested again after the loops), the one whose next test is furthest
-// ahead goes: the flag, set before the loops and tested right after them,
-// outlives the counters.
+// tested again after the loops) and none comes again only with a loop's
+// next round, the oldest goes: the flag, set before the loops and tested
+// once, is dropped and the copy reported (the cap's price), whether it is
+// tested before the counters' tests or after them.
 void manyConditionsFlagNext(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
   char *p = "constant";
   int own = 0;
   if (k) {
     p = strdup("copy");
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' acquired by 'strdup' is not released on every path [raii-release-skipped]
     if (!p)
       return;
     own = 1;
@@ -217,9 +219,8 @@ void manyConditionsFlagNext(int k, int c0, int c1, int c2, int c3, int c4, int c
   if (c12 > 100)
     work(212);
 }
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: release of 'p' is skipped when the function ends here
 
-// The twin: the flag tested after the counters goes first, and the copy
-// is reported (the cap's price).
 void manyConditionsFlagLast(int k, int c0, int c1, int c2, int c3, int c4, int c5, int c6, int c7, int c8, int c9, int c10, int c11, int c12) {
   char *p = "constant";
   int own = 0;

@@ -257,3 +257,16 @@ int targetMoved(char **v, size_t n) {
   p = *v + 1;
   return 0;
 }
+
+// The place the local was read from given another value (before the call
+// or where it fails) no longer holds the block.
+int placeClearedBefore(struct conn *c, size_t n) {
+  char *p = c->buf;
+  c->buf = NULL;
+  if (!(p = realloc(p, n)))
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: when 'realloc' fails it returns null and 'p' loses the only pointer to the block it did not release; assign the result to another variable first [raii-release-skipped]
+    return -1;
+  c->buf = p;
+  p += 1;
+  return 0;
+}
