@@ -53,6 +53,15 @@ public:
   static bool containsJump(const Stmt *S);
   /// \p S is or holds a label or a `case`: control may enter there.
   static bool containsEntry(const Stmt *S);
+  /// A label of the body starts after \p After (anywhere before it, when
+  /// invalid) and before \p Before: a `goto` may come back there.
+  bool labelBetween(SourceLocation After, SourceLocation Before) const;
+  /// The variable \p S itself assigns, increments or takes the address of
+  /// (not one inside it), if any (canonical).
+  static const Decl *writtenVariable(const Stmt *S);
+  /// \p S or a statement inside it (outside lambdas and blocks) assigns,
+  /// increments or takes the address of \p V.
+  static bool writes(const Stmt *S, const ValueDecl *V);
   /// What arm \p Arm of \p CO acquired, the conditional's value still
   /// tells: its other arm is a value that says nothing was acquired (a
   /// non-zero status, a null pointer: `rc = z ? prepare(.., &q) : NOMEM;`,

@@ -234,17 +234,8 @@ bool BodyIndex::clearedLast(const ValueDecl *D) const {
       return false;
   }
   // No label between: a `goto` back to it would read the cleared value.
-  std::function<bool(const Stmt *)> Label = [&](const Stmt *S) {
-    if (!S)
-      return false;
-    if (isa<LabelStmt>(S) &&
-        SM.isBeforeInTranslationUnit(Decl->getEndLoc(), S->getBeginLoc()) &&
-        SM.isBeforeInTranslationUnit(S->getBeginLoc(), Clear->getBeginLoc()))
-      return true;
-    return llvm::any_of(S->children(), Label);
-  };
   It = ClearedLast.find(D);
-  return It->second = !Label(body());
+  return It->second = !labelBetween(Decl->getEndLoc(), Clear->getBeginLoc());
 }
 
 const ValueDecl *BodyIndex::copySource(const ValueDecl *D) const {

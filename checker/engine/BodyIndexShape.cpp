@@ -81,6 +81,44 @@ bool BodyIndex::containsEntry(const Stmt *S) {
   return llvm::any_of(S->children(), containsEntry);
 }
 
+bool BodyIndex::labelBetween(SourceLocation After,
+                             SourceLocation Before) const {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *S) {
+    // What starts at or after Before holds nothing that starts before it.
+    if (!S || !SM.isBeforeInTranslationUnit(S->getBeginLoc(), Before))
+      return false;
+    if (isa<LabelStmt>(S) &&
+        (After.isInvalid() ||
+         SM.isBeforeInTranslationUnit(After, S->getBeginLoc())))
+      return true;
+    return llvm::any_of(S->children(), Walk);
+  };
+  return Walk(body());
+}
+
+const Decl *BodyIndex::writtenVariable(const Stmt *S) {
+  const Expr *Target = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->isAssignmentOp())
+    Target = BO->getLHS();
+  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
+           UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+    Target = UO->getSubExpr();
+  const auto *DRE =
+      Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
+  return DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
+}
+
+bool BodyIndex::writes(const Stmt *S, const ValueDecl *V) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (writtenVariable(S) == V->getCanonicalDecl())
+    return true;
+  return llvm::any_of(S->children(),
+                      [V](const Stmt *Child) { return writes(Child, V); });
+}
+
 const Stmt *BodyIndex::enclosingLoop(const Stmt *S) const {
   for (const Stmt *P = Parent.lookup(S); P; P = Parent.lookup(P))
     if (isLoop(P))

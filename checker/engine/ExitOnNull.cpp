@@ -34,25 +34,6 @@ static bool sameVariable(const Expr *A, const Expr *B) {
 }
 
 
-/// True if \p S writes local \p V by name (`v = ..`, `v += n`, `++v`).
-static bool writesVar(const Stmt *S, const VarDecl *V) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  const Expr *Written = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
-    Written = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-           UO && UO->isIncrementDecrementOp())
-    Written = UO->getSubExpr();
-  if (const auto *W = Written ? dyn_cast<DeclRefExpr>(
-                                    Written->IgnoreParenImpCasts())
-                              : nullptr;
-      W && W->getDecl()->getCanonicalDecl() == V->getCanonicalDecl())
-    return true;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *C) { return writesVar(C, V); });
-}
-
 /// The locals a statement of \p Branch itself (not one under a
 /// condition) releases, stores outside the locals or returns (`free(p);`,
 /// `*dst = p;`, `return p;`).
@@ -152,16 +133,19 @@ static bool keptForFailure(const FailureTest &T, const Expr *Target,
   };
   auto AtIt = llvm::find(T.Block->body(), T.At);
   for (const VarDecl *V : Locals) {
-    if (!C.Body.writtenOnlyByName(V) || writesVar(T.If->getCond(), V) ||
-        writesVar(T.If->getThen(), V))
+    if (!C.Body.writtenOnlyByName(V) ||
+        BodyIndex::writes(T.If->getCond(), V) ||
+        BodyIndex::writes(T.If->getThen(), V))
       continue;
     for (auto It = AtIt; It != T.Block->body_begin();) {
       const Stmt *S = *--It;
       if (SavedBy(S, V))
         return true;
-      if (BodyIndex::containsEntry(S) || writesVar(S, V) ||
+      if (BodyIndex::containsEntry(S) || BodyIndex::writes(S, V) ||
           llvm::any_of(TargetVars,
-                       [&](const VarDecl *W) { return writesVar(S, W); }))
+                       [&](const VarDecl *W) {
+                         return BodyIndex::writes(S, W);
+                       }))
         break;
     }
   }
@@ -454,15 +438,9 @@ static bool heldElsewhere(const BinaryOperator *Assign,
     if ((BO->getOpcode() != BO_AddAssign && BO->getOpcode() != BO_SubAssign) ||
         !SM.isBeforeInTranslationUnit(Assign->getEndLoc(), BO->getBeginLoc()))
       return false;
-    if (!LabelBefore) {
-      std::function<bool(const Stmt *)> Label = [&](const Stmt *S) {
-        if (!S || !SM.isBeforeInTranslationUnit(S->getBeginLoc(),
-                                                Assign->getBeginLoc()))
-          return false;
-        return isa<LabelStmt>(S) || llvm::any_of(S->children(), Label);
-      };
-      LabelBefore = Label(C.Fn->getBody());
-    }
+    if (!LabelBefore)
+      LabelBefore =
+          C.Body.labelBetween(SourceLocation(), Assign->getBeginLoc());
     return !*LabelBefore;
   };
   std::function<void(const Stmt *)> Find = [&](const Stmt *S) {

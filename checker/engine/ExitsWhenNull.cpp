@@ -79,31 +79,6 @@ private:
   const FunctionContext &C;
 };
 
-/// The variable \p S itself assigns, increments or takes the address of
-/// (not one inside it), if any.
-const Decl *writtenVariable(const Stmt *S) {
-  const Expr *Target = nullptr;
-  if (const auto *BO = dyn_cast<BinaryOperator>(S);
-      BO && BO->isAssignmentOp())
-    Target = BO->getLHS();
-  else if (const auto *UO = dyn_cast<UnaryOperator>(S);
-           UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
-    Target = UO->getSubExpr();
-  const auto *DRE =
-      Target ? dyn_cast<DeclRefExpr>(Target->IgnoreParenImpCasts()) : nullptr;
-  return DRE ? DRE->getDecl()->getCanonicalDecl() : nullptr;
-}
-
-/// \p S assigns, increments or takes the address of \p P.
-bool writes(const Stmt *S, const ParmVarDecl *P) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (writtenVariable(S) == P->getCanonicalDecl())
-    return true;
-  return llvm::any_of(S->children(),
-                      [P](const Stmt *Child) { return writes(Child, P); });
-}
-
 bool ExitFinder::labelNeverCompletes(const LabelStmt *L) const {
   const auto *Block = dyn_cast_or_null<CompoundStmt>(C.Body.parent(L));
   if (!Block)
@@ -241,7 +216,7 @@ bool ExitFinder::calleeExitsWhenNull(const CallExpr *Call, IsTarget Target,
     for (const Stmt *S : Body->body()) {
       if (exitsWhenNull(S, IsParam, Depth + 1))
         return true;
-      if (BodyIndex::containsJump(S) || writes(S, P))
+      if (BodyIndex::containsJump(S) || BodyIndex::writes(S, P))
         break;
     }
   }
@@ -331,7 +306,7 @@ static bool mayChangeTarget(const Stmt *S, const Expr *Target) {
       return false;
     if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXDeleteExpr>(X))
       return true;
-    if (const Decl *W = writtenVariable(X); W && Vars.count(W))
+    if (const Decl *W = BodyIndex::writtenVariable(X); W && Vars.count(W))
       return true;
     return llvm::any_of(X->children(), Changes);
   };
